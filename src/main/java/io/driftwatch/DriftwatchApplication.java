@@ -1,0 +1,36 @@
+package io.driftwatch;
+
+import io.driftwatch.cli.InspectCommand;
+import io.driftwatch.cli.WritableDirectoryHealthCheck;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+
+/**
+ * The Driftwatch jar's entry point: the service ({@code server config.yml}) and the command-line
+ * verbs ({@code inspect}, later {@code check}). Builds objects and registers them; no logic here.
+ */
+public class DriftwatchApplication extends Application<DriftwatchConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new DriftwatchApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "driftwatch";
+    }
+
+    @Override
+    public void initialize(Bootstrap<DriftwatchConfiguration> bootstrap) {
+        bootstrap.addCommand(new InspectCommand());
+    }
+
+    @Override
+    public void run(DriftwatchConfiguration configuration, Environment environment) {
+        environment.healthChecks().register("reports-directory",
+                new WritableDirectoryHealthCheck(configuration.getReportsDirectory()));
+        environment.healthChecks().register("data-directory",
+                new WritableDirectoryHealthCheck(configuration.getDataDirectory()));
+    }
+}

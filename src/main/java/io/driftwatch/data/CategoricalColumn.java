@@ -1,0 +1,124 @@
+package io.driftwatch.data;
+
+import java.util.Arrays;
+
+/**
+ * A column of category labels stored as {@code int[]} codes into a dictionary of distinct strings,
+ * in order of first appearance. A missing cell has code {@link #MISSING}.
+ *
+ * <p>Thread-safe: immutable. Accessors that expose arrays return copies.
+ */
+public final class CategoricalColumn implements Column {
+    /** The code of a missing cell. */
+    public static final int MISSING = -1;
+
+    private final String name;
+    private final int[] codes;
+    private final int length;
+    private final String[] dictionary;
+    private final int missingCount;
+
+    CategoricalColumn(String name, int[] codes, int length, String[] dictionary, int missingCount) {
+        this.name = name;
+        this.codes = codes;
+        this.length = length;
+        this.dictionary = dictionary;
+        this.missingCount = missingCount;
+    }
+
+    /** A column holding {@code labels}, where {@code null} is a missing cell. */
+    public static CategoricalColumn of(String name, String... labels) {
+        CategoricalColumnBuilder builder = new CategoricalColumnBuilder(name, labels.length);
+        for (String label : labels) {
+            if (label == null) {
+                builder.appendMissing();
+            } else {
+                builder.append(label);
+            }
+        }
+        return builder.build();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public PhysicalType physicalType() {
+        return PhysicalType.STRING;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public int missingCount() {
+        return missingCount;
+    }
+
+    @Override
+    public boolean isMissing(int row) {
+        return code(row) == MISSING;
+    }
+
+    /** The dictionary code of cell {@code row}, {@link #MISSING} when missing. */
+    public int code(int row) {
+        if (row < 0 || row >= length) {
+            throw new IndexOutOfBoundsException("row " + row + " of " + length);
+        }
+        return codes[row];
+    }
+
+    /** A copy of all codes. */
+    public int[] codes() {
+        return Arrays.copyOf(codes, length);
+    }
+
+    /** Number of distinct labels. */
+    public int cardinality() {
+        return dictionary.length;
+    }
+
+    /** The label of {@code code}. */
+    public String label(int code) {
+        return dictionary[code];
+    }
+
+    /** A copy of the dictionary: label {@code i} has code {@code i}. */
+    public String[] dictionary() {
+        return dictionary.clone();
+    }
+
+    /** Occurrences of each code, indexed by code; missing cells are not counted. */
+    public long[] countsByCode() {
+        long[] counts = new long[dictionary.length];
+        int[] c = codes;
+        for (int i = 0; i < length; i++) {
+            int code = c[i];
+            if (code >= 0) {
+                counts[code]++;
+            }
+        }
+        return counts;
+    }
+
+    /** The label of cell {@code row}, or {@code null} when missing. */
+    public String labelAt(int row) {
+        int code = code(row);
+        return code == MISSING ? null : dictionary[code];
+    }
+
+    @Override
+    public long sizeInBytes() {
+        return 4L * length;
+    }
+
+    @Override
+    public String toString() {
+        return "CategoricalColumn[" + name + ", " + length + " rows, " + dictionary.length + " labels, "
+                + missingCount + " missing]";
+    }
+}

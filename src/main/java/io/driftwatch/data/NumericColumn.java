@@ -1,0 +1,117 @@
+package io.driftwatch.data;
+
+import java.util.Arrays;
+
+/**
+ * A column of numbers stored as a {@code double[]}. Missing-value policy: a missing cell has its
+ * validity bit cleared <em>and</em> holds {@link Double#NaN}, so a loop that only needs finite
+ * values can test the value alone, and {@link #missingCount()} {@code == 0} is the cheap check for
+ * the fast path. A NaN read from the source as a number is missing too; ±∞ are values, which the
+ * drift tests drop as Evidently does.
+ *
+ * <p>Thread-safe: immutable. {@link #values()} returns a copy; hot loops use
+ * {@link #copyValues(double[], int)} or {@link #value(int)}.
+ */
+public final class NumericColumn implements Column {
+    private final String name;
+    private final PhysicalType physicalType;
+    private final double[] values;
+    private final int length;
+    private final long[] validity; // null when no cell is missing
+    private final int missingCount;
+
+    NumericColumn(String name, PhysicalType physicalType, double[] values, int length, long[] validity, int missingCount) {
+        if (!physicalType.isNumericStorage()) {
+            throw new IllegalArgumentException("numeric column cannot have physical type " + physicalType);
+        }
+        this.name = name;
+        this.physicalType = physicalType;
+        this.values = values;
+        this.length = length;
+        this.validity = missingCount == 0 ? null : validity;
+        this.missingCount = missingCount;
+    }
+
+    /** A column with no missing cells holding a copy of {@code values[offset, offset + length)}. */
+    public static NumericColumn of(String name, PhysicalType type, double[] values, int offset, int length) {
+        NumericColumnBuilder builder = new NumericColumnBuilder(name, type, length);
+        for (int i = offset; i < offset + length; i++) {
+            builder.append(values[i]);
+        }
+        return builder.build();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public PhysicalType physicalType() {
+        return physicalType;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public int missingCount() {
+        return missingCount;
+    }
+
+    @Override
+    public boolean isMissing(int row) {
+        return validity != null && (validity[row >>> 6] & (1L << row)) == 0;
+    }
+
+    /** The value of cell {@code row}; NaN when missing. */
+    public double value(int row) {
+        if (row < 0 || row >= length) {
+            throw new IndexOutOfBoundsException("row " + row + " of " + length);
+        }
+        return values[row];
+    }
+
+    /** A copy of all values, NaN where missing. */
+    public double[] values() {
+        return Arrays.copyOf(values, length);
+    }
+
+    /**
+     * Copies all values into {@code dest} from {@code destOffset}; missing cells are NaN.
+     *
+     * @return the number of values copied, {@link #length()}
+     */
+    public int copyValues(double[] dest, int destOffset) {
+        System.arraycopy(values, 0, dest, destOffset, length);
+        return length;
+    }
+
+    /**
+     * The finite values only (missing cells, NaN and ±∞ removed), in row order: Evidently's
+     * cleaning step before every drift test.
+     */
+    public double[] finiteValues() {
+        double[] out = new double[length];
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            double v = values[i];
+            if (Double.isFinite(v)) {
+                out[n++] = v;
+            }
+        }
+        return n == length ? out : Arrays.copyOf(out, n);
+    }
+
+    @Override
+    public long sizeInBytes() {
+        return 8L * length + (validity == null ? 0 : 8L * validity.length);
+    }
+
+    @Override
+    public String toString() {
+        return "NumericColumn[" + name + ", " + physicalType + ", " + length + " rows, " + missingCount + " missing]";
+    }
+}

@@ -1,0 +1,7 @@
+package io.driftwatch.stats;
+
+/** What a test's score is: a p-value (smaller means more drift) or a distance (bigger means more drift). */
+public enum ScoreKind {
+    P_VALUE,
+    DISTANCE
+}
