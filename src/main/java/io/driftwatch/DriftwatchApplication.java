@@ -1,5 +1,6 @@
 package io.driftwatch;
 
+import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.InspectCommand;
 import io.driftwatch.cli.WritableDirectoryHealthCheck;
 import io.dropwizard.core.Application;
@@ -19,6 +20,12 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
     @Override
     public String getName() {
         return "driftwatch";
+    }
+
+    /** Exits with the code scripts branch on: 2 for bad usage or input, 1 for drift (check). */
+    @Override
+    protected void onFatalError(Throwable t) {
+        System.exit(DriftwatchCommand.exitCodeFor(t).code());
     }
 
     @Override

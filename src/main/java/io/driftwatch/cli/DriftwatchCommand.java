@@ -1,0 +1,42 @@
+package io.driftwatch.cli;
+
+import io.driftwatch.DriftwatchException;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.Command;
+import net.sourceforge.argparse4j.inf.ArgumentParserException;
+import net.sourceforge.argparse4j.inf.Namespace;
+
+/**
+ * Base of Driftwatch's own verbs: turns a failure into one readable line on stderr and an
+ * {@link ExitCode}, never a stack trace for bad input.
+ */
+public abstract class DriftwatchCommand extends Command {
+
+    protected DriftwatchCommand(String name, String description) {
+        super(name, description);
+    }
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (e instanceof CommandFailedException failed) {
+            if (failed.getMessage() != null && !failed.getMessage().isEmpty()) {
+                cli.getStdErr().println("driftwatch " + getName() + ": " + failed.getMessage());
+            }
+        } else if (e instanceof DriftwatchException) {
+            cli.getStdErr().println("driftwatch " + getName() + ": " + e.getMessage());
+        } else {
+            super.onError(cli, namespace, e);
+        }
+    }
+
+    /** The exit code a command failure maps to. */
+    public static ExitCode exitCodeFor(Throwable failure) {
+        if (failure instanceof CommandFailedException failed) {
+            return failed.exitCode();
+        }
+        if (failure instanceof DriftwatchException || failure instanceof ArgumentParserException) {
+            return ExitCode.BAD_INPUT;
+        }
+        return ExitCode.INTERNAL_ERROR;
+    }
+}

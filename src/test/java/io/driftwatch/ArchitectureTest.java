@@ -1,0 +1,49 @@
+package io.driftwatch;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Dependencies point down the layers of DESIGN.md only: api and cli on top, then monitor, then
+ * drift, report, store, notify and trigger, then profile and stats, then io and data. The root
+ * package holds the application (which wires everything) and the exception base (used by all).
+ */
+@AnalyzeClasses(packages = "io.driftwatch", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layersPointDown = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .withOptionalLayers(true)
+            .layer("Root").definedBy("io.driftwatch")
+            .layer("Api").definedBy("io.driftwatch.api..")
+            .layer("Cli").definedBy("io.driftwatch.cli..")
+            .layer("Monitor").definedBy("io.driftwatch.monitor..")
+            .layer("Drift").definedBy("io.driftwatch.drift..")
+            .layer("Report").definedBy("io.driftwatch.report..")
+            .layer("Store").definedBy("io.driftwatch.store..")
+            .layer("Notify").definedBy("io.driftwatch.notify..")
+            .layer("Trigger").definedBy("io.driftwatch.trigger..")
+            .layer("Profile").definedBy("io.driftwatch.profile..")
+            .layer("Stats").definedBy("io.driftwatch.stats..")
+            .layer("Io").definedBy("io.driftwatch.io..")
+            .layer("Data").definedBy("io.driftwatch.data..")
+            .whereLayer("Api").mayOnlyBeAccessedByLayers("Root")
+            .whereLayer("Cli").mayOnlyBeAccessedByLayers("Root")
+            .whereLayer("Monitor").mayOnlyBeAccessedByLayers("Root", "Api", "Cli")
+            .whereLayer("Report").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor")
+            .whereLayer("Store").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor")
+            .whereLayer("Notify").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor")
+            .whereLayer("Trigger").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor")
+            .whereLayer("Drift").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Report", "Store",
+                    "Notify", "Trigger")
+            .whereLayer("Profile").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Drift", "Report",
+                    "Store")
+            .whereLayer("Stats").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Drift", "Report",
+                    "Store", "Profile")
+            .whereLayer("Io").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Profile", "Store");
+}
