@@ -14,10 +14,10 @@ import java.util.List;
  * README for the exact semantics). Decodes the JSON encodings: {@code null} is missing,
  * {@code "Infinity"}/{@code "-Infinity"}/{@code "NaN"} are non-finite numbers.
  */
-record OracleCase(String file, JsonNode json) {
+public record OracleCase(String file, JsonNode json) {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static List<OracleCase> load(String resource) {
+    public static List<OracleCase> load(String resource) {
         try (InputStream in = OracleCase.class.getResourceAsStream("/oracle/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource /oracle/" + resource);
@@ -33,46 +33,46 @@ record OracleCase(String file, JsonNode json) {
         }
     }
 
-    String id() {
+    public String id() {
         return json.get("id").asText();
     }
 
-    String test() {
+    public String test() {
         return json.get("test").asText();
     }
 
-    String scenario() {
+    public String scenario() {
         return json.get("scenario").asText();
     }
 
-    boolean numerical() {
+    public boolean numerical() {
         return json.get("feature_type").asText().equals("num");
     }
 
-    String dtype() {
+    public String dtype() {
         return json.get("dtype").asText();
     }
 
-    JsonNode expected() {
+    public JsonNode expected() {
         return json.get("expected");
     }
 
-    JsonNode details() {
+    public JsonNode details() {
         return json.get("details");
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         JsonNode n = json.get(name);
         return n != null && n.asBoolean();
     }
 
     /** The threshold Evidently used. */
-    double threshold() {
+    public double threshold() {
         return number(expected().get("threshold"));
     }
 
     /** The input sample as the drift layer builds it: numbers for numerical or numeric-dtype columns. */
-    ColumnSample sample() {
+    public ColumnSample sample() {
         if (numerical()) {
             return NumericSamples.clean(numbers(json.get("reference")), numbers(json.get("current")));
         }
@@ -82,7 +82,7 @@ record OracleCase(String file, JsonNode json) {
         return NumericSamples.clean(numbers(json.get("reference")), numbers(json.get("current"))).toCategoryCounts();
     }
 
-    static double number(JsonNode n) {
+    public static double number(JsonNode n) {
         if (n == null || n.isNull()) {
             return Double.NaN;
         }
@@ -100,7 +100,7 @@ record OracleCase(String file, JsonNode json) {
         return n.asDouble();
     }
 
-    static double[] numbers(JsonNode array) {
+    public static double[] numbers(JsonNode array) {
         double[] out = new double[array.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = number(array.get(i));
@@ -108,7 +108,7 @@ record OracleCase(String file, JsonNode json) {
         return out;
     }
 
-    static String[] strings(JsonNode array) {
+    public static String[] strings(JsonNode array) {
         String[] out = new String[array.size()];
         for (int i = 0; i < out.length; i++) {
             JsonNode n = array.get(i);

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link DriftwatchException} here. Cases no port can reproduce bit for bit are listed in
  * {@link #KNOWN_DIFFERENCES} with the reason; {@code docs/conformance.md} carries the same table.
  */
-class OracleConformanceTest {
+public class OracleConformanceTest {
 
     /**
      * Case id → why it is not compared, from {@code oracle/known-differences/<test>.tsv} (one
@@ -99,7 +99,7 @@ class OracleConformanceTest {
         return known;
     }
 
-    static void assertClose(double actual, double expected, double relative, double absolute, String what) {
+    public static void assertClose(double actual, double expected, double relative, double absolute, String what) {
         if (Double.isNaN(expected)) {
             assertThat(actual).as(what).isNaN();
             return;
@@ -115,14 +115,18 @@ class OracleConformanceTest {
     }
 
     /** Tolerances of the oracle README, section 2. */
-    record Tolerance(double relative, double absolute) {
+    public record Tolerance(double relative, double absolute) {
         static Tolerance of(OracleCase c) {
-            String test = c.expected().get("stattest").asText();
+            return of(c.expected().get("stattest").asText(), c.details().path("ks_auto_method").asText());
+        }
+
+        /** The tolerance for {@code test}; {@code ksMethod} is "exact" or "asymptotic" for ks. */
+        public static Tolerance of(String test, String ksMethod) {
             return switch (test) {
                 case "psi", "kl_div", "wasserstein", "ed" -> new Tolerance(1e-9, 1e-12);
                 case "hellinger", "jensenshannon" -> new Tolerance(1e-9, 1e-7);
                 case "chisquare", "g_test", "t_test", "z", "mannw", "es" -> new Tolerance(1e-8, 1e-12);
-                case "ks" -> "exact".equals(c.details().path("ks_auto_method").asText())
+                case "ks" -> "exact".equals(ksMethod)
                         ? new Tolerance(1e-7, 1e-12) : new Tolerance(1e-6, 1e-12);
                 case "anderson" -> new Tolerance(1e-6, 1e-12);
                 case "cramer_von_mises" -> new Tolerance(1e-9, 1e-6);

@@ -1,0 +1,266 @@
+package io.driftwatch.profile;
+
+import io.driftwatch.DriftwatchException;
+import io.driftwatch.data.CategoricalColumn;
+import io.driftwatch.data.Column;
+import io.driftwatch.data.NumericColumn;
+import io.driftwatch.data.PhysicalType;
+import io.driftwatch.data.Table;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A reference batch reduced once for every check against it: one {@link ColumnProfile} per column,
+ * in the reference's column order, and the batch's row count.
+ *
+ * <p>Binary format ({@link #writeTo}, {@link #readFrom}), big-endian: the magic
+ * {@code DWPROFIL}, a format version (int), the row count (int), the column count (int), then per
+ * column: kind (byte: 0 numeric, 1 categorical), name (int length + UTF-8), physical type
+ * ordinal (byte), rows (int), missing (int); numeric: infinite (int), value count (int), the sorted
+ * values as raw IEEE-754 doubles; categorical: label count (int), then per label its UTF-8 bytes
+ * (int length + bytes) and count (long). Doubles are stored bit for bit, so a check against a
+ * profile read back gives the same results as against the profile built from the raw reference.
+ *
+ * <p>Thread-safe: immutable.
+ */
+public final class ReferenceProfile {
+    private static final byte[] MAGIC = "DWPROFIL".getBytes(StandardCharsets.US_ASCII);
+    private static final int FORMAT_VERSION = 1;
+
+    private final int rowCount;
+    private final Map<String, ColumnProfile> columns;
+
+    private ReferenceProfile(int rowCount, Map<String, ColumnProfile> columns) {
+        this.rowCount = rowCount;
+        this.columns = Collections.unmodifiableMap(columns);
+    }
+
+    /** Profiles every column of {@code reference}. */
+    public static ReferenceProfile of(Table reference) {
+        Map<String, ColumnProfile> columns = new LinkedHashMap<>();
+        for (Column column : reference.columns()) {
+            columns.put(column.name(), profile(column));
+        }
+        return new ReferenceProfile(reference.rowCount(), columns);
+    }
+
+    /** Profiles one column. */
+    public static ColumnProfile profile(Column column) {
+        if (column instanceof NumericColumn numbers) {
+            return profileNumbers(numbers);
+        }
+        return profileCategories((CategoricalColumn) column);
+    }
+
+    private static NumericProfile profileNumbers(NumericColumn column) {
+        double[] values = new double[column.length()];
+        column.copyValues(values, 0);
+        int n = 0;
+        int infinite = 0;
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (Double.isFinite(v)) {
+                values[n++] = v;
+            } else if (v == v) {
+                infinite++;
+            }
+        }
+        double[] finite = n == values.length ? values : Arrays.copyOf(values, n);
+        Arrays.sort(finite);
+        return new NumericProfile(column.name(), column.physicalType(), column.length(), column.missingCount(), infinite,
+                finite);
+    }
+
+    private static CategoricalProfile profileCategories(CategoricalColumn column) {
+        long[] byCode = column.countsByCode();
+        Integer[] order = new Integer[byCode.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> column.label(a).compareTo(column.label(b)));
+        List<String> labels = new ArrayList<>(order.length);
+        long[] counts = new long[order.length];
+        int k = 0;
+        for (Integer code : order) {
+            if (byCode[code] > 0) {
+                labels.add(column.label(code));
+                counts[k++] = byCode[code];
+            }
+        }
+        return new CategoricalProfile(column.name(), column.length(), column.missingCount(),
+                labels.toArray(new String[0]), Arrays.copyOf(counts, k));
+    }
+
+    /** Number of rows of the reference batch. */
+    public int rowCount() {
+        return rowCount;
+    }
+
+    /** The profile of the column called {@code name}, if the reference has it. */
+    public Optional<ColumnProfile> column(String name) {
+        return Optional.ofNullable(columns.get(name));
+    }
+
+    /** All column profiles, in the reference's column order. */
+    public List<ColumnProfile> columns() {
+        return List.copyOf(columns.values());
+    }
+
+    /** Writes the binary form described in the class comment. Does not close {@code out}. */
+    public void writeTo(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.write(MAGIC);
+        data.writeInt(FORMAT_VERSION);
+        data.writeInt(rowCount);
+        data.writeInt(columns.size());
+        for (ColumnProfile column : columns.values()) {
+            data.writeByte(column instanceof NumericProfile ? 0 : 1);
+            writeString(data, column.name());
+            data.writeByte(column.physicalType().ordinal());
+            data.writeInt(column.rows());
+            data.writeInt(column.missing());
+            if (column instanceof NumericProfile numbers) {
+                data.writeInt(numbers.infinite());
+                double[] values = numbers.sortedValues();
+                data.writeInt(values.length);
+                writeDoubles(data, values);
+            } else {
+                CategoricalProfile categories = (CategoricalProfile) column;
+                data.writeInt(categories.size());
+                for (int i = 0; i < categories.size(); i++) {
+                    writeString(data, categories.label(i));
+                    data.writeLong(categories.count(i));
+                }
+            }
+        }
+        data.flush();
+    }
+
+    /**
+     * Reads a profile written by {@link #writeTo}.
+     *
+     * @param sourceName names the source in error messages
+     * @throws InvalidProfileException when the bytes are not a complete profile of a known version
+     */
+    public static ReferenceProfile readFrom(InputStream in, String sourceName) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        try {
+            byte[] magic = new byte[MAGIC.length];
+            data.readFully(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new InvalidProfileException(sourceName + " is not a Driftwatch reference profile");
+            }
+            int version = data.readInt();
+            if (version != FORMAT_VERSION) {
+                throw new InvalidProfileException(sourceName + " is a profile of format version " + version
+                        + "; this Driftwatch reads version " + FORMAT_VERSION);
+            }
+            int rows = data.readInt();
+            int count = data.readInt();
+            Map<String, ColumnProfile> columns = new LinkedHashMap<>();
+            PhysicalType[] types = PhysicalType.values();
+            for (int c = 0; c < count; c++) {
+                int kind = data.readByte();
+                String name = readString(data);
+                int typeOrdinal = data.readByte();
+                if (typeOrdinal < 0 || typeOrdinal >= types.length) {
+                    throw new InvalidProfileException(sourceName + ": column '" + name + "' has an unknown type");
+                }
+                int columnRows = data.readInt();
+                int missing = data.readInt();
+                if (kind == 0) {
+                    int infinite = data.readInt();
+                    double[] values = readDoubles(data, data.readInt());
+                    columns.put(name, new NumericProfile(name, types[typeOrdinal], columnRows, missing, infinite, values));
+                } else if (kind == 1) {
+                    int size = data.readInt();
+                    String[] labels = new String[size];
+                    long[] counts = new long[size];
+                    for (int i = 0; i < size; i++) {
+                        labels[i] = readString(data);
+                        counts[i] = data.readLong();
+                    }
+                    columns.put(name, new CategoricalProfile(name, columnRows, missing, labels, counts));
+                } else {
+                    throw new InvalidProfileException(sourceName + ": column '" + name + "' has an unknown kind " + kind);
+                }
+            }
+            return new ReferenceProfile(rows, columns);
+        } catch (EOFException e) {
+            throw new InvalidProfileException(sourceName + " is truncated: the profile ends early", e);
+        }
+    }
+
+    /** Whether {@code head} starts like a profile written by {@link #writeTo}. */
+    public static boolean looksLikeProfile(byte[] head) {
+        return head.length >= MAGIC.length && Arrays.equals(Arrays.copyOf(head, MAGIC.length), MAGIC);
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > (1 << 24)) {
+            throw new InvalidProfileException("profile holds a string of impossible length " + length);
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(8 * 8192);
+        for (int i = 0; i < values.length; i += 8192) {
+            int n = Math.min(8192, values.length - i);
+            buffer.clear();
+            buffer.asDoubleBuffer().put(values, i, n);
+            out.write(buffer.array(), 0, 8 * n);
+        }
+    }
+
+    private static double[] readDoubles(DataInputStream in, int n) throws IOException {
+        if (n < 0) {
+            throw new InvalidProfileException("profile holds a negative value count");
+        }
+        double[] values = new double[n];
+        byte[] bytes = new byte[8 * 8192];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        for (int i = 0; i < n; i += 8192) {
+            int k = Math.min(8192, n - i);
+            in.readFully(bytes, 0, 8 * k);
+            buffer.clear();
+            buffer.asDoubleBuffer().get(values, i, k);
+        }
+        return values;
+    }
+
+    /** The bytes are not a readable reference profile. */
+    public static final class InvalidProfileException extends DriftwatchException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidProfileException(String message) {
+            super(message);
+        }
+
+        InvalidProfileException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
