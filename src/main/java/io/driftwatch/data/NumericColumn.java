@@ -102,7 +102,28 @@ public final class NumericColumn implements Column {
                 out[n++] = v;
             }
         }
-        return n == length ? out : Arrays.copyOf(out, n);
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /**
+     * The finite values (missing cells, NaN and ±∞ removed), sorted ascending, in a new array:
+     * what every numerical drift test needs from a column. Radix-sorted (linear time) when large.
+     */
+    public double[] sortedFiniteValues() {
+        double[] out = finiteValues();
+        DoubleRadixSort.sort(out, out.length);
+        return out;
+    }
+
+    /** Number of ±∞ cells. */
+    public int infiniteCount() {
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            if (Double.isInfinite(values[i])) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Override

@@ -95,7 +95,7 @@ public final class DriftAnalysis {
         }
         ColumnSample sample;
         if (reference instanceof NumericProfile refNumbers && current instanceof NumericColumn curNumbers) {
-            NumericSamples numbers = NumericSamples.ofSorted(refNumbers.sortedValues(), sortedFinite(curNumbers));
+            NumericSamples numbers = NumericSamples.ofSorted(refNumbers.sortedValues(), curNumbers.sortedFiniteValues());
             sample = numerical ? numbers : numbers.toCategoryCounts();
         } else if (!numerical && reference instanceof CategoricalProfile refLabels
                 && current instanceof CategoricalColumn curLabels) {
@@ -153,22 +153,6 @@ public final class DriftAnalysis {
     private static ColumnDrift error(Column current, ColumnType type, int refRows, int refMissing, String reason) {
         return new ColumnDrift(current.name(), type, null, reason, Double.NaN, false, refRows, current.length(),
                 refMissing, current.missingCount(), List.of(), List.of());
-    }
-
-    /** The finite values of {@code column}, sorted: Evidently's cleaning. */
-    static double[] sortedFinite(NumericColumn column) {
-        double[] values = new double[column.length()];
-        column.copyValues(values, 0);
-        int n = 0;
-        for (int i = 0; i < values.length; i++) {
-            double v = values[i];
-            if (Double.isFinite(v)) {
-                values[n++] = v;
-            }
-        }
-        double[] finite = n == values.length ? values : Arrays.copyOf(values, n);
-        Arrays.sort(finite);
-        return finite;
     }
 
     private static CategoryCounts countLabels(CategoricalProfile reference, CategoricalColumn current) {

@@ -66,22 +66,8 @@ public final class ReferenceProfile {
     }
 
     private static NumericProfile profileNumbers(NumericColumn column) {
-        double[] values = new double[column.length()];
-        column.copyValues(values, 0);
-        int n = 0;
-        int infinite = 0;
-        for (int i = 0; i < values.length; i++) {
-            double v = values[i];
-            if (Double.isFinite(v)) {
-                values[n++] = v;
-            } else if (v == v) {
-                infinite++;
-            }
-        }
-        double[] finite = n == values.length ? values : Arrays.copyOf(values, n);
-        Arrays.sort(finite);
-        return new NumericProfile(column.name(), column.physicalType(), column.length(), column.missingCount(), infinite,
-                finite);
+        return new NumericProfile(column.name(), column.physicalType(), column.length(), column.missingCount(),
+                column.infiniteCount(), column.sortedFiniteValues());
     }
 
     private static CategoricalProfile profileCategories(CategoricalColumn column) {

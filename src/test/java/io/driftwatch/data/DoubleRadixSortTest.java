@@ -1,0 +1,48 @@
+package io.driftwatch.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DoubleRadixSortTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 10, 4095, 4096, 100_000})
+    void sortsExactlyAsArraysSort(int n) {
+        Random random = new Random(n);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = switch (i % 7) {
+                case 0 -> random.nextGaussian() * 1e6;
+                case 1 -> -random.nextDouble();
+                case 2 -> 0.0;
+                case 3 -> -0.0;
+                case 4 -> random.nextInt(5);
+                case 5 -> random.nextBoolean() ? Double.MAX_VALUE : -Double.MIN_VALUE;
+                default -> random.nextDouble() * 1e-300;
+            };
+        }
+        double[] expected = values.clone();
+        Arrays.sort(expected);
+        DoubleRadixSort.sort(values, n);
+        // Arrays.equals on doubles compares bits: -0.0 must come before 0.0, as Arrays.sort puts it.
+        assertThat(Arrays.equals(values, expected)).as("radix order equals Arrays.sort order bit for bit").isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {5000, 50_000})
+    void sortsNarrowRangesWhereHighDigitsAreConstant(int n) {
+        Random random = new Random(3);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = 1.0 + random.nextDouble() * 1e-3;
+        }
+        double[] expected = values.clone();
+        Arrays.sort(expected);
+        DoubleRadixSort.sort(values, n);
+        assertThat(Arrays.equals(values, expected)).isTrue();
+    }
+}
