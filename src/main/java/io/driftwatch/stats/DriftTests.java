@@ -17,6 +17,7 @@ public final class DriftTests {
     static {
         Map<String, DriftTest> m = new LinkedHashMap<>();
         // One line per test; keep Evidently's registry names.
+        register(m, KolmogorovSmirnovTest.withDefaults());
         BY_NAME = Collections.unmodifiableMap(m);
     }
 
