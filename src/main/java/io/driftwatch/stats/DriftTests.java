@@ -18,6 +18,7 @@ public final class DriftTests {
         Map<String, DriftTest> m = new LinkedHashMap<>();
         // One line per test; keep Evidently's registry names.
         register(m, KolmogorovSmirnovTest.withDefaults());
+        register(m, CramerVonMisesTest.withDefaults());
         BY_NAME = Collections.unmodifiableMap(m);
     }
 
