@@ -19,6 +19,7 @@ public final class DriftTests {
         // One line per test; keep Evidently's registry names.
         register(m, KolmogorovSmirnovTest.withDefaults());
         register(m, CramerVonMisesTest.withDefaults());
+        register(m, AndersonDarlingTest.withDefaults());
         BY_NAME = Collections.unmodifiableMap(m);
     }
 
