@@ -20,6 +20,7 @@ public final class DriftTests {
         register(m, KolmogorovSmirnovTest.withDefaults());
         register(m, CramerVonMisesTest.withDefaults());
         register(m, AndersonDarlingTest.withDefaults());
+        register(m, MannWhitneyTest.withDefaults());
         BY_NAME = Collections.unmodifiableMap(m);
     }
 
