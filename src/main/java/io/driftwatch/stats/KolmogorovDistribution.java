@@ -1,5 +1,7 @@
 package io.driftwatch.stats;
 
+import org.apache.commons.numbers.gamma.LogGamma;
+
 /**
  * Survival function of the exact one-sample two-sided Kolmogorov-Smirnov statistic
  * {@code D_n = sup |F_n - F|}, i.e. {@code P(D_n >= x)} for a sample of size {@code n}: what SciPy
@@ -43,7 +45,22 @@ final class KolmogorovDistribution {
         8.4175084175084175084e-4, -5.952380952380952381e-4, 7.9365079365079365079e-4,
         -2.7777777777777777778e-3, 8.3333333333333333333e-2};
 
+    /** Smirnov sums with more terms than this are summed over their bulk only (see smirnovSf). */
+    private static final int WINDOWED_SUM_MIN_TERMS = 50_000;
+    private static final int WINDOW_GRID = 256;
+
     private KolmogorovDistribution() {
+    }
+
+    /** log of the Birnbaum-Tingey term v (see smirnovSf), with log C(n, v) from log-gamma. */
+    private static double logSmirnovTerm(int n, long nxfl, double alpha, int v, double logN) {
+        double up = (nxfl + v) + alpha;
+        double down = (n - nxfl - v) - alpha;
+        return logBinomial(n, v) + (v - 1) * (Math.log(up) - logN) + (n - v) * (Math.log(down) - logN);
+    }
+
+    private static double logBinomial(int n, int k) {
+        return LogGamma.value(n + 1.0) - LogGamma.value(k + 1.0) - LogGamma.value(n - k + 1.0);
     }
 
     /**
@@ -180,10 +197,35 @@ final class KolmogorovDistribution {
         int nTerms = (int) (n - nxfl);
         // Term v: C(n,v) ((nxfl+v+alpha)/n)^(v-1) ((n-nxfl-v-alpha)/n)^(n-v), in logs.
         double logN = Math.log(n);
-        double logBinom = 0;
+        int from = 0;
+        int to = nTerms - 1;
+        if (nTerms > WINDOWED_SUM_MIN_TERMS) {
+            // The terms are a smooth unimodal sequence whose bulk sits far from v = 0 for large n:
+            // locate the bulk on a coarse grid and sum only where a term is within e^-45 of the largest.
+            double peak = Double.NEGATIVE_INFINITY;
+            for (int v = 0; v < nTerms; v += WINDOW_GRID) {
+                peak = Math.max(peak, logSmirnovTerm(n, nxfl, alpha, v, logN));
+            }
+            peak = Math.max(peak, logSmirnovTerm(n, nxfl, alpha, nTerms - 1, logN));
+            int first = -1;
+            int last = -1;
+            for (int v = 0; v < nTerms; v += WINDOW_GRID) {
+                if (logSmirnovTerm(n, nxfl, alpha, v, logN) > peak - 45) {
+                    if (first < 0) {
+                        first = v;
+                    }
+                    last = v;
+                }
+            }
+            if (first >= 0) {
+                from = Math.max(0, first - WINDOW_GRID);
+                to = (int) Math.min((long) nTerms - 1, (long) last + WINDOW_GRID);
+            }
+        }
+        double logBinom = from == 0 ? 0 : logBinomial(n, from);
         double sum = 0;
         int vmid = n / 2;
-        for (int v = 0; v < nTerms; v++) {
+        for (int v = from; v <= to; v++) {
             double up = (nxfl + v) + alpha;
             double down = (n - nxfl - v) - alpha;
             double logTerm = logBinom + (v - 1) * (Math.log(up) - logN) + (n - v) * (Math.log(down) - logN);
