@@ -17,6 +17,10 @@ public final class DriftTests {
     static {
         Map<String, DriftTest> m = new LinkedHashMap<>();
         // One line per test; keep Evidently's registry names.
+        register(m, KolmogorovSmirnovTest.withDefaults());
+        register(m, CramerVonMisesTest.withDefaults());
+        register(m, AndersonDarlingTest.withDefaults());
+        register(m, MannWhitneyTest.withDefaults());
         BY_NAME = Collections.unmodifiableMap(m);
     }
 
