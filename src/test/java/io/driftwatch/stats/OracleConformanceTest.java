@@ -25,11 +25,6 @@ public class OracleConformanceTest {
             "ks", "chisquare", "z", "psi", "wasserstein", "jensenshannon", "kl_div", "hellinger", "anderson",
             "cramer_von_mises", "ed", "es", "t_test", "mannw", "empirical_mmd", "TVD", "fisher_exact", "g_test");
 
-    // Declared before KNOWN_DIFFERENCES: static initialisers run in textual order.
-    static final List<String> FILES = List.of(
-            "ks", "chisquare", "z", "psi", "wasserstein", "jensenshannon", "kl_div", "hellinger", "anderson",
-            "cramer_von_mises", "ed", "es", "t_test", "mannw", "empirical_mmd", "TVD", "fisher_exact", "g_test");
-
     /**
      * Case id → why it is not compared, from {@code oracle/known-differences/<test>.tsv} (one
      * {@code id<TAB>reason} per line); mirrored in docs/conformance.md.
