@@ -17,6 +17,15 @@ public final class DriftTests {
     static {
         Map<String, DriftTest> m = new LinkedHashMap<>();
         // One line per test; keep Evidently's registry names.
+        register(m, ChiSquareTest.withDefaults());
+        register(m, ZTest.withDefaults());
+        register(m, GTest.withDefaults());
+        register(m, PopulationStabilityIndex.withDefaults());
+        register(m, KullbackLeiblerDivergence.withDefaults());
+        register(m, JensenShannonDistance.withDefaults());
+        register(m, HellingerDistance.withDefaults());
+        register(m, WassersteinDistance.withDefaults());
+        register(m, EnergyDistance.withDefaults());
         BY_NAME = Collections.unmodifiableMap(m);
     }
 
