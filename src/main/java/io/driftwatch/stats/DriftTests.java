@@ -26,6 +26,8 @@ public final class DriftTests {
         register(m, HellingerDistance.withDefaults());
         register(m, WassersteinDistance.withDefaults());
         register(m, EnergyDistance.withDefaults());
+        register(m, ChiSquareHomogeneityTest.withDefaults());
+        register(m, GHomogeneityTest.withDefaults());
         BY_NAME = Collections.unmodifiableMap(m);
     }
 
