@@ -16,6 +16,9 @@ import java.util.Arrays;
  * {@code [lo − 0.5, lo + 0.5]} and one bin. Counting follows {@code numpy.histogram} with explicit
  * edges: {@code e[i] <= x < e[i+1]}, the last bin closed.
  *
+ * <p>Per-value bins are in natural key order; Evidently iterates a Python set, so scores summed over
+ * categories can differ from Evidently's in the last bits (at most about 2e-13 relative on the oracle).
+ *
  * <p>Everything runs on the sorted arrays in one pass per side, O(n + m + bins), with no allocation per
  * value. Thread-safe: stateless.
  */
