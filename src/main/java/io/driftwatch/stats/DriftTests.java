@@ -21,6 +21,17 @@ public final class DriftTests {
         register(m, CramerVonMisesTest.withDefaults());
         register(m, AndersonDarlingTest.withDefaults());
         register(m, MannWhitneyTest.withDefaults());
+        register(m, ChiSquareTest.withDefaults());
+        register(m, ZTest.withDefaults());
+        register(m, GTest.withDefaults());
+        register(m, PopulationStabilityIndex.withDefaults());
+        register(m, KullbackLeiblerDivergence.withDefaults());
+        register(m, JensenShannonDistance.withDefaults());
+        register(m, HellingerDistance.withDefaults());
+        register(m, WassersteinDistance.withDefaults());
+        register(m, EnergyDistance.withDefaults());
+        register(m, ChiSquareHomogeneityTest.withDefaults());
+        register(m, GHomogeneityTest.withDefaults());
         BY_NAME = Collections.unmodifiableMap(m);
     }
 
