@@ -17,6 +17,11 @@ public final class DriftTests {
     static {
         Map<String, DriftTest> m = new LinkedHashMap<>();
         // One line per test; keep Evidently's registry names.
+        register(m, EppsSingletonTest.withDefaults());
+        register(m, StudentTTest.withDefaults());
+        register(m, EmpiricalMmdTest.withDefaults());
+        register(m, TotalVariationDistanceTest.withDefaults());
+        register(m, FisherExactTest.withDefaults());
         BY_NAME = Collections.unmodifiableMap(m);
     }
 
