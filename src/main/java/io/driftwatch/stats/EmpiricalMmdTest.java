@@ -131,16 +131,30 @@ public final class EmpiricalMmdTest implements DriftTest {
         return new Kernel(reference, current).observedMmd();
     }
 
+    /**
+     * The permutation p-value of two samples in any order. The permutations relabel positions, so
+     * the p-value depends on the order: with the rows in their original order and seed 12345 it
+     * reproduces the oracle's Evidently runs (up to ties decided by rounding).
+     */
+    public double pValue(double[] reference, double[] current) {
+        return run(reference, current)[1];
+    }
+
     @Override
     public TestResult test(ColumnSample sample, double threshold) {
         if (!(sample instanceof NumericSamples s)) {
             throw new InapplicableTestException("empirical_mmd applies to numerical columns only");
         }
-        Kernel kernel = new Kernel(s.reference(), s.current());
+        double[] result = run(s.reference(), s.current());
+        return TestResult.of(this, result[1], threshold, result[0], null, null);
+    }
+
+    /** {observed MMD, p}. */
+    private double[] run(double[] reference, double[] current) {
+        Kernel kernel = new Kernel(reference, current);
         double observed = kernel.observedMmd();
-        double p = (double) kernel.permutationsAtLeast(observed, permutations, new MersenneTwister(seed))
-                / permutations;
-        return TestResult.of(this, p, threshold, observed, null, null);
+        int atLeast = kernel.permutationsAtLeast(observed, permutations, new MersenneTwister(seed));
+        return new double[] {observed, (double) atLeast / permutations};
     }
 
     /** Evidently's squared distance between a row value {@code a} and a column value {@code b}. */
@@ -236,9 +250,6 @@ public final class EmpiricalMmdTest implements DriftTest {
         private final int[] base;
         private final double[] rowSums;   // Σ_{j≠i} pairs(i, j)
         private final double total;       // Σ_{i<j} pairs(i, j)
-        private final double sumRR;
-        private final double sumCC;
-        private final double sumCR;
 
         Kernel(double[] x, double[] y) {
             n = x.length;
@@ -260,9 +271,6 @@ public final class EmpiricalMmdTest implements DriftTest {
             }
             pairs = new double[(int) ((long) size * (size - 1) / 2)];
             rowSums = new double[size];
-            double rr = 0;
-            double cc = 0;
-            double cr = 0;
             double all = 0;
             for (int i = 0; i < size; i++) {
                 boolean iRef = i < n;
@@ -281,16 +289,10 @@ public final class EmpiricalMmdTest implements DriftTest {
                         double dji = (a2 - ab2) + b2;
                         double kij = Math.exp(negGamma * dij);
                         p = kij + (dji == dij ? kij : Math.exp(negGamma * dji));
-                        if (iRef) {
-                            rr += p;
-                        } else {
-                            cc += p;
-                        }
                     } else {
                         // i is a reference value, j a current one: Evidently's kxy[i][j'] is exp(−γ·((y² − 2xy) + x²)).
                         double k = Math.exp(negGamma * ((b2 - ab2) + a2));
                         p = k + k;
-                        cr += k;
                     }
                     pairs[b0 + j] = p;
                     rowAcc += p;
@@ -299,31 +301,27 @@ public final class EmpiricalMmdTest implements DriftTest {
                 rowSums[i] += rowAcc;
                 all += rowAcc;
             }
-            sumRR = rr;
-            sumCC = cc;
-            sumCR = cr;
             total = all;
         }
 
+        /**
+         * The MMD of the unpermuted labelling, computed by the same code as every permuted one, so that
+         * a permutation that reproduces the observed grouping (or, when n = m, swaps it) ties exactly.
+         */
         double observedMmd() {
-            return mmd(sumRR, sumCC, sumCR);
-        }
-
-        private double mmd(double rr, double cc, double cr) {
-            double a = 1.0 / ((double) n * (n - 1));
-            double b = 1.0 / ((double) m * (m - 1));
-            return a * rr + b * cc - 2.0 * (cr / ((double) n * m));
+            boolean[] inRef = new boolean[size];
+            Arrays.fill(inRef, 0, n, true);
+            return mmd(inRef, new int[Math.max(n, m)]);
         }
 
         /** How many of {@code rounds} random relabellings give an MMD of at least {@code observed}. */
         int permutationsAtLeast(double observed, int rounds, MersenneTwister rng) {
             int[] order = new int[size];
             boolean[] inRef = new boolean[size];
-            boolean smallRef = n <= m;
-            int groupSize = smallRef ? n : m;
-            int[] members = new int[groupSize];
+            int[] members = new int[Math.max(n, m)];
             int count = 0;
             for (int round = 0; round < rounds; round++) {
+                // np.random.permutation(N): a fresh arange shuffled; its first n entries are the new reference.
                 for (int i = 0; i < size; i++) {
                     order[i] = i;
                 }
@@ -332,25 +330,52 @@ public final class EmpiricalMmdTest implements DriftTest {
                 for (int i = 0; i < n; i++) {
                     inRef[order[i]] = true;
                 }
-                int g = 0;
-                double groupRowSums = 0;
-                for (int i = 0; i < size; i++) {
-                    if (inRef[i] == smallRef) {
-                        members[g++] = i;
-                        groupRowSums += rowSums[i];
-                    }
-                }
-                double within = withinSum(members, groupSize);
-                // Σ over the other group = total − (row sums of this group) + (sum within this group).
-                double other = total - groupRowSums + within;
-                double rr = smallRef ? within : other;
-                double cc = smallRef ? other : within;
-                double cr = (total - rr - cc) / 2;
-                if (observed <= mmd(rr, cc, cr)) {
+                if (observed <= mmd(inRef, members)) {
                     count++;
                 }
             }
             return count;
+        }
+
+        /**
+         * MMD of a labelling. The within-group sums are taken over member pairs in ascending index order;
+         * when n ≠ m only the smaller group's is summed and the larger one's is derived as
+         * {@code total − Σ row sums of the smaller group + its within sum}. The cross sum is
+         * {@code (total − (within_R + within_C)) / 2}, symmetric in the two groups.
+         */
+        private double mmd(boolean[] inRef, int[] members) {
+            double rr;
+            double cc;
+            if (n == m) {
+                rr = withinSum(members, gather(inRef, true, members));
+                cc = withinSum(members, gather(inRef, false, members));
+            } else {
+                boolean smallRef = n < m;
+                int g = gather(inRef, smallRef, members);
+                double groupRowSums = 0;
+                for (int a = 0; a < g; a++) {
+                    groupRowSums += rowSums[members[a]];
+                }
+                double within = withinSum(members, g);
+                double other = total - groupRowSums + within;
+                rr = smallRef ? within : other;
+                cc = smallRef ? other : within;
+            }
+            double cr = (total - (rr + cc)) / 2;
+            double a = 1.0 / ((double) n * (n - 1));
+            double b = 1.0 / ((double) m * (m - 1));
+            return a * rr + b * cc - 2.0 * (cr / ((double) n * m));
+        }
+
+        /** Writes the indices with {@code inRef[i] == ref} to {@code members} in ascending order. */
+        private int gather(boolean[] inRef, boolean ref, int[] members) {
+            int g = 0;
+            for (int i = 0; i < size; i++) {
+                if (inRef[i] == ref) {
+                    members[g++] = i;
+                }
+            }
+            return g;
         }
 
         /** Σ pairs(i, j) over i < j both in {@code members[0..g)} (ascending). */
