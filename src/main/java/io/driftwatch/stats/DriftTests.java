@@ -32,6 +32,11 @@ public final class DriftTests {
         register(m, EnergyDistance.withDefaults());
         register(m, ChiSquareHomogeneityTest.withDefaults());
         register(m, GHomogeneityTest.withDefaults());
+        register(m, EppsSingletonTest.withDefaults());
+        register(m, StudentTTest.withDefaults());
+        register(m, EmpiricalMmdTest.withDefaults());
+        register(m, TotalVariationDistanceTest.withDefaults());
+        register(m, FisherExactTest.withDefaults());
         BY_NAME = Collections.unmodifiableMap(m);
     }
 

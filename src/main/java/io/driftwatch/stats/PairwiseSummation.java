@@ -45,6 +45,11 @@ final class PairwiseSummation {
         return sum(a, offset, half) + sum(a, offset + half, length - half);
     }
 
+    /** NumPy's {@code np.mean} of {@code a[offset, offset + length)}: the pairwise sum divided by the count. */
+    static double mean(double[] a, int offset, int length) {
+        return sum(a, offset, length) / length;
+    }
+
     /** The sum of all of {@code a} in NumPy's order. */
     static double sum(double[] a) {
         return sum(a, 0, a.length);

@@ -45,8 +45,8 @@ class DriftAnalysisTest {
 
     @Test
     void testThatDoesNotApplyToTheColumnTypeIsAnErrorEntry() {
-        Table reference = Table.of(List.of(CategoricalColumn.of("city", "a", "b", "a")));
-        Table current = Table.of(List.of(CategoricalColumn.of("city", "a", "b", "b")));
+        Table reference = Table.of(List.of(CategoricalColumn.of("city", repeat(10, "a", "b", "a"))));
+        Table current = Table.of(List.of(CategoricalColumn.of("city", repeat(10, "a", "b", "b"))));
         DriftResult result = check(reference, current, DriftOptions.defaults().withCatMethod("ks"));
         assertThat(result.columns().get(0).error()).isEqualTo("test 'ks' does not apply to categorical columns");
     }
@@ -66,12 +66,12 @@ class DriftAnalysisTest {
 
     @Test
     void listsCategoriesNewInCurrentAndGoneFromIt() {
-        Table reference = Table.of(List.of(CategoricalColumn.of("city", "Oslo", "Lima", "Oslo", "Pune", "Lima", "Oslo")));
-        Table current = Table.of(List.of(CategoricalColumn.of("city", "Oslo", "Kyiv", "Oslo", "Lima", null, "Oslo")));
+        Table reference = Table.of(List.of(CategoricalColumn.of("city", repeat(5, "Oslo", "Lima", "Oslo", "Pune", "Lima", "Oslo"))));
+        Table current = Table.of(List.of(CategoricalColumn.of("city", repeat(5, "Oslo", "Kyiv", "Oslo", "Lima", null, "Oslo"))));
         ColumnDrift city = check(reference, current, DriftOptions.defaults()).columns().get(0);
         assertThat(city.newCategories()).containsExactly("Kyiv");
         assertThat(city.goneCategories()).containsExactly("Pune");
-        assertThat(city.currentMissing()).isEqualTo(1);
+        assertThat(city.currentMissing()).isEqualTo(5);
         assertThat(city.result().test()).isEqualTo("chisquare");
     }
 
@@ -115,39 +115,37 @@ class DriftAnalysisTest {
 
     @Test
     void checkAgainstASavedProfileIsBitIdenticalToACheckAgainstTheRawReference() throws IOException {
-        Random random = new Random(7);
-        List<Column> ref = new ArrayList<>();
-        List<Column> cur = new ArrayList<>();
-        ref.add(normal("small", 500, 0, 1, 1));
-        cur.add(normal("small", 400, 0.2, 1, 2));
-        ref.add(normal("large", 5000, 0, 1, 3));
-        cur.add(normal("large", 4000, 0.1, 1.1, 4));
-        String[] labels = {"a", "b", "c", "d"};
-        String[] r = new String[2000];
-        String[] c = new String[1500];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = random.nextInt(20) == 0 ? null : labels[random.nextInt(4)];
-        }
-        for (int i = 0; i < c.length; i++) {
-            c[i] = labels[random.nextInt(3)];
-        }
-        ref.add(CategoricalColumn.of("label", r));
-        cur.add(CategoricalColumn.of("label", c));
-        Table reference = Table.of(ref);
-        Table current = Table.of(cur);
-        Map<String, ColumnType> types = Map.of("small", ColumnType.NUMERICAL, "large", ColumnType.NUMERICAL,
-                "label", ColumnType.CATEGORICAL);
+        // Both sides of the automatic choice: ks/chisquare/z below 1,000 reference rows, wasserstein/jensenshannon above.
+        for (int[] sizes : new int[][] {{500, 400}, {5000, 4000}}) {
+            Random random = new Random(sizes[0]);
+            String[] labels = {"a", "b", "c", "d"};
+            String[] r = new String[sizes[0]];
+            String[] c = new String[sizes[1]];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = random.nextInt(20) == 0 ? null : labels[random.nextInt(4)];
+            }
+            for (int i = 0; i < c.length; i++) {
+                c[i] = labels[random.nextInt(3)];
+            }
+            Table reference = Table.of(List.of(normal("x", sizes[0], 0, 1, 1), withNaNs(normal("y", sizes[0], 5, 2, 3)),
+                    CategoricalColumn.of("label", r)));
+            Table current = Table.of(List.of(normal("x", sizes[1], 0.2, 1, 2), normal("y", sizes[1], 5, 2.2, 4),
+                    CategoricalColumn.of("label", c)));
+            Map<String, ColumnType> types = Map.of("x", ColumnType.NUMERICAL, "y", ColumnType.NUMERICAL,
+                    "label", ColumnType.CATEGORICAL);
 
-        ReferenceProfile raw = ReferenceProfile.of(reference);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        raw.writeTo(bytes);
-        ReferenceProfile saved = ReferenceProfile.readFrom(new ByteArrayInputStream(bytes.toByteArray()), "test profile");
+            ReferenceProfile raw = ReferenceProfile.of(reference);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            raw.writeTo(bytes);
+            ReferenceProfile saved = ReferenceProfile.readFrom(new ByteArrayInputStream(bytes.toByteArray()), "test profile");
 
-        for (String method : new String[] {null, "ks", "psi", "jensenshannon", "wasserstein", "chisquare"}) {
-            DriftOptions options = method == null ? DriftOptions.defaults() : DriftOptions.defaults().withNumMethod(method);
-            DriftResult fromRaw = DriftAnalysis.sequential().run(raw, current, types, options);
-            DriftResult fromSaved = DriftAnalysis.sequential().run(saved, current, types, options);
-            assertThat(fromSaved).as("method %s", method).isEqualTo(fromRaw);
+            for (String method : new String[] {null, "ks", "psi", "jensenshannon", "wasserstein", "chisquare", "anderson"}) {
+                DriftOptions options = method == null ? DriftOptions.defaults() : DriftOptions.defaults().withNumMethod(method);
+                DriftResult fromRaw = DriftAnalysis.sequential().run(raw, current, types, options);
+                DriftResult fromSaved = DriftAnalysis.sequential().run(saved, current, types, options);
+                assertThat(fromSaved).as("method %s, %s rows", method, sizes[0]).isEqualTo(fromRaw);
+                assertThat(fromRaw.columns()).allSatisfy(col -> assertThat(col.error()).isNull());
+            }
         }
     }
 
@@ -186,6 +184,29 @@ class DriftAnalysisTest {
         NumericColumnBuilder b = new NumericColumnBuilder(name, PhysicalType.FLOAT, n);
         for (int i = 0; i < n; i++) {
             b.append(mean + sd * random.nextGaussian());
+        }
+        return b.build();
+    }
+
+    static String[] repeat(int times, String... labels) {
+        String[] out = new String[times * labels.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = labels[i % labels.length];
+        }
+        return out;
+    }
+
+    /** Every tenth value missing, every 97th infinite: what the profile must drop and count. */
+    static NumericColumn withNaNs(NumericColumn column) {
+        NumericColumnBuilder b = new NumericColumnBuilder(column.name(), PhysicalType.FLOAT, column.length());
+        for (int i = 0; i < column.length(); i++) {
+            if (i % 10 == 0) {
+                b.appendMissing();
+            } else if (i % 97 == 0) {
+                b.append(Double.POSITIVE_INFINITY);
+            } else {
+                b.append(column.value(i));
+            }
         }
         return b.build();
     }
