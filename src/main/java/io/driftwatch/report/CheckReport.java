@@ -1,0 +1,54 @@
+package io.driftwatch.report;
+
+import io.driftwatch.data.ColumnType;
+import io.driftwatch.data.Table;
+import io.driftwatch.drift.DriftResult;
+import io.driftwatch.profile.ReferenceProfile;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a rendering of one check needs: the verdicts, the data they were computed from (the
+ * reference profile and the current batch, for the charts), the column types and roles, where the
+ * inputs came from, and when and how fast it ran.
+ *
+ * @param title what the check is about: the monitor's name, or "REF vs CUR"
+ * @param result the drift verdicts
+ * @param reference the reference profile the check ran against
+ * @param current the current batch
+ * @param types the type of every current column (tested or not), in column order
+ * @param roles target, prediction and datetime columns, if any
+ * @param referenceBatch where the reference came from
+ * @param currentBatch where the current batch came from
+ * @param timings how long it took
+ * @param createdAt when the check ran
+ * @param driftwatchVersion the version that ran it
+ */
+public record CheckReport(
+        String title,
+        DriftResult result,
+        ReferenceProfile reference,
+        Table current,
+        Map<String, ColumnType> types,
+        ColumnRoles roles,
+        BatchInfo referenceBatch,
+        BatchInfo currentBatch,
+        Timings timings,
+        Instant createdAt,
+        String driftwatchVersion) {
+
+    public CheckReport {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(current, "current");
+        types = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(types));
+        roles = roles == null ? ColumnRoles.none() : roles;
+    }
+
+    /** The running Driftwatch version, from the jar manifest ({@code dev} when run from classes). */
+    public static String runningVersion() {
+        String v = CheckReport.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}
