@@ -127,16 +127,25 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
         }
         int start = off;
         int end = off + len;
-        if (!quoted) {
-            while (start < end && isBlank(buf[start])) {
-                start++;
+        boolean missing;
+        if (len == 0) {
+            missing = true;
+        } else {
+            if (!quoted && (buf[start] <= ' ' || buf[end - 1] <= ' ')) {
+                while (start < end && isBlank(buf[start])) {
+                    start++;
+                }
+                while (end > start && isBlank(buf[end - 1])) {
+                    end--;
+                }
             }
-            while (end > start && isBlank(buf[end - 1])) {
-                end--;
-            }
+            char first = start < end ? buf[start] : 0;
+            // a cheap first-character test rejects almost every cell before any token is compared
+            missing = start == end
+                    || ((first < 128 ? missingFirstChars[first] : nonAsciiMissingToken)
+                        && isMissingToken(buf, start, end - start));
         }
         int trimmed = end - start;
-        boolean missing = trimmed == 0 || isMissingToken(buf, start, trimmed);
         switch (mode) {
             case NUMBER -> {
                 NumericColumnBuilder builder = numeric[index];
@@ -246,10 +255,6 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     }
 
     private boolean isMissingToken(char[] buf, int start, int len) {
-        char first = buf[start];
-        if (first < 128 ? !missingFirstChars[first] : !nonAsciiMissingToken) {
-            return false;
-        }
         for (char[] token : missingTokens) {
             if (token.length == len && sameChars(token, buf, start)) {
                 return true;
