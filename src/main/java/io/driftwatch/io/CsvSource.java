@@ -88,7 +88,8 @@ final class CsvSource {
      * @param delimiter the candidate delimiter occurring most often in the header line outside quotes
      *     (ties go to the earlier of {@code , ; TAB |}); {@code ,} when none occurs
      * @param estimatedRows an estimate of the data rows, from the file size and the mean length of the
-     *     complete lines seen; -1 when unknown (gzip, or too few lines seen)
+     *     complete lines seen, at most the file size over the header's column count; -1 when unknown
+     *     (gzip, or too few lines seen)
      */
     record Peek(boolean empty, char delimiter, int estimatedRows) {
     }
@@ -125,10 +126,10 @@ final class CsvSource {
                 best = d;
             }
         }
-        return new Peek(false, CANDIDATE_DELIMITERS[best], estimateRows(head, headerEnd));
+        return new Peek(false, CANDIDATE_DELIMITERS[best], estimateRows(head, headerEnd, counts[best] + 1));
     }
 
-    private int estimateRows(byte[] head, int headerEnd) throws IOException {
+    private int estimateRows(byte[] head, int headerEnd, int columns) throws IOException {
         if (gzip || head.length < PEEK_BYTES) {
             // a small file: the exact count would not save anything worth a look
             return gzip ? -1 : countLines(head, headerEnd);
@@ -142,8 +143,12 @@ final class CsvSource {
             return -1;
         }
         double bytesPerLine = (double) (lastBreak - headerEnd) / lines;
-        double estimate = (Files.size(path) - headerEnd) / bytesPerLine * 1.02 + 16;
-        return (int) Math.min(estimate, Integer.MAX_VALUE - 16);
+        long dataBytes = Files.size(path) - headerEnd;
+        double estimate = dataBytes / bytesPerLine * 1.02 + 16;
+        // a row takes at least one byte per column (delimiters and line break), so a sample of unusually
+        // short lines cannot make the builders reserve more rows than the file can hold
+        double bound = (double) dataBytes / columns + 16;
+        return (int) Math.min(Math.min(estimate, bound), Integer.MAX_VALUE - 16);
     }
 
     private static int countLines(byte[] head, int from) {
