@@ -1,6 +1,7 @@
 package io.driftwatch.io;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.driftwatch.data.CategoricalColumnBuilder;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.NumericColumnBuilder;
@@ -188,8 +189,8 @@ public final class CsvReader {
                      .quoteCharacter('"')
                      .skipEmptyLines(true)
                      .allowUnclosedQuote(false)
-                     .allowExtraFields(true)
-                     .allowMissingFields(true)
+                     .extraFieldStrategy(FieldMismatchStrategy.IGNORE) // the handler checks field counts
+                     .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                      .maxBufferSize(MAX_LINE_CHARS)
                      .build(handler, reader)) {
             // The handler returns no record: one hasNext() drives the parser through the whole file.
