@@ -1,0 +1,428 @@
+package io.driftwatch.io;
+
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.RecordType;
+import io.driftwatch.data.CategoricalColumnBuilder;
+import io.driftwatch.data.NumericColumnBuilder;
+import io.driftwatch.data.PhysicalType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The FastCSV callback handler that parses every field straight into the column builders of
+ * {@code data}: numbers into {@link NumericColumnBuilder}s, text into
+ * {@link CategoricalColumnBuilder}s from a slice of FastCSV's buffer, which is never kept.
+ *
+ * <p>The first non-empty record is the header. Each later field goes to its column according to
+ * the column's current {@code mode}: a column is a number, boolean or timestamp candidate until a
+ * cell does not fit. While only missing cells have been seen a column may still change candidate;
+ * once it holds a value, a misfit cell makes it {@link #SWITCHED}: its builder is dropped and the
+ * column must be read again as text by a second pass ({@link #forTextPass}), so that earlier
+ * cells keep their original text. Declared numeric columns never switch: a misfit is an error.
+ *
+ * <p>Errors stop the read by throwing {@link UnreadableDatasetException} from the callback (at
+ * most once per read, never per cell on the normal path); FastCSV wraps it and {@link CsvReader}
+ * unwraps it.
+ *
+ * <p>Deliberately low-level: per-column state lives in parallel primitive arrays indexed by
+ * column, the per-cell path copies nothing and allocates nothing. Not thread-safe: one instance
+ * per read.
+ */
+final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
+    static final byte SKIP = 0;
+    static final byte NUMBER = 1;
+    static final byte BOOLEAN = 2;
+    static final byte TIMESTAMP = 3;
+    static final byte TEXT = 4;
+    static final byte SWITCHED = 5;
+
+    private final String source;
+    private final int maxLineChars;
+    private final int expectedRows;
+    private final Set<String> numericColumns;
+    private final Set<String> textColumns;
+    /** Second pass only: the columns to read as text, all others skipped. */
+    private final boolean[] textPassColumns;
+    private final CsvCellParser cells = new CsvCellParser();
+
+    // missing tokens, grouped for a cheap first-character rejection
+    private final char[][] missingTokens;
+    private final boolean[] missingFirstChars = new boolean[128];
+    private final boolean nonAsciiMissingToken;
+
+    private List<String> headerNames = new ArrayList<>();
+    private String[] names;
+    private int columnCount = -1;
+    private byte[] modes;
+    private boolean[] declaredNumeric;
+    private boolean[] hasValue;
+    private boolean[] sawDecimal;
+    private boolean[] sawMissing;
+    private NumericColumnBuilder[] numeric;
+    private CategoricalColumnBuilder[] text;
+
+    private long recordChars;
+    private int rows;
+    private boolean needsTextPass;
+
+    private CsvColumnsHandler(String source, CsvOptions options, int maxLineChars, int expectedRows,
+                              boolean[] textPassColumns) {
+        this.source = source;
+        this.maxLineChars = maxLineChars;
+        this.expectedRows = expectedRows;
+        this.numericColumns = options.numericColumns();
+        this.textColumns = options.textColumns();
+        this.textPassColumns = textPassColumns;
+        List<char[]> tokens = new ArrayList<>();
+        boolean nonAscii = false;
+        for (String token : options.missingTokens()) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            tokens.add(token.toCharArray());
+            char first = token.charAt(0);
+            if (first < 128) {
+                missingFirstChars[first] = true;
+            } else {
+                nonAscii = true;
+            }
+        }
+        this.missingTokens = tokens.toArray(new char[0][]);
+        this.nonAsciiMissingToken = nonAscii;
+    }
+
+    /** A handler for the first pass, which detects every column's type. */
+    static CsvColumnsHandler forTypedPass(String source, CsvOptions options, int maxLineChars, int expectedRows) {
+        return new CsvColumnsHandler(source, options, maxLineChars, expectedRows, null);
+    }
+
+    /** A handler for the second pass, which reads only {@code columns} again, as text. */
+    static CsvColumnsHandler forTextPass(String source, CsvOptions options, int maxLineChars, int rows,
+                                         boolean[] columns) {
+        return new CsvColumnsHandler(source, options, maxLineChars, rows, columns.clone());
+    }
+
+    @Override
+    protected void handleBegin(long startingLineNumber) {
+        recordChars = 0;
+    }
+
+    @Override
+    protected void handleField(int index, char[] buf, int off, int len, boolean quoted) {
+        if ((recordChars += len) > maxLineChars) {
+            throw lineTooLong();
+        }
+        if (index >= columnCount) {
+            if (columnCount < 0) {
+                headerNames.add(new String(buf, off, len));
+            }
+            return; // too many fields: reported once the record is complete
+        }
+        byte mode = modes[index];
+        if (mode == SKIP || mode == SWITCHED) {
+            return;
+        }
+        int start = off;
+        int end = off + len;
+        boolean missing;
+        if (len == 0) {
+            missing = true;
+        } else {
+            if (!quoted && (buf[start] <= ' ' || buf[end - 1] <= ' ')) {
+                while (start < end && isBlank(buf[start])) {
+                    start++;
+                }
+                while (end > start && isBlank(buf[end - 1])) {
+                    end--;
+                }
+            }
+            char first = start < end ? buf[start] : 0;
+            // a cheap first-character test rejects almost every cell before any token is compared
+            missing = start == end
+                    || ((first < 128 ? missingFirstChars[first] : nonAsciiMissingToken)
+                        && isMissingToken(buf, start, end - start));
+        }
+        int trimmed = end - start;
+        switch (mode) {
+            case NUMBER -> {
+                NumericColumnBuilder builder = numeric[index];
+                if (missing) {
+                    builder.appendMissing();
+                    sawMissing[index] = true;
+                    return;
+                }
+                CsvCellParser parser = cells;
+                double value = parser.parseNumber(buf, start, trimmed);
+                int kind = parser.kind;
+                if (kind == CsvCellParser.INTEGER) {
+                    builder.append(value);
+                    hasValue[index] = true;
+                } else if (kind == CsvCellParser.DECIMAL) {
+                    builder.append(value);
+                    hasValue[index] = true;
+                    sawDecimal[index] = true;
+                } else {
+                    misfit(index, buf, off, len, start, trimmed);
+                }
+            }
+            case TEXT -> {
+                if (missing) {
+                    text[index].appendMissing();
+                } else {
+                    text[index].append(buf, off, len);
+                }
+            }
+            case BOOLEAN -> {
+                if (missing) {
+                    numeric[index].appendMissing();
+                    sawMissing[index] = true;
+                    return;
+                }
+                int bool = CsvCellParser.parseBoolean(buf, start, trimmed);
+                if (bool >= 0) {
+                    numeric[index].append(bool);
+                    hasValue[index] = true;
+                } else {
+                    misfit(index, buf, off, len, start, trimmed);
+                }
+            }
+            case TIMESTAMP -> {
+                if (missing) {
+                    numeric[index].appendMissing();
+                    sawMissing[index] = true;
+                    return;
+                }
+                long millis = CsvCellParser.parseTimestamp(buf, start, trimmed);
+                if (millis != CsvCellParser.NOT_A_TIMESTAMP) {
+                    numeric[index].append(millis);
+                    hasValue[index] = true;
+                } else {
+                    misfit(index, buf, off, len, start, trimmed);
+                }
+            }
+            default -> throw new IllegalStateException("column mode " + mode);
+        }
+    }
+
+    /** A non-missing cell that does not fit its column's current candidate type. Cold path. */
+    private void misfit(int index, char[] buf, int off, int len, int start, int trimmed) {
+        if (declaredNumeric[index]) {
+            throw new UnreadableDatasetException(where() + "column '" + names[index]
+                    + "' is declared numeric but holds '" + excerpt(buf, start, trimmed)
+                    + "', which is not a number; fix the cell, add the token to the missing tokens,"
+                    + " or do not declare the column numeric");
+        }
+        if (!hasValue[index]) {
+            // only missing cells so far: any candidate is still possible
+            int missingSoFar = numeric[index].length();
+            if (CsvCellParser.parseBoolean(buf, start, trimmed) >= 0) {
+                modes[index] = BOOLEAN;
+                numeric[index].append(CsvCellParser.parseBoolean(buf, start, trimmed));
+                hasValue[index] = true;
+                return;
+            }
+            long millis = CsvCellParser.parseTimestamp(buf, start, trimmed);
+            if (millis != CsvCellParser.NOT_A_TIMESTAMP) {
+                modes[index] = TIMESTAMP;
+                numeric[index].append(millis);
+                hasValue[index] = true;
+                return;
+            }
+            double value = cells.parseNumber(buf, start, trimmed);
+            if (cells.kind != CsvCellParser.NOT_A_NUMBER) {
+                modes[index] = NUMBER;
+                numeric[index].append(value);
+                hasValue[index] = true;
+                sawDecimal[index] = cells.kind == CsvCellParser.DECIMAL;
+                return;
+            }
+            CategoricalColumnBuilder builder = new CategoricalColumnBuilder(names[index], expectedRows);
+            for (int i = 0; i < missingSoFar; i++) {
+                builder.appendMissing();
+            }
+            builder.append(buf, off, len);
+            text[index] = builder;
+            numeric[index] = null;
+            modes[index] = TEXT;
+            return;
+        }
+        numeric[index] = null;
+        modes[index] = SWITCHED;
+        needsTextPass = true;
+    }
+
+    private boolean isMissingToken(char[] buf, int start, int len) {
+        for (char[] token : missingTokens) {
+            if (token.length == len && sameChars(token, buf, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameChars(char[] token, char[] buf, int start) {
+        for (int i = 0; i < token.length; i++) {
+            if (token[i] != buf[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    @Override
+    protected Object buildRecord() {
+        if (getRecordType() != RecordType.DATA) {
+            return null;
+        }
+        if (columnCount < 0) {
+            startColumns();
+            return null;
+        }
+        int found = getFieldCount();
+        if (found != columnCount) {
+            throw new UnreadableDatasetException(where() + "expected " + columnCount
+                    + " fields as in the header, found " + found
+                    + (found > columnCount ? "; quote fields that contain the delimiter" : ""));
+        }
+        rows++;
+        return null; // records are not materialised: FastCSV goes straight on to the next one
+    }
+
+    private void startColumns() {
+        List<String> header = headerNames;
+        headerNames = null;
+        int n = header.size();
+        Map<String, Integer> firstPosition = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            String name = header.get(i);
+            if (name.isBlank()) {
+                throw new UnreadableDatasetException(where() + "column " + (i + 1) + " of the header has an empty"
+                        + " name; every column needs a name");
+            }
+            Integer previous = firstPosition.putIfAbsent(name, i);
+            if (previous != null) {
+                throw new UnreadableDatasetException(where() + "duplicate column name '" + name + "' at columns "
+                        + (previous + 1) + " and " + (i + 1) + " of the header; column names must be unique");
+            }
+        }
+        for (String declared : numericColumns) {
+            requireInHeader(declared, "numeric", firstPosition);
+        }
+        for (String declared : textColumns) {
+            requireInHeader(declared, "text", firstPosition);
+        }
+        names = header.toArray(new String[0]);
+        modes = new byte[n];
+        declaredNumeric = new boolean[n];
+        hasValue = new boolean[n];
+        sawDecimal = new boolean[n];
+        sawMissing = new boolean[n];
+        numeric = new NumericColumnBuilder[n];
+        text = new CategoricalColumnBuilder[n];
+        for (int i = 0; i < n; i++) {
+            if (textPassColumns != null) {
+                if (textPassColumns[i]) {
+                    modes[i] = TEXT;
+                    text[i] = new CategoricalColumnBuilder(names[i], expectedRows);
+                }
+            } else if (textColumns.contains(names[i])) {
+                modes[i] = TEXT;
+                text[i] = new CategoricalColumnBuilder(names[i], expectedRows);
+            } else {
+                modes[i] = NUMBER;
+                declaredNumeric[i] = numericColumns.contains(names[i]);
+                numeric[i] = new NumericColumnBuilder(names[i], PhysicalType.FLOAT, expectedRows);
+            }
+        }
+        columnCount = n;
+    }
+
+    private void requireInHeader(String declared, String kind, Map<String, Integer> positions) {
+        if (!positions.containsKey(declared)) {
+            throw new UnreadableDatasetException(source + ": column '" + declared + "' is declared " + kind
+                    + " but the header has no such column; the header has " + positions.keySet());
+        }
+    }
+
+    /** Whether the file had a header record. */
+    boolean sawHeader() {
+        return columnCount >= 0;
+    }
+
+    int columnCount() {
+        return columnCount;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    String name(int column) {
+        return names[column];
+    }
+
+    /** Whether any column must be read again as text. */
+    boolean needsTextPass() {
+        if (needsTextPass) {
+            return true;
+        }
+        for (int i = 0; i < columnCount; i++) {
+            if (modes[i] == BOOLEAN && sawMissing[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether column {@code i} must be read again as text: it switched, or is boolean with missing cells. */
+    boolean needsText(int i) {
+        return modes[i] == SWITCHED || (modes[i] == BOOLEAN && sawMissing[i]);
+    }
+
+    /** The finished numeric builder of column {@code i}, with its physical type set, or null. */
+    NumericColumnBuilder numericBuilder(int i) {
+        NumericColumnBuilder builder = numeric[i];
+        if (builder == null || needsText(i)) {
+            return null;
+        }
+        PhysicalType type = switch (modes[i]) {
+            case BOOLEAN -> PhysicalType.BOOLEAN;
+            case TIMESTAMP -> PhysicalType.TIMESTAMP;
+            default -> hasValue[i] && !sawDecimal[i] && !sawMissing[i] ? PhysicalType.INTEGER : PhysicalType.FLOAT;
+        };
+        builder.physicalType(type);
+        return builder;
+    }
+
+    /** The text builder of column {@code i}, or null. */
+    CategoricalColumnBuilder textBuilder(int i) {
+        return text[i];
+    }
+
+    /** The prefix of a message about the record being read: source and line. */
+    String where() {
+        return source + " line " + getStartingLineNumber() + ": ";
+    }
+
+    long line() {
+        return getStartingLineNumber();
+    }
+
+    private UnreadableDatasetException lineTooLong() {
+        return new UnreadableDatasetException(where() + "the line is longer than the limit of " + maxLineChars
+                + " characters (" + (maxLineChars >> 20) + " MiB) per line; is a quote left open, or is this"
+                + " not a line-based CSV file?");
+    }
+
+    private static String excerpt(char[] buf, int start, int len) {
+        int shown = Math.min(len, 80);
+        return new String(buf, start, shown) + (shown < len ? "…" : "");
+    }
+}

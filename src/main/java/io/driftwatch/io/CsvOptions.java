@@ -1,0 +1,72 @@
+package io.driftwatch.io;
+
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How {@link CsvReader} reads a file: the field delimiter, the tokens that mean "missing", and
+ * columns whose kind the caller declares instead of leaving it to detection.
+ *
+ * <p>Start from {@link #defaults()} and change one thing at a time with the {@code with…}
+ * methods, each of which returns a new instance.
+ *
+ * <p>Thread-safe: immutable (the sets are unmodifiable copies).
+ *
+ * @param delimiter the field delimiter, or {@link #AUTO_DETECT} to pick one of {@code ,} {@code ;}
+ *     TAB {@code |} from the header line
+ * @param missingTokens cell texts read as missing; compared after surrounding spaces and tabs of an
+ *     unquoted cell are trimmed, exactly for a quoted cell; the empty cell is always missing
+ * @param numericColumns columns every non-missing cell of which must be a number (else the read
+ *     fails naming the line, the column and the token)
+ * @param textColumns columns kept as text ({@link io.driftwatch.data.PhysicalType#STRING}) even
+ *     when their cells look like numbers, booleans or dates
+ */
+public record CsvOptions(char delimiter, Set<String> missingTokens, Set<String> numericColumns,
+                         Set<String> textColumns) {
+
+    /** The {@link #delimiter()} value that asks for detection from the header line. */
+    public static final char AUTO_DETECT = '\0';
+
+    /** The default missing tokens: the empty cell, {@code NA}, {@code NaN}, {@code null} and {@code ?}. */
+    public static final Set<String> DEFAULT_MISSING_TOKENS = Set.of("", "NA", "NaN", "null", "?");
+
+    public CsvOptions {
+        if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
+            throw new IllegalArgumentException("the delimiter cannot be a quote or a line break");
+        }
+        missingTokens = Set.copyOf(Objects.requireNonNull(missingTokens, "missingTokens"));
+        numericColumns = Set.copyOf(Objects.requireNonNull(numericColumns, "numericColumns"));
+        textColumns = Set.copyOf(Objects.requireNonNull(textColumns, "textColumns"));
+        Set<String> both = new HashSet<>(numericColumns);
+        both.retainAll(textColumns);
+        if (!both.isEmpty()) {
+            throw new IllegalArgumentException("columns declared both numeric and text: " + both);
+        }
+    }
+
+    /** Auto-detected delimiter, the default missing tokens, no declared columns. */
+    public static CsvOptions defaults() {
+        return new CsvOptions(AUTO_DETECT, DEFAULT_MISSING_TOKENS, Set.of(), Set.of());
+    }
+
+    /** These options with a fixed delimiter ({@link #AUTO_DETECT} turns detection back on). */
+    public CsvOptions withDelimiter(char newDelimiter) {
+        return new CsvOptions(newDelimiter, missingTokens, numericColumns, textColumns);
+    }
+
+    /** These options with {@code tokens} as the missing tokens (the empty cell stays missing). */
+    public CsvOptions withMissingTokens(Set<String> tokens) {
+        return new CsvOptions(delimiter, tokens, numericColumns, textColumns);
+    }
+
+    /** These options with {@code columns} declared numeric. */
+    public CsvOptions withNumericColumns(Set<String> columns) {
+        return new CsvOptions(delimiter, missingTokens, columns, textColumns);
+    }
+
+    /** These options with {@code columns} declared text. */
+    public CsvOptions withTextColumns(Set<String> columns) {
+        return new CsvOptions(delimiter, missingTokens, numericColumns, columns);
+    }
+}

@@ -1,0 +1,259 @@
+package io.driftwatch.io;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import io.driftwatch.data.CategoricalColumnBuilder;
+import io.driftwatch.data.Column;
+import io.driftwatch.data.NumericColumnBuilder;
+import io.driftwatch.data.Table;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.zip.ZipException;
+
+/**
+ * Reads a CSV file into a columnar {@link Table}.
+ *
+ * <p><b>Format.</b> RFC 4180: fields separated by a delimiter, optionally enclosed in double
+ * quotes, a quote inside a quoted field doubled ({@code ""}); a quoted field may hold delimiters
+ * and line breaks. Lines end with LF or CRLF (a lone CR also ends a line). The last line may lack
+ * its line break. Blank lines are skipped. The first non-blank line is the header and names the
+ * columns: names must be non-empty and unique, and every later line must have as many fields.
+ * Text is UTF-8, with or without a byte order mark; malformed UTF-8 is an error, never replaced.
+ * A gzip-compressed file (any name; recognised by its first two bytes {@code 1f 8b}) is inflated
+ * transparently. The delimiter is, unless {@link CsvOptions#withDelimiter(char) fixed}, whichever
+ * of {@code ,} {@code ;} TAB {@code |} occurs most often in the header line outside quotes
+ * ({@code ,} on a tie or when none occurs).
+ *
+ * <p><b>Cells.</b> Spaces and tabs around an <em>unquoted</em> cell are trimmed before it is
+ * compared with the missing tokens and before it is read as a number, boolean or date; a quoted
+ * cell is taken exactly as written. The empty cell and the {@linkplain CsvOptions#missingTokens()
+ * missing tokens} (by default {@code NA}, {@code NaN}, {@code null}, {@code ?}) are missing, in
+ * every kind of column. A text cell keeps its original text, untrimmed.
+ *
+ * <p><b>Physical types</b>, as pandas {@code read_csv} would give them, since Evidently infers
+ * column kinds from them:
+ * <ul>
+ *   <li>{@code INTEGER}: every cell a whole number without point or exponent, none missing
+ *       (pandas {@code int64}); whole numbers of more than 18 digits count as decimals;</li>
+ *   <li>{@code FLOAT}: every non-missing cell a number, and some has a point or an exponent, or is
+ *       {@code inf}/{@code nan}, or some cell is missing (pandas {@code float64}); a column with no
+ *       value at all is {@code FLOAT} too;</li>
+ *   <li>{@code BOOLEAN}: every cell {@code true} or {@code false} in any letter case, none missing
+ *       (pandas {@code bool}); stored as 1 and 0. With a missing cell the column is {@code STRING}
+ *       (pandas {@code object});</li>
+ *   <li>{@code TIMESTAMP}: every non-missing cell an ISO-8601 date or date-time
+ *       ({@code 2011-01-01}, {@code 2011-01-01 13:00:00}, {@code 2011-01-01T13:00:00.250+02:00},
+ *       {@code …Z}); stored as epoch milliseconds, UTC when no offset is written. <em>This departs
+ *       from pandas</em>, which without {@code parse_dates} keeps such a column as {@code object}
+ *       text: Driftwatch reads dates as dates so a datetime column can order a report;</li>
+ *   <li>{@code STRING} otherwise, stored as dictionary codes with every cell's original text: a
+ *       column of numbers with one word in it keeps {@code "1.0"} and {@code "1"} distinct. Such a
+ *       column is found out only when the word is met, so the file is read a second time for the
+ *       columns that switched (only they are materialised in that pass).</li>
+ * </ul>
+ * A column {@linkplain CsvOptions#withNumericColumns declared numeric} must have a number (or a
+ * missing token) in every cell, or the read fails; a column {@linkplain
+ * CsvOptions#withTextColumns declared text} is {@code STRING} whatever it holds.
+ *
+ * <p><b>Limits and errors.</b> A field may hold at most {@link #MAX_LINE_CHARS} characters (16 MiB,
+ * FastCSV's buffer limit) and so may a line, so a file without line breaks, or with a quote never
+ * closed, fails fast instead of exhausting memory. Every failure is an
+ * {@link UnreadableDatasetException} whose message names the source, the 1-based line where the
+ * offending record starts (the header is line 1) and the column where one is known.
+ *
+ * <p><b>Memory.</b> Cells are parsed from FastCSV's buffer straight into primitive column builders,
+ * pre-sized from the file size and the mean line length of its first 64 KiB, so the heap needed
+ * beyond the resulting table is about one column plus the parser's buffer, not a copy of the file.
+ *
+ * <p>Thread-safe: stateless; each call reads with its own parser.
+ */
+public final class CsvReader {
+    /** The most characters a field, and a line, may hold: 16 MiB. */
+    public static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
+
+    private static final int DEFAULT_EXPECTED_ROWS = 1024;
+
+    private CsvReader() {
+    }
+
+    /** Reads {@code file} with {@link CsvOptions#defaults()}. */
+    public static Table read(Path file) {
+        return read(file, CsvOptions.defaults());
+    }
+
+    /**
+     * Reads {@code file}, named in error messages as given.
+     *
+     * @throws UnreadableDatasetException when the file is missing, unreadable or malformed
+     */
+    public static Table read(Path file, CsvOptions options) {
+        return read(file, file.toString(), options);
+    }
+
+    /**
+     * Reads CSV bytes from {@code in} (not closed), naming them {@code sourceName} in error messages.
+     * The bytes are first copied to a temporary file, deleted afterwards, since a column that turns
+     * out to be text needs a second pass.
+     *
+     * @throws UnreadableDatasetException when the bytes cannot be stored or are malformed
+     */
+    public static Table read(InputStream in, String sourceName, CsvOptions options) {
+        Path spool;
+        try {
+            spool = Files.createTempFile("driftwatch-", ".csv");
+        } catch (IOException e) {
+            throw new UnreadableDatasetException(sourceName + ": cannot create a temporary file to read it: " + e, e);
+        }
+        try {
+            try {
+                Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UnreadableDatasetException(sourceName + ": cannot read the uploaded bytes: " + e, e);
+            }
+            return read(spool, sourceName, options);
+        } finally {
+            try {
+                Files.deleteIfExists(spool);
+            } catch (IOException e) {
+                // best effort: the file lives in the temporary directory
+            }
+        }
+    }
+
+    private static Table read(Path file, String source, CsvOptions options) {
+        CsvSource csv;
+        try {
+            csv = CsvSource.of(file);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableDatasetException(source + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new UnreadableDatasetException(source + ": permission denied", e);
+        } catch (IOException e) {
+            throw ioFailure(source, null, e);
+        }
+        CsvSource.Peek peek;
+        try {
+            peek = csv.peek();
+        } catch (IOException e) {
+            throw ioFailure(source, csv, e);
+        }
+        if (peek.empty()) {
+            throw new UnreadableDatasetException(source + ": the file is empty; expected a header line naming"
+                    + " the columns");
+        }
+        char delimiter = options.delimiter() == CsvOptions.AUTO_DETECT ? peek.delimiter() : options.delimiter();
+        int expectedRows = peek.estimatedRows() > 0 ? peek.estimatedRows() : DEFAULT_EXPECTED_ROWS;
+
+        CsvColumnsHandler first = CsvColumnsHandler.forTypedPass(source, options, MAX_LINE_CHARS, expectedRows);
+        parse(csv, source, delimiter, first);
+        if (!first.sawHeader()) {
+            throw new UnreadableDatasetException(source + ": the file has no header line, only blank lines");
+        }
+        if (first.rows() == 0) {
+            throw new UnreadableDatasetException(source + ": the file has a header line but no data rows");
+        }
+        int n = first.columnCount();
+        CsvColumnsHandler second = null;
+        if (first.needsTextPass()) {
+            boolean[] again = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                again[i] = first.needsText(i);
+            }
+            second = CsvColumnsHandler.forTextPass(source, options, MAX_LINE_CHARS, first.rows(), again);
+            parse(csv, source, delimiter, second);
+            if (second.rows() != first.rows()) {
+                throw new UnreadableDatasetException(source + ": the file changed while it was being read");
+            }
+        }
+        List<Column> columns = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            NumericColumnBuilder numeric = first.numericBuilder(i);
+            CategoricalColumnBuilder text = second != null && first.needsText(i)
+                    ? second.textBuilder(i) : first.textBuilder(i);
+            columns.add(numeric != null ? numeric.build() : text.build());
+        }
+        return Table.of(columns);
+    }
+
+    private static void parse(CsvSource csv, String source, char delimiter, CsvColumnsHandler handler) {
+        try (Reader reader = csv.openReader();
+             de.siegmar.fastcsv.reader.CsvReader<Object> records = de.siegmar.fastcsv.reader.CsvReader.builder()
+                     .fieldSeparator(delimiter)
+                     .quoteCharacter('"')
+                     .skipEmptyLines(true)
+                     .allowUnclosedQuote(false)
+                     .extraFieldStrategy(FieldMismatchStrategy.IGNORE) // the handler checks field counts
+                     .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                     .maxBufferSize(MAX_LINE_CHARS)
+                     .build(handler, reader)) {
+            // The handler returns no record: one hasNext() drives the parser through the whole file.
+            Iterator<Object> iterator = records.iterator();
+            if (iterator.hasNext()) {
+                throw new IllegalStateException("the CSV handler returned a record");
+            }
+        } catch (CsvParseException e) {
+            throw parseFailure(source, handler, e);
+        } catch (UncheckedIOException e) {
+            throw ioFailure(source, csv, e.getCause());
+        } catch (IOException e) {
+            throw ioFailure(source, csv, e);
+        }
+    }
+
+    private static UnreadableDatasetException parseFailure(String source, CsvColumnsHandler handler,
+                                                           CsvParseException e) {
+        if (e.getCause() instanceof UnreadableDatasetException ours) {
+            return ours;
+        }
+        if (e.getCause() instanceof UncheckedIOException io) {
+            return new UnreadableDatasetException(handler.where() + "cannot read the file: " + io.getCause(), e);
+        }
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("Unclosed quoted field")) {
+            return new UnreadableDatasetException(handler.where() + "a quoted field opened here is never closed"
+                    + " (unterminated quote); close it with \" or double a quote inside the field as \"\"", e);
+        }
+        if (message.startsWith("The maximum buffer size")) {
+            return new UnreadableDatasetException(handler.where() + "a field is longer than the limit of "
+                    + MAX_LINE_CHARS + " characters (" + (MAX_LINE_CHARS >> 20) + " MiB) per field and line;"
+                    + " is a quote left open, or is this not a line-based CSV file?", e);
+        }
+        if (message.startsWith("Unexpected character after closing quote")) {
+            return new UnreadableDatasetException(handler.where() + "unexpected text after the closing quote of a"
+                    + " field; a quote inside a quoted field must be doubled (\"\")", e);
+        }
+        return new UnreadableDatasetException(handler.where() + "malformed CSV: " + message, e);
+    }
+
+    private static UnreadableDatasetException ioFailure(String source, CsvSource csv, Throwable cause) {
+        if (cause instanceof CharacterCodingException && csv != null) {
+            try {
+                CsvSource.Malformed bad = csv.findMalformed();
+                if (bad != null) {
+                    return new UnreadableDatasetException(String.format(
+                            "%s line %d: invalid UTF-8 byte 0x%02x at byte offset %d; save the file as UTF-8",
+                            source, bad.line(), bad.firstByte(), bad.byteOffset()), cause);
+                }
+            } catch (IOException again) {
+                cause.addSuppressed(again);
+            }
+            return new UnreadableDatasetException(source + ": the file is not valid UTF-8", cause);
+        }
+        if (cause instanceof ZipException || (csv != null && csv.gzip() && cause instanceof java.io.EOFException)) {
+            return new UnreadableDatasetException(source + ": the file starts like gzip but is not valid gzip data ("
+                    + cause.getMessage() + ")", cause);
+        }
+        return new UnreadableDatasetException(source + ": cannot read the file: " + cause, cause);
+    }
+}

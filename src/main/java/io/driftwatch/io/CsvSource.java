@@ -1,0 +1,221 @@
+package io.driftwatch.io;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The bytes of one CSV file as characters: gzip (recognised by its magic bytes {@code 1f 8b},
+ * whatever the file name) is inflated, a UTF-8 byte order mark is skipped, and bytes are decoded
+ * as strict UTF-8 (malformed bytes are reported, never replaced). Also looks at the start of the
+ * file before parsing: the delimiter of the header line and an estimate of the row count.
+ *
+ * <p>Not thread-safe; each method opens its own streams.
+ */
+final class CsvSource {
+    /** How many bytes of the file start are examined for the header line and the row estimate. */
+    static final int PEEK_BYTES = 1 << 16;
+
+    private static final int IO_BUFFER = 1 << 16;
+    private static final char[] CANDIDATE_DELIMITERS = {',', ';', '\t', '|'};
+
+    private final Path path;
+    private final boolean gzip;
+
+    private CsvSource(Path path, boolean gzip) {
+        this.path = path;
+        this.gzip = gzip;
+    }
+
+    /** Opens {@code path} once to learn whether it is gzip-compressed. */
+    static CsvSource of(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            int first = in.read();
+            int second = first < 0 ? -1 : in.read();
+            return new CsvSource(path, first == 0x1f && second == 0x8b);
+        }
+    }
+
+    boolean gzip() {
+        return gzip;
+    }
+
+    /** The decompressed bytes with any UTF-8 byte order mark skipped. */
+    InputStream openBytes() throws IOException {
+        InputStream raw = Files.newInputStream(path);
+        try {
+            InputStream in = gzip ? new GZIPInputStream(raw, IO_BUFFER) : raw;
+            BufferedInputStream buffered = new BufferedInputStream(in, IO_BUFFER);
+            buffered.mark(3);
+            byte[] bom = new byte[3];
+            int n = buffered.readNBytes(bom, 0, 3);
+            if (n != 3 || (bom[0] & 0xff) != 0xef || (bom[1] & 0xff) != 0xbb || (bom[2] & 0xff) != 0xbf) {
+                buffered.reset();
+            }
+            return buffered;
+        } catch (IOException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    /** Characters decoded as strict UTF-8: malformed input makes {@code read} throw. */
+    Reader openReader() throws IOException {
+        return new InputStreamReader(openBytes(), newDecoder());
+    }
+
+    private static CharsetDecoder newDecoder() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /**
+     * What the first {@link #PEEK_BYTES} bytes tell.
+     *
+     * @param empty no byte at all after the byte order mark
+     * @param delimiter the candidate delimiter occurring most often in the header line outside quotes
+     *     (ties go to the earlier of {@code , ; TAB |}); {@code ,} when none occurs
+     * @param estimatedRows an estimate of the data rows, from the file size and the mean length of the
+     *     complete lines seen, at most the file size over the header's column count; -1 when unknown
+     *     (gzip, or too few lines seen)
+     */
+    record Peek(boolean empty, char delimiter, int estimatedRows) {
+    }
+
+    Peek peek() throws IOException {
+        byte[] head;
+        try (InputStream in = openBytes()) {
+            head = in.readNBytes(PEEK_BYTES);
+        }
+        if (head.length == 0) {
+            return new Peek(true, ',', -1);
+        }
+        int[] counts = new int[CANDIDATE_DELIMITERS.length];
+        boolean quoted = false;
+        int headerEnd = head.length;
+        for (int i = 0; i < head.length; i++) {
+            byte b = head[i];
+            if (b == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (b == '\n' || b == '\r')) {
+                headerEnd = i;
+                break;
+            } else if (!quoted) {
+                for (int d = 0; d < CANDIDATE_DELIMITERS.length; d++) {
+                    if (b == CANDIDATE_DELIMITERS[d]) {
+                        counts[d]++;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        for (int d = 1; d < counts.length; d++) {
+            if (counts[d] > counts[best]) {
+                best = d;
+            }
+        }
+        return new Peek(false, CANDIDATE_DELIMITERS[best], estimateRows(head, headerEnd, counts[best] + 1));
+    }
+
+    private int estimateRows(byte[] head, int headerEnd, int columns) throws IOException {
+        if (gzip || head.length < PEEK_BYTES) {
+            // a small file: the exact count would not save anything worth a look
+            return gzip ? -1 : countLines(head, headerEnd);
+        }
+        int lines = countLines(head, headerEnd);
+        int lastBreak = head.length - 1;
+        while (lastBreak > headerEnd && head[lastBreak] != '\n') {
+            lastBreak--;
+        }
+        if (lines < 8 || lastBreak <= headerEnd) {
+            return -1;
+        }
+        double bytesPerLine = (double) (lastBreak - headerEnd) / lines;
+        long dataBytes = Files.size(path) - headerEnd;
+        double estimate = dataBytes / bytesPerLine * 1.02 + 16;
+        // a row takes at least one byte per column (delimiters and line break), so a sample of unusually
+        // short lines cannot make the builders reserve more rows than the file can hold
+        double bound = (double) dataBytes / columns + 16;
+        return (int) Math.min(Math.min(estimate, bound), Integer.MAX_VALUE - 16);
+    }
+
+    private static int countLines(byte[] head, int from) {
+        int lines = 0;
+        for (int i = from + 1; i < head.length; i++) {
+            if (head[i] == '\n') {
+                lines++;
+            }
+        }
+        return lines + 1;
+    }
+
+    /**
+     * Where the first malformed UTF-8 sequence is, found by decoding the file again from the start:
+     * its 1-based line (a line ends at LF, CR or CRLF, as for the CSV parser), its byte offset
+     * (after a byte order mark and after inflating gzip), and the offending byte; or null when the
+     * file decodes cleanly.
+     */
+    Malformed findMalformed() throws IOException {
+        CharsetDecoder decoder = newDecoder();
+        ByteBuffer bytes = ByteBuffer.allocate(IO_BUFFER);
+        CharBuffer chars = CharBuffer.allocate(IO_BUFFER);
+        long consumedBefore = 0;
+        long line = 1;
+        boolean lastWasCr = false;
+        try (InputStream in = openBytes()) {
+            boolean end = false;
+            while (true) {
+                int n = end ? -1 : in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) {
+                    end = true;
+                } else {
+                    bytes.position(bytes.position() + n);
+                }
+                bytes.flip();
+                int startPosition = bytes.position();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                // count line breaks in the bytes just decoded
+                for (int i = startPosition; i < bytes.position(); i++) {
+                    byte b = bytes.get(i);
+                    if (b == '\n') {
+                        if (!lastWasCr) {
+                            line++;
+                        }
+                        lastWasCr = false;
+                    } else if (b == '\r') {
+                        line++;
+                        lastWasCr = true;
+                    } else {
+                        lastWasCr = false;
+                    }
+                }
+                if (result.isError()) {
+                    long offset = consumedBefore + bytes.position();
+                    return new Malformed(line, offset, bytes.get(bytes.position()) & 0xff);
+                }
+                consumedBefore += bytes.position();
+                bytes.compact();
+                chars.clear();
+                if (end && !result.isOverflow()) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    /** The first malformed UTF-8 sequence of a file. */
+    record Malformed(long line, long byteOffset, int firstByte) {
+    }
+}
