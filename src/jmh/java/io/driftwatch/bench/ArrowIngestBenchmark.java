@@ -133,7 +133,8 @@ public class ArrowIngestBenchmark {
         long result = table.sizeInBytes();
         long beyond = peak - baseline - result;
         System.out.printf("%n# heap: result %,d bytes (Table.sizeInBytes), peak beyond the result %,d bytes "
-                + "= %.2f x the result (sum of pool peaks, an upper bound)%n", result, beyond, (double) beyond / result);
+                + "= %.2f x the result (sum of pool peaks, an upper bound)%n", result, beyond,
+                (double) beyond / result);
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

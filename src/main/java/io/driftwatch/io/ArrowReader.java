@@ -84,7 +84,8 @@ public final class ArrowReader {
             throw new UnreadableDatasetException(path + ": no such file", e);
         } catch (AccessDeniedException e) {
             throw new UnreadableDatasetException(path + ": permission denied", e);
-        } catch (IOException | ArrowColumnReader.BadDictionaryIndexException | IllegalArgumentException
+        } catch (IOException | ArrowColumnReader.BadDictionaryIndexException
+                | ArrowColumnReader.UnsupportedArrowTypeException | IllegalArgumentException
                 | IllegalStateException | IndexOutOfBoundsException | UnsupportedOperationException
                 | OutOfMemoryException e) {
             // what Arrow's readers throw on malformed input
@@ -111,7 +112,8 @@ public final class ArrowReader {
                 return reader.readSeekable(new ByteArrayReadableSeekableByteChannel(all));
             }
             return reader.readStream(input);
-        } catch (IOException | ArrowColumnReader.BadDictionaryIndexException | IllegalArgumentException
+        } catch (IOException | ArrowColumnReader.BadDictionaryIndexException
+                | ArrowColumnReader.UnsupportedArrowTypeException | IllegalArgumentException
                 | IllegalStateException | IndexOutOfBoundsException | UnsupportedOperationException
                 | OutOfMemoryException e) {
             throw reader.failure(e);
@@ -320,7 +322,8 @@ public final class ArrowReader {
 
     private static String describe(Throwable e) {
         String message = e.getMessage();
-        if (e instanceof ArrowColumnReader.BadDictionaryIndexException) {
+        if (e instanceof ArrowColumnReader.BadDictionaryIndexException
+                || e instanceof ArrowColumnReader.UnsupportedArrowTypeException) {
             return message;
         }
         String kind = e instanceof IOException ? "cannot read Arrow data" : "malformed Arrow data";

@@ -678,6 +678,26 @@ class ArrowReaderTest {
 
         @ParameterizedTest
         @EnumSource(Ipc.class)
+        void rejectsADictionaryOfNumbersNamingTheColumn(Ipc ipc) throws IOException {
+            IntVector sizes = new IntVector("sizes", allocator);
+            dictionaries.add(sizes);
+            sizes.allocateNew(2);
+            sizes.set(0, 36);
+            sizes.set(1, 42);
+            sizes.setValueCount(2);
+            Dictionary dictionary = new Dictionary(sizes,
+                    new DictionaryEncoding(5L, false, new ArrowType.Int(32, true)));
+            Path path = write("int-dict", ipc, List.of(dictionaryField("size", 5L)),
+                    new DictionaryProvider.MapDictionaryProvider(dictionary), rows(values(0, 1)));
+
+            assertThatThrownBy(() -> ArrowReader.read(path))
+                    .isInstanceOf(UnreadableDatasetException.class)
+                    .hasMessage(path + ", record batch 0, column 'size': unsupported Arrow type "
+                            + "Dictionary<Int(32, true)> (only dictionaries of strings are read)");
+        }
+
+        @ParameterizedTest
+        @EnumSource(Ipc.class)
         void rejectsDuplicateColumnNames(Ipc ipc) throws IOException {
             Path path = write("dupes", ipc, List.of(field("x", new ArrowType.Int(32, true)),
                     field("y", ArrowType.Utf8.INSTANCE), field("x", ArrowType.Bool.INSTANCE)),
