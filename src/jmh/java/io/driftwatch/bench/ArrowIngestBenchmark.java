@@ -103,6 +103,10 @@ public class ArrowIngestBenchmark {
 
     @Setup(Level.Trial)
     public void generate() throws IOException {
+        // Without a logging configuration Logback logs at DEBUG, and Arrow's readers log every
+        // buffer they read; the service configures INFO, so measure without that noise.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.arrow"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         directory = Files.createTempDirectory("arrow-ingest");
         data = directory.resolve(format == Format.FILE ? "data.arrow" : "data.arrows");
         write(data, format);
