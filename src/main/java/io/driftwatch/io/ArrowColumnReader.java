@@ -1,0 +1,689 @@
+package io.driftwatch.io;
+
+import io.driftwatch.data.CategoricalColumnBuilder;
+import io.driftwatch.data.Column;
+import io.driftwatch.data.NumericColumnBuilder;
+import io.driftwatch.data.PhysicalType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.arrow.memory.util.Float16;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.dictionary.Dictionary;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.types.DateUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/**
+ * Appends the rows of one Arrow column, batch after batch, to a column builder of {@code data}.
+ * One implementation per Arrow physical layout: fixed-width numbers (floats, integers, dates,
+ * timestamps), bits, decimals, UTF-8 strings with 32- or 64-bit offsets, and dictionary-encoded
+ * strings.
+ *
+ * <p>Deliberately low-level: the loops read Arrow's off-heap buffers through {@link MemoryUtil} at
+ * computed addresses (no bounds checks, no boxing, no {@code getObject}), and take the no-validity
+ * path after one check of the vector's null count. The addresses are valid only while the batch is
+ * loaded, so {@link #append} must finish before the reader loads the next one.
+ *
+ * <p>Not thread-safe: one instance per column and per read.
+ */
+abstract class ArrowColumnReader {
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+
+    final String name;
+
+    private ArrowColumnReader(String name) {
+        this.name = name;
+    }
+
+    /**
+     * A reader for {@code field}, sized for {@code expectedRows} rows.
+     *
+     * @throws UnsupportedArrowTypeException when the field's type has no place in the columnar model
+     */
+    static ArrowColumnReader forField(Field field, int expectedRows) {
+        String name = field.getName();
+        ArrowType type = field.getType();
+        DictionaryEncoding encoding = field.getDictionary();
+        if (encoding != null) {
+            return new DictionaryStrings(name, expectedRows, encoding);
+        }
+        switch (type.getTypeID()) {
+            case FloatingPoint:
+                switch (((ArrowType.FloatingPoint) type).getPrecision()) {
+                    case HALF:
+                        return new FixedWidth(name, PhysicalType.FLOAT, Layout.FLOAT16, expectedRows);
+                    case SINGLE:
+                        return new FixedWidth(name, PhysicalType.FLOAT, Layout.FLOAT32, expectedRows);
+                    case DOUBLE:
+                        return new FixedWidth(name, PhysicalType.FLOAT, Layout.FLOAT64, expectedRows);
+                    default:
+                        throw new UnsupportedArrowTypeException(type);
+                }
+            case Int:
+                return new FixedWidth(name, PhysicalType.INTEGER, intLayout((ArrowType.Int) type), expectedRows);
+            case Decimal:
+                ArrowType.Decimal decimal = (ArrowType.Decimal) type;
+                return new Decimals(name, decimal.getScale(), decimal.getBitWidth() / 8, expectedRows);
+            case Bool:
+                return new Bits(name, expectedRows);
+            case Date:
+                Layout dateLayout = ((ArrowType.Date) type).getUnit() == DateUnit.DAY
+                        ? Layout.DATE_DAYS : Layout.EPOCH_MILLIS;
+                return new FixedWidth(name, PhysicalType.TIMESTAMP, dateLayout, expectedRows);
+            case Timestamp:
+                return new FixedWidth(name, PhysicalType.TIMESTAMP, timestampLayout((ArrowType.Timestamp) type),
+                        expectedRows);
+            case Utf8:
+                return new Utf8Strings(name, expectedRows, false);
+            case LargeUtf8:
+                return new Utf8Strings(name, expectedRows, true);
+            default:
+                throw new UnsupportedArrowTypeException(type);
+        }
+    }
+
+    /** Appends all {@code vector.getValueCount()} rows of the current batch. */
+    abstract void append(FieldVector vector, DictionaryProvider dictionaries);
+
+    /** The finished column; the reader must not be used afterwards. */
+    abstract Column build();
+
+    /** Whether bit {@code i} of the validity bitmap at {@code validity} is set. */
+    static boolean isValid(long validity, int i) {
+        return (MemoryUtil.getByte(validity + (i >>> 3)) & (1 << (i & 7))) != 0;
+    }
+
+    private static Layout intLayout(ArrowType.Int type) {
+        boolean signed = type.getIsSigned();
+        switch (type.getBitWidth()) {
+            case 8:
+                return signed ? Layout.INT8 : Layout.UINT8;
+            case 16:
+                return signed ? Layout.INT16 : Layout.UINT16;
+            case 32:
+                return signed ? Layout.INT32 : Layout.UINT32;
+            case 64:
+                return signed ? Layout.INT64 : Layout.UINT64;
+            default:
+                throw new UnsupportedArrowTypeException(type);
+        }
+    }
+
+    private static Layout timestampLayout(ArrowType.Timestamp type) {
+        switch (type.getUnit()) {
+            case SECOND:
+                return Layout.EPOCH_SECONDS;
+            case MILLISECOND:
+                return Layout.EPOCH_MILLIS;
+            case MICROSECOND:
+                return Layout.EPOCH_MICROS;
+            case NANOSECOND:
+                return Layout.EPOCH_NANOS;
+            default:
+                throw new UnsupportedArrowTypeException(type);
+        }
+    }
+
+    /** An Arrow type the columnar model cannot hold; {@link ArrowReader} adds source and column. */
+    static final class UnsupportedArrowTypeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnsupportedArrowTypeException(ArrowType type) {
+            super("unsupported Arrow type " + type);
+        }
+
+        UnsupportedArrowTypeException(String message) {
+            super(message);
+        }
+    }
+
+    /** A dictionary index outside its dictionary; {@link ArrowReader} adds source, batch and column. */
+    static final class BadDictionaryIndexException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadDictionaryIndexException(String message) {
+            super(message);
+        }
+    }
+
+    /** How the values of a fixed-width vector are stored and turned into doubles. */
+    enum Layout {
+        FLOAT16, FLOAT32, FLOAT64,
+        INT8, UINT8, INT16, UINT16, INT32, UINT32, INT64, UINT64,
+        DATE_DAYS, EPOCH_SECONDS, EPOCH_MILLIS, EPOCH_MICROS, EPOCH_NANOS
+    }
+
+    /**
+     * Floats, integers, dates and timestamps. One loop per layout; each tests validity only when
+     * the batch has nulls. An integer column that has a null anywhere becomes {@link PhysicalType#FLOAT},
+     * as pandas makes it {@code float64}.
+     */
+    static final class FixedWidth extends ArrowColumnReader {
+        private final Layout layout;
+        private final NumericColumnBuilder builder;
+
+        FixedWidth(String name, PhysicalType type, Layout layout, int expectedRows) {
+            super(name);
+            this.layout = layout;
+            this.builder = new NumericColumnBuilder(name, type, expectedRows);
+        }
+
+        @Override
+        void append(FieldVector vector, DictionaryProvider dictionaries) {
+            int n = vector.getValueCount();
+            if (n == 0) {
+                return;
+            }
+            boolean nulls = vector.getNullCount() != 0;
+            if (nulls && builder.physicalType() == PhysicalType.INTEGER) {
+                builder.physicalType(PhysicalType.FLOAT);
+            }
+            long v = nulls ? vector.getValidityBufferAddress() : 0L;
+            long d = vector.getDataBufferAddress();
+            NumericColumnBuilder b = builder;
+            switch (layout) {
+                case FLOAT64:
+                    if (!nulls) {
+                        for (int i = 0; i < n; i++) {
+                            b.append(Double.longBitsToDouble(MemoryUtil.getLong(d + ((long) i << 3))));
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            if (isValid(v, i)) {
+                                b.append(Double.longBitsToDouble(MemoryUtil.getLong(d + ((long) i << 3))));
+                            } else {
+                                b.appendMissing();
+                            }
+                        }
+                    }
+                    break;
+                case FLOAT32:
+                    for (int i = 0; i < n; i++) {
+                        if (nulls && !isValid(v, i)) {
+                            b.appendMissing();
+                        } else {
+                            b.append(Float.intBitsToFloat(MemoryUtil.getInt(d + ((long) i << 2))));
+                        }
+                    }
+                    break;
+                case FLOAT16:
+                    for (int i = 0; i < n; i++) {
+                        if (nulls && !isValid(v, i)) {
+                            b.appendMissing();
+                        } else {
+                            b.append(Float16.toFloat(MemoryUtil.getShort(d + ((long) i << 1))));
+                        }
+                    }
+                    break;
+                case INT8:
+                    for (int i = 0; i < n; i++) {
+                        if (nulls && !isValid(v, i)) {
+                            b.appendMissing();
+                        } else {
+                            b.append(MemoryUtil.getByte(d + i));
+                        }
+                    }
+                    break;
+                case UINT8:
+                    for (int i = 0; i < n; i++) {
+                        if (nulls && !isValid(v, i)) {
+                            b.appendMissing();
+                        } else {
+                            b.append(MemoryUtil.getByte(d + i) & 0xFF);
+                        }
+                    }
+                    break;
+                case INT16:
+                    for (int i = 0; i < n; i++) {
+                        if (nulls && !isValid(v, i)) {
+                            b.appendMissing();
+                        } else {
+                            b.append(MemoryUtil.getShort(d + ((long) i << 1)));
+                        }
+                    }
+                    break;
+                case UINT16:
+                    for (int i = 0; i < n; i++) {
+                        if (nulls && !isValid(v, i)) {
+                            b.appendMissing();
+                        } else {
+                            b.append(MemoryUtil.getShort(d + ((long) i << 1)) & 0xFFFF);
+                        }
+                    }
+                    break;
+                case INT32:
+                    for (int i = 0; i < n; i++) {
+                        if (nulls && !isValid(v, i)) {
+                            b.appendMissing();
+                        } else {
+                            b.append(MemoryUtil.getInt(d + ((long) i << 2)));
+                        }
+                    }
+                    break;
+                case UINT32:
+                    for (int i = 0; i < n; i++) {
+                        if (nulls && !isValid(v, i)) {
+                            b.appendMissing();
+                        } else {
+                            b.append(MemoryUtil.getInt(d + ((long) i << 2)) & 0xFFFF_FFFFL);
+                        }
+                    }
+                    break;
+                case INT64:
+                case EPOCH_MILLIS:
+                    for (int i = 0; i < n; i++) {
+                        if (nulls && !isValid(v, i)) {
+                            b.appendMissing();
+                        } else {
+                            b.append(MemoryUtil.getLong(d + ((long) i << 3)));
+                        }
+                    }
+                    break;
+                case UINT64:
+                    for (int i = 0; i < n; i++) {
+                        if (nulls && !isValid(v, i)) {
+                            b.appendMissing();
+                        } else {
+                            b.append(unsignedToDouble(MemoryUtil.getLong(d + ((long) i << 3))));
+                        }
+                    }
+                    break;
+                case DATE_DAYS:
+                    for (int i = 0; i < n; i++) {
+                        if (nulls && !isValid(v, i)) {
+                            b.appendMissing();
+                        } else {
+                            b.append(MemoryUtil.getInt(d + ((long) i << 2)) * MILLIS_PER_DAY);
+                        }
+                    }
+                    break;
+                case EPOCH_SECONDS:
+                    for (int i = 0; i < n; i++) {
+                        if (nulls && !isValid(v, i)) {
+                            b.appendMissing();
+                        } else {
+                            b.append(MemoryUtil.getLong(d + ((long) i << 3)) * 1000.0);
+                        }
+                    }
+                    break;
+                case EPOCH_MICROS:
+                    for (int i = 0; i < n; i++) {
+                        if (nulls && !isValid(v, i)) {
+                            b.appendMissing();
+                        } else {
+                            b.append(Math.floorDiv(MemoryUtil.getLong(d + ((long) i << 3)), 1_000L));
+                        }
+                    }
+                    break;
+                case EPOCH_NANOS:
+                    for (int i = 0; i < n; i++) {
+                        if (nulls && !isValid(v, i)) {
+                            b.appendMissing();
+                        } else {
+                            b.append(Math.floorDiv(MemoryUtil.getLong(d + ((long) i << 3)), 1_000_000L));
+                        }
+                    }
+                    break;
+                default:
+                    throw new AssertionError(layout);
+            }
+        }
+
+        /** The unsigned 64-bit integer {@code bits}, correctly rounded (the low bit stays as a sticky bit). */
+        static double unsignedToDouble(long bits) {
+            if (bits >= 0) {
+                return bits;
+            }
+            return (double) ((bits >>> 1) | (bits & 1L)) * 2.0;
+        }
+
+        @Override
+        Column build() {
+            return builder.build();
+        }
+    }
+
+    /** Booleans: 1 for true, 0 for false, nulls missing. */
+    static final class Bits extends ArrowColumnReader {
+        private final NumericColumnBuilder builder;
+
+        Bits(String name, int expectedRows) {
+            super(name);
+            this.builder = new NumericColumnBuilder(name, PhysicalType.BOOLEAN, expectedRows);
+        }
+
+        @Override
+        void append(FieldVector vector, DictionaryProvider dictionaries) {
+            int n = vector.getValueCount();
+            if (n == 0) {
+                return;
+            }
+            boolean nulls = vector.getNullCount() != 0;
+            long v = nulls ? vector.getValidityBufferAddress() : 0L;
+            long d = vector.getDataBufferAddress();
+            NumericColumnBuilder b = builder;
+            for (int i = 0; i < n; i++) {
+                if (nulls && !isValid(v, i)) {
+                    b.appendMissing();
+                } else {
+                    b.append(isValid(d, i) ? 1.0 : 0.0);
+                }
+            }
+        }
+
+        @Override
+        Column build() {
+            return builder.build();
+        }
+    }
+
+    /**
+     * Decimals of 128 or 256 bits as their nearest double. An unscaled value within ±2^53 and a
+     * scale of at most 22 is divided directly (both operands exact, so the quotient is correctly
+     * rounded); anything else goes through {@link BigDecimal#doubleValue()}.
+     */
+    static final class Decimals extends ArrowColumnReader {
+        private static final double[] POWERS_OF_TEN = new double[23];
+        private static final long EXACT_LIMIT = 1L << 53;
+
+        static {
+            double p = 1.0;
+            for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+                POWERS_OF_TEN[i] = p;
+                p *= 10.0;
+            }
+        }
+
+        private final int scale;
+        private final int byteWidth;
+        private final NumericColumnBuilder builder;
+
+        Decimals(String name, int scale, int byteWidth, int expectedRows) {
+            super(name);
+            this.scale = scale;
+            this.byteWidth = byteWidth;
+            this.builder = new NumericColumnBuilder(name, PhysicalType.FLOAT, expectedRows);
+        }
+
+        @Override
+        void append(FieldVector vector, DictionaryProvider dictionaries) {
+            int n = vector.getValueCount();
+            if (n == 0) {
+                return;
+            }
+            boolean nulls = vector.getNullCount() != 0;
+            long v = nulls ? vector.getValidityBufferAddress() : 0L;
+            long d = vector.getDataBufferAddress();
+            int words = byteWidth >>> 3;
+            boolean directScale = scale >= 0 && scale < POWERS_OF_TEN.length;
+            for (int i = 0; i < n; i++) {
+                if (nulls && !isValid(v, i)) {
+                    builder.appendMissing();
+                    continue;
+                }
+                long base = d + (long) i * byteWidth;
+                long low = MemoryUtil.getLong(base);
+                if (directScale && low > -EXACT_LIMIT && low < EXACT_LIMIT && fitsInLow(base, low, words)) {
+                    builder.append(low / POWERS_OF_TEN[scale]);
+                } else {
+                    builder.append(slowValue(base));
+                }
+            }
+        }
+
+        /** Whether every word above the lowest only extends the lowest word's sign. */
+        private static boolean fitsInLow(long base, long low, int words) {
+            long extension = low >> 63;
+            for (int w = 1; w < words; w++) {
+                if (MemoryUtil.getLong(base + 8L * w) != extension) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private double slowValue(long base) {
+            byte[] bigEndian = new byte[byteWidth];
+            for (int k = 0; k < byteWidth; k++) {
+                bigEndian[byteWidth - 1 - k] = MemoryUtil.getByte(base + k);
+            }
+            return new BigDecimal(new BigInteger(bigEndian), scale).doubleValue();
+        }
+
+        @Override
+        Column build() {
+            return builder.build();
+        }
+    }
+
+    /**
+     * UTF-8 strings with 32-bit (Utf8) or 64-bit (LargeUtf8) offsets. ASCII values are widened
+     * byte by byte into a reused {@code char[]}; a value with any other byte goes through a reused
+     * {@link CharsetDecoder} (malformed input becomes U+FFFD, as {@code new String(bytes, UTF_8)}
+     * does). No string is allocated unless the label is new to the builder.
+     */
+    static final class Utf8Strings extends ArrowColumnReader {
+        private final boolean largeOffsets;
+        private final CategoricalColumnBuilder builder;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private char[] chars = new char[64];
+        private byte[] bytes = new byte[64];
+
+        Utf8Strings(String name, int expectedRows, boolean largeOffsets) {
+            super(name);
+            this.largeOffsets = largeOffsets;
+            this.builder = new CategoricalColumnBuilder(name, expectedRows);
+        }
+
+        @Override
+        void append(FieldVector vector, DictionaryProvider dictionaries) {
+            int n = vector.getValueCount();
+            if (n == 0) {
+                return;
+            }
+            boolean nulls = vector.getNullCount() != 0;
+            long v = nulls ? vector.getValidityBufferAddress() : 0L;
+            long o = vector.getOffsetBufferAddress();
+            long d = vector.getDataBufferAddress();
+            CategoricalColumnBuilder b = builder;
+            for (int i = 0; i < n; i++) {
+                if (nulls && !isValid(v, i)) {
+                    b.appendMissing();
+                    continue;
+                }
+                long start;
+                long end;
+                if (largeOffsets) {
+                    start = MemoryUtil.getLong(o + ((long) i << 3));
+                    end = MemoryUtil.getLong(o + ((long) (i + 1) << 3));
+                } else {
+                    start = MemoryUtil.getInt(o + ((long) i << 2));
+                    end = MemoryUtil.getInt(o + ((long) (i + 1) << 2));
+                }
+                int len = (int) (end - start);
+                int charCount = decode(d + start, len);
+                b.append(chars, 0, charCount);
+            }
+        }
+
+        /** Decodes {@code len} UTF-8 bytes at {@code address} into {@link #chars}; returns the char count. */
+        private int decode(long address, int len) {
+            if (chars.length < len) {
+                chars = new char[Math.max(len, chars.length * 2)];
+            }
+            char[] out = chars;
+            for (int k = 0; k < len; k++) {
+                byte x = MemoryUtil.getByte(address + k);
+                if (x < 0) {
+                    return decodeNonAscii(address, len);
+                }
+                out[k] = (char) x;
+            }
+            return len;
+        }
+
+        private int decodeNonAscii(long address, int len) {
+            if (bytes.length < len) {
+                bytes = new byte[Math.max(len, bytes.length * 2)];
+            }
+            MemoryUtil.copyFromMemory(address, bytes, 0, len);
+            // a UTF-8 sequence never yields more chars than it has bytes
+            CharBuffer out = CharBuffer.wrap(chars);
+            decoder.reset();
+            decoder.decode(ByteBuffer.wrap(bytes, 0, len), out, true);
+            decoder.flush(out);
+            return out.position();
+        }
+
+        @Override
+        Column build() {
+            return builder.build();
+        }
+    }
+
+    /**
+     * Dictionary-encoded strings. Each dictionary entry is decoded to a {@code String} the first
+     * time a row of the batch uses it; rows then pass that one instance to the builder, which finds
+     * it by its cached hash and reference equality. Entries are canonicalised across batches, so a
+     * replaced or re-sent dictionary keeps the same instances, and entries no row uses never reach
+     * the column's dictionary. A row pointing at a null entry is missing.
+     */
+    static final class DictionaryStrings extends ArrowColumnReader {
+        /** Marks a null dictionary entry; compared by identity only. */
+        private static final String NULL_ENTRY = new String("<null entry>");
+
+        private final DictionaryEncoding encoding;
+        private final CategoricalColumnBuilder builder;
+        private final Map<String, String> canonical = new HashMap<>();
+        private String[] labels = new String[0];
+
+        DictionaryStrings(String name, int expectedRows, DictionaryEncoding encoding) {
+            super(name);
+            this.encoding = encoding;
+            this.builder = new CategoricalColumnBuilder(name, expectedRows);
+            ArrowType.Int indexType = encoding.getIndexType();
+            if (indexType.getBitWidth() != 8 && indexType.getBitWidth() != 16 && indexType.getBitWidth() != 32
+                    && indexType.getBitWidth() != 64) {
+                throw new UnsupportedArrowTypeException("unsupported dictionary index type " + indexType);
+            }
+        }
+
+        /** Checks the dictionary's value type once the reader has loaded the dictionaries. */
+        void checkDictionary(DictionaryProvider dictionaries) {
+            dictionaryVector(dictionaries);
+        }
+
+        private FieldVector dictionaryVector(DictionaryProvider dictionaries) {
+            Dictionary dictionary = dictionaries.lookup(encoding.getId());
+            if (dictionary == null) {
+                throw new BadDictionaryIndexException("no dictionary with id " + encoding.getId());
+            }
+            ArrowType valueType = dictionary.getVectorType();
+            if (!(valueType instanceof ArrowType.Utf8) && !(valueType instanceof ArrowType.LargeUtf8)) {
+                throw new UnsupportedArrowTypeException("unsupported Arrow type Dictionary<" + valueType
+                        + "> (only dictionaries of strings are read)");
+            }
+            return dictionary.getVector();
+        }
+
+        @Override
+        void append(FieldVector vector, DictionaryProvider dictionaries) {
+            int n = vector.getValueCount();
+            if (n == 0) {
+                return;
+            }
+            FieldVector dictionary = dictionaryVector(dictionaries);
+            int size = dictionary.getValueCount();
+            if (labels.length < size) {
+                labels = new String[size];
+            } else {
+                Arrays.fill(labels, 0, size, null);
+            }
+            boolean nulls = vector.getNullCount() != 0;
+            long v = nulls ? vector.getValidityBufferAddress() : 0L;
+            long d = vector.getDataBufferAddress();
+            ArrowType.Int indexType = encoding.getIndexType();
+            int width = indexType.getBitWidth();
+            boolean signed = indexType.getIsSigned();
+            String[] l = labels;
+            CategoricalColumnBuilder b = builder;
+            for (int i = 0; i < n; i++) {
+                if (nulls && !isValid(v, i)) {
+                    b.appendMissing();
+                    continue;
+                }
+                long index;
+                switch (width) {
+                    case 32:
+                        index = signed ? MemoryUtil.getInt(d + ((long) i << 2))
+                                : MemoryUtil.getInt(d + ((long) i << 2)) & 0xFFFF_FFFFL;
+                        break;
+                    case 8:
+                        index = signed ? MemoryUtil.getByte(d + i) : MemoryUtil.getByte(d + i) & 0xFF;
+                        break;
+                    case 16:
+                        index = signed ? MemoryUtil.getShort(d + ((long) i << 1))
+                                : MemoryUtil.getShort(d + ((long) i << 1)) & 0xFFFF;
+                        break;
+                    default:
+                        index = MemoryUtil.getLong(d + ((long) i << 3));
+                        break;
+                }
+                if (index < 0 || index >= size) {
+                    throw new BadDictionaryIndexException("dictionary index " + (signed ? Long.toString(index)
+                            : Long.toUnsignedString(index)) + " at row " + i + " is outside the dictionary of "
+                            + size + " entries");
+                }
+                String label = l[(int) index];
+                if (label == null) {
+                    label = decodeEntry(dictionary, (int) index);
+                    l[(int) index] = label;
+                }
+                if (label == NULL_ENTRY) {
+                    b.appendMissing();
+                } else {
+                    b.append(label);
+                }
+            }
+        }
+
+        private String decodeEntry(FieldVector dictionary, int index) {
+            if (dictionary.isNull(index)) {
+                return NULL_ENTRY;
+            }
+            long o = dictionary.getOffsetBufferAddress();
+            long start;
+            long end;
+            if (dictionary.getField().getType() instanceof ArrowType.LargeUtf8) {
+                start = MemoryUtil.getLong(o + ((long) index << 3));
+                end = MemoryUtil.getLong(o + ((long) (index + 1) << 3));
+            } else {
+                start = MemoryUtil.getInt(o + ((long) index << 2));
+                end = MemoryUtil.getInt(o + ((long) (index + 1) << 2));
+            }
+            byte[] utf8 = new byte[(int) (end - start)];
+            MemoryUtil.copyFromMemory(dictionary.getDataBufferAddress() + start, utf8, 0, utf8.length);
+            String label = new String(utf8, StandardCharsets.UTF_8);
+            String known = canonical.putIfAbsent(label, label);
+            return known == null ? label : known;
+        }
+
+        @Override
+        Column build() {
+            return builder.build();
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package io.driftwatch.io;
+
+import io.driftwatch.data.Column;
+import io.driftwatch.data.Table;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.flatbuf.MessageHeader;
+import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.ipc.SeekableReadChannel;
+import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
+
+/**
+ * Reads an Apache Arrow IPC file ({@code .arrow}, {@code .feather} v2: magic {@code ARROW1} at
+ * both ends) or IPC stream ({@code .arrows}: messages framed by the continuation marker
+ * {@code 0xFFFFFFFF}) into a {@link Table}. The format is told from the first bytes.
+ *
+ * <p>Types map onto the columnar model as pandas would see them, because the physical type later
+ * drives Evidently's type inference:
+ * <ul>
+ *   <li>float16/32/64 and decimal128/256: {@link io.driftwatch.data.PhysicalType#FLOAT};
+ *   <li>signed and unsigned integers of 8 to 64 bits: {@code INTEGER}, but {@code FLOAT} when the
+ *       column has a null in any batch (pandas turns such a column into {@code float64});
+ *   <li>bool: {@code BOOLEAN} (1 and 0);
+ *   <li>utf8, large_utf8 and dictionary-encoded strings: {@code STRING};
+ *   <li>date32, date64 and timestamps of any unit, with or without a time zone: {@code TIMESTAMP},
+ *       as epoch milliseconds (finer units rounded towards negative infinity).
+ * </ul>
+ * Nulls are missing cells; so is a NaN stored in a float column. Any other type (lists, structs,
+ * maps, binary, time of day, intervals…) is rejected. Compressed IPC buffers (LZ4, ZSTD) are not
+ * supported: they need Arrow's {@code arrow-compression} module.
+ *
+ * <p>Every failure is an {@link UnreadableDatasetException} whose message names the source, the
+ * record batch (0-based) and the column where they are known. A file or a stream read from a path
+ * has its message framing checked before any column is allocated; that pass also counts the rows,
+ * so the columns are allocated once at their final size.
+ *
+ * <p>Thread-safe: stateless; every call uses its own allocator and reader.
+ */
+public final class ArrowReader {
+    private static final byte[] FILE_MAGIC = {'A', 'R', 'R', 'O', 'W', '1'};
+    private static final int MAX_ROWS = Integer.MAX_VALUE - 16;
+    /** How Arrow Java's stream reader starts the message for an unexpected message type. */
+    private static final String UNEXPECTED_HEADER = "Expected RecordBatch or DictionaryBatch but header was ";
+
+    private final String source;
+    private int batch = -1;
+    private String column;
+
+    private ArrowReader(String source) {
+        this.source = source;
+    }
+
+    /**
+     * Reads the Arrow IPC file or stream at {@code path}.
+     *
+     * @throws UnreadableDatasetException when the file is missing, unreadable, not Arrow IPC,
+     *     truncated or malformed, or holds a column type or name the columnar model cannot take
+     */
+    public static Table read(Path path) {
+        ArrowReader reader = new ArrowReader(path.toString());
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            return reader.readSeekable(channel);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableDatasetException(path + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new UnreadableDatasetException(path + ": permission denied", e);
+        } catch (IOException | ArrowColumnReader.BadDictionaryIndexException
+                | ArrowColumnReader.UnsupportedArrowTypeException | IllegalArgumentException
+                | IllegalStateException | IndexOutOfBoundsException | UnsupportedOperationException
+                | OutOfMemoryException e) {
+            // what Arrow's readers throw on malformed input
+            throw reader.failure(e);
+        }
+    }
+
+    /**
+     * Reads an Arrow IPC file or stream from {@code in}, which is read to the end of the data but
+     * not closed. A stream is decoded batch by batch as it arrives; a file needs its footer, so it
+     * is first read whole into memory.
+     *
+     * @param sourceName names the data in error messages (a file name, an upload id)
+     * @throws UnreadableDatasetException as {@link #read(Path)}
+     */
+    public static Table read(InputStream in, String sourceName) {
+        ArrowReader reader = new ArrowReader(sourceName);
+        try {
+            PushbackInputStream input = new PushbackInputStream(new NonClosingInputStream(in), 8);
+            byte[] head = input.readNBytes(8);
+            input.unread(head);
+            if (reader.detect(head, -1) == Format.FILE) {
+                byte[] all = input.readAllBytes();
+                return reader.readSeekable(new ByteArrayReadableSeekableByteChannel(all));
+            }
+            return reader.readStream(input);
+        } catch (IOException | ArrowColumnReader.BadDictionaryIndexException
+                | ArrowColumnReader.UnsupportedArrowTypeException | IllegalArgumentException
+                | IllegalStateException | IndexOutOfBoundsException | UnsupportedOperationException
+                | OutOfMemoryException e) {
+            throw reader.failure(e);
+        }
+    }
+
+    private enum Format { FILE, STREAM }
+
+    /**
+     * Tells the format from the first bytes of the data; {@code size} is the whole length when
+     * known, else -1.
+     */
+    private Format detect(byte[] head, long size) {
+        if (head.length == 0) {
+            throw new UnreadableDatasetException(source + ": empty file, not an Arrow IPC file or stream");
+        }
+        if (startsWithMagic(head)) {
+            if (size >= 0 && size < 2L * FILE_MAGIC.length + 4) {
+                throw new UnreadableDatasetException(source + ": truncated Arrow file: only " + size + " bytes");
+            }
+            return Format.FILE;
+        }
+        if (head.length >= 4 && head[0] == -1 && head[1] == -1 && head[2] == -1 && head[3] == -1) {
+            return Format.STREAM;
+        }
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < Math.min(head.length, 8); i++) {
+            hex.append(String.format("%02X", head[i] & 0xFF));
+        }
+        throw new UnreadableDatasetException(source + ": not an Arrow IPC file or stream: it starts with bytes "
+                + hex + ", neither the file magic 'ARROW1' nor the stream continuation marker FFFFFFFF");
+    }
+
+    private static boolean startsWithMagic(byte[] bytes) {
+        if (bytes.length < FILE_MAGIC.length) {
+            return false;
+        }
+        for (int i = 0; i < FILE_MAGIC.length; i++) {
+            if (bytes[i] != FILE_MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Table readSeekable(SeekableByteChannel channel) throws IOException {
+        long size = channel.size();
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(8, size));
+        readFully(channel, 0, head);
+        Format format = detect(head.array(), size);
+        if (format == Format.FILE) {
+            ByteBuffer tail = ByteBuffer.allocate(FILE_MAGIC.length);
+            readFully(channel, size - FILE_MAGIC.length, tail);
+            if (!startsWithMagic(tail.array())) {
+                throw new UnreadableDatasetException(source + ": truncated Arrow file: it starts with the magic "
+                        + "'ARROW1' but does not end with it, so the footer that indexes its record batches "
+                        + "is missing");
+            }
+        }
+        ArrowMessageScan scan = new ArrowMessageScan(channel, source);
+        try (RootAllocator allocator = new RootAllocator()) {
+            if (format == Format.FILE) {
+                channel.position(0);
+                try (ArrowFileReader reader = new ArrowFileReader(new SeekableReadChannel(channel), allocator)) {
+                    List<ArrowBlock> blocks = reader.getRecordBlocks();
+                    long rows = scan.fileRows(blocks);
+                    return readBatches(reader, k -> k < blocks.size() && reader.loadRecordBatch(blocks.get(k)), rows);
+                }
+            }
+            long rows = scan.streamRows();
+            channel.position(0);
+            try (ArrowStreamReader reader = new ArrowStreamReader(channel, allocator)) {
+                return readBatches(reader, k -> reader.loadNextBatch(), rows);
+            }
+        }
+    }
+
+    private Table readStream(InputStream input) throws IOException {
+        try (RootAllocator allocator = new RootAllocator();
+                ArrowStreamReader reader = new ArrowStreamReader(input, allocator)) {
+            Table table = readBatches(reader, k -> reader.loadNextBatch(), -1);
+            if (input.read() != -1) {
+                throw new UnreadableDatasetException(source + ": unexpected bytes after the end-of-stream marker "
+                        + "that follows record batch " + (batch - 1) + " (were two Arrow streams concatenated?)");
+            }
+            return table;
+        }
+    }
+
+    /** Loads record batch {@code k} into the reader's root; false when there is none. */
+    @FunctionalInterface
+    private interface BatchLoader {
+        boolean load(int k) throws IOException;
+    }
+
+    /**
+     * Reads the schema, then every batch through one reused {@link VectorSchemaRoot}.
+     *
+     * @param expectedRows the total row count when the scan knew it, else -1
+     */
+    private Table readBatches(org.apache.arrow.vector.ipc.ArrowReader reader, BatchLoader loader, long expectedRows)
+            throws IOException {
+        VectorSchemaRoot root;
+        try {
+            root = reader.getVectorSchemaRoot();
+        } catch (IOException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException
+                | UnsupportedOperationException e) {
+            throw new UnreadableDatasetException(source + ": cannot read the Arrow schema: " + describe(e), e);
+        }
+        if (expectedRows > MAX_ROWS) {
+            throw tooManyRows(expectedRows);
+        }
+        List<Field> fields = root.getSchema().getFields();
+        checkDistinctNames(fields);
+        ArrowColumnReader[] columns = new ArrowColumnReader[fields.size()];
+        int expected = (int) Math.max(0, expectedRows);
+        for (int c = 0; c < columns.length; c++) {
+            Field field = fields.get(c);
+            column = field.getName();
+            try {
+                columns[c] = ArrowColumnReader.forField(field, expected);
+            } catch (ArrowColumnReader.UnsupportedArrowTypeException e) {
+                throw new UnreadableDatasetException(where() + ": unsupported Arrow type " + typeOf(field)
+                        + "; only numbers, booleans, strings (plain or dictionary-encoded), dates and timestamps "
+                        + "can be read", e);
+            }
+        }
+        column = null;
+        List<FieldVector> vectors = root.getFieldVectors();
+        long rows = 0;
+        batch = 0;
+        while (loadBatch(loader)) {
+            rows += root.getRowCount();
+            if (rows > MAX_ROWS) {
+                throw tooManyRows(rows);
+            }
+            for (int c = 0; c < columns.length; c++) {
+                column = columns[c].name;
+                columns[c].append(vectors.get(c), reader);
+            }
+            column = null;
+            batch++;
+        }
+        List<Column> built = new ArrayList<>(columns.length);
+        for (ArrowColumnReader c : columns) {
+            built.add(c.build());
+        }
+        return Table.of(built);
+    }
+
+    /**
+     * Loads the next batch. Arrow's stream reader reports a message other than a batch or a
+     * dictionary as an IOException naming the flatbuffer header type; a schema message there means
+     * the stream's schema changed, which gets a message a user can act on.
+     */
+    private boolean loadBatch(BatchLoader loader) throws IOException {
+        try {
+            return loader.load(batch);
+        } catch (IOException e) {
+            String message = String.valueOf(e.getMessage());
+            String schemaHeader = UNEXPECTED_HEADER + MessageHeader.Schema;
+            if (message.trim().equals(schemaHeader)) {
+                throw new UnreadableDatasetException(where() + ": a second schema message follows record batch "
+                        + (batch - 1) + "; an Arrow stream has exactly one schema and its batches cannot change it "
+                        + "(were two Arrow streams concatenated?)", e);
+            }
+            throw e;
+        }
+    }
+
+    private void checkDistinctNames(List<Field> fields) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int c = 0; c < fields.size(); c++) {
+            String name = fields.get(c).getName();
+            Integer earlier = seen.putIfAbsent(name, c);
+            if (earlier != null) {
+                throw new UnreadableDatasetException(source + ": duplicate column name '" + name + "' (columns "
+                        + earlier + " and " + c + ", 0-based); column names must be unique");
+            }
+        }
+    }
+
+    private UnreadableDatasetException tooManyRows(long rows) {
+        return new UnreadableDatasetException(source + ": " + rows + " rows, more than the " + MAX_ROWS
+                + " a table can hold");
+    }
+
+    /** Turns what Arrow throws on malformed input into our exception, with the position reached. */
+    private UnreadableDatasetException failure(Throwable e) {
+        if (e instanceof UnreadableDatasetException u) {
+            return u;
+        }
+        return new UnreadableDatasetException(where() + ": " + describe(e), e);
+    }
+
+    private String where() {
+        StringBuilder at = new StringBuilder(source);
+        if (batch >= 0) {
+            at.append(", record batch ").append(batch);
+        }
+        if (column != null) {
+            at.append(", column '").append(column).append('\'');
+        }
+        return at.toString();
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        if (e instanceof ArrowColumnReader.BadDictionaryIndexException
+                || e instanceof ArrowColumnReader.UnsupportedArrowTypeException) {
+            return message;
+        }
+        String kind = e instanceof IOException ? "cannot read Arrow data" : "malformed Arrow data";
+        return message == null ? kind + " (" + e.getClass().getSimpleName() + ")" : kind + ": " + message;
+    }
+
+    private static String typeOf(Field field) {
+        return field.getChildren().isEmpty() ? field.getType().toString()
+                : field.getType() + "<" + childTypes(field.getChildren()) + ">";
+    }
+
+    private static String childTypes(List<Field> children) {
+        StringBuilder out = new StringBuilder();
+        for (Field child : children) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(typeOf(child));
+        }
+        return out.toString();
+    }
+
+    private static void readFully(SeekableByteChannel channel, long position, ByteBuffer into) throws IOException {
+        channel.position(position);
+        while (into.hasRemaining()) {
+            if (channel.read(into) < 0) {
+                break;
+            }
+        }
+    }
+
+    /** Keeps Arrow's reader from closing a caller's stream. */
+    private static final class NonClosingInputStream extends FilterInputStream {
+        NonClosingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the stream
+        }
+    }
+}
