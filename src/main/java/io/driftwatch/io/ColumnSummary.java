@@ -35,12 +35,12 @@ public record ColumnSummary(String name, ColumnType type, int rows, int missing,
     /** Summarises {@code column}, listing at most {@code maxCategories} categories. */
     public static ColumnSummary of(Column column, ColumnType type, int maxCategories) {
         if (column instanceof NumericColumn numbers) {
-            return ofNumbers(numbers, type);
+            return ofNumbers(numbers, type, maxCategories);
         }
         return ofCategories((CategoricalColumn) column, type, maxCategories);
     }
 
-    private static ColumnSummary ofNumbers(NumericColumn column, ColumnType type) {
+    private static ColumnSummary ofNumbers(NumericColumn column, ColumnType type, int maxCategories) {
         double[] values = column.values();
         int n = 0;
         for (double v : values) {
@@ -69,8 +69,33 @@ public record ColumnSummary(String name, ColumnType type, int rows, int missing,
                 break;
             }
         }
-        return new ColumnSummary(column.name(), type, column.length(), column.missingCount(), distinct, min, max,
-                List.of());
+        List<Category> top = type == ColumnType.CATEGORICAL ? topValues(values, n, distinct, maxCategories) : List.of();
+        return new ColumnSummary(column.name(), type, column.length(), column.missingCount(), distinct, min, max, top);
+    }
+
+    /** The most frequent values of {@code sorted[0, n)}, for numbers used as categories. */
+    private static List<Category> topValues(double[] sorted, int n, int distinct, int max) {
+        double[] keys = new double[distinct];
+        long[] counts = new long[distinct];
+        int k = -1;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                keys[++k] = sorted[i];
+            }
+            counts[k]++;
+        }
+        Integer[] order = new Integer[distinct];
+        for (int i = 0; i < distinct; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> counts[b] != counts[a] ? Long.compare(counts[b], counts[a]) : Double.compare(keys[a], keys[b]));
+        List<Category> top = new ArrayList<>();
+        for (int i = 0; i < distinct && top.size() < max; i++) {
+            double v = keys[order[i]];
+            String label = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+            top.add(new Category(label, counts[order[i]]));
+        }
+        return top;
     }
 
     private static ColumnSummary ofCategories(CategoricalColumn column, ColumnType type, int maxCategories) {

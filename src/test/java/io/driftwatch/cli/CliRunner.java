@@ -1,0 +1,47 @@
+package io.driftwatch.cli;
+
+import io.driftwatch.DriftwatchApplication;
+import io.driftwatch.DriftwatchConfiguration;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.util.JarLocation;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Runs the real command line in-process, as {@code java -jar driftwatch.jar ARGS} would, and
+ * captures what it prints and the exit code it would exit with.
+ */
+final class CliRunner {
+
+    record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    static Run run(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        PrintStream capturedOut = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream capturedErr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        System.setOut(capturedOut);
+        System.setErr(capturedErr);
+        try {
+            DriftwatchApplication app = new DriftwatchApplication();
+            Bootstrap<DriftwatchConfiguration> bootstrap = new Bootstrap<>(app);
+            app.initialize(bootstrap);
+            Cli cli = new Cli(new JarLocation(CliRunner.class), bootstrap, capturedOut, capturedErr);
+            Optional<Throwable> failure = cli.run(args);
+            int code = failure.map(t -> DriftwatchCommand.exitCodeFor(t).code()).orElse(0);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    private CliRunner() {
+    }
+}
