@@ -39,6 +39,36 @@ public final class CategoricalColumn implements Column {
         return builder.build();
     }
 
+    /**
+     * A column over {@code codes[0, length)} into {@code dictionary}, taking ownership of both arrays
+     * (no copy): for readers that map a source dictionary once and fill codes in bulk. A code of
+     * {@link #MISSING} is a missing cell.
+     *
+     * @throws IllegalArgumentException when a code is outside the dictionary or a label repeats
+     */
+    public static CategoricalColumn wrap(String name, int[] codes, int length, String[] dictionary) {
+        if (length < 0 || length > codes.length) {
+            throw new IllegalArgumentException("length " + length + " outside array of " + codes.length);
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String label : dictionary) {
+            if (label == null || !seen.add(label)) {
+                throw new IllegalArgumentException("dictionary label " + (label == null ? "null" : "'" + label + "' repeated"));
+            }
+        }
+        int missing = 0;
+        int size = dictionary.length;
+        for (int i = 0; i < length; i++) {
+            int code = codes[i];
+            if (code == MISSING) {
+                missing++;
+            } else if (code < 0 || code >= size) {
+                throw new IllegalArgumentException("code " + code + " at row " + i + " outside dictionary of " + size);
+            }
+        }
+        return new CategoricalColumn(name, codes, length, dictionary, missing);
+    }
+
     @Override
     public String name() {
         return name;

@@ -41,6 +41,28 @@ public final class NumericColumn implements Column {
         return builder.build();
     }
 
+    /**
+     * A column over {@code values[0, length)}, taking ownership of the array (the caller must not
+     * touch it afterwards): no copy, for readers that fill whole arrays in bulk. NaN cells are the
+     * missing ones; the validity bitmap is derived in one pass.
+     */
+    public static NumericColumn wrap(String name, PhysicalType type, double[] values, int length) {
+        if (length < 0 || length > values.length) {
+            throw new IllegalArgumentException("length " + length + " outside array of " + values.length);
+        }
+        long[] validity = new long[(length + 63) >>> 6];
+        int missing = 0;
+        for (int i = 0; i < length; i++) {
+            double v = values[i];
+            if (v == v) {
+                validity[i >>> 6] |= 1L << i;
+            } else {
+                missing++;
+            }
+        }
+        return new NumericColumn(name, type, values, length, validity, missing);
+    }
+
     @Override
     public String name() {
         return name;

@@ -1,0 +1,35 @@
+package io.driftwatch.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ColumnWrapTest {
+
+    @Test
+    void wrappedNumbersTreatNaNAsMissingAndIgnoreTheUnusedTail() {
+        double[] values = {1.5, Double.NaN, 3, Double.POSITIVE_INFINITY, 99, 99};
+        NumericColumn column = NumericColumn.wrap("x", PhysicalType.FLOAT, values, 4);
+        assertThat(column.length()).isEqualTo(4);
+        assertThat(column.missingCount()).isEqualTo(1);
+        assertThat(column.isMissing(1)).isTrue();
+        assertThat(column.isMissing(3)).isFalse();
+        assertThat(column.values()).containsExactly(1.5, Double.NaN, 3, Double.POSITIVE_INFINITY);
+        assertThat(column.sortedFiniteValues()).containsExactly(1.5, 3);
+        assertThat(column.infiniteCount()).isEqualTo(1);
+    }
+
+    @Test
+    void wrappedCodesCountMissingAndRejectCodesOutsideTheDictionary() {
+        CategoricalColumn column = CategoricalColumn.wrap("c", new int[] {0, 1, CategoricalColumn.MISSING, 1, 7}, 4,
+                new String[] {"a", "b"});
+        assertThat(column.missingCount()).isEqualTo(1);
+        assertThat(column.countsByCode()).containsExactly(1, 2);
+        assertThat(column.labelAt(2)).isNull();
+        assertThatThrownBy(() -> CategoricalColumn.wrap("c", new int[] {0, 2}, 2, new String[] {"a", "b"}))
+                .hasMessage("code 2 at row 1 outside dictionary of 2");
+        assertThatThrownBy(() -> CategoricalColumn.wrap("c", new int[] {0}, 1, new String[] {"a", "a"}))
+                .hasMessage("dictionary label 'a' repeated");
+    }
+}
