@@ -20,6 +20,9 @@ import java.util.List;
  * @param currentMissing missing cells in the current batch
  * @param newCategories categories present in current but not in the reference (categorical only)
  * @param goneCategories categories present in the reference but not in current (categorical only)
+ * @param missingShareChanged whether the share of missing cells moved by at least the check's
+ *     missing-share threshold ({@link DriftOptions#missingShareThreshold()}); a signal of its own,
+ *     reported beside the test's verdict and not counted in the dataset drift share
  */
 public record ColumnDrift(
         String name,
@@ -33,7 +36,8 @@ public record ColumnDrift(
         int referenceMissing,
         int currentMissing,
         List<String> newCategories,
-        List<String> goneCategories) {
+        List<String> goneCategories,
+        boolean missingShareChanged) {
 
     public ColumnDrift {
         newCategories = List.copyOf(newCategories);

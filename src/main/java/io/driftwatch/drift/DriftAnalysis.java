@@ -91,7 +91,7 @@ public final class DriftAnalysis {
         int refRows = reference == null ? 0 : reference.rows();
         int refMissing = reference == null ? 0 : reference.missing();
         if (reference == null) {
-            return error(current, type, refRows, refMissing, "the reference has no column '" + current.name() + "'");
+            return error(current, type, refRows, refMissing, "the reference has no column '" + current.name() + "'", options);
         }
         ColumnSample sample;
         if (reference instanceof NumericProfile refNumbers && current instanceof NumericColumn curNumbers) {
@@ -101,10 +101,10 @@ public final class DriftAnalysis {
                 && current instanceof CategoricalColumn curLabels) {
             sample = countLabels(refLabels, curLabels);
         } else if (numerical) {
-            return error(current, type, refRows, refMissing, "a numerical column must hold numbers on both sides");
+            return error(current, type, refRows, refMissing, "a numerical column must hold numbers on both sides", options);
         } else {
             return error(current, type, refRows, refMissing,
-                    "the categories are numbers on one side and text on the other");
+                    "the categories are numbers on one side and text on the other", options);
         }
         List<String> added = new ArrayList<>();
         List<String> gone = new ArrayList<>();
@@ -120,7 +120,7 @@ public final class DriftAnalysis {
         if (sample.referenceSize() == 0 || sample.currentSize() == 0) {
             String side = sample.referenceSize() == 0 ? "reference" : "current batch";
             return error(current, type, refRows, refMissing,
-                    "no values left to test in the " + side + " after dropping missing and infinite values");
+                    "no values left to test in the " + side + " after dropping missing and infinite values", options);
         }
         String name = options.methodFor(current.name(), numerical);
         if (name == null) {
@@ -131,28 +131,40 @@ public final class DriftAnalysis {
         }
         DriftTest test = DriftTests.byName(name).orElse(null);
         if (test == null) {
-            return error(current, type, refRows, refMissing, "unknown test '" + name + "'");
+            return error(current, type, refRows, refMissing, "unknown test '" + name + "'", options);
         }
         ColumnKind kind = numerical ? ColumnKind.NUMERICAL : ColumnKind.CATEGORICAL;
         if (!test.appliesTo(kind)) {
             return error(current, type, refRows, refMissing,
-                    "test '" + name + "' does not apply to " + type.label() + " columns");
+                    "test '" + name + "' does not apply to " + type.label() + " columns", options);
         }
         Double threshold = options.thresholdFor(current.name(), numerical);
         try {
             TestResult result = test.test(sample, threshold != null ? threshold : test.defaultThreshold());
             double adjusted = result.scoreKind() == ScoreKind.P_VALUE ? result.score() : Double.NaN;
             return new ColumnDrift(current.name(), type, result, null, adjusted, result.drifted(), refRows,
-                    current.length(), refMissing, current.missingCount(), added, gone);
+                    current.length(), refMissing, current.missingCount(), added, gone,
+                    missingShareChanged(refRows, refMissing, current, options));
         } catch (DriftwatchException e) {
             return new ColumnDrift(current.name(), type, null, e.getMessage(), Double.NaN, false, refRows,
-                    current.length(), refMissing, current.missingCount(), added, gone);
+                    current.length(), refMissing, current.missingCount(), added, gone,
+                    missingShareChanged(refRows, refMissing, current, options));
         }
     }
 
-    private static ColumnDrift error(Column current, ColumnType type, int refRows, int refMissing, String reason) {
+    private static ColumnDrift error(Column current, ColumnType type, int refRows, int refMissing, String reason,
+            DriftOptions options) {
         return new ColumnDrift(current.name(), type, null, reason, Double.NaN, false, refRows, current.length(),
-                refMissing, current.missingCount(), List.of(), List.of());
+                refMissing, current.missingCount(), List.of(), List.of(),
+                missingShareChanged(refRows, refMissing, current, options));
+    }
+
+    private static boolean missingShareChanged(int refRows, int refMissing, Column current, DriftOptions options) {
+        if (refRows == 0 || current.length() == 0) {
+            return false;
+        }
+        double delta = Math.abs((double) current.missingCount() / current.length() - (double) refMissing / refRows);
+        return delta >= options.missingShareThreshold();
     }
 
     private static CategoryCounts countLabels(CategoricalProfile reference, CategoricalColumn current) {
@@ -219,7 +231,8 @@ public final class DriftAnalysis {
             TestResult r = c.result();
             boolean drifted = r.comparison().drifted(adjusted[j], r.threshold());
             out.set(pIndex.get(j), new ColumnDrift(c.name(), c.type(), r, null, adjusted[j], drifted, c.referenceRows(),
-                    c.currentRows(), c.referenceMissing(), c.currentMissing(), c.newCategories(), c.goneCategories()));
+                    c.currentRows(), c.referenceMissing(), c.currentMissing(), c.newCategories(), c.goneCategories(),
+                    c.missingShareChanged()));
         }
         return out;
     }

@@ -24,9 +24,14 @@ public final class DriftOptions {
     private final Map<String, ColumnOverride> perColumn;
     private final double share;
     private final Correction correction;
+    private final double missingShareThreshold;
+
+    /** A column's missing share moving by this much (absolute) is flagged; 0.05 = five percentage points. */
+    public static final double DEFAULT_MISSING_SHARE_THRESHOLD = 0.05;
 
     private DriftOptions(String method, String numMethod, String catMethod, Double threshold, Double numThreshold,
-            Double catThreshold, Map<String, ColumnOverride> perColumn, double share, Correction correction) {
+            Double catThreshold, Map<String, ColumnOverride> perColumn, double share, Correction correction,
+            double missingShareThreshold) {
         this.method = method;
         this.numMethod = numMethod;
         this.catMethod = catMethod;
@@ -36,40 +41,48 @@ public final class DriftOptions {
         this.perColumn = Map.copyOf(perColumn);
         this.share = share;
         this.correction = Objects.requireNonNull(correction, "correction");
+        this.missingShareThreshold = missingShareThreshold;
     }
 
     /** Evidently's defaults: automatic tests, default thresholds, share 0.5, no correction. */
     public static DriftOptions defaults() {
-        return new DriftOptions(null, null, null, null, null, null, Map.of(), DEFAULT_SHARE, Correction.NONE);
+        return new DriftOptions(null, null, null, null, null, null, Map.of(), DEFAULT_SHARE, Correction.NONE,
+                DEFAULT_MISSING_SHARE_THRESHOLD);
     }
 
     public DriftOptions withMethod(String m) {
-        return new DriftOptions(m, numMethod, catMethod, threshold, numThreshold, catThreshold, perColumn, share, correction);
+        return new DriftOptions(m, numMethod, catMethod, threshold, numThreshold, catThreshold, perColumn, share,
+                correction, missingShareThreshold);
     }
 
     public DriftOptions withNumMethod(String m) {
-        return new DriftOptions(method, m, catMethod, threshold, numThreshold, catThreshold, perColumn, share, correction);
+        return new DriftOptions(method, m, catMethod, threshold, numThreshold, catThreshold, perColumn, share,
+                correction, missingShareThreshold);
     }
 
     public DriftOptions withCatMethod(String m) {
-        return new DriftOptions(method, numMethod, m, threshold, numThreshold, catThreshold, perColumn, share, correction);
+        return new DriftOptions(method, numMethod, m, threshold, numThreshold, catThreshold, perColumn, share,
+                correction, missingShareThreshold);
     }
 
     public DriftOptions withThreshold(Double t) {
-        return new DriftOptions(method, numMethod, catMethod, t, numThreshold, catThreshold, perColumn, share, correction);
+        return new DriftOptions(method, numMethod, catMethod, t, numThreshold, catThreshold, perColumn, share,
+                correction, missingShareThreshold);
     }
 
     public DriftOptions withNumThreshold(Double t) {
-        return new DriftOptions(method, numMethod, catMethod, threshold, t, catThreshold, perColumn, share, correction);
+        return new DriftOptions(method, numMethod, catMethod, threshold, t, catThreshold, perColumn, share,
+                correction, missingShareThreshold);
     }
 
     public DriftOptions withCatThreshold(Double t) {
-        return new DriftOptions(method, numMethod, catMethod, threshold, numThreshold, t, perColumn, share, correction);
+        return new DriftOptions(method, numMethod, catMethod, threshold, numThreshold, t, perColumn, share,
+                correction, missingShareThreshold);
     }
 
     public DriftOptions withPerColumn(Map<String, ColumnOverride> overrides) {
         return new DriftOptions(method, numMethod, catMethod, threshold, numThreshold, catThreshold, overrides, share,
-                correction);
+                correction, missingShareThreshold);
     }
 
     /** Dataset drift when the share of drifted columns is at least {@code s} (Evidently's {@code >=}). */
@@ -78,11 +91,12 @@ public final class DriftOptions {
             throw new IllegalArgumentException("drift share must be between 0 and 1, got " + s);
         }
         return new DriftOptions(method, numMethod, catMethod, threshold, numThreshold, catThreshold, perColumn, s,
-                correction);
+                correction, missingShareThreshold);
     }
 
     public DriftOptions withCorrection(Correction c) {
-        return new DriftOptions(method, numMethod, catMethod, threshold, numThreshold, catThreshold, perColumn, share, c);
+        return new DriftOptions(method, numMethod, catMethod, threshold, numThreshold, catThreshold, perColumn,
+                share, c, missingShareThreshold);
     }
 
     /** The method set for a column of the given kind, or null for the automatic choice. */
@@ -103,6 +117,22 @@ public final class DriftOptions {
         }
         Double typed = numerical ? numThreshold : catThreshold;
         return typed != null ? typed : threshold;
+    }
+
+    /**
+     * Flags a column whose share of missing cells moves by at least {@code t} (absolute, in [0, 1])
+     * between reference and current; 1 turns the signal off.
+     */
+    public DriftOptions withMissingShareThreshold(double t) {
+        if (!(t >= 0 && t <= 1)) {
+            throw new IllegalArgumentException("missing share threshold must be between 0 and 1, got " + t);
+        }
+        return new DriftOptions(method, numMethod, catMethod, threshold, numThreshold, catThreshold, perColumn, share,
+                correction, t);
+    }
+
+    public double missingShareThreshold() {
+        return missingShareThreshold;
     }
 
     public double share() {

@@ -76,6 +76,30 @@ class DriftAnalysisTest {
     }
 
     @Test
+    void flagsAColumnWhoseMissingShareMovesAsItsOwnSignal() {
+        // Same values, but a quarter of the current cells went missing: the test sees no drift, the signal does.
+        NumericColumn full = normal("x", 400, 0, 1, 5);
+        NumericColumnBuilder holes = new NumericColumnBuilder("x", PhysicalType.FLOAT, 400);
+        for (int i = 0; i < 400; i++) {
+            if (i % 4 == 0) {
+                holes.appendMissing();
+            } else {
+                holes.append(full.value(i));
+            }
+        }
+        Table reference = Table.of(List.of(full));
+        Table current = Table.of(List.of(holes.build()));
+
+        ColumnDrift x = check(reference, current, DriftOptions.defaults()).columns().get(0);
+        assertThat(x.drifted()).isFalse();
+        assertThat(x.currentMissingShare()).isEqualTo(0.25);
+        assertThat(x.missingShareChanged()).isTrue();
+        assertThat(check(reference, current, DriftOptions.defaults().withMissingShareThreshold(0.3)).columns().get(0)
+                .missingShareChanged()).isFalse();
+        assertThat(check(reference, reference, DriftOptions.defaults()).columns().get(0).missingShareChanged()).isFalse();
+    }
+
+    @Test
     void bonferroniAndBenjaminiHochbergMatchRsPAdjust() {
         double[] p = {0.01, 0.04, 0.03, 0.02, 0.05};
         // R 4.3: p.adjust(c(0.01,0.04,0.03,0.02,0.05), "bonferroni") = 0.05 0.20 0.15 0.10 0.25
