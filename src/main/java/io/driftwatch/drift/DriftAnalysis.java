@@ -10,12 +10,16 @@ import io.driftwatch.profile.CategoricalProfile;
 import io.driftwatch.profile.ColumnProfile;
 import io.driftwatch.profile.NumericProfile;
 import io.driftwatch.profile.ReferenceProfile;
+import io.driftwatch.stats.BinningStrategy;
 import io.driftwatch.stats.CategoryCounts;
 import io.driftwatch.stats.ColumnKind;
 import io.driftwatch.stats.ColumnSample;
 import io.driftwatch.stats.DriftTest;
 import io.driftwatch.stats.DriftTests;
+import io.driftwatch.stats.JensenShannonDistance;
+import io.driftwatch.stats.KullbackLeiblerDivergence;
 import io.driftwatch.stats.NumericSamples;
+import io.driftwatch.stats.PopulationStabilityIndex;
 import io.driftwatch.stats.ScoreKind;
 import io.driftwatch.stats.TestResult;
 import java.util.ArrayList;
@@ -129,7 +133,7 @@ public final class DriftAnalysis {
                             ((NumericSamples) sample).current());
             name = TestSelection.automatic(numerical, sample.referenceSize(), distinct);
         }
-        DriftTest test = DriftTests.byName(name).orElse(null);
+        DriftTest test = DriftTests.byName(name).map(t -> withBinning(t, options)).orElse(null);
         if (test == null) {
             return error(current, type, refRows, refMissing, "unknown test '" + name + "'", options);
         }
@@ -157,6 +161,23 @@ public final class DriftAnalysis {
         return new ColumnDrift(current.name(), type, null, reason, Double.NaN, false, refRows, current.length(),
                 refMissing, current.missingCount(), List.of(), List.of(),
                 missingShareChanged(refRows, refMissing, current, options));
+    }
+
+    /** The binned tests configured with the check's binning; other tests as registered. */
+    private static DriftTest withBinning(DriftTest test, DriftOptions options) {
+        if (options.binning() == BinningStrategy.EVIDENTLY) {
+            return test;
+        }
+        if (test instanceof PopulationStabilityIndex psi) {
+            return psi.withBinning(options.binning()).withBinCount(options.binCount());
+        }
+        if (test instanceof JensenShannonDistance js) {
+            return js.withBinning(options.binning()).withBinCount(options.binCount());
+        }
+        if (test instanceof KullbackLeiblerDivergence kl) {
+            return kl.withBinning(options.binning()).withBinCount(options.binCount());
+        }
+        return test;
     }
 
     private static boolean missingShareChanged(int refRows, int refMissing, Column current, DriftOptions options) {

@@ -1,5 +1,7 @@
 package io.driftwatch.drift;
 
+import io.driftwatch.stats.BinningStrategy;
+import io.driftwatch.stats.PopulationStabilityIndex;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,13 +27,15 @@ public final class DriftOptions {
     private final double share;
     private final Correction correction;
     private final double missingShareThreshold;
+    private final BinningStrategy binning;
+    private final int binCount;
 
     /** A column's missing share moving by this much (absolute) is flagged; 0.05 = five percentage points. */
     public static final double DEFAULT_MISSING_SHARE_THRESHOLD = 0.05;
 
     private DriftOptions(String method, String numMethod, String catMethod, Double threshold, Double numThreshold,
             Double catThreshold, Map<String, ColumnOverride> perColumn, double share, Correction correction,
-            double missingShareThreshold) {
+            double missingShareThreshold, BinningStrategy binning, int binCount) {
         this.method = method;
         this.numMethod = numMethod;
         this.catMethod = catMethod;
@@ -42,47 +46,50 @@ public final class DriftOptions {
         this.share = share;
         this.correction = Objects.requireNonNull(correction, "correction");
         this.missingShareThreshold = missingShareThreshold;
+        this.binning = Objects.requireNonNull(binning, "binning");
+        this.binCount = binCount;
     }
 
     /** Evidently's defaults: automatic tests, default thresholds, share 0.5, no correction. */
     public static DriftOptions defaults() {
         return new DriftOptions(null, null, null, null, null, null, Map.of(), DEFAULT_SHARE, Correction.NONE,
-                DEFAULT_MISSING_SHARE_THRESHOLD);
+                DEFAULT_MISSING_SHARE_THRESHOLD,
+                BinningStrategy.EVIDENTLY, PopulationStabilityIndex.DEFAULT_BIN_COUNT);
     }
 
     public DriftOptions withMethod(String m) {
         return new DriftOptions(m, numMethod, catMethod, threshold, numThreshold, catThreshold, perColumn, share,
-                correction, missingShareThreshold);
+                correction, missingShareThreshold, binning, binCount);
     }
 
     public DriftOptions withNumMethod(String m) {
         return new DriftOptions(method, m, catMethod, threshold, numThreshold, catThreshold, perColumn, share,
-                correction, missingShareThreshold);
+                correction, missingShareThreshold, binning, binCount);
     }
 
     public DriftOptions withCatMethod(String m) {
         return new DriftOptions(method, numMethod, m, threshold, numThreshold, catThreshold, perColumn, share,
-                correction, missingShareThreshold);
+                correction, missingShareThreshold, binning, binCount);
     }
 
     public DriftOptions withThreshold(Double t) {
         return new DriftOptions(method, numMethod, catMethod, t, numThreshold, catThreshold, perColumn, share,
-                correction, missingShareThreshold);
+                correction, missingShareThreshold, binning, binCount);
     }
 
     public DriftOptions withNumThreshold(Double t) {
         return new DriftOptions(method, numMethod, catMethod, threshold, t, catThreshold, perColumn, share,
-                correction, missingShareThreshold);
+                correction, missingShareThreshold, binning, binCount);
     }
 
     public DriftOptions withCatThreshold(Double t) {
         return new DriftOptions(method, numMethod, catMethod, threshold, numThreshold, t, perColumn, share,
-                correction, missingShareThreshold);
+                correction, missingShareThreshold, binning, binCount);
     }
 
     public DriftOptions withPerColumn(Map<String, ColumnOverride> overrides) {
         return new DriftOptions(method, numMethod, catMethod, threshold, numThreshold, catThreshold, overrides, share,
-                correction, missingShareThreshold);
+                correction, missingShareThreshold, binning, binCount);
     }
 
     /** Dataset drift when the share of drifted columns is at least {@code s} (Evidently's {@code >=}). */
@@ -91,12 +98,12 @@ public final class DriftOptions {
             throw new IllegalArgumentException("drift share must be between 0 and 1, got " + s);
         }
         return new DriftOptions(method, numMethod, catMethod, threshold, numThreshold, catThreshold, perColumn, s,
-                correction, missingShareThreshold);
+                correction, missingShareThreshold, binning, binCount);
     }
 
     public DriftOptions withCorrection(Correction c) {
         return new DriftOptions(method, numMethod, catMethod, threshold, numThreshold, catThreshold, perColumn,
-                share, c, missingShareThreshold);
+                share, c, missingShareThreshold, binning, binCount);
     }
 
     /** The method set for a column of the given kind, or null for the automatic choice. */
@@ -128,7 +135,28 @@ public final class DriftOptions {
             throw new IllegalArgumentException("missing share threshold must be between 0 and 1, got " + t);
         }
         return new DriftOptions(method, numMethod, catMethod, threshold, numThreshold, catThreshold, perColumn, share,
-                correction, t);
+                correction, t, binning, binCount);
+    }
+
+    /**
+     * How {@code psi}, {@code kl_div} and {@code jensenshannon} bin numerical columns, and into how
+     * many bins for the two reference-only strategies. Evidently's rule ({@link BinningStrategy#EVIDENTLY})
+     * ignores the count, as Evidently ignores its {@code n_bins}.
+     */
+    public DriftOptions withBinning(BinningStrategy strategy, int bins) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("bin count must be at least 1, got " + bins);
+        }
+        return new DriftOptions(method, numMethod, catMethod, threshold, numThreshold, catThreshold, perColumn, share,
+                correction, missingShareThreshold, strategy, bins);
+    }
+
+    public BinningStrategy binning() {
+        return binning;
+    }
+
+    public int binCount() {
+        return binCount;
     }
 
     public double missingShareThreshold() {

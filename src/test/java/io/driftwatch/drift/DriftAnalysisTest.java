@@ -65,6 +65,20 @@ class DriftAnalysisTest {
     }
 
     @Test
+    void binningOptionsReachTheBinnedTests() {
+        Table reference = Table.of(List.of(normal("x", 2000, 0, 1, 8)));
+        Table current = Table.of(List.of(normal("x", 2000, 0.3, 1, 9)));
+        DriftOptions deciles = DriftOptions.defaults().withNumMethod("psi")
+                .withBinning(io.driftwatch.stats.BinningStrategy.REFERENCE_QUANTILES, 10);
+        ColumnDrift x = check(reference, current, deciles).columns().get(0);
+        assertThat(x.result().method()).isEqualTo("reference_quantiles");
+        assertThat(x.result().histogram().size()).isEqualTo(10);
+        ColumnDrift evidently = check(reference, current, DriftOptions.defaults().withNumMethod("psi")).columns().get(0);
+        assertThat(evidently.result().method()).isEqualTo("sturges");
+        assertThat(evidently.result().score()).isNotEqualTo(x.result().score());
+    }
+
+    @Test
     void listsCategoriesNewInCurrentAndGoneFromIt() {
         Table reference = Table.of(List.of(CategoricalColumn.of("city", repeat(5, "Oslo", "Lima", "Oslo", "Pune", "Lima", "Oslo"))));
         Table current = Table.of(List.of(CategoricalColumn.of("city", repeat(5, "Oslo", "Kyiv", "Oslo", "Lima", null, "Oslo"))));
