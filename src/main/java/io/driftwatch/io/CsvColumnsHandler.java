@@ -67,6 +67,10 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     private long recordChars;
     private int rows;
     private boolean needsTextPass;
+    /** Lines of the file before the part this handler reads, added to FastCSV's line numbers. */
+    private long lineOffset;
+    /** Whether the read stops after the header record (see {@link #forHeader}). */
+    private boolean headerOnly;
 
     private CsvColumnsHandler(String source, CsvOptions options, int maxLineChars, int expectedRows,
                               boolean[] textPassColumns) {
@@ -97,6 +101,32 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     /** A handler for the first pass, which detects every column's type. */
     static CsvColumnsHandler forTypedPass(String source, CsvOptions options, int maxLineChars, int expectedRows) {
         return new CsvColumnsHandler(source, options, maxLineChars, expectedRows, null);
+    }
+
+    /**
+     * A handler that only reads and checks the header: {@code buildRecord} returns a record once the
+     * header is done, which ends the iteration that drives the parser.
+     */
+    static CsvColumnsHandler forHeader(String source, CsvOptions options, int maxLineChars) {
+        CsvColumnsHandler handler = new CsvColumnsHandler(source, options, maxLineChars, 0, null);
+        handler.headerOnly = true;
+        return handler;
+    }
+
+    /**
+     * Reads a part of the file that starts after the header, whose column {@code names} are already
+     * known and checked, and that starts {@code lineOffset} lines into the file.
+     */
+    CsvColumnsHandler afterHeader(String[] names, long lines) {
+        headerNames = new ArrayList<>(List.of(names));
+        startColumns();
+        lineOffset = lines;
+        return this;
+    }
+
+    /** Sets the number of lines of the file before the part this handler reads. */
+    void lineOffset(long lines) {
+        lineOffset = lines;
     }
 
     /** A handler for the second pass, which reads only {@code columns} again, as text. */
@@ -283,7 +313,7 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
         }
         if (columnCount < 0) {
             startColumns();
-            return null;
+            return headerOnly ? this : null;
         }
         int found = getFieldCount();
         if (found != columnCount) {
@@ -401,6 +431,42 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
         return builder;
     }
 
+    /** The header's column names, in order (a copy). */
+    String[] names() {
+        return names.clone();
+    }
+
+    /** The read mode column {@code i} ended in: {@link #NUMBER}, {@link #TEXT}, {@link #SWITCHED}… */
+    byte mode(int i) {
+        return modes[i];
+    }
+
+    /** Whether column {@code i} had a non-missing cell (in a numeric, boolean or timestamp mode). */
+    boolean hasValue(int i) {
+        return hasValue[i];
+    }
+
+    /** Whether column {@code i} had a number with a point or exponent, inf or nan. */
+    boolean sawDecimal(int i) {
+        return sawDecimal[i];
+    }
+
+    /** Whether column {@code i} had a missing cell while it was numeric, boolean or timestamp. */
+    boolean sawMissing(int i) {
+        return sawMissing[i];
+    }
+
+    /** The numeric builder of column {@code i} as it is, physical type not set; null unless numeric. */
+    NumericColumnBuilder rawNumericBuilder(int i) {
+        return numeric[i];
+    }
+
+    /** Drops this handler's builders of column {@code i}, once they have been used. */
+    void release(int i) {
+        numeric[i] = null;
+        text[i] = null;
+    }
+
     /** The text builder of column {@code i}, or null. */
     CategoricalColumnBuilder textBuilder(int i) {
         return text[i];
@@ -408,11 +474,11 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
 
     /** The prefix of a message about the record being read: source and line. */
     String where() {
-        return source + " line " + getStartingLineNumber() + ": ";
+        return source + " line " + (getStartingLineNumber() + lineOffset) + ": ";
     }
 
     long line() {
-        return getStartingLineNumber();
+        return getStartingLineNumber() + lineOffset;
     }
 
     private UnreadableDatasetException lineTooLong() {
