@@ -41,6 +41,56 @@ public final class CategoricalColumnBuilder {
         return length;
     }
 
+    /**
+     * The code of the label held in {@code buf[offset, offset + len)}, which joins the dictionary
+     * if new; no cell is appended (see {@link #appendCodes}). The buffer is not kept.
+     */
+    public int code(char[] buf, int offset, int len) {
+        int h = 0;
+        for (int i = offset, end = offset + len; i < end; i++) {
+            h = 31 * h + buf[i];
+        }
+        int mask = slots.length - 1;
+        int slot = mix(h) & mask;
+        while (true) {
+            int entry = slots[slot];
+            if (entry == 0) {
+                int code = addLabel(new String(buf, offset, len), h);
+                slots[slot] = code + 1;
+                maybeRehash();
+                return code;
+            }
+            int code = entry - 1;
+            if (labelHashes[code] == h && sameChars(labels[code], buf, offset, len)) {
+                return code;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /**
+     * Appends the cells {@code source[offset, offset + count)}: codes given by {@link #code} or
+     * {@link CategoricalColumn#MISSING}.
+     */
+    public void appendCodes(int[] source, int offset, int count) {
+        java.util.Objects.checkFromIndexSize(offset, count, source.length);
+        ensureCapacity(length + count);
+        int[] dest = codes;
+        int n = length;
+        int missing = 0;
+        for (int i = 0; i < count; i++) {
+            int code = source[offset + i];
+            if (code < 0) {
+                missing++;
+            } else if (code >= labelCount) {
+                throw new IllegalArgumentException("code " + code + " is not in the dictionary of " + labelCount);
+            }
+            dest[n + i] = code < 0 ? CategoricalColumn.MISSING : code;
+        }
+        length = n + count;
+        missingCount += missing;
+    }
+
     /** Appends the label held in {@code buf[offset, offset + len)}; the buffer is not kept. */
     public void append(char[] buf, int offset, int len) {
         int h = 0;

@@ -133,6 +133,25 @@ class ColumnBuilderAppendAllTest {
         assertThat(column.label(999)).isEqualTo("l500");
     }
 
+    @Test
+    void codesLookedUpFirstAndAppendedInBulkGiveTheColumnOfAppend() {
+        CategoricalColumnBuilder bulk = new CategoricalColumnBuilder("x", 2);
+        CategoricalColumnBuilder single = new CategoricalColumnBuilder("x", 2);
+        String[] cells = {"q", null, "r", "q", null, "s"};
+        int[] staged = new int[cells.length + 2];
+        for (int i = 0; i < cells.length; i++) {
+            String cell = cells[i];
+            staged[i + 1] = cell == null ? CategoricalColumn.MISSING : bulk.code(cell.toCharArray(), 0, cell.length());
+            add(single, cell);
+        }
+        bulk.appendCodes(staged, 1, cells.length);
+        CategoricalColumn expected = single.build();
+        CategoricalColumn actual = bulk.build();
+        assertThat(actual.codes()).containsExactly(expected.codes());
+        assertThat(actual.dictionary()).containsExactly(expected.dictionary());
+        assertThat(actual.missingCount()).isEqualTo(2);
+    }
+
     private static void add(CategoricalColumnBuilder builder, String label) {
         if (label == null) {
             builder.appendMissing();
