@@ -8,6 +8,12 @@ import java.util.Arrays;
  * ({@link #append(char[], int, int)}) and a string is allocated only for a label not seen before.
  * Deliberately low-level for that reason; the rest of the package is plain.
  *
+ * <p>A reader that fills several builders in parallel (one per part of a file) joins them in order
+ * with {@link #appendAll(CategoricalColumnBuilder)}, which maps the other builder's codes onto this
+ * one's dictionary: the result is the builder one reader would have filled, dictionary order
+ * (first appearance) included. {@link #build()} hands its code array to the column without a copy
+ * when at most 1/16 of it is unused.
+ *
  * <p>Not thread-safe: one builder per reader thread.
  */
 public final class CategoricalColumnBuilder {
@@ -33,6 +39,56 @@ public final class CategoricalColumnBuilder {
     /** Number of cells appended so far. */
     public int length() {
         return length;
+    }
+
+    /**
+     * The code of the label held in {@code buf[offset, offset + len)}, which joins the dictionary
+     * if new; no cell is appended (see {@link #appendCodes}). The buffer is not kept.
+     */
+    public int code(char[] buf, int offset, int len) {
+        int h = 0;
+        for (int i = offset, end = offset + len; i < end; i++) {
+            h = 31 * h + buf[i];
+        }
+        int mask = slots.length - 1;
+        int slot = mix(h) & mask;
+        while (true) {
+            int entry = slots[slot];
+            if (entry == 0) {
+                int code = addLabel(new String(buf, offset, len), h);
+                slots[slot] = code + 1;
+                maybeRehash();
+                return code;
+            }
+            int code = entry - 1;
+            if (labelHashes[code] == h && sameChars(labels[code], buf, offset, len)) {
+                return code;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /**
+     * Appends the cells {@code source[offset, offset + count)}: codes given by {@link #code} or
+     * {@link CategoricalColumn#MISSING}.
+     */
+    public void appendCodes(int[] source, int offset, int count) {
+        java.util.Objects.checkFromIndexSize(offset, count, source.length);
+        ensureCapacity(length + count);
+        int[] dest = codes;
+        int n = length;
+        int missing = 0;
+        for (int i = 0; i < count; i++) {
+            int code = source[offset + i];
+            if (code < 0) {
+                missing++;
+            } else if (code >= labelCount) {
+                throw new IllegalArgumentException("code " + code + " is not in the dictionary of " + labelCount);
+            }
+            dest[n + i] = code < 0 ? CategoricalColumn.MISSING : code;
+        }
+        length = n + count;
+        missingCount += missing;
     }
 
     /** Appends the label held in {@code buf[offset, offset + len)}; the buffer is not kept. */
@@ -90,9 +146,72 @@ public final class CategoricalColumnBuilder {
         missingCount++;
     }
 
-    /** The column; the builder must not be used afterwards. */
+    /** Appends {@code count} missing cells. */
+    public void appendMissing(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("negative count " + count);
+        }
+        ensureCapacity(length + count);
+        Arrays.fill(codes, length, length + count, CategoricalColumn.MISSING);
+        length += count;
+        missingCount += count;
+    }
+
+    /**
+     * Appends every cell of {@code other}, in order: its labels not yet known here join the
+     * dictionary in {@code other}'s order of first appearance. {@code other} is left unchanged.
+     */
+    public void appendAll(CategoricalColumnBuilder other) {
+        int[] map = new int[other.labelCount];
+        for (int code = 0; code < other.labelCount; code++) {
+            map[code] = intern(other.labels[code], other.labelHashes[code]);
+        }
+        int count = other.length;
+        ensureCapacity(length + count);
+        int[] source = other.codes;
+        int[] dest = codes;
+        int n = length;
+        for (int i = 0; i < count; i++) {
+            int code = source[i];
+            dest[n + i] = code < 0 ? code : map[code];
+        }
+        length = n + count;
+        missingCount += other.missingCount;
+    }
+
+    /** Makes room for {@code capacity} cells in all, so that appending up to that many does not grow. */
+    public void ensureCapacity(int capacity) {
+        if (capacity > codes.length) {
+            codes = Arrays.copyOf(codes, capacity);
+        }
+    }
+
+    /** The code of {@code label} (whose hash is {@code h}), adding it to the dictionary when new. */
+    private int intern(String label, int h) {
+        int mask = slots.length - 1;
+        int slot = mix(h) & mask;
+        while (true) {
+            int entry = slots[slot];
+            if (entry == 0) {
+                int code = addLabel(label, h);
+                slots[slot] = code + 1;
+                maybeRehash();
+                return code;
+            }
+            int code = entry - 1;
+            if (labelHashes[code] == h && labels[code].equals(label)) {
+                return code;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /**
+     * The column; the builder must not be used afterwards. The code array is handed over as it is
+     * when little of it is unused, else trimmed to the length.
+     */
     public CategoricalColumn build() {
-        int[] exact = codes.length == length ? codes : Arrays.copyOf(codes, length);
+        int[] exact = codes.length - length <= codes.length / 16 ? codes : Arrays.copyOf(codes, length);
         String[] dictionary = Arrays.copyOf(labels, labelCount);
         codes = null;
         return new CategoricalColumn(name, exact, length, dictionary, missingCount);

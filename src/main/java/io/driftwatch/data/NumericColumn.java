@@ -15,7 +15,7 @@ import java.util.Arrays;
 public final class NumericColumn implements Column {
     private final String name;
     private final PhysicalType physicalType;
-    private final double[] values;
+    private final double[] values; // may be longer than length: only [0, length) is the column
     private final int length;
     private final long[] validity; // null when no cell is missing
     private final int missingCount;
@@ -150,7 +150,7 @@ public final class NumericColumn implements Column {
 
     @Override
     public long sizeInBytes() {
-        return 8L * length + (validity == null ? 0 : 8L * validity.length);
+        return 8L * length + (validity == null ? 0 : 8L * ((length + 63) >>> 6));
     }
 
     @Override

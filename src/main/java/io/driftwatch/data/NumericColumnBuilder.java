@@ -1,14 +1,24 @@
 package io.driftwatch.data;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Grows a {@link NumericColumn} one cell at a time without boxing. Readers call
- * {@link #append(double)} or {@link #appendMissing()} per cell and {@link #build()} once.
+ * {@link #append(double)} or {@link #appendMissing()} per cell and {@link #build()} once. A reader
+ * that fills several builders in parallel (one per part of a file) joins them in order with
+ * {@link #appendAll(NumericColumnBuilder)}.
+ *
+ * <p>{@link #build()} hands its array to the column without a copy when at most
+ * 1/16 of it is unused, so a builder sized from a good estimate of the
+ * length never copies its values.
  *
  * <p>Not thread-safe: one builder per reader thread.
  */
 public final class NumericColumnBuilder {
+    /** {@link #build()} trims the array only when more than {@code 1 / MAX_SLACK_DIVISOR} of it is unused. */
+    static final int MAX_SLACK_DIVISOR = 16;
+
     private final String name;
     private PhysicalType physicalType;
     private double[] values;
@@ -51,6 +61,82 @@ public final class NumericColumnBuilder {
         length++;
     }
 
+    /** Appends {@code count} missing cells. */
+    public void appendMissing(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("negative count " + count);
+        }
+        ensureCapacity(length + count);
+        Arrays.fill(values, length, length + count, Double.NaN);
+        missingCount += count;
+        length += count;
+    }
+
+    /**
+     * Appends {@code values[offset, offset + length)} in order, as {@link #append(double)} would one
+     * at a time (NaN counts as missing).
+     */
+    public void appendAll(double[] source, int offset, int count) {
+        Objects.checkFromIndexSize(offset, count, source.length);
+        ensureCapacity(length + count);
+        double[] v = values;
+        long[] bits = validity;
+        int n = length;
+        int missing = 0;
+        for (int i = 0; i < count; i++) {
+            double value = source[offset + i];
+            v[n] = value;
+            if (value == value) {
+                bits[n >>> 6] |= 1L << n;
+            } else {
+                missing++;
+            }
+            n++;
+        }
+        length = n;
+        missingCount += missing;
+    }
+
+    /**
+     * Appends every cell of {@code other}, in order, with its missing cells; the physical type of
+     * this builder is kept. {@code other} is left unchanged.
+     */
+    public void appendAll(NumericColumnBuilder other) {
+        int count = other.length;
+        ensureCapacity(length + count);
+        System.arraycopy(other.values, 0, values, length, count);
+        copyBits(other.validity, count, validity, length);
+        length += count;
+        missingCount += other.missingCount;
+    }
+
+    /** ORs bits {@code [0, count)} of {@code source} into {@code dest} from bit {@code destBit}. */
+    private static void copyBits(long[] source, int count, long[] dest, int destBit) {
+        int words = (count + 63) >>> 6;
+        int shift = destBit & 63;
+        int base = destBit >>> 6;
+        if (shift == 0) {
+            System.arraycopy(source, 0, dest, base, words);
+            return;
+        }
+        for (int k = 0; k < words; k++) {
+            long word = source[k];
+            dest[base + k] |= word << shift;
+            long carry = word >>> (64 - shift);
+            if (carry != 0) {
+                dest[base + k + 1] |= carry;
+            }
+        }
+    }
+
+    /** Makes room for {@code capacity} cells in all, so that appending up to that many does not grow. */
+    public void ensureCapacity(int capacity) {
+        if (capacity > values.length) {
+            values = Arrays.copyOf(values, capacity);
+            validity = Arrays.copyOf(validity, (capacity + 63) >>> 6);
+        }
+    }
+
     /** Number of cells appended so far. */
     public int length() {
         return length;
@@ -82,10 +168,17 @@ public final class NumericColumnBuilder {
         validity = Arrays.copyOf(validity, (capacity + 63) >>> 6);
     }
 
-    /** The column; the builder must not be used afterwards. */
+    /**
+     * The column; the builder must not be used afterwards. The array is handed over as it is when
+     * little of it is unused, else trimmed to the length.
+     */
     public NumericColumn build() {
-        double[] exact = values.length == length ? values : Arrays.copyOf(values, length);
-        long[] bits = missingCount == 0 ? null : Arrays.copyOf(validity, (length + 63) >>> 6);
+        double[] exact = values.length - length <= values.length / MAX_SLACK_DIVISOR
+                ? values : Arrays.copyOf(values, length);
+        int words = (length + 63) >>> 6;
+        long[] bits = missingCount == 0 ? null
+                : validity.length - words <= validity.length / MAX_SLACK_DIVISOR ? validity
+                : Arrays.copyOf(validity, words);
         values = null;
         validity = null;
         return new NumericColumn(name, physicalType, exact, length, bits, missingCount);

@@ -2,6 +2,7 @@ package io.driftwatch.io;
 
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.RecordType;
+import io.driftwatch.data.CategoricalColumn;
 import io.driftwatch.data.CategoricalColumnBuilder;
 import io.driftwatch.data.NumericColumnBuilder;
 import io.driftwatch.data.PhysicalType;
@@ -39,6 +40,11 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     static final byte TEXT = 4;
     static final byte SWITCHED = 5;
 
+    /** Values staged per column before they go to the builder in bulk. */
+    private static final int STAGED = 256;
+    /** Slice length per column: a cache line more than {@link #STAGED}, so the slices do not alias. */
+    private static final int STAGING_STRIDE = STAGED + 8;
+
     private final String source;
     private final int maxLineChars;
     private final int expectedRows;
@@ -62,11 +68,19 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     private boolean[] sawDecimal;
     private boolean[] sawMissing;
     private NumericColumnBuilder[] numeric;
+    /** Per numeric column, a slice of {@link #STAGING_STRIDE} values not yet in its builder (see {@link #stage}). */
+    private double[] staging;
+    private int[] stagingCodes;
+    private int[] staged;
     private CategoricalColumnBuilder[] text;
 
     private long recordChars;
     private int rows;
     private boolean needsTextPass;
+    /** Lines of the file before the part this handler reads, added to FastCSV's line numbers. */
+    private long lineOffset;
+    /** Whether the read stops after the header record (see {@link #forHeader}). */
+    private boolean headerOnly;
 
     private CsvColumnsHandler(String source, CsvOptions options, int maxLineChars, int expectedRows,
                               boolean[] textPassColumns) {
@@ -97,6 +111,32 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     /** A handler for the first pass, which detects every column's type. */
     static CsvColumnsHandler forTypedPass(String source, CsvOptions options, int maxLineChars, int expectedRows) {
         return new CsvColumnsHandler(source, options, maxLineChars, expectedRows, null);
+    }
+
+    /**
+     * A handler that only reads and checks the header: {@code buildRecord} returns a record once the
+     * header is done, which ends the iteration that drives the parser.
+     */
+    static CsvColumnsHandler forHeader(String source, CsvOptions options, int maxLineChars) {
+        CsvColumnsHandler handler = new CsvColumnsHandler(source, options, maxLineChars, 0, null);
+        handler.headerOnly = true;
+        return handler;
+    }
+
+    /**
+     * Reads a part of the file that starts after the header, whose column {@code names} are already
+     * known and checked, and that starts {@code lineOffset} lines into the file.
+     */
+    CsvColumnsHandler afterHeader(String[] names, long lines) {
+        headerNames = new ArrayList<>(List.of(names));
+        startColumns();
+        lineOffset = lines;
+        return this;
+    }
+
+    /** Sets the number of lines of the file before the part this handler reads. */
+    void lineOffset(long lines) {
+        lineOffset = lines;
     }
 
     /** A handler for the second pass, which reads only {@code columns} again, as text. */
@@ -148,9 +188,8 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
         int trimmed = end - start;
         switch (mode) {
             case NUMBER -> {
-                NumericColumnBuilder builder = numeric[index];
                 if (missing) {
-                    builder.appendMissing();
+                    stage(index, Double.NaN);
                     sawMissing[index] = true;
                     return;
                 }
@@ -158,32 +197,26 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
                 double value = parser.parseNumber(buf, start, trimmed);
                 int kind = parser.kind;
                 if (kind == CsvCellParser.INTEGER) {
-                    builder.append(value);
+                    stage(index, value);
                     hasValue[index] = true;
                 } else if (kind == CsvCellParser.DECIMAL) {
-                    builder.append(value);
+                    stage(index, value);
                     hasValue[index] = true;
                     sawDecimal[index] = true;
                 } else {
                     misfit(index, buf, off, len, start, trimmed);
                 }
             }
-            case TEXT -> {
-                if (missing) {
-                    text[index].appendMissing();
-                } else {
-                    text[index].append(buf, off, len);
-                }
-            }
+            case TEXT -> stageCode(index, missing ? CategoricalColumn.MISSING : text[index].code(buf, off, len));
             case BOOLEAN -> {
                 if (missing) {
-                    numeric[index].appendMissing();
+                    stage(index, Double.NaN);
                     sawMissing[index] = true;
                     return;
                 }
                 int bool = CsvCellParser.parseBoolean(buf, start, trimmed);
                 if (bool >= 0) {
-                    numeric[index].append(bool);
+                    stage(index, bool);
                     hasValue[index] = true;
                 } else {
                     misfit(index, buf, off, len, start, trimmed);
@@ -191,13 +224,13 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
             }
             case TIMESTAMP -> {
                 if (missing) {
-                    numeric[index].appendMissing();
+                    stage(index, Double.NaN);
                     sawMissing[index] = true;
                     return;
                 }
                 long millis = CsvCellParser.parseTimestamp(buf, start, trimmed);
                 if (millis != CsvCellParser.NOT_A_TIMESTAMP) {
-                    numeric[index].append(millis);
+                    stage(index, millis);
                     hasValue[index] = true;
                 } else {
                     misfit(index, buf, off, len, start, trimmed);
@@ -207,8 +240,51 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
         }
     }
 
+    /**
+     * Stages a value (NaN for a missing cell) of numeric column {@code c}. Values go first to a small
+     * per-column slice of {@link #staging} and reach the builder {@link #STAGED} at a time: the
+     * builders' arrays are large and start at the same offset within a memory page, so writing
+     * them cell by cell across all columns keeps evicting one another's cache lines.
+     */
+    private void stage(int c, double value) {
+        int base = c * STAGING_STRIDE;
+        int n = staged[c];
+        staging[base + n] = value;
+        if (++n == STAGED) {
+            numeric[c].appendAll(staging, base, STAGED);
+            n = 0;
+        }
+        staged[c] = n;
+    }
+
+    /** Stages a code of text column {@code c} as {@link #stage} does a value. */
+    private void stageCode(int c, int code) {
+        int base = c * STAGING_STRIDE;
+        int n = staged[c];
+        stagingCodes[base + n] = code;
+        if (++n == STAGED) {
+            text[c].appendCodes(stagingCodes, base, STAGED);
+            n = 0;
+        }
+        staged[c] = n;
+    }
+
+    /** Moves the staged values or codes of column {@code c} to its builder. */
+    private void flush(int c) {
+        int n = staged[c];
+        if (n > 0) {
+            if (numeric[c] != null) {
+                numeric[c].appendAll(staging, c * STAGING_STRIDE, n);
+            } else {
+                text[c].appendCodes(stagingCodes, c * STAGING_STRIDE, n);
+            }
+            staged[c] = 0;
+        }
+    }
+
     /** A non-missing cell that does not fit its column's current candidate type. Cold path. */
     private void misfit(int index, char[] buf, int off, int len, int start, int trimmed) {
+        flush(index);
         if (declaredNumeric[index]) {
             throw new UnreadableDatasetException(where() + "column '" + names[index]
                     + "' is declared numeric but holds '" + excerpt(buf, start, trimmed)
@@ -283,7 +359,7 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
         }
         if (columnCount < 0) {
             startColumns();
-            return null;
+            return headerOnly ? this : null;
         }
         int found = getFieldCount();
         if (found != columnCount) {
@@ -325,6 +401,9 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
         sawDecimal = new boolean[n];
         sawMissing = new boolean[n];
         numeric = new NumericColumnBuilder[n];
+        staging = new double[n * STAGING_STRIDE];
+        stagingCodes = new int[n * STAGING_STRIDE];
+        staged = new int[n];
         text = new CategoricalColumnBuilder[n];
         for (int i = 0; i < n; i++) {
             if (textPassColumns != null) {
@@ -389,6 +468,9 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     /** The finished numeric builder of column {@code i}, with its physical type set, or null. */
     NumericColumnBuilder numericBuilder(int i) {
         NumericColumnBuilder builder = numeric[i];
+        if (builder != null) {
+            flush(i);
+        }
         if (builder == null || needsText(i)) {
             return null;
         }
@@ -401,18 +483,60 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
         return builder;
     }
 
+    /** The header's column names, in order (a copy). */
+    String[] names() {
+        return names.clone();
+    }
+
+    /** The read mode column {@code i} ended in: {@link #NUMBER}, {@link #TEXT}, {@link #SWITCHED}… */
+    byte mode(int i) {
+        return modes[i];
+    }
+
+    /** Whether column {@code i} had a non-missing cell (in a numeric, boolean or timestamp mode). */
+    boolean hasValue(int i) {
+        return hasValue[i];
+    }
+
+    /** Whether column {@code i} had a number with a point or exponent, inf or nan. */
+    boolean sawDecimal(int i) {
+        return sawDecimal[i];
+    }
+
+    /** Whether column {@code i} had a missing cell while it was numeric, boolean or timestamp. */
+    boolean sawMissing(int i) {
+        return sawMissing[i];
+    }
+
+    /** The numeric builder of column {@code i} as it is, physical type not set; null unless numeric. */
+    NumericColumnBuilder rawNumericBuilder(int i) {
+        if (numeric[i] != null) {
+            flush(i);
+        }
+        return numeric[i];
+    }
+
+    /** Drops this handler's builders of column {@code i}, once they have been used. */
+    void release(int i) {
+        numeric[i] = null;
+        text[i] = null;
+    }
+
     /** The text builder of column {@code i}, or null. */
     CategoricalColumnBuilder textBuilder(int i) {
+        if (text[i] != null) {
+            flush(i);
+        }
         return text[i];
     }
 
     /** The prefix of a message about the record being read: source and line. */
     String where() {
-        return source + " line " + getStartingLineNumber() + ": ";
+        return source + " line " + (getStartingLineNumber() + lineOffset) + ": ";
     }
 
     long line() {
-        return getStartingLineNumber();
+        return getStartingLineNumber() + lineOffset;
     }
 
     private UnreadableDatasetException lineTooLong() {

@@ -72,9 +72,16 @@ import java.util.zip.ZipException;
  * {@link UnreadableDatasetException} whose message names the source, the 1-based line where the
  * offending record starts (the header is line 1) and the column where one is known.
  *
+ * <p><b>Parallelism.</b> An uncompressed file of at least 8 MiB is cut into as many parts as there
+ * are processors, at line breaks outside quotes, and the parts are parsed on their own threads
+ * and joined; the result, errors included, is the same as from one pass (see
+ * {@link CsvParallelRead}). Gzip input is read in one pass.
+ *
  * <p><b>Memory.</b> Cells are parsed from FastCSV's buffer straight into primitive column builders,
- * pre-sized from the file size and the mean line length of its first 64 KiB, so the heap needed
- * beyond the resulting table is about one column plus the parser's buffer, not a copy of the file.
+ * pre-sized from the file size and the mean line length of its first 64 KiB and handed to the
+ * columns without a copy, so the heap needed beyond the resulting table is the parser's buffers
+ * plus, for a file read in parts, the columns of the later parts until they are joined (about
+ * half the table on two processors), never a copy of the file.
  *
  * <p>Thread-safe: stateless; each call reads with its own parser.
  */
@@ -83,6 +90,23 @@ public final class CsvReader {
     public static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
 
     private static final int DEFAULT_EXPECTED_ROWS = 1024;
+
+    /**
+     * When a file is read in parts: files of at least {@code minBytes} bytes, in {@code parts} parts
+     * (at most; fewer when the file offers fewer places to cut). Package-private so that tests can
+     * exercise the parallel path on small files.
+     */
+    record Parallelism(long minBytes, int parts) {
+        /** 8 MiB, one part per processor. */
+        static Parallelism defaults() {
+            return new Parallelism(8L << 20, Runtime.getRuntime().availableProcessors());
+        }
+
+        /** Always one pass. */
+        static Parallelism none() {
+            return new Parallelism(Long.MAX_VALUE, 1);
+        }
+    }
 
     private CsvReader() {
     }
@@ -98,7 +122,12 @@ public final class CsvReader {
      * @throws UnreadableDatasetException when the file is missing, unreadable or malformed
      */
     public static Table read(Path file, CsvOptions options) {
-        return read(file, file.toString(), options);
+        return read(file, file.toString(), options, Parallelism.defaults());
+    }
+
+    /** Reads {@code file} as {@link #read(Path, CsvOptions)} does, in parts as {@code parallelism} says. */
+    static Table read(Path file, CsvOptions options, Parallelism parallelism) {
+        return read(file, file.toString(), options, parallelism);
     }
 
     /**
@@ -121,7 +150,7 @@ public final class CsvReader {
             } catch (IOException e) {
                 throw new UnreadableDatasetException(sourceName + ": cannot read the uploaded bytes: " + e, e);
             }
-            return read(spool, sourceName, options);
+            return read(spool, sourceName, options, Parallelism.defaults());
         } finally {
             try {
                 Files.deleteIfExists(spool);
@@ -131,7 +160,7 @@ public final class CsvReader {
         }
     }
 
-    private static Table read(Path file, String source, CsvOptions options) {
+    private static Table read(Path file, String source, CsvOptions options, Parallelism parallelism) {
         CsvSource csv;
         try {
             csv = CsvSource.of(file);
@@ -154,9 +183,23 @@ public final class CsvReader {
         }
         char delimiter = options.delimiter() == CsvOptions.AUTO_DETECT ? peek.delimiter() : options.delimiter();
         int expectedRows = peek.estimatedRows() > 0 ? peek.estimatedRows() : DEFAULT_EXPECTED_ROWS;
+        if (!csv.gzip() && parallelism.parts() > 1) {
+            long size;
+            try {
+                size = csv.size();
+            } catch (IOException e) {
+                throw ioFailure(source, csv, e);
+            }
+            if (size >= parallelism.minBytes()) {
+                Table table = CsvParallelRead.read(csv, source, options, delimiter, expectedRows, parallelism.parts());
+                if (table != null) {
+                    return table;
+                }
+            }
+        }
 
         CsvColumnsHandler first = CsvColumnsHandler.forTypedPass(source, options, MAX_LINE_CHARS, expectedRows);
-        parse(csv, source, delimiter, first);
+        parse(csv, source, delimiter, first, -1, -1);
         if (!first.sawHeader()) {
             throw new UnreadableDatasetException(source + ": the file has no header line, only blank lines");
         }
@@ -171,7 +214,7 @@ public final class CsvReader {
                 again[i] = first.needsText(i);
             }
             second = CsvColumnsHandler.forTextPass(source, options, MAX_LINE_CHARS, first.rows(), again);
-            parse(csv, source, delimiter, second);
+            parse(csv, source, delimiter, second, -1, -1);
             if (second.rows() != first.rows()) {
                 throw new UnreadableDatasetException(source + ": the file changed while it was being read");
             }
@@ -186,8 +229,13 @@ public final class CsvReader {
         return Table.of(columns);
     }
 
-    private static void parse(CsvSource csv, String source, char delimiter, CsvColumnsHandler handler) {
-        try (Reader reader = csv.openReader();
+    /**
+     * Parses the whole file ({@code start < 0}) or its raw bytes {@code [start, end)} with
+     * {@code handler}, until the end or until the handler returns a record.
+     */
+    static void parse(CsvSource csv, String source, char delimiter, CsvColumnsHandler handler, long start,
+                      long end) {
+        try (Reader reader = start < 0 ? csv.openReader() : csv.openReader(start, end);
              de.siegmar.fastcsv.reader.CsvReader<Object> records = de.siegmar.fastcsv.reader.CsvReader.builder()
                      .fieldSeparator(delimiter)
                      .quoteCharacter('"')
@@ -197,11 +245,10 @@ public final class CsvReader {
                      .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                      .maxBufferSize(MAX_LINE_CHARS)
                      .build(handler, reader)) {
-            // The handler returns no record: one hasNext() drives the parser through the whole file.
+            // The handler returns no record (but to stop after the header): one hasNext() drives the parser
+            // through the whole file.
             Iterator<Object> iterator = records.iterator();
-            if (iterator.hasNext()) {
-                throw new IllegalStateException("the CSV handler returned a record");
-            }
+            iterator.hasNext();
         } catch (CsvParseException e) {
             throw parseFailure(source, handler, e);
         } catch (UncheckedIOException e) {
@@ -236,7 +283,7 @@ public final class CsvReader {
         return new UnreadableDatasetException(handler.where() + "malformed CSV: " + message, e);
     }
 
-    private static UnreadableDatasetException ioFailure(String source, CsvSource csv, Throwable cause) {
+    static UnreadableDatasetException ioFailure(String source, CsvSource csv, Throwable cause) {
         if (cause instanceof CharacterCodingException && csv != null) {
             try {
                 CsvSource.Malformed bad = csv.findMalformed();

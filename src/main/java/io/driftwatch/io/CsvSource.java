@@ -5,6 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -13,6 +18,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -30,6 +37,12 @@ final class CsvSource {
     private static final int IO_BUFFER = 1 << 16;
     private static final char[] CANDIDATE_DELIMITERS = {',', ';', '\t', '|'};
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long LOW_SEVEN = 0x7f7f7f7f7f7f7f7fL;
+    private static final long QUOTES = ONES * '"';
+    private static final int SCAN_BUFFER = 1 << 20;
+
     private final Path path;
     private final boolean gzip;
 
@@ -45,6 +58,11 @@ final class CsvSource {
             int second = first < 0 ? -1 : in.read();
             return new CsvSource(path, first == 0x1f && second == 0x8b);
         }
+    }
+
+    /** The size of the file in bytes, as stored (compressed for gzip). */
+    long size() throws IOException {
+        return Files.size(path);
     }
 
     boolean gzip() {
@@ -73,6 +91,202 @@ final class CsvSource {
     /** Characters decoded as strict UTF-8: malformed input makes {@code read} throw. */
     Reader openReader() throws IOException {
         return new InputStreamReader(openBytes(), newDecoder());
+    }
+
+    /**
+     * Characters of the raw bytes {@code [start, end)} of the file (not for gzip), decoded as strict
+     * UTF-8; a byte order mark is skipped when {@code start} is 0. Both ends must lie on character
+     * boundaries, as they do right after a line feed.
+     */
+    Reader openReader(long start, long end) throws IOException {
+        if (gzip) {
+            throw new IllegalStateException("a gzip file cannot be read in parts");
+        }
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            channel.position(start);
+            InputStream in = new BufferedInputStream(new RangeInputStream(Channels.newInputStream(channel),
+                    end - start), IO_BUFFER);
+            if (start == 0) {
+                in.mark(3);
+                byte[] bom = new byte[3];
+                int n = in.readNBytes(bom, 0, 3);
+                if (n != 3 || (bom[0] & 0xff) != 0xef || (bom[1] & 0xff) != 0xbb || (bom[2] & 0xff) != 0xbf) {
+                    in.reset();
+                }
+            }
+            return new InputStreamReader(in, newDecoder());
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** At most {@code remaining} bytes of another stream. */
+    private static final class RangeInputStream extends java.io.FilterInputStream {
+        private long remaining;
+
+        RangeInputStream(InputStream in, long remaining) {
+            super(in);
+            this.remaining = remaining;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                remaining--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(Math.min(n, remaining));
+            remaining -= skipped;
+            return skipped;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(in.available(), remaining);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+
+    /**
+     * Byte offsets where the file may be cut into up to {@code parts} parts of about equal size, each
+     * starting at a record: the first is 0, every other one follows a line feed outside quotes. A
+     * line feed counts as outside quotes when the quote characters before it are even in number,
+     * which holds for well-formed quoting; a quote inside an unquoted field (which the parser takes
+     * literally) can mislead the count, so the reader checks every cut by the part before it
+     * ending outside a quoted field. Fewer parts when the file has no suitable line feeds (a quote
+     * left open, one long line). Not for gzip.
+     */
+    long[] splitPoints(int parts) throws IOException {
+        long size = Files.size(path);
+        long[] starts = new long[parts];
+        int found = 1;
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            byte[] buf = new byte[SCAN_BUFFER];
+            long quotes = 0;
+            long position = 0;
+            long target = size / parts;
+            scan:
+            while (found < parts) {
+                int n = readFully(channel, buf, position);
+                if (n <= 0) {
+                    break;
+                }
+                int i = 0;
+                while (i < n) {
+                    long at = position + i;
+                    if (at < target) {
+                        // before the next cut: only the quotes matter, counted eight bytes at a time
+                        int bulk = (int) Math.min(n - i, target - at) & ~7;
+                        if (bulk > 0) {
+                            quotes += countQuotes(buf, i, bulk);
+                            i += bulk;
+                        } else {
+                            quotes += buf[i++] == '"' ? 1 : 0;
+                        }
+                        continue;
+                    }
+                    byte b = buf[i++];
+                    if (b == '"') {
+                        quotes++;
+                    } else if (b == '\n' && (quotes & 1) == 0) {
+                        long start = position + i;
+                        if (start >= size) {
+                            break scan;
+                        }
+                        starts[found++] = start;
+                        if (found == parts) {
+                            break scan;
+                        }
+                        target = Math.max(start, size * found / parts);
+                    }
+                }
+                position += n;
+            }
+        }
+        return Arrays.copyOf(starts, found);
+    }
+
+    private static int readFully(FileChannel channel, byte[] buf, long position) throws IOException {
+        ByteBuffer target = ByteBuffer.wrap(buf);
+        while (target.hasRemaining()) {
+            int n = channel.read(target, position + target.position());
+            if (n < 0) {
+                break;
+            }
+        }
+        return target.position();
+    }
+
+    /** Quote bytes in {@code buf[off, off + len)}; {@code len} a multiple of 8. Eight bytes at a time. */
+    private static long countQuotes(byte[] buf, int off, int len) {
+        long count = 0;
+        for (int i = off, end = off + len; i < end; i += 8) {
+            long x = (long) LONGS.get(buf, i) ^ QUOTES; // a zero byte where there was a quote
+            long nonZero = ((x & LOW_SEVEN) + LOW_SEVEN) | x;
+            count += Long.bitCount(~nonZero & ~LOW_SEVEN);
+        }
+        return count;
+    }
+
+    /**
+     * The line breaks in the raw bytes {@code [0, end)}, counted as the parser counts lines: a CR,
+     * or an LF not right after a CR. For error messages only. Not for gzip.
+     */
+    long lineBreaksBefore(long end) throws IOException {
+        long lines = 0;
+        boolean lastWasCr = false;
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            byte[] buf = new byte[SCAN_BUFFER];
+            long position = 0;
+            while (position < end) {
+                int n = (int) Math.min(readFully(channel, buf, position), end - position);
+                if (n <= 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    byte b = buf[i];
+                    if (b == '\n') {
+                        if (!lastWasCr) {
+                            lines++;
+                        }
+                        lastWasCr = false;
+                    } else if (b == '\r') {
+                        lines++;
+                        lastWasCr = true;
+                    } else {
+                        lastWasCr = false;
+                    }
+                }
+                position += n;
+            }
+        }
+        return lines;
     }
 
     private static CharsetDecoder newDecoder() {
