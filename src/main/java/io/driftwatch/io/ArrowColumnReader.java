@@ -1,18 +1,22 @@
 package io.driftwatch.io;
 
+import io.driftwatch.data.CategoricalColumn;
 import io.driftwatch.data.CategoricalColumnBuilder;
 import io.driftwatch.data.Column;
-import io.driftwatch.data.NumericColumnBuilder;
+import io.driftwatch.data.NumericColumn;
 import io.driftwatch.data.PhysicalType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.util.Float16;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -25,8 +29,11 @@ import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * Appends the rows of one Arrow column, batch after batch, to a column builder of {@code data}.
- * One implementation per Arrow physical layout: fixed-width numbers (floats, integers, dates,
+ * Appends the rows of one Arrow column, batch after batch, to the storage of a {@code data} column:
+ * a {@code double[]} or {@code int[]} codes allocated once at the row count the message scan found,
+ * filled in bulk and handed to {@link NumericColumn#wrap} or {@link CategoricalColumn#wrap} without
+ * a copy (UTF-8 strings, which need hashing per row, still go through a column builder). One
+ * implementation per Arrow physical layout: fixed-width numbers (floats, integers, dates,
  * timestamps), bits, decimals, UTF-8 strings with 32- or 64-bit offsets, and dictionary-encoded
  * strings.
  *
@@ -35,10 +42,14 @@ import org.apache.arrow.vector.types.pojo.Field;
  * path after one check of the vector's null count. The addresses are valid only while the batch is
  * loaded, so {@link #append} must finish before the reader loads the next one.
  *
- * <p>Not thread-safe: one instance per column and per read.
+ * <p>Not thread-safe: one instance per column and per read. Different instances may append on
+ * different threads at the same time; one instance may move between threads between batches when
+ * the hand-over orders memory (as a completed task does).
  */
 abstract class ArrowColumnReader {
     private static final long MILLIS_PER_DAY = 86_400_000L;
+    /** Bytes per bulk copy through a direct-buffer view (a view's capacity is an int). */
+    private static final int COPY_CHUNK = 1 << 30;
 
     final String name;
 
@@ -165,18 +176,90 @@ abstract class ArrowColumnReader {
     }
 
     /**
-     * Floats, integers, dates and timestamps. One loop per layout; each tests validity only when
-     * the batch has nulls. An integer column that has a null anywhere becomes {@link PhysicalType#FLOAT},
-     * as pandas makes it {@code float64}.
+     * The numeric readers' storage: one {@code double[]} allocated at the expected row count (the
+     * final size when the scan counted the rows) and filled batch by batch in bulk; a missing cell
+     * holds NaN, so {@link NumericColumn#wrap} derives the validity bitmap in one pass at the end.
      */
-    static final class FixedWidth extends ArrowColumnReader {
+    abstract static class Numbers extends ArrowColumnReader {
+        PhysicalType type;
+        double[] values;
+        int length;
+
+        Numbers(String name, PhysicalType type, int expectedRows) {
+            super(name);
+            this.type = type;
+            this.values = new double[Math.max(0, expectedRows)];
+        }
+
+        /** Makes room for {@code n} more cells; grows only when the row count was not known. */
+        final void reserve(int n) {
+            int needed = length + n;
+            if (needed > values.length) {
+                values = Arrays.copyOf(values, Math.max(needed, values.length + (values.length >> 1) + 16));
+            }
+        }
+
+        @Override
+        final Column build() {
+            double[] exact = values.length == length ? values : Arrays.copyOf(values, length);
+            values = null;
+            return NumericColumn.wrap(name, type, exact, length);
+        }
+    }
+
+    /**
+     * Writes NaN into {@code values[offset + i]} for every row {@code i < n} whose validity bit is
+     * clear; whole bytes of valid rows are skipped with one test.
+     */
+    static void markMissing(double[] values, int offset, long validity, int n) {
+        for (int i = 0; i < n; i += 8) {
+            int bits = MemoryUtil.getByte(validity + (i >>> 3)) & 0xFF;
+            if (bits == 0xFF) {
+                continue;
+            }
+            int end = Math.min(8, n - i);
+            for (int k = 0; k < end; k++) {
+                if ((bits & (1 << k)) == 0) {
+                    values[offset + i + k] = Double.NaN;
+                }
+            }
+        }
+    }
+
+    /** Copies {@code n} native-order doubles at {@code address} into {@code dest[offset, offset + n)}. */
+    static void copyDoubles(long address, double[] dest, int offset, int n) {
+        int done = 0;
+        while (done < n) {
+            int chunk = Math.min(n - done, COPY_CHUNK >>> 3);
+            MemoryUtil.directBuffer(address + ((long) done << 3), chunk << 3).order(ByteOrder.nativeOrder())
+                    .asDoubleBuffer().get(dest, offset + done, chunk);
+            done += chunk;
+        }
+    }
+
+    /** Copies {@code n} native-order ints at {@code address} into {@code dest[offset, offset + n)}. */
+    static void copyInts(long address, int[] dest, int offset, int n) {
+        int done = 0;
+        while (done < n) {
+            int chunk = Math.min(n - done, COPY_CHUNK >>> 2);
+            MemoryUtil.directBuffer(address + ((long) done << 2), chunk << 2).order(ByteOrder.nativeOrder())
+                    .asIntBuffer().get(dest, offset + done, chunk);
+            done += chunk;
+        }
+    }
+
+    /**
+     * Floats, integers, dates and timestamps. float64 is copied in bulk; every other layout has one
+     * tight conversion loop. Null rows are overwritten with NaN afterwards, only when the batch has
+     * nulls. An integer column that has a null anywhere becomes {@link PhysicalType#FLOAT}, as pandas
+     * makes it {@code float64}.
+     */
+    static final class FixedWidth extends Numbers {
         private final Layout layout;
-        private final NumericColumnBuilder builder;
 
         FixedWidth(String name, PhysicalType type, Layout layout, int expectedRows) {
-            super(name);
+            super(name, type, expectedRows);
             this.layout = layout;
-            this.builder = new NumericColumnBuilder(name, type, expectedRows);
         }
 
         @Override
@@ -186,158 +269,95 @@ abstract class ArrowColumnReader {
                 return;
             }
             boolean nulls = vector.getNullCount() != 0;
-            if (nulls && builder.physicalType() == PhysicalType.INTEGER) {
-                builder.physicalType(PhysicalType.FLOAT);
+            if (nulls && type == PhysicalType.INTEGER) {
+                type = PhysicalType.FLOAT;
             }
-            long v = nulls ? vector.getValidityBufferAddress() : 0L;
+            reserve(n);
             long d = vector.getDataBufferAddress();
-            NumericColumnBuilder b = builder;
+            double[] out = values;
+            int at = length;
             switch (layout) {
                 case FLOAT64:
-                    if (!nulls) {
-                        for (int i = 0; i < n; i++) {
-                            b.append(Double.longBitsToDouble(MemoryUtil.getLong(d + ((long) i << 3))));
-                        }
-                    } else {
-                        for (int i = 0; i < n; i++) {
-                            if (isValid(v, i)) {
-                                b.append(Double.longBitsToDouble(MemoryUtil.getLong(d + ((long) i << 3))));
-                            } else {
-                                b.appendMissing();
-                            }
-                        }
-                    }
+                    copyDoubles(d, out, at, n);
                     break;
                 case FLOAT32:
                     for (int i = 0; i < n; i++) {
-                        if (nulls && !isValid(v, i)) {
-                            b.appendMissing();
-                        } else {
-                            b.append(Float.intBitsToFloat(MemoryUtil.getInt(d + ((long) i << 2))));
-                        }
+                        out[at + i] = Float.intBitsToFloat(MemoryUtil.getInt(d + ((long) i << 2)));
                     }
                     break;
                 case FLOAT16:
                     for (int i = 0; i < n; i++) {
-                        if (nulls && !isValid(v, i)) {
-                            b.appendMissing();
-                        } else {
-                            b.append(Float16.toFloat(MemoryUtil.getShort(d + ((long) i << 1))));
-                        }
+                        out[at + i] = Float16.toFloat(MemoryUtil.getShort(d + ((long) i << 1)));
                     }
                     break;
                 case INT8:
                     for (int i = 0; i < n; i++) {
-                        if (nulls && !isValid(v, i)) {
-                            b.appendMissing();
-                        } else {
-                            b.append(MemoryUtil.getByte(d + i));
-                        }
+                        out[at + i] = MemoryUtil.getByte(d + i);
                     }
                     break;
                 case UINT8:
                     for (int i = 0; i < n; i++) {
-                        if (nulls && !isValid(v, i)) {
-                            b.appendMissing();
-                        } else {
-                            b.append(MemoryUtil.getByte(d + i) & 0xFF);
-                        }
+                        out[at + i] = MemoryUtil.getByte(d + i) & 0xFF;
                     }
                     break;
                 case INT16:
                     for (int i = 0; i < n; i++) {
-                        if (nulls && !isValid(v, i)) {
-                            b.appendMissing();
-                        } else {
-                            b.append(MemoryUtil.getShort(d + ((long) i << 1)));
-                        }
+                        out[at + i] = MemoryUtil.getShort(d + ((long) i << 1));
                     }
                     break;
                 case UINT16:
                     for (int i = 0; i < n; i++) {
-                        if (nulls && !isValid(v, i)) {
-                            b.appendMissing();
-                        } else {
-                            b.append(MemoryUtil.getShort(d + ((long) i << 1)) & 0xFFFF);
-                        }
+                        out[at + i] = MemoryUtil.getShort(d + ((long) i << 1)) & 0xFFFF;
                     }
                     break;
                 case INT32:
                     for (int i = 0; i < n; i++) {
-                        if (nulls && !isValid(v, i)) {
-                            b.appendMissing();
-                        } else {
-                            b.append(MemoryUtil.getInt(d + ((long) i << 2)));
-                        }
+                        out[at + i] = MemoryUtil.getInt(d + ((long) i << 2));
                     }
                     break;
                 case UINT32:
                     for (int i = 0; i < n; i++) {
-                        if (nulls && !isValid(v, i)) {
-                            b.appendMissing();
-                        } else {
-                            b.append(MemoryUtil.getInt(d + ((long) i << 2)) & 0xFFFF_FFFFL);
-                        }
+                        out[at + i] = MemoryUtil.getInt(d + ((long) i << 2)) & 0xFFFF_FFFFL;
                     }
                     break;
                 case INT64:
                 case EPOCH_MILLIS:
                     for (int i = 0; i < n; i++) {
-                        if (nulls && !isValid(v, i)) {
-                            b.appendMissing();
-                        } else {
-                            b.append(MemoryUtil.getLong(d + ((long) i << 3)));
-                        }
+                        out[at + i] = MemoryUtil.getLong(d + ((long) i << 3));
                     }
                     break;
                 case UINT64:
                     for (int i = 0; i < n; i++) {
-                        if (nulls && !isValid(v, i)) {
-                            b.appendMissing();
-                        } else {
-                            b.append(unsignedToDouble(MemoryUtil.getLong(d + ((long) i << 3))));
-                        }
+                        out[at + i] = unsignedToDouble(MemoryUtil.getLong(d + ((long) i << 3)));
                     }
                     break;
                 case DATE_DAYS:
                     for (int i = 0; i < n; i++) {
-                        if (nulls && !isValid(v, i)) {
-                            b.appendMissing();
-                        } else {
-                            b.append(MemoryUtil.getInt(d + ((long) i << 2)) * MILLIS_PER_DAY);
-                        }
+                        out[at + i] = MemoryUtil.getInt(d + ((long) i << 2)) * MILLIS_PER_DAY;
                     }
                     break;
                 case EPOCH_SECONDS:
                     for (int i = 0; i < n; i++) {
-                        if (nulls && !isValid(v, i)) {
-                            b.appendMissing();
-                        } else {
-                            b.append(MemoryUtil.getLong(d + ((long) i << 3)) * 1000.0);
-                        }
+                        out[at + i] = MemoryUtil.getLong(d + ((long) i << 3)) * 1000.0;
                     }
                     break;
                 case EPOCH_MICROS:
                     for (int i = 0; i < n; i++) {
-                        if (nulls && !isValid(v, i)) {
-                            b.appendMissing();
-                        } else {
-                            b.append(Math.floorDiv(MemoryUtil.getLong(d + ((long) i << 3)), 1_000L));
-                        }
+                        out[at + i] = Math.floorDiv(MemoryUtil.getLong(d + ((long) i << 3)), 1_000L);
                     }
                     break;
                 case EPOCH_NANOS:
                     for (int i = 0; i < n; i++) {
-                        if (nulls && !isValid(v, i)) {
-                            b.appendMissing();
-                        } else {
-                            b.append(Math.floorDiv(MemoryUtil.getLong(d + ((long) i << 3)), 1_000_000L));
-                        }
+                        out[at + i] = Math.floorDiv(MemoryUtil.getLong(d + ((long) i << 3)), 1_000_000L);
                     }
                     break;
                 default:
                     throw new AssertionError(layout);
             }
+            if (nulls) {
+                markMissing(out, at, vector.getValidityBufferAddress(), n);
+            }
+            length = at + n;
         }
 
         /** The unsigned 64-bit integer {@code bits}, correctly rounded (the low bit stays as a sticky bit). */
@@ -347,20 +367,12 @@ abstract class ArrowColumnReader {
             }
             return (double) ((bits >>> 1) | (bits & 1L)) * 2.0;
         }
-
-        @Override
-        Column build() {
-            return builder.build();
-        }
     }
 
     /** Booleans: 1 for true, 0 for false, nulls missing. */
-    static final class Bits extends ArrowColumnReader {
-        private final NumericColumnBuilder builder;
-
+    static final class Bits extends Numbers {
         Bits(String name, int expectedRows) {
-            super(name);
-            this.builder = new NumericColumnBuilder(name, PhysicalType.BOOLEAN, expectedRows);
+            super(name, PhysicalType.BOOLEAN, expectedRows);
         }
 
         @Override
@@ -369,22 +381,17 @@ abstract class ArrowColumnReader {
             if (n == 0) {
                 return;
             }
-            boolean nulls = vector.getNullCount() != 0;
-            long v = nulls ? vector.getValidityBufferAddress() : 0L;
+            reserve(n);
             long d = vector.getDataBufferAddress();
-            NumericColumnBuilder b = builder;
+            double[] out = values;
+            int at = length;
             for (int i = 0; i < n; i++) {
-                if (nulls && !isValid(v, i)) {
-                    b.appendMissing();
-                } else {
-                    b.append(isValid(d, i) ? 1.0 : 0.0);
-                }
+                out[at + i] = isValid(d, i) ? 1.0 : 0.0;
             }
-        }
-
-        @Override
-        Column build() {
-            return builder.build();
+            if (vector.getNullCount() != 0) {
+                markMissing(out, at, vector.getValidityBufferAddress(), n);
+            }
+            length = at + n;
         }
     }
 
@@ -393,7 +400,7 @@ abstract class ArrowColumnReader {
      * scale of at most 22 is divided directly (both operands exact, so the quotient is correctly
      * rounded); anything else goes through {@link BigDecimal#doubleValue()}.
      */
-    static final class Decimals extends ArrowColumnReader {
+    static final class Decimals extends Numbers {
         private static final double[] POWERS_OF_TEN = new double[23];
         private static final long EXACT_LIMIT = 1L << 53;
 
@@ -407,13 +414,11 @@ abstract class ArrowColumnReader {
 
         private final int scale;
         private final int byteWidth;
-        private final NumericColumnBuilder builder;
 
         Decimals(String name, int scale, int byteWidth, int expectedRows) {
-            super(name);
+            super(name, PhysicalType.FLOAT, expectedRows);
             this.scale = scale;
             this.byteWidth = byteWidth;
-            this.builder = new NumericColumnBuilder(name, PhysicalType.FLOAT, expectedRows);
         }
 
         @Override
@@ -422,24 +427,28 @@ abstract class ArrowColumnReader {
             if (n == 0) {
                 return;
             }
+            reserve(n);
             boolean nulls = vector.getNullCount() != 0;
             long v = nulls ? vector.getValidityBufferAddress() : 0L;
             long d = vector.getDataBufferAddress();
             int words = byteWidth >>> 3;
             boolean directScale = scale >= 0 && scale < POWERS_OF_TEN.length;
+            double[] out = values;
+            int at = length;
             for (int i = 0; i < n; i++) {
                 if (nulls && !isValid(v, i)) {
-                    builder.appendMissing();
+                    out[at + i] = Double.NaN;
                     continue;
                 }
                 long base = d + (long) i * byteWidth;
                 long low = MemoryUtil.getLong(base);
                 if (directScale && low > -EXACT_LIMIT && low < EXACT_LIMIT && fitsInLow(base, low, words)) {
-                    builder.append(low / POWERS_OF_TEN[scale]);
+                    out[at + i] = low / POWERS_OF_TEN[scale];
                 } else {
-                    builder.append(slowValue(base));
+                    out[at + i] = slowValue(base);
                 }
             }
+            length = at + n;
         }
 
         /** Whether every word above the lowest only extends the lowest word's sign. */
@@ -459,11 +468,6 @@ abstract class ArrowColumnReader {
                 bigEndian[byteWidth - 1 - k] = MemoryUtil.getByte(base + k);
             }
             return new BigDecimal(new BigInteger(bigEndian), scale).doubleValue();
-        }
-
-        @Override
-        Column build() {
-            return builder.build();
         }
     }
 
@@ -555,35 +559,33 @@ abstract class ArrowColumnReader {
     }
 
     /**
-     * Dictionary-encoded strings. Each dictionary entry is decoded to a {@code String} the first
-     * time a row of the batch uses it; rows then pass that one instance to the builder, which finds
-     * it by its cached hash and reference equality. Entries are canonicalised across batches, so a
-     * replaced or re-sent dictionary keeps the same instances, and entries no row uses never reach
-     * the column's dictionary. A row pointing at a null entry is missing.
+     * Dictionary-encoded strings, read into {@code int[]} codes of the column's own dictionary.
+     * Per batch, each source dictionary entry is mapped to a column code the first time a row uses
+     * it (decoding its string once); every other row is one table look-up in a tight loop. Column
+     * codes are given in order of first appearance across batches, so a replaced or re-sent
+     * dictionary keeps the codes of labels already seen, and entries no row uses never reach the
+     * column's dictionary. A row pointing at a null entry is missing.
      */
     static final class DictionaryStrings extends ArrowColumnReader {
-        /** Marks a null dictionary entry; compared by identity only. */
-        private static final String NULL_ENTRY = new String("<null entry>");
+        /** A source entry not yet mapped in this batch. */
+        private static final int UNMAPPED = -2;
 
         private final DictionaryEncoding encoding;
-        private final CategoricalColumnBuilder builder;
-        private final Map<String, String> canonical = new HashMap<>();
-        private String[] labels = new String[0];
+        private final Map<String, Integer> codeOf = new HashMap<>();
+        private final List<String> labels = new ArrayList<>();
+        private int[] codes;
+        private int length;
+        private int[] toCode = new int[0];
 
         DictionaryStrings(String name, int expectedRows, DictionaryEncoding encoding) {
             super(name);
             this.encoding = encoding;
-            this.builder = new CategoricalColumnBuilder(name, expectedRows);
+            this.codes = new int[Math.max(0, expectedRows)];
             ArrowType.Int indexType = encoding.getIndexType();
             if (indexType.getBitWidth() != 8 && indexType.getBitWidth() != 16 && indexType.getBitWidth() != 32
                     && indexType.getBitWidth() != 64) {
                 throw new UnsupportedArrowTypeException("unsupported dictionary index type " + indexType);
             }
-        }
-
-        /** Checks the dictionary's value type once the reader has loaded the dictionaries. */
-        void checkDictionary(DictionaryProvider dictionaries) {
-            dictionaryVector(dictionaries);
         }
 
         private FieldVector dictionaryVector(DictionaryProvider dictionaries) {
@@ -607,83 +609,115 @@ abstract class ArrowColumnReader {
             }
             FieldVector dictionary = dictionaryVector(dictionaries);
             int size = dictionary.getValueCount();
-            if (labels.length < size) {
-                labels = new String[size];
-            } else {
-                Arrays.fill(labels, 0, size, null);
+            if (toCode.length < size) {
+                toCode = new int[size];
             }
-            boolean nulls = vector.getNullCount() != 0;
-            long v = nulls ? vector.getValidityBufferAddress() : 0L;
+            Arrays.fill(toCode, 0, size, UNMAPPED);
+            if (length + n > codes.length) {
+                codes = Arrays.copyOf(codes, Math.max(length + n, codes.length + (codes.length >> 1) + 16));
+            }
             long d = vector.getDataBufferAddress();
             ArrowType.Int indexType = encoding.getIndexType();
             int width = indexType.getBitWidth();
             boolean signed = indexType.getIsSigned();
-            String[] l = labels;
-            CategoricalColumnBuilder b = builder;
-            for (int i = 0; i < n; i++) {
-                if (nulls && !isValid(v, i)) {
-                    b.appendMissing();
-                    continue;
+            int[] out = codes;
+            int[] map = toCode;
+            int at = length;
+            boolean nulls = vector.getNullCount() != 0;
+            long v = nulls ? vector.getValidityBufferAddress() : 0L;
+            if (width == 32) {
+                // bulk copy of the indices, then translated in place
+                copyInts(d, out, at, n);
+                for (int i = 0; i < n; i++) {
+                    if (nulls && !isValid(v, i)) {
+                        out[at + i] = CategoricalColumn.MISSING;
+                        continue;
+                    }
+                    int index = out[at + i];
+                    if (index < 0 || index >= size) {
+                        throw outside(signed ? index : index & 0xFFFF_FFFFL, signed, i, size);
+                    }
+                    int code = map[index];
+                    if (code == UNMAPPED) {
+                        code = mapEntry(dictionary, index);
+                    }
+                    out[at + i] = code;
                 }
-                long index;
-                switch (width) {
-                    case 32:
-                        index = signed ? MemoryUtil.getInt(d + ((long) i << 2))
-                                : MemoryUtil.getInt(d + ((long) i << 2)) & 0xFFFF_FFFFL;
-                        break;
-                    case 8:
-                        index = signed ? MemoryUtil.getByte(d + i) : MemoryUtil.getByte(d + i) & 0xFF;
-                        break;
-                    case 16:
-                        index = signed ? MemoryUtil.getShort(d + ((long) i << 1))
-                                : MemoryUtil.getShort(d + ((long) i << 1)) & 0xFFFF;
-                        break;
-                    default:
-                        index = MemoryUtil.getLong(d + ((long) i << 3));
-                        break;
-                }
-                if (index < 0 || index >= size) {
-                    throw new BadDictionaryIndexException("dictionary index " + (signed ? Long.toString(index)
-                            : Long.toUnsignedString(index)) + " at row " + i + " is outside the dictionary of "
-                            + size + " entries");
-                }
-                String label = l[(int) index];
-                if (label == null) {
-                    label = decodeEntry(dictionary, (int) index);
-                    l[(int) index] = label;
-                }
-                if (label == NULL_ENTRY) {
-                    b.appendMissing();
-                } else {
-                    b.append(label);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    if (nulls && !isValid(v, i)) {
+                        out[at + i] = CategoricalColumn.MISSING;
+                        continue;
+                    }
+                    long index;
+                    switch (width) {
+                        case 8:
+                            index = signed ? MemoryUtil.getByte(d + i) : MemoryUtil.getByte(d + i) & 0xFF;
+                            break;
+                        case 16:
+                            index = signed ? MemoryUtil.getShort(d + ((long) i << 1))
+                                    : MemoryUtil.getShort(d + ((long) i << 1)) & 0xFFFF;
+                            break;
+                        default:
+                            index = MemoryUtil.getLong(d + ((long) i << 3));
+                            break;
+                    }
+                    if (index < 0 || index >= size) {
+                        throw outside(index, signed, i, size);
+                    }
+                    int code = map[(int) index];
+                    if (code == UNMAPPED) {
+                        code = mapEntry(dictionary, (int) index);
+                    }
+                    out[at + i] = code;
                 }
             }
+            length = at + n;
         }
 
-        private String decodeEntry(FieldVector dictionary, int index) {
+        private static BadDictionaryIndexException outside(long index, boolean signed, int row, int size) {
+            return new BadDictionaryIndexException("dictionary index " + (signed ? Long.toString(index)
+                    : Long.toUnsignedString(index)) + " at row " + row + " is outside the dictionary of "
+                    + size + " entries");
+        }
+
+        /** Decodes source entry {@code index} and gives it its column code (MISSING for a null entry). */
+        private int mapEntry(FieldVector dictionary, int index) {
+            int code;
             if (dictionary.isNull(index)) {
-                return NULL_ENTRY;
-            }
-            long o = dictionary.getOffsetBufferAddress();
-            long start;
-            long end;
-            if (dictionary.getField().getType() instanceof ArrowType.LargeUtf8) {
-                start = MemoryUtil.getLong(o + ((long) index << 3));
-                end = MemoryUtil.getLong(o + ((long) (index + 1) << 3));
+                code = CategoricalColumn.MISSING;
             } else {
-                start = MemoryUtil.getInt(o + ((long) index << 2));
-                end = MemoryUtil.getInt(o + ((long) (index + 1) << 2));
+                long o = dictionary.getOffsetBufferAddress();
+                long start;
+                long end;
+                if (dictionary.getField().getType() instanceof ArrowType.LargeUtf8) {
+                    start = MemoryUtil.getLong(o + ((long) index << 3));
+                    end = MemoryUtil.getLong(o + ((long) (index + 1) << 3));
+                } else {
+                    start = MemoryUtil.getInt(o + ((long) index << 2));
+                    end = MemoryUtil.getInt(o + ((long) (index + 1) << 2));
+                }
+                byte[] utf8 = new byte[(int) (end - start)];
+                MemoryUtil.copyFromMemory(dictionary.getDataBufferAddress() + start, utf8, 0, utf8.length);
+                String label = new String(utf8, StandardCharsets.UTF_8);
+                Integer known = codeOf.get(label);
+                if (known == null) {
+                    code = labels.size();
+                    labels.add(label);
+                    codeOf.put(label, code);
+                } else {
+                    code = known;
+                }
             }
-            byte[] utf8 = new byte[(int) (end - start)];
-            MemoryUtil.copyFromMemory(dictionary.getDataBufferAddress() + start, utf8, 0, utf8.length);
-            String label = new String(utf8, StandardCharsets.UTF_8);
-            String known = canonical.putIfAbsent(label, label);
-            return known == null ? label : known;
+            toCode[index] = code;
+            return code;
         }
 
         @Override
         Column build() {
-            return builder.build();
+            int[] exact = codes.length == length ? codes : Arrays.copyOf(codes, length);
+            codes = null;
+            return CategoricalColumn.wrap(name, exact, length, labels.toArray(new String[0]));
         }
     }
 }

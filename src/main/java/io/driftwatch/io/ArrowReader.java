@@ -14,10 +14,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.flatbuf.MessageHeader;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -52,13 +60,27 @@ import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
  * <p>Every failure is an {@link UnreadableDatasetException} whose message names the source, the
  * record batch (0-based) and the column where they are known. A file or a stream read from a path
  * has its message framing checked before any column is allocated; that pass also counts the rows,
- * so the columns are allocated once at their final size.
+ * so the columns are allocated once at their final size. A file (not a stream) read from a path of
+ * up to 2 GiB is memory-mapped and its record batches decoded in place, without a copy.
  *
- * <p>Thread-safe: stateless; every call uses its own allocator and reader.
+ * <p>The columns of each record batch are decoded in parallel: on the calling thread and, for
+ * batches large enough to pay for it, on up to three more threads of a pool that lives only for the
+ * call (fewer on a machine with fewer cores).
+ *
+ * <p>Thread-safe: stateless; every call uses its own allocator, reader and threads.
  */
 public final class ArrowReader {
     private static final byte[] FILE_MAGIC = {'A', 'R', 'R', 'O', 'W', '1'};
     private static final int MAX_ROWS = Integer.MAX_VALUE - 16;
+    /** Threads besides the caller's that decode columns; at most 3, as copying is memory-bound. */
+    private static final int EXTRA_THREADS = Math.max(0, Math.min(Runtime.getRuntime().availableProcessors(), 4) - 1);
+    /** Cells (rows × columns) below which a batch is decoded on the calling thread alone. */
+    private static final long PARALLEL_MIN_CELLS = 1L << 18;
+    private static final ThreadFactory DECODE_THREADS = task -> {
+        Thread thread = new Thread(task, "arrow-column-decoder");
+        thread.setDaemon(true);
+        return thread;
+    };
     /** How Arrow Java's stream reader starts the message for an unexpected message type. */
     private static final String UNEXPECTED_HEADER = "Expected RecordBatch or DictionaryBatch but header was ";
 
@@ -175,12 +197,19 @@ public final class ArrowReader {
         }
         ArrowMessageScan scan = new ArrowMessageScan(channel, source);
         try (RootAllocator allocator = new RootAllocator()) {
+            if (format == Format.FILE && channel instanceof FileChannel file
+                    && size <= MappedArrowFileReader.MAX_MAPPED_BYTES) {
+                channel.position(0);
+                try (ArrowBuf mapped = MappedArrowFileReader.map(file, allocator);
+                        ArrowFileReader reader = new MappedArrowFileReader(new SeekableReadChannel(channel),
+                                allocator, mapped)) {
+                    return readFile(reader, scan);
+                }
+            }
             if (format == Format.FILE) {
                 channel.position(0);
                 try (ArrowFileReader reader = new ArrowFileReader(new SeekableReadChannel(channel), allocator)) {
-                    List<ArrowBlock> blocks = reader.getRecordBlocks();
-                    long rows = scan.fileRows(blocks);
-                    return readBatches(reader, k -> k < blocks.size() && reader.loadRecordBatch(blocks.get(k)), rows);
+                    return readFile(reader, scan);
                 }
             }
             long rows = scan.streamRows();
@@ -189,6 +218,12 @@ public final class ArrowReader {
                 return readBatches(reader, k -> reader.loadNextBatch(), rows);
             }
         }
+    }
+
+    private Table readFile(ArrowFileReader reader, ArrowMessageScan scan) throws IOException {
+        List<ArrowBlock> blocks = reader.getRecordBlocks();
+        long rows = scan.fileRows(blocks);
+        return readBatches(reader, k -> k < blocks.size() && reader.loadRecordBatch(blocks.get(k)), rows);
     }
 
     private Table readStream(InputStream input) throws IOException {
@@ -245,23 +280,112 @@ public final class ArrowReader {
         List<FieldVector> vectors = root.getFieldVectors();
         long rows = 0;
         batch = 0;
-        while (loadBatch(loader)) {
-            rows += root.getRowCount();
-            if (rows > MAX_ROWS) {
-                throw tooManyRows(rows);
+        try (ColumnTasks tasks = new ColumnTasks()) {
+            while (loadBatch(loader)) {
+                rows += root.getRowCount();
+                if (rows > MAX_ROWS) {
+                    throw tooManyRows(rows);
+                }
+                tasks.run(columns, (long) root.getRowCount() * columns.length,
+                        c -> columns[c].append(vectors.get(c), reader));
+                batch++;
             }
-            for (int c = 0; c < columns.length; c++) {
-                column = columns[c].name;
-                columns[c].append(vectors.get(c), reader);
+            Column[] built = new Column[columns.length];
+            tasks.run(columns, rows * columns.length, c -> built[c] = columns[c].build());
+            return Table.of(Arrays.asList(built));
+        }
+    }
+
+    /** Work on one column. */
+    @FunctionalInterface
+    private interface ColumnTask {
+        void run(int c);
+    }
+
+    /**
+     * Runs a task per column on the calling thread and, when the work is large enough, on up to
+     * {@link #EXTRA_THREADS} pool threads too; each thread takes the next column not yet taken. The
+     * pool is created on first need and shut down by {@link #close()}. A column that fails is
+     * recorded and the others still run, so the failure reported is the lowest-numbered column's,
+     * the one a sequential loop would have met first; {@link #column} names it. {@link #run} returns
+     * only once every thread has finished, so no thread touches a batch's buffers after the reader
+     * has moved on or been closed.
+     */
+    private final class ColumnTasks implements AutoCloseable {
+        private ExecutorService pool;
+
+        void run(ArrowColumnReader[] columns, long cells, ColumnTask task) {
+            int count = columns.length;
+            RuntimeException[] failures = new RuntimeException[count];
+            AtomicInteger next = new AtomicInteger();
+            Runnable drain = () -> {
+                for (int c = next.getAndIncrement(); c < count; c = next.getAndIncrement()) {
+                    try {
+                        task.run(c);
+                    } catch (ArrowColumnReader.BadDictionaryIndexException
+                            | ArrowColumnReader.UnsupportedArrowTypeException | IllegalArgumentException
+                            | IllegalStateException | IndexOutOfBoundsException | UnsupportedOperationException
+                            | OutOfMemoryException e) {
+                        failures[c] = e;
+                    }
+                }
+            };
+            int helpers = cells < PARALLEL_MIN_CELLS ? 0 : Math.min(EXTRA_THREADS, count - 1);
+            List<Future<?>> running = new ArrayList<>(helpers);
+            try {
+                if (helpers > 0 && pool == null) {
+                    pool = Executors.newFixedThreadPool(EXTRA_THREADS, DECODE_THREADS);
+                }
+                for (int t = 0; t < helpers; t++) {
+                    running.add(pool.submit(drain));
+                }
+                drain.run();
+            } finally {
+                next.set(count); // on failure, stop the helpers taking more columns
+                awaitAll(running);
             }
-            column = null;
-            batch++;
+            for (int c = 0; c < count; c++) {
+                if (failures[c] != null) {
+                    column = columns[c].name;
+                    throw failures[c];
+                }
+            }
         }
-        List<Column> built = new ArrayList<>(columns.length);
-        for (ArrowColumnReader c : columns) {
-            built.add(c.build());
+
+        /** Waits for every helper, even when interrupted; rethrows what a helper could not record. */
+        private void awaitAll(List<Future<?>> running) {
+            boolean interrupted = false;
+            Throwable unexpected = null;
+            for (Future<?> f : running) {
+                while (true) {
+                    try {
+                        f.get();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (ExecutionException e) {
+                        unexpected = e.getCause();
+                        break;
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (unexpected instanceof RuntimeException r) {
+                throw r;
+            }
+            if (unexpected instanceof Error err) {
+                throw err;
+            }
         }
-        return Table.of(built);
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.shutdown();
+            }
+        }
     }
 
     /**

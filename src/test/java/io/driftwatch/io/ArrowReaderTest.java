@@ -473,6 +473,44 @@ class ArrowReaderTest {
 
         @ParameterizedTest
         @EnumSource(Ipc.class)
+        void readsLargeBatchesWithNullsDecodedInParallel(Ipc ipc) throws IOException {
+            int rows = 100_000;
+            Dictionary colors = dictionary(4L, "red", "green", "blue");
+            Object[] x = new Object[rows];
+            Object[] y = new Object[rows];
+            Object[] color = new Object[rows];
+            for (int i = 0; i < rows; i++) {
+                x[i] = i % 7 == 0 ? null : i * 0.5;
+                y[i] = i % 11 == 0 ? null : (Object) (i - 50_000);
+                color[i] = i % 13 == 0 ? null : (Object) ((i / 3) % 3);
+            }
+            Path path = write("large", ipc, List.of(field("x", new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
+                    field("y", new ArrowType.Int(32, true)), dictionaryField("color", 4L)),
+                    new DictionaryProvider.MapDictionaryProvider(colors), rows(x, y, color), rows(x, y, color));
+
+            Table table = ArrowReader.read(path);
+
+            assertThat(table.rowCount()).isEqualTo(2 * rows);
+            double[] xs = new double[2 * rows];
+            double[] ys = new double[2 * rows];
+            String[] labels = new String[2 * rows];
+            String[] names = {"red", "green", "blue"};
+            for (int k = 0; k < 2 * rows; k++) {
+                int i = k % rows;
+                xs[k] = i % 7 == 0 ? NAN : i * 0.5;
+                ys[k] = i % 11 == 0 ? NAN : i - 50_000.0;
+                labels[k] = i % 13 == 0 ? null : names[(i / 3) % 3];
+            }
+            assertThat(numbers(table, "x")).isEqualTo(xs);
+            assertThat(numbers(table, "y")).isEqualTo(ys);
+            assertThat(labels(table, "color")).isEqualTo(labels);
+            assertThat(typeOf(table, "y")).isEqualTo(PhysicalType.FLOAT);
+            assertThat(((CategoricalColumn) table.column("color").orElseThrow()).dictionary())
+                    .containsExactly("red", "green", "blue");
+        }
+
+        @ParameterizedTest
+        @EnumSource(Ipc.class)
         void readsASchemaWithoutBatchesAsAnEmptyTable(Ipc ipc) throws IOException {
             Path path = write("no-batches", ipc, List.of(field("x", new ArrowType.Int(64, true)),
                     field("s", ArrowType.Utf8.INSTANCE)));
@@ -707,6 +745,29 @@ class ArrowReaderTest {
                     .isInstanceOf(UnreadableDatasetException.class)
                     .hasMessage(path + ": duplicate column name 'x' (columns 0 and 2, 0-based); "
                             + "column names must be unique");
+        }
+
+        @ParameterizedTest
+        @EnumSource(Ipc.class)
+        void namesTheFirstBadColumnWhenALargeBatchIsDecodedInParallel(Ipc ipc) throws IOException {
+            int rows = 70_000; // 4 columns x 70,000 rows is past the size decoded on several threads
+            Dictionary colors = dictionary(3L, "red", "green");
+            Object[][] columns = new Object[4][rows];
+            for (int c = 0; c < 4; c++) {
+                for (int i = 0; i < rows; i++) {
+                    columns[c][i] = i % 2;
+                }
+            }
+            columns[2][rows - 1] = 9;
+            columns[3][5] = 7;
+            Path path = write("bad-index-large", ipc, List.of(dictionaryField("a", 3L), dictionaryField("b", 3L),
+                    dictionaryField("c", 3L), dictionaryField("d", 3L)),
+                    new DictionaryProvider.MapDictionaryProvider(colors), rows(columns));
+
+            assertThatThrownBy(() -> ArrowReader.read(path))
+                    .isInstanceOf(UnreadableDatasetException.class)
+                    .hasMessage(path + ", record batch 0, column 'c': dictionary index 9 at row 69999 is outside "
+                            + "the dictionary of 2 entries");
         }
 
         @ParameterizedTest
