@@ -1,6 +1,8 @@
 package io.driftwatch.data;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * A column of category labels stored as {@code int[]} codes into a dictionary of distinct strings,
@@ -50,7 +52,7 @@ public final class CategoricalColumn implements Column {
         if (length < 0 || length > codes.length) {
             throw new IllegalArgumentException("length " + length + " outside array of " + codes.length);
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String label : dictionary) {
             if (label == null || !seen.add(label)) {
                 throw new IllegalArgumentException("dictionary label " + (label == null ? "null" : "'" + label + "' repeated"));

@@ -50,15 +50,28 @@ public final class NumericColumn implements Column {
         if (length < 0 || length > values.length) {
             throw new IllegalArgumentException("length " + length + " outside array of " + values.length);
         }
-        long[] validity = new long[(length + 63) >>> 6];
         int missing = 0;
         for (int i = 0; i < length; i++) {
             double v = values[i];
-            if (v == v) {
-                validity[i >>> 6] |= 1L << i;
-            } else {
+            if (v != v) {
                 missing++;
             }
+        }
+        if (missing == 0) {
+            return new NumericColumn(name, type, values, length, null, 0);
+        }
+        long[] validity = new long[(length + 63) >>> 6];
+        for (int w = 0; w < validity.length; w++) {
+            int base = w << 6;
+            int end = Math.min(64, length - base);
+            long word = 0;
+            for (int b = 0; b < end; b++) {
+                double v = values[base + b];
+                if (v == v) {
+                    word |= 1L << b;
+                }
+            }
+            validity[w] = word;
         }
         return new NumericColumn(name, type, values, length, validity, missing);
     }
