@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class CategoryBars {
     static final int SHOWN = 20;
-    private static final int LABEL_CHARS = 60;
+    private static final int LABEL_CHARS = 40;
 
     /** One category: its label and its share on each side. */
     record Entry(String label, double referenceShare, double currentShare) {
@@ -167,7 +167,11 @@ final class CategoryBars {
     }
 
     private static String width(double share, double max) {
-        return max <= 0 ? "0" : DisplayNumbers.coordinate(100 * share / max);
+        if (max <= 0 || share <= 0) {
+            return "0";
+        }
+        double percent = 100 * share / max;
+        return percent >= 1 ? Long.toString(Math.round(percent)) : DisplayNumbers.coordinate(percent);
     }
 
     static String shorten(String label) {

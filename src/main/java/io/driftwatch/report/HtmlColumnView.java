@@ -81,7 +81,7 @@ record HtmlColumnView(
         List<String> goneCategories,
         int moreGone) {
 
-    static final int LISTED = 30;
+    static final int LISTED = 12;
 
     /** An axis tick: its position in the view box and its label. */
     record Tick(String at, String label) {

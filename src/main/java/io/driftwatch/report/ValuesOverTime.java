@@ -69,13 +69,20 @@ final class ValuesOverTime {
                 }
             }
         } else {
-            for (int i = 0; i < length; i++) {
-                double v = values[i];
-                if (Double.isFinite(v)) {
-                    int k = (int) ((long) i * buckets / length);
-                    sums[k] += v;
-                    counts[k]++;
+            for (int k = 0; k < buckets; k++) {
+                int from = (int) ((long) k * length / buckets);
+                int to = (int) ((long) (k + 1) * length / buckets);
+                double sum = 0;
+                int n = 0;
+                for (int i = from; i < to; i++) {
+                    double v = values[i];
+                    if (Double.isFinite(v)) {
+                        sum += v;
+                        n++;
+                    }
                 }
+                sums[k] = sum;
+                counts[k] = n;
             }
         }
         double lo = Double.POSITIVE_INFINITY;
