@@ -34,13 +34,17 @@ final class Axis {
         return ticks;
     }
 
-    /** Three horizontal ticks (low, middle, high) labelled with values. */
+    /**
+     * Horizontal ticks at round values (steps of 1, 2, 2.5 or 5 × 10^k, three to six of them)
+     * inside {@code [lo, hi]}, which the plot spans from {@code bottom} to {@code top}.
+     */
     static List<HtmlColumnView.Tick> valueTicks(double lo, double hi, double top, double bottom) {
-        List<HtmlColumnView.Tick> ticks = new ArrayList<>(3);
-        for (int t = 0; t <= 2; t++) {
-            double value = lo + (hi - lo) * t / 2;
-            ticks.add(new HtmlColumnView.Tick(DisplayNumbers.coordinate(bottom - (bottom - top) * t / 2),
-                    DisplayNumbers.axis(value)));
+        double step = niceCeiling((hi - lo) / 5);
+        List<HtmlColumnView.Tick> ticks = new ArrayList<>(6);
+        for (long i = (long) Math.ceil(lo / step); i * step <= hi && ticks.size() < 8; i++) {
+            double value = i * step;
+            double y = bottom - (bottom - top) * (value - lo) / (hi - lo);
+            ticks.add(new HtmlColumnView.Tick(DisplayNumbers.coordinate(y), DisplayNumbers.axis(value)));
         }
         return ticks;
     }

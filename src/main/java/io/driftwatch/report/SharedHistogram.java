@@ -123,6 +123,16 @@ final class SharedHistogram {
         return reference.length;
     }
 
+    /** A copy of the shares of one side, one per bin. */
+    double[] shares(boolean currentSide) {
+        return (currentSide ? current : reference).clone();
+    }
+
+    /** A copy of the bin edges, {@code bins() + 1} of them. */
+    double[] edges() {
+        return edges.clone();
+    }
+
     double maxShare() {
         double m = 0;
         for (int k = 0; k < reference.length; k++) {
