@@ -153,9 +153,10 @@ final class SharedHistogram {
         double lo = edges[0];
         double hi = edges[bins];
         List<HtmlColumnView.Tick> xTicks = new ArrayList<>();
-        for (int t = 0; t <= 4; t++) {
-            double value = lo + (hi - lo) * t / 4;
-            xTicks.add(new HtmlColumnView.Tick(DisplayNumbers.coordinate(LEFT + (RIGHT - LEFT) * t / 4),
+        double step = Axis.niceCeiling((hi - lo) / 5);
+        for (long i = (long) Math.ceil(lo / step); i * step <= hi && xTicks.size() < 8; i++) {
+            double value = i * step;
+            xTicks.add(new HtmlColumnView.Tick(DisplayNumbers.coordinate(LEFT + (RIGHT - LEFT) * (value - lo) / (hi - lo)),
                     DisplayNumbers.axis(value)));
         }
         return new HtmlColumnView.HistogramChart(stepArea(reference, yMax), stepArea(current, yMax), xTicks,

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,12 @@ class HtmlReportBrowserTest {
         screenshot(Path.of("target/report-screenshot.png"));
         fullPageScreenshot(1280, Path.of("target/report-screenshot-full.png"));
 
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertThat(driver.findElement(By.id("filter")).isDisplayed()).as("no filter box on paper").isFalse();
+        assertThat(histogram.isDisplayed()).as("open panels print").isTrue();
+        fullPageScreenshot(1000, Path.of("target/report-screenshot-print.png"));
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.navigate().refresh();
         WebElement phoneTemp = driver.findElement(By.cssSelector("tbody.col[data-name='temp']"));
@@ -131,12 +138,17 @@ class HtmlReportBrowserTest {
     void dataThatLooksLikeMarkupNeverRuns() throws IOException {
         Path file = Path.of("target/report-browser-hostile.html").toAbsolutePath();
         HtmlReport.write(HtmlReportFixtures.hostile(), file);
+        driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(file.toUri().toString());
         for (WebElement row : driver.findElements(By.cssSelector("tr.row"))) {
             row.click();
         }
         assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         assertThat(driver.findElements(By.tagName("img"))).isEmpty();
+        assertThat(horizontalOverflow()).as("a long unbreakable column name still fits a phone").isLessThanOrEqualTo(0);
+        driver.executeScript("window.scrollTo(0, 0)");
+        screenshot(Path.of("target/report-screenshot-hostile.png"));
+        fullPageScreenshot(390, Path.of("target/report-screenshot-hostile-full.png"));
         assertThat(driver.findElements(By.cssSelector("tbody.col tr.row th"))).extracting(WebElement::getText)
                 .contains(HtmlReportFixtures.SCRIPT_COLUMN);
         assertThat(driver.findElement(By.tagName("body")).getText()).contains(HtmlReportFixtures.IMG_CATEGORY);
