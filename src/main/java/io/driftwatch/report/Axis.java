@@ -35,11 +35,11 @@ final class Axis {
     }
 
     /**
-     * Horizontal ticks at round values (steps of 1, 2, 2.5 or 5 × 10^k, three to six of them)
+     * Horizontal ticks at round values (steps of 1, 2, 2.5 or 5 × 10^k, three to seven of them)
      * inside {@code [lo, hi]}, which the plot spans from {@code bottom} to {@code top}.
      */
     static List<HtmlColumnView.Tick> valueTicks(double lo, double hi, double top, double bottom) {
-        double step = niceCeiling((hi - lo) / 5);
+        double step = niceCeiling((hi - lo) / 6);
         List<HtmlColumnView.Tick> ticks = new ArrayList<>(6);
         for (long i = (long) Math.ceil(lo / step); i * step <= hi && ticks.size() < 8; i++) {
             double value = i * step;

@@ -153,7 +153,7 @@ final class SharedHistogram {
         double lo = edges[0];
         double hi = edges[bins];
         List<HtmlColumnView.Tick> xTicks = new ArrayList<>();
-        double step = Axis.niceCeiling((hi - lo) / 5);
+        double step = Axis.niceCeiling((hi - lo) / 8);
         for (long i = (long) Math.ceil(lo / step); i * step <= hi && xTicks.size() < 8; i++) {
             double value = i * step;
             xTicks.add(new HtmlColumnView.Tick(DisplayNumbers.coordinate(LEFT + (RIGHT - LEFT) * (value - lo) / (hi - lo)),
