@@ -8,6 +8,7 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public final class HtmlReport {
 
     /** Renders the report into a string. */
     public static String render(CheckReport report) {
-        java.io.StringWriter out = new java.io.StringWriter(64 * 1024);
+        StringWriter out = new StringWriter(64 * 1024);
         try {
             render(report, out);
         } catch (IOException e) {
