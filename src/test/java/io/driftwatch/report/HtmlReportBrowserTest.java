@@ -1,0 +1,180 @@
+package io.driftwatch.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Opens generated reports in headless Chromium: the verdict shows, a column's detail panel opens
+ * on click with its chart visible, nothing from the data runs as script, and screenshots at desktop
+ * and phone width land in {@code target/} for a person to look at. Fails (does not skip) when
+ * Chromium or chromedriver is missing: CI installs both.
+ */
+class HtmlReportBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static ChromeDriverService service;
+    private static ChromeDriver driver;
+    private static Path profileDir;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (Debian packages chromium and chromium-driver); install them, e.g. apt-get install chromium chromium-driver");
+        }
+        profileDir = Files.createTempDirectory("driftwatch-chromium");
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--user-data-dir=" + profileDir, "--window-size=1280,900", "--hide-scrollbars");
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (profileDir != null) {
+            try (var paths = Files.walk(profileDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void opensAColumnPanelWithItsChartAndLooksRightOnDesktopAndPhone() throws IOException {
+        Path file = Path.of("target/report-browser.html").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        HtmlReport.write(HtmlReportFixtures.bikes(), file);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(file.toUri().toString());
+
+        assertThat(driver.findElement(By.id("verdict")).getText()).isEqualTo("Dataset drift detected");
+        List<WebElement> rows = driver.findElements(By.cssSelector("tbody.col"));
+        assertThat(rows.get(0).getAttribute("data-name")).isEqualTo("cnt");
+
+        WebElement temp = driver.findElement(By.cssSelector("tbody.col[data-name='temp']"));
+        WebElement panel = temp.findElement(By.cssSelector("tr.detail"));
+        assertThat(panel.isDisplayed()).isFalse();
+        temp.findElement(By.cssSelector("tr.row")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(panel));
+        WebElement histogram = panel.findElement(By.cssSelector("svg.hist"));
+        assertThat(histogram.isDisplayed()).isTrue();
+        assertThat(histogram.getSize().getWidth()).isGreaterThan(300);
+        assertThat(panel.findElement(By.cssSelector("svg.time")).isDisplayed()).isTrue();
+        driver.findElement(By.cssSelector("tbody.col[data-name='weathersit'] tr.row")).click();
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", temp);
+        screenshot(Path.of("target/report-screenshot.png"));
+        fullPageScreenshot(1280, Path.of("target/report-screenshot-full.png"));
+
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertThat(driver.findElement(By.id("filter")).isDisplayed()).as("no filter box on paper").isFalse();
+        assertThat(histogram.isDisplayed()).as("open panels print").isTrue();
+        fullPageScreenshot(1000, Path.of("target/report-screenshot-print.png"));
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.navigate().refresh();
+        WebElement phoneTemp = driver.findElement(By.cssSelector("tbody.col[data-name='temp']"));
+        phoneTemp.findElement(By.cssSelector("tr.row")).click();
+        assertThat(phoneTemp.findElement(By.cssSelector("svg.hist")).isDisplayed()).isTrue();
+        assertThat(horizontalOverflow()).as("page wider than the phone screen").isLessThanOrEqualTo(0);
+        driver.executeScript("window.scrollTo(0, 0)");
+        screenshot(Path.of("target/report-screenshot-phone.png"));
+        fullPageScreenshot(390, Path.of("target/report-screenshot-phone-full.png"));
+    }
+
+    @Test
+    void filterAndSortWork() throws IOException {
+        Path file = Path.of("target/report-browser-wide.html").toAbsolutePath();
+        HtmlReport.write(HtmlReportFixtures.wide(12, 4, 300), file);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(file.toUri().toString());
+        driver.findElement(By.id("filter")).sendKeys("categorical");
+        assertThat(visibleNames()).hasSize(4).allSatisfy(n -> assertThat(n).startsWith("feature_categorical_"));
+        assertThat(driver.findElement(By.id("shown")).getText()).isEqualTo("4 of 16 columns");
+        driver.findElement(By.id("filter")).clear();
+        driver.findElement(By.id("filter")).sendKeys(" ");
+        driver.findElement(By.cssSelector("th[data-sort='name'] button")).click();
+        List<String> names = visibleNames();
+        assertThat(names).hasSize(16).startsWith("feature_categorical_0", "feature_categorical_1")
+                .endsWith("feature_numeric_9", "feature_numeric_10", "feature_numeric_11");
+        driver.findElement(By.cssSelector("th[data-sort='name'] button")).click();
+        assertThat(visibleNames().get(0)).isEqualTo("feature_numeric_11");
+    }
+
+    @Test
+    void dataThatLooksLikeMarkupNeverRuns() throws IOException {
+        Path file = Path.of("target/report-browser-hostile.html").toAbsolutePath();
+        HtmlReport.write(HtmlReportFixtures.hostile(), file);
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(file.toUri().toString());
+        for (WebElement row : driver.findElements(By.cssSelector("tr.row"))) {
+            row.click();
+        }
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(driver.findElements(By.tagName("img"))).isEmpty();
+        assertThat(horizontalOverflow()).as("a long unbreakable column name still fits a phone").isLessThanOrEqualTo(0);
+        driver.executeScript("window.scrollTo(0, 0)");
+        screenshot(Path.of("target/report-screenshot-hostile.png"));
+        fullPageScreenshot(390, Path.of("target/report-screenshot-hostile-full.png"));
+        assertThat(driver.findElements(By.cssSelector("tbody.col tr.row th"))).extracting(WebElement::getText)
+                .contains(HtmlReportFixtures.SCRIPT_COLUMN);
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains(HtmlReportFixtures.IMG_CATEGORY);
+    }
+
+    private static List<String> visibleNames() {
+        return driver.findElements(By.cssSelector("tbody.col")).stream().filter(WebElement::isDisplayed)
+                .map(e -> e.getAttribute("data-name")).toList();
+    }
+
+    private static long horizontalOverflow() {
+        return (Long) driver.executeScript("var t = document.querySelector('.wrap');"
+                + " return Math.max(document.documentElement.scrollWidth - window.innerWidth, t.scrollWidth - t.clientWidth);");
+    }
+
+    /** The whole page at {@code width}: the window grown to the document's height. */
+    private static void fullPageScreenshot(int width, Path target) throws IOException {
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
+        Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 140, 8000)));
+        screenshot(target);
+        driver.manage().window().setSize(before);
+    }
+
+    private static void screenshot(Path target) throws IOException {
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        Files.write(target, png);
+    }
+}
