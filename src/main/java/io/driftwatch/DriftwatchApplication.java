@@ -1,9 +1,11 @@
 package io.driftwatch;
 
+import io.driftwatch.cli.CheckCommand;
 import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.InspectCommand;
 import io.driftwatch.cli.WritableDirectoryHealthCheck;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 
@@ -28,9 +30,19 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         System.exit(DriftwatchCommand.exitCodeFor(t).code());
     }
 
+    /**
+     * Only {@code server}: Dropwizard's own {@code check} (validate a config file) would take the name
+     * of the drift check verb, which DESIGN.md's command-line contract gives to {@link CheckCommand}.
+     */
+    @Override
+    protected void addDefaultCommands(Bootstrap<DriftwatchConfiguration> bootstrap) {
+        bootstrap.addCommand(new ServerCommand<>(this));
+    }
+
     @Override
     public void initialize(Bootstrap<DriftwatchConfiguration> bootstrap) {
         bootstrap.addCommand(new InspectCommand());
+        bootstrap.addCommand(new CheckCommand());
     }
 
     @Override
