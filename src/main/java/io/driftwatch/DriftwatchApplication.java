@@ -3,6 +3,7 @@ package io.driftwatch;
 import io.driftwatch.cli.CheckCommand;
 import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.InspectCommand;
+import io.driftwatch.cli.ProfileCommand;
 import io.driftwatch.cli.WritableDirectoryHealthCheck;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.ServerCommand;
@@ -43,6 +44,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
     public void initialize(Bootstrap<DriftwatchConfiguration> bootstrap) {
         bootstrap.addCommand(new InspectCommand());
         bootstrap.addCommand(new CheckCommand());
+        bootstrap.addCommand(new ProfileCommand());
     }
 
     @Override
