@@ -12,7 +12,8 @@ import io.dropwizard.core.setup.Environment;
 
 /**
  * The Driftwatch jar's entry point: the service ({@code server config.yml}) and the command-line
- * verbs ({@code inspect}, later {@code check}). Builds objects and registers them; no logic here.
+ * verbs ({@code inspect}, {@code check}, {@code profile}). Builds objects and registers them; no
+ * logic here.
  */
 public class DriftwatchApplication extends Application<DriftwatchConfiguration> {
 

@@ -83,7 +83,11 @@ public final class CheckCommand extends DriftwatchCommand {
         if (html != null) {
             writeHtmlReport(report, Path.of(html));
         }
-        print(System.out, report);
+        print(System.out, report, monitor);
+        if (json != null) {
+            System.out.println();
+            System.out.println("JSON result written to " + json);
+        }
         if (report.result().dataset().detected()) {
             throw new CommandFailedException(ExitCode.DRIFT, "");
         }
@@ -134,8 +138,8 @@ public final class CheckCommand extends DriftwatchCommand {
         }
     }
 
-    /** The verdict line and the table of columns. */
-    static void print(PrintStream out, CheckReport report) {
+    /** The verdict line, the table of columns, and notes on what was not tested or changed. */
+    static void print(PrintStream out, CheckReport report, MonitorDefinition monitor) {
         DatasetDrift d = report.result().dataset();
         out.printf(Locale.ROOT, "%s: %s (%,d rows) vs %s (%,d rows)%n", report.title(),
                 report.referenceBatch().source(), report.referenceBatch().rows(), report.currentBatch().source(),
@@ -154,20 +158,32 @@ public final class CheckCommand extends DriftwatchCommand {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"column", "type", "test", "score", "threshold", "drift"});
         List<String> errors = new ArrayList<>();
+        List<String> categories = new ArrayList<>();
+        boolean pValues = false;
+        boolean distances = false;
         for (ColumnDrift c : columns) {
             String name = c.name() + role(report, c.name());
             TestResult r = c.result();
+            if (!c.newCategories().isEmpty() || !c.goneCategories().isEmpty()) {
+                categories.add(c.name() + ": " + (c.newCategories().isEmpty() ? ""
+                        : "new " + labels(c.newCategories()) + (c.goneCategories().isEmpty() ? "" : "; "))
+                        + (c.goneCategories().isEmpty() ? "" : "gone " + labels(c.goneCategories())));
+            }
             if (r == null) {
                 rows.add(new String[] {name, c.type().label(), "-", "-", "-", "error"});
                 errors.add(c.name() + ": " + c.error());
                 continue;
             }
+            boolean p = r.scoreKind() == ScoreKind.P_VALUE;
+            pValues |= p;
+            distances |= !p;
             String score = number(r.score());
             if (!Double.isNaN(c.adjustedScore()) && c.adjustedScore() != r.score()) {
-                score += " (adj. " + number(c.adjustedScore()) + ")";
+                score += " (adjusted " + number(c.adjustedScore()) + ")";
             }
             rows.add(new String[] {name, c.type().label(), r.test(), score,
-                    r.comparison().symbol() + " " + number(r.threshold()), c.drifted() ? "DRIFT" : "-"});
+                    (p ? "p " : "d ") + r.comparison().symbol() + " " + threshold(r.threshold()),
+                    c.drifted() ? "DRIFT" : "-"});
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
@@ -182,12 +198,51 @@ public final class CheckCommand extends DriftwatchCommand {
             }
             out.println(line.toString().stripTrailing());
         }
+        out.println();
+        if (pValues) {
+            out.println("  p: the score is a p-value; a small one means the two batches differ");
+        }
+        if (distances) {
+            out.println("  d: the score is a distance; a large one means the two batches differ");
+        }
+        String notTested = notTested(report, monitor);
+        if (!notTested.isEmpty()) {
+            out.println("  not tested: " + notTested);
+        }
+        if (!categories.isEmpty()) {
+            out.println();
+            out.println("Categories:");
+            categories.forEach(line -> out.println("  " + line));
+        }
         if (!errors.isEmpty()) {
             out.println();
-            for (String e : errors) {
-                out.println("  " + e);
+            out.println("Could not be tested:");
+            errors.forEach(line -> out.println("  " + line));
+        }
+    }
+
+    /** Columns left out, with why: {@code dteday (datetime); instant, yr (ignored)}. */
+    private static String notTested(CheckReport report, MonitorDefinition monitor) {
+        java.util.Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
+        report.types().forEach((column, type) -> {
+            if (!type.isTested()) {
+                byReason.computeIfAbsent(type.label(), k -> new ArrayList<>()).add(column);
+            }
+        });
+        for (String column : monitor.ignored()) {
+            if (report.current().column(column).isPresent()) {
+                byReason.computeIfAbsent("ignored", k -> new ArrayList<>()).add(column);
             }
         }
+        List<String> parts = new ArrayList<>();
+        byReason.forEach((reason, names) -> parts.add(String.join(", ", names) + " (" + reason + ")"));
+        return String.join("; ", parts);
+    }
+
+    private static String labels(List<String> labels) {
+        int shown = Math.min(5, labels.size());
+        String list = String.join(", ", labels.subList(0, shown));
+        return labels.size() > shown ? list + ", ... (" + labels.size() + " in all)" : list;
     }
 
     /**
@@ -231,7 +286,7 @@ public final class CheckCommand extends DriftwatchCommand {
                 + "%";
     }
 
-    /** Four significant digits; scientific notation below 0.001. */
+    /** Three significant digits; scientific notation below 0.001 and from a million. */
     static String number(double v) {
         if (Double.isNaN(v)) {
             return "n/a";
@@ -243,11 +298,15 @@ public final class CheckCommand extends DriftwatchCommand {
         if (a < 1e-3 || a >= 1e6) {
             return String.format(Locale.ROOT, "%.2e", v);
         }
-        String s = String.format(Locale.ROOT, "%.4g", v);
-        if (s.contains(".")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /** A threshold as the user would write it: {@code 0.05}, {@code 0.2}, {@code 1e-07}. */
+    static String threshold(double v) {
+        if (v != 0 && Math.abs(v) < 1e-4) {
+            return String.format(Locale.ROOT, "%.0e", v);
         }
-        return s;
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /**

@@ -110,7 +110,7 @@ class CheckCommandTest {
         assertThat(hum.get("drifted").asBoolean()).as("p about 6e-5 is not <= 1e-7").isFalse();
         assertThat(result.at("/datasetDrift/threshold").asDouble()).isEqualTo(0.9);
         assertThat(run.exitCode()).as("share below 0.9").isZero();
-        assertThat(run.stdout()).containsPattern("temp +numerical +psi +[0-9.]+ +>= 0.2 +DRIFT")
+        assertThat(run.stdout()).containsPattern("temp +numerical +psi +[0-9.]+ +d >= 0.2 +DRIFT")
                 .startsWith("overrides: ");
     }
 
