@@ -37,6 +37,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * HTML report when asked, and exits 0 when the dataset did not drift, 1 when it did, 2 for bad
  * usage or unreadable input (one line on stderr says what to fix). A progress bar appears on stderr
  * only on a terminal and only when the check takes more than a second.
+ *
+ * <p>Thread-safe: stateless; each run builds its own runner and progress bar.
  */
 public final class CheckCommand extends DriftwatchCommand {
 
@@ -105,12 +107,12 @@ public final class CheckCommand extends DriftwatchCommand {
 
     /** Something that writes a document to a stream. */
     @FunctionalInterface
-    interface Writer {
+    interface DocumentWriter {
         void writeTo(OutputStream out) throws IOException;
     }
 
     /** Writes through a temporary file next to {@code file}, then moves it into place. */
-    static void write(Path file, String what, Writer writer) {
+    static void write(Path file, String what, DocumentWriter writer) {
         Path absolute = file.toAbsolutePath();
         Path tmp = null;
         try {
@@ -141,9 +143,9 @@ public final class CheckCommand extends DriftwatchCommand {
     /** The verdict line, the table of columns, and notes on what was not tested or changed. */
     static void print(PrintStream out, CheckReport report, MonitorDefinition monitor) {
         DatasetDrift d = report.result().dataset();
-        out.printf(Locale.ROOT, "%s: %s (%,d rows) vs %s (%,d rows)%n", report.title(),
-                report.referenceBatch().source(), report.referenceBatch().rows(), report.currentBatch().source(),
-                report.currentBatch().rows());
+        String inputs = String.format(Locale.ROOT, "%s (%,d rows) vs %s (%,d rows)", report.referenceBatch().source(),
+                report.referenceBatch().rows(), report.currentBatch().source(), report.currentBatch().rows());
+        out.println(monitor.name().isPresent() ? report.title() + ": " + inputs : inputs);
         out.printf(Locale.ROOT, "Dataset drift: %s, %d of %d columns drifted (%s, threshold %s)%n",
                 d.detected() ? "YES" : "NO", d.numberOfDriftedColumns(), d.numberOfColumns(), percent(d.share()),
                 percent(d.threshold()));
@@ -325,7 +327,7 @@ public final class CheckCommand extends DriftwatchCommand {
         private int total = 1;
         private int drawnLength;
 
-        private ProgressBar(PrintStream err, boolean enabled) {
+        ProgressBar(PrintStream err, boolean enabled) {
             this.err = err;
             if (enabled) {
                 timer = Executors.newSingleThreadScheduledExecutor(r -> {

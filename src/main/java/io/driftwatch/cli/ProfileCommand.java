@@ -15,6 +15,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * counts), so later {@code check --reference FILE.profile} runs skip parsing and sorting it. Give
  * the same {@code --monitor} as the checks, so declared numerical and text columns are read the
  * same way. Exit code 0, or 2 with one line when the input cannot be read or the file written.
+ *
+ * <p>Thread-safe: stateless.
  */
 public final class ProfileCommand extends DriftwatchCommand {
 

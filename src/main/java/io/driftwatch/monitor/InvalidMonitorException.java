@@ -24,7 +24,7 @@ public class InvalidMonitorException extends DriftwatchException {
      * @param column 1-based column in the source, or 0 when not known
      * @param message what is wrong and what would be valid
      */
-    public record Problem(String field, int line, int column, String message) {
+    public record Problem(String field, int line, int column, String message) implements java.io.Serializable {
         /** The problem in one line: {@code line 4, column 3: drift.share: must be …}. */
         public String describe() {
             StringBuilder b = new StringBuilder();
@@ -43,7 +43,7 @@ public class InvalidMonitorException extends DriftwatchException {
     }
 
     private final String source;
-    private final transient List<Problem> problems;
+    private final List<Problem> problems;
 
     InvalidMonitorException(String source, List<Problem> problems) {
         super(message(source, problems));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -16,8 +17,8 @@ import io.driftwatch.stats.DriftTest;
 import io.driftwatch.stats.DriftTests;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,9 @@ import java.util.Optional;
  */
 final class MonitorParser {
     private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final YAMLFactory YAML = YAMLFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     static final List<String> TOP_KEYS = List.of("name", "reference", "columns", "drift");
     static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "text", "datetime", "target",
@@ -77,7 +78,7 @@ final class MonitorParser {
         MonitorDefinition definition = parser.definition(root);
         if (!parser.problems.isEmpty()) {
             List<InvalidMonitorException.Problem> sorted = new ArrayList<>(parser.problems);
-            sorted.sort(java.util.Comparator.comparingInt((InvalidMonitorException.Problem p) -> p.line() == 0
+            sorted.sort(Comparator.comparingInt((InvalidMonitorException.Problem p) -> p.line() == 0
                     ? Integer.MAX_VALUE : p.line()).thenComparingInt(InvalidMonitorException.Problem::column));
             throw new InvalidMonitorException(source, sorted);
         }
@@ -190,8 +191,7 @@ final class MonitorParser {
         if (node == null) {
             return out;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String column = e.getKey();
             String path = "drift.per_column." + column;
             JsonNode entry = e.getValue();
@@ -295,8 +295,8 @@ final class MonitorParser {
     }
 
     private void checkKeys(JsonNode node, String path, List<String> valid) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            String key = property.getKey();
             if (!valid.contains(key)) {
                 String alias = ALIASES.get(key);
                 String hint = alias != null && valid.contains(alias) ? " (did you mean '" + alias + "'?)" : "";

@@ -216,6 +216,34 @@ class CheckCommandTest {
         assertThat(JsonResultTest.schemaErrors(prof)).isEmpty();
     }
 
+    @Test
+    void progressBarAppearsAfterASecondAndIsErasedAtTheEnd() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+        CheckCommand.ProgressBar bar = new CheckCommand.ProgressBar(err, true);
+        bar.stage("testing 3 columns", 2, 3);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (bytes.size() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        bar.close();
+        String drawn = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(drawn).startsWith("\r[################--------] 2/3 testing 3 columns  1.")
+                .endsWith("\r");
+        String erase = drawn.substring(drawn.lastIndexOf('\r', drawn.length() - 2));
+        assertThat(erase.strip()).as("the last write blanks the line").isEmpty();
+    }
+
+    @Test
+    void progressBarStaysSilentForAQuickCheck() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        CheckCommand.ProgressBar bar = new CheckCommand.ProgressBar(
+                new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8), true);
+        bar.stage("reading", 0, 3);
+        bar.close();
+        assertThat(bytes.size()).isZero();
+    }
+
     /** The table's data rows, split on runs of two or more spaces. */
     private static List<String[]> tableRows(String stdout) {
         List<String[]> rows = new ArrayList<>();
