@@ -104,18 +104,18 @@ public final class CheckRunner implements AutoCloseable {
         CsvOptions csv = monitor.csvOptions();
 
         progress.stage("reading " + reference.getFileName() + " and " + current.getFileName(), 0, STAGES);
+        requireReadable(reference);
+        requireReadable(current);
         CompletableFuture<Reference> ref = CompletableFuture.supplyAsync(() -> readReference(reference, csv), executor);
-        Datasets.Dataset cur = null;
-        RuntimeException currentFailure = null;
-        try {
-            cur = Datasets.read(current, csv);
-        } catch (RuntimeException e) {
-            currentFailure = e;
+        CompletableFuture<Datasets.Dataset> curFuture = CompletableFuture.supplyAsync(
+                () -> Datasets.read(current, csv), executor);
+        // Fail as soon as either read fails, without waiting for the other to finish parsing.
+        CompletableFuture.anyOf(ref, curFuture).exceptionally(e -> null).join();
+        if (curFuture.isCompletedExceptionally() && !ref.isDone()) {
+            join(curFuture);
         }
-        Reference referenceData = join(ref); // the reference's failure first: it is named first
-        if (currentFailure != null) {
-            throw currentFailure;
-        }
+        Reference referenceData = join(ref);
+        Datasets.Dataset cur = join(curFuture);
         Table currentTable = cur.table();
 
         Map<String, ColumnType> types = types(currentTable, monitor);
@@ -176,6 +176,18 @@ public final class CheckRunner implements AutoCloseable {
         }
     }
 
+    private static void requireReadable(Path path) {
+        if (!Files.exists(path)) {
+            throw new UnreadableDatasetException(path + ": no such file");
+        }
+        if (Files.isDirectory(path)) {
+            throw new UnreadableDatasetException(path + ": is a directory, not a file");
+        }
+        if (!Files.isReadable(path)) {
+            throw new UnreadableDatasetException(path + ": cannot be read (permission denied)");
+        }
+    }
+
     private static Reference readReference(Path path, CsvOptions csv) {
         if (ReferenceProfile.looksLikeProfile(Datasets.head(path, 8))) {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
@@ -191,7 +203,7 @@ public final class CheckRunner implements AutoCloseable {
         return new Reference(dataset.table(), null, dataset.format().label(), dataset.sha256());
     }
 
-    private static Reference join(CompletableFuture<Reference> future) {
+    private static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
