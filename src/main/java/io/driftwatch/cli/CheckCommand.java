@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -71,6 +72,9 @@ public final class CheckCommand extends DriftwatchCommand {
         }
         Path reference = Path.of(referenceName);
         Path current = Path.of(namespace.getString("current"));
+        String html = namespace.getString("report");
+        // Before the check, so a build without the renderer fails at once rather than after the work.
+        Function<CheckReport, DocumentWriter> htmlRenderer = html == null ? null : htmlRenderer();
 
         CheckReport report;
         try (CheckRunner runner = CheckRunner.withCores(); ProgressBar bar = ProgressBar.onTerminal(System.err)) {
@@ -78,17 +82,20 @@ public final class CheckCommand extends DriftwatchCommand {
         }
         String json = namespace.getString("json");
         if (json != null) {
-            JsonResult result = JsonResult.of(report, monitor.correction());
-            write(Path.of(json), "JSON result", result::writeTo);
+            write(Path.of(json), "JSON result", JsonResult.of(report, monitor.correction())::writeTo);
         }
-        String html = namespace.getString("report");
-        if (html != null) {
-            writeHtmlReport(report, Path.of(html));
+        if (htmlRenderer != null) {
+            write(Path.of(html), "HTML report", htmlRenderer.apply(report));
         }
         print(System.out, report, monitor);
-        if (json != null) {
+        if (json != null || html != null) {
             System.out.println();
+        }
+        if (json != null) {
             System.out.println("JSON result written to " + json);
+        }
+        if (html != null) {
+            System.out.println("HTML report written to " + html);
         }
         if (report.result().dataset().detected()) {
             throw new CommandFailedException(ExitCode.DRIFT, "");
@@ -96,13 +103,13 @@ public final class CheckCommand extends DriftwatchCommand {
     }
 
     /**
-     * The single call site of the HTML renderer.
-     * LEAD: wire {@code io.driftwatch.report.HtmlReport} here once it is merged, e.g.
-     * {@code write(file, "HTML report", out -> HtmlReport.of(report).writeTo(out));}
+     * The HTML renderer for {@code --report}: the single place it is wired.
+     * LEAD: once {@code io.driftwatch.report.HtmlReport} is merged, replace the body with e.g.
+     * {@code return report -> HtmlReport.of(report)::writeTo;}
      */
-    private static void writeHtmlReport(CheckReport report, Path file) {
+    private static Function<CheckReport, DocumentWriter> htmlRenderer() {
         throw new CommandFailedException(ExitCode.BAD_INPUT,
-                "--report " + file + ": the HTML report is not available in this build (use --json)");
+                "--report: the HTML report is not available in this build (use --json)");
     }
 
     /** Something that writes a document to a stream. */

@@ -180,6 +180,7 @@ class CheckCommandTest {
                 dir.resolve("r.html").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("the HTML report is not available in this build");
+        assertThat(run.stdout()).as("fails before doing the work").isEmpty();
     }
 
     @Test
