@@ -1,15 +1,19 @@
 package io.driftwatch;
 
+import io.driftwatch.cli.CheckCommand;
 import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.InspectCommand;
+import io.driftwatch.cli.ProfileCommand;
 import io.driftwatch.cli.WritableDirectoryHealthCheck;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 
 /**
  * The Driftwatch jar's entry point: the service ({@code server config.yml}) and the command-line
- * verbs ({@code inspect}, later {@code check}). Builds objects and registers them; no logic here.
+ * verbs ({@code inspect}, {@code check}, {@code profile}). Builds objects and registers them; no
+ * logic here.
  */
 public class DriftwatchApplication extends Application<DriftwatchConfiguration> {
 
@@ -28,9 +32,20 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         System.exit(DriftwatchCommand.exitCodeFor(t).code());
     }
 
+    /**
+     * Only {@code server}: Dropwizard's own {@code check} (validate a config file) would take the name
+     * of the drift check verb, which DESIGN.md's command-line contract gives to {@link CheckCommand}.
+     */
+    @Override
+    protected void addDefaultCommands(Bootstrap<DriftwatchConfiguration> bootstrap) {
+        bootstrap.addCommand(new ServerCommand<>(this));
+    }
+
     @Override
     public void initialize(Bootstrap<DriftwatchConfiguration> bootstrap) {
         bootstrap.addCommand(new InspectCommand());
+        bootstrap.addCommand(new CheckCommand());
+        bootstrap.addCommand(new ProfileCommand());
     }
 
     @Override

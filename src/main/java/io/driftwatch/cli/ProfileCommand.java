@@ -1,0 +1,54 @@
+package io.driftwatch.cli;
+
+import io.driftwatch.monitor.CheckRunner;
+import io.driftwatch.monitor.MonitorDefinition;
+import io.driftwatch.profile.ReferenceProfile;
+import io.dropwizard.core.setup.Bootstrap;
+import java.nio.file.Path;
+import java.util.Locale;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * {@code driftwatch profile --reference REF --out FILE.profile [--monitor M.yml]}: reduces a
+ * reference batch once to the profile every check against it needs (sorted values, category
+ * counts), so later {@code check --reference FILE.profile} runs skip parsing and sorting it. Give
+ * the same {@code --monitor} as the checks, so declared numerical and text columns are read the
+ * same way. Exit code 0, or 2 with one line when the input cannot be read or the file written.
+ *
+ * <p>Thread-safe: stateless.
+ */
+public final class ProfileCommand extends DriftwatchCommand {
+
+    public ProfileCommand() {
+        super("profile", "Save the profile of a reference batch for fast repeated checks");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("--reference").metavar("REF")
+                .help("reference batch (CSV or Arrow); defaults to the monitor's 'reference'");
+        subparser.addArgument("--out").metavar("FILE.profile").required(true).help("where to write the profile");
+        subparser.addArgument("--monitor").metavar("MONITOR.yml")
+                .help("monitor definition whose declared column types to read the reference with");
+    }
+
+    @Override
+    public void run(Bootstrap<?> bootstrap, Namespace namespace) {
+        String monitorFile = namespace.getString("monitor");
+        MonitorDefinition monitor = monitorFile == null ? MonitorDefinition.empty()
+                : MonitorDefinition.read(Path.of(monitorFile));
+        String referenceName = namespace.getString("reference");
+        if (referenceName == null) {
+            referenceName = monitor.reference().orElseThrow(() -> new CommandFailedException(ExitCode.BAD_INPUT,
+                    "argument --reference is required" + (monitorFile == null ? ""
+                            : ": the monitor " + monitorFile + " names no reference")));
+        }
+        Path reference = Path.of(referenceName);
+        Path out = Path.of(namespace.getString("out"));
+        ReferenceProfile profile = CheckRunner.referenceProfile(reference, monitor);
+        CheckCommand.write(out, "profile", profile::writeTo);
+        System.out.printf(Locale.ROOT, "%s: profile of %s (%,d rows, %d columns)%n", out, reference,
+                profile.rowCount(), profile.columns().size());
+    }
+}

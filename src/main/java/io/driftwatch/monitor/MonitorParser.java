@@ -1,0 +1,417 @@
+package io.driftwatch.monitor;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.driftwatch.drift.ColumnOverride;
+import io.driftwatch.drift.Correction;
+import io.driftwatch.drift.DriftOptions;
+import io.driftwatch.stats.ColumnKind;
+import io.driftwatch.stats.DriftTest;
+import io.driftwatch.stats.DriftTests;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a {@link MonitorDefinition} from YAML or JSON text and validates it, collecting every
+ * problem with its field path and, from a first streaming pass over the text, its line and column.
+ * Parsing is done by hand over a Jackson tree rather than by data binding, so that each message can
+ * say what was expected at that exact place.
+ *
+ * <p>Thread-safe: stateless (the factories are thread-safe once configured).
+ */
+final class MonitorParser {
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    static final List<String> TOP_KEYS = List.of("name", "reference", "columns", "drift");
+    static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "text", "datetime", "target",
+            "prediction", "ignored");
+    static final List<String> DRIFT_KEYS = List.of("share", "method", "num_method", "cat_method", "threshold",
+            "num_threshold", "cat_threshold", "per_column", "correction");
+    static final List<String> PER_COLUMN_KEYS = List.of("method", "threshold");
+    /** Keys of Evidently's or other tools' vocabulary mapped to ours, for "did you mean" hints. */
+    private static final Map<String, String> ALIASES = Map.of("timestamp", "datetime", "numerical_features",
+            "numerical", "categorical_features", "categorical", "stattest", "method", "stattest_threshold",
+            "threshold", "drift_share", "share", "per_column_stattest", "per_column");
+
+    private final String source;
+    private final Map<String, JsonLocation> locations;
+    private final List<InvalidMonitorException.Problem> problems = new ArrayList<>();
+
+    private MonitorParser(String source, Map<String, JsonLocation> locations) {
+        this.source = source;
+        this.locations = locations;
+    }
+
+    static MonitorDefinition parse(String text, String source) {
+        JsonFactory factory = text.stripLeading().startsWith("{") ? JSON : YAML;
+        JsonNode root;
+        Map<String, JsonLocation> locations;
+        try {
+            locations = locate(factory, text);
+            root = new ObjectMapper(factory).readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String message = e.getOriginalMessage();
+            throw new InvalidMonitorException(source, List.of(new InvalidMonitorException.Problem("",
+                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    "not valid " + (factory == JSON ? "JSON" : "YAML") + ": " + firstLine(message))));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
+        }
+        MonitorParser parser = new MonitorParser(source, locations);
+        MonitorDefinition definition = parser.definition(root);
+        if (!parser.problems.isEmpty()) {
+            List<InvalidMonitorException.Problem> sorted = new ArrayList<>(parser.problems);
+            sorted.sort(Comparator.comparingInt((InvalidMonitorException.Problem p) -> p.line() == 0
+                    ? Integer.MAX_VALUE : p.line()).thenComparingInt(InvalidMonitorException.Problem::column));
+            throw new InvalidMonitorException(source, sorted);
+        }
+        return definition;
+    }
+
+    /** The location of every key (and of every list element), by field path. */
+    private static Map<String, JsonLocation> locate(JsonFactory factory, String text) throws IOException {
+        Map<String, JsonLocation> out = new HashMap<>();
+        try (JsonParser p = factory.createParser(text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.FIELD_NAME || p.getParsingContext().inArray()) {
+                    out.putIfAbsent(path(p), p.currentTokenLocation());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String path(JsonParser p) {
+        List<String> parts = new ArrayList<>();
+        for (var ctx = p.getParsingContext(); ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
+            if (ctx.inArray()) {
+                parts.add(0, "[" + ctx.getCurrentIndex() + "]");
+            } else if (ctx.getCurrentName() != null) {
+                parts.add(0, "." + ctx.getCurrentName());
+            }
+        }
+        String joined = String.join("", parts);
+        return joined.startsWith(".") ? joined.substring(1) : joined;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    private MonitorDefinition definition(JsonNode root) {
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            problem("", "the definition is empty; expected a mapping with " + String.join(", ", TOP_KEYS));
+            return null;
+        }
+        if (!root.isObject()) {
+            problem("", "expected a mapping with " + String.join(", ", TOP_KEYS) + ", found " + describe(root));
+            return null;
+        }
+        checkKeys(root, "", TOP_KEYS);
+        String name = string(root, "name", "name");
+        String reference = string(root, "reference", "reference");
+
+        JsonNode columns = mapping(root, "columns", "columns");
+        List<String> numerical = columnList(columns, "numerical");
+        List<String> categorical = columnList(columns, "categorical");
+        List<String> text = columnList(columns, "text");
+        String datetime = columns == null ? null : string(columns, "datetime", "columns.datetime");
+        String target = columns == null ? null : string(columns, "target", "columns.target");
+        String prediction = columns == null ? null : string(columns, "prediction", "columns.prediction");
+        List<String> ignored = columnList(columns, "ignored");
+        if (columns != null) {
+            checkKeys(columns, "columns", COLUMN_KEYS);
+            checkRoles(numerical, categorical, text, datetime, ignored);
+            checkRole(target, "target", text, datetime, ignored);
+            checkRole(prediction, "prediction", text, datetime, ignored);
+            if (target != null && target.equals(prediction)) {
+                problem("columns.prediction", "'" + target + "' is already the target; target and prediction are"
+                        + " different columns");
+            }
+        }
+
+        DriftOptions options = DriftOptions.defaults();
+        JsonNode drift = mapping(root, "drift", "drift");
+        if (drift != null) {
+            checkKeys(drift, "drift", DRIFT_KEYS);
+            Double share = number(drift, "share", "drift.share");
+            if (share != null) {
+                if (share > 1) {
+                    problem("drift.share", "must be between 0 and 1 (a share of columns), got " + share
+                            + (share <= 100 ? "; for " + share + " % write " + share / 100 : ""));
+                } else {
+                    options = options.withShare(share);
+                }
+            }
+            options = options.withMethod(method(drift, "method", null))
+                    .withNumMethod(method(drift, "num_method", ColumnKind.NUMERICAL))
+                    .withCatMethod(method(drift, "cat_method", ColumnKind.CATEGORICAL))
+                    .withThreshold(number(drift, "threshold", "drift.threshold"))
+                    .withNumThreshold(number(drift, "num_threshold", "drift.num_threshold"))
+                    .withCatThreshold(number(drift, "cat_threshold", "drift.cat_threshold"))
+                    .withPerColumn(perColumn(drift, numerical, categorical, ignored, text, datetime));
+            String correction = string(drift, "correction", "drift.correction");
+            if (correction != null) {
+                try {
+                    options = options.withCorrection(Correction.fromLabel(correction));
+                } catch (IllegalArgumentException e) {
+                    problem("drift.correction", "unknown correction '" + correction + "'; valid: " + labels());
+                }
+            }
+        }
+        return new MonitorDefinition(name, reference, numerical, categorical, text, datetime, target, prediction,
+                ignored, options);
+    }
+
+    private Map<String, ColumnOverride> perColumn(JsonNode drift, List<String> numerical, List<String> categorical,
+            List<String> ignored, List<String> text, String datetime) {
+        JsonNode node = mapping(drift, "per_column", "drift.per_column");
+        Map<String, ColumnOverride> out = new LinkedHashMap<>();
+        if (node == null) {
+            return out;
+        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String column = e.getKey();
+            String path = "drift.per_column." + column;
+            JsonNode entry = e.getValue();
+            if (!entry.isObject()) {
+                problem(path, "expected a mapping with method and/or threshold, found " + describe(entry));
+                continue;
+            }
+            checkKeys(entry, path, PER_COLUMN_KEYS);
+            if (ignored.contains(column) || text.contains(column) || column.equals(datetime)) {
+                String role = ignored.contains(column) ? "ignored" : text.contains(column) ? "text" : "datetime";
+                problem(path, "column '" + column + "' is listed in columns." + role + ", so it is never tested");
+            }
+            ColumnKind kind = numerical.contains(column) ? ColumnKind.NUMERICAL
+                    : categorical.contains(column) ? ColumnKind.CATEGORICAL : null;
+            String method = methodAt(entry, "method", path + ".method", kind);
+            Double threshold = number(entry, "threshold", path + ".threshold");
+            out.put(column, new ColumnOverride(method, threshold));
+        }
+        return out;
+    }
+
+    private String method(JsonNode drift, String key, ColumnKind kind) {
+        return methodAt(drift, key, "drift." + key, kind);
+    }
+
+    private String methodAt(JsonNode parent, String key, String path, ColumnKind kind) {
+        String name = string(parent, key, path);
+        if (name == null) {
+            return null;
+        }
+        Optional<DriftTest> test = DriftTests.byName(name);
+        if (test.isEmpty()) {
+            String hint = "";
+            for (String valid : DriftTests.names()) {
+                if (valid.equalsIgnoreCase(name)) {
+                    hint = " (names are case-sensitive: did you mean '" + valid + "'?)";
+                }
+            }
+            problem(path, "unknown test '" + name + "'" + hint + "; valid tests: " + String.join(", ", testNames(kind)));
+            return null;
+        }
+        if (kind != null && !test.get().appliesTo(kind)) {
+            String label = kind == ColumnKind.NUMERICAL ? "numerical" : "categorical";
+            problem(path, "test '" + name + "' does not apply to " + label + " columns; " + label + " tests: "
+                    + String.join(", ", testNames(kind)));
+            return null;
+        }
+        return name;
+    }
+
+    private static List<String> testNames(ColumnKind kind) {
+        List<String> names = new ArrayList<>();
+        for (DriftTest t : DriftTests.all()) {
+            if (kind == null || t.appliesTo(kind)) {
+                names.add(t.name());
+            }
+        }
+        return names;
+    }
+
+    private static String labels() {
+        List<String> labels = new ArrayList<>();
+        for (Correction c : Correction.values()) {
+            labels.add(c.label());
+        }
+        return String.join(", ", labels);
+    }
+
+    private void checkRoles(List<String> numerical, List<String> categorical, List<String> text, String datetime,
+            List<String> ignored) {
+        Map<String, String> roleOf = new HashMap<>();
+        claim(roleOf, numerical, "numerical");
+        claim(roleOf, categorical, "categorical");
+        claim(roleOf, text, "text");
+        claim(roleOf, datetime == null ? List.of() : List.of(datetime), "datetime");
+        claim(roleOf, ignored, "ignored");
+    }
+
+    private void claim(Map<String, String> roleOf, List<String> columns, String role) {
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            String path = role.equals("datetime") ? "columns.datetime" : "columns." + role + "[" + i + "]";
+            String previous = roleOf.putIfAbsent(column, role);
+            if (previous != null) {
+                problem(path, previous.equals(role) ? "column '" + column + "' is listed twice"
+                        : "column '" + column + "' is also listed in columns." + previous + "; a column has one role");
+            }
+        }
+    }
+
+    private void checkRole(String column, String role, List<String> text, String datetime, List<String> ignored) {
+        if (column == null) {
+            return;
+        }
+        String conflict = ignored.contains(column) ? "ignored" : text.contains(column) ? "text"
+                : column.equals(datetime) ? "datetime" : null;
+        if (conflict != null) {
+            problem("columns." + role, "column '" + column + "' is also listed in columns." + conflict + "; the "
+                    + role + " is drift-tested, so it must be numerical or categorical");
+        }
+    }
+
+    private void checkKeys(JsonNode node, String path, List<String> valid) {
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            String key = property.getKey();
+            if (!valid.contains(key)) {
+                String alias = ALIASES.get(key);
+                String hint = alias != null && valid.contains(alias) ? " (did you mean '" + alias + "'?)" : "";
+                problem(join(path, key), "unknown key '" + key + "'" + hint + "; valid keys here: "
+                        + String.join(", ", valid));
+            }
+        }
+    }
+
+    private JsonNode mapping(JsonNode parent, String key, String path) {
+        JsonNode node = parent.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            problem(path, "expected a mapping, found " + describe(node));
+            return null;
+        }
+        return node;
+    }
+
+    private String string(JsonNode parent, String key, String path) {
+        JsonNode node = parent.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isTextual() || node.isNumber()) {
+            String s = node.asText();
+            if (s.isBlank()) {
+                problem(path, "must not be empty (write null or leave it out)");
+                return null;
+            }
+            return s;
+        }
+        problem(path, "expected a single name, found " + describe(node));
+        return null;
+    }
+
+    private Double number(JsonNode parent, String key, String path) {
+        JsonNode node = parent.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            problem(path, "expected a number, found " + describe(node));
+            return null;
+        }
+        double v = node.doubleValue();
+        if (!Double.isFinite(v) || v < 0) {
+            problem(path, "must be a finite number of at least 0, got " + node.asText());
+            return null;
+        }
+        return v;
+    }
+
+    /** A list of column names: a YAML/JSON list, or one name on its own. */
+    private List<String> columnList(JsonNode columns, String key) {
+        if (columns == null) {
+            return List.of();
+        }
+        String path = "columns." + key;
+        JsonNode node = columns.get(key);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (node.isTextual() || node.isNumber()) {
+            return List.of(node.asText());
+        }
+        if (!node.isArray()) {
+            problem(path, "expected a list of column names, found " + describe(node));
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if ((item.isTextual() || item.isNumber()) && !item.asText().isBlank()) {
+                out.add(item.asText());
+            } else {
+                problem(path + "[" + i + "]", "expected a column name, found " + describe(item));
+            }
+        }
+        return out;
+    }
+
+    private void problem(String path, String message) {
+        JsonLocation at = locations.get(path);
+        if (at == null && !path.isEmpty()) {
+            // A value inside a key we know: point at the nearest enclosing key.
+            String parent = path;
+            while (at == null && (parent.contains(".") || parent.contains("["))) {
+                parent = parent.substring(0, Math.max(parent.lastIndexOf('.'), parent.lastIndexOf('[')));
+                at = locations.get(parent);
+            }
+        }
+        problems.add(new InvalidMonitorException.Problem(path, at == null ? 0 : at.getLineNr(),
+                at == null ? 0 : at.getColumnNr(), message));
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static String describe(JsonNode node) {
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isBoolean()) {
+            return node.asText() + " (a true/false value; quote it if it is a name)";
+        }
+        if (node.isNull()) {
+            return "null";
+        }
+        return "'" + node.asText() + "'";
+    }
+}

@@ -1,0 +1,246 @@
+package io.driftwatch.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.driftwatch.data.CategoricalColumn;
+import io.driftwatch.data.ColumnType;
+import io.driftwatch.data.NumericColumn;
+import io.driftwatch.data.NumericColumnBuilder;
+import io.driftwatch.data.PhysicalType;
+import io.driftwatch.data.Table;
+import io.driftwatch.drift.Correction;
+import io.driftwatch.drift.DriftAnalysis;
+import io.driftwatch.drift.DriftOptions;
+import io.driftwatch.drift.DriftResult;
+import io.driftwatch.io.Datasets;
+import io.driftwatch.io.TypeInference;
+import io.driftwatch.profile.ReferenceProfile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JSON result of several kinds of check validates against {@code docs/result.schema.json}, which
+ * itself is a valid draft 2020-12 schema that rejects documents breaking the contract.
+ */
+public class JsonResultTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonSchema SCHEMA = loadSchema();
+
+    /** Every way {@code document} breaks the result schema; empty when it is valid. */
+    public static Set<String> schemaErrors(JsonNode document) {
+        return SCHEMA.validate(document).stream().map(ValidationMessage::getMessage).collect(Collectors.toSet());
+    }
+
+    private static JsonSchema loadSchema() {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        try (InputStream in = Files.newInputStream(Path.of("docs/result.schema.json"))) {
+            return factory.getSchema(in, config);
+        } catch (IOException e) {
+            throw new IllegalStateException("docs/result.schema.json must be readable from the project root", e);
+        }
+    }
+
+    @Test
+    void schemaIsAValidDraft202012Schema() throws IOException {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        JsonSchema meta = factory.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+        JsonNode schema = MAPPER.readTree(Path.of("docs/result.schema.json").toFile());
+        assertThat(meta.validate(schema)).isEmpty();
+    }
+
+    @Test
+    void bikeSharingResultIsSchemaValidAndCarriesTheContractFields() throws IOException {
+        CheckReport report = bikeSharing();
+        JsonNode json = MAPPER.readTree(JsonResult.of(report, Correction.NONE).toJson());
+
+        assertThat(schemaErrors(json)).isEmpty();
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.at("/reference/rows").asInt()).isEqualTo(688);
+        assertThat(json.at("/current/rows").asInt()).isEqualTo(741);
+        assertThat(json.at("/current/sha256").asText()).hasSize(64);
+        assertThat(json.at("/datasetDrift/numberOfColumns").asInt()).isEqualTo(report.result().dataset().numberOfColumns());
+        JsonNode temp = column(json, "temp");
+        assertThat(temp.get("test").asText()).isEqualTo("ks");
+        assertThat(temp.get("displayName").asText()).isEqualTo("K-S p_value");
+        assertThat(temp.get("comparison").asText()).isEqualTo("<=");
+        assertThat(temp.get("drifted").asBoolean()).isTrue();
+        assertThat(temp.get("error").isNull()).isTrue();
+        assertThat(temp.get("adjustedScore").isNull()).as("no correction ran").isTrue();
+        assertThat(temp.get("statistic").isNumber()).as("KS D").isTrue();
+        assertThat(column(json, "cnt").get("role").asText()).isEqualTo("target");
+    }
+
+    @Test
+    void columnThatCannotBeTestedHasNullScoreNoDriftAndAnError() throws IOException {
+        Table reference = Table.of(List.of(normal("x", 200, 0), missingOnly("empty", 200)));
+        Table current = Table.of(List.of(normal("x", 200, 2), normal("empty", 200, 0)));
+        JsonNode json = MAPPER.readTree(JsonResult.of(report(reference, current, DriftOptions.defaults()),
+                Correction.NONE).toJson());
+
+        assertThat(schemaErrors(json)).isEmpty();
+        JsonNode empty = column(json, "empty");
+        assertThat(empty.get("score").isNull()).isTrue();
+        assertThat(empty.get("test").isNull()).isTrue();
+        assertThat(empty.get("drifted").asBoolean()).isFalse();
+        assertThat(empty.get("error").asText()).contains("no values left to test in the reference");
+        assertThat(empty.get("referenceMissingShare").asDouble()).isEqualTo(1.0);
+        assertThat(json.at("/datasetDrift/numberOfErrors").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void correctedCheckWritesTheAdjustedPValueItDecidedWith() throws IOException {
+        List<io.driftwatch.data.Column> ref = new ArrayList<>();
+        List<io.driftwatch.data.Column> cur = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ref.add(normal("c" + i, 300, 0));
+            cur.add(normal("c" + i, 300, i == 0 ? 0.3 : 0));
+        }
+        DriftOptions options = DriftOptions.defaults().withCorrection(Correction.BONFERRONI);
+        CheckReport report = report(Table.of(ref), Table.of(cur), options);
+        JsonNode json = MAPPER.readTree(JsonResult.of(report, Correction.BONFERRONI).toJson());
+
+        assertThat(schemaErrors(json)).isEmpty();
+        assertThat(json.at("/datasetDrift/correction").asText()).isEqualTo("bonferroni");
+        JsonNode c0 = column(json, "c0");
+        assertThat(c0.get("adjustedScore").asDouble()).isEqualTo(Math.min(1, 5 * c0.get("score").asDouble()));
+    }
+
+    @Test
+    void newAndGoneCategoriesAreListed() throws IOException {
+        Table reference = Table.of(List.of(CategoricalColumn.of("city", repeat(20, "Oslo", "Lima", "Pune"))));
+        Table current = Table.of(List.of(CategoricalColumn.of("city", repeat(20, "Oslo", "Lima", "Kyiv", null))));
+        JsonNode json = MAPPER.readTree(JsonResult.of(report(reference, current, DriftOptions.defaults()),
+                Correction.NONE).toJson());
+
+        assertThat(schemaErrors(json)).isEmpty();
+        JsonNode city = column(json, "city");
+        assertThat(city.get("newCategories")).extracting(JsonNode::asText).containsExactly("Kyiv");
+        assertThat(city.get("goneCategories")).extracting(JsonNode::asText).containsExactly("Pune");
+        assertThat(city.get("currentMissingShare").asDouble()).isEqualTo(0.25);
+    }
+
+    @Test
+    void nonFiniteNumbersAreWrittenAsNullNeverAsNaNTokens() throws IOException {
+        // One category on both sides: chi-square has 0 degrees of freedom, so its p-value is NaN
+        // (as SciPy's), an undefined score that never drifts.
+        Table reference = Table.of(List.of(CategoricalColumn.of("k", repeat(50, "only"))));
+        Table current = Table.of(List.of(CategoricalColumn.of("k", repeat(60, "only"))));
+        CheckReport report = report(reference, current, DriftOptions.defaults().withCatMethod("chisquare"));
+        assertThat(report.result().columns().get(0).result().score()).isNaN();
+
+        String text = JsonResult.of(report, Correction.NONE).toJson();
+
+        assertThat(text).doesNotContain("NaN").doesNotContain("Infinity");
+        JsonNode json = MAPPER.readTree(text);
+        assertThat(schemaErrors(json)).isEmpty();
+        JsonNode k = column(json, "k");
+        assertThat(k.get("score").isNull()).isTrue();
+        assertThat(k.get("error").isNull()).isTrue();
+        assertThat(k.get("drifted").asBoolean()).isFalse();
+    }
+
+    @Test
+    void schemaRejectsDocumentsThatBreakTheContract() throws IOException {
+        ObjectNode valid = (ObjectNode) MAPPER.readTree(JsonResult.of(bikeSharing(), Correction.NONE).toJson());
+        assertThat(schemaErrors(valid)).isEmpty();
+
+        ObjectNode missingVersion = valid.deepCopy();
+        missingVersion.remove("schemaVersion");
+        assertThat(schemaErrors(missingVersion)).anyMatch(m -> m.contains("schemaVersion"));
+
+        ObjectNode nanAsString = valid.deepCopy();
+        ((ObjectNode) nanAsString.get("columns").get(0)).put("score", "NaN");
+        assertThat(schemaErrors(nanAsString)).isNotEmpty();
+
+        ObjectNode typo = valid.deepCopy();
+        ((ObjectNode) typo.get("datasetDrift")).put("detcted", true);
+        assertThat(schemaErrors(typo)).anyMatch(m -> m.contains("detcted"));
+
+        ObjectNode errorThatDrifted = valid.deepCopy();
+        ObjectNode first = (ObjectNode) errorThatDrifted.get("columns").get(0);
+        first.put("error", "boom");
+        first.put("drifted", true);
+        assertThat(schemaErrors(errorThatDrifted)).isNotEmpty();
+
+        ObjectNode badHash = valid.deepCopy();
+        ((ObjectNode) badHash.get("current")).put("sha256", "abc");
+        assertThat(schemaErrors(badHash)).isNotEmpty();
+    }
+
+    private static JsonNode column(JsonNode json, String name) {
+        for (JsonNode c : json.get("columns")) {
+            if (c.get("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no column " + name + " in " + json);
+    }
+
+    private static CheckReport bikeSharing() {
+        Datasets.Dataset ref = Datasets.read(Path.of("examples/bike-sharing/reference.csv"));
+        Datasets.Dataset cur = Datasets.read(Path.of("examples/bike-sharing/current.csv"));
+        Map<String, ColumnType> types = TypeInference.infer(cur.table(), Map.of());
+        ReferenceProfile profile = ReferenceProfile.of(ref.table());
+        DriftResult result = DriftAnalysis.sequential().run(profile, cur.table(), types, DriftOptions.defaults());
+        return new CheckReport("bike-sharing", result, profile, cur.table(), types,
+                new ColumnRoles("cnt", null, "dteday"),
+                new BatchInfo(ref.source(), ref.format().label(), ref.table().rowCount(), ref.sha256()),
+                new BatchInfo(cur.source(), cur.format().label(), cur.table().rowCount(), cur.sha256()),
+                new Timings(3, 2, 5), Instant.parse("2026-01-31T06:00:00Z"), "test");
+    }
+
+    private static CheckReport report(Table reference, Table current, DriftOptions options) {
+        Map<String, ColumnType> types = TypeInference.infer(current, Map.of());
+        ReferenceProfile profile = ReferenceProfile.of(reference);
+        DriftResult result = DriftAnalysis.sequential().run(profile, current, types, options);
+        return new CheckReport("ref vs cur", result, profile, current, types, null,
+                new BatchInfo("ref.csv", "csv", reference.rowCount(), null),
+                new BatchInfo("cur.csv", "csv", current.rowCount(), null),
+                new Timings(0, 0, 0), Instant.now(), "test");
+    }
+
+    private static NumericColumn normal(String name, int n, double mean) {
+        Random random = new Random(name.hashCode() * 31L + (long) (mean * 1000));
+        NumericColumnBuilder b = new NumericColumnBuilder(name, PhysicalType.FLOAT, n);
+        for (int i = 0; i < n; i++) {
+            b.append(mean + random.nextGaussian());
+        }
+        return b.build();
+    }
+
+    private static NumericColumn missingOnly(String name, int n) {
+        NumericColumnBuilder b = new NumericColumnBuilder(name, PhysicalType.FLOAT, n);
+        for (int i = 0; i < n; i++) {
+            b.appendMissing();
+        }
+        return b.build();
+    }
+
+    private static String[] repeat(int times, String... labels) {
+        String[] out = new String[times * labels.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = labels[i % labels.length];
+        }
+        return out;
+    }
+}
