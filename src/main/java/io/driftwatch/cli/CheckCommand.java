@@ -6,6 +6,7 @@ import io.driftwatch.monitor.CheckProgress;
 import io.driftwatch.monitor.CheckRunner;
 import io.driftwatch.monitor.MonitorDefinition;
 import io.driftwatch.report.CheckReport;
+import io.driftwatch.report.HtmlReport;
 import io.driftwatch.report.JsonResult;
 import io.driftwatch.stats.ScoreKind;
 import io.driftwatch.stats.TestResult;
@@ -13,10 +14,13 @@ import io.dropwizard.core.setup.Bootstrap;
 import java.io.Console;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,7 +31,6 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -73,8 +76,6 @@ public final class CheckCommand extends DriftwatchCommand {
         Path reference = Path.of(referenceName);
         Path current = Path.of(namespace.getString("current"));
         String html = namespace.getString("report");
-        // Before the check, so a build without the renderer fails at once rather than after the work.
-        Function<CheckReport, DocumentWriter> htmlRenderer = html == null ? null : htmlRenderer();
 
         CheckReport report;
         try (CheckRunner runner = CheckRunner.withCores(); ProgressBar bar = ProgressBar.onTerminal(System.err)) {
@@ -84,8 +85,12 @@ public final class CheckCommand extends DriftwatchCommand {
         if (json != null) {
             write(Path.of(json), "JSON result", JsonResult.of(report, monitor.correction())::writeTo);
         }
-        if (htmlRenderer != null) {
-            write(Path.of(html), "HTML report", htmlRenderer.apply(report));
+        if (html != null) {
+            write(Path.of(html), "HTML report", out -> {
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                HtmlReport.render(report, writer);
+                writer.flush();
+            });
         }
         print(System.out, report, monitor);
         if (json != null || html != null) {
@@ -100,16 +105,6 @@ public final class CheckCommand extends DriftwatchCommand {
         if (report.result().dataset().detected()) {
             throw new CommandFailedException(ExitCode.DRIFT, "");
         }
-    }
-
-    /**
-     * The HTML renderer for {@code --report}: the single place it is wired.
-     * LEAD: once {@code io.driftwatch.report.HtmlReport} is merged, replace the body with e.g.
-     * {@code return report -> HtmlReport.of(report)::writeTo;}
-     */
-    private static Function<CheckReport, DocumentWriter> htmlRenderer() {
-        throw new CommandFailedException(ExitCode.BAD_INPUT,
-                "--report: the HTML report is not available in this build (use --json)");
     }
 
     /** Something that writes a document to a stream. */

@@ -175,12 +175,17 @@ class CheckCommandTest {
     }
 
     @Test
-    void htmlReportFailsClearlyUntilTheRendererIsWired(@TempDir Path dir) throws Exception {
-        CliRunner.Run run = CliRunner.run("check", "--reference", REF, "--current", REF, "--report",
-                dir.resolve("r.html").toString());
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).contains("the HTML report is not available in this build");
-        assertThat(run.stdout()).as("fails before doing the work").isEmpty();
+    void writesTheHtmlReportBesideTheJson(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("reports/bike.html");
+        CliRunner.Run run = CliRunner.run("check", "--reference", REF, "--current", CUR, "--monitor", MONITOR, "--report",
+                html.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("HTML report written to " + html);
+        String page = Files.readString(html);
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("bike-sharing").contains("temp");
+        try (var files = Files.list(html.getParent())) {
+            assertThat(files).as("no temporary file left behind").containsExactly(html);
+        }
     }
 
     @Test
