@@ -186,6 +186,8 @@ class CheckCommandTest {
         try (var files = Files.list(html.getParent())) {
             assertThat(files).as("no temporary file left behind").containsExactly(html);
         }
+        assertThat(Files.getPosixFilePermissions(html)).as("readable by others, as the umask allows")
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
     }
 
     @Test
