@@ -166,11 +166,16 @@ public final class CheckCommand extends DriftwatchCommand {
         rows.add(new String[] {"column", "type", "test", "score", "threshold", "drift"});
         List<String> errors = new ArrayList<>();
         List<String> categories = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         boolean pValues = false;
         boolean distances = false;
         for (ColumnDrift c : columns) {
             String name = c.name() + role(report, c.name());
             TestResult r = c.result();
+            if (c.missingShareChanged()) {
+                missing.add(c.name() + ": " + percent(c.referenceMissingShare()) + " of the reference, "
+                        + percent(c.currentMissingShare()) + " of the current batch");
+            }
             if (!c.newCategories().isEmpty() || !c.goneCategories().isEmpty()) {
                 categories.add(c.name() + ": " + (c.newCategories().isEmpty() ? ""
                         : "new " + labels(c.newCategories()) + (c.goneCategories().isEmpty() ? "" : "; "))
@@ -215,6 +220,11 @@ public final class CheckCommand extends DriftwatchCommand {
         String notTested = notTested(report, monitor);
         if (!notTested.isEmpty()) {
             out.println("  not tested: " + notTested);
+        }
+        if (!missing.isEmpty()) {
+            out.println();
+            out.println("Missing values changed:");
+            missing.forEach(line -> out.println("  " + line));
         }
         if (!categories.isEmpty()) {
             out.println();

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.driftwatch.drift.ColumnOverride;
 import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DriftOptions;
+import io.driftwatch.stats.BinningStrategy;
 import io.driftwatch.stats.ColumnKind;
 import io.driftwatch.stats.DriftTest;
 import io.driftwatch.stats.DriftTests;
@@ -42,7 +43,7 @@ final class MonitorParser {
     static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "text", "datetime", "target",
             "prediction", "ignored");
     static final List<String> DRIFT_KEYS = List.of("share", "method", "num_method", "cat_method", "threshold",
-            "num_threshold", "cat_threshold", "per_column", "correction");
+            "num_threshold", "cat_threshold", "per_column", "correction", "binning", "n_bins", "missing_share_threshold");
     static final List<String> PER_COLUMN_KEYS = List.of("method", "threshold");
     /** Keys of Evidently's or other tools' vocabulary mapped to ours, for "did you mean" hints. */
     private static final Map<String, String> ALIASES = Map.of("timestamp", "datetime", "numerical_features",
@@ -179,9 +180,59 @@ final class MonitorParser {
                     problem("drift.correction", "unknown correction '" + correction + "'; valid: " + labels());
                 }
             }
+            options = binning(drift, options);
+            Double missing = number(drift, "missing_share_threshold", "drift.missing_share_threshold");
+            if (missing != null) {
+                if (missing > 1) {
+                    problem("drift.missing_share_threshold", "must be between 0 and 1 (a change in the share of missing "
+                            + "cells), got " + missing);
+                } else {
+                    options = options.withMissingShareThreshold(missing);
+                }
+            }
         }
         return new MonitorDefinition(name, reference, numerical, categorical, text, datetime, target, prediction,
                 ignored, options);
+    }
+
+    /**
+     * {@code binning: sturges | reference_quantiles | equal_width} and {@code n_bins}: how psi,
+     * kl_div and jensenshannon bin numerical columns. {@code n_bins} needs one of the two
+     * reference-only strategies, since Evidently's Sturges rule decides its own count.
+     */
+    private DriftOptions binning(JsonNode drift, DriftOptions options) {
+        String binning = string(drift, "binning", "drift.binning");
+        Double bins = number(drift, "n_bins", "drift.n_bins");
+        BinningStrategy strategy = BinningStrategy.EVIDENTLY;
+        if (binning != null) {
+            strategy = switch (binning) {
+                case "sturges" -> BinningStrategy.EVIDENTLY;
+                case "reference_quantiles" -> BinningStrategy.REFERENCE_QUANTILES;
+                case "equal_width" -> BinningStrategy.EQUAL_WIDTH;
+                default -> {
+                    problem("drift.binning", "unknown binning '" + binning
+                            + "'; valid: sturges (Evidently's), reference_quantiles, equal_width");
+                    yield null;
+                }
+            };
+        }
+        if (strategy == null) {
+            return options;
+        }
+        int count = options.binCount();
+        if (bins != null) {
+            if (bins != Math.rint(bins) || bins < 1 || bins > 10_000) {
+                problem("drift.n_bins", "must be a whole number from 1 to 10000, got " + bins);
+                return options;
+            }
+            if (strategy == BinningStrategy.EVIDENTLY) {
+                problem("drift.n_bins", "needs binning: reference_quantiles or equal_width (Evidently's Sturges rule "
+                        + "chooses its own number of bins)");
+                return options;
+            }
+            count = bins.intValue();
+        }
+        return options.withBinning(strategy, count);
     }
 
     private Map<String, ColumnOverride> perColumn(JsonNode drift, List<String> numerical, List<String> categorical,

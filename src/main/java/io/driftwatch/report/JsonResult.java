@@ -160,6 +160,7 @@ public final class JsonResult {
         g.writeNumberField("currentMissing", c.currentMissing());
         number(g, "referenceMissingShare", c.referenceMissingShare());
         number(g, "currentMissingShare", c.currentMissingShare());
+        g.writeBooleanField("missingShareChanged", c.missingShareChanged());
         strings(g, "newCategories", c.newCategories());
         strings(g, "goneCategories", c.goneCategories());
         g.writeEndObject();

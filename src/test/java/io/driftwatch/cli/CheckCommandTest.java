@@ -175,6 +175,23 @@ class CheckCommandTest {
     }
 
     @Test
+    void listsColumnsWhoseMissingShareChanged(@TempDir Path dir) throws Exception {
+        Path ref = dir.resolve("ref.csv");
+        Path cur = dir.resolve("cur.csv");
+        StringBuilder r = new StringBuilder("x\n");
+        StringBuilder c = new StringBuilder("x\n");
+        for (int i = 0; i < 200; i++) {
+            r.append(i % 50).append(".5\n");
+            c.append(i % 4 == 0 ? "NA" : (i % 50) + ".5").append('\n');
+        }
+        Files.writeString(ref, r);
+        Files.writeString(cur, c);
+        CliRunner.Run run = CliRunner.run("check", "--reference", ref.toString(), "--current", cur.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("Missing values changed:\n  x: 0% of the reference, 25% of the current batch");
+    }
+
+    @Test
     void writesTheHtmlReportBesideTheJson(@TempDir Path dir) throws Exception {
         Path html = dir.resolve("reports/bike.html");
         CliRunner.Run run = CliRunner.run("check", "--reference", REF, "--current", CUR, "--monitor", MONITOR, "--report",

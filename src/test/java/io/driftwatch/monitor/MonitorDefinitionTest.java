@@ -104,7 +104,7 @@ class MonitorDefinitionTest {
                 """);
         assertThat(e.getMessage()).isEqualTo("monitor m.yml is invalid: line 3, column 3: drift.shares: unknown key"
                 + " 'shares'; valid keys here: share, method, num_method, cat_method, threshold, num_threshold,"
-                + " cat_threshold, per_column, correction");
+                + " cat_threshold, per_column, correction, binning, n_bins, missing_share_threshold");
         assertThat(e.field()).isEqualTo("drift.shares");
     }
 
@@ -165,6 +165,29 @@ class MonitorDefinitionTest {
         MonitorDefinition m = MonitorDefinition.parse("columns:\n  numerical: [cnt]\n  target: cnt\n", "m.yml");
         assertThat(m.declaredTypes()).containsEntry("cnt", ColumnType.NUMERICAL);
         assertThat(m.target()).contains("cnt");
+    }
+
+    @Test
+    void binningAndMissingShareThresholdReachTheDriftOptions() {
+        MonitorDefinition m = MonitorDefinition.parse(
+                "drift:\n  binning: reference_quantiles\n  n_bins: 20\n  missing_share_threshold: 0.1\n", "m.yml");
+        assertThat(m.driftOptions().binning()).isEqualTo(io.driftwatch.stats.BinningStrategy.REFERENCE_QUANTILES);
+        assertThat(m.driftOptions().binCount()).isEqualTo(20);
+        assertThat(m.driftOptions().missingShareThreshold()).isEqualTo(0.1);
+        assertThat(MonitorDefinition.parse("drift:\n  binning: sturges\n", "m.yml").driftOptions().binning())
+                .isEqualTo(io.driftwatch.stats.BinningStrategy.EVIDENTLY);
+    }
+
+    @Test
+    void binningMistakesAreNamed() {
+        assertThat(invalid("drift:\n  binning: deciles\n").getMessage())
+                .contains("drift.binning: unknown binning 'deciles'; valid: sturges (Evidently's), reference_quantiles, equal_width");
+        assertThat(invalid("drift:\n  n_bins: 10\n").getMessage())
+                .contains("drift.n_bins: needs binning: reference_quantiles or equal_width");
+        assertThat(invalid("drift:\n  binning: equal_width\n  n_bins: 2.5\n").getMessage())
+                .contains("drift.n_bins: must be a whole number from 1 to 10000, got 2.5");
+        assertThat(invalid("drift:\n  missing_share_threshold: 5\n").getMessage())
+                .contains("drift.missing_share_threshold: must be between 0 and 1");
     }
 
     @Test
