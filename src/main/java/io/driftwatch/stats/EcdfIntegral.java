@@ -72,10 +72,40 @@ final class EcdfIntegral {
             int j = this.j;
             double previous = this.previous;
             boolean squared = this.squared;
-            for (int k = 0; k < count; k++) {
-                double v;
+            int k = 0;
+            // While both sides have values, take the next one without a data-dependent branch: which
+            // side comes next is a coin flip for two samples of one distribution.
+            if (squared) {
+                for (; k < count && i < rl && j < cl; k++) {
+                    double a = r[i];
+                    double b = c[j];
+                    // All ones when b < a (reference first on ties; "+ 0.0" turns -0.0 - 0.0 into 0.0).
+                    long mask = Double.doubleToRawLongBits((b - a) + 0.0) >> 63;
+                    double v = Double.longBitsToDouble(
+                            (Double.doubleToRawLongBits(a) & ~mask) | (Double.doubleToRawLongBits(b) & mask));
+                    double d = i / n - j / m;
+                    buffer[k] = d * d * (v - previous);
+                    j -= (int) mask;
+                    i += 1 + (int) mask;
+                    previous = v;
+                }
+            } else {
+                for (; k < count && i < rl && j < cl; k++) {
+                    double a = r[i];
+                    double b = c[j];
+                    long mask = Double.doubleToRawLongBits((b - a) + 0.0) >> 63;
+                    double v = Double.longBitsToDouble(
+                            (Double.doubleToRawLongBits(a) & ~mask) | (Double.doubleToRawLongBits(b) & mask));
+                    double d = i / n - j / m;
+                    buffer[k] = Math.abs(d) * (v - previous);
+                    j -= (int) mask;
+                    i += 1 + (int) mask;
+                    previous = v;
+                }
+            }
+            for (; k < count; k++) {
                 boolean fromReference = j >= cl || (i < rl && r[i] <= c[j]);
-                v = fromReference ? r[i] : c[j];
+                double v = fromReference ? r[i] : c[j];
                 double d = i / n - j / m;
                 double width = v - previous;
                 buffer[k] = squared ? d * d * width : Math.abs(d) * width;

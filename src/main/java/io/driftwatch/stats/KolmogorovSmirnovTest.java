@@ -107,6 +107,12 @@ public final class KolmogorovSmirnovTest implements DriftTest {
     /**
      * The statistic D by one merge of the two sorted arrays; 0 when either is empty. Each ECDF
      * difference is formed as SciPy forms it, {@code i/n - j/m} in doubles, so D matches SciPy's bits.
+     *
+     * <p>The merge takes one value a step without a data-dependent branch (which side comes next is a
+     * coin flip for two samples of one distribution, so a branch would mispredict about every other
+     * value); the ECDFs are compared only where the pooled value changes, i.e. after a whole run of
+     * ties, and in doubles only where the exact integer difference {@code |i m - j n|} reaches a new or
+     * tied maximum, which is rare.
      */
     public double statistic(double[] sortedRef, double[] sortedCur) {
         int n = sortedRef.length;
@@ -120,28 +126,41 @@ public final class KolmogorovSmirnovTest implements DriftTest {
         double d = 0.0;
         int i = 0;
         int j = 0;
+        double previous = Double.NaN; // the last value taken; NaN: none yet
         while (i < n && j < m) {
-            double v = Math.min(sortedRef[i], sortedCur[j]);
-            while (i < n && sortedRef[i] == v) {
-                i++;
-            }
-            while (j < m && sortedCur[j] == v) {
-                j++;
-            }
-            // Exact integer comparison first; doubles only for a new or tied maximum.
+            double a = sortedRef[i];
+            double b = sortedCur[j];
+            // (i, j) ends the run of 'previous' when the next pooled value differs from it.
             long diff = Math.abs((long) i * m - (long) j * n);
-            if (diff >= best) {
+            if (diff >= best && Math.min(a, b) != previous) {
                 double dd = Math.abs(i / dn - j / dm);
                 if (diff > best || dd > d) {
                     d = dd;
                 }
                 best = diff;
             }
+            // 1 when the current side is next (b < a; equal values may go either way), without a branch.
+            long aBits = Double.doubleToRawLongBits(a);
+            long bBits = Double.doubleToRawLongBits(b);
+            long mask = Double.doubleToRawLongBits(b - a) >> 63; // all ones when b < a
+            previous = Double.longBitsToDouble((aBits & ~mask) | (bBits & mask));
+            j -= (int) mask;
+            i += 1 + (int) mask;
         }
-        // Once one side is exhausted the difference only shrinks towards 0 (ECDFs end at 1).
+        // Finish the run of ties with the last value taken, then compare there. After it one side is
+        // exhausted and the difference only shrinks towards 0 (both ECDFs end at 1).
+        while (i < n && sortedRef[i] == previous) {
+            i++;
+        }
+        while (j < m && sortedCur[j] == previous) {
+            j++;
+        }
         long diff = Math.abs((long) i * m - (long) j * n);
-        if (diff > best) {
-            d = Math.abs(i / dn - j / dm);
+        if (diff >= best) {
+            double dd = Math.abs(i / dn - j / dm);
+            if (diff > best || dd > d) {
+                d = dd;
+            }
         }
         return d;
     }
