@@ -107,43 +107,144 @@ public final class KolmogorovSmirnovTest implements DriftTest {
     /**
      * The statistic D by one merge of the two sorted arrays; 0 when either is empty. Each ECDF
      * difference is formed as SciPy forms it, {@code i/n - j/m} in doubles, so D matches SciPy's bits.
+     *
+     * <p>The merge takes one value a step without a data-dependent branch (which side comes next is a
+     * coin flip for two samples of one distribution, so a branch would mispredict about every other
+     * value), and runs as two independent cursors, one from the start and one from the middle of the
+     * pooled order (found by binary search), interleaved in one loop so that the processor overlaps
+     * their dependency chains. The ECDFs are compared only where the pooled value changes, i.e. after a
+     * whole run of ties, and in doubles only where the exact integer difference {@code |i m - j n|}
+     * reaches a new or tied maximum, which is rare. Of the states with the largest integer difference,
+     * D is the largest double difference.
      */
     public double statistic(double[] sortedRef, double[] sortedCur) {
-        int n = sortedRef.length;
-        int m = sortedCur.length;
+        double[] r = sortedRef;
+        double[] c = sortedCur;
+        int n = r.length;
+        int m = c.length;
         if (n == 0 || m == 0) {
             return 0.0;
         }
         double dn = n;
         double dm = m;
-        long best = -1;
-        double d = 0.0;
-        int i = 0;
-        int j = 0;
-        while (i < n && j < m) {
-            double v = Math.min(sortedRef[i], sortedCur[j]);
-            while (i < n && sortedRef[i] == v) {
-                i++;
+        // The merge state after the first 'middle' pooled values (reference first on ties).
+        int middle = (n + m) >>> 1;
+        int lo = Math.max(0, middle - m);
+        int hi = Math.min(n, middle);
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (r[mid] <= c[middle - mid - 1]) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
-            while (j < m && sortedCur[j] == v) {
-                j++;
-            }
-            // Exact integer comparison first; doubles only for a new or tied maximum.
-            long diff = Math.abs((long) i * m - (long) j * n);
-            if (diff >= best) {
-                double dd = Math.abs(i / dn - j / dm);
-                if (diff > best || dd > d) {
-                    d = dd;
+        }
+        // Cursor A covers the states before the middle, cursor B the middle and after. 'previous' is
+        // the last value taken (NaN: none yet); a state is compared when the next value differs from it.
+        int ia = 0;
+        int ja = 0;
+        double previousA = Double.NaN;
+        long bestA = -1;
+        double da = 0.0;
+        int ib = lo;
+        int jb = middle - lo;
+        double previousB = jb > 0 && (ib == 0 || c[jb - 1] >= r[ib - 1]) ? c[jb - 1] : r[ib - 1];
+        long bestB = -1;
+        double db = 0.0;
+        while (ia + ja < middle && ia < n && ja < m && ib < n && jb < m) {
+            double a = r[ia];
+            double b = c[ja];
+            long diff = Math.abs((long) ia * m - (long) ja * n);
+            if (diff >= bestA && Math.min(a, b) != previousA) {
+                double dd = Math.abs(ia / dn - ja / dm);
+                if (diff > bestA || dd > da) {
+                    da = dd;
                 }
-                best = diff;
+                bestA = diff;
+            }
+            // All ones when b < a (equal values may go either way: D only looks past a run of ties).
+            long mask = Double.doubleToRawLongBits(b - a) >> 63;
+            previousA = Double.longBitsToDouble(
+                    (Double.doubleToRawLongBits(a) & ~mask) | (Double.doubleToRawLongBits(b) & mask));
+            ja -= (int) mask;
+            ia += 1 + (int) mask;
+
+            a = r[ib];
+            b = c[jb];
+            diff = Math.abs((long) ib * m - (long) jb * n);
+            if (diff >= bestB && Math.min(a, b) != previousB) {
+                double dd = Math.abs(ib / dn - jb / dm);
+                if (diff > bestB || dd > db) {
+                    db = dd;
+                }
+                bestB = diff;
+            }
+            mask = Double.doubleToRawLongBits(b - a) >> 63;
+            previousB = Double.longBitsToDouble(
+                    (Double.doubleToRawLongBits(a) & ~mask) | (Double.doubleToRawLongBits(b) & mask));
+            jb -= (int) mask;
+            ib += 1 + (int) mask;
+        }
+        // The rest of A up to the middle, where one side may run out (+∞ stands for an exhausted side).
+        while (ia + ja < middle) {
+            double a = ia < n ? r[ia] : Double.POSITIVE_INFINITY;
+            double b = ja < m ? c[ja] : Double.POSITIVE_INFINITY;
+            long diff = Math.abs((long) ia * m - (long) ja * n);
+            if (diff >= bestA && Math.min(a, b) != previousA) {
+                double dd = Math.abs(ia / dn - ja / dm);
+                if (diff > bestA || dd > da) {
+                    da = dd;
+                }
+                bestA = diff;
+            }
+            if (b < a) {
+                previousA = b;
+                ja++;
+            } else {
+                previousA = a;
+                ia++;
             }
         }
-        // Once one side is exhausted the difference only shrinks towards 0 (ECDFs end at 1).
-        long diff = Math.abs((long) i * m - (long) j * n);
-        if (diff > best) {
-            d = Math.abs(i / dn - j / dm);
+        // The rest of B while both sides have values.
+        while (ib < n && jb < m) {
+            double a = r[ib];
+            double b = c[jb];
+            long diff = Math.abs((long) ib * m - (long) jb * n);
+            if (diff >= bestB && Math.min(a, b) != previousB) {
+                double dd = Math.abs(ib / dn - jb / dm);
+                if (diff > bestB || dd > db) {
+                    db = dd;
+                }
+                bestB = diff;
+            }
+            if (b < a) {
+                previousB = b;
+                jb++;
+            } else {
+                previousB = a;
+                ib++;
+            }
         }
-        return d;
+        // Finish the run of ties with the last value taken, then compare there. After it one side is
+        // exhausted and the difference only shrinks towards 0 (both ECDFs end at 1).
+        while (ib < n && r[ib] == previousB) {
+            ib++;
+        }
+        while (jb < m && c[jb] == previousB) {
+            jb++;
+        }
+        long diff = Math.abs((long) ib * m - (long) jb * n);
+        if (diff >= bestB) {
+            double dd = Math.abs(ib / dn - jb / dm);
+            if (diff > bestB || dd > db) {
+                db = dd;
+            }
+            bestB = diff;
+        }
+        if (bestA != bestB) {
+            return bestA > bestB ? da : db;
+        }
+        return Math.max(da, db);
     }
 
     @Override

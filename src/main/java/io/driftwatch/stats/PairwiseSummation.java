@@ -72,6 +72,62 @@ final class PairwiseSummation {
         return left + sum(source, count - half, buffer);
     }
 
+    /**
+     * The sizes, in order, of the blocks that {@link #sum(TermSource, long)} asks its source for when
+     * summing {@code count} terms: the leaves of the pairwise tree. With {@link #combine} this lets a
+     * caller produce the blocks in another schedule and still get the same sum to the bit.
+     */
+    static int[] leafSizes(long count) {
+        int[] sizes = new int[leafCount(count)];
+        int[] next = new int[1];
+        leafSizes(count, sizes, next);
+        return sizes;
+    }
+
+    private static int leafCount(long count) {
+        if (count <= BLOCK) {
+            return 1;
+        }
+        long half = count / 2;
+        half -= half % 8;
+        return leafCount(half) + leafCount(count - half);
+    }
+
+    private static void leafSizes(long count, int[] sizes, int[] next) {
+        if (count <= BLOCK) {
+            sizes[next[0]++] = (int) count;
+            return;
+        }
+        long half = count / 2;
+        half -= half % 8;
+        leafSizes(half, sizes, next);
+        leafSizes(count - half, sizes, next);
+    }
+
+    /**
+     * Joins block sums as {@link #sum(TermSource, long)} does for {@code count} terms;
+     * {@code blockSums[k]} is {@code sum(block, 0, leafSizes(count)[k])} of the k-th block's terms.
+     */
+    static double combine(double[] blockSums, long count) {
+        return combine(blockSums, count, new int[1]);
+    }
+
+    private static double combine(double[] blockSums, long count, int[] next) {
+        if (count <= BLOCK) {
+            return blockSums[next[0]++];
+        }
+        long half = count / 2;
+        half -= half % 8;
+        double left = combine(blockSums, half, next);
+        return left + combine(blockSums, count - half, next);
+    }
+
+    /** How {@link #sum(TermSource, long)} splits {@code count > 128} terms: the first part's size. */
+    static long firstHalf(long count) {
+        long half = count / 2;
+        return half - half % 8;
+    }
+
     /** One block of 8 to 128 terms: eight accumulators, joined as a balanced tree, then the rest. */
     private static double block(double[] a, int offset, int length) {
         double r0 = a[offset];

@@ -45,4 +45,39 @@ class DoubleRadixSortTest {
         DoubleRadixSort.sort(values, n);
         assertThat(Arrays.equals(values, expected)).isTrue();
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4096, 4097, 77_777, DoubleRadixSort.PARALLEL_THRESHOLD + 1})
+    void sortsHalvesInParallelAndMergesExactlyAsArraysSort(int n) {
+        Random random = new Random(n);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            // Ties and signed zeros straddle the two halves; the second half is shifted up a little.
+            values[i] = switch (i % 5) {
+                case 0 -> 0.0;
+                case 1 -> -0.0;
+                case 2 -> random.nextInt(3) - 1;
+                default -> random.nextGaussian() + (i < n / 2 ? 0 : 0.5);
+            };
+        }
+        double[] expected = values.clone();
+        Arrays.sort(expected);
+        DoubleRadixSort.sort(values, n, true);
+        assertThat(Arrays.equals(values, expected)).as("parallel radix order equals Arrays.sort bit for bit").isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void sortsWhenOneHalfIsConstant(boolean parallel) {
+        int n = 10_000;
+        double[] values = new double[n];
+        Random random = new Random(5);
+        for (int i = 0; i < n; i++) {
+            values[i] = i < n / 2 ? -0.0 : random.nextDouble() - 0.5;
+        }
+        double[] expected = values.clone();
+        Arrays.sort(expected);
+        DoubleRadixSort.sort(values, n, parallel);
+        assertThat(Arrays.equals(values, expected)).isTrue();
+    }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.driftwatch.stats.KolmogorovSmirnovTest.PValueMethod;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,6 +126,47 @@ class KolmogorovSmirnovTestTest {
 
     private static double[] curSorted() {
         return NumericSamples.cleanSorted(CUR_3);
+    }
+
+    @Test
+    void statisticEqualsTheEcdfDifferenceAtEveryDistinctValueWithHeavyTiesAndSignedZeros() {
+        // The merge takes values without branching and compares only at the end of each tie run; check it
+        // against the definition: max over distinct pooled x of |#{r <= x}/n - #{c <= x}/m|, same doubles.
+        double[] pool = {-3.5, -1, -0.0, 0.0, 0.25, 1, 2, 1e300};
+        SplittableRandom random = new SplittableRandom(7);
+        for (int trial = 0; trial < 500; trial++) {
+            double[] r = sample(random, pool, 1 + random.nextInt(trial < 250 ? 12 : 400));
+            double[] c = sample(random, pool, 1 + random.nextInt(trial < 250 ? 12 : 400));
+            double expected = 0;
+            for (double[] side : new double[][] {r, c}) {
+                for (double x : side) {
+                    expected = Math.max(expected, Math.abs(countAtMost(r, x) / (double) r.length
+                            - countAtMost(c, x) / (double) c.length));
+                }
+            }
+            assertThat(KS.statistic(r, c)).as("trial %d", trial).isEqualTo(expected);
+        }
+    }
+
+    static double[] sample(SplittableRandom random, double[] pool, int size) {
+        double[] a = new double[size];
+        // Some samples spread over many values, some over few (long runs of ties).
+        int distinct = 1 + random.nextInt(pool.length);
+        for (int i = 0; i < size; i++) {
+            a[i] = random.nextInt(4) == 0 ? random.nextGaussian() : pool[random.nextInt(distinct)];
+        }
+        Arrays.sort(a);
+        return a;
+    }
+
+    private static int countAtMost(double[] sorted, double x) {
+        int k = 0;
+        for (double v : sorted) {
+            if (v <= x) {
+                k++;
+            }
+        }
+        return k;
     }
 
     static void assertClose(double actual, double expected, double relative) {
