@@ -145,8 +145,14 @@ public final class NumericColumn implements Column {
      * what every numerical drift test needs from a column. Radix-sorted (linear time) when large.
      */
     public double[] sortedFiniteValues() {
+        return sortedFiniteValues(Parallelism.ALL_CORES);
+    }
+
+    /** {@link #sortedFiniteValues()}, sorting on the calling thread only when asked. */
+    public double[] sortedFiniteValues(Parallelism parallelism) {
         double[] out = finiteValues();
-        DoubleRadixSort.sort(out, out.length);
+        DoubleRadixSort.sort(out, out.length,
+                parallelism == Parallelism.ALL_CORES && out.length >= DoubleRadixSort.PARALLEL_THRESHOLD);
         return out;
     }
 

@@ -5,6 +5,7 @@ import io.driftwatch.data.CategoricalColumn;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.ColumnType;
 import io.driftwatch.data.NumericColumn;
+import io.driftwatch.data.Parallelism;
 import io.driftwatch.data.Table;
 import io.driftwatch.profile.CategoricalProfile;
 import io.driftwatch.profile.ColumnProfile;
@@ -43,19 +44,21 @@ import java.util.concurrent.Executor;
  */
 public final class DriftAnalysis {
     private final Executor executor;
+    private final boolean sequential;
 
-    private DriftAnalysis(Executor executor) {
+    private DriftAnalysis(Executor executor, boolean sequential) {
         this.executor = executor;
+        this.sequential = sequential;
     }
 
     /** Columns tested in parallel on {@code executor} (size it to the cores). */
     public static DriftAnalysis on(Executor executor) {
-        return new DriftAnalysis(executor);
+        return new DriftAnalysis(executor, false);
     }
 
     /** Columns tested one after another on the calling thread. */
     public static DriftAnalysis sequential() {
-        return new DriftAnalysis(Runnable::run);
+        return new DriftAnalysis(Runnable::run, true);
     }
 
     /**
@@ -67,13 +70,22 @@ public final class DriftAnalysis {
     public DriftResult run(ReferenceProfile reference, Table current, Map<String, ColumnType> types,
             DriftOptions options) {
         List<CompletableFuture<ColumnDrift>> futures = new ArrayList<>();
+        int tested = 0;
+        for (Column column : current.columns()) {
+            ColumnType type = types.get(column.name());
+            if (type != null && type.isTested()) {
+                tested++;
+            }
+        }
+        // Columns already run in parallel: a column's sort then stays on its own thread.
+        Parallelism sort = tested > 1 && !sequential ? Parallelism.SINGLE_THREAD : Parallelism.ALL_CORES;
         for (Column column : current.columns()) {
             ColumnType type = types.get(column.name());
             if (type == null || !type.isTested()) {
                 continue;
             }
             ColumnProfile profile = reference.column(column.name()).orElse(null);
-            futures.add(CompletableFuture.supplyAsync(() -> analyse(profile, column, type, options), executor));
+            futures.add(CompletableFuture.supplyAsync(() -> analyse(profile, column, type, options, sort), executor));
         }
         List<ColumnDrift> columns = new ArrayList<>(futures.size());
         for (CompletableFuture<ColumnDrift> f : futures) {
@@ -90,7 +102,8 @@ public final class DriftAnalysis {
         return new DriftResult(dataset(columns, options.share()), columns);
     }
 
-    private static ColumnDrift analyse(ColumnProfile reference, Column current, ColumnType type, DriftOptions options) {
+    private static ColumnDrift analyse(ColumnProfile reference, Column current, ColumnType type, DriftOptions options,
+            Parallelism sort) {
         boolean numerical = type == ColumnType.NUMERICAL;
         int refRows = reference == null ? 0 : reference.rows();
         int refMissing = reference == null ? 0 : reference.missing();
@@ -99,7 +112,7 @@ public final class DriftAnalysis {
         }
         ColumnSample sample;
         if (reference instanceof NumericProfile refNumbers && current instanceof NumericColumn curNumbers) {
-            NumericSamples numbers = NumericSamples.ofSorted(refNumbers.sortedValues(), curNumbers.sortedFiniteValues());
+            NumericSamples numbers = NumericSamples.ofSorted(refNumbers.sortedValues(), curNumbers.sortedFiniteValues(sort));
             sample = numerical ? numbers : numbers.toCategoryCounts();
         } else if (!numerical && reference instanceof CategoricalProfile refLabels
                 && current instanceof CategoricalColumn curLabels) {
