@@ -84,7 +84,7 @@ public final class CheckCommand extends DriftwatchCommand {
         }
         String json = namespace.getString("json");
         if (json != null) {
-            write(Path.of(json), "JSON result", JsonResult.of(report, monitor.correction())::writeTo);
+            write(Path.of(json), "JSON result", JsonResult.of(report)::writeTo);
         }
         if (html != null) {
             write(Path.of(html), "HTML report", out -> {

@@ -99,7 +99,7 @@ public final class DriftAnalysis {
             }
         }
         columns = correct(columns, options.correction());
-        return new DriftResult(dataset(columns, options.share()), columns);
+        return new DriftResult(dataset(columns, options.share()), columns, options.correction());
     }
 
     private static ColumnDrift analyse(ColumnProfile reference, Column current, ColumnType type, DriftOptions options,

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param result the drift verdicts
  * @param reference the reference profile the check ran against
  * @param current the current batch
- * @param types the type of every current column (tested or not), in column order
+ * @param types the type of every current column the check considered (tested or not; columns the
+ *     monitor ignores are left out), in column order
  * @param roles target, prediction and datetime columns, if any
  * @param referenceBatch where the reference came from
  * @param currentBatch where the current batch came from

@@ -40,19 +40,14 @@ public final class JsonResult {
     private final CheckReport report;
     private final Correction correction;
 
-    private JsonResult(CheckReport report, Correction correction) {
+    private JsonResult(CheckReport report) {
         this.report = Objects.requireNonNull(report, "report");
-        this.correction = Objects.requireNonNull(correction, "correction");
+        this.correction = report.result().correction();
     }
 
-    /**
-     * The result of {@code report}.
-     *
-     * @param correction the multiple-testing correction the check ran with (not yet carried by
-     *     {@link CheckReport}); with {@link Correction#NONE} no {@code adjustedScore} is written
-     */
-    public static JsonResult of(CheckReport report, Correction correction) {
-        return new JsonResult(report, correction);
+    /** The JSON result of {@code report}. */
+    public static JsonResult of(CheckReport report) {
+        return new JsonResult(report);
     }
 
     /** Writes the document, pretty-printed, as UTF-8. Does not close {@code out}. */

@@ -71,7 +71,7 @@ public class JsonResultTest {
     @Test
     void bikeSharingResultIsSchemaValidAndCarriesTheContractFields() throws IOException {
         CheckReport report = bikeSharing();
-        JsonNode json = MAPPER.readTree(JsonResult.of(report, Correction.NONE).toJson());
+        JsonNode json = MAPPER.readTree(JsonResult.of(report).toJson());
 
         assertThat(schemaErrors(json)).isEmpty();
         assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
@@ -94,8 +94,7 @@ public class JsonResultTest {
     void columnThatCannotBeTestedHasNullScoreNoDriftAndAnError() throws IOException {
         Table reference = Table.of(List.of(normal("x", 200, 0), missingOnly("empty", 200)));
         Table current = Table.of(List.of(normal("x", 200, 2), normal("empty", 200, 0)));
-        JsonNode json = MAPPER.readTree(JsonResult.of(report(reference, current, DriftOptions.defaults()),
-                Correction.NONE).toJson());
+        JsonNode json = MAPPER.readTree(JsonResult.of(report(reference, current, DriftOptions.defaults())).toJson());
 
         assertThat(schemaErrors(json)).isEmpty();
         JsonNode empty = column(json, "empty");
@@ -117,7 +116,7 @@ public class JsonResultTest {
         }
         DriftOptions options = DriftOptions.defaults().withCorrection(Correction.BONFERRONI);
         CheckReport report = report(Table.of(ref), Table.of(cur), options);
-        JsonNode json = MAPPER.readTree(JsonResult.of(report, Correction.BONFERRONI).toJson());
+        JsonNode json = MAPPER.readTree(JsonResult.of(report).toJson());
 
         assertThat(schemaErrors(json)).isEmpty();
         assertThat(json.at("/datasetDrift/correction").asText()).isEqualTo("bonferroni");
@@ -129,8 +128,7 @@ public class JsonResultTest {
     void newAndGoneCategoriesAreListed() throws IOException {
         Table reference = Table.of(List.of(CategoricalColumn.of("city", repeat(20, "Oslo", "Lima", "Pune"))));
         Table current = Table.of(List.of(CategoricalColumn.of("city", repeat(20, "Oslo", "Lima", "Kyiv", null))));
-        JsonNode json = MAPPER.readTree(JsonResult.of(report(reference, current, DriftOptions.defaults()),
-                Correction.NONE).toJson());
+        JsonNode json = MAPPER.readTree(JsonResult.of(report(reference, current, DriftOptions.defaults())).toJson());
 
         assertThat(schemaErrors(json)).isEmpty();
         JsonNode city = column(json, "city");
@@ -148,7 +146,7 @@ public class JsonResultTest {
         CheckReport report = report(reference, current, DriftOptions.defaults().withCatMethod("chisquare"));
         assertThat(report.result().columns().get(0).result().score()).isNaN();
 
-        String text = JsonResult.of(report, Correction.NONE).toJson();
+        String text = JsonResult.of(report).toJson();
 
         assertThat(text).doesNotContain("NaN").doesNotContain("Infinity");
         JsonNode json = MAPPER.readTree(text);
@@ -161,7 +159,7 @@ public class JsonResultTest {
 
     @Test
     void schemaRejectsDocumentsThatBreakTheContract() throws IOException {
-        ObjectNode valid = (ObjectNode) MAPPER.readTree(JsonResult.of(bikeSharing(), Correction.NONE).toJson());
+        ObjectNode valid = (ObjectNode) MAPPER.readTree(JsonResult.of(bikeSharing()).toJson());
         assertThat(schemaErrors(valid)).isEmpty();
 
         ObjectNode missingVersion = valid.deepCopy();
