@@ -2,6 +2,7 @@ package io.driftwatch;
 
 import io.driftwatch.cli.CheckCommand;
 import io.driftwatch.cli.DriftwatchCommand;
+import io.driftwatch.cli.FatalErrorHandler;
 import io.driftwatch.cli.InspectCommand;
 import io.driftwatch.cli.ProfileCommand;
 import io.driftwatch.cli.WritableDirectoryHealthCheck;
@@ -18,6 +19,7 @@ import io.dropwizard.core.setup.Environment;
 public class DriftwatchApplication extends Application<DriftwatchConfiguration> {
 
     public static void main(String[] args) throws Exception {
+        FatalErrorHandler.install();
         new DriftwatchApplication().run(args);
     }
 

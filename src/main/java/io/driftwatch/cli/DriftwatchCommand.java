@@ -24,6 +24,9 @@ public abstract class DriftwatchCommand extends Command {
             }
         } else if (e instanceof DriftwatchException) {
             cli.getStdErr().println("driftwatch " + getName() + ": " + e.getMessage());
+        } else if (e instanceof OutOfMemoryError) {
+            cli.getStdErr().println("driftwatch " + getName() + ": out of memory (" + e.getMessage()
+                    + "); give the JVM more memory, e.g. java -Xmx8g -jar driftwatch.jar ...");
         } else {
             super.onError(cli, namespace, e);
         }

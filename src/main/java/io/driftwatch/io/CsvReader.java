@@ -263,6 +263,10 @@ public final class CsvReader {
         if (e.getCause() instanceof UnreadableDatasetException ours) {
             return ours;
         }
+        if (e.getCause() instanceof VirtualMachineError fatal) {
+            // FastCSV wraps whatever the handler throws: running out of memory is not bad input.
+            throw fatal;
+        }
         if (e.getCause() instanceof UncheckedIOException io) {
             return new UnreadableDatasetException(handler.where() + "cannot read the file: " + io.getCause(), e);
         }
