@@ -11,16 +11,14 @@ import io.driftwatch.profile.CategoricalProfile;
 import io.driftwatch.profile.ColumnProfile;
 import io.driftwatch.profile.NumericProfile;
 import io.driftwatch.profile.ReferenceProfile;
+import io.driftwatch.stats.BinnedTest;
 import io.driftwatch.stats.BinningStrategy;
 import io.driftwatch.stats.CategoryCounts;
 import io.driftwatch.stats.ColumnKind;
 import io.driftwatch.stats.ColumnSample;
 import io.driftwatch.stats.DriftTest;
 import io.driftwatch.stats.DriftTests;
-import io.driftwatch.stats.JensenShannonDistance;
-import io.driftwatch.stats.KullbackLeiblerDivergence;
 import io.driftwatch.stats.NumericSamples;
-import io.driftwatch.stats.PopulationStabilityIndex;
 import io.driftwatch.stats.ScoreKind;
 import io.driftwatch.stats.TestResult;
 import java.util.ArrayList;
@@ -181,16 +179,7 @@ public final class DriftAnalysis {
         if (options.binning() == BinningStrategy.EVIDENTLY) {
             return test;
         }
-        if (test instanceof PopulationStabilityIndex psi) {
-            return psi.withBinning(options.binning()).withBinCount(options.binCount());
-        }
-        if (test instanceof JensenShannonDistance js) {
-            return js.withBinning(options.binning()).withBinCount(options.binCount());
-        }
-        if (test instanceof KullbackLeiblerDivergence kl) {
-            return kl.withBinning(options.binning()).withBinCount(options.binCount());
-        }
-        return test;
+        return test instanceof BinnedTest binned ? binned.binnedWith(options.binning(), options.binCount()) : test;
     }
 
     private static boolean missingShareChanged(int refRows, int refMissing, Column current, DriftOptions options) {

@@ -85,6 +85,14 @@ final class Binning {
         }
     }
 
+    /** {@link #of} followed by {@link #smoothZeros} on each side: the shares {@code psi} and {@code kl_div} compare. */
+    static Shares smoothed(ColumnSample sample, BinningStrategy strategy, int binCount) {
+        Shares shares = of(sample, strategy, binCount);
+        smoothZeros(shares.reference);
+        smoothZeros(shares.current);
+        return shares;
+    }
+
     /**
      * Evidently's zero replacement ({@code feel_zeroes}): every zero share becomes {@code z / 1e6} when
      * the smallest nonzero share {@code z} of that side is at most 1e-4, else 1e-4. In place; the

@@ -25,7 +25,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe: immutable.
  */
-public final class JensenShannonDistance implements DriftTest {
+public final class JensenShannonDistance implements BinnedTest {
     /** Bin count of the reference-only strategies unless set: deciles. */
     public static final int DEFAULT_BIN_COUNT = 10;
     private static final JensenShannonDistance DEFAULTS =
@@ -70,6 +70,11 @@ public final class JensenShannonDistance implements DriftTest {
     /** The bin count of the reference-only strategies. */
     public int binCount() {
         return binCount;
+    }
+
+    @Override
+    public JensenShannonDistance binnedWith(BinningStrategy strategy, int binCount) {
+        return withBinning(strategy).withBinCount(binCount);
     }
 
     @Override

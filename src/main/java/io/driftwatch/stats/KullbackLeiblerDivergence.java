@@ -24,7 +24,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe: immutable.
  */
-public final class KullbackLeiblerDivergence implements DriftTest {
+public final class KullbackLeiblerDivergence implements BinnedTest {
     /** Bin count of the reference-only strategies unless set: deciles. */
     public static final int DEFAULT_BIN_COUNT = 10;
     private static final KullbackLeiblerDivergence DEFAULTS =
@@ -72,6 +72,11 @@ public final class KullbackLeiblerDivergence implements DriftTest {
     }
 
     @Override
+    public KullbackLeiblerDivergence binnedWith(BinningStrategy strategy, int binCount) {
+        return withBinning(strategy).withBinCount(binCount);
+    }
+
+    @Override
     public String name() {
         return "kl_div";
     }
@@ -103,20 +108,13 @@ public final class KullbackLeiblerDivergence implements DriftTest {
 
     /** {@code KL(R ‖ C)} of {@code sample}. */
     public double distance(ColumnSample sample) {
-        return divergence(smoothedShares(sample));
+        return divergence(Binning.smoothed(sample, binning, binCount));
     }
 
     @Override
     public TestResult test(ColumnSample sample, double threshold) {
-        Binning.Shares shares = smoothedShares(sample);
+        Binning.Shares shares = Binning.smoothed(sample, binning, binCount);
         return TestResult.of(this, divergence(shares), threshold, Double.NaN, shares.method, shares.toHistogram());
-    }
-
-    private Binning.Shares smoothedShares(ColumnSample sample) {
-        Binning.Shares shares = Binning.of(sample, binning, binCount);
-        Binning.smoothZeros(shares.reference);
-        Binning.smoothZeros(shares.current);
-        return shares;
     }
 
     private static double divergence(Binning.Shares shares) {

@@ -28,7 +28,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe: immutable.
  */
-public final class PopulationStabilityIndex implements DriftTest {
+public final class PopulationStabilityIndex implements BinnedTest {
     /** Bin count of the reference-only strategies unless set: deciles. */
     public static final int DEFAULT_BIN_COUNT = 10;
     private static final PopulationStabilityIndex DEFAULTS =
@@ -76,6 +76,11 @@ public final class PopulationStabilityIndex implements DriftTest {
     }
 
     @Override
+    public PopulationStabilityIndex binnedWith(BinningStrategy strategy, int binCount) {
+        return withBinning(strategy).withBinCount(binCount);
+    }
+
+    @Override
     public String name() {
         return "psi";
     }
@@ -107,20 +112,13 @@ public final class PopulationStabilityIndex implements DriftTest {
 
     /** The PSI of {@code sample}. */
     public double distance(ColumnSample sample) {
-        return psi(smoothedShares(sample));
+        return psi(Binning.smoothed(sample, binning, binCount));
     }
 
     @Override
     public TestResult test(ColumnSample sample, double threshold) {
-        Binning.Shares shares = smoothedShares(sample);
+        Binning.Shares shares = Binning.smoothed(sample, binning, binCount);
         return TestResult.of(this, psi(shares), threshold, Double.NaN, shares.method, shares.toHistogram());
-    }
-
-    private Binning.Shares smoothedShares(ColumnSample sample) {
-        Binning.Shares shares = Binning.of(sample, binning, binCount);
-        Binning.smoothZeros(shares.reference);
-        Binning.smoothZeros(shares.current);
-        return shares;
     }
 
     private static double psi(Binning.Shares shares) {
