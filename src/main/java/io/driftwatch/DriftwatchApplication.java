@@ -1,12 +1,34 @@
 package io.driftwatch;
 
+import io.driftwatch.api.Api;
+import io.driftwatch.api.BodyLimit;
 import io.driftwatch.cli.CheckCommand;
 import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.FatalErrorHandler;
 import io.driftwatch.cli.InspectCommand;
 import io.driftwatch.cli.ProfileCommand;
 import io.driftwatch.cli.WritableDirectoryHealthCheck;
+import io.driftwatch.monitor.CheckHistory;
+import io.driftwatch.monitor.CheckQueue;
+import io.driftwatch.monitor.CheckRecorder;
+import io.driftwatch.monitor.CheckRunner;
+import io.driftwatch.monitor.DatasetIntake;
+import io.driftwatch.monitor.MonitorCatalog;
+import io.driftwatch.store.BlobStore;
+import io.driftwatch.store.CheckDao;
+import io.driftwatch.store.DatasetDao;
+import io.driftwatch.store.Migrations;
+import io.driftwatch.store.MonitorDao;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.migrations.MigrationsBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -48,13 +70,57 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         bootstrap.addCommand(new InspectCommand());
         bootstrap.addCommand(new CheckCommand());
         bootstrap.addCommand(new ProfileCommand());
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(DriftwatchConfiguration configuration) {
+                return configuration.getDatabase();
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return Migrations.CHANGELOG;
+            }
+        });
     }
 
     @Override
-    public void run(DriftwatchConfiguration configuration, Environment environment) {
-        environment.healthChecks().register("reports-directory",
-                new WritableDirectoryHealthCheck(configuration.getReportsDirectory()));
-        environment.healthChecks().register("data-directory",
-                new WritableDirectoryHealthCheck(configuration.getDataDirectory()));
+    public void run(DriftwatchConfiguration configuration, Environment environment) throws Exception {
+        Path reports = configuration.getReportsDirectory();
+        Path data = configuration.getDataDirectory();
+        Files.createDirectories(reports);
+        Files.createDirectories(data);
+        environment.healthChecks().register("reports-directory", new WritableDirectoryHealthCheck(reports));
+        environment.healthChecks().register("data-directory", new WritableDirectoryHealthCheck(data));
+
+        DataSourceFactory database = configuration.getDatabase();
+        Migrations.requireApplied(database.build(environment.metrics(), "migrations-check"), database.getUrl());
+        Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
+        DatasetDao datasetDao = jdbi.onDemand(DatasetDao.class);
+        MonitorDao monitorDao = jdbi.onDemand(MonitorDao.class);
+        CheckDao checkDao = jdbi.onDemand(CheckDao.class);
+
+        DriftwatchConfiguration.CheckSettings checks = configuration.getChecks();
+        CheckRunner runner = CheckRunner.withCores();
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                runner.close();
+            }
+        });
+        CheckQueue queue = new CheckQueue(checks.getConcurrency(), checks.getQueueSize(),
+                Duration.ofMillis(checks.getRetryAfter().toMilliseconds()),
+                Duration.ofMillis(checks.getShutdownGracePeriod().toMilliseconds()));
+        environment.lifecycle().manage(queue);
+
+        long maxBody = configuration.getApi().getMaxBodySize().toBytes();
+        BlobStore blobs = BlobStore.in(data);
+        DatasetIntake intake = new DatasetIntake(datasetDao, blobs, maxBody);
+        MonitorCatalog catalog = new MonitorCatalog(monitorDao, datasetDao, checkDao, intake, blobs, reports);
+        CheckRecorder recorder = new CheckRecorder(catalog, intake, checkDao, runner, reports, environment.metrics());
+        CheckHistory history = new CheckHistory(checkDao, catalog, reports);
+
+        BodyLimit limit = new BodyLimit(maxBody);
+        ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+        Api.register(environment.jersey(), intake, catalog, recorder, history, queue, limit);
     }
 }

@@ -40,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Runs one check: reads the reference (a CSV or Arrow batch, or a saved {@link ReferenceProfile},
@@ -99,14 +100,41 @@ public final class CheckRunner implements AutoCloseable {
      * @throws io.driftwatch.DriftwatchException when an input cannot be read or the inputs do not line up
      */
     public CheckReport run(Path reference, Path current, MonitorDefinition monitor, CheckProgress progress) {
+        requireReadable(reference);
+        requireReadable(current);
+        CsvOptions csv = monitor.csvOptions();
+        String title = monitor.name().orElse(reference.getFileName() + " vs " + current.getFileName());
+        return check(() -> readReference(reference, csv), reference.toString(), reference.getFileName().toString(),
+                current, current.toString(), title, monitor, progress);
+    }
+
+    /**
+     * Checks {@code current} against a reference already reduced to {@code profile}: the service's
+     * path, where a monitor's profile is built once and reused for every check.
+     *
+     * @param profile the reference profile
+     * @param reference what the report says of the reference (its source names the dataset)
+     * @param current a CSV or Arrow batch
+     * @param currentLabel what the report and error messages call the current batch
+     * @param monitor the column mapping and drift policy; its {@code reference} field is not consulted
+     * @throws io.driftwatch.DriftwatchException when the current batch cannot be read or does not line up
+     */
+    public CheckReport run(ReferenceProfile profile, BatchInfo reference, Path current, String currentLabel,
+            MonitorDefinition monitor) {
+        requireReadable(current);
+        String title = monitor.name().orElse(reference.source() + " vs " + currentLabel);
+        return check(() -> new Reference(null, profile, reference.format(), reference.sha256()), reference.source(),
+                reference.source(), current, currentLabel, title, monitor, CheckProgress.NONE);
+    }
+
+    private CheckReport check(Supplier<Reference> readReference, String referenceLabel, String referenceName,
+            Path current, String currentLabel, String title, MonitorDefinition monitor, CheckProgress progress) {
         Instant createdAt = Instant.now();
         long start = System.nanoTime();
         CsvOptions csv = monitor.csvOptions();
 
-        progress.stage("reading " + reference.getFileName() + " and " + current.getFileName(), 0, STAGES);
-        requireReadable(reference);
-        requireReadable(current);
-        CompletableFuture<Reference> ref = CompletableFuture.supplyAsync(() -> readReference(reference, csv), executor);
+        progress.stage("reading " + referenceName + " and " + current.getFileName(), 0, STAGES);
+        CompletableFuture<Reference> ref = CompletableFuture.supplyAsync(readReference, executor);
         CompletableFuture<Datasets.Dataset> curFuture = CompletableFuture.supplyAsync(
                 () -> Datasets.read(current, csv), executor);
         // Fail as soon as either read fails, without waiting for the other to finish parsing.
@@ -119,7 +147,7 @@ public final class CheckRunner implements AutoCloseable {
         Table currentTable = cur.table();
 
         Map<String, ColumnType> types = types(currentTable, monitor);
-        align(reference, current, referenceData, currentTable, types, monitor);
+        align(referenceLabel, currentLabel, referenceData, currentTable, types, monitor);
 
         progress.stage("profiling the reference", 1, STAGES);
         ReferenceProfile profile = referenceData.profile != null ? referenceData.profile
@@ -135,10 +163,9 @@ public final class CheckRunner implements AutoCloseable {
         long analysed = System.nanoTime();
         progress.stage("done", STAGES, STAGES);
 
-        String title = monitor.name().orElse(reference.getFileName() + " vs " + current.getFileName());
-        BatchInfo referenceBatch = new BatchInfo(reference.toString(), referenceData.format, profile.rowCount(),
+        BatchInfo referenceBatch = new BatchInfo(referenceLabel, referenceData.format, profile.rowCount(),
                 referenceData.sha256);
-        BatchInfo currentBatch = new BatchInfo(current.toString(), cur.format().label(), currentTable.rowCount(),
+        BatchInfo currentBatch = new BatchInfo(currentLabel, cur.format().label(), currentTable.rowCount(),
                 cur.sha256());
         Timings timings = new Timings(millis(start, read), millis(read, analysed), millis(start, analysed));
         ColumnRoles roles = monitor.roles();
@@ -229,7 +256,7 @@ public final class CheckRunner implements AutoCloseable {
         return types;
     }
 
-    private static void align(Path referencePath, Path currentPath, Reference reference, Table current,
+    private static void align(String referenceLabel, String currentLabel, Reference reference, Table current,
             Map<String, ColumnType> types, MonitorDefinition monitor) {
         Table refShape = reference.shape();
         Map<String, ColumnType> withDeclared = new LinkedHashMap<>(types);
@@ -241,8 +268,8 @@ public final class CheckRunner implements AutoCloseable {
         if (problems.isEmpty()) {
             return;
         }
-        StringBuilder message = new StringBuilder("reference ").append(referencePath).append(" and current ")
-                .append(currentPath).append(" do not line up:");
+        StringBuilder message = new StringBuilder("reference ").append(referenceLabel).append(" and current ")
+                .append(currentLabel).append(" do not line up:");
         for (SchemaAlignment.Problem p : problems) {
             message.append(System.lineSeparator()).append("  ").append(p.message());
         }

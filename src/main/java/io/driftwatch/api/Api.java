@@ -1,0 +1,30 @@
+package io.driftwatch.api;
+
+import io.driftwatch.monitor.CheckHistory;
+import io.driftwatch.monitor.CheckQueue;
+import io.driftwatch.monitor.CheckRecorder;
+import io.driftwatch.monitor.DatasetIntake;
+import io.driftwatch.monitor.MonitorCatalog;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+
+/**
+ * Registers the API's resources and error mappers with Jersey.
+ *
+ * <p>Thread-safe: stateless.
+ */
+public final class Api {
+    private Api() {
+    }
+
+    /** Registers everything under {@code /api/v1} and the error mappers. */
+    public static void register(JerseyEnvironment jersey, DatasetIntake intake, MonitorCatalog monitors,
+            CheckRecorder recorder, CheckHistory history, CheckQueue queue, BodyLimit limit) {
+        jersey.register(new DatasetResource(intake, limit));
+        jersey.register(new MonitorResource(monitors, recorder, history, intake, queue, limit));
+        jersey.register(new CheckResource(history));
+        jersey.register(new DriftwatchExceptionMapper());
+        jersey.register(new WebApplicationExceptionMapper());
+        jersey.register(new JsonProcessingExceptionMapper());
+        jersey.register(new UnexpectedExceptionMapper());
+    }
+}

@@ -1,0 +1,55 @@
+package io.driftwatch.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.monitor.Check;
+import io.driftwatch.monitor.CheckHistory;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.file.Files;
+
+/**
+ * {@code /api/v1/checks/{id}}: one recorded check, its JSON result and its HTML report.
+ *
+ * <p>Thread-safe.
+ */
+@Path("/api/v1/checks/{id}")
+public final class CheckResource {
+    private final CheckHistory history;
+
+    public CheckResource(CheckHistory history) {
+        this.history = history;
+    }
+
+    /** The check: its JSON result with id and links. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObjectNode find(@PathParam("id") String id) {
+        Check check = history.find(id);
+        return JsonDocuments.check(check, history.result(id));
+    }
+
+    /** The JSON result document exactly as {@code driftwatch check --json} writes it. */
+    @GET
+    @Path("result")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response result(@PathParam("id") String id) {
+        return Response.ok(history.result(id), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The self-contained HTML report. */
+    @GET
+    @Path("report")
+    @Produces(MediaType.TEXT_HTML)
+    public Response report(@PathParam("id") String id) {
+        java.nio.file.Path file = history.report(id);
+        if (!Files.isRegularFile(file)) {
+            throw new jakarta.ws.rs.NotFoundException("the report file of check " + id + " is missing from the "
+                    + "reports directory");
+        }
+        return Response.ok(file.toFile(), "text/html; charset=utf-8").build();
+    }
+}

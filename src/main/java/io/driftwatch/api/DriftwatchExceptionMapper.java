@@ -1,0 +1,73 @@
+package io.driftwatch.api;
+
+import io.driftwatch.DriftwatchException;
+import io.driftwatch.io.SchemaMismatchException;
+import io.driftwatch.io.UnreadableDatasetException;
+import io.driftwatch.monitor.BusyException;
+import io.driftwatch.monitor.ConflictException;
+import io.driftwatch.monitor.InvalidMonitorException;
+import io.driftwatch.monitor.InvalidRequestException;
+import io.driftwatch.monitor.NotFoundException;
+import io.driftwatch.store.BlobTooLargeException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the domain's exceptions into error answers: what was not found is 404, an invalid
+ * definition or an unreadable batch 422 (naming the field or the line and column), a full check
+ * queue 503 with {@code Retry-After}, a body past the limit 413.
+ *
+ * <p>Thread-safe: stateless.
+ */
+final class DriftwatchExceptionMapper implements ExceptionMapper<DriftwatchException> {
+    private static final Logger LOG = LoggerFactory.getLogger(DriftwatchExceptionMapper.class);
+
+    @Override
+    public Response toResponse(DriftwatchException e) {
+        if (e instanceof NotFoundException n) {
+            return answer(404, ApiError.of("not_found", n.getMessage(), n.field()));
+        }
+        if (e instanceof InvalidMonitorException m) {
+            List<ApiError.Problem> problems = new ArrayList<>();
+            for (InvalidMonitorException.Problem p : m.problems()) {
+                problems.add(new ApiError.Problem(p.field(), p.describe()));
+            }
+            return answer(422, new ApiError("invalid_monitor", m.getMessage(), m.field(), problems));
+        }
+        if (e instanceof InvalidRequestException r) {
+            return answer(400, ApiError.of("invalid_request", r.getMessage(), r.field()));
+        }
+        if (e instanceof ConflictException c) {
+            return answer(409, ApiError.of("conflict", c.getMessage(), c.field()));
+        }
+        if (e instanceof UnreadableDatasetException) {
+            return answer(422, ApiError.of("unreadable_dataset", e.getMessage(), "body"));
+        }
+        if (e instanceof SchemaMismatchException) {
+            return answer(422, ApiError.of("schema_mismatch", e.getMessage(), "columns"));
+        }
+        if (e instanceof BlobTooLargeException t) {
+            return answer(413, ApiError.of("payload_too_large", "the body is larger than the limit of "
+                    + t.limit() + " bytes (api.maxBodySize)", "body"));
+        }
+        if (e instanceof BusyException b) {
+            return Response.status(503)
+                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, b.retryAfter().toSeconds()))
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiError.of("busy", b.getMessage(), null))
+                    .build();
+        }
+        LOG.warn("request failed: {}", e.getMessage());
+        return answer(422, ApiError.of("invalid_input", e.getMessage(), null));
+    }
+
+    static Response answer(int status, ApiError error) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+    }
+}

@@ -1,0 +1,73 @@
+package io.driftwatch.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.driftwatch.monitor.Check;
+import io.driftwatch.monitor.Monitor;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The two representations whose fields are documents of their own: a monitor (its definition, as
+ * submitted, plus id, version and times) and a check (the JSON result plus id and links).
+ *
+ * <p>Thread-safe: stateless.
+ */
+final class JsonDocuments {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private JsonDocuments() {
+    }
+
+    /** {@code {"id", "version", "createdAt", "updatedAt", …the definition, "links"}}. */
+    static ObjectNode monitor(Monitor m) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("id", m.id());
+        out.put("version", m.version());
+        out.put("createdAt", m.createdAt().toString());
+        out.put("updatedAt", m.updatedAt().toString());
+        JsonNode definition = parse(m.text(), m.mediaType().contains("json") ? JSON : YAML);
+        for (Iterator<Map.Entry<String, JsonNode>> it = definition.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!out.has(e.getKey())) {
+                out.set(e.getKey(), e.getValue());
+            }
+        }
+        ObjectNode links = out.putObject("links");
+        links.put("self", "/api/v1/monitors/" + m.id());
+        links.put("checks", "/api/v1/monitors/" + m.id() + "/checks");
+        links.put("dashboard", "/monitors/" + m.id());
+        return out;
+    }
+
+    /** The check's JSON result with {@code id}, {@code monitorId}, {@code datasetId} and {@code links} first. */
+    static ObjectNode check(Check c, String result) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("id", c.id());
+        out.put("monitorId", c.monitorId());
+        out.put("datasetId", c.datasetId());
+        out.put("createdAt", c.createdAt().toString());
+        out.putPOJO("links", Links.ofCheck(c.id(), c.monitorId()));
+        JsonNode document = parse(result, JSON);
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!out.has(e.getKey())) {
+                out.set(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode parse(String text, ObjectMapper mapper) {
+        try {
+            JsonNode node = mapper.readTree(text);
+            return node == null ? JSON.createObjectNode() : node;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored document does not parse: " + e.getOriginalMessage(), e);
+        }
+    }
+}

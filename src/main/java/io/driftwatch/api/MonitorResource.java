@@ -1,0 +1,161 @@
+package io.driftwatch.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.monitor.Check;
+import io.driftwatch.monitor.CheckHistory;
+import io.driftwatch.monitor.CheckQueue;
+import io.driftwatch.monitor.CheckRecorder;
+import io.driftwatch.monitor.Dataset;
+import io.driftwatch.monitor.DatasetIntake;
+import io.driftwatch.monitor.InvalidRequestException;
+import io.driftwatch.monitor.Monitor;
+import io.driftwatch.monitor.MonitorCatalog;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/v1/monitors}: create, read, replace and delete monitors, run checks against them
+ * (on an uploaded dataset, or on a batch streamed in the request) and page through their history.
+ *
+ * <p>Thread-safe.
+ */
+@Path("/api/v1/monitors")
+@Produces(MediaType.APPLICATION_JSON)
+public final class MonitorResource {
+    private final MonitorCatalog monitors;
+    private final CheckRecorder recorder;
+    private final CheckHistory history;
+    private final DatasetIntake intake;
+    private final CheckQueue queue;
+    private final BodyLimit limit;
+
+    public MonitorResource(MonitorCatalog monitors, CheckRecorder recorder, CheckHistory history,
+            DatasetIntake intake, CheckQueue queue, BodyLimit limit) {
+        this.monitors = monitors;
+        this.recorder = recorder;
+        this.history = history;
+        this.intake = intake;
+        this.queue = queue;
+        this.limit = limit;
+    }
+
+    /** The request of a check on an uploaded dataset. */
+    public record CheckRequest(String datasetId) {
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, ApiMediaTypes.YAML, ApiMediaTypes.YAML_LEGACY, ApiMediaTypes.YAML_TEXT})
+    public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, String definition) {
+        Monitor m = monitors.create(definition, mediaType(type));
+        return Response.created(URI.create("/api/v1/monitors/" + m.id())).entity(JsonDocuments.monitor(m)).build();
+    }
+
+    @GET
+    public Map<String, List<ObjectNode>> list() {
+        List<ObjectNode> items = new ArrayList<>();
+        for (Monitor m : monitors.list()) {
+            items.add(JsonDocuments.monitor(m));
+        }
+        return Map.of("items", items);
+    }
+
+    @GET
+    @Path("{id}")
+    public ObjectNode find(@PathParam("id") String id) {
+        return JsonDocuments.monitor(monitors.find(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, ApiMediaTypes.YAML, ApiMediaTypes.YAML_LEGACY, ApiMediaTypes.YAML_TEXT})
+    public ObjectNode replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            String definition) {
+        return JsonDocuments.monitor(monitors.update(id, definition, mediaType(type)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        monitors.delete(id);
+        return Response.noContent().build();
+    }
+
+    /** A check of an uploaded dataset: {@code {"datasetId": "…"}}. */
+    @POST
+    @Path("{id}/checks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response check(@PathParam("id") String id, CheckRequest request) throws InterruptedException {
+        if (request == null || request.datasetId() == null || request.datasetId().isBlank()) {
+            throw new InvalidRequestException("datasetId",
+                    "is required: the id of a dataset uploaded with POST /api/v1/datasets, or send the batch itself "
+                            + "as text/csv or Arrow");
+        }
+        monitors.find(id);
+        return checked(queue.run(() -> recorder.run(id, request.datasetId())));
+    }
+
+    /** A check of a batch streamed in the request; the batch is stored as a dataset first. */
+    @POST
+    @Path("{id}/checks")
+    @Consumes({ApiMediaTypes.CSV, ApiMediaTypes.ARROW_FILE, ApiMediaTypes.ARROW_STREAM, ApiMediaTypes.GZIP,
+            ApiMediaTypes.OCTET_STREAM})
+    public Response checkBody(@PathParam("id") String id, @HeaderParam("Content-Length") Long contentLength,
+            InputStream body) throws InterruptedException {
+        limit.check(contentLength);
+        monitors.find(id);
+        Dataset dataset = intake.ingest(body);
+        return checked(queue.run(() -> recorder.run(id, dataset.id())));
+    }
+
+    @GET
+    @Path("{id}/checks")
+    public CheckPage checks(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("cursor") String cursor) {
+        CheckHistory.Page page = history.page(id, instant("from", from), instant("to", to), limit, cursor);
+        List<CheckSummary> items = new ArrayList<>(page.items().size());
+        for (Check c : page.items()) {
+            items.add(CheckSummary.of(c));
+        }
+        return new CheckPage(items, page.next());
+    }
+
+    private Response checked(Check check) {
+        return Response.created(URI.create("/api/v1/checks/" + check.id()))
+                .entity(JsonDocuments.check(check, history.result(check.id()))).build();
+    }
+
+    private static String mediaType(MediaType type) {
+        return type != null && type.getSubtype().contains("yaml") ? ApiMediaTypes.YAML : MediaType.APPLICATION_JSON;
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(field, "'" + value + "' is not an ISO-8601 instant such as "
+                    + "2026-11-22T08:00:00Z");
+        }
+    }
+}

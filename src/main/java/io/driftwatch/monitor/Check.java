@@ -1,0 +1,22 @@
+package io.driftwatch.monitor;
+
+import java.time.Instant;
+
+/**
+ * A check the service ran and recorded: the dataset-level verdict, and where its documents are.
+ *
+ * @param id the check id
+ * @param monitorId the monitor it evaluated
+ * @param datasetId the current batch
+ * @param createdAt when it ran
+ * @param driftDetected the dataset drift verdict
+ * @param driftShare drifted columns / tested columns
+ * @param shareThreshold the monitor's drift-share policy at the time
+ * @param columns columns tested
+ * @param driftedColumns columns that drifted
+ * @param errors columns that could not be tested
+ * @param durationMs how long the check took, reading included
+ */
+public record Check(String id, String monitorId, String datasetId, Instant createdAt, boolean driftDetected,
+        double driftShare, double shareThreshold, int columns, int driftedColumns, int errors, long durationMs) {
+}

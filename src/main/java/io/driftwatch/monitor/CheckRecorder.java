@@ -1,0 +1,128 @@
+package io.driftwatch.monitor;
+
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
+import io.driftwatch.drift.ColumnDrift;
+import io.driftwatch.drift.DatasetDrift;
+import io.driftwatch.report.BatchInfo;
+import io.driftwatch.report.CheckReport;
+import io.driftwatch.report.HtmlReport;
+import io.driftwatch.report.JsonResult;
+import io.driftwatch.stats.TestResult;
+import io.driftwatch.store.CheckColumnRow;
+import io.driftwatch.store.CheckDao;
+import io.driftwatch.store.CheckRow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a check of a stored dataset against a monitor and records it: the reference profile comes
+ * from the {@link MonitorCatalog}, the HTML report is written under the reports directory, and the
+ * check, its JSON result and its per-column results are stored in one transaction. Logs one INFO
+ * line per check and keeps the {@code checks.*} metrics.
+ *
+ * <p>Thread-safe: checks run concurrently.
+ */
+public final class CheckRecorder {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckRecorder.class);
+
+    private final MonitorCatalog monitors;
+    private final DatasetIntake datasets;
+    private final CheckDao checks;
+    private final CheckRunner runner;
+    private final Path reportsDirectory;
+    private final Timer duration;
+    private final Meter drifted;
+    private final Meter clean;
+
+    public CheckRecorder(MonitorCatalog monitors, DatasetIntake datasets, CheckDao checks, CheckRunner runner,
+            Path reportsDirectory, MetricRegistry metrics) {
+        this.monitors = monitors;
+        this.datasets = datasets;
+        this.checks = checks;
+        this.runner = runner;
+        this.reportsDirectory = reportsDirectory;
+        this.duration = metrics.timer(MetricRegistry.name("checks", "duration"));
+        this.drifted = metrics.meter(MetricRegistry.name("checks", "drifted"));
+        this.clean = metrics.meter(MetricRegistry.name("checks", "clean"));
+    }
+
+    /**
+     * Checks dataset {@code datasetId} against monitor {@code monitorId} and records the check.
+     *
+     * @throws NotFoundException when the monitor or the dataset does not exist
+     * @throws io.driftwatch.DriftwatchException when the dataset does not line up with the reference
+     */
+    public Check run(String monitorId, String datasetId) {
+        Monitor monitor = monitors.find(monitorId);
+        Dataset dataset = datasets.find(datasetId, "datasetId");
+        Dataset reference = datasets.find(monitor.referenceId(), "reference");
+        long start = System.nanoTime();
+        try (Timer.Context ignored = duration.time()) {
+            BatchInfo referenceInfo = new BatchInfo("dataset " + reference.id(), reference.format(), reference.rows(),
+                    reference.sha256());
+            CheckReport report = runner.run(monitors.profile(monitor), referenceInfo, datasets.file(dataset),
+                    "dataset " + dataset.id(), monitor.definition());
+            String id = UUID.randomUUID().toString();
+            Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            String reportFile = writeReport(monitor.id(), id, report);
+            DatasetDrift verdict = report.result().dataset();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            CheckRow row = new CheckRow(id, monitor.id(), monitor.version(), dataset.id(), createdAt,
+                    verdict.detected(), verdict.share(), verdict.threshold(), verdict.numberOfColumns(),
+                    verdict.numberOfDriftedColumns(), verdict.numberOfErrors(), millis,
+                    JsonResult.of(report).toJson(), reportFile);
+            checks.insert(row, columns(id, report.result().columns()));
+            (verdict.detected() ? drifted : clean).mark();
+            LOG.info("check {} of monitor {} on dataset {}: {} ({} of {} columns drifted) in {} ms", id, monitor.id(),
+                    dataset.id(), verdict.detected() ? "DRIFT" : "no drift", verdict.numberOfDriftedColumns(),
+                    verdict.numberOfColumns(), millis);
+            return CheckHistory.check(row);
+        }
+    }
+
+    private String writeReport(String monitorId, String checkId, CheckReport report) {
+        String relative = monitorId + "/" + checkId + ".html";
+        Path file = reportsDirectory.resolve(relative);
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), checkId, ".part");
+            try {
+                HtmlReport.write(report, tmp);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report " + file, e);
+        }
+        return relative;
+    }
+
+    private static List<CheckColumnRow> columns(String checkId, List<ColumnDrift> columns) {
+        List<CheckColumnRow> rows = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDrift c = columns.get(i);
+            TestResult r = c.result();
+            rows.add(new CheckColumnRow(checkId, i, c.name(), c.type().label(), r == null ? null : r.test(),
+                    r == null ? null : finite(r.score()), r == null ? null : finite(r.threshold()), c.drifted(),
+                    c.error()));
+        }
+        return rows;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

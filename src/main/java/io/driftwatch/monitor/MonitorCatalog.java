@@ -1,0 +1,266 @@
+package io.driftwatch.monitor;
+
+import io.driftwatch.io.UnreadableDatasetException;
+import io.driftwatch.profile.ReferenceProfile;
+import io.driftwatch.store.BlobStore;
+import io.driftwatch.store.CheckDao;
+import io.driftwatch.store.DatasetDao;
+import io.driftwatch.store.MonitorDao;
+import io.driftwatch.store.MonitorRow;
+import io.driftwatch.store.ProfileRow;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The monitors the service keeps: creates them from a definition (validated against the reference
+ * dataset it names, whose profile is built and stored once), replaces, deletes, finds and lists
+ * them, and hands out their reference profiles (read from the store once, then kept in memory).
+ *
+ * <p>Thread-safe.
+ */
+public final class MonitorCatalog {
+    /** Names become URL path segments and file names: keep them to a safe alphabet. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final int CACHED_PROFILES = 8;
+
+    private final MonitorDao monitors;
+    private final DatasetDao datasets;
+    private final CheckDao checks;
+    private final DatasetIntake intake;
+    private final BlobStore blobs;
+    private final Path reportsDirectory;
+    private final Map<String, ReferenceProfile> profiles = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ReferenceProfile> eldest) {
+                    return size() > CACHED_PROFILES;
+                }
+            });
+
+    public MonitorCatalog(MonitorDao monitors, DatasetDao datasets, CheckDao checks, DatasetIntake intake,
+            BlobStore blobs, Path reportsDirectory) {
+        this.monitors = monitors;
+        this.datasets = datasets;
+        this.checks = checks;
+        this.intake = intake;
+        this.blobs = blobs;
+        this.reportsDirectory = reportsDirectory;
+    }
+
+    /**
+     * Creates a monitor from a definition whose {@code name} becomes its id and whose
+     * {@code reference} is the id of an uploaded dataset.
+     *
+     * @param mediaType {@code application/json} or {@code application/yaml}
+     * @throws InvalidMonitorException naming the field when the definition is not valid for its reference
+     * @throws ConflictException when a monitor of that name exists
+     */
+    public Monitor create(String text, String mediaType) {
+        Validated v = validate(text);
+        String profile = storeProfile(v);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        MonitorRow row = new MonitorRow(v.name, text, mediaType, v.reference.id(), profile, 1, now, now);
+        if (monitors.insertIfAbsent(row) == 0) {
+            throw new ConflictException("a monitor named '" + v.name + "' exists already; PUT to "
+                    + "/api/v1/monitors/" + v.name + " replaces it", "name");
+        }
+        return monitor(row);
+    }
+
+    /**
+     * Replaces monitor {@code id}'s definition (its name must stay {@code id}).
+     *
+     * @throws NotFoundException when there is no such monitor
+     * @throws InvalidMonitorException naming the field when the definition is not valid
+     * @throws ConflictException when another request changed the monitor meanwhile
+     */
+    public Monitor update(String id, String text, String mediaType) {
+        MonitorRow current = monitors.find(id).orElseThrow(() -> new NotFoundException("monitor", id, "id"));
+        Validated v = validate(text);
+        if (!v.name.equals(id)) {
+            throw invalid("name", "is '" + v.name + "' but the monitor is '" + id
+                    + "': a monitor cannot be renamed; create a new one instead");
+        }
+        String profile = storeProfile(v);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (monitors.update(id, current.version(), text, mediaType, v.reference.id(), profile, now) == 0) {
+            throw new ConflictException("monitor '" + id + "' was changed or deleted by another request; "
+                    + "read it again and retry", "version");
+        }
+        return find(id);
+    }
+
+    /**
+     * Deletes monitor {@code id} with its checks and their reports.
+     *
+     * @throws NotFoundException when there is no such monitor
+     */
+    public void delete(String id) {
+        List<String> reports = checks.reportFiles(id);
+        if (monitors.delete(id) == 0) {
+            throw new NotFoundException("monitor", id, "id");
+        }
+        for (String report : reports) {
+            try {
+                Files.deleteIfExists(reportsDirectory.resolve(report));
+            } catch (IOException e) {
+                // a report left behind costs disk only; the check it belonged to is gone
+            }
+        }
+    }
+
+    /**
+     * The monitor with id {@code id}.
+     *
+     * @throws NotFoundException when there is none
+     */
+    public Monitor find(String id) {
+        return monitors.find(id).map(MonitorCatalog::monitor)
+                .orElseThrow(() -> new NotFoundException("monitor", id, "id"));
+    }
+
+    /** Every monitor, by id. */
+    public List<Monitor> list() {
+        List<Monitor> all = new ArrayList<>();
+        for (MonitorRow row : monitors.list()) {
+            all.add(monitor(row));
+        }
+        return all;
+    }
+
+    /** The reference profile of {@code monitor}, read from the store the first time. */
+    ReferenceProfile profile(Monitor monitor) {
+        ReferenceProfile cached = profiles.get(monitor.profileSha256());
+        if (cached != null) {
+            return cached;
+        }
+        Path file = blobs.path(BlobStore.Kind.PROFILE, monitor.profileSha256());
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            ReferenceProfile profile = ReferenceProfile.readFrom(in, "profile of monitor " + monitor.id());
+            profiles.put(monitor.profileSha256(), profile);
+            return profile;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the reference profile of monitor " + monitor.id() + " cannot be read from "
+                    + file, e);
+        }
+    }
+
+    private record Validated(String name, MonitorDefinition definition, Dataset reference) {
+    }
+
+    private Validated validate(String text) {
+        MonitorDefinition definition = MonitorDefinition.parse(text, "the request body");
+        String name = definition.name().orElseThrow(() -> invalid("name",
+                "is required: it is the monitor's id in URLs (letters, digits, '.', '_', '-')"));
+        if (!NAME.matcher(name).matches()) {
+            throw invalid("name", "'" + name + "' is not a valid monitor name: use 1 to 100 letters, digits, "
+                    + "'.', '_' or '-', starting with a letter or digit");
+        }
+        String referenceId = definition.reference().orElseThrow(() -> invalid("reference",
+                "is required: the id of a dataset uploaded with POST /api/v1/datasets"));
+        Optional<Dataset> reference = datasets.find(referenceId).map(r -> DatasetIntake.dataset(r, false));
+        if (reference.isEmpty()) {
+            throw invalid("reference", "no dataset with id '" + referenceId
+                    + "': upload the reference with POST /api/v1/datasets and use the id it returns");
+        }
+        List<InvalidMonitorException.Problem> problems = unknownColumns(definition, reference.get());
+        if (!problems.isEmpty()) {
+            throw new InvalidMonitorException("the request body", problems);
+        }
+        return new Validated(name, definition, reference.get());
+    }
+
+    /** Every column the definition names that the reference does not have. */
+    private static List<InvalidMonitorException.Problem> unknownColumns(MonitorDefinition d, Dataset reference) {
+        Set<String> known = new HashSet<>();
+        for (Dataset.Column c : reference.columns()) {
+            known.add(c.name());
+        }
+        List<InvalidMonitorException.Problem> problems = new ArrayList<>();
+        listed(problems, known, "columns.numerical", d.numerical(), reference);
+        listed(problems, known, "columns.categorical", d.categorical(), reference);
+        listed(problems, known, "columns.text", d.text(), reference);
+        listed(problems, known, "columns.ignored", new ArrayList<>(d.ignored()), reference);
+        d.datetime().ifPresent(c -> single(problems, known, "columns.datetime", c, reference));
+        d.target().ifPresent(c -> single(problems, known, "columns.target", c, reference));
+        d.prediction().ifPresent(c -> single(problems, known, "columns.prediction", c, reference));
+        for (String c : d.perColumn().keySet()) {
+            single(problems, known, "drift.per_column." + c, c, reference);
+        }
+        return problems;
+    }
+
+    private static void listed(List<InvalidMonitorException.Problem> problems, Set<String> known, String field,
+            List<String> columns, Dataset reference) {
+        for (int i = 0; i < columns.size(); i++) {
+            single(problems, known, field + "[" + i + "]", columns.get(i), reference);
+        }
+    }
+
+    private static void single(List<InvalidMonitorException.Problem> problems, Set<String> known, String field,
+            String column, Dataset reference) {
+        if (!known.contains(column)) {
+            problems.add(new InvalidMonitorException.Problem(field, 0, 0, "unknown column '" + column
+                    + "': the reference dataset " + reference.id() + " has no such column"));
+        }
+    }
+
+    private static InvalidMonitorException invalid(String field, String message) {
+        return new InvalidMonitorException("the request body",
+                List.of(new InvalidMonitorException.Problem(field, 0, 0, message)));
+    }
+
+    /** Builds the reference profile with the definition's declared types and stores it; returns its hash. */
+    private String storeProfile(Validated v) {
+        Path datasetFile = intake.file(v.reference);
+        ReferenceProfile profile;
+        try {
+            profile = CheckRunner.referenceProfile(datasetFile, v.definition);
+        } catch (UnreadableDatasetException e) {
+            throw invalid("columns", e.getMessage().replace(datasetFile.toString(), "reference " + v.reference.id()));
+        }
+        BlobStore.Blob blob;
+        try {
+            Path tmp = Files.createTempFile("driftwatch-profile", ".part");
+            try {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                    profile.writeTo(out);
+                }
+                try (InputStream in = Files.newInputStream(tmp)) {
+                    blob = blobs.put(BlobStore.Kind.PROFILE, in, Long.MAX_VALUE);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the reference profile", e);
+        }
+        datasets.insertProfileIfAbsent(new ProfileRow(blob.sha256(), v.reference.id(), profile.rowCount(),
+                blob.bytes(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        profiles.put(blob.sha256(), profile);
+        return blob.sha256();
+    }
+
+    private static Monitor monitor(MonitorRow row) {
+        MonitorDefinition definition = MonitorDefinition.parse(row.definition(), "monitor " + row.id());
+        return new Monitor(row.id(), row.version(), definition, row.definition(), row.mediaType(), row.referenceId(),
+                row.profileSha256(), row.createdAt(), row.updatedAt());
+    }
+}

@@ -1,0 +1,123 @@
+package io.driftwatch.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Content-addressed files under the data directory: {@code datasets/ab/abcd…} and
+ * {@code profiles/ab/abcd…}, named by the SHA-256 of their bytes. A blob is written to a temporary
+ * file while it is hashed, then moved into place atomically, so a reader never sees half a file and
+ * storing the same bytes twice keeps one copy.
+ *
+ * <p>Thread-safe: concurrent puts of the same content both succeed and leave one file.
+ */
+public final class BlobStore {
+
+    /** What a blob holds; each kind has its own folder. */
+    public enum Kind {
+        DATASET("datasets"), PROFILE("profiles");
+
+        private final String folder;
+
+        Kind(String folder) {
+            this.folder = folder;
+        }
+    }
+
+    /** A stored blob: its hash, where it lives and how many bytes it has. */
+    public record Blob(String sha256, Path path, long bytes) {
+    }
+
+    private final Path root;
+
+    private BlobStore(Path root) {
+        this.root = root;
+    }
+
+    /** A store rooted at {@code dataDirectory}, created if missing. */
+    public static BlobStore in(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory.resolve("tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDirectory, e);
+        }
+        return new BlobStore(dataDirectory);
+    }
+
+    /**
+     * Copies {@code in} into the store, reading at most {@code maxBytes}.
+     *
+     * @throws BlobTooLargeException when {@code in} holds more than {@code maxBytes}; nothing is kept
+     * @throws IOException when reading {@code in} or writing the file fails; nothing is kept
+     */
+    public Blob put(Kind kind, InputStream in, long maxBytes) throws IOException {
+        MessageDigest sha = sha256();
+        Path tmp = Files.createTempFile(root.resolve("tmp"), kind.folder, ".part");
+        try {
+            long n;
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha)) {
+                n = copy(in, out, maxBytes);
+            }
+            String hash = HexFormat.of().formatHex(sha.digest());
+            Path target = path(kind, hash);
+            Files.createDirectories(target.getParent());
+            moveIntoPlace(tmp, target);
+            return new Blob(hash, target, n);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Where the blob of {@code kind} with hash {@code sha256} lives (whether or not it exists). */
+    public Path path(Kind kind, String sha256) {
+        if (sha256.length() < 3 || !sha256.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            throw new IllegalArgumentException("not a SHA-256 in hex: " + sha256);
+        }
+        return root.resolve(kind.folder).resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    private static long copy(InputStream in, OutputStream out, long maxBytes) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        for (int r; (r = in.read(buffer)) != -1; ) {
+            total += r;
+            if (total > maxBytes) {
+                throw new BlobTooLargeException(maxBytes);
+            }
+            out.write(buffer, 0, r);
+        }
+        return total;
+    }
+
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        if (Files.exists(target)) {
+            return; // same hash, same bytes: keep the copy already there
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            // another upload of the same bytes got there first
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.driftwatch.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
+
+/**
+ * Checks and their per-column results. A check and its columns are written in one transaction, so
+ * a reader never sees a check without its columns.
+ *
+ * <p>History is paged newest first by {@code (created_at, id)}: a page asks for checks strictly
+ * before a position, which the previous page's last check gives, so pages neither skip nor repeat a
+ * check when new ones arrive meanwhile.
+ *
+ * <p>Thread-safe when obtained with {@code Jdbi.onDemand}.
+ */
+@RegisterConstructorMapper(CheckRow.class)
+@RegisterConstructorMapper(CheckSummaryRow.class)
+@RegisterConstructorMapper(CheckColumnRow.class)
+public interface CheckDao {
+
+    String SUMMARY_COLUMNS = """
+            id, monitor_id, dataset_id, created_at, drift_detected, drift_share, share_threshold,
+            column_count, drifted_count, error_count, duration_ms""";
+
+    /** Stores a check with its column results, atomically. */
+    @Transaction
+    default void insert(CheckRow check, List<CheckColumnRow> columns) {
+        insertCheck(check);
+        insertColumns(columns);
+    }
+
+    @SqlUpdate("""
+            INSERT INTO checks (id, monitor_id, monitor_version, dataset_id, created_at, drift_detected,
+                                drift_share, share_threshold, column_count, drifted_count, error_count,
+                                duration_ms, result, report_file)
+            VALUES (:id, :monitorId, :monitorVersion, :datasetId, :createdAt, :driftDetected, :driftShare,
+                    :shareThreshold, :columnCount, :driftedCount, :errorCount, :durationMs, :result, :reportFile)
+            """)
+    void insertCheck(@BindMethods CheckRow check);
+
+    @SqlBatch("""
+            INSERT INTO check_columns (check_id, position, name, column_type, test, score, threshold, drifted, error)
+            VALUES (:checkId, :position, :name, :columnType, :test, :score, :threshold, :drifted, :error)
+            """)
+    void insertColumns(@BindMethods List<CheckColumnRow> columns);
+
+    @SqlQuery("SELECT * FROM checks WHERE id = :id")
+    Optional<CheckRow> find(String id);
+
+    /**
+     * Up to {@code limit} checks of a monitor created at or after {@code from} and strictly before
+     * the position {@code (beforeTime, beforeId)}, newest first. With {@code beforeId} empty the
+     * bound is simply {@code created_at < beforeTime}.
+     */
+    @SqlQuery("SELECT " + SUMMARY_COLUMNS + """
+             FROM checks
+            WHERE monitor_id = :monitorId
+              AND created_at >= :from
+              AND (created_at < :beforeTime OR (created_at = :beforeTime AND id < :beforeId))
+            ORDER BY created_at DESC, id DESC
+            LIMIT :limit
+            """)
+    List<CheckSummaryRow> page(String monitorId, Instant from, Instant beforeTime, String beforeId, int limit);
+
+    /** The latest check of a monitor, if it has any. */
+    @SqlQuery("SELECT " + SUMMARY_COLUMNS + """
+             FROM checks
+            WHERE monitor_id = :monitorId
+            ORDER BY created_at DESC, id DESC
+            LIMIT 1
+            """)
+    Optional<CheckSummaryRow> latest(String monitorId);
+
+    @SqlQuery("SELECT COUNT(*) FROM checks WHERE monitor_id = :monitorId")
+    long count(String monitorId);
+
+    @SqlQuery("SELECT * FROM check_columns WHERE check_id = :checkId ORDER BY position")
+    List<CheckColumnRow> columns(String checkId);
+
+    /** The column results of several checks, ordered by check then position. */
+    @SqlQuery("SELECT * FROM check_columns WHERE check_id IN (<checkIds>) ORDER BY check_id, position")
+    List<CheckColumnRow> columns(@BindList("checkIds") Collection<String> checkIds);
+
+    /** The report files of a monitor's checks (to delete with the monitor). */
+    @SqlQuery("SELECT report_file FROM checks WHERE monitor_id = :monitorId")
+    List<String> reportFiles(String monitorId);
+}

@@ -1,0 +1,43 @@
+package io.driftwatch.store;
+
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Datasets and the reference profiles built from them. Both are content-addressed, so inserting
+ * the same content twice is not an error: the insert does nothing and the caller reads the row back.
+ *
+ * <p>Thread-safe when obtained with {@code Jdbi.onDemand}.
+ */
+@RegisterConstructorMapper(DatasetRow.class)
+@RegisterConstructorMapper(ProfileRow.class)
+public interface DatasetDao {
+
+    /** Inserts the dataset unless one with the same id or sha256 exists; returns the rows inserted (0 or 1). */
+    @SqlUpdate("""
+            INSERT INTO datasets (id, sha256, format, row_count, byte_count, columns, created_at)
+            VALUES (:id, :sha256, :format, :rowCount, :byteCount, :columns, :createdAt)
+            ON CONFLICT DO NOTHING
+            """)
+    int insertIfAbsent(@BindMethods DatasetRow row);
+
+    @SqlQuery("SELECT * FROM datasets WHERE id = :id")
+    Optional<DatasetRow> find(String id);
+
+    @SqlQuery("SELECT * FROM datasets WHERE sha256 = :sha256")
+    Optional<DatasetRow> findBySha256(String sha256);
+
+    /** Inserts the profile unless one with the same sha256 exists; returns the rows inserted (0 or 1). */
+    @SqlUpdate("""
+            INSERT INTO reference_profiles (sha256, dataset_id, row_count, byte_count, created_at)
+            VALUES (:sha256, :datasetId, :rowCount, :byteCount, :createdAt)
+            ON CONFLICT DO NOTHING
+            """)
+    int insertProfileIfAbsent(@BindMethods ProfileRow row);
+
+    @SqlQuery("SELECT * FROM reference_profiles WHERE sha256 = :sha256")
+    Optional<ProfileRow> findProfile(String sha256);
+}
