@@ -29,7 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
-import io.dropwizard.core.cli.ServerCommand;
+import io.driftwatch.cli.ServeCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 
@@ -62,7 +62,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
      */
     @Override
     protected void addDefaultCommands(Bootstrap<DriftwatchConfiguration> bootstrap) {
-        bootstrap.addCommand(new ServerCommand<>(this));
+        bootstrap.addCommand(new ServeCommand<>(this));
     }
 
     @Override

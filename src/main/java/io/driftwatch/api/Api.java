@@ -22,6 +22,7 @@ public final class Api {
         jersey.register(new DatasetResource(intake, limit));
         jersey.register(new MonitorResource(monitors, recorder, history, intake, queue, limit));
         jersey.register(new CheckResource(history));
+        jersey.register(new OpenApiResource());
         jersey.register(new DriftwatchExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonProcessingExceptionMapper());
