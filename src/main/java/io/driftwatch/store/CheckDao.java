@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
+import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -22,6 +24,8 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
  *
  * <p>Thread-safe when obtained with {@code Jdbi.onDemand}.
  */
+@RegisterArgumentFactory(UtcInstants.Binder.class)
+@RegisterColumnMapper(UtcInstants.Reader.class)
 @RegisterConstructorMapper(CheckRow.class)
 @RegisterConstructorMapper(CheckSummaryRow.class)
 @RegisterConstructorMapper(CheckColumnRow.class)
