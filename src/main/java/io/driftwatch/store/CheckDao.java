@@ -90,9 +90,10 @@ public interface CheckDao {
     @SqlQuery("SELECT * FROM check_columns WHERE check_id = :checkId ORDER BY position")
     List<CheckColumnRow> columns(String checkId);
 
-    /** The column results of several checks, ordered by check then position. */
+    /** The column results of several checks, ordered by check then position; none for no checks. */
     @SqlQuery("SELECT * FROM check_columns WHERE check_id IN (<checkIds>) ORDER BY check_id, position")
-    List<CheckColumnRow> columns(@BindList("checkIds") Collection<String> checkIds);
+    List<CheckColumnRow> columns(@BindList(value = "checkIds", onEmpty = BindList.EmptyHandling.NULL_STRING)
+            Collection<String> checkIds);
 
     /** The report files of a monitor's checks (to delete with the monitor). */
     @SqlQuery("SELECT report_file FROM checks WHERE monitor_id = :monitorId")
