@@ -165,6 +165,19 @@ abstract class CheckApiContract {
     }
 
     @Test
+    void answers404WhenTheReportFileIsGone() throws Exception {
+        String id = check(MONITOR).get("id").asText();
+        java.nio.file.Files.delete(service().dir.resolve("reports").resolve(MONITOR).resolve(id + ".html"));
+
+        TestService.Reply report = service().get("/api/v1/checks/" + id + "/report");
+
+        assertThat(report.status()).as(report.body()).isEqualTo(404);
+        assertThat(report.json().get("code").asText()).isEqualTo("not_found");
+        assertThat(report.json().get("message").asText()).contains(id).contains("missing");
+        assertThat(service().get("/api/v1/checks/" + id + "/result").status()).isEqualTo(200);
+    }
+
+    @Test
     void answers404NamingTheFieldForAnUnknownMonitorCheckOrDataset() {
         String checks = "/api/v1/monitors/" + MONITOR + "/checks";
 

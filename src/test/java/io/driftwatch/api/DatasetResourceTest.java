@@ -88,6 +88,33 @@ class DatasetResourceTest {
     }
 
     @Test
+    void concurrentUploadsOfTheSameBytesCreateOneDataset() throws Exception {
+        byte[] csv = Batches.firstRows(Batches.current(), 500);
+        int uploads = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(uploads);
+        List<TestService.Reply> replies = new ArrayList<>();
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(uploads);
+            List<java.util.concurrent.Future<TestService.Reply>> futures = new ArrayList<>();
+            for (int i = 0; i < uploads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return SERVICE.post("/api/v1/datasets", "text/csv", csv);
+                }));
+            }
+            for (java.util.concurrent.Future<TestService.Reply> f : futures) {
+                replies.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(replies).extracting(TestService.Reply::status).containsOnly(200, 201).containsOnlyOnce(201);
+        assertThat(replies).extracting(r -> r.json().get("id").asText()).containsOnly(Batches.datasetId(csv));
+        assertThat(storedBlobs()).filteredOn(p -> p.getFileName().toString().equals(Batches.sha256(csv))).hasSize(1);
+    }
+
+    @Test
     void uploadsAnArrowFile() {
         byte[] csv = Batches.current();
         byte[] arrow = Batches.arrow(csv, true);

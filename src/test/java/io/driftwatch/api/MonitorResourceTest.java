@@ -94,6 +94,21 @@ class MonitorResourceTest {
     }
 
     @Test
+    void readsBackAYamlDefinitionSentAsJsonAndAJsonOneSentAsYaml() {
+        TestService.Reply yamlAsJson = create(JSON, Batches.monitorYaml("yaml-labelled-json", reference));
+        TestService.Reply jsonAsYaml = create(YAML, "{\"name\": \"json-labelled-yaml\", \"reference\": \""
+                + reference + "\", \"drift\": {\"share\": 0.3}}");
+
+        assertThat(yamlAsJson.status()).as(yamlAsJson.body()).isEqualTo(201);
+        assertThat(yamlAsJson.json().at("/columns/target").asText()).isEqualTo("cnt");
+        assertThat(jsonAsYaml.status()).as(jsonAsYaml.body()).isEqualTo(201);
+        assertThat(SERVICE.get("/api/v1/monitors/yaml-labelled-json").json()).isEqualTo(yamlAsJson.json());
+        assertThat(SERVICE.get("/api/v1/monitors/json-labelled-yaml").json().at("/drift/share").asDouble())
+                .isEqualTo(0.3);
+        assertThat(SERVICE.get("/api/v1/monitors").status()).isEqualTo(200);
+    }
+
+    @Test
     void listsMonitorsById() {
         created("list-b");
         created("list-a");
