@@ -65,7 +65,7 @@ public final class MonitorResource {
     @POST
     @Consumes({MediaType.APPLICATION_JSON, ApiMediaTypes.YAML, ApiMediaTypes.YAML_LEGACY, ApiMediaTypes.YAML_TEXT})
     public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, String definition) {
-        Monitor m = monitors.create(definition, mediaType(type));
+        Monitor m = monitors.create(definition, mediaType(definition));
         return Response.created(URI.create("/api/v1/monitors/" + m.id())).entity(JsonDocuments.monitor(m)).build();
     }
 
@@ -89,7 +89,7 @@ public final class MonitorResource {
     @Consumes({MediaType.APPLICATION_JSON, ApiMediaTypes.YAML, ApiMediaTypes.YAML_LEGACY, ApiMediaTypes.YAML_TEXT})
     public ObjectNode replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
             String definition) {
-        return JsonDocuments.monitor(monitors.update(id, definition, mediaType(type)));
+        return JsonDocuments.monitor(monitors.update(id, definition, mediaType(definition)));
     }
 
     @DELETE
@@ -143,8 +143,13 @@ public final class MonitorResource {
                 .entity(JsonDocuments.check(check, history.result(check.id()))).build();
     }
 
-    private static String mediaType(MediaType type) {
-        return type != null && type.getSubtype().contains("yaml") ? ApiMediaTypes.YAML : MediaType.APPLICATION_JSON;
+    /**
+     * What the definition is, told as the parser tells it (JSON when it starts with a brace, YAML
+     * otherwise), not by the Content-Type: YAML sent as application/json was stored labelled JSON.
+     */
+    private static String mediaType(String definition) {
+        return definition != null && definition.stripLeading().startsWith("{") ? MediaType.APPLICATION_JSON
+                : ApiMediaTypes.YAML;
     }
 
     private static Instant instant(String field, String value) {
