@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CheckQueue implements Managed {
     private final ThreadPoolExecutor pool;
-    private final int queueSize;
     private final Duration retryAfter;
     private final Duration grace;
 
@@ -34,12 +34,11 @@ public final class CheckQueue implements Managed {
     public CheckQueue(int concurrency, int queueSize, Duration retryAfter, Duration grace) {
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, queueSize)), r -> {
+                queueSize == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueSize), r -> {
                     Thread t = new Thread(r, "driftwatch-checks-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
-        this.queueSize = queueSize;
         this.retryAfter = retryAfter;
         this.grace = grace;
     }
@@ -52,9 +51,6 @@ public final class CheckQueue implements Managed {
     public <T> T run(Callable<T> task) throws InterruptedException {
         Future<T> future;
         try {
-            if (queueSize == 0 && pool.getActiveCount() >= pool.getMaximumPoolSize()) {
-                throw new RejectedExecutionException();
-            }
             future = pool.submit(task);
         } catch (RejectedExecutionException e) {
             throw new BusyException(pool.getActiveCount(), pool.getQueue().size(), retryAfter);
