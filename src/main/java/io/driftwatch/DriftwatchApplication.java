@@ -85,6 +85,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
 
     @Override
     public void run(DriftwatchConfiguration configuration, Environment environment) throws Exception {
+        configuration.getAuth().register(environment.jersey(), configuration.getServerFactory());
         Path reports = configuration.getReportsDirectory();
         Path data = configuration.getDataDirectory();
         Files.createDirectories(reports);
