@@ -7,6 +7,7 @@ import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.FatalErrorHandler;
 import io.driftwatch.cli.InspectCommand;
 import io.driftwatch.cli.ProfileCommand;
+import io.driftwatch.cli.TokenCommand;
 import io.driftwatch.cli.WritableDirectoryHealthCheck;
 import io.driftwatch.monitor.CheckHistory;
 import io.driftwatch.monitor.CheckQueue;
@@ -35,8 +36,8 @@ import io.dropwizard.core.setup.Environment;
 
 /**
  * The Driftwatch jar's entry point: the service ({@code server config.yml}) and the command-line
- * verbs ({@code inspect}, {@code check}, {@code profile}). Builds objects and registers them; no
- * logic here.
+ * verbs ({@code inspect}, {@code check}, {@code profile}, {@code token}). Builds objects and
+ * registers them; no logic here.
  */
 public class DriftwatchApplication extends Application<DriftwatchConfiguration> {
 
@@ -70,6 +71,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         bootstrap.addCommand(new InspectCommand());
         bootstrap.addCommand(new CheckCommand());
         bootstrap.addCommand(new ProfileCommand());
+        bootstrap.addCommand(new TokenCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(DriftwatchConfiguration configuration) {
@@ -85,6 +87,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
 
     @Override
     public void run(DriftwatchConfiguration configuration, Environment environment) throws Exception {
+        configuration.getAuth().register(environment.jersey(), configuration.getServerFactory());
         Path reports = configuration.getReportsDirectory();
         Path data = configuration.getDataDirectory();
         Files.createDirectories(reports);

@@ -5,6 +5,7 @@ import io.driftwatch.monitor.DatasetIntake;
 import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.MonitorCatalog;
 import io.driftwatch.monitor.NotFoundException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @Path("/")
 @Produces(DashboardResource.HTML)
+@RolesAllowed(Roles.READ)
 public final class DashboardResource {
     static final String HTML = "text/html; charset=utf-8";
 

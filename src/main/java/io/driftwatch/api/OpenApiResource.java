@@ -1,5 +1,6 @@
 package io.driftwatch.api;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code /api/v1/openapi.yaml}: the OpenAPI 3.1 document of the API (hand-written; a test checks
- * that it lists exactly the resources' paths and methods).
+ * that it lists exactly the resources' paths and methods). Public: it describes the API, it holds
+ * no data.
  *
  * <p>Thread-safe: immutable.
  */
@@ -32,6 +34,7 @@ public final class OpenApiResource {
     }
 
     @GET
+    @PermitAll
     @Produces("application/yaml")
     public String document() {
         return document;
