@@ -69,3 +69,54 @@ CREATE TABLE check_columns (
     error        TEXT,
     PRIMARY KEY (check_id, position)
 );
+
+--changeset driftwatch:2-failed-checks
+-- A check that could not run (an unreadable batch, columns that do not line up) is recorded too,
+-- with its reason, so it shows in the history and can feed the alert policy ("check error").
+ALTER TABLE checks ADD COLUMN status VARCHAR(16) DEFAULT 'ok' NOT NULL;
+ALTER TABLE checks ADD COLUMN error TEXT;
+ALTER TABLE checks ALTER COLUMN result DROP NOT NULL;
+ALTER TABLE checks ALTER COLUMN report_file DROP NOT NULL;
+
+--changeset driftwatch:2-incidents
+-- One row per incident of a monitor: opened by the first check that breaches the alert policy,
+-- updated by the breaching checks after it, closed by the first clean one.
+CREATE TABLE incidents (
+    id                  VARCHAR(64)  NOT NULL PRIMARY KEY,
+    monitor_id          VARCHAR(100) NOT NULL REFERENCES monitors (id) ON DELETE CASCADE,
+    opened_at           TIMESTAMP WITH TIME ZONE NOT NULL,
+    opened_by           VARCHAR(64)  NOT NULL,
+    last_breach_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_breach_check   VARCHAR(64)  NOT NULL,
+    breaching_checks    INTEGER      NOT NULL,
+    retrain_requested   BOOLEAN      NOT NULL,
+    closed_at           TIMESTAMP WITH TIME ZONE,
+    closed_by           VARCHAR(64)
+);
+CREATE INDEX incidents_by_monitor ON incidents (monitor_id, opened_at);
+
+--changeset driftwatch:2-outbox
+-- Alerts and retraining triggers waiting to be delivered, written in the same transaction as the
+-- check that caused them. The worker claims a due row by setting claimed_until (a lease), sends
+-- it, and records the outcome; a crash mid-send leaves the lease to expire and the row is retried.
+CREATE TABLE outbox (
+    id                  VARCHAR(64)  NOT NULL PRIMARY KEY,
+    idempotency_key     VARCHAR(400) NOT NULL UNIQUE,
+    monitor_id          VARCHAR(100) NOT NULL,
+    check_id            VARCHAR(64),
+    incident_id         VARCHAR(64),
+    target_kind         VARCHAR(16)  NOT NULL,
+    target_name         VARCHAR(100) NOT NULL,
+    event               VARCHAR(32)  NOT NULL,
+    payload             TEXT         NOT NULL,
+    state               VARCHAR(16)  NOT NULL,
+    attempts            INTEGER      NOT NULL,
+    created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
+    next_attempt_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    claimed_until       TIMESTAMP WITH TIME ZONE,
+    delivered_at        TIMESTAMP WITH TIME ZONE,
+    last_error          TEXT,
+    external_id         VARCHAR(400)
+);
+CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
+CREATE INDEX outbox_by_monitor ON outbox (monitor_id, created_at);

@@ -53,7 +53,7 @@ import java.util.Set;
  */
 public final class MonitorDefinition {
     private static final MonitorDefinition EMPTY = new MonitorDefinition(null, null, List.of(), List.of(), List.of(),
-            null, null, null, List.of(), DriftOptions.defaults());
+            null, null, null, List.of(), DriftOptions.defaults(), Policy.NONE);
 
     private final String name;
     private final String reference;
@@ -65,10 +65,11 @@ public final class MonitorDefinition {
     private final String prediction;
     private final List<String> ignored;
     private final DriftOptions driftOptions;
+    private final Policy policy;
 
     MonitorDefinition(String name, String reference, List<String> numerical, List<String> categorical,
             List<String> text, String datetime, String target, String prediction, List<String> ignored,
-            DriftOptions driftOptions) {
+            DriftOptions driftOptions, Policy policy) {
         this.name = name;
         this.reference = reference;
         this.numerical = List.copyOf(numerical);
@@ -79,6 +80,7 @@ public final class MonitorDefinition {
         this.prediction = prediction;
         this.ignored = List.copyOf(ignored);
         this.driftOptions = driftOptions;
+        this.policy = policy;
     }
 
     /** No name, no reference, every type inferred, Evidently's default drift policy. */
@@ -117,6 +119,11 @@ public final class MonitorDefinition {
 
     private static InvalidMonitorException invalidFile(Path file, String why) {
         return new InvalidMonitorException(file.toString(), List.of(new InvalidMonitorException.Problem("", 0, 0, why)));
+    }
+
+    /** The alert and retraining policy ({@link Policy#NONE} when the definition has none). */
+    public Policy policy() {
+        return policy;
     }
 
     /** The monitor's name, if it has one. */

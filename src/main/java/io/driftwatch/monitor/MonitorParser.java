@@ -39,7 +39,10 @@ final class MonitorParser {
     private static final YAMLFactory YAML = YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    static final List<String> TOP_KEYS = List.of("name", "reference", "columns", "drift");
+    static final List<String> TOP_KEYS = List.of("name", "reference", "columns", "drift", "alerts", "retrain");
+    static final List<String> ALERT_KEYS = List.of("when", "channels", "cooldown", "notify_resolved");
+    static final List<String> RETRAIN_KEYS = List.of("when", "triggers");
+    static final List<String> WHEN_KEYS = List.of("dataset_drift", "drift_share", "columns", "check_error");
     static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "text", "datetime", "target",
             "prediction", "ignored");
     static final List<String> DRIFT_KEYS = List.of("share", "method", "num_method", "cat_method", "threshold",
@@ -192,7 +195,102 @@ final class MonitorParser {
             }
         }
         return new MonitorDefinition(name, reference, numerical, categorical, text, datetime, target, prediction,
-                ignored, options);
+                ignored, options, policy(root));
+    }
+
+    /** {@code alerts:} and {@code retrain:}; see {@link Policy}. */
+    private Policy policy(JsonNode root) {
+        JsonNode alerts = mapping(root, "alerts", "alerts");
+        JsonNode retrain = mapping(root, "retrain", "retrain");
+        if (alerts == null && retrain == null) {
+            return Policy.NONE;
+        }
+        Policy.Condition alertWhen = Policy.Condition.DATASET_DRIFT;
+        List<String> channels = List.of();
+        java.time.Duration cooldown = java.time.Duration.ZERO;
+        boolean notifyResolved = true;
+        if (alerts != null) {
+            checkKeys(alerts, "alerts", ALERT_KEYS);
+            alertWhen = condition(alerts, "alerts.when", Policy.Condition.DATASET_DRIFT);
+            channels = names(alerts, "channels", "alerts.channels");
+            String text = string(alerts, "cooldown", "alerts.cooldown");
+            if (text != null) {
+                try {
+                    cooldown = java.time.Duration.ofMillis(io.dropwizard.util.Duration.parse(text).toMilliseconds());
+                } catch (IllegalArgumentException e) {
+                    problem("alerts.cooldown", "'" + text + "' is not a duration; write e.g. 30m, 1h or 2d");
+                }
+            }
+            Boolean resolved = bool(alerts, "notify_resolved", "alerts.notify_resolved");
+            notifyResolved = resolved == null || resolved;
+        }
+        Policy.Condition retrainWhen = alertWhen;
+        List<String> triggers = List.of();
+        if (retrain != null) {
+            checkKeys(retrain, "retrain", RETRAIN_KEYS);
+            retrainWhen = condition(retrain, "retrain.when", alertWhen);
+            triggers = names(retrain, "triggers", "retrain.triggers");
+            if (alerts == null) {
+                alertWhen = retrainWhen;
+            }
+        }
+        return new Policy(alertWhen, channels, cooldown, notifyResolved, retrainWhen, triggers);
+    }
+
+    private Policy.Condition condition(JsonNode parent, String path, Policy.Condition otherwise) {
+        JsonNode when = mapping(parent, "when", path);
+        if (when == null) {
+            return otherwise;
+        }
+        checkKeys(when, path, WHEN_KEYS);
+        Boolean datasetDrift = bool(when, "dataset_drift", path + ".dataset_drift");
+        Double share = number(when, "drift_share", path + ".drift_share");
+        if (share != null && share > 1) {
+            problem(path + ".drift_share", "must be between 0 and 1 (a share of columns), got " + share);
+            share = null;
+        }
+        List<String> columns = names(when, "columns", path + ".columns");
+        Boolean checkError = bool(when, "check_error", path + ".check_error");
+        boolean anySet = datasetDrift != null || share != null || !columns.isEmpty() || checkError != null;
+        return new Policy.Condition(anySet ? Boolean.TRUE.equals(datasetDrift) : otherwise.datasetDrift(), share,
+                columns, Boolean.TRUE.equals(checkError));
+    }
+
+    private Boolean bool(JsonNode parent, String key, String path) {
+        JsonNode node = parent.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            problem(path, "expected true or false, found " + describe(node));
+            return null;
+        }
+        return node.booleanValue();
+    }
+
+    /** A list of names (channels, triggers, columns): a list, or one name on its own. */
+    private List<String> names(JsonNode parent, String key, String path) {
+        JsonNode node = parent.get(key);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (node.isTextual()) {
+            return List.of(node.asText());
+        }
+        if (!node.isArray()) {
+            problem(path, "expected a list of names, found " + describe(node));
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if ((item.isTextual() || item.isNumber()) && !item.asText().isBlank()) {
+                out.add(item.asText());
+            } else {
+                problem(path + "[" + i + "]", "expected a name, found " + describe(item));
+            }
+        }
+        return out;
     }
 
     /**
