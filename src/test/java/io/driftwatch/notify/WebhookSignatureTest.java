@@ -3,7 +3,13 @@ package io.driftwatch.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The Standard Webhooks symmetric signature, checked against the specification's published vector. */
@@ -18,6 +24,25 @@ class WebhookSignatureTest {
                 "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(header).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+    }
+
+    /**
+     * The request shown in {@code docs/webhook-event.md}: its body is exactly what the channel renders
+     * for the bike-sharing incident, and its signature (computed with Python's {@code hmac}) is ours.
+     */
+    @Test
+    void signsTheDocumentedExampleAsTheDocsShowIt() throws IOException {
+        String doc = Files.readString(Path.of("docs/webhook-event.md"));
+        Matcher request = Pattern.compile("webhook-id: (\\S+)\nwebhook-timestamp: (\\d+)\n"
+                + "webhook-signature: (\\S+)\n\n(\\{.*})\n").matcher(doc);
+        assertThat(request.find()).as("the example request in the docs").isTrue();
+        Payload rendered = Channels.webhook(URI.create("https://hooks.example.com/driftwatch")).build(Channels.CLOCK)
+                .render(Alerts.triggered());
+
+        assertThat(request.group(4)).isEqualTo(rendered.json());
+        assertThat(WebhookSignature.fromSecret(Channels.WEBHOOK_SECRET)
+                .sign(request.group(1), Long.parseLong(request.group(2)), rendered.bytes()))
+                .isEqualTo(request.group(3)).isEqualTo("v1,nnOTC6JjZmHuxuRK456ta9lSPSn5zVYNOj3dQjJvGFw=");
     }
 
     @Test
