@@ -9,6 +9,7 @@ import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -99,22 +100,41 @@ public abstract class ChannelFactory implements Discoverable {
 
     /** The sender every channel posts through. */
     final HttpSender sender(URI url, Clock clock, List<String> secrets) {
+        if (url == null) {
+            throw new IllegalStateException("channel " + name + ": url must be an absolute http or https URL");
+        }
         return new HttpSender(url, java.time.Duration.ofNanos(connectTimeout.toNanoseconds()),
                 java.time.Duration.ofNanos(requestTimeout.toNanoseconds()), clock, secrets);
     }
 
     /**
-     * Whether {@code url} is absolute http(s) with a host: the only URLs a channel calls. True for
-     * null, which {@code @NotNull} reports on its own.
+     * {@code url} as an absolute http(s) URI with a host (the only URLs a channel calls), or null when
+     * it is not one. URLs are configured as strings and parsed here, not by Jackson, so that a
+     * malformed secret URL is reported without being repeated in the error.
      */
-    static boolean isHttpUrl(URI url) {
-        return url == null || (url.isAbsolute() && url.getHost() != null
-                && ("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme())));
+    static URI httpUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url.strip());
+            boolean http = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            return http && uri.getHost() != null ? uri : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code url} is valid for {@link #httpUrl}; true for null, which {@code @NotNull} reports. */
+    static boolean isHttpUrl(String url) {
+        return url == null || httpUrl(url) != null;
     }
 
     /** {@code https://hooks.slack.com/***}: enough to tell receivers apart, nothing secret. */
-    static String redacted(URI url) {
-        return url == null ? "null" : url.getScheme() + "://" + url.getHost() + "/***";
+    static String redacted(String url) {
+        URI uri = httpUrl(url);
+        return uri == null ? (url == null ? "null" : "(not an http URL)") : uri.getScheme() + "://" + uri.getHost()
+                + "/***";
     }
 
     /** The common part of {@link #toString()}: type, name, timeouts. */

@@ -146,8 +146,8 @@ final class HttpSender {
                 : t.getClass().getSimpleName() + ": " + message;
     }
 
-    /** The delivery for an answer with {@code status}; package-private for tests. */
-    Delivery outcome(int status, Optional<String> retryAfter, String body) {
+    /** The delivery for an answer with {@code status}. */
+    private Delivery outcome(int status, Optional<String> retryAfter, String body) {
         String said = body.isBlank() ? "HTTP " + status : "HTTP " + status + ": " + body.strip();
         if (status >= 200 && status < 300) {
             return new Delivery.Delivered(status);
@@ -167,7 +167,7 @@ final class HttpSender {
     }
 
     /** {@code text} with every secret replaced by {@code ***} and line breaks by spaces. */
-    String clean(String text) {
+    private String clean(String text) {
         String out = text;
         for (String secret : secrets) {
             out = out.replace(secret, "***");

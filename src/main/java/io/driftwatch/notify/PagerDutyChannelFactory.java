@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,7 @@ import java.util.Locale;
 @JsonTypeName("pagerduty")
 public class PagerDutyChannelFactory extends ChannelFactory {
     /** PagerDuty's Events API v2 endpoint. */
-    public static final URI DEFAULT_URL = URI.create("https://events.pagerduty.com/v2/enqueue");
+    public static final String DEFAULT_URL = "https://events.pagerduty.com/v2/enqueue";
 
     /** The {@code payload.severity} of trigger events (tests are always {@code info}). */
     public enum Severity {
@@ -46,7 +45,7 @@ public class PagerDutyChannelFactory extends ChannelFactory {
     private String routingKey;
 
     @NotNull
-    private URI url = DEFAULT_URL;
+    private String url = DEFAULT_URL;
 
     @NotNull
     private Severity severity = Severity.ERROR;
@@ -61,12 +60,12 @@ public class PagerDutyChannelFactory extends ChannelFactory {
 
     /** Not secret (the key is in the body); shown as scheme and host only all the same. */
     @JsonProperty
-    public URI getUrl() {
+    public String getUrl() {
         return url;
     }
 
     @JsonProperty
-    public void setUrl(URI url) {
+    public void setUrl(String url) {
         this.url = url;
     }
 
@@ -89,7 +88,7 @@ public class PagerDutyChannelFactory extends ChannelFactory {
     @Override
     public Channel build(Clock clock) {
         return new PagerDutyChannel(getName(), routingKey, severity.value(),
-                sender(url, clock, List.of(routingKey)));
+                sender(httpUrl(url), clock, List.of(routingKey)));
     }
 
     @Override

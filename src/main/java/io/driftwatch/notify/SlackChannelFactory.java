@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotNull;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
@@ -26,13 +25,13 @@ public class SlackChannelFactory extends ChannelFactory {
 
     @NotNull
     @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
-    private URI url;
+    private String url;
 
-    public URI getUrl() {
+    public String getUrl() {
         return url;
     }
 
-    public void setUrl(URI url) {
+    public void setUrl(String url) {
         this.url = url;
     }
 
@@ -44,7 +43,7 @@ public class SlackChannelFactory extends ChannelFactory {
 
     @Override
     public Channel build(Clock clock) {
-        return new SlackChannel(getName(), sender(url, clock, List.of()));
+        return new SlackChannel(getName(), sender(httpUrl(url), clock, List.of()));
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotNull;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
@@ -27,13 +26,13 @@ public class TeamsChannelFactory extends ChannelFactory {
 
     @NotNull
     @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
-    private URI url;
+    private String url;
 
-    public URI getUrl() {
+    public String getUrl() {
         return url;
     }
 
-    public void setUrl(URI url) {
+    public void setUrl(String url) {
         this.url = url;
     }
 
@@ -45,7 +44,7 @@ public class TeamsChannelFactory extends ChannelFactory {
 
     @Override
     public Channel build(Clock clock) {
-        return new TeamsChannel(getName(), sender(url, clock, List.of()));
+        return new TeamsChannel(getName(), sender(httpUrl(url), clock, List.of()));
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotNull;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +40,7 @@ public class WebhookChannelFactory extends ChannelFactory {
 
     @NotNull
     @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
-    private URI url;
+    private String url;
 
     @NotNull
     @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
@@ -51,11 +50,11 @@ public class WebhookChannelFactory extends ChannelFactory {
     @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
     private Map<String, String> headers = new LinkedHashMap<>();
 
-    public URI getUrl() {
+    public String getUrl() {
         return url;
     }
 
-    public void setUrl(URI url) {
+    public void setUrl(String url) {
         this.url = url;
     }
 
@@ -118,7 +117,7 @@ public class WebhookChannelFactory extends ChannelFactory {
         List<String> secrets = new ArrayList<>(headers.values());
         secrets.add(secret);
         return new WebhookChannel(getName(), WebhookSignature.fromSecret(secret), headers, clock,
-                sender(url, clock, secrets));
+                sender(httpUrl(url), clock, secrets));
     }
 
     @Override

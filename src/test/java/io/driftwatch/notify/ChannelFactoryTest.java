@@ -136,6 +136,28 @@ class ChannelFactoryTest {
     }
 
     @Test
+    void refusesAMalformedUrlWithoutRepeatingIt() {
+        assertThatThrownBy(() -> parse("""
+                channels:
+                  - name: ops-slack
+                    type: slack
+                    url: https://hooks.slack.com/services/T0/B0/Se^cret
+                """)).isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("url must be an absolute http or https URL")
+                .hasMessageNotContaining("Se^cret");
+    }
+
+    @Test
+    void refusesToBuildAnUnvalidatedChannelWithABadUrl() {
+        SlackChannelFactory factory = new SlackChannelFactory();
+        factory.setName("ops-slack");
+        factory.setUrl("ftp://hooks.slack.com/services/T0/B0/X");
+
+        assertThatThrownBy(factory::build).isInstanceOf(IllegalStateException.class)
+                .hasMessage("channel ops-slack: url must be an absolute http or https URL");
+    }
+
+    @Test
     void refusesAWebhookSecretNotInTheStandardForm() {
         assertThatThrownBy(() -> parse("""
                 channels:

@@ -24,14 +24,14 @@ final class Channels {
     static SlackChannelFactory slack(URI url) {
         SlackChannelFactory f = new SlackChannelFactory();
         f.setName("ops-slack");
-        f.setUrl(url);
+        f.setUrl(url.toString());
         return f;
     }
 
     static TeamsChannelFactory teams(URI url) {
         TeamsChannelFactory f = new TeamsChannelFactory();
         f.setName("ml-teams");
-        f.setUrl(url);
+        f.setUrl(url.toString());
         return f;
     }
 
@@ -39,21 +39,21 @@ final class Channels {
         PagerDutyChannelFactory f = new PagerDutyChannelFactory();
         f.setName("ml-oncall");
         f.setRoutingKey(ROUTING_KEY);
-        f.setUrl(url);
+        f.setUrl(url.toString());
         return f;
     }
 
     static WebhookChannelFactory webhook(URI url) {
         WebhookChannelFactory f = new WebhookChannelFactory();
         f.setName("data-platform");
-        f.setUrl(url);
+        f.setUrl(url.toString());
         f.setSecret(WEBHOOK_SECRET);
         return f;
     }
 
     /** {@code factory} with short timeouts, for fakes that never answer. */
     static <F extends ChannelFactory> F quick(F factory) {
-        factory.setConnectTimeout(Duration.milliseconds(500));
+        factory.setConnectTimeout(Duration.seconds(2));
         factory.setRequestTimeout(Duration.milliseconds(300));
         return factory;
     }
