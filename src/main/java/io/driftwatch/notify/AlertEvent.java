@@ -1,0 +1,93 @@
+package io.driftwatch.notify;
+
+import io.driftwatch.drift.DatasetDrift;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a channel alerts about: a monitor incident opening or closing, or a test. The caller (the
+ * monitor layer) builds it when a check is recorded; every channel renders its own message from it.
+ * Monitor and column names are user data: each channel escapes them for its receiver's markup.
+ *
+ * <p>Thread-safe: immutable.
+ *
+ * @param kind whether an incident opened, closed, or this is a test
+ * @param monitor the monitor's name
+ * @param incidentId stable for the lifetime of one monitor incident: the TRIGGERED and the RESOLVED
+ *     event of one incident carry the same id (PagerDuty's {@code dedup_key} is derived from it)
+ * @param checkId the check that opened or closed the incident; null for a test without a check
+ * @param occurredAt when the check was recorded
+ * @param drift the dataset verdict of that check; null when the check failed or for a test
+ * @param topColumns drifted columns, most drifted first ({@link DriftedColumn#MOST_DRIFTED_FIRST});
+ *     channels show at most {@link #MAX_COLUMNS_SHOWN}
+ * @param checkError why the check failed, for an incident opened by a failing check; null otherwise
+ * @param reportUrl the check's HTML report, absolute http(s); null when there is none
+ * @param dashboardUrl the monitor's dashboard page, absolute http(s)
+ */
+public record AlertEvent(
+        Kind kind,
+        String monitor,
+        String incidentId,
+        String checkId,
+        Instant occurredAt,
+        DatasetDrift drift,
+        List<DriftedColumn> topColumns,
+        String checkError,
+        URI reportUrl,
+        URI dashboardUrl) {
+
+    /** The most drifted columns a channel lists; further ones are counted, not listed. */
+    public static final int MAX_COLUMNS_SHOWN = 10;
+
+    /** Why the event was raised. */
+    public enum Kind {
+        /** A monitor incident opened: drift detected, or a check failed. */
+        TRIGGERED,
+        /** The incident closed: a later check no longer drifts. */
+        RESOLVED,
+        /** Sent by {@code driftwatch notify-test} to show that a channel works. */
+        TEST
+    }
+
+    public AlertEvent {
+        Objects.requireNonNull(kind, "kind");
+        requireText(monitor, "monitor");
+        requireText(incidentId, "incidentId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        topColumns = List.copyOf(Objects.requireNonNull(topColumns, "topColumns"));
+        requireHttpUrl(dashboardUrl, "dashboardUrl");
+        if (reportUrl != null) {
+            requireHttpUrl(reportUrl, "reportUrl");
+        }
+    }
+
+    /**
+     * A test event for {@code monitor}: no check, no drift, no report; channels say that it is a test.
+     *
+     * @param occurredAt when the test was asked for; also makes the incident id unique
+     */
+    public static AlertEvent test(String monitor, Instant occurredAt, URI dashboardUrl) {
+        return new AlertEvent(Kind.TEST, monitor, "test-" + occurredAt.getEpochSecond(), null, occurredAt, null,
+                List.of(), null, null, dashboardUrl);
+    }
+
+    /** Whether this event is about a check that failed rather than a drift verdict. */
+    public boolean checkFailed() {
+        return checkError != null;
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+    }
+
+    private static void requireHttpUrl(URI url, String field) {
+        if (url == null || !url.isAbsolute() || url.getHost() == null
+                || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+            throw new IllegalArgumentException(field + " must be an absolute http or https URL");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.driftwatch.notify;
+
+import io.driftwatch.drift.DatasetDrift;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The plain-text wording of an alert that every channel shares: the title, the one-sentence
+ * summary, how a score or a share is printed. Returns unescaped text; each channel escapes it for its
+ * receiver's markup and truncates it to the receiver's limits.
+ *
+ * <p>Thread-safe: stateless.
+ */
+final class AlertText {
+    /** The longest column name or error message printed before it is cut with an ellipsis. */
+    static final int NAME_LIMIT = 100;
+    static final int ERROR_LIMIT = 500;
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private AlertText() {
+    }
+
+    /** "Data drift detected: bike-sharing", "Check failed: …", "Data drift resolved: …", "Test alert: …". */
+    static String title(AlertEvent e) {
+        String what = switch (e.kind()) {
+            case TRIGGERED -> e.checkFailed() ? "Check failed" : "Data drift detected";
+            case RESOLVED -> "Data drift resolved";
+            case TEST -> "Test alert";
+        };
+        return what + ": " + e.monitor();
+    }
+
+    /** One sentence saying what happened, with the numbers that matter. */
+    static String summary(AlertEvent e) {
+        if (e.kind() == AlertEvent.Kind.TEST) {
+            return "This is a test alert from Driftwatch for monitor " + e.monitor()
+                    + ". If you can read it, the channel works.";
+        }
+        if (e.checkFailed()) {
+            return "The check could not be completed: " + cut(e.checkError(), ERROR_LIMIT);
+        }
+        DatasetDrift d = e.drift();
+        if (d == null) {
+            return e.kind() == AlertEvent.Kind.RESOLVED ? "The incident is closed." : "An incident is open.";
+        }
+        String counts = d.numberOfDriftedColumns() + " of " + d.numberOfColumns() + " columns drifted (share "
+                + share(d.share()) + ", threshold " + share(d.threshold()) + ")";
+        return e.kind() == AlertEvent.Kind.RESOLVED
+                ? "Back below the drift threshold: " + counts + "."
+                : counts + ".";
+    }
+
+    /** "0.58 (threshold 0.50)". */
+    static String shareWithThreshold(DatasetDrift d) {
+        return share(d.share()) + " (threshold " + share(d.threshold()) + ")";
+    }
+
+    /** "7 of 12". */
+    static String driftedCount(DatasetDrift d) {
+        return d.numberOfDriftedColumns() + " of " + d.numberOfColumns();
+    }
+
+    /** A share or threshold in [0, 1], two decimals: "0.58". */
+    static String share(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** "ks, p-value 1.2e-09 (threshold 0.05)". */
+    static String score(DriftedColumn c) {
+        return c.test() + ", " + c.scoreKind().label() + " " + number(c.score()) + " (threshold "
+                + number(c.threshold()) + ")";
+    }
+
+    /** A score or threshold: up to four significant digits, scientific notation when tiny or huge. */
+    static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        if (v == 0 || Double.isInfinite(v)) {
+            return v == 0 ? "0" : (v > 0 ? "inf" : "-inf");
+        }
+        double a = Math.abs(v);
+        if (a < 1e-3 || a >= 1e6) {
+            return String.format(Locale.ROOT, "%.2e", v);
+        }
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        if (s.indexOf('.') >= 0 && s.indexOf('e') < 0) {
+            s = s.replaceAll("0+$", "");
+            s = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        }
+        return s;
+    }
+
+    /** "2024-05-01 12:00:00 UTC". */
+    static String time(Instant t) {
+        return UTC.format(t);
+    }
+
+    /** {@code s} cut to at most {@code max} characters, ending with an ellipsis when cut. */
+    static String cut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = max - 1;
+        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--; // do not split a surrogate pair
+        }
+        return s.substring(0, end) + "…";
+    }
+
+    /** How many drifted columns were not listed, or 0. */
+    static int notListed(AlertEvent e, int listed) {
+        int drifted = e.drift() == null ? e.topColumns().size() : e.drift().numberOfDriftedColumns();
+        return Math.max(0, drifted - listed);
+    }
+}

@@ -1,0 +1,53 @@
+package io.driftwatch.notify;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.dropwizard.validation.ValidationMethod;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * {@code type: slack}: a Slack incoming webhook. The URL ({@code https://hooks.slack.com/services/…})
+ * is itself the credential, so it is configured as {@code ${ENV_VAR}} and never shown.
+ *
+ * <pre>{@code
+ * - name: ops-slack
+ *   type: slack
+ *   url: ${SLACK_WEBHOOK_URL}
+ * }</pre>
+ *
+ * <p>Not thread-safe: configuration, read-only after start-up.
+ */
+@JsonTypeName("slack")
+public class SlackChannelFactory extends ChannelFactory {
+
+    @NotNull
+    @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+    private String url;
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    @JsonIgnore
+    @ValidationMethod(message = "url must be an absolute http or https URL")
+    public boolean isUrlHttp() {
+        return isHttpUrl(url);
+    }
+
+    @Override
+    public Channel build(Clock clock) {
+        return new SlackChannel(getName(), sender(httpUrl(url), clock, List.of()));
+    }
+
+    @Override
+    public String toString() {
+        return "SlackChannelFactory{" + describe("slack") + ", url=" + redacted(url) + "}";
+    }
+}

@@ -1,0 +1,73 @@
+package io.driftwatch.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.driftwatch.data.ColumnType;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The event channels render: what it refuses, the test event, and how columns are ranked. */
+class AlertEventTest {
+
+    @Test
+    void refusesARelativeOrNonHttpLink() {
+        assertThatThrownBy(() -> new AlertEvent(AlertEvent.Kind.TRIGGERED, "m", "i", "c", Alerts.AT, Alerts.DRIFT,
+                List.of(), null, URI.create("/api/v1/checks/c/report"), Alerts.DASHBOARD))
+                .hasMessageContaining("reportUrl");
+        assertThatThrownBy(() -> new AlertEvent(AlertEvent.Kind.TRIGGERED, "m", "i", "c", Alerts.AT, Alerts.DRIFT,
+                List.of(), null, null, URI.create("javascript:alert(1)")))
+                .hasMessageContaining("dashboardUrl");
+    }
+
+    @Test
+    void refusesABlankMonitorOrIncident() {
+        assertThatThrownBy(() -> new AlertEvent(AlertEvent.Kind.TRIGGERED, " ", "i", "c", Alerts.AT, Alerts.DRIFT,
+                List.of(), null, null, Alerts.DASHBOARD)).hasMessageContaining("monitor");
+        assertThatThrownBy(() -> new AlertEvent(AlertEvent.Kind.TRIGGERED, "m", "", "c", Alerts.AT, Alerts.DRIFT,
+                List.of(), null, null, Alerts.DASHBOARD)).hasMessageContaining("incidentId");
+    }
+
+    @Test
+    void keepsItsOwnCopyOfTheColumns() {
+        List<DriftedColumn> columns = new ArrayList<>(Alerts.TOP);
+        AlertEvent event = new AlertEvent(AlertEvent.Kind.TRIGGERED, "m", "i", "c", Alerts.AT, Alerts.DRIFT, columns,
+                null, null, Alerts.DASHBOARD);
+
+        columns.clear();
+
+        assertThat(event.topColumns()).hasSize(3);
+    }
+
+    @Test
+    void buildsATestEventWithoutCheckOrDrift() {
+        AlertEvent test = AlertEvent.test("bike-sharing", Alerts.AT, Alerts.DASHBOARD);
+
+        assertThat(test.kind()).isEqualTo(AlertEvent.Kind.TEST);
+        assertThat(test.incidentId()).isEqualTo("test-1714564800");
+        assertThat(test.checkId()).isNull();
+        assertThat(test.drift()).isNull();
+        assertThat(test.checkFailed()).isFalse();
+    }
+
+    @Test
+    void ranksColumnsByHowFarPastTheirThresholdTheyAre() {
+        DriftedColumn barely = new DriftedColumn("barely", ColumnType.NUMERICAL, "ks", DriftedColumn.ScoreKind.P_VALUE,
+                0.04, 0.05);
+        DriftedColumn strongly = new DriftedColumn("strongly", ColumnType.NUMERICAL, "ks",
+                DriftedColumn.ScoreKind.P_VALUE, 1e-12, 0.05);
+        DriftedColumn zero = new DriftedColumn("zero", ColumnType.CATEGORICAL, "chisquare",
+                DriftedColumn.ScoreKind.P_VALUE, 0, 0.05);
+        DriftedColumn far = new DriftedColumn("far", ColumnType.NUMERICAL, "psi", DriftedColumn.ScoreKind.DISTANCE,
+                2.0, 0.1);
+        DriftedColumn near = new DriftedColumn("near", ColumnType.NUMERICAL, "psi", DriftedColumn.ScoreKind.DISTANCE,
+                0.11, 0.1);
+
+        List<DriftedColumn> ranked = new ArrayList<>(List.of(barely, near, far, strongly, zero));
+        ranked.sort(DriftedColumn.MOST_DRIFTED_FIRST);
+
+        assertThat(ranked).containsExactly(zero, strongly, far, barely, near);
+    }
+}

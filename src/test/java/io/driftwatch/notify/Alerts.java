@@ -1,0 +1,51 @@
+package io.driftwatch.notify;
+
+import io.driftwatch.data.ColumnType;
+import io.driftwatch.drift.DatasetDrift;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/** Alert events the channel tests render: one incident of the bike-sharing monitor, and variants. */
+final class Alerts {
+    static final Instant AT = Instant.parse("2024-05-01T12:00:00Z");
+    static final URI REPORT = URI.create("https://driftwatch.example.com/api/v1/checks/chk-7/report");
+    static final URI DASHBOARD = URI.create("https://driftwatch.example.com/monitors/bike-sharing");
+    static final DatasetDrift DRIFT = new DatasetDrift(true, 7.0 / 12, 0.5, 12, 7, 0);
+    static final List<DriftedColumn> TOP = List.of(
+            new DriftedColumn("temp", ColumnType.NUMERICAL, "ks", DriftedColumn.ScoreKind.P_VALUE, 1.2e-9, 0.05),
+            new DriftedColumn("season", ColumnType.CATEGORICAL, "chisquare", DriftedColumn.ScoreKind.P_VALUE,
+                    3.4e-5, 0.05),
+            new DriftedColumn("hum", ColumnType.NUMERICAL, "wasserstein", DriftedColumn.ScoreKind.DISTANCE, 0.31,
+                    0.1));
+
+    private Alerts() {
+    }
+
+    /** bike-sharing's incident inc-42 opened by check chk-7: 7 of 12 columns drifted. */
+    static AlertEvent triggered() {
+        return new AlertEvent(AlertEvent.Kind.TRIGGERED, "bike-sharing", "inc-42", "chk-7", AT, DRIFT, TOP, null,
+                REPORT, DASHBOARD);
+    }
+
+    /** The same incident closed by check chk-9: 1 of 12 columns drifted. */
+    static AlertEvent resolved() {
+        return new AlertEvent(AlertEvent.Kind.RESOLVED, "bike-sharing", "inc-42", "chk-9", AT.plusSeconds(3600),
+                new DatasetDrift(false, 1.0 / 12, 0.5, 12, 1, 0), TOP.subList(0, 1), null,
+                URI.create("https://driftwatch.example.com/api/v1/checks/chk-9/report"), DASHBOARD);
+    }
+
+    /** An incident opened by a check that failed. */
+    static AlertEvent failed(String error) {
+        return new AlertEvent(AlertEvent.Kind.TRIGGERED, "bike-sharing", "inc-43", "chk-8", AT, null, List.of(),
+                error, null, DASHBOARD);
+    }
+
+    /** Hostile user data: a monitor and columns whose names are markup. */
+    static AlertEvent hostile(String monitor, String column) {
+        return new AlertEvent(AlertEvent.Kind.TRIGGERED, monitor, "inc-1", "chk-1", AT, DRIFT,
+                List.of(new DriftedColumn(column, ColumnType.CATEGORICAL, "jensenshannon",
+                        DriftedColumn.ScoreKind.DISTANCE, 0.4, 0.1)),
+                null, REPORT, DASHBOARD);
+    }
+}
