@@ -72,6 +72,10 @@ final class FakeServer implements AutoCloseable {
         }
     }
 
+    /** An injected failure: {@code afterWork} does the work first, then answers {@code reply} (a lost response). */
+    record Fault(Reply reply, boolean afterWork) {
+    }
+
     @FunctionalInterface
     interface Handler {
         Reply handle(Request request);
