@@ -1,0 +1,372 @@
+package io.driftwatch.trigger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.trigger.FakeServer.Fault;
+import io.driftwatch.trigger.FakeServer.Reply;
+import io.driftwatch.trigger.FakeServer.Request;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An MLflow tracking server and model registry following the REST 2.0 contract
+ * ({@code /api/2.0/mlflow/…}, MLflow's docs/api_reference rest-api): the calls the trigger makes,
+ * with MLflow's validation where it matters (log-batch limits of 1000 metrics, 100 params, 100
+ * tags, 1000 items; key characters and path rules; immutable params; identical metric points
+ * kept once, as the SQL store does), errors as {@code {"error_code", "message"}}. Faults can be
+ * injected per endpoint: answered without doing the work, or done and then answered with an error
+ * (a lost response).
+ *
+ * <p>Thread-safe: every request is handled under the instance lock.
+ */
+final class FakeMlflow implements AutoCloseable {
+    private static final String API = "/api/2.0/mlflow/";
+    /** MLflow's rule, as in mlflow/utils/validation.py: {@code ^[/\w.\- ]*$} plus the path checks. */
+    private static final Pattern KEY = Pattern.compile("^[/\\w.\\- ]*$", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern TAG_FILTER = Pattern.compile("^tags\\.`([^`]+)` = '([^']*)'$");
+    private static final Pattern NAME_FILTER = Pattern.compile("^name='([^']*)'$");
+
+    static final class Run {
+        final String id;
+        final String experimentId;
+        final String name;
+        final long startTime;
+        String status = "RUNNING";
+        Long endTime;
+        final Map<String, String> tags = new LinkedHashMap<>();
+        final Map<String, String> params = new LinkedHashMap<>();
+        final List<JsonNode> metrics = new ArrayList<>();
+
+        Run(String id, String experimentId, String name, long startTime) {
+            this.id = id;
+            this.experimentId = experimentId;
+            this.name = name;
+            this.startTime = startTime;
+        }
+    }
+
+    static final class Model {
+        final TreeMap<Integer, Map<String, String>> versions = new TreeMap<>();
+        final Map<String, Integer> aliases = new HashMap<>();
+    }
+
+    private final FakeServer server;
+    private final Map<String, String> experiments = new LinkedHashMap<>();
+    private final Map<String, Run> runs = new LinkedHashMap<>();
+    private final Map<String, Model> models = new HashMap<>();
+    private final Map<String, Deque<Fault>> faults = new HashMap<>();
+    private final List<String> logBatchErrors = new ArrayList<>();
+    private String authorization;
+    private int nextId = 1;
+
+    FakeMlflow() {
+        server = new FakeServer(this::handle);
+    }
+
+    URI uri() {
+        return server.uri();
+    }
+
+    FakeServer server() {
+        return server;
+    }
+
+    synchronized void requireAuthorization(String value) {
+        this.authorization = value;
+    }
+
+    synchronized String addExperiment(String name) {
+        String id = Integer.toString(100 + nextId++);
+        experiments.put(name, id);
+        return id;
+    }
+
+    synchronized void addModel(String name, int versions) {
+        Model m = models.computeIfAbsent(name, n -> new Model());
+        for (int v = 1; v <= versions; v++) {
+            m.versions.putIfAbsent(v, new LinkedHashMap<>());
+        }
+    }
+
+    synchronized void setAlias(String model, String alias, int version) {
+        models.get(model).aliases.put(alias, version);
+    }
+
+    synchronized Map<String, String> versionTags(String model, int version) {
+        return Map.copyOf(models.get(model).versions.get(version));
+    }
+
+    synchronized Integer alias(String model, String alias) {
+        return models.get(model).aliases.get(alias);
+    }
+
+    synchronized List<Run> runs() {
+        return List.copyOf(runs.values());
+    }
+
+    synchronized Map<String, String> experiments() {
+        return Map.copyOf(experiments);
+    }
+
+    /** Why log-batch calls were refused (the trigger should cause none). */
+    synchronized List<String> logBatchErrors() {
+        return List.copyOf(logBatchErrors);
+    }
+
+    /** The next call to {@code endpoint} (e.g. {@code runs/create}) gets {@code fault}. */
+    synchronized void failNext(String endpoint, Fault fault) {
+        faults.computeIfAbsent(endpoint, e -> new ArrayDeque<>()).add(fault);
+    }
+
+    private synchronized Reply handle(Request r) {
+        if (authorization != null && !authorization.equals(r.header("Authorization"))) {
+            return error(401, "UNAUTHENTICATED", "You are not authenticated.");
+        }
+        if (!r.path().startsWith(API)) {
+            return error(404, "ENDPOINT_NOT_FOUND", "No API endpoint at " + r.path());
+        }
+        String endpoint = r.path().substring(API.length());
+        Deque<Fault> queued = faults.get(endpoint);
+        Fault fault = queued == null ? null : queued.poll();
+        if (fault != null && !fault.afterWork()) {
+            return fault.reply();
+        }
+        Reply reply = route(r.method() + " " + endpoint, r);
+        return fault != null ? fault.reply() : reply;
+    }
+
+    private Reply route(String call, Request r) {
+        switch (call) {
+            case "GET experiments/get-by-name": {
+                String name = r.query().get("experiment_name");
+                String id = experiments.get(name);
+                if (id == null) {
+                    return error(404, "RESOURCE_DOES_NOT_EXIST", "Could not find experiment with name '" + name + "'");
+                }
+                ObjectNode body = FakeServer.JSON.createObjectNode();
+                body.putObject("experiment").put("experiment_id", id).put("name", name)
+                        .put("lifecycle_stage", "active");
+                return Reply.json(200, body);
+            }
+            case "POST experiments/create": {
+                String name = r.json().path("name").asText();
+                if (experiments.containsKey(name)) {
+                    return error(400, "RESOURCE_ALREADY_EXISTS", "Experiment '" + name + "' already exists.");
+                }
+                String id = addExperiment(name);
+                return Reply.json(200, FakeServer.JSON.createObjectNode().put("experiment_id", id));
+            }
+            case "POST runs/search":
+                return search(r.json());
+            case "POST runs/create":
+                return create(r.json());
+            case "POST runs/log-batch":
+                return logBatch(r.json());
+            case "POST runs/update": {
+                Run run = runs.get(r.json().path("run_id").asText());
+                if (run == null) {
+                    return error(404, "RESOURCE_DOES_NOT_EXIST", "Run not found");
+                }
+                run.status = r.json().path("status").asText();
+                run.endTime = r.json().path("end_time").asLong();
+                ObjectNode body = FakeServer.JSON.createObjectNode();
+                body.putObject("run_info").put("run_id", run.id).put("status", run.status);
+                return Reply.json(200, body);
+            }
+            case "GET model-versions/search":
+                return searchVersions(r);
+            case "GET registered-models/alias": {
+                Model m = models.get(r.query().get("name"));
+                Integer v = m == null ? null : m.aliases.get(r.query().get("alias"));
+                if (v == null) {
+                    return error(404, "RESOURCE_DOES_NOT_EXIST", "Registered model alias "
+                            + r.query().get("alias") + " not found.");
+                }
+                ObjectNode body = FakeServer.JSON.createObjectNode();
+                body.putObject("model_version").put("name", r.query().get("name")).put("version", v.toString());
+                return Reply.json(200, body);
+            }
+            case "POST registered-models/alias": {
+                JsonNode b = r.json();
+                Model m = models.get(b.path("name").asText());
+                int v = Integer.parseInt(b.path("version").asText("0"));
+                if (m == null || !m.versions.containsKey(v)) {
+                    return error(404, "RESOURCE_DOES_NOT_EXIST", "Model version not found");
+                }
+                m.aliases.put(b.path("alias").asText(), v);
+                return Reply.json(200, "{}");
+            }
+            case "POST model-versions/set-tag": {
+                JsonNode b = r.json();
+                Model m = models.get(b.path("name").asText());
+                int v = Integer.parseInt(b.path("version").asText("0"));
+                if (m == null || !m.versions.containsKey(v)) {
+                    return error(404, "RESOURCE_DOES_NOT_EXIST", "Model version not found");
+                }
+                m.versions.get(v).put(b.path("key").asText(), b.path("value").asText());
+                return Reply.json(200, "{}");
+            }
+            default:
+                return error(404, "ENDPOINT_NOT_FOUND", "No API endpoint for " + call);
+        }
+    }
+
+    private Reply search(JsonNode b) {
+        Matcher f = TAG_FILTER.matcher(b.path("filter").asText());
+        if (!f.matches()) {
+            return error(400, "INVALID_PARAMETER_VALUE", "This fake only understands one tag comparison");
+        }
+        List<String> experimentIds = new ArrayList<>();
+        b.path("experiment_ids").forEach(id -> experimentIds.add(id.asText()));
+        List<Run> found = new ArrayList<>();
+        for (Run run : runs.values()) {
+            if (experimentIds.contains(run.experimentId) && f.group(2).equals(run.tags.get(f.group(1)))) {
+                found.add(run);
+            }
+        }
+        found.sort(Comparator.comparingLong(run -> run.startTime));
+        ObjectNode body = FakeServer.JSON.createObjectNode();
+        int max = b.path("max_results").asInt(1000);
+        if (!found.isEmpty()) { // protobuf JSON leaves out an empty repeated field
+            ArrayNode list = body.putArray("runs");
+            for (Run run : found.subList(0, Math.min(max, found.size()))) {
+                list.add(json(run));
+            }
+        }
+        return Reply.json(200, body);
+    }
+
+    private Reply create(JsonNode b) {
+        String experimentId = b.path("experiment_id").asText();
+        if (!experiments.containsValue(experimentId)) {
+            return error(404, "RESOURCE_DOES_NOT_EXIST", "No Experiment with id=" + experimentId + " exists");
+        }
+        if (!b.path("start_time").isIntegralNumber()) {
+            return error(400, "INVALID_PARAMETER_VALUE", "start_time must be an int64 (milliseconds)");
+        }
+        Run run = new Run(String.format("%032x", nextId++), experimentId, b.path("run_name").asText(),
+                b.path("start_time").asLong());
+        for (JsonNode tag : b.path("tags")) {
+            run.tags.put(tag.path("key").asText(), tag.path("value").asText());
+        }
+        run.tags.put("mlflow.runName", run.name);
+        runs.put(run.id, run);
+        ObjectNode body = FakeServer.JSON.createObjectNode();
+        body.set("run", json(run));
+        return Reply.json(200, body);
+    }
+
+    private Reply logBatch(JsonNode b) {
+        Run run = runs.get(b.path("run_id").asText());
+        if (run == null) {
+            return error(404, "RESOURCE_DOES_NOT_EXIST", "Run not found");
+        }
+        int metrics = b.path("metrics").size();
+        int params = b.path("params").size();
+        int tags = b.path("tags").size();
+        String limit = metrics > 1000 ? "A batch logging request can contain at most 1000 metrics. Got " + metrics
+                : params > 100 ? "A batch logging request can contain at most 100 params. Got " + params
+                : tags > 100 ? "A batch logging request can contain at most 100 tags. Got " + tags
+                : metrics + params + tags > 1000 ? "at most 1000 metrics, params, and tags in total" : null;
+        if (limit != null) {
+            return refuse(limit);
+        }
+        for (String field : List.of("metrics", "params", "tags")) {
+            for (JsonNode item : b.path(field)) {
+                String key = item.path("key").asText();
+                if (!validKey(key)) {
+                    return refuse("Invalid " + field + " name: '" + key + "'");
+                }
+            }
+        }
+        for (JsonNode m : b.path("metrics")) {
+            if (!m.path("value").isNumber() || !m.path("timestamp").isIntegralNumber() || !m.path("step").isIntegralNumber()) {
+                return refuse("metric " + m + " needs a numeric value, timestamp and step");
+            }
+        }
+        for (JsonNode p : b.path("params")) {
+            String old = run.params.get(p.path("key").asText());
+            if (old != null && !old.equals(p.path("value").asText())) {
+                return refuse("Changing param values is not allowed. Param with key='" + p.path("key").asText() + "'");
+            }
+        }
+        for (JsonNode p : b.path("params")) {
+            run.params.put(p.path("key").asText(), p.path("value").asText());
+        }
+        for (JsonNode t : b.path("tags")) {
+            run.tags.put(t.path("key").asText(), t.path("value").asText());
+        }
+        for (JsonNode m : b.path("metrics")) {
+            if (!run.metrics.contains(m)) { // the SQL store keeps an identical point once
+                run.metrics.add(m);
+            }
+        }
+        return Reply.json(200, "{}");
+    }
+
+    private Reply searchVersions(Request r) {
+        Matcher f = NAME_FILTER.matcher(r.query().getOrDefault("filter", ""));
+        if (!f.matches()) {
+            return error(400, "INVALID_PARAMETER_VALUE", "Invalid filter");
+        }
+        Model m = models.get(f.group(1));
+        ObjectNode body = FakeServer.JSON.createObjectNode();
+        if (m == null || m.versions.isEmpty()) {
+            return Reply.json(200, body);
+        }
+        List<Integer> versions = new ArrayList<>(m.versions.keySet());
+        if ("version_number DESC".equals(r.query().get("order_by"))) {
+            versions.sort(Comparator.reverseOrder());
+        }
+        int max = Integer.parseInt(r.query().getOrDefault("max_results", "1000"));
+        ArrayNode list = body.putArray("model_versions");
+        for (Integer v : versions.subList(0, Math.min(max, versions.size()))) {
+            list.addObject().put("name", f.group(1)).put("version", v.toString()).put("current_stage", "None");
+        }
+        return Reply.json(200, body);
+    }
+
+    private Reply refuse(String message) {
+        logBatchErrors.add(message);
+        return error(400, "INVALID_PARAMETER_VALUE", message);
+    }
+
+    private static boolean validKey(String key) {
+        if (key.isEmpty() || key.length() > 250 || !KEY.matcher(key).matches()) {
+            return false;
+        }
+        String norm = java.nio.file.Paths.get(key).normalize().toString();
+        return norm.equals(key) && !norm.equals(".") && !norm.startsWith("..") && !norm.startsWith("/")
+                && !key.endsWith("/") && !key.contains("//");
+    }
+
+    private static ObjectNode json(Run run) {
+        ObjectNode n = FakeServer.JSON.createObjectNode();
+        n.putObject("info").put("run_id", run.id).put("run_uuid", run.id).put("experiment_id", run.experimentId)
+                .put("run_name", run.name).put("status", run.status).put("start_time", run.startTime)
+                .put("lifecycle_stage", "active");
+        ArrayNode tags = n.putObject("data").putArray("tags");
+        run.tags.forEach((k, v) -> tags.addObject().put("key", k).put("value", v));
+        return n;
+    }
+
+    private static Reply error(int status, String code, String message) {
+        return Reply.json(status, FakeServer.JSON.createObjectNode().put("error_code", code).put("message", message));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
