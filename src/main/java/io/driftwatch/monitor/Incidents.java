@@ -1,0 +1,172 @@
+package io.driftwatch.monitor;
+
+import io.driftwatch.drift.ColumnDrift;
+import io.driftwatch.drift.DriftResult;
+import io.driftwatch.notify.AlertEvent;
+import io.driftwatch.notify.Channel;
+import io.driftwatch.notify.DriftedColumn;
+import io.driftwatch.stats.ScoreKind;
+import io.driftwatch.stats.TestResult;
+import io.driftwatch.store.IncidentRow;
+import io.driftwatch.store.OutboxRow;
+import io.driftwatch.store.Transactions;
+import io.driftwatch.trigger.RetrainEvent;
+import io.driftwatch.trigger.Trigger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Applies a monitor's {@link Policy} to a check, inside the transaction that records the check: opens,
+ * updates or closes the monitor's incident and writes the outbox rows of the alerts and retraining
+ * requests that follow, so they are committed with the check or not at all.
+ *
+ * <p>Every outbox row has an idempotency key derived from the incident (or the check) and the
+ * receiver, and the outbox ignores a key it has: one incident alerts each channel once, resolves it
+ * once, and fires each trigger once, whatever is retried.
+ *
+ * <p>Thread-safe: stateless apart from the immutable receivers; the transaction serialises the
+ * checks of one monitor by locking its row.
+ */
+final class Incidents {
+    private final Receivers receivers;
+
+    Incidents(Receivers receivers) {
+        this.receivers = receivers;
+    }
+
+    /** What is known of a recorded check when the policy is applied. */
+    record CheckFacts(String checkId, Instant createdAt, DriftResult result) {
+    }
+
+    /** Applies {@code monitor}'s policy to the check; returns how many deliveries were queued. */
+    int apply(Transactions.Tx tx, Monitor monitor, CheckFacts check) {
+        Policy policy = monitor.definition().policy();
+        if (!policy.active()) {
+            return 0;
+        }
+        if (tx.incidents().lockMonitor(monitor.id()).isEmpty()) {
+            throw new NotFoundException("monitor", monitor.id(), "id");
+        }
+        List<OutboxRow> rows = new ArrayList<>();
+        List<String> drifted = driftedColumns(check.result());
+        Optional<IncidentRow> open = tx.incidents().open(monitor.id());
+        if (policy.alertWhen().breachedBy(check.result().dataset(), drifted)) {
+            IncidentRow incident = breach(tx, monitor, policy, check, open, rows);
+            if (!incident.retrainRequested() && policy.retrainWhen().breachedBy(check.result().dataset(), drifted)) {
+                tx.incidents().retrainRequested(incident.id());
+                for (String name : policy.triggers()) {
+                    receivers.trigger(name).ifPresent(t -> rows.add(retrain(t, monitor, incident.id(), check,
+                            RetrainEvent.Kind.BREACH, incident.id() + ":retrain:" + key(name))));
+                }
+            }
+        } else if (open.isPresent()) {
+            IncidentRow incident = open.get();
+            tx.incidents().close(incident.id(), check.createdAt(), check.checkId());
+            for (String name : policy.channels()) {
+                receivers.channel(name).ifPresent(c -> {
+                    // PagerDuty keeps an incident open until told: it always hears of the close.
+                    if (policy.notifyResolved() || "pagerduty".equals(c.type())) {
+                        rows.add(alert(c, monitor, incident.id(), check, AlertEvent.Kind.RESOLVED,
+                                incident.id() + ":resolved:" + key(name)));
+                    }
+                });
+            }
+        }
+        for (String name : policy.triggers()) {
+            receivers.trigger(name).filter(t -> "mlflow".equals(t.type())).ifPresent(t -> rows.add(retrain(t, monitor,
+                    null, check, RetrainEvent.Kind.CHECK, check.checkId() + ":check:" + key(name))));
+        }
+        int queued = 0;
+        for (OutboxRow row : rows) {
+            queued += tx.outbox().insertIfAbsent(row);
+        }
+        return queued;
+    }
+
+    /** Records a breaching check: a new incident (alerting), or one more check in the current one. */
+    private IncidentRow breach(Transactions.Tx tx, Monitor monitor, Policy policy, CheckFacts check,
+            Optional<IncidentRow> open, List<OutboxRow> rows) {
+        if (open.isPresent()) {
+            tx.incidents().breach(open.get().id(), check.createdAt(), check.checkId());
+            return open.get();
+        }
+        Optional<IncidentRow> last = tx.incidents().lastClosed(monitor.id());
+        if (last.isPresent() && !policy.cooldown().isZero()
+                && last.get().closedAt().plus(policy.cooldown()).isAfter(check.createdAt())) {
+            // Within the cooldown: the last incident re-opens, and nobody is paged again.
+            tx.incidents().breach(last.get().id(), check.createdAt(), check.checkId());
+            return last.get();
+        }
+        IncidentRow incident = new IncidentRow(UUID.randomUUID().toString(), monitor.id(), check.createdAt(),
+                check.checkId(), check.createdAt(), check.checkId(), 1, false, null, null);
+        tx.incidents().insert(incident);
+        for (String name : policy.channels()) {
+            receivers.channel(name).ifPresent(c -> rows.add(alert(c, monitor, incident.id(), check,
+                    AlertEvent.Kind.TRIGGERED, incident.id() + ":triggered:" + key(name))));
+        }
+        return incident;
+    }
+
+    private OutboxRow alert(Channel channel, Monitor monitor, String incidentId, CheckFacts check,
+            AlertEvent.Kind kind, String key) {
+        AlertEvent event = new AlertEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(),
+                check.result().dataset(), topColumns(check.result()), null, receivers.reportUrl(check.checkId()),
+                receivers.dashboardUrl(monitor.id()));
+        return row(key, monitor, check, incidentId, "channel", channel.name(), kind.name().toLowerCase(),
+                channel.render(event).json());
+    }
+
+    private OutboxRow retrain(Trigger trigger, Monitor monitor, String incidentId, CheckFacts check,
+            RetrainEvent.Kind kind, String key) {
+        List<RetrainEvent.Column> columns = new ArrayList<>();
+        for (ColumnDrift c : check.result().columns()) {
+            TestResult r = c.result();
+            columns.add(new RetrainEvent.Column(c.name(), c.type(), r == null ? null : r.test(),
+                    r == null ? Double.NaN : r.score(), r == null ? Double.NaN : r.threshold(), c.drifted()));
+        }
+        RetrainEvent event = new RetrainEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(),
+                check.result().dataset(), columns, receivers.reportUrl(check.checkId()),
+                receivers.dashboardUrl(monitor.id()));
+        return row(key, monitor, check, incidentId, "trigger", trigger.name(),
+                kind == RetrainEvent.Kind.BREACH ? "breach" : "check", trigger.render(event).json());
+    }
+
+    private static OutboxRow row(String key, Monitor monitor, CheckFacts check, String incidentId, String targetKind,
+            String target, String event, String payload) {
+        return new OutboxRow(UUID.randomUUID().toString(), key, monitor.id(), check.checkId(), incidentId, targetKind,
+                target, event, payload, OutboxRow.PENDING, 0, check.createdAt(), check.createdAt(), null, null, null,
+                null);
+    }
+
+    private static List<String> driftedColumns(DriftResult result) {
+        List<String> names = new ArrayList<>();
+        for (ColumnDrift c : result.columns()) {
+            if (c.drifted()) {
+                names.add(c.name());
+            }
+        }
+        return names;
+    }
+
+    private static List<DriftedColumn> topColumns(DriftResult result) {
+        List<DriftedColumn> columns = new ArrayList<>();
+        for (ColumnDrift c : result.columns()) {
+            TestResult r = c.result();
+            if (c.drifted() && r != null) {
+                columns.add(new DriftedColumn(c.name(), c.type(), r.test(), r.scoreKind() == ScoreKind.P_VALUE
+                        ? DriftedColumn.ScoreKind.P_VALUE : DriftedColumn.ScoreKind.DISTANCE, r.score(),
+                        r.threshold()));
+            }
+        }
+        columns.sort(DriftedColumn.MOST_DRIFTED_FIRST);
+        return columns;
+    }
+
+    /** A receiver's name as idempotency keys may hold it ({@code A-Z a-z 0-9 _ - :}). */
+    private static String key(String name) {
+        return name.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+}
