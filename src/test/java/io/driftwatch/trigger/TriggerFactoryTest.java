@@ -170,6 +170,7 @@ class TriggerFactoryTest {
         String base = "triggers:\n  - type: http\n    name: h\n    url: https://ml.example.com/hook\n";
         assertThat(violations(base + "    headers:\n      Idempotency-Key: x\n")).contains("headers may not set");
         assertThat(violations(base + "    headers:\n      host: x\n")).contains("headers may not set");
+        assertThat(violations(base + "    headers:\n      X-Token: \"a\\nb\"\n")).contains("one-line value");
         assertThat(violations(base.replace("https://ml", "ftp://ml"))).contains("url must be");
     }
 
