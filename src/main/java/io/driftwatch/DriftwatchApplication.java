@@ -2,6 +2,7 @@ package io.driftwatch;
 
 import io.driftwatch.api.Api;
 import io.driftwatch.api.BodyLimit;
+import io.driftwatch.api.PrometheusServlet;
 import io.driftwatch.cli.CheckCommand;
 import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.FatalErrorHandler;
@@ -109,7 +110,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         });
         CheckQueue queue = new CheckQueue(checks.getConcurrency(), checks.getQueueSize(),
                 Duration.ofMillis(checks.getRetryAfter().toMilliseconds()),
-                Duration.ofMillis(checks.getShutdownGracePeriod().toMilliseconds()));
+                Duration.ofMillis(checks.getShutdownGracePeriod().toMilliseconds()), environment.metrics());
         environment.lifecycle().manage(queue);
 
         long maxBody = configuration.getApi().getMaxBodySize().toBytes();
@@ -122,5 +123,10 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         BodyLimit limit = new BodyLimit(maxBody);
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         Api.register(environment.jersey(), intake, catalog, recorder, history, queue, limit);
+
+        // Prometheus scrapes /metrics; Dropwizard's JSON metrics move to /metrics.json on the admin port
+        environment.getAdminContext().setInitParameter("metrics-uri", "/metrics.json");
+        environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics(), catalog, history))
+                .addMapping("/metrics");
     }
 }
