@@ -20,6 +20,8 @@ import java.time.Duration;
  */
 final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** No test waits longer for one answer than this, so a stuck service fails a test rather than hanging it. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private final HttpClient http;
     private final String base;
@@ -47,11 +49,12 @@ final class ApiClient {
     }
 
     Answer get(String path) throws InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build());
     }
 
     Answer post(String path, String contentType, byte[] body) throws InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
