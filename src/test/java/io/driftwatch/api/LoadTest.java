@@ -111,6 +111,7 @@ class LoadTest {
             var metrics = service.getEnvironment().metrics();
             assertThat(metrics.meter("checks.drifted").getCount() + metrics.meter("checks.clean").getCount())
                     .isEqualTo(accepted.size());
+            assertThat(metrics.meter("checks.failed").getCount()).isZero();
             assertThat(metrics.meter("checks.rejected").getCount()).isEqualTo(outcome.busy.get());
 
             report(backend, seconds, elapsed, accepted.size(), outcome);

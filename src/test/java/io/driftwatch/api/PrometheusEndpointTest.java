@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code GET /metrics} on the admin port: after real checks, the Prometheus text parses strictly and
  * its per-monitor and per-column values are those of the latest check's JSON result; hostile column
- * names come out escaped; the service's Dropwizard metrics are there too.
+ * names come out escaped; the service's Dropwizard metrics are there too, counting two recorded
+ * checks and one that failed (a batch without the reference's columns).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PrometheusEndpointTest {
@@ -55,6 +56,8 @@ class PrometheusEndpointTest {
         api.createMonitor("hostile", api.upload(Batches.csv(2_000, 2, 0, HOSTILE)));
         drifted = check(api, Batches.csv(2_000, 3, 1.5, HOSTILE));
         latest = check(api, Batches.csv(2_000, 4, 0, HOSTILE));
+        ApiClient.Answer mismatch = api.post("/api/v1/monitors/hostile/checks", "text/csv", Batches.csv(100, 5, 0, null));
+        assertThat(mismatch.status()).as(mismatch.body()).isEqualTo(422);
     }
 
     private static JsonNode check(ApiClient api, byte[] csv) throws InterruptedException {
@@ -117,10 +120,11 @@ class PrometheusEndpointTest {
     void exportsCheckDurationsCountsAndQueueGauges() throws InterruptedException {
         PrometheusText metrics = scrape();
         assertThat(metrics.type("checks_duration")).isEqualTo("summary");
-        assertThat(metrics.value("checks_duration_count")).isEqualTo(2.0);
+        assertThat(metrics.value("checks_duration_count")).isEqualTo(3.0);
         assertThat(metrics.value("checks_duration", "quantile", "0.99")).isPositive();
         assertThat(metrics.value("checks_drifted_total")).isEqualTo(1.0);
         assertThat(metrics.value("checks_clean_total")).isEqualTo(1.0);
+        assertThat(metrics.value("checks_failed_total")).isEqualTo(1.0);
         assertThat(metrics.value("checks_rejected_total")).isEqualTo(0.0);
         assertThat(metrics.value("checks_running")).isEqualTo(0.0);
         assertThat(metrics.value("checks_queued")).isEqualTo(0.0);
@@ -133,7 +137,7 @@ class PrometheusEndpointTest {
     void keepsDropwizardsJsonMetricsUnderMetricsJson() throws InterruptedException {
         ApiClient.Answer a = new ApiClient(APP.getAdminPort()).get("/metrics.json");
         assertThat(a.status()).isEqualTo(200);
-        assertThat(a.json().at("/timers/checks.duration/count").asInt()).isEqualTo(2);
+        assertThat(a.json().at("/meters/checks.drifted/count").asInt()).isEqualTo(1);
     }
 
     private static Path temporaryDirectory() {
