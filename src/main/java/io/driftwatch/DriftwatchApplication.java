@@ -8,6 +8,7 @@ import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.FatalErrorHandler;
 import io.driftwatch.cli.InspectCommand;
 import io.driftwatch.cli.ProfileCommand;
+import io.driftwatch.cli.TokenCommand;
 import io.driftwatch.cli.WritableDirectoryHealthCheck;
 import io.driftwatch.monitor.CheckHistory;
 import io.driftwatch.monitor.CheckQueue;
@@ -30,14 +31,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
-import io.dropwizard.core.cli.ServerCommand;
+import io.driftwatch.cli.ServeCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 
 /**
  * The Driftwatch jar's entry point: the service ({@code server config.yml}) and the command-line
- * verbs ({@code inspect}, {@code check}, {@code profile}). Builds objects and registers them; no
- * logic here.
+ * verbs ({@code inspect}, {@code check}, {@code profile}, {@code token}). Builds objects and
+ * registers them; no logic here.
  */
 public class DriftwatchApplication extends Application<DriftwatchConfiguration> {
 
@@ -63,7 +64,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
      */
     @Override
     protected void addDefaultCommands(Bootstrap<DriftwatchConfiguration> bootstrap) {
-        bootstrap.addCommand(new ServerCommand<>(this));
+        bootstrap.addCommand(new ServeCommand<>(this));
     }
 
     @Override
@@ -71,6 +72,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         bootstrap.addCommand(new InspectCommand());
         bootstrap.addCommand(new CheckCommand());
         bootstrap.addCommand(new ProfileCommand());
+        bootstrap.addCommand(new TokenCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(DriftwatchConfiguration configuration) {
@@ -86,6 +88,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
 
     @Override
     public void run(DriftwatchConfiguration configuration, Environment environment) throws Exception {
+        configuration.getAuth().register(environment.jersey(), configuration.getServerFactory());
         Path reports = configuration.getReportsDirectory();
         Path data = configuration.getDataDirectory();
         Files.createDirectories(reports);

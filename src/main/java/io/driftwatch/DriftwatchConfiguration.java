@@ -1,6 +1,7 @@
 package io.driftwatch;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.driftwatch.api.auth.AuthFactory;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.DataSize;
@@ -41,6 +42,11 @@ public class DriftwatchConfiguration extends Configuration {
     @Valid
     @NotNull
     private CheckSettings checks = new CheckSettings();
+
+    /** Who may call the API and open the dashboard; no tokens means open, on loopback only. */
+    @Valid
+    @NotNull
+    private AuthFactory auth = new AuthFactory();
 
     private static DataSourceFactory embeddedDatabase() {
         DataSourceFactory f = new DataSourceFactory();
@@ -177,5 +183,15 @@ public class DriftwatchConfiguration extends Configuration {
     @JsonProperty
     public void setChecks(CheckSettings checks) {
         this.checks = checks;
+    }
+
+    @JsonProperty
+    public AuthFactory getAuth() {
+        return auth;
+    }
+
+    @JsonProperty
+    public void setAuth(AuthFactory auth) {
+        this.auth = auth;
     }
 }

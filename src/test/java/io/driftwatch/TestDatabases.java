@@ -38,6 +38,8 @@ public final class TestDatabases {
     public static final String ENV = "DRIFTWATCH_TEST_DATABASE_URL";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static String serverUrl;
+    /** Databases this JVM created on the PostgreSQL server, dropped when it exits. */
+    private static final java.util.List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TestDatabases() {
     }
@@ -89,6 +91,7 @@ public final class TestDatabases {
                 + Long.toHexString(System.nanoTime())).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name); // name is generated above, never user input
+            CREATED.add(name);
             String user = c.getMetaData().getUserName();
             return new TestDatabase("postgresql", "org.postgresql.Driver", withDatabase(server, name), user);
         } catch (SQLException e) {
@@ -115,6 +118,7 @@ public final class TestDatabases {
         String configured = System.getenv(ENV);
         if (configured != null && !configured.isBlank()) {
             serverUrl = configured;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropCreated(configured)));
             return serverUrl;
         }
         try {
@@ -130,6 +134,17 @@ public final class TestDatabases {
             return serverUrl;
         } catch (IOException e) {
             throw new UncheckedIOException(ENV + " is unset and an embedded PostgreSQL could not start", e);
+        }
+    }
+
+    /** Drops the databases this JVM created; best effort, the JVM is exiting. */
+    private static void dropCreated(String server) {
+        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+            for (String name : CREATED) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("could not drop the test databases " + CREATED + ": " + e.getMessage());
         }
     }
 

@@ -16,12 +16,14 @@ public final class Api {
     private Api() {
     }
 
-    /** Registers everything under {@code /api/v1} and the error mappers. */
+    /** Registers everything under {@code /api/v1}, the dashboard pages and the error mappers. */
     public static void register(JerseyEnvironment jersey, DatasetIntake intake, MonitorCatalog monitors,
             CheckRecorder recorder, CheckHistory history, CheckQueue queue, BodyLimit limit) {
         jersey.register(new DatasetResource(intake, limit));
         jersey.register(new MonitorResource(monitors, recorder, history, intake, queue, limit));
         jersey.register(new CheckResource(history));
+        jersey.register(new OpenApiResource());
+        jersey.register(new DashboardResource(monitors, history, intake));
         jersey.register(new DriftwatchExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonProcessingExceptionMapper());

@@ -3,6 +3,7 @@ package io.driftwatch.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.monitor.Check;
 import io.driftwatch.monitor.CheckHistory;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +27,7 @@ public final class CheckResource {
 
     /** The check: its JSON result with id and links. */
     @GET
+    @RolesAllowed(Roles.READ)
     @Produces(MediaType.APPLICATION_JSON)
     public ObjectNode find(@PathParam("id") String id) {
         Check check = history.find(id);
@@ -34,6 +36,7 @@ public final class CheckResource {
 
     /** The JSON result document exactly as {@code driftwatch check --json} writes it. */
     @GET
+    @RolesAllowed(Roles.READ)
     @Path("result")
     @Produces(MediaType.APPLICATION_JSON)
     public Response result(@PathParam("id") String id) {
@@ -42,6 +45,7 @@ public final class CheckResource {
 
     /** The self-contained HTML report. */
     @GET
+    @RolesAllowed(Roles.READ)
     @Path("report")
     @Produces(MediaType.TEXT_HTML)
     public Response report(@PathParam("id") String id) {

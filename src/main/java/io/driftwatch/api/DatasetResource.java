@@ -2,6 +2,7 @@ package io.driftwatch.api;
 
 import io.driftwatch.monitor.Dataset;
 import io.driftwatch.monitor.DatasetIntake;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,6 +32,7 @@ public final class DatasetResource {
     }
 
     @POST
+    @RolesAllowed(Roles.WRITE)
     @Consumes({ApiMediaTypes.CSV, ApiMediaTypes.ARROW_FILE, ApiMediaTypes.ARROW_STREAM, ApiMediaTypes.GZIP,
             ApiMediaTypes.OCTET_STREAM})
     public Response upload(@jakarta.ws.rs.HeaderParam("Content-Length") Long contentLength, InputStream body) {
@@ -43,6 +45,7 @@ public final class DatasetResource {
     }
 
     @GET
+    @RolesAllowed(Roles.READ)
     @Path("{id}")
     public DatasetRepresentation find(@PathParam("id") String id) {
         return DatasetRepresentation.of(intake.find(id, "id"));

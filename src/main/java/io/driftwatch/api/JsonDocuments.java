@@ -30,7 +30,8 @@ final class JsonDocuments {
         out.put("version", m.version());
         out.put("createdAt", m.createdAt().toString());
         out.put("updatedAt", m.updatedAt().toString());
-        JsonNode definition = parse(m.text(), m.mediaType().contains("json") ? JSON : YAML);
+        // Parsed as MonitorParser read it (JSON when it starts with a brace), whatever it was labelled.
+        JsonNode definition = parse(m.text(), m.text().stripLeading().startsWith("{") ? JSON : YAML);
         for (Iterator<Map.Entry<String, JsonNode>> it = definition.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!out.has(e.getKey())) {

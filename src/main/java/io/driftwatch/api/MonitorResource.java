@@ -10,6 +10,7 @@ import io.driftwatch.monitor.DatasetIntake;
 import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.Monitor;
 import io.driftwatch.monitor.MonitorCatalog;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -63,13 +64,15 @@ public final class MonitorResource {
     }
 
     @POST
+    @RolesAllowed(Roles.WRITE)
     @Consumes({MediaType.APPLICATION_JSON, ApiMediaTypes.YAML, ApiMediaTypes.YAML_LEGACY, ApiMediaTypes.YAML_TEXT})
     public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, String definition) {
-        Monitor m = monitors.create(definition, mediaType(type));
+        Monitor m = monitors.create(definition, mediaType(definition));
         return Response.created(URI.create("/api/v1/monitors/" + m.id())).entity(JsonDocuments.monitor(m)).build();
     }
 
     @GET
+    @RolesAllowed(Roles.READ)
     public Map<String, List<ObjectNode>> list() {
         List<ObjectNode> items = new ArrayList<>();
         for (Monitor m : monitors.list()) {
@@ -79,20 +82,23 @@ public final class MonitorResource {
     }
 
     @GET
+    @RolesAllowed(Roles.READ)
     @Path("{id}")
     public ObjectNode find(@PathParam("id") String id) {
         return JsonDocuments.monitor(monitors.find(id));
     }
 
     @PUT
+    @RolesAllowed(Roles.WRITE)
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, ApiMediaTypes.YAML, ApiMediaTypes.YAML_LEGACY, ApiMediaTypes.YAML_TEXT})
     public ObjectNode replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
             String definition) {
-        return JsonDocuments.monitor(monitors.update(id, definition, mediaType(type)));
+        return JsonDocuments.monitor(monitors.update(id, definition, mediaType(definition)));
     }
 
     @DELETE
+    @RolesAllowed(Roles.WRITE)
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         monitors.delete(id);
@@ -101,6 +107,7 @@ public final class MonitorResource {
 
     /** A check of an uploaded dataset: {@code {"datasetId": "…"}}. */
     @POST
+    @RolesAllowed(Roles.WRITE)
     @Path("{id}/checks")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response check(@PathParam("id") String id, CheckRequest request) throws InterruptedException {
@@ -115,6 +122,7 @@ public final class MonitorResource {
 
     /** A check of a batch streamed in the request; the batch is stored as a dataset first. */
     @POST
+    @RolesAllowed(Roles.WRITE)
     @Path("{id}/checks")
     @Consumes({ApiMediaTypes.CSV, ApiMediaTypes.ARROW_FILE, ApiMediaTypes.ARROW_STREAM, ApiMediaTypes.GZIP,
             ApiMediaTypes.OCTET_STREAM})
@@ -127,6 +135,7 @@ public final class MonitorResource {
     }
 
     @GET
+    @RolesAllowed(Roles.READ)
     @Path("{id}/checks")
     public CheckPage checks(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("cursor") String cursor) {
@@ -143,8 +152,13 @@ public final class MonitorResource {
                 .entity(JsonDocuments.check(check, history.result(check.id()))).build();
     }
 
-    private static String mediaType(MediaType type) {
-        return type != null && type.getSubtype().contains("yaml") ? ApiMediaTypes.YAML : MediaType.APPLICATION_JSON;
+    /**
+     * What the definition is, told as the parser tells it (JSON when it starts with a brace, YAML
+     * otherwise), not by the Content-Type: YAML sent as application/json was stored labelled JSON.
+     */
+    private static String mediaType(String definition) {
+        return definition != null && definition.stripLeading().startsWith("{") ? MediaType.APPLICATION_JSON
+                : ApiMediaTypes.YAML;
     }
 
     private static Instant instant(String field, String value) {

@@ -5,10 +5,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Locale;
+import org.glassfish.jersey.server.ParamException;
 
 /**
  * JAX-RS's own errors (unknown path, wrong method, unsupported content type) in the API's error
- * shape, keeping their status and headers.
+ * shape, keeping their status and headers; a parameter that does not convert ({@code limit=ten}) is
+ * a 400 naming the parameter, not JAX-RS's 404.
  *
  * <p>Thread-safe: stateless.
  */
@@ -16,6 +18,13 @@ final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicat
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        if (e instanceof ParamException p) {
+            // JAX-RS answers 404 when a query or path parameter does not convert (limit=ten): the
+            // resource exists, the request is wrong.
+            String cause = e.getCause() == null ? "" : ": " + e.getCause().getMessage();
+            return DriftwatchExceptionMapper.answer(400, ApiError.of("invalid_request",
+                    p.getParameterName() + ": is not a valid value for this parameter" + cause, p.getParameterName()));
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         String message = e instanceof NotSupportedException

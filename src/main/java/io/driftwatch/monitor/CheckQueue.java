@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CheckQueue implements Managed {
     private final ThreadPoolExecutor pool;
-    private final int queueSize;
     private final Duration retryAfter;
     private final Duration grace;
     private final Meter rejected;
@@ -43,12 +43,11 @@ public final class CheckQueue implements Managed {
     public CheckQueue(int concurrency, int queueSize, Duration retryAfter, Duration grace, MetricRegistry metrics) {
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, queueSize)), r -> {
+                queueSize == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueSize), r -> {
                     Thread t = new Thread(r, "driftwatch-checks-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
-        this.queueSize = queueSize;
         this.retryAfter = retryAfter;
         this.grace = grace;
         metrics.register(MetricRegistry.name("checks", "running"), (Gauge<Integer>) this::running);
@@ -66,9 +65,6 @@ public final class CheckQueue implements Managed {
     public <T> T run(Callable<T> task) throws InterruptedException {
         Future<T> future;
         try {
-            if (queueSize == 0 && pool.getActiveCount() >= pool.getMaximumPoolSize()) {
-                throw new RejectedExecutionException();
-            }
             future = pool.submit(task);
         } catch (RejectedExecutionException e) {
             rejected.mark();

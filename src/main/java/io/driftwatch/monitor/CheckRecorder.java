@@ -5,6 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.drift.DatasetDrift;
+import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.report.BatchInfo;
 import io.driftwatch.report.CheckReport;
 import io.driftwatch.report.HtmlReport;
@@ -77,8 +78,7 @@ public final class CheckRecorder {
         try (Timer.Context ignored = duration.time()) {
             BatchInfo referenceInfo = new BatchInfo("dataset " + reference.id(), reference.format(), reference.rows(),
                     reference.sha256());
-            CheckReport report = runner.run(monitors.profile(monitor), referenceInfo, datasets.file(dataset),
-                    "dataset " + dataset.id(), monitor.definition());
+            CheckReport report = run(monitor, referenceInfo, dataset);
             String id = UUID.randomUUID().toString();
             Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             String reportFile = writeReport(monitor.id(), id, report);
@@ -99,6 +99,17 @@ public final class CheckRecorder {
             if (!recorded) {
                 failed.mark();
             }
+        }
+    }
+
+    /** Runs the check; errors name the dataset, never the file it is stored in on this server. */
+    private CheckReport run(Monitor monitor, BatchInfo referenceInfo, Dataset dataset) {
+        Path file = datasets.file(dataset);
+        String label = "dataset " + dataset.id();
+        try {
+            return runner.run(monitors.profile(monitor), referenceInfo, file, label, monitor.definition());
+        } catch (UnreadableDatasetException e) {
+            throw new UnreadableDatasetException(e.getMessage().replace(file.toString(), label), e);
         }
     }
 

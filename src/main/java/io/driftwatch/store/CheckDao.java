@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
+import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -22,6 +24,8 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
  *
  * <p>Thread-safe when obtained with {@code Jdbi.onDemand}.
  */
+@RegisterArgumentFactory(UtcInstants.Binder.class)
+@RegisterColumnMapper(UtcInstants.Reader.class)
 @RegisterConstructorMapper(CheckRow.class)
 @RegisterConstructorMapper(CheckSummaryRow.class)
 @RegisterConstructorMapper(CheckColumnRow.class)
@@ -86,9 +90,10 @@ public interface CheckDao {
     @SqlQuery("SELECT * FROM check_columns WHERE check_id = :checkId ORDER BY position")
     List<CheckColumnRow> columns(String checkId);
 
-    /** The column results of several checks, ordered by check then position. */
+    /** The column results of several checks, ordered by check then position; none for no checks. */
     @SqlQuery("SELECT * FROM check_columns WHERE check_id IN (<checkIds>) ORDER BY check_id, position")
-    List<CheckColumnRow> columns(@BindList("checkIds") Collection<String> checkIds);
+    List<CheckColumnRow> columns(@BindList(value = "checkIds", onEmpty = BindList.EmptyHandling.NULL_STRING)
+            Collection<String> checkIds);
 
     /** The report files of a monitor's checks (to delete with the monitor). */
     @SqlQuery("SELECT report_file FROM checks WHERE monitor_id = :monitorId")

@@ -1,6 +1,8 @@
 package io.driftwatch.store;
 
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
+import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -12,6 +14,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  *
  * <p>Thread-safe when obtained with {@code Jdbi.onDemand}.
  */
+@RegisterArgumentFactory(UtcInstants.Binder.class)
+@RegisterColumnMapper(UtcInstants.Reader.class)
 @RegisterConstructorMapper(DatasetRow.class)
 @RegisterConstructorMapper(ProfileRow.class)
 public interface DatasetDao {

@@ -3,6 +3,8 @@ package io.driftwatch.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
+import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -13,6 +15,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  *
  * <p>Thread-safe when obtained with {@code Jdbi.onDemand}.
  */
+@RegisterArgumentFactory(UtcInstants.Binder.class)
+@RegisterColumnMapper(UtcInstants.Reader.class)
 @RegisterConstructorMapper(MonitorRow.class)
 public interface MonitorDao {
 

@@ -61,7 +61,7 @@ class GracefulShutdownTest {
         CompletableFuture<HttpResponse<String>> answer;
         try {
             ApiClient api = new ApiClient(service.getLocalPort());
-            api.createMonitor("big", api.upload(Batches.csv(10_000, 1, 0, null)));
+            api.createMonitor("big", api.upload(GeneratedBatches.csv(10_000, 1, 0, null)));
             Path batch = bigBatch(dir.resolve("current.csv"));
             answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().sendAsync(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.getLocalPort()
@@ -87,7 +87,7 @@ class GracefulShutdownTest {
                 .isEqualTo(check.get("columns").size());
     }
 
-    /** Two million rows of the three columns {@link Batches} writes, the mean of {@code x} shifted. */
+    /** Two million rows of the three columns {@link GeneratedBatches} writes, the mean of {@code x} shifted. */
     private static Path bigBatch(Path file) throws IOException {
         SplittableRandom random = new SplittableRandom(7);
         String[] categories = {"red", "green", "blue"};

@@ -73,7 +73,8 @@ class LoadTest {
         String backend = System.getProperty("driftwatch.load.database", "h2");
         TestDatabases.TestDatabase db = backend.equals("postgresql") ? TestDatabases.postgres() : TestDatabases.h2(dir);
         DropwizardTestSupport<DriftwatchConfiguration> service = new DropwizardTestSupport<>(
-                DriftwatchApplication.class, Path.of("config.yml").toAbsolutePath().toString(), LoadTest::withoutRequestLog,
+                DriftwatchApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
+                LoadTest::withoutRequestLog,
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("reportsDirectory", dir.resolve("reports").toString()),
@@ -85,10 +86,10 @@ class LoadTest {
         service.before();
         try {
             ApiClient api = new ApiClient(service.getLocalPort());
-            api.createMonitor("load", api.upload(Batches.csv(ROWS, 1, 0, null)));
+            api.createMonitor("load", api.upload(GeneratedBatches.csv(ROWS, 1, 0, null)));
             byte[][] bodies = new byte[BODIES][];
             for (int i = 0; i < BODIES; i++) {
-                bodies[i] = Batches.csv(ROWS, 100 + i, i % 4 == 3 ? 1.0 : 0, null); // every 4th drifts
+                bodies[i] = GeneratedBatches.csv(ROWS, 100 + i, i % 4 == 3 ? 1.0 : 0, null); // every 4th drifts
             }
 
             Outcome outcome = new Outcome();

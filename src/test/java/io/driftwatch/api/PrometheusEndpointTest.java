@@ -52,11 +52,12 @@ class PrometheusEndpointTest {
         bootstrap.registerMetrics();
 
         ApiClient api = new ApiClient(APP.getLocalPort());
-        api.createMonitor("quiet", api.upload(Batches.csv(500, 1, 0, null)));
-        api.createMonitor("hostile", api.upload(Batches.csv(2_000, 2, 0, HOSTILE)));
-        drifted = check(api, Batches.csv(2_000, 3, 1.5, HOSTILE));
-        latest = check(api, Batches.csv(2_000, 4, 0, HOSTILE));
-        ApiClient.Answer mismatch = api.post("/api/v1/monitors/hostile/checks", "text/csv", Batches.csv(100, 5, 0, null));
+        api.createMonitor("quiet", api.upload(GeneratedBatches.csv(500, 1, 0, null)));
+        api.createMonitor("hostile", api.upload(GeneratedBatches.csv(2_000, 2, 0, HOSTILE)));
+        drifted = check(api, GeneratedBatches.csv(2_000, 3, 1.5, HOSTILE));
+        latest = check(api, GeneratedBatches.csv(2_000, 4, 0, HOSTILE));
+        ApiClient.Answer mismatch = api.post("/api/v1/monitors/hostile/checks", "text/csv",
+                GeneratedBatches.csv(100, 5, 0, null));
         assertThat(mismatch.status()).as(mismatch.body()).isEqualTo(422);
     }
 
@@ -100,7 +101,8 @@ class PrometheusEndpointTest {
         for (JsonNode c : columns) {
             String name = c.get("name").asText();
             String test = c.get("test").asText();
-            assertThat(metrics.value("driftwatch_column_drift_score", "monitor", "hostile", "column", name, "test", test))
+            assertThat(metrics.value("driftwatch_column_drift_score", "monitor", "hostile", "column", name,
+                    "test", test))
                     .as(name).isEqualTo(c.get("score").asDouble());
             assertThat(metrics.value("driftwatch_column_drift_threshold", "monitor", "hostile", "column", name,
                     "test", test)).as(name).isEqualTo(c.get("threshold").asDouble());

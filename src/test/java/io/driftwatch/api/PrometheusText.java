@@ -22,7 +22,8 @@ final class PrometheusText {
     private static final String LABEL_VALUE = "\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"";
     private static final String VALUE = "([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[+-]Inf|NaN)";
     private static final Pattern HELP = Pattern.compile("# HELP (" + NAME + ") ((?:[^\\\\\\n]|\\\\[\\\\n])*)");
-    private static final Pattern TYPE = Pattern.compile("# TYPE (" + NAME + ") (counter|gauge|summary|histogram|untyped)");
+    private static final Pattern TYPE =
+            Pattern.compile("# TYPE (" + NAME + ") (counter|gauge|summary|histogram|untyped)");
     private static final String PAIR = "[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\\\n]|\\\\[\\\\\"n])*\"";
     private static final Pattern SAMPLE = Pattern.compile("(" + NAME + ")(?:\\{((?:" + PAIR + ",)*(?:" + PAIR
             + ")?)\\})? " + VALUE + "(?: -?[0-9]+)?");

@@ -31,6 +31,7 @@ final class CliRunner {
         try {
             DriftwatchApplication app = new DriftwatchApplication();
             Bootstrap<DriftwatchConfiguration> bootstrap = new Bootstrap<>(app);
+            bootstrap.addCommand(new ServeCommand<>(app)); // as DriftwatchApplication.addDefaultCommands does
             app.initialize(bootstrap);
             Cli cli = new Cli(new JarLocation(CliRunner.class), bootstrap, capturedOut, capturedErr);
             Optional<Throwable> failure = cli.run(args);

@@ -1,0 +1,18 @@
+package io.driftwatch.api;
+
+import io.driftwatch.DriftwatchConfiguration;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@link CheckApiContract} on the embedded default database (H2 in PostgreSQL mode). */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class CheckApiH2Test extends CheckApiContract {
+    static final TestService SERVICE = TestService.onH2();
+    static final DropwizardAppExtension<DriftwatchConfiguration> APP = SERVICE.app;
+
+    @Override
+    TestService service() {
+        return SERVICE;
+    }
+}

@@ -1,0 +1,32 @@
+package io.driftwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.EditedConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeCommandTest {
+
+    @Test
+    void refusesToStartWithoutTokensOnAllInterfacesInOneLine(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config.yml");
+        Files.writeString(config, EditedConfig.of(root -> {
+            ((ObjectNode) root.get("server").get("applicationConnectors").get(0)).remove("bindHost");
+            root.put("reportsDirectory", dir.resolve("reports").toString());
+            root.put("dataDirectory", dir.resolve("data").toString());
+        }).text(Path.of("config.yml")), StandardCharsets.UTF_8);
+
+        CliRunner.Run run = CliRunner.run("server", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr().strip()).startsWith("driftwatch server: auth: no tokens are configured, and the API"
+                + " would listen on *:8080 (all interfaces), beyond this machine. Refusing to start an open service.")
+                .contains("'java -jar driftwatch.jar token --name NAME --role write'").doesNotContain("\n")
+                .doesNotContain("Exception");
+    }
+}
