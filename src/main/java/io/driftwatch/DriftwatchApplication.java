@@ -18,6 +18,7 @@ import io.driftwatch.monitor.DatasetIntake;
 import io.driftwatch.monitor.MonitorCatalog;
 import io.driftwatch.store.BlobStore;
 import io.driftwatch.store.CheckDao;
+import io.driftwatch.store.DatabaseUrls;
 import io.driftwatch.store.DatasetDao;
 import io.driftwatch.store.Migrations;
 import io.driftwatch.store.MonitorDao;
@@ -97,6 +98,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         environment.healthChecks().register("data-directory", new WritableDirectoryHealthCheck(data));
 
         DataSourceFactory database = configuration.getDatabase();
+        database.setUrl(DatabaseUrls.forService(database.getUrl()));
         Migrations.requireApplied(database.build(environment.metrics(), "migrations-check"), database.getUrl());
         Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
         DatasetDao datasetDao = jdbi.onDemand(DatasetDao.class);
