@@ -22,6 +22,8 @@ import io.driftwatch.store.DatabaseUrls;
 import io.driftwatch.store.DatasetDao;
 import io.driftwatch.store.Migrations;
 import io.driftwatch.store.MonitorDao;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.db.DataSourceFactory;
@@ -70,6 +72,9 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
 
     @Override
     public void initialize(Bootstrap<DriftwatchConfiguration> bootstrap) {
+        // ${VAR} in the configuration reads the environment; strict, so an unset secret stops start-up
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
         bootstrap.addCommand(new InspectCommand());
         bootstrap.addCommand(new CheckCommand());
         bootstrap.addCommand(new ProfileCommand());
