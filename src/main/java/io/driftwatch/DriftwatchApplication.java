@@ -2,6 +2,7 @@ package io.driftwatch;
 
 import io.driftwatch.api.Api;
 import io.driftwatch.api.BodyLimit;
+import io.driftwatch.api.PrometheusServlet;
 import io.driftwatch.cli.CheckCommand;
 import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.FatalErrorHandler;
@@ -17,6 +18,7 @@ import io.driftwatch.monitor.DatasetIntake;
 import io.driftwatch.monitor.MonitorCatalog;
 import io.driftwatch.store.BlobStore;
 import io.driftwatch.store.CheckDao;
+import io.driftwatch.store.DatabaseUrls;
 import io.driftwatch.store.DatasetDao;
 import io.driftwatch.store.Migrations;
 import io.driftwatch.store.MonitorDao;
@@ -101,6 +103,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         environment.healthChecks().register("data-directory", new WritableDirectoryHealthCheck(data));
 
         DataSourceFactory database = configuration.getDatabase();
+        database.setUrl(DatabaseUrls.forService(database.getUrl()));
         Migrations.requireApplied(database.build(environment.metrics(), "migrations-check"), database.getUrl());
         Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
         DatasetDao datasetDao = jdbi.onDemand(DatasetDao.class);
@@ -117,7 +120,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         });
         CheckQueue queue = new CheckQueue(checks.getConcurrency(), checks.getQueueSize(),
                 Duration.ofMillis(checks.getRetryAfter().toMilliseconds()),
-                Duration.ofMillis(checks.getShutdownGracePeriod().toMilliseconds()));
+                Duration.ofMillis(checks.getShutdownGracePeriod().toMilliseconds()), environment.metrics());
         environment.lifecycle().manage(queue);
 
         long maxBody = configuration.getApi().getMaxBodySize().toBytes();
@@ -130,5 +133,10 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         BodyLimit limit = new BodyLimit(maxBody);
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         Api.register(environment.jersey(), intake, catalog, recorder, history, queue, limit);
+
+        // Prometheus scrapes /metrics; Dropwizard's JSON metrics move to /metrics.json on the admin port
+        environment.getAdminContext().setInitParameter("metrics-uri", "/metrics.json");
+        environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics(), catalog, history))
+                .addMapping("/metrics");
     }
 }

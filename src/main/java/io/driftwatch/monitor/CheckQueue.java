@@ -1,5 +1,8 @@
 package io.driftwatch.monitor;
 
+import com.codahale.metrics.Gauge;
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -18,20 +21,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so a burst of uploads slows callers down instead of exhausting memory. Stopping it lets queued
  * and running checks finish, up to a grace period.
  *
+ * <p>Its saturation is visible in the metrics: gauges {@code checks.running} and
+ * {@code checks.queued} against {@code checks.concurrency} and {@code checks.queue-size}, and the
+ * meter {@code checks.rejected} of callers refused with 503.
+ *
  * <p>Thread-safe.
  */
 public final class CheckQueue implements Managed {
     private final ThreadPoolExecutor pool;
     private final Duration retryAfter;
     private final Duration grace;
+    private final Meter rejected;
 
     /**
      * @param concurrency checks that run at once
      * @param queueSize checks that may wait
      * @param retryAfter what a refused caller is told to wait
      * @param grace how long stopping waits for queued and running checks
+     * @param metrics where the {@code checks.*} gauges and the rejection meter are registered
      */
-    public CheckQueue(int concurrency, int queueSize, Duration retryAfter, Duration grace) {
+    public CheckQueue(int concurrency, int queueSize, Duration retryAfter, Duration grace, MetricRegistry metrics) {
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS,
                 queueSize == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueSize), r -> {
@@ -41,6 +50,11 @@ public final class CheckQueue implements Managed {
                 }, new ThreadPoolExecutor.AbortPolicy());
         this.retryAfter = retryAfter;
         this.grace = grace;
+        metrics.register(MetricRegistry.name("checks", "running"), (Gauge<Integer>) this::running);
+        metrics.register(MetricRegistry.name("checks", "queued"), (Gauge<Integer>) this::queued);
+        metrics.register(MetricRegistry.name("checks", "concurrency"), (Gauge<Integer>) () -> concurrency);
+        metrics.register(MetricRegistry.name("checks", "queue-size"), (Gauge<Integer>) () -> queueSize);
+        this.rejected = metrics.meter(MetricRegistry.name("checks", "rejected"));
     }
 
     /**
@@ -53,6 +67,7 @@ public final class CheckQueue implements Managed {
         try {
             future = pool.submit(task);
         } catch (RejectedExecutionException e) {
+            rejected.mark();
             throw new BusyException(pool.getActiveCount(), pool.getQueue().size(), retryAfter);
         }
         try {

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * Runs a check of a stored dataset against a monitor and records it: the reference profile comes
  * from the {@link MonitorCatalog}, the HTML report is written under the reports directory, and the
  * check, its JSON result and its per-column results are stored in one transaction. Logs one INFO
- * line per check and keeps the {@code checks.*} metrics.
+ * line per check and keeps the {@code checks.*} metrics: the {@code checks.duration} timer, and the
+ * meters {@code checks.drifted} and {@code checks.clean} by verdict and {@code checks.failed} for
+ * checks that started but could not be recorded (a batch that does not line up, an I/O error).
  *
  * <p>Thread-safe: checks run concurrently.
  */
@@ -46,6 +48,7 @@ public final class CheckRecorder {
     private final Timer duration;
     private final Meter drifted;
     private final Meter clean;
+    private final Meter failed;
 
     public CheckRecorder(MonitorCatalog monitors, DatasetIntake datasets, CheckDao checks, CheckRunner runner,
             Path reportsDirectory, MetricRegistry metrics) {
@@ -57,6 +60,7 @@ public final class CheckRecorder {
         this.duration = metrics.timer(MetricRegistry.name("checks", "duration"));
         this.drifted = metrics.meter(MetricRegistry.name("checks", "drifted"));
         this.clean = metrics.meter(MetricRegistry.name("checks", "clean"));
+        this.failed = metrics.meter(MetricRegistry.name("checks", "failed"));
     }
 
     /**
@@ -70,6 +74,7 @@ public final class CheckRecorder {
         Dataset dataset = datasets.find(datasetId, "datasetId");
         Dataset reference = datasets.find(monitor.referenceId(), "reference");
         long start = System.nanoTime();
+        boolean recorded = false;
         try (Timer.Context ignored = duration.time()) {
             BatchInfo referenceInfo = new BatchInfo("dataset " + reference.id(), reference.format(), reference.rows(),
                     reference.sha256());
@@ -85,10 +90,15 @@ public final class CheckRecorder {
                     JsonResult.of(report).toJson(), reportFile);
             checks.insert(row, columns(id, report.result().columns()));
             (verdict.detected() ? drifted : clean).mark();
+            recorded = true;
             LOG.info("check {} of monitor {} on dataset {}: {} ({} of {} columns drifted) in {} ms", id, monitor.id(),
                     dataset.id(), verdict.detected() ? "DRIFT" : "no drift", verdict.numberOfDriftedColumns(),
                     verdict.numberOfColumns(), millis);
             return CheckHistory.check(row);
+        } finally {
+            if (!recorded) {
+                failed.mark();
+            }
         }
     }
 

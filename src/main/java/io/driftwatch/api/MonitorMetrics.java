@@ -1,0 +1,124 @@
+package io.driftwatch.api;
+
+import io.driftwatch.monitor.Check;
+import io.driftwatch.monitor.CheckHistory;
+import io.driftwatch.monitor.Monitor;
+import io.driftwatch.monitor.MonitorCatalog;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The drift of every monitor's latest check, as Prometheus metrics that ops teams alert on:
+ *
+ * <ul>
+ *   <li>{@code driftwatch_monitor_checks_total{monitor}}: checks recorded (a counter; it restarts
+ *       from zero when a monitor is deleted and created again);</li>
+ *   <li>of the latest check: {@code driftwatch_monitor_dataset_drift{monitor}} (1 or 0),
+ *       {@code driftwatch_monitor_drift_share}, {@code driftwatch_monitor_drift_share_threshold} and
+ *       {@code driftwatch_monitor_last_check_timestamp_seconds};</li>
+ *   <li>per column of the latest check: {@code driftwatch_column_drift_score{monitor,column,test}}
+ *       and {@code driftwatch_column_drift_threshold{monitor,column,test}} (absent for a column that
+ *       could not be tested, or whose score is not finite), and
+ *       {@code driftwatch_column_drifted{monitor,column}} (1 or 0).</li>
+ * </ul>
+ *
+ * <p>Read from the store at each scrape, so every replica of the service exports the same values:
+ * per monitor one query for the latest check and one count, then one query for the columns of all
+ * latest checks together.
+ *
+ * <p>Thread-safe: holds no state between scrapes.
+ */
+final class MonitorMetrics implements MultiCollector {
+    private final MonitorCatalog monitors;
+    private final CheckHistory history;
+
+    MonitorMetrics(MonitorCatalog monitors, CheckHistory history) {
+        this.monitors = monitors;
+        this.history = history;
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        CounterSnapshot.Builder checks = CounterSnapshot.builder().name("driftwatch_monitor_checks")
+                .help("Checks recorded for the monitor");
+        GaugeSnapshot.Builder drift = gauge("driftwatch_monitor_dataset_drift",
+                "1 when the monitor's latest check found dataset drift, else 0");
+        GaugeSnapshot.Builder share = gauge("driftwatch_monitor_drift_share",
+                "Share of drifted columns among the columns tested by the monitor's latest check");
+        GaugeSnapshot.Builder shareThreshold = gauge("driftwatch_monitor_drift_share_threshold",
+                "Drift share at or above which the monitor's latest check reported dataset drift");
+        GaugeSnapshot.Builder lastCheck = gauge("driftwatch_monitor_last_check_timestamp_seconds",
+                "When the monitor's latest check ran, in seconds since the epoch");
+        GaugeSnapshot.Builder score = gauge("driftwatch_column_drift_score",
+                "Drift score of the column in the monitor's latest check (a p-value or a distance, per test)");
+        GaugeSnapshot.Builder threshold = gauge("driftwatch_column_drift_threshold",
+                "Threshold the column's drift score was compared with in the monitor's latest check");
+        GaugeSnapshot.Builder drifted = gauge("driftwatch_column_drifted",
+                "1 when the column drifted in the monitor's latest check, else 0");
+
+        List<Check> latest = new ArrayList<>();
+        for (Monitor m : monitors.list()) {
+            Labels monitor = Labels.of("monitor", m.id());
+            checks.dataPoint(CounterDataPointSnapshot.builder().labels(monitor).value(history.count(m.id())).build());
+            Optional<Check> check = history.latest(m.id());
+            if (check.isEmpty()) {
+                continue;
+            }
+            Check c = check.get();
+            latest.add(c);
+            drift.dataPoint(point(monitor, c.driftDetected() ? 1 : 0));
+            share.dataPoint(point(monitor, c.driftShare()));
+            shareThreshold.dataPoint(point(monitor, c.shareThreshold()));
+            lastCheck.dataPoint(point(monitor, seconds(c.createdAt())));
+        }
+        Map<String, List<CheckHistory.Column>> columns = history.columns(latest);
+        for (Check c : latest) {
+            Set<String> seen = new HashSet<>();
+            for (CheckHistory.Column col : columns.getOrDefault(c.id(), List.of())) {
+                if (!seen.add(col.name())) {
+                    continue; // one series per column name; a batch with a repeated header keeps its first
+                }
+                drifted.dataPoint(point(Labels.of("monitor", c.monitorId(), "column", col.name()),
+                        col.drifted() ? 1 : 0));
+                if (col.test() == null) {
+                    continue;
+                }
+                Labels labels = Labels.of("monitor", c.monitorId(), "column", col.name(), "test", col.test());
+                if (col.score() != null) {
+                    score.dataPoint(point(labels, col.score()));
+                }
+                if (col.threshold() != null) {
+                    threshold.dataPoint(point(labels, col.threshold()));
+                }
+            }
+        }
+        return MetricSnapshots.builder().metricSnapshot(checks.build()).metricSnapshot(drift.build())
+                .metricSnapshot(share.build()).metricSnapshot(shareThreshold.build())
+                .metricSnapshot(lastCheck.build()).metricSnapshot(score.build()).metricSnapshot(threshold.build())
+                .metricSnapshot(drifted.build()).build();
+    }
+
+    private static GaugeSnapshot.Builder gauge(String name, String help) {
+        return GaugeSnapshot.builder().name(name).help(help);
+    }
+
+    private static GaugeDataPointSnapshot point(Labels labels, double value) {
+        return GaugeDataPointSnapshot.builder().labels(labels).value(value).build();
+    }
+
+    private static double seconds(Instant t) {
+        return t.getEpochSecond() + t.getNano() / 1e9;
+    }
+}

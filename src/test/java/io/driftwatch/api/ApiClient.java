@@ -1,0 +1,93 @@
+package io.driftwatch.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * A plain HTTP/1.1 client of any port on loopback (the API or the admin port), as a script, a
+ * scheduler or Prometheus would call it: bytes in, status, headers and text out. For tests that
+ * start and stop the service themselves or scrape the admin port; {@link TestService} serves the
+ * API tests built on one app extension.
+ *
+ * <p>Thread-safe: {@link HttpClient} is.
+ */
+final class ApiClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** No test waits longer for one answer than this, so a stuck service fails a test rather than hanging it. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    private final HttpClient http;
+    private final String base;
+
+    /** A client of {@code http://127.0.0.1:port}. */
+    ApiClient(int port) {
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** An answer: status, headers and body text. */
+    record Answer(int status, java.net.http.HttpHeaders headers, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    Answer get(String path) throws InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build());
+    }
+
+    Answer post(String path, String contentType, byte[] body) throws InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    Answer post(String path, String contentType, String body) throws InterruptedException {
+        return post(path, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Uploads a CSV dataset and returns its id. */
+    String upload(byte[] csv) throws InterruptedException {
+        Answer a = post("/api/v1/datasets", "text/csv", csv);
+        if (a.status() != 201) {
+            throw new IllegalStateException("upload answered " + a.status() + ": " + a.body());
+        }
+        return a.json().get("id").asText();
+    }
+
+    /** Creates a monitor {@code name} on reference {@code referenceId} with every column inferred. */
+    void createMonitor(String name, String referenceId) throws InterruptedException {
+        Answer a = post("/api/v1/monitors", "application/json",
+                "{\"name\": \"" + name + "\", \"reference\": \"" + referenceId + "\"}");
+        if (a.status() != 201) {
+            throw new IllegalStateException("creating the monitor answered " + a.status() + ": " + a.body());
+        }
+    }
+
+    private Answer send(HttpRequest request) throws InterruptedException {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        }
+    }
+}
