@@ -16,7 +16,19 @@ import io.driftwatch.monitor.CheckRecorder;
 import io.driftwatch.monitor.CheckRunner;
 import io.driftwatch.monitor.DatasetIntake;
 import io.driftwatch.monitor.MonitorCatalog;
+import io.driftwatch.monitor.Deliveries;
+import io.driftwatch.monitor.OutboxWorker;
+import io.driftwatch.monitor.Receivers;
+import io.driftwatch.notify.Channel;
+import io.driftwatch.notify.ChannelFactory;
 import io.driftwatch.store.BlobStore;
+import io.driftwatch.store.OutboxDao;
+import io.driftwatch.store.Transactions;
+import io.driftwatch.trigger.Trigger;
+import io.driftwatch.trigger.TriggerFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import io.driftwatch.store.CheckDao;
 import io.driftwatch.store.DatabaseUrls;
 import io.driftwatch.store.DatasetDao;
@@ -126,13 +138,28 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         long maxBody = configuration.getApi().getMaxBodySize().toBytes();
         BlobStore blobs = BlobStore.in(data);
         DatasetIntake intake = new DatasetIntake(datasetDao, blobs, maxBody);
-        MonitorCatalog catalog = new MonitorCatalog(monitorDao, datasetDao, checkDao, intake, blobs, reports);
-        CheckRecorder recorder = new CheckRecorder(catalog, intake, checkDao, runner, reports, environment.metrics());
+        List<Channel> channels = new ArrayList<>();
+        for (ChannelFactory f : configuration.getChannels()) {
+            channels.add(f.build());
+        }
+        List<Trigger> triggers = new ArrayList<>();
+        for (TriggerFactory f : configuration.getTriggers()) {
+            triggers.add(f.build());
+        }
+        Receivers receivers = new Receivers(channels, triggers, configuration.getPublicUrl());
+        OutboxWorker outbox = new OutboxWorker(jdbi.onDemand(OutboxDao.class), receivers,
+                configuration.getOutbox().settings(), Clock.systemUTC());
+        environment.lifecycle().manage(outbox);
+
+        MonitorCatalog catalog = new MonitorCatalog(monitorDao, datasetDao, checkDao, intake, blobs, reports, receivers);
+        CheckRecorder recorder = new CheckRecorder(catalog, intake, new Transactions(jdbi), receivers, outbox::wake,
+                runner, reports, environment.metrics());
+        Deliveries deliveries = new Deliveries(jdbi.onDemand(OutboxDao.class), catalog, outbox::wake);
         CheckHistory history = new CheckHistory(checkDao, catalog, reports);
 
         BodyLimit limit = new BodyLimit(maxBody);
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
-        Api.register(environment.jersey(), intake, catalog, recorder, history, queue, limit);
+        Api.register(environment.jersey(), intake, catalog, recorder, history, queue, limit, deliveries);
 
         // Prometheus scrapes /metrics; Dropwizard's JSON metrics move to /metrics.json on the admin port
         environment.getAdminContext().setInitParameter("metrics-uri", "/metrics.json");

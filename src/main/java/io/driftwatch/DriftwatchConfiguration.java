@@ -43,6 +43,109 @@ public class DriftwatchConfiguration extends Configuration {
     @NotNull
     private CheckSettings checks = new CheckSettings();
 
+    /** Where users reach the service: alerts link to reports and the dashboard under it. */
+    @NotNull
+    private java.net.URI publicUrl = java.net.URI.create("http://127.0.0.1:8080/");
+
+    /** Alert channels, by name; monitors name the ones they alert ({@code alerts.channels}). */
+    @Valid
+    @NotNull
+    private java.util.List<io.driftwatch.notify.ChannelFactory> channels = new java.util.ArrayList<>();
+
+    /** Retraining triggers, by name; monitors name the ones they fire ({@code retrain.triggers}). */
+    @Valid
+    @NotNull
+    private java.util.List<io.driftwatch.trigger.TriggerFactory> triggers = new java.util.ArrayList<>();
+
+    @Valid
+    @NotNull
+    private OutboxSettings outbox = new OutboxSettings();
+
+    /** How alerts and triggers are delivered: polling, back-off and when to give up. */
+    public static class OutboxSettings {
+        /** How often the worker looks for due deliveries (it is also woken after each check). */
+        @NotNull
+        private Duration pollInterval = Duration.seconds(1);
+        /** How long a sender holds a delivery before another may retry it (crash recovery). */
+        @NotNull
+        private Duration lease = Duration.minutes(2);
+        /** The first retry's delay; each later one doubles, with jitter, up to maxBackoff. */
+        @NotNull
+        private Duration initialBackoff = Duration.seconds(10);
+        @NotNull
+        private Duration maxBackoff = Duration.minutes(10);
+        /** A delivery still failing this long after its check is marked failed (retryable by hand). */
+        @NotNull
+        private Duration giveUpAfter = Duration.hours(24);
+        /** Receivers sent to in parallel. */
+        @Min(1)
+        @Max(64)
+        private int senders = 4;
+
+        /** The worker's settings. */
+        public io.driftwatch.monitor.OutboxWorker.Settings settings() {
+            return new io.driftwatch.monitor.OutboxWorker.Settings(java(pollInterval), java(lease),
+                    java(initialBackoff), java(maxBackoff), java(giveUpAfter), senders);
+        }
+
+        private static java.time.Duration java(Duration d) {
+            return java.time.Duration.ofMillis(d.toMilliseconds());
+        }
+
+        @JsonProperty public Duration getPollInterval() { return pollInterval; }
+        @JsonProperty public void setPollInterval(Duration v) { pollInterval = v; }
+        @JsonProperty public Duration getLease() { return lease; }
+        @JsonProperty public void setLease(Duration v) { lease = v; }
+        @JsonProperty public Duration getInitialBackoff() { return initialBackoff; }
+        @JsonProperty public void setInitialBackoff(Duration v) { initialBackoff = v; }
+        @JsonProperty public Duration getMaxBackoff() { return maxBackoff; }
+        @JsonProperty public void setMaxBackoff(Duration v) { maxBackoff = v; }
+        @JsonProperty public Duration getGiveUpAfter() { return giveUpAfter; }
+        @JsonProperty public void setGiveUpAfter(Duration v) { giveUpAfter = v; }
+        @JsonProperty public int getSenders() { return senders; }
+        @JsonProperty public void setSenders(int v) { senders = v; }
+    }
+
+    @JsonProperty
+    public java.net.URI getPublicUrl() {
+        return publicUrl;
+    }
+
+    @JsonProperty
+    public void setPublicUrl(java.net.URI publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    @JsonProperty
+    public java.util.List<io.driftwatch.notify.ChannelFactory> getChannels() {
+        return channels;
+    }
+
+    @JsonProperty
+    public void setChannels(java.util.List<io.driftwatch.notify.ChannelFactory> channels) {
+        this.channels = channels;
+    }
+
+    @JsonProperty
+    public java.util.List<io.driftwatch.trigger.TriggerFactory> getTriggers() {
+        return triggers;
+    }
+
+    @JsonProperty
+    public void setTriggers(java.util.List<io.driftwatch.trigger.TriggerFactory> triggers) {
+        this.triggers = triggers;
+    }
+
+    @JsonProperty
+    public OutboxSettings getOutbox() {
+        return outbox;
+    }
+
+    @JsonProperty
+    public void setOutbox(OutboxSettings outbox) {
+        this.outbox = outbox;
+    }
+
     /** Who may call the API and open the dashboard; no tokens means open, on loopback only. */
     @Valid
     @NotNull

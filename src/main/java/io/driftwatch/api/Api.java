@@ -4,6 +4,7 @@ import io.driftwatch.monitor.CheckHistory;
 import io.driftwatch.monitor.CheckQueue;
 import io.driftwatch.monitor.CheckRecorder;
 import io.driftwatch.monitor.DatasetIntake;
+import io.driftwatch.monitor.Deliveries;
 import io.driftwatch.monitor.MonitorCatalog;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 
@@ -18,10 +19,12 @@ public final class Api {
 
     /** Registers everything under {@code /api/v1}, the dashboard pages and the error mappers. */
     public static void register(JerseyEnvironment jersey, DatasetIntake intake, MonitorCatalog monitors,
-            CheckRecorder recorder, CheckHistory history, CheckQueue queue, BodyLimit limit) {
+            CheckRecorder recorder, CheckHistory history, CheckQueue queue, BodyLimit limit, Deliveries deliveries) {
         jersey.register(new DatasetResource(intake, limit));
         jersey.register(new MonitorResource(monitors, recorder, history, intake, queue, limit));
         jersey.register(new CheckResource(history));
+        jersey.register(new DeliveryResource(deliveries));
+        jersey.register(new MonitorDeliveryResource(deliveries));
         jersey.register(new OpenApiResource());
         jersey.register(new DashboardResource(monitors, history, intake));
         jersey.register(new DriftwatchExceptionMapper());

@@ -12,8 +12,8 @@ import io.driftwatch.report.HtmlReport;
 import io.driftwatch.report.JsonResult;
 import io.driftwatch.stats.TestResult;
 import io.driftwatch.store.CheckColumnRow;
-import io.driftwatch.store.CheckDao;
 import io.driftwatch.store.CheckRow;
+import io.driftwatch.store.Transactions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,7 +42,9 @@ public final class CheckRecorder {
 
     private final MonitorCatalog monitors;
     private final DatasetIntake datasets;
-    private final CheckDao checks;
+    private final Transactions transactions;
+    private final Incidents incidents;
+    private final Runnable deliveriesQueued;
     private final CheckRunner runner;
     private final Path reportsDirectory;
     private final Timer duration;
@@ -50,11 +52,18 @@ public final class CheckRecorder {
     private final Meter clean;
     private final Meter failed;
 
-    public CheckRecorder(MonitorCatalog monitors, DatasetIntake datasets, CheckDao checks, CheckRunner runner,
-            Path reportsDirectory, MetricRegistry metrics) {
+    /**
+     * @param receivers the channels and triggers monitors' policies may name
+     * @param deliveriesQueued called after a check queued alerts or triggers (wakes the outbox worker)
+     */
+    public CheckRecorder(MonitorCatalog monitors, DatasetIntake datasets, Transactions transactions,
+            Receivers receivers, Runnable deliveriesQueued, CheckRunner runner, Path reportsDirectory,
+            MetricRegistry metrics) {
         this.monitors = monitors;
         this.datasets = datasets;
-        this.checks = checks;
+        this.transactions = transactions;
+        this.incidents = new Incidents(receivers);
+        this.deliveriesQueued = deliveriesQueued;
         this.runner = runner;
         this.reportsDirectory = reportsDirectory;
         this.duration = metrics.timer(MetricRegistry.name("checks", "duration"));
@@ -88,7 +97,14 @@ public final class CheckRecorder {
                     verdict.detected(), verdict.share(), verdict.threshold(), verdict.numberOfColumns(),
                     verdict.numberOfDriftedColumns(), verdict.numberOfErrors(), millis,
                     JsonResult.of(report).toJson(), reportFile);
-            checks.insert(row, columns(id, report.result().columns()));
+            List<CheckColumnRow> columns = columns(id, report.result().columns());
+            int queued = transactions.inTransaction(tx -> {
+                tx.checks().insert(row, columns);
+                return incidents.apply(tx, monitor, new Incidents.CheckFacts(id, createdAt, report.result()));
+            });
+            if (queued > 0) {
+                deliveriesQueued.run();
+            }
             (verdict.detected() ? drifted : clean).mark();
             recorded = true;
             LOG.info("check {} of monitor {} on dataset {}: {} ({} of {} columns drifted) in {} ms", id, monitor.id(),

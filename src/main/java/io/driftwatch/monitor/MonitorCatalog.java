@@ -46,6 +46,7 @@ public final class MonitorCatalog {
     private final DatasetIntake intake;
     private final BlobStore blobs;
     private final Path reportsDirectory;
+    private final Receivers receivers;
     private final Map<String, ReferenceProfile> profiles = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -55,7 +56,8 @@ public final class MonitorCatalog {
             });
 
     public MonitorCatalog(MonitorDao monitors, DatasetDao datasets, CheckDao checks, DatasetIntake intake,
-            BlobStore blobs, Path reportsDirectory) {
+            BlobStore blobs, Path reportsDirectory, Receivers receivers) {
+        this.receivers = receivers;
         this.monitors = monitors;
         this.datasets = datasets;
         this.checks = checks;
@@ -181,6 +183,7 @@ public final class MonitorCatalog {
                     + "': upload the reference with POST /api/v1/datasets and use the id it returns");
         }
         List<InvalidMonitorException.Problem> problems = unknownColumns(definition, reference.get());
+        unknownReceivers(definition.policy(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidMonitorException("the request body", problems);
         }
@@ -201,10 +204,32 @@ public final class MonitorCatalog {
         d.datetime().ifPresent(c -> single(problems, known, "columns.datetime", c, reference));
         d.target().ifPresent(c -> single(problems, known, "columns.target", c, reference));
         d.prediction().ifPresent(c -> single(problems, known, "columns.prediction", c, reference));
+        listed(problems, known, "alerts.when.columns", d.policy().alertWhen().columns(), reference);
+        listed(problems, known, "retrain.when.columns", d.policy().retrainWhen().columns(), reference);
         for (String c : d.perColumn().keySet()) {
             single(problems, known, "drift.per_column." + c, c, reference);
         }
         return problems;
+    }
+
+    /** Every channel or trigger the policy names that the configuration does not declare. */
+    private void unknownReceivers(Policy policy, List<InvalidMonitorException.Problem> problems) {
+        for (int i = 0; i < policy.channels().size(); i++) {
+            String name = policy.channels().get(i);
+            if (!receivers.channelNames().contains(name)) {
+                problems.add(new InvalidMonitorException.Problem("alerts.channels[" + i + "]", 0, 0, "unknown channel '"
+                        + name + "'; the configuration declares " + (receivers.channelNames().isEmpty() ? "none"
+                        : String.join(", ", receivers.channelNames())) + " (config.yml, channels:)"));
+            }
+        }
+        for (int i = 0; i < policy.triggers().size(); i++) {
+            String name = policy.triggers().get(i);
+            if (!receivers.triggerNames().contains(name)) {
+                problems.add(new InvalidMonitorException.Problem("retrain.triggers[" + i + "]", 0, 0, "unknown trigger '"
+                        + name + "'; the configuration declares " + (receivers.triggerNames().isEmpty() ? "none"
+                        : String.join(", ", receivers.triggerNames())) + " (config.yml, triggers:)"));
+            }
+        }
     }
 
     private static void listed(List<InvalidMonitorException.Problem> problems, Set<String> known, String field,

@@ -1,0 +1,93 @@
+package io.driftwatch.monitor;
+
+import io.driftwatch.store.OutboxDao;
+import io.driftwatch.store.OutboxRow;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The outbox as users see it: a monitor's deliveries, the failed ones, and a retry by hand of a
+ * delivery that failed.
+ *
+ * <p>Thread-safe.
+ */
+public final class Deliveries {
+    private static final Set<String> STATES = Set.of(OutboxRow.PENDING, OutboxRow.DELIVERED, OutboxRow.FAILED);
+
+    private final OutboxDao outbox;
+    private final MonitorCatalog monitors;
+    private final Runnable requeued;
+
+    /**
+     * @param requeued called after a delivery was put back in the queue (wakes the worker)
+     */
+    public Deliveries(OutboxDao outbox, MonitorCatalog monitors, Runnable requeued) {
+        this.outbox = outbox;
+        this.monitors = monitors;
+        this.requeued = requeued;
+    }
+
+    /**
+     * Monitor {@code monitorId}'s deliveries, newest first.
+     *
+     * @throws NotFoundException when there is no such monitor
+     */
+    public List<Delivery> ofMonitor(String monitorId, int limit) {
+        monitors.find(monitorId);
+        return deliveries(outbox.byMonitor(monitorId, limit(limit)));
+    }
+
+    /**
+     * Deliveries in {@code state} ({@code pending}, {@code delivered}, {@code failed}), newest first.
+     *
+     * @throws InvalidRequestException for another state
+     */
+    public List<Delivery> inState(String state, int limit) {
+        if (!STATES.contains(state)) {
+            throw new InvalidRequestException("state", "'" + state + "' is not a delivery state; use pending, "
+                    + "delivered or failed");
+        }
+        return deliveries(outbox.byState(state, limit(limit)));
+    }
+
+    /**
+     * Puts failed delivery {@code id} back in the queue, due now.
+     *
+     * @throws NotFoundException when there is no such delivery
+     * @throws ConflictException when it has not failed (it is pending or delivered)
+     */
+    public Delivery retry(String id) {
+        OutboxRow row = outbox.find(id).orElseThrow(() -> new NotFoundException("delivery", id, "id"));
+        if (outbox.requeue(id, Instant.now().truncatedTo(ChronoUnit.MICROS)) == 0) {
+            throw new ConflictException("delivery " + id + " is " + row.state() + ", not failed: only a failed "
+                    + "delivery can be retried by hand", "state");
+        }
+        requeued.run();
+        return delivery(outbox.find(id).orElseThrow());
+    }
+
+    private static int limit(int limit) {
+        if (limit < 1 || limit > CheckHistory.MAX_LIMIT) {
+            throw new InvalidRequestException("limit", "must be between 1 and " + CheckHistory.MAX_LIMIT + ", not "
+                    + limit);
+        }
+        return limit;
+    }
+
+    private static List<Delivery> deliveries(List<OutboxRow> rows) {
+        List<Delivery> out = new ArrayList<>(rows.size());
+        for (OutboxRow r : rows) {
+            out.add(delivery(r));
+        }
+        return out;
+    }
+
+    private static Delivery delivery(OutboxRow r) {
+        return new Delivery(r.id(), r.monitorId(), r.checkId(), r.incidentId(), r.targetKind(), r.targetName(),
+                r.event(), r.state(), r.attempts(), r.createdAt(), r.nextAttemptAt(), r.deliveredAt(), r.lastError(),
+                r.externalId());
+    }
+}

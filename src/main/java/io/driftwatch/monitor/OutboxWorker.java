@@ -1,0 +1,265 @@
+package io.driftwatch.monitor;
+
+import io.driftwatch.notify.Channel;
+import io.driftwatch.notify.Payload;
+import io.driftwatch.store.OutboxDao;
+import io.driftwatch.store.OutboxRow;
+import io.driftwatch.trigger.Trigger;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox: finds due rows, leases each, sends it to its channel or trigger, and records
+ * the outcome. A failed attempt is retried with exponential back-off and jitter, never sooner than
+ * the receiver's {@code Retry-After}; a delivery still failing after the give-up horizon is marked
+ * failed (retryable by hand). Rows of one receiver are sent one after another, in order; different
+ * receivers in parallel, so a slow receiver delays only its own deliveries, and never a check.
+ *
+ * <p>Everything it needs is in the database: a restart (or a crash, once the lease has run out)
+ * picks up where it stopped. Receivers deduplicate by the row's idempotency key.
+ *
+ * <p>Thread-safe.
+ */
+public final class OutboxWorker implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
+    private static final int BATCH = 50;
+    /** A receiver asking for more than this is retried after this anyway. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+
+    /** How the worker paces itself. */
+    public record Settings(Duration pollInterval, Duration lease, Duration initialBackoff, Duration maxBackoff,
+            Duration giveUpAfter, int senders) {
+    }
+
+    private final OutboxDao outbox;
+    private final Receivers receivers;
+    private final Settings settings;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wakeUp = lock.newCondition();
+    private boolean woken;
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService senders;
+
+    public OutboxWorker(OutboxDao outbox, Receivers receivers, Settings settings, Clock clock) {
+        this.outbox = outbox;
+        this.receivers = receivers;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Asks the worker to look for due rows now (a check just queued some). */
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            wakeUp.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void start() {
+        AtomicInteger n = new AtomicInteger();
+        senders = Executors.newFixedThreadPool(Math.max(1, settings.senders()), r -> {
+            Thread t = new Thread(r, "driftwatch-outbox-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        running = true;
+        loop = new Thread(this::loop, "driftwatch-outbox");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        running = false;
+        wake();
+        if (loop != null) {
+            loop.join(settings.lease().toMillis());
+        }
+        if (senders != null) {
+            senders.shutdownNow();
+            senders.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int sent = drainOnce();
+                if (sent == 0) {
+                    sleep(settings.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database may be briefly unreachable; the rows wait in it, so try again later.
+                LOG.warn("outbox: cannot read the due deliveries: {}", e.getMessage());
+                try {
+                    sleep(settings.pollInterval().multipliedBy(5));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void sleep(Duration d) throws InterruptedException {
+        lock.lock();
+        try {
+            if (!woken && running) {
+                wakeUp.await(d.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sends what is due; returns how many rows it attempted. Visible for tests. */
+    int drainOnce() throws InterruptedException {
+        Instant now = clock.instant();
+        List<OutboxRow> due = outbox.due(now, BATCH);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<OutboxRow>> byReceiver = new LinkedHashMap<>();
+        for (OutboxRow row : due) {
+            byReceiver.computeIfAbsent(row.targetKind() + "/" + row.targetName(), k -> new ArrayList<>()).add(row);
+        }
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (List<OutboxRow> rows : byReceiver.values()) {
+            tasks.add(() -> {
+                int attempted = 0;
+                for (OutboxRow row : rows) {
+                    Instant at = clock.instant();
+                    if (outbox.claim(row.id(), at, at.plus(settings.lease())) == 1) {
+                        deliver(row);
+                        attempted++;
+                    }
+                }
+                return attempted;
+            });
+        }
+        int attempted = 0;
+        for (var f : senders.invokeAll(tasks)) {
+            try {
+                attempted += f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.warn("outbox: a delivery task failed: {}", e.getCause().toString());
+            }
+        }
+        return attempted;
+    }
+
+    /** One attempt at one row, and its outcome recorded. */
+    private void deliver(OutboxRow row) {
+        Outcome outcome = send(row);
+        Instant now = clock.instant();
+        switch (outcome.kind) {
+            case DELIVERED -> {
+                outbox.delivered(row.id(), now, outcome.externalId);
+                LOG.info("outbox: delivered {} {} of monitor {} to {} {} ({})", row.event(), row.id(), row.monitorId(),
+                        row.targetKind(), row.targetName(), outcome.reason);
+            }
+            case FAILED -> {
+                outbox.failed(row.id(), outcome.reason);
+                LOG.warn("outbox: {} to {} {} failed for good: {}", row.event(), row.targetKind(), row.targetName(),
+                        outcome.reason);
+            }
+            case RETRY -> {
+                if (row.createdAt().plus(settings.giveUpAfter()).isBefore(now)) {
+                    outbox.failed(row.id(), "gave up after " + settings.giveUpAfter() + ": " + outcome.reason);
+                    LOG.warn("outbox: gave up on {} to {} {}: {}", row.event(), row.targetKind(), row.targetName(),
+                            outcome.reason);
+                } else {
+                    Instant next = now.plus(backoff(row.attempts() + 1, outcome.retryAfter));
+                    outbox.retryAt(row.id(), next.truncatedTo(ChronoUnit.MICROS), outcome.reason);
+                    LOG.info("outbox: {} to {} {} will be retried at {}: {}", row.event(), row.targetKind(),
+                            row.targetName(), next, outcome.reason);
+                }
+            }
+        }
+    }
+
+    /** Exponential back-off with jitter (between half and all of the step), at least {@code retryAfter}. */
+    Duration backoff(int attempt, Optional<Duration> retryAfter) {
+        long initial = settings.initialBackoff().toMillis();
+        long max = settings.maxBackoff().toMillis();
+        long step = initial << Math.min(attempt - 1, 30);
+        step = step <= 0 || step > max ? max : step;
+        long jittered = step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1);
+        Duration d = Duration.ofMillis(jittered);
+        if (retryAfter.isPresent()) {
+            Duration asked = retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter.get();
+            if (asked.compareTo(d) > 0) {
+                d = asked;
+            }
+        }
+        return d;
+    }
+
+    private enum Kind { DELIVERED, RETRY, FAILED }
+
+    private record Outcome(Kind kind, String reason, Optional<Duration> retryAfter, String externalId) {
+    }
+
+    private Outcome send(OutboxRow row) {
+        if ("channel".equals(row.targetKind())) {
+            Optional<Channel> channel = receivers.channel(row.targetName());
+            if (channel.isEmpty()) {
+                return gone(row);
+            }
+            io.driftwatch.notify.Delivery d = channel.get().send(new Payload(row.payload()), row.idempotencyKey());
+            if (d instanceof io.driftwatch.notify.Delivery.Delivered) {
+                return new Outcome(Kind.DELIVERED, d.reason(), Optional.empty(), null);
+            }
+            if (d instanceof io.driftwatch.notify.Delivery.Retry r) {
+                return new Outcome(Kind.RETRY, r.reason(), r.retryAfter(), null);
+            }
+            return new Outcome(Kind.FAILED, d.reason(), Optional.empty(), null);
+        }
+        Optional<Trigger> trigger = receivers.trigger(row.targetName());
+        if (trigger.isEmpty()) {
+            return gone(row);
+        }
+        io.driftwatch.trigger.Delivery d = trigger.get().send(io.driftwatch.trigger.Payload.of(row.payload()),
+                row.idempotencyKey());
+        if (d instanceof io.driftwatch.trigger.Delivery.Delivered delivered) {
+            return new Outcome(Kind.DELIVERED, "delivered", Optional.empty(), delivered.externalId());
+        }
+        if (d instanceof io.driftwatch.trigger.Delivery.Retry r) {
+            return new Outcome(Kind.RETRY, r.reason(), Optional.ofNullable(r.retryAfter()), null);
+        }
+        return new Outcome(Kind.FAILED, ((io.driftwatch.trigger.Delivery.Failed) d).reason(), Optional.empty(), null);
+    }
+
+    private static Outcome gone(OutboxRow row) {
+        return new Outcome(Kind.FAILED, "the " + row.targetKind() + " '" + row.targetName()
+                + "' is no longer in the configuration", Optional.empty(), null);
+    }
+}
