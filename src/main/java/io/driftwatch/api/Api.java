@@ -26,7 +26,7 @@ public final class Api {
         jersey.register(new DeliveryResource(deliveries));
         jersey.register(new MonitorDeliveryResource(deliveries));
         jersey.register(new OpenApiResource());
-        jersey.register(new DashboardResource(monitors, history, intake));
+        jersey.register(new DashboardResource(monitors, history, intake, deliveries));
         jersey.register(new DriftwatchExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonProcessingExceptionMapper());

@@ -7,6 +7,8 @@ import io.driftwatch.monitor.Check;
 import io.driftwatch.monitor.CheckHistory;
 import io.driftwatch.monitor.Dataset;
 import io.driftwatch.monitor.DatasetIntake;
+import io.driftwatch.monitor.Deliveries;
+import io.driftwatch.monitor.Delivery;
 import io.driftwatch.monitor.Monitor;
 import io.driftwatch.monitor.MonitorCatalog;
 import io.driftwatch.monitor.MonitorDefinition;
@@ -25,6 +27,10 @@ import java.util.Map;
  * <p>Thread-safe: holds only thread-safe collaborators.
  */
 final class Dashboard {
+    /** The deliveries a monitor page lists. */
+    static final int DELIVERIES_SHOWN = 20;
+
+    private final Deliveries deliveries;
     /** Checks in a home-page sparkline. */
     static final int SPARKLINE_CHECKS = 50;
     /** Checks on the monitor page's drift-share chart. */
@@ -38,7 +44,8 @@ final class Dashboard {
     private final CheckHistory history;
     private final DatasetIntake datasets;
 
-    Dashboard(MonitorCatalog monitors, CheckHistory history, DatasetIntake datasets) {
+    Dashboard(MonitorCatalog monitors, CheckHistory history, DatasetIntake datasets, Deliveries deliveries) {
+        this.deliveries = deliveries;
         this.monitors = monitors;
         this.history = history;
         this.datasets = datasets;
@@ -101,9 +108,21 @@ final class Dashboard {
         String self = monitorHref(id);
         String older = page.next() == null ? null : self + "?cursor=" + encode(page.next());
         String newest = cursor == null || cursor.isEmpty() ? null : self;
+        List<MonitorPage.DeliveryEntry> sent = new ArrayList<>();
+        int failed = 0;
+        for (Delivery d : deliveries.ofMonitor(id, DELIVERIES_SHOWN)) {
+            boolean gaveUp = "failed".equals(d.state());
+            failed += gaveUp ? 1 : 0;
+            String detail = d.deliveredAt() != null ? "delivered " + DashboardText.timeWithSeconds(d.deliveredAt())
+                    : d.lastError() != null ? d.lastError()
+                    : "next attempt " + DashboardText.timeWithSeconds(d.nextAttemptAt());
+            sent.add(new MonitorPage.DeliveryEntry(d.id(), DashboardText.timeWithSeconds(d.createdAt()), d.event(),
+                    d.targetKind() + " " + d.target(), d.state(), d.attempts(), detail,
+                    gaveUp ? "/api/v1/deliveries/" + encode(d.id()) + "/retry" : null));
+        }
         return new MonitorPage(id, "/api/v1/monitors/" + encode(id), definition(m), latest, count,
                 ShareChart.of(recent), recent.size(), HeatMap.of(mapped, columns), mapped.size(), entries, older,
-                newest, baseUrl);
+                newest, baseUrl, sent, failed);
     }
 
     private MonitorPage.Definition definition(Monitor m) {

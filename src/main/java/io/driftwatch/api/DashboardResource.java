@@ -35,8 +35,9 @@ public final class DashboardResource {
     private final Dashboard dashboard;
     private final DashboardTemplates templates = new DashboardTemplates();
 
-    public DashboardResource(MonitorCatalog monitors, CheckHistory history, DatasetIntake datasets) {
-        this.dashboard = new Dashboard(monitors, history, datasets);
+    public DashboardResource(MonitorCatalog monitors, CheckHistory history, DatasetIntake datasets,
+            io.driftwatch.monitor.Deliveries deliveries) {
+        this.dashboard = new Dashboard(monitors, history, datasets, deliveries);
     }
 
     @GET

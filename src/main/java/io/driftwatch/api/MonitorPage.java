@@ -25,10 +25,26 @@ import java.util.List;
  */
 public record MonitorPage(String id, String apiHref, Definition definition, Latest latest, long checks,
         ShareChart chart, int chartChecks, HeatMap heatMap, int heatMapChecks, List<Entry> history,
-        String olderHref, String newestHref, String baseUrl) {
+        String olderHref, String newestHref, String baseUrl, List<DeliveryEntry> deliveries, int failedDeliveries) {
 
     public MonitorPage {
         history = List.copyOf(history);
+        deliveries = List.copyOf(deliveries);
+    }
+
+    /**
+     * One alert or retraining request of the monitor, as the deliveries table shows it.
+     *
+     * @param when when the check that caused it ran
+     * @param event triggered, resolved, breach or check
+     * @param target e.g. {@code channel team-slack}
+     * @param state pending, delivered or failed
+     * @param attempts attempts so far
+     * @param detail the last error, or when it was delivered
+     * @param retryHref the API call that sends a failed delivery again; null unless failed
+     */
+    public record DeliveryEntry(String id, String when, String event, String target, String state, int attempts,
+            String detail, String retryHref) {
     }
 
     /**
