@@ -31,7 +31,7 @@ public final class CheckResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ObjectNode find(@PathParam("id") String id) {
         Check check = history.find(id);
-        return JsonDocuments.check(check, history.result(id));
+        return JsonDocuments.check(check, check.failed() ? null : history.result(id));
     }
 
     /** The JSON result document exactly as {@code driftwatch check --json} writes it. */

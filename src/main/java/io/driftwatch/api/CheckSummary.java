@@ -7,8 +7,8 @@ import io.driftwatch.monitor.Check;
  *
  * <p>Thread-safe: immutable.
  */
-public record CheckSummary(String id, String monitorId, String datasetId, String createdAt, DatasetDrift datasetDrift,
-        long durationMs, Links links) {
+public record CheckSummary(String id, String monitorId, String datasetId, String createdAt, String status,
+        String error, DatasetDrift datasetDrift, long durationMs, Links links) {
 
     /** The dataset-level verdict, with the same fields as in the JSON result. */
     public record DatasetDrift(boolean detected, double share, double threshold, int numberOfColumns,
@@ -17,8 +17,10 @@ public record CheckSummary(String id, String monitorId, String datasetId, String
 
     static CheckSummary of(Check c) {
         return new CheckSummary(c.id(), c.monitorId(), c.datasetId(), c.createdAt().toString(),
-                new DatasetDrift(c.driftDetected(), c.driftShare(), c.shareThreshold(), c.columns(),
+                c.failed() ? "failed" : "ok", c.error(), c.failed() ? null : new DatasetDrift(c.driftDetected(), c.driftShare(), c.shareThreshold(), c.columns(),
                         c.driftedColumns(), c.errors()),
-                c.durationMs(), Links.ofCheck(c.id(), c.monitorId()));
+                c.durationMs(), c.failed()
+                        ? new Links("/api/v1/checks/" + c.id(), null, null, "/api/v1/monitors/" + c.monitorId())
+                        : Links.ofCheck(c.id(), c.monitorId()));
     }
 }

@@ -103,7 +103,7 @@ final class Dashboard {
             entries.add(new MonitorPage.Entry(c.id(), DashboardText.timeWithSeconds(c.createdAt()), c.driftDetected(),
                     DashboardText.percent(c.driftShare()), c.driftedColumns() + " of " + c.columns(), c.errors(),
                     c.datasetId(), "/api/v1/datasets/" + encode(c.datasetId()), DashboardText.duration(c.durationMs()),
-                    links.report(), links.result()));
+                    c.failed() ? null : links.report(), c.failed() ? null : links.result(), c.error()));
         }
         String self = monitorHref(id);
         String older = page.next() == null ? null : self + "?cursor=" + encode(page.next());

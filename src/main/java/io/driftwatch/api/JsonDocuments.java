@@ -45,13 +45,26 @@ final class JsonDocuments {
         return out;
     }
 
-    /** The check's JSON result with {@code id}, {@code monitorId}, {@code datasetId} and {@code links} first. */
+    /**
+     * The check's JSON result with {@code id}, {@code monitorId}, {@code datasetId}, {@code status}
+     * and {@code links} first; for a check that could not run ({@code result} null), those fields and
+     * its {@code error}.
+     */
     static ObjectNode check(Check c, String result) {
         ObjectNode out = JSON.createObjectNode();
         out.put("id", c.id());
         out.put("monitorId", c.monitorId());
         out.put("datasetId", c.datasetId());
         out.put("createdAt", c.createdAt().toString());
+        if (result == null) {
+            out.put("status", "failed");
+            out.put("error", c.error());
+            ObjectNode links = out.putObject("links");
+            links.put("self", "/api/v1/checks/" + c.id());
+            links.put("monitor", "/api/v1/monitors/" + c.monitorId());
+            return out;
+        }
+        out.put("status", "ok");
         out.putPOJO("links", Links.ofCheck(c.id(), c.monitorId()));
         JsonNode document = parse(result, JSON);
         for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {

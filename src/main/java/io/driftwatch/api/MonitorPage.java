@@ -104,6 +104,7 @@ public record MonitorPage(String id, String apiHref, Definition definition, Late
      * @param resultHref its JSON result
      */
     public record Entry(String id, String when, boolean drift, String share, String drifted, int errors,
-            String datasetId, String datasetHref, String duration, String reportHref, String resultHref) {
+            String datasetId, String datasetHref, String duration, String reportHref, String resultHref,
+            String failure) {
     }
 }

@@ -16,7 +16,21 @@ import java.time.Instant;
  * @param driftedColumns columns that drifted
  * @param errors columns that could not be tested
  * @param durationMs how long the check took, reading included
+ * @param error why the check could not run (no verdict, no report); null for a check that ran
  */
 public record Check(String id, String monitorId, String datasetId, Instant createdAt, boolean driftDetected,
-        double driftShare, double shareThreshold, int columns, int driftedColumns, int errors, long durationMs) {
+        double driftShare, double shareThreshold, int columns, int driftedColumns, int errors, long durationMs,
+        String error) {
+
+    /** A check that ran. */
+    public Check(String id, String monitorId, String datasetId, Instant createdAt, boolean driftDetected,
+            double driftShare, double shareThreshold, int columns, int driftedColumns, int errors, long durationMs) {
+        this(id, monitorId, datasetId, createdAt, driftDetected, driftShare, shareThreshold, columns, driftedColumns,
+                errors, durationMs, null);
+    }
+
+    /** Whether the check could not run. */
+    public boolean failed() {
+        return error != null;
+    }
 }

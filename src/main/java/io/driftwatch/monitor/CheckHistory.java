@@ -94,14 +94,30 @@ public final class CheckHistory {
         return check(row(id));
     }
 
-    /** The JSON result document of check {@code id}. */
+    /**
+     * The JSON result document of check {@code id}.
+     *
+     * @throws NotFoundException when there is no such check, or it failed (and has no result)
+     */
     public String result(String id) {
-        return row(id).result();
+        CheckRow row = row(id);
+        if (row.result() == null) {
+            throw NotFoundException.failedCheck(id, row.error(), "result");
+        }
+        return row.result();
     }
 
-    /** The HTML report file of check {@code id}. */
+    /**
+     * The HTML report file of check {@code id}.
+     *
+     * @throws NotFoundException when there is no such check, or it failed (and has no report)
+     */
     public Path report(String id) {
-        return reportsDirectory.resolve(row(id).reportFile());
+        CheckRow row = row(id);
+        if (row.reportFile() == null) {
+            throw NotFoundException.failedCheck(id, row.error(), "report");
+        }
+        return reportsDirectory.resolve(row.reportFile());
     }
 
     /** The per-column results of check {@code id}. */
@@ -124,9 +140,12 @@ public final class CheckHistory {
         return checks.count(monitorId);
     }
 
-    /** Up to {@code n} most recent checks of a monitor, oldest first (the order charts draw). */
+    /**
+     * Up to {@code n} most recent checks of a monitor that ran, oldest first (the order charts draw);
+     * checks that could not run have no verdict to draw and are left out.
+     */
     public List<Check> recent(String monitorId, int n) {
-        List<CheckSummaryRow> rows = checks.page(monitorId, BEGINNING, END, "", n);
+        List<CheckSummaryRow> rows = checks.latestRan(monitorId, n);
         List<Check> oldestFirst = new ArrayList<>(rows.size());
         for (int i = rows.size() - 1; i >= 0; i--) {
             oldestFirst.add(check(rows.get(i)));
@@ -161,12 +180,12 @@ public final class CheckHistory {
 
     static Check check(CheckRow r) {
         return new Check(r.id(), r.monitorId(), r.datasetId(), r.createdAt(), r.driftDetected(), r.driftShare(),
-                r.shareThreshold(), r.columnCount(), r.driftedCount(), r.errorCount(), r.durationMs());
+                r.shareThreshold(), r.columnCount(), r.driftedCount(), r.errorCount(), r.durationMs(), r.error());
     }
 
     private static Check check(CheckSummaryRow r) {
         return new Check(r.id(), r.monitorId(), r.datasetId(), r.createdAt(), r.driftDetected(), r.driftShare(),
-                r.shareThreshold(), r.columnCount(), r.driftedCount(), r.errorCount(), r.durationMs());
+                r.shareThreshold(), r.columnCount(), r.driftedCount(), r.errorCount(), r.durationMs(), r.error());
     }
 
     /** Where a page ended: the last check's time and id, encoded as an opaque URL-safe cursor. */

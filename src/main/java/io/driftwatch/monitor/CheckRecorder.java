@@ -5,6 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.drift.DatasetDrift;
+import io.driftwatch.io.SchemaMismatchException;
 import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.report.BatchInfo;
 import io.driftwatch.report.CheckReport;
@@ -87,7 +88,13 @@ public final class CheckRecorder {
         try (Timer.Context ignored = duration.time()) {
             BatchInfo referenceInfo = new BatchInfo("dataset " + reference.id(), reference.format(), reference.rows(),
                     reference.sha256());
-            CheckReport report = run(monitor, referenceInfo, dataset);
+            CheckReport report;
+            try {
+                report = run(monitor, referenceInfo, dataset);
+            } catch (UnreadableDatasetException | SchemaMismatchException e) {
+                recordFailure(monitor, dataset, e, start);
+                throw e;
+            }
             String id = UUID.randomUUID().toString();
             Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             String reportFile = writeReport(monitor.id(), id, report);
@@ -100,7 +107,7 @@ public final class CheckRecorder {
             List<CheckColumnRow> columns = columns(id, report.result().columns());
             int queued = transactions.inTransaction(tx -> {
                 tx.checks().insert(row, columns);
-                return incidents.apply(tx, monitor, new Incidents.CheckFacts(id, createdAt, report.result()));
+                return incidents.apply(tx, monitor, new Incidents.CheckFacts(id, createdAt, report.result(), null));
             });
             if (queued > 0) {
                 deliveriesQueued.run();
@@ -116,6 +123,27 @@ public final class CheckRecorder {
                 failed.mark();
             }
         }
+    }
+
+    /**
+     * Records a check that could not run (the batch unreadable, or its columns not lining up with the
+     * reference): it shows in the history with its reason and feeds the policy's {@code check_error}.
+     */
+    private void recordFailure(Monitor monitor, Dataset dataset, RuntimeException e, long start) {
+        String id = UUID.randomUUID().toString();
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        String error = e.getMessage();
+        CheckRow row = new CheckRow(id, monitor.id(), monitor.version(), dataset.id(), createdAt, false, 0,
+                monitor.definition().driftOptions().share(), 0, 0, 0, millis, null, null, CheckRow.FAILED, error);
+        int queued = transactions.inTransaction(tx -> {
+            tx.checks().insert(row, List.of());
+            return incidents.apply(tx, monitor, new Incidents.CheckFacts(id, createdAt, null, error));
+        });
+        if (queued > 0) {
+            deliveriesQueued.run();
+        }
+        LOG.info("check {} of monitor {} on dataset {}: FAILED in {} ms", id, monitor.id(), dataset.id(), millis);
     }
 
     /** Runs the check; errors name the dataset, never the file it is stored in on this server. */

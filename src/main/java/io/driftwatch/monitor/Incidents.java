@@ -37,8 +37,14 @@ final class Incidents {
         this.receivers = receivers;
     }
 
-    /** What is known of a recorded check when the policy is applied. */
-    record CheckFacts(String checkId, Instant createdAt, DriftResult result) {
+    /**
+     * What is known of a recorded check when the policy is applied: its result, or (for a check that
+     * could not run) the reason.
+     */
+    record CheckFacts(String checkId, Instant createdAt, DriftResult result, String error) {
+        boolean failed() {
+            return result == null;
+        }
     }
 
     /** Applies {@code monitor}'s policy to the check; returns how many deliveries were queued. */
@@ -51,8 +57,16 @@ final class Incidents {
             throw new NotFoundException("monitor", monitor.id(), "id");
         }
         List<OutboxRow> rows = new ArrayList<>();
-        List<String> drifted = driftedColumns(check.result());
         Optional<IncidentRow> open = tx.incidents().open(monitor.id());
+        if (check.failed()) {
+            // A check that could not run breaches only a policy that asks for it; it never closes an
+            // incident (it says nothing about drift) and never asks for retraining.
+            if (policy.alertWhen().checkError()) {
+                breach(tx, monitor, policy, check, open, rows);
+            }
+            return queue(tx, rows);
+        }
+        List<String> drifted = driftedColumns(check.result());
         if (policy.alertWhen().breachedBy(check.result().dataset(), drifted)) {
             IncidentRow incident = breach(tx, monitor, policy, check, open, rows);
             if (!incident.retrainRequested() && policy.retrainWhen().breachedBy(check.result().dataset(), drifted)) {
@@ -79,6 +93,10 @@ final class Incidents {
             receivers.trigger(name).filter(t -> "mlflow".equals(t.type())).ifPresent(t -> rows.add(retrain(t, monitor,
                     null, check, RetrainEvent.Kind.CHECK, check.checkId() + ":check:" + key(name))));
         }
+        return queue(tx, rows);
+    }
+
+    private static int queue(Transactions.Tx tx, List<OutboxRow> rows) {
         int queued = 0;
         for (OutboxRow row : rows) {
             queued += tx.outbox().insertIfAbsent(row);
@@ -112,9 +130,12 @@ final class Incidents {
 
     private OutboxRow alert(Channel channel, Monitor monitor, String incidentId, CheckFacts check,
             AlertEvent.Kind kind, String key) {
-        AlertEvent event = new AlertEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(),
-                check.result().dataset(), topColumns(check.result()), null, receivers.reportUrl(check.checkId()),
-                receivers.dashboardUrl(monitor.id()));
+        AlertEvent event = check.failed()
+                ? new AlertEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(), null, List.of(),
+                        check.error(), null, receivers.dashboardUrl(monitor.id()))
+                : new AlertEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(),
+                        check.result().dataset(), topColumns(check.result()), null,
+                        receivers.reportUrl(check.checkId()), receivers.dashboardUrl(monitor.id()));
         return row(key, monitor, check, incidentId, "channel", channel.name(), kind.name().toLowerCase(),
                 channel.render(event).json());
     }

@@ -13,8 +13,17 @@ public class NotFoundException extends DriftwatchException {
     private final String field;
 
     NotFoundException(String what, String id, String field) {
-        super("no " + what + " with id '" + id + "'");
+        this("no " + what + " with id '" + id + "'", field);
+    }
+
+    private NotFoundException(String message, String field) {
+        super(message);
         this.field = field;
+    }
+
+    /** A failed check has no result and no report. */
+    static NotFoundException failedCheck(String id, String error, String what) {
+        return new NotFoundException("check " + id + " could not run, so it has no " + what + ": " + error, what);
     }
 
     /** The request field or path parameter that named the missing thing, e.g. {@code datasetId}. */

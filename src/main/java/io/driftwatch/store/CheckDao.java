@@ -33,7 +33,7 @@ public interface CheckDao {
 
     String SUMMARY_COLUMNS = """
             id, monitor_id, dataset_id, created_at, drift_detected, drift_share, share_threshold,
-            column_count, drifted_count, error_count, duration_ms""";
+            column_count, drifted_count, error_count, duration_ms, status, error""";
 
     /** Stores a check with its column results, atomically. */
     @Transaction
@@ -45,9 +45,9 @@ public interface CheckDao {
     @SqlUpdate("""
             INSERT INTO checks (id, monitor_id, monitor_version, dataset_id, created_at, drift_detected,
                                 drift_share, share_threshold, column_count, drifted_count, error_count,
-                                duration_ms, result, report_file)
+                                duration_ms, result, report_file, status, error)
             VALUES (:id, :monitorId, :monitorVersion, :datasetId, :createdAt, :driftDetected, :driftShare,
-                    :shareThreshold, :columnCount, :driftedCount, :errorCount, :durationMs, :result, :reportFile)
+                    :shareThreshold, :columnCount, :driftedCount, :errorCount, :durationMs, :result, :reportFile, :status, :error)
             """)
     void insertCheck(@BindMethods CheckRow check);
 
@@ -75,14 +75,23 @@ public interface CheckDao {
             """)
     List<CheckSummaryRow> page(String monitorId, Instant from, Instant beforeTime, String beforeId, int limit);
 
-    /** The latest check of a monitor, if it has any. */
+    /** The latest check of a monitor that ran (failed checks have no verdict), if it has any. */
     @SqlQuery("SELECT " + SUMMARY_COLUMNS + """
              FROM checks
-            WHERE monitor_id = :monitorId
+            WHERE monitor_id = :monitorId AND status = 'ok'
             ORDER BY created_at DESC, id DESC
             LIMIT 1
             """)
     Optional<CheckSummaryRow> latest(String monitorId);
+
+    /** Up to {@code limit} latest checks of a monitor that ran (not the failed ones), newest first. */
+    @SqlQuery("SELECT " + SUMMARY_COLUMNS + """
+             FROM checks
+            WHERE monitor_id = :monitorId AND status = 'ok'
+            ORDER BY created_at DESC, id DESC
+            LIMIT :limit
+            """)
+    List<CheckSummaryRow> latestRan(String monitorId, int limit);
 
     @SqlQuery("SELECT COUNT(*) FROM checks WHERE monitor_id = :monitorId")
     long count(String monitorId);

@@ -1,13 +1,27 @@
 package io.driftwatch.store;
 
 import java.time.Instant;
+import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 
 /**
  * A check without its result document: what history pages, sparklines and metrics read.
+ * {@code error} is null for a check that ran, and says why for one that could not.
  *
  * <p>Thread-safe: immutable.
  */
 public record CheckSummaryRow(String id, String monitorId, String datasetId, Instant createdAt,
         boolean driftDetected, double driftShare, double shareThreshold, int columnCount, int driftedCount,
-        int errorCount, long durationMs) {
+        int errorCount, long durationMs, String status, String error) {
+
+    @JdbiConstructor
+    public CheckSummaryRow {
+    }
+
+    /** A check that ran. */
+    public CheckSummaryRow(String id, String monitorId, String datasetId, Instant createdAt, boolean driftDetected,
+            double driftShare, double shareThreshold, int columnCount, int driftedCount, int errorCount,
+            long durationMs) {
+        this(id, monitorId, datasetId, createdAt, driftDetected, driftShare, shareThreshold, columnCount,
+                driftedCount, errorCount, durationMs, CheckRow.OK, null);
+    }
 }

@@ -155,7 +155,7 @@ abstract class CheckApiContract {
         assertThat(JsonResultTest.schemaErrors(document)).isEmpty();
         assertThat(document.has("id")).isFalse();
         ObjectNode withoutApiFields = posted.deepCopy();
-        withoutApiFields.remove(List.of("id", "monitorId", "datasetId", "createdAt", "links"));
+        withoutApiFields.remove(List.of("id", "monitorId", "datasetId", "createdAt", "status", "links"));
         ObjectNode documentWithoutTime = document.deepCopy();
         documentWithoutTime.remove("createdAt");
         assertThat(documentWithoutTime).isEqualTo(withoutApiFields);

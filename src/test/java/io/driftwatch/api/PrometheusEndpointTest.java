@@ -81,7 +81,9 @@ class PrometheusEndpointTest {
         PrometheusText metrics = scrape();
 
         assertThat(metrics.type("driftwatch_monitor_checks_total")).isEqualTo("counter");
-        assertThat(metrics.value("driftwatch_monitor_checks_total", "monitor", "hostile")).isEqualTo(2.0);
+        // two checks ran; the mismatching batch is recorded as a failed check, and the drift figures
+        // below stay those of the latest check that ran
+        assertThat(metrics.value("driftwatch_monitor_checks_total", "monitor", "hostile")).isEqualTo(3.0);
         assertThat(metrics.value("driftwatch_monitor_checks_total", "monitor", "quiet")).isEqualTo(0.0);
         assertThat(metrics.value("driftwatch_monitor_dataset_drift", "monitor", "quiet")).isNull();
 

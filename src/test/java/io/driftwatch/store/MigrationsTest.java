@@ -96,7 +96,7 @@ class MigrationsTest {
         long applied = StoreBackend.rowCount(jdbi, "databasechangelog");
         TestDatabases.migrated(db);
 
-        assertThat(applied).isEqualTo(5);
+        assertThat(applied).isEqualTo(8);
         assertThat(StoreBackend.rowCount(jdbi, "databasechangelog")).isEqualTo(applied);
         for (String table : TABLES) {
             assertThat(StoreBackend.rowCount(jdbi, table)).as(table).isZero();
@@ -127,8 +127,8 @@ class MigrationsTest {
 
         assertThatThrownBy(() -> requireApplied(db))
                 .isInstanceOf(UnmigratedDatabaseException.class)
-                .hasMessageContaining("3 of its migrations have not been applied")
-                .hasMessageContaining("1-monitors, 1-checks, 1-check-columns")
+                .hasMessageContaining("6 of its migrations have not been applied")
+                .hasMessageContaining("1-monitors, 1-checks, 1-check-columns, 2-failed-checks, 2-incidents, 2-outbox")
                 .hasMessageContaining("db migrate config.yml");
     }
 
