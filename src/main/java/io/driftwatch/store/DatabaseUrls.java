@@ -18,11 +18,19 @@ public final class DatabaseUrls {
     private DatabaseUrls() {
     }
 
-    /** {@code url} with H2's own shutdown hook turned off, unless the URL decides it. */
+    /** {@code url} with H2's own shutdown hook turned off and commits written at once, unless the URL decides. */
     public static String forService(String url) {
-        if (url == null || !url.startsWith("jdbc:h2:") || url.toUpperCase(Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=")) {
+        if (url == null || !url.startsWith("jdbc:h2:")) {
             return url;
         }
-        return url + ";DB_CLOSE_ON_EXIT=FALSE";
+        String upper = url.toUpperCase(Locale.ROOT);
+        String adjusted = url;
+        if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+            adjusted += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        if (!upper.contains(";WRITE_DELAY=")) {
+            adjusted += ";WRITE_DELAY=0";
+        }
+        return adjusted;
     }
 }

@@ -4,20 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The service's JDBC URL: H2's shutdown hook off unless the URL says otherwise; other databases untouched. */
+/**
+ * The service's JDBC URL: H2's shutdown hook off and commits written at once unless the URL says
+ * otherwise; other databases untouched.
+ */
 class DatabaseUrlsTest {
 
     @Test
     void turnsOffH2sShutdownHookOnTheEmbeddedDefault() {
         assertThat(DatabaseUrls.forService("jdbc:h2:file:./data/driftwatch;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"))
                 .isEqualTo("jdbc:h2:file:./data/driftwatch;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"
-                        + ";DB_CLOSE_ON_EXIT=FALSE");
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
     }
 
     @Test
     void keepsAnH2UrlThatDecidesItself() {
-        assertThat(DatabaseUrls.forService("jdbc:h2:file:/srv/dw;db_close_on_exit=true"))
-                .isEqualTo("jdbc:h2:file:/srv/dw;db_close_on_exit=true");
+        assertThat(DatabaseUrls.forService("jdbc:h2:file:/srv/dw;db_close_on_exit=true;write_delay=500"))
+                .isEqualTo("jdbc:h2:file:/srv/dw;db_close_on_exit=true;write_delay=500");
+        assertThat(DatabaseUrls.forService("jdbc:h2:file:/srv/dw;WRITE_DELAY=100"))
+                .isEqualTo("jdbc:h2:file:/srv/dw;WRITE_DELAY=100;DB_CLOSE_ON_EXIT=FALSE");
     }
 
     @Test

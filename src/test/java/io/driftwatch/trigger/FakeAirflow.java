@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe: every request is handled under the instance lock.
  */
-final class FakeAirflow implements AutoCloseable {
+public final class FakeAirflow implements AutoCloseable {
     private static final Pattern RUNS = Pattern.compile("^/api/v([12])/dags/([^/]+)/dagRuns(?:/([^/]+))?$");
     private static final Set<String> V1_FIELDS = Set.of("dag_run_id", "logical_date", "execution_date", "conf",
             "note", "data_interval_start", "data_interval_end");
@@ -47,24 +47,29 @@ final class FakeAirflow implements AutoCloseable {
     private boolean logicalDateTaken;
     private int tokensIssued;
 
-    FakeAirflow(int apiVersion, String username, String password, String... dags) {
+    public FakeAirflow(int apiVersion, String username, String password, String... dags) {
+        this(0, apiVersion, username, password, dags);
+    }
+
+    /** An Airflow on loopback port {@code port} (0: any free port). */
+    public FakeAirflow(int port, int apiVersion, String username, String password, String... dags) {
         this.apiVersion = apiVersion;
         this.username = username;
         this.password = password;
         this.dags.addAll(List.of(dags));
-        this.server = new FakeServer(this::handle);
+        this.server = new FakeServer(port, this::handle);
     }
 
-    URI uri() {
+    public URI uri() {
         return server.uri();
     }
 
-    FakeServer server() {
+    public FakeServer server() {
         return server;
     }
 
     /** The DAG runs created, by dag_run_id. */
-    synchronized Map<String, JsonNode> runs() {
+    public synchronized Map<String, JsonNode> runs() {
         return Map.copyOf(runs);
     }
 
@@ -82,7 +87,7 @@ final class FakeAirflow implements AutoCloseable {
         logicalDateTaken = true;
     }
 
-    synchronized void failNextTrigger(FakeServer.Fault fault) {
+    public synchronized void failNextTrigger(FakeServer.Fault fault) {
         faults.add(fault);
     }
 

@@ -30,23 +30,23 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe: every request is handled under the instance lock.
  */
-final class FakeMlflow implements AutoCloseable {
+public final class FakeMlflow implements AutoCloseable {
     private static final String API = "/api/2.0/mlflow/";
     /** MLflow's rule, as in mlflow/utils/validation.py: {@code ^[/\w.\- ]*$} plus the path checks. */
     private static final Pattern KEY = Pattern.compile("^[/\\w.\\- ]*$", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern TAG_FILTER = Pattern.compile("^tags\\.`([^`]+)` = '([^']*)'$");
     private static final Pattern NAME_FILTER = Pattern.compile("^name='([^']*)'$");
 
-    static final class Run {
-        final String id;
-        final String experimentId;
-        final String name;
-        final long startTime;
-        String status = "RUNNING";
-        Long endTime;
-        final Map<String, String> tags = new LinkedHashMap<>();
-        final Map<String, String> params = new LinkedHashMap<>();
-        final List<JsonNode> metrics = new ArrayList<>();
+    public static final class Run {
+        public final String id;
+        public final String experimentId;
+        public final String name;
+        public final long startTime;
+        public String status = "RUNNING";
+        public Long endTime;
+        public final Map<String, String> tags = new LinkedHashMap<>();
+        public final Map<String, String> params = new LinkedHashMap<>();
+        public final List<JsonNode> metrics = new ArrayList<>();
 
         Run(String id, String experimentId, String name, long startTime) {
             this.id = id;
@@ -70,15 +70,15 @@ final class FakeMlflow implements AutoCloseable {
     private String authorization;
     private int nextId = 1;
 
-    FakeMlflow() {
+    public FakeMlflow() {
         server = new FakeServer(this::handle);
     }
 
-    URI uri() {
+    public URI uri() {
         return server.uri();
     }
 
-    FakeServer server() {
+    public FakeServer server() {
         return server;
     }
 
@@ -86,46 +86,46 @@ final class FakeMlflow implements AutoCloseable {
         this.authorization = value;
     }
 
-    synchronized String addExperiment(String name) {
+    public synchronized String addExperiment(String name) {
         String id = Integer.toString(100 + nextId++);
         experiments.put(name, id);
         return id;
     }
 
-    synchronized void addModel(String name, int versions) {
+    public synchronized void addModel(String name, int versions) {
         Model m = models.computeIfAbsent(name, n -> new Model());
         for (int v = 1; v <= versions; v++) {
             m.versions.putIfAbsent(v, new LinkedHashMap<>());
         }
     }
 
-    synchronized void setAlias(String model, String alias, int version) {
+    public synchronized void setAlias(String model, String alias, int version) {
         models.get(model).aliases.put(alias, version);
     }
 
-    synchronized Map<String, String> versionTags(String model, int version) {
+    public synchronized Map<String, String> versionTags(String model, int version) {
         return Map.copyOf(models.get(model).versions.get(version));
     }
 
-    synchronized Integer alias(String model, String alias) {
+    public synchronized Integer alias(String model, String alias) {
         return models.get(model).aliases.get(alias);
     }
 
-    synchronized List<Run> runs() {
+    public synchronized List<Run> runs() {
         return List.copyOf(runs.values());
     }
 
-    synchronized Map<String, String> experiments() {
+    public synchronized Map<String, String> experiments() {
         return Map.copyOf(experiments);
     }
 
     /** Why log-batch calls were refused (the trigger should cause none). */
-    synchronized List<String> logBatchErrors() {
+    public synchronized List<String> logBatchErrors() {
         return List.copyOf(logBatchErrors);
     }
 
     /** The next call to {@code endpoint} (e.g. {@code runs/create}) gets {@code fault}. */
-    synchronized void failNext(String endpoint, Fault fault) {
+    public synchronized void failNext(String endpoint, Fault fault) {
         faults.computeIfAbsent(endpoint, e -> new ArrayDeque<>()).add(fault);
     }
 

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safe: requests are handled on a pool; the record is synchronised.
  */
-final class FakeServer implements AutoCloseable {
+public final class FakeServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static {
@@ -40,9 +40,9 @@ final class FakeServer implements AutoCloseable {
     }
 
     /** One request as received ({@code path} decoded, {@code rawPath} as sent). */
-    record Request(String method, String path, String rawPath, Map<String, String> query, Headers headers,
+    public record Request(String method, String path, String rawPath, Map<String, String> query, Headers headers,
             String body) {
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (JsonProcessingException e) {
@@ -50,14 +50,14 @@ final class FakeServer implements AutoCloseable {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.getFirst(name);
         }
     }
 
     /** One answer. */
-    record Reply(int status, Map<String, String> headers, String body) {
-        static Reply json(int status, Object body) {
+    public record Reply(int status, Map<String, String> headers, String body) {
+        public static Reply json(int status, Object body) {
             try {
                 return new Reply(status, Map.of("Content-Type", "application/json"),
                         body instanceof String s ? s : JSON.writeValueAsString(body));
@@ -66,11 +66,11 @@ final class FakeServer implements AutoCloseable {
             }
         }
 
-        static Reply empty(int status) {
+        public static Reply empty(int status) {
             return new Reply(status, Map.of(), "");
         }
 
-        Reply with(String header, String value) {
+        public Reply with(String header, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(header, value);
             return new Reply(status, h, body);
@@ -78,11 +78,11 @@ final class FakeServer implements AutoCloseable {
     }
 
     /** An injected failure: {@code afterWork} does the work first, then answers {@code reply} (a lost response). */
-    record Fault(Reply reply, boolean afterWork) {
+    public record Fault(Reply reply, boolean afterWork) {
     }
 
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         Reply handle(Request request);
     }
 
@@ -92,9 +92,14 @@ final class FakeServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean hanging;
 
-    FakeServer(Handler handler) {
+    public FakeServer(Handler handler) {
+        this(0, handler);
+    }
+
+    /** A server on loopback port {@code port} (0: any free port). */
+    public FakeServer(int port, Handler handler) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,21 +108,21 @@ final class FakeServer implements AutoCloseable {
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** From now on, accept requests and never answer them. */
-    void hang() {
+    public void hang() {
         hanging = true;
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
     /** The recorded requests to {@code path}. */
-    synchronized List<Request> requests(String method, String path) {
+    public synchronized List<Request> requests(String method, String path) {
         List<Request> matching = new ArrayList<>();
         for (Request r : requests) {
             if (r.method().equals(method) && r.path().equals(path)) {
