@@ -7,6 +7,7 @@ import io.driftwatch.cli.CheckCommand;
 import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.FatalErrorHandler;
 import io.driftwatch.cli.InspectCommand;
+import io.driftwatch.cli.NotifyTestCommand;
 import io.driftwatch.cli.ProfileCommand;
 import io.driftwatch.cli.TokenCommand;
 import io.driftwatch.cli.WritableDirectoryHealthCheck;
@@ -52,7 +53,7 @@ import io.dropwizard.core.setup.Environment;
 
 /**
  * The Driftwatch jar's entry point: the service ({@code server config.yml}) and the command-line
- * verbs ({@code inspect}, {@code check}, {@code profile}, {@code token}). Builds objects and
+ * verbs ({@code inspect}, {@code check}, {@code profile}, {@code token}, {@code notify-test}). Builds objects and
  * registers them; no logic here.
  */
 public class DriftwatchApplication extends Application<DriftwatchConfiguration> {
@@ -91,6 +92,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         bootstrap.addCommand(new CheckCommand());
         bootstrap.addCommand(new ProfileCommand());
         bootstrap.addCommand(new TokenCommand());
+        bootstrap.addCommand(new NotifyTestCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(DriftwatchConfiguration configuration) {

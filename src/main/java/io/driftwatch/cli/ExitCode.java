@@ -9,6 +9,8 @@ public enum ExitCode {
     OK(0),
     /** {@code check} only: dataset drift detected. */
     DRIFT(1),
+    /** {@code notify-test} only: a channel did not accept the test alert. */
+    NOT_DELIVERED(1),
     /** Bad usage or unreadable input; a one-line message says what to fix. */
     BAD_INPUT(2),
     /** A bug or an environment failure (out of memory, disk full); the stack trace is printed. */

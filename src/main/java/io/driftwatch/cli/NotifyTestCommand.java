@@ -1,0 +1,168 @@
+package io.driftwatch.cli;
+
+import io.driftwatch.DriftwatchConfiguration;
+import io.driftwatch.DriftwatchException;
+import io.driftwatch.monitor.ChannelProbe;
+import io.driftwatch.monitor.DatasetIntake;
+import io.driftwatch.monitor.Monitor;
+import io.driftwatch.monitor.MonitorCatalog;
+import io.driftwatch.monitor.Receivers;
+import io.driftwatch.notify.Channel;
+import io.driftwatch.notify.ChannelFactory;
+import io.driftwatch.notify.Delivery;
+import io.driftwatch.store.BlobStore;
+import io.driftwatch.store.CheckDao;
+import io.driftwatch.store.DatasetDao;
+import io.driftwatch.store.Migrations;
+import io.driftwatch.store.MonitorDao;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * {@code driftwatch notify-test MONITOR config.yml}: sends a test alert to every channel that monitor
+ * {@code MONITOR}'s {@code alerts.channels} names, at once and directly (not through the outbox), and
+ * prints one line per channel: {@code delivered}, {@code will-retry} (the outbox would try again) or
+ * {@code failed}, with the reason. Exit code 0 when every channel accepted the test, 1 when one did
+ * not, 2 for bad usage (no such monitor, a monitor without channels, a database that cannot be
+ * opened).
+ *
+ * <p>It reads the monitor from the service's database, with the configuration the service uses, and
+ * may run while the service runs on PostgreSQL. The embedded default (an H2 file) admits one process:
+ * while the service holds it, the command says so and exits 2.
+ *
+ * <p>A PagerDuty test opens a real PagerDuty incident; the command resolves it at once.
+ *
+ * <p>Thread-safe: stateless.
+ */
+public final class NotifyTestCommand extends ConfiguredCommand<DriftwatchConfiguration> {
+    /** H2's {@code DATABASE_ALREADY_OPEN_1}: another process holds the database file's lock. */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+    public NotifyTestCommand() {
+        super("notify-test", "Send a test alert to each channel of a monitor, and say whether it arrived");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("monitor").metavar("MONITOR").help("the monitor whose alerts.channels to test");
+        super.configure(subparser);
+    }
+
+    @Override
+    protected void run(Bootstrap<DriftwatchConfiguration> bootstrap, Namespace namespace,
+            DriftwatchConfiguration configuration) throws Exception {
+        String monitorId = namespace.getString("monitor");
+        List<Channel> channels = new ArrayList<>();
+        for (ChannelFactory f : configuration.getChannels()) {
+            channels.add(f.build());
+        }
+        Receivers receivers = new Receivers(channels, List.of(), configuration.getPublicUrl());
+        DataSourceFactory database = configuration.getDatabase();
+        ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), "notify-test");
+        List<ChannelProbe.Outcome> outcomes;
+        try {
+            requireOpenable(dataSource, database.getUrl());
+            Migrations.requireApplied(dataSource, database.getUrl());
+            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+            BlobStore blobs = BlobStore.in(configuration.getDataDirectory());
+            DatasetDao datasets = jdbi.onDemand(DatasetDao.class);
+            MonitorCatalog catalog = new MonitorCatalog(jdbi.onDemand(MonitorDao.class), datasets,
+                    jdbi.onDemand(CheckDao.class), new DatasetIntake(datasets, blobs,
+                            configuration.getApi().getMaxBodySize().toBytes()), blobs,
+                    configuration.getReportsDirectory(), receivers);
+            Monitor monitor = catalog.find(monitorId);
+            outcomes = new ChannelProbe(receivers).probe(monitor, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        } finally {
+            dataSource.stop();
+        }
+        if (!print(System.out, outcomes)) {
+            throw new CommandFailedException(ExitCode.NOT_DELIVERED, "");
+        }
+    }
+
+    /**
+     * Prints one line per channel; returns whether every channel accepted the test.
+     */
+    static boolean print(PrintStream out, List<ChannelProbe.Outcome> outcomes) {
+        boolean all = true;
+        for (ChannelProbe.Outcome o : outcomes) {
+            all &= o.delivered();
+            StringBuilder line = new StringBuilder(o.channel());
+            o.type().ifPresent(t -> line.append(" (").append(t).append(')'));
+            line.append(": ").append(outcome(o.test()));
+            o.resolve().ifPresent(r -> {
+                line.append("; the test opened a real PagerDuty incident, ");
+                line.append(r instanceof Delivery.Delivered ? "resolved at once (" + r.reason() + ")"
+                        : "and resolving it " + outcome(r) + ": resolve it in PagerDuty by hand");
+            });
+            out.println(line);
+        }
+        return all;
+    }
+
+    private static String outcome(Delivery d) {
+        if (d instanceof Delivery.Delivered) {
+            return "delivered (" + d.reason() + ")";
+        }
+        if (d instanceof Delivery.Retry) {
+            return "will-retry (" + d.reason() + "; the service's outbox would try again)";
+        }
+        return "failed (" + d.reason() + ")";
+    }
+
+    /**
+     * Opens one connection, to tell a database held by a running service (the embedded H2 file admits
+     * one process) from other failures.
+     */
+    private static void requireOpenable(ManagedDataSource dataSource, String url) {
+        try (Connection c = dataSource.getConnection()) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException s && s.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                    throw new UnopenableDatabaseException("the embedded database " + url + " is in use by another"
+                            + " process, most likely the running Driftwatch service: an H2 file database admits one"
+                            + " process at a time. Stop the service, run notify-test, and start it again (or run the"
+                            + " service on PostgreSQL, which notify-test can share with it)", e);
+                }
+            }
+            throw new UnopenableDatabaseException("cannot open the database " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (e instanceof CommandFailedException failed) {
+            if (failed.getMessage() != null && !failed.getMessage().isEmpty()) {
+                cli.getStdErr().println("driftwatch " + getName() + ": " + failed.getMessage());
+            }
+        } else if (e instanceof DriftwatchException) {
+            cli.getStdErr().println("driftwatch " + getName() + ": " + e.getMessage());
+        } else {
+            super.onError(cli, namespace, e);
+        }
+    }
+
+    /** The database cannot be opened (held by the running service, unreachable): exit code 2. */
+    static final class UnopenableDatabaseException extends DriftwatchException {
+        private static final long serialVersionUID = 1L;
+
+        UnopenableDatabaseException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
