@@ -107,7 +107,14 @@ class IncidentsTest {
                 drifted.length, 0), columns, Correction.NONE);
         String id = "check-" + (++checks);
         return transactions.inTransaction(tx -> incidents.apply(tx, monitor,
-                new Incidents.CheckFacts(id, T0.plus(Duration.ofMinutes(minutes)), result)));
+                new Incidents.CheckFacts(id, T0.plus(Duration.ofMinutes(minutes)), result, null)));
+    }
+
+    /** A check at {@code minutes} after T0 that could not run. */
+    private int failedCheck(int minutes) {
+        String id = "check-" + (++checks);
+        return transactions.inTransaction(tx -> incidents.apply(tx, monitor, new Incidents.CheckFacts(id,
+                T0.plus(Duration.ofMinutes(minutes)), null, "dataset d1: line 3: expected 17 fields, found 2")));
     }
 
     private int breach(int minutes) {
@@ -294,5 +301,31 @@ class IncidentsTest {
         assertThat(breach(0)).isZero();
         assertThat(incidentRows()).isEmpty();
         assertThat(outbox()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aFailedCheckOpensAnIncidentOnlyWhenThePolicyAsksForIt(String backend) throws IOException {
+        given(backend, "alerts:\n  when: {dataset_drift: true, check_error: true}\n  channels: [chat, pager]\n"
+                + "retrain:\n  triggers: [nightly]\n");
+
+        assertThat(failedCheck(0)).isEqualTo(2);
+        assertThat(events()).containsExactly("chat:triggered", "pager:triggered");
+        assertThat(outbox().get(0).payload()).contains("expected 17 fields, found 2");
+        assertThat(failedCheck(5)).as("the open incident is updated, not re-alerted").isZero();
+        assertThat(incidentRows()).singleElement().satisfies(i -> assertThat(i.get("retrain_requested"))
+                .as("a check that could not run never asks for retraining").isEqualTo(false));
+        assertThat(clean(10)).as("a check that ran clean closes it").isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aFailedCheckNeitherOpensNorClosesWithoutCheckError(String backend) throws IOException {
+        given(backend, "alerts:\n  channels: [chat]\n");
+
+        assertThat(failedCheck(0)).isZero();
+        assertThat(breach(5)).isEqualTo(1);
+        assertThat(failedCheck(10)).as("a failed check says nothing about drift").isZero();
+        assertThat(incidentRows()).singleElement().satisfies(i -> assertThat(i.get("closed_by")).isNull());
     }
 }
