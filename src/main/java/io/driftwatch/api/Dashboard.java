@@ -13,6 +13,7 @@ import io.driftwatch.monitor.Monitor;
 import io.driftwatch.monitor.MonitorCatalog;
 import io.driftwatch.monitor.MonitorDefinition;
 import io.driftwatch.monitor.NotFoundException;
+import io.driftwatch.monitor.Policy;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -154,6 +155,12 @@ final class Dashboard {
         if (o.correction() != Correction.NONE) {
             tests.add(new MonitorPage.Fact("Correction", o.correction().label()));
         }
+        Policy alerts = d.policy();
+        add(tests, "Alerts to", alerts.channels());
+        if (!alerts.channels().isEmpty() && !alerts.cooldown().isZero()) {
+            tests.add(new MonitorPage.Fact("Alert cooldown", alerts.cooldown().toString().substring(2).toLowerCase()));
+        }
+        add(tests, "Retraining", alerts.triggers());
         List<MonitorPage.Fact> columns = new ArrayList<>();
         add(columns, "Numerical", d.numerical());
         add(columns, "Categorical", d.categorical());
