@@ -1,6 +1,8 @@
 package io.driftwatch.cli;
 
 import io.driftwatch.DriftwatchException;
+import io.dropwizard.configuration.ConfigurationException;
+import io.dropwizard.configuration.UndefinedEnvironmentVariableException;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
@@ -37,7 +39,8 @@ public abstract class DriftwatchCommand extends Command {
         if (failure instanceof CommandFailedException failed) {
             return failed.exitCode();
         }
-        if (failure instanceof DriftwatchException || failure instanceof ArgumentParserException) {
+        if (failure instanceof DriftwatchException || failure instanceof ArgumentParserException
+                || failure instanceof ConfigurationException || failure instanceof UndefinedEnvironmentVariableException) {
             return ExitCode.BAD_INPUT;
         }
         return ExitCode.INTERNAL_ERROR;

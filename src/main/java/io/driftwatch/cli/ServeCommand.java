@@ -1,6 +1,7 @@
 package io.driftwatch.cli;
 
 import io.driftwatch.DriftwatchException;
+import io.dropwizard.configuration.UndefinedEnvironmentVariableException;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.cli.Cli;
@@ -24,6 +25,10 @@ public final class ServeCommand<T extends Configuration> extends ServerCommand<T
     public void onError(Cli cli, Namespace namespace, Throwable e) {
         if (e instanceof DriftwatchException) {
             cli.getStdErr().println("driftwatch server: " + e.getMessage());
+        } else if (e instanceof UndefinedEnvironmentVariableException) {
+            // ${VAR} in the configuration names an environment variable that is not set
+            cli.getStdErr().println("driftwatch server: " + namespace.getString("file") + ": " + e.getMessage()
+                    + " Set it in the environment, or write ${NAME:-default} in the configuration.");
         } else {
             super.onError(cli, namespace, e);
         }

@@ -29,4 +29,18 @@ class ServeCommandTest {
                 .contains("'java -jar driftwatch.jar token --name NAME --role write'").doesNotContain("\n")
                 .doesNotContain("Exception");
     }
+
+    @Test
+    void namesAnUnsetEnvironmentVariableInOneLine(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config.yml");
+        Files.writeString(config, Files.readString(Path.of("config.yml"))
+                .replace("password: \"\"", "password: ${DRIFTWATCH_TEST_SURELY_UNSET_PASSWORD}"), StandardCharsets.UTF_8);
+
+        CliRunner.Run run = CliRunner.run("server", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr().strip()).startsWith("driftwatch server: " + config + ": ")
+                .contains("DRIFTWATCH_TEST_SURELY_UNSET_PASSWORD").contains("Set it in the environment")
+                .doesNotContain("\n").doesNotContain("Exception");
+    }
 }
