@@ -157,9 +157,20 @@ final class TestService {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofMinutes(2)).build();
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofMinutes(2)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response;
+            try {
+                response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException stale) {
+                // A pooled keep-alive connection the server had just closed (after an answer it sent
+                // before reading a whole body, e.g. 413) fails with "received no bytes". As browsers do,
+                // a GET is safe to send once more, on a new connection; other methods are not retried.
+                if (!built.method().equals("GET")) {
+                    throw stale;
+                }
+                response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
