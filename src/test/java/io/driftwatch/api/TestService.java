@@ -163,10 +163,11 @@ final class TestService {
             try {
                 response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException stale) {
-                // A pooled keep-alive connection the server had just closed (after an answer it sent
-                // before reading a whole body, e.g. 413) fails with "received no bytes". As browsers do,
-                // a GET is safe to send once more, on a new connection; other methods are not retried.
-                if (!built.method().equals("GET")) {
+                // A pooled keep-alive connection that the server had already closed (it answered an
+                // earlier request, e.g. a 404, without reading that request's whole body) fails before
+                // a single byte of answer with "header parser received no bytes": the request never
+                // reached the service, so it is sent once more, on a new connection.
+                if (stale.getMessage() == null || !stale.getMessage().contains("received no bytes")) {
                     throw stale;
                 }
                 response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
