@@ -1,0 +1,28 @@
+package io.driftwatch.monitor.source;
+
+import java.util.List;
+
+/**
+ * An opened source: reads what is new for a window into local files.
+ *
+ * <p>Implementations are thread-safe, but a monitor's runs never read its source concurrently.
+ */
+public interface Source {
+    /**
+     * Reads the batches for {@code window}, in the order they are to be checked. A directory source
+     * returns one batch per new file (skipping those {@code seen} already and those still being
+     * written); a jdbc or http source returns one batch, which may have no rows.
+     *
+     * @param seen files (by name and SHA-256) that earlier runs read already; only a directory source asks
+     * @throws SourceException when the source cannot be read; the message says why
+     */
+    List<SourceBatch> read(TimeWindow window, SeenFiles seen);
+
+    /** The files a monitor has read already. */
+    @FunctionalInterface
+    interface SeenFiles {
+        boolean seen(String name, String sha256);
+
+        SeenFiles NONE = (name, sha256) -> false;
+    }
+}

@@ -1,0 +1,88 @@
+package io.driftwatch.monitor.source;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Opens sources, and checks a {@link SourceSpec} against what the service allows before a monitor
+ * that uses it is accepted.
+ *
+ * <p>Thread-safe: stateless.
+ */
+public final class Sources {
+    /** {@code ${NAME}} in an http source's header values. */
+    static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    private Sources() {
+    }
+
+    /** One thing wrong with a source for this service, with the field of the definition it concerns. */
+    public record Problem(String field, String message) {
+    }
+
+    /** Opens {@code spec}; call {@link #problems} first, since opening assumes a valid spec. */
+    public static Source open(SourceSpec spec, SourceEnvironment environment) {
+        return switch (spec) {
+            case SourceSpec.Directory d -> new DirectorySource(d, environment.temporaryDirectory());
+            case SourceSpec.Jdbc j -> new JdbcSource(j, environment.dataSources().get(j.dataSource()),
+                    environment.temporaryDirectory());
+            case SourceSpec.Http h -> new HttpSource(h, environment.environment(), environment.temporaryDirectory());
+        };
+    }
+
+    /**
+     * What keeps {@code spec} from running on this service: a folder outside the allowed ones, an
+     * undeclared data source, a URL that is not http(s), a header naming an unset variable.
+     */
+    public static List<Problem> problems(SourceSpec spec, SourceEnvironment environment) {
+        List<Problem> problems = new ArrayList<>();
+        switch (spec) {
+            case SourceSpec.Directory d -> {
+                Path folder = d.path().toAbsolutePath().normalize();
+                boolean allowed = false;
+                for (Path root : environment.directories()) {
+                    allowed |= folder.startsWith(root);
+                }
+                if (!allowed) {
+                    problems.add(new Problem("source.path", "'" + d.path() + "' is not in a folder this service may read; "
+                            + "config.yml allows " + (environment.directories().isEmpty() ? "none"
+                            : environment.directories().toString()) + " (sources.directories)"));
+                }
+            }
+            case SourceSpec.Jdbc j -> {
+                if (!environment.dataSources().containsKey(j.dataSource())) {
+                    problems.add(new Problem("source.datasource", "unknown data source '" + j.dataSource()
+                            + "'; config.yml declares " + (environment.dataSources().isEmpty() ? "none"
+                            : String.join(", ", environment.dataSources().keySet().stream().sorted().toList()))
+                            + " (sources.dataSources)"));
+                }
+            }
+            case SourceSpec.Http h -> {
+                try {
+                    URI uri = new URI(h.url().replace("{from}", "x").replace("{to}", "x"));
+                    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                        problems.add(new Problem("source.url", "'" + h.url() + "' is not an http or https URL"));
+                    }
+                } catch (URISyntaxException e) {
+                    problems.add(new Problem("source.url", "'" + h.url() + "' is not a URL: " + e.getReason()));
+                }
+                for (Map.Entry<String, String> header : h.headers().entrySet()) {
+                    Matcher m = VARIABLE.matcher(header.getValue());
+                    while (m.find()) {
+                        if (environment.environment().apply(m.group(1)) == null) {
+                            problems.add(new Problem("source.headers." + header.getKey(), "the environment variable "
+                                    + m.group(1) + " is not set on this service"));
+                        }
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+}
