@@ -28,12 +28,14 @@ public final class Sources {
 
     /** Opens {@code spec}; call {@link #problems} first, since opening assumes a valid spec. */
     public static Source open(SourceSpec spec, SourceEnvironment environment) {
-        return switch (spec) {
-            case SourceSpec.Directory d -> new DirectorySource(d, environment.temporaryDirectory());
-            case SourceSpec.Jdbc j -> new JdbcSource(j, environment.dataSources().get(j.dataSource()),
-                    environment.temporaryDirectory());
-            case SourceSpec.Http h -> new HttpSource(h, environment.environment(), environment.temporaryDirectory());
-        };
+        if (spec instanceof SourceSpec.Directory d) {
+            return new DirectorySource(d, environment.temporaryDirectory());
+        }
+        if (spec instanceof SourceSpec.Jdbc j) {
+            return new JdbcSource(j, environment.dataSources().get(j.dataSource()), environment.temporaryDirectory());
+        }
+        SourceSpec.Http h = (SourceSpec.Http) spec;
+        return new HttpSource(h, environment.environment(), environment.temporaryDirectory());
     }
 
     /**
@@ -42,8 +44,7 @@ public final class Sources {
      */
     public static List<Problem> problems(SourceSpec spec, SourceEnvironment environment) {
         List<Problem> problems = new ArrayList<>();
-        switch (spec) {
-            case SourceSpec.Directory d -> {
+        if (spec instanceof SourceSpec.Directory d) {
                 Path folder = d.path().toAbsolutePath().normalize();
                 boolean allowed = false;
                 for (Path root : environment.directories()) {
@@ -54,16 +55,14 @@ public final class Sources {
                             + "config.yml allows " + (environment.directories().isEmpty() ? "none"
                             : environment.directories().toString()) + " (sources.directories)"));
                 }
-            }
-            case SourceSpec.Jdbc j -> {
+        } else if (spec instanceof SourceSpec.Jdbc j) {
                 if (!environment.dataSources().containsKey(j.dataSource())) {
                     problems.add(new Problem("source.datasource", "unknown data source '" + j.dataSource()
                             + "'; config.yml declares " + (environment.dataSources().isEmpty() ? "none"
                             : String.join(", ", environment.dataSources().keySet().stream().sorted().toList()))
                             + " (sources.dataSources)"));
                 }
-            }
-            case SourceSpec.Http h -> {
+        } else if (spec instanceof SourceSpec.Http h) {
                 try {
                     URI uri = new URI(h.url().replace("{from}", "x").replace("{to}", "x"));
                     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
@@ -81,7 +80,6 @@ public final class Sources {
                         }
                     }
                 }
-            }
         }
         return problems;
     }
