@@ -137,6 +137,38 @@ public final class CategoricalColumn implements Column {
         return counts;
     }
 
+    /**
+     * A new column of the cells at {@code rows}, in that order (rows already checked to lie in
+     * {@code [0, length)} by {@link Chunks#select}), with a compacted dictionary: only the labels
+     * those cells use, in their order of first appearance, as a reader would have built it.
+     */
+    CategoricalColumn select(int[] rows) {
+        int n = rows.length;
+        int[] source = codes;
+        int[] newCode = new int[dictionary.length];
+        Arrays.fill(newCode, MISSING);
+        String[] labels = new String[Math.min(dictionary.length, n)];
+        int labelCount = 0;
+        int missing = 0;
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            int code = source[rows[i]];
+            if (code == MISSING) {
+                out[i] = MISSING;
+                missing++;
+                continue;
+            }
+            int mapped = newCode[code];
+            if (mapped == MISSING) {
+                mapped = labelCount;
+                newCode[code] = mapped;
+                labels[labelCount++] = dictionary[code];
+            }
+            out[i] = mapped;
+        }
+        return new CategoricalColumn(name, out, n, Arrays.copyOf(labels, labelCount), missing);
+    }
+
     /** The label of cell {@code row}, or {@code null} when missing. */
     public String labelAt(int row) {
         int code = code(row);

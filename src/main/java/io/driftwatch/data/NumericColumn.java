@@ -156,6 +156,21 @@ public final class NumericColumn implements Column {
         return out;
     }
 
+    /**
+     * A new column of the cells at {@code rows}, in that order (rows already checked to lie in
+     * {@code [0, length)} by {@link Chunks#select}). A cell is missing exactly when it holds NaN, so
+     * copying the values carries the missing cells over.
+     */
+    NumericColumn select(int[] rows) {
+        int n = rows.length;
+        double[] source = values;
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = source[rows[i]];
+        }
+        return wrap(name, physicalType, out, n);
+    }
+
     /** Number of ±∞ cells. */
     public int infiniteCount() {
         int n = 0;
