@@ -28,12 +28,17 @@ public final class Sources {
 
     /** Opens {@code spec}; call {@link #problems} first, since opening assumes a valid spec. */
     public static Source open(SourceSpec spec, SourceEnvironment environment) {
-        return switch (spec) {
-            case SourceSpec.Directory d -> new DirectorySource(d, environment.temporaryDirectory());
-            case SourceSpec.Jdbc j -> new JdbcSource(j, environment.dataSources().get(j.dataSource()),
-                    environment.temporaryDirectory());
-            case SourceSpec.Http h -> new HttpSource(h, environment.environment(), environment.temporaryDirectory());
-        };
+        // Java 17: no patterns in switch; the if-chain is exhaustive because SourceSpec is sealed.
+        if (spec instanceof SourceSpec.Directory d) {
+            return new DirectorySource(d, environment.temporaryDirectory());
+        }
+        if (spec instanceof SourceSpec.Jdbc j) {
+            return new JdbcSource(j, environment.dataSources().get(j.dataSource()), environment.temporaryDirectory());
+        }
+        if (spec instanceof SourceSpec.Http h) {
+            return new HttpSource(h, environment.environment(), environment.temporaryDirectory());
+        }
+        throw new IllegalArgumentException("unknown source type '" + spec.type() + "'");
     }
 
     /**
@@ -42,43 +47,39 @@ public final class Sources {
      */
     public static List<Problem> problems(SourceSpec spec, SourceEnvironment environment) {
         List<Problem> problems = new ArrayList<>();
-        switch (spec) {
-            case SourceSpec.Directory d -> {
-                Path folder = d.path().toAbsolutePath().normalize();
-                boolean allowed = false;
-                for (Path root : environment.directories()) {
-                    allowed |= folder.startsWith(root);
-                }
-                if (!allowed) {
-                    problems.add(new Problem("source.path", "'" + d.path() + "' is not in a folder this service may read; "
-                            + "config.yml allows " + (environment.directories().isEmpty() ? "none"
-                            : environment.directories().toString()) + " (sources.directories)"));
-                }
+        if (spec instanceof SourceSpec.Directory d) {
+            Path folder = d.path().toAbsolutePath().normalize();
+            boolean allowed = false;
+            for (Path root : environment.directories()) {
+                allowed |= folder.startsWith(root);
             }
-            case SourceSpec.Jdbc j -> {
-                if (!environment.dataSources().containsKey(j.dataSource())) {
-                    problems.add(new Problem("source.datasource", "unknown data source '" + j.dataSource()
-                            + "'; config.yml declares " + (environment.dataSources().isEmpty() ? "none"
-                            : String.join(", ", environment.dataSources().keySet().stream().sorted().toList()))
-                            + " (sources.dataSources)"));
-                }
+            if (!allowed) {
+                problems.add(new Problem("source.path", "'" + d.path() + "' is not in a folder this service may read; "
+                        + "config.yml allows " + (environment.directories().isEmpty() ? "none"
+                        : environment.directories().toString()) + " (sources.directories)"));
             }
-            case SourceSpec.Http h -> {
-                try {
-                    URI uri = new URI(h.url().replace("{from}", "x").replace("{to}", "x"));
-                    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                        problems.add(new Problem("source.url", "'" + h.url() + "' is not an http or https URL"));
-                    }
-                } catch (URISyntaxException e) {
-                    problems.add(new Problem("source.url", "'" + h.url() + "' is not a URL: " + e.getReason()));
+        } else if (spec instanceof SourceSpec.Jdbc j) {
+            if (!environment.dataSources().containsKey(j.dataSource())) {
+                problems.add(new Problem("source.datasource", "unknown data source '" + j.dataSource()
+                        + "'; config.yml declares " + (environment.dataSources().isEmpty() ? "none"
+                        : String.join(", ", environment.dataSources().keySet().stream().sorted().toList()))
+                        + " (sources.dataSources)"));
+            }
+        } else if (spec instanceof SourceSpec.Http h) {
+            try {
+                URI uri = new URI(h.url().replace("{from}", "x").replace("{to}", "x"));
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    problems.add(new Problem("source.url", "'" + h.url() + "' is not an http or https URL"));
                 }
-                for (Map.Entry<String, String> header : h.headers().entrySet()) {
-                    Matcher m = VARIABLE.matcher(header.getValue());
-                    while (m.find()) {
-                        if (environment.environment().apply(m.group(1)) == null) {
-                            problems.add(new Problem("source.headers." + header.getKey(), "the environment variable "
-                                    + m.group(1) + " is not set on this service"));
-                        }
+            } catch (URISyntaxException e) {
+                problems.add(new Problem("source.url", "'" + h.url() + "' is not a URL: " + e.getReason()));
+            }
+            for (Map.Entry<String, String> header : h.headers().entrySet()) {
+                Matcher m = VARIABLE.matcher(header.getValue());
+                while (m.find()) {
+                    if (environment.environment().apply(m.group(1)) == null) {
+                        problems.add(new Problem("source.headers." + header.getKey(), "the environment variable "
+                                + m.group(1) + " is not set on this service"));
                     }
                 }
             }
