@@ -1,17 +1,266 @@
 package io.driftwatch.monitor.source;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Function;
-import javax.sql.DataSource;
+import java.util.Objects;
 
-/** PLACEHOLDER until the implementation lands: fails every read. */
+/**
+ * A {@code type: directory} source: the regular files directly in a folder (not its sub-folders)
+ * whose name matches the glob, each read once by name and content.
+ *
+ * <p>What is read, on each call:
+ * <ul>
+ *   <li>Names starting with {@code .} and names ending in {@code .tmp}, {@code .part}, {@code .partial}
+ *       or {@code .crdownload} are never read, whatever the glob: they are what writers that rename
+ *       a file when it is complete (rsync, curl, browsers, most uploaders) call it meanwhile.</li>
+ *   <li>A file is read only once its last-modified time is at least {@code settle} in the past, so a
+ *       file still being written is not read half-way. It is copied into the temporary folder while
+ *       its SHA-256 and size are computed; if its size or last-modified time changed since it was
+ *       listed, the copy is discarded and the file is left for a later run.</li>
+ *   <li>A file whose name and SHA-256 are {@link Source.SeenFiles#seen seen} is skipped (its copy
+ *       discarded); a file rewritten with new content is new, and is read again.</li>
+ *   <li>Batches come in last-modified order, then by name; one per file. The window plays no part: it
+ *       is only recorded.</li>
+ * </ul>
+ *
+ * <p>Errors: a folder that is missing, not a folder or cannot be listed is a {@link SourceException}
+ * naming it. A single file that cannot be read (its attributes or its bytes) is skipped, so the other
+ * files are still checked, and retried on the next run; but when no batch is returned at all, the
+ * first such file is a {@link SourceException} naming it, so a file that never becomes readable fails
+ * runs instead of being silently ignored. A file that disappears between listing and copying is simply
+ * gone. On any exception, the copies made so far are deleted.
+ *
+ * <p>Thread-safe: no mutable state; concurrent reads of one folder each make their own copies.
+ */
 final class DirectorySource implements Source {
+    private static final String[] TEMPORARY_SUFFIXES = {".tmp", ".part", ".partial", ".crdownload"};
+    private static final int BUFFER = 64 * 1024;
+
+    private final SourceSpec.Directory spec;
+    private final Path folder;
+    private final PathMatcher matcher;
+    private final Path temporaryDirectory;
+    private final Clock clock;
+
     DirectorySource(SourceSpec.Directory spec, Path temporaryDirectory) {
+        this(spec, temporaryDirectory, Clock.systemUTC());
+    }
+
+    /** As the public path, with the clock that {@code settle} is measured against. */
+    DirectorySource(SourceSpec.Directory spec, Path temporaryDirectory, Clock clock) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.folder = spec.path().toAbsolutePath().normalize();
+        this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + spec.glob());
+        this.temporaryDirectory = Objects.requireNonNull(temporaryDirectory, "temporaryDirectory");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A file listed in the folder, with the attributes the decision to read it was based on. */
+    private record Listed(Path file, String name, FileTime lastModified, long size) {
+    }
+
+    /** A copy of a file, with what was computed while copying it. */
+    private record Copy(Path file, String sha256, long bytes) {
     }
 
     @Override
     public List<SourceBatch> read(TimeWindow window, SeenFiles seen) {
-        throw new SourceException("DirectorySource is not implemented yet");
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(seen, "seen");
+        List<String> failures = new ArrayList<>();
+        List<Listed> listed = list(failures);
+        listed.sort(Comparator.comparing(Listed::lastModified).thenComparing(Listed::name));
+
+        Instant settledBefore = clock.instant().minus(spec.settle());
+        List<SourceBatch> batches = new ArrayList<>();
+        boolean complete = false;
+        try {
+            for (Listed candidate : listed) {
+                if (candidate.lastModified().toInstant().isAfter(settledBefore)) {
+                    continue;
+                }
+                Copy copy = copy(candidate, failures);
+                if (copy == null) {
+                    continue;
+                }
+                boolean kept = false;
+                try {
+                    if (!changed(candidate, copy) && !seen.seen(candidate.name(), copy.sha256())) {
+                        batches.add(new SourceBatch(copy.file(), new SourceRead(spec.type(),
+                                candidate.file().toString(), window, candidate.name(), copy.sha256(), copy.bytes())));
+                        kept = true;
+                    }
+                } finally {
+                    if (!kept) {
+                        delete(copy.file());
+                    }
+                }
+            }
+            if (batches.isEmpty() && !failures.isEmpty()) {
+                throw new SourceException(failures.get(0)
+                        + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more files)" : ""));
+            }
+            complete = true;
+            return batches;
+        } finally {
+            if (!complete) {
+                for (SourceBatch batch : batches) {
+                    delete(batch.file());
+                }
+            }
+        }
+    }
+
+    /** The regular files to consider; files whose attributes cannot be read are added to {@code failures}. */
+    private List<Listed> list(List<String> failures) {
+        if (!Files.isDirectory(folder)) {
+            if (Files.notExists(folder)) {
+                throw new SourceException("the folder " + folder + " does not exist");
+            }
+            if (Files.exists(folder)) {
+                throw new SourceException(folder + " is not a folder");
+            }
+        }
+        List<Listed> listed = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                Path fileName = entry.getFileName();
+                String name = fileName.toString();
+                if (temporary(name) || !matcher.matches(fileName)) {
+                    continue;
+                }
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+                } catch (NoSuchFileException e) {
+                    continue; // gone since it was listed, or a link to nothing
+                } catch (IOException e) {
+                    failures.add("the file " + entry + " cannot be read: " + describe(e));
+                    continue;
+                }
+                if (attributes.isRegularFile()) {
+                    listed.add(new Listed(entry, name, attributes.lastModifiedTime(), attributes.size()));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new SourceException("the folder " + folder + " does not exist", e);
+        } catch (NotDirectoryException e) {
+            throw new SourceException(folder + " is not a folder", e);
+        } catch (IOException e) {
+            throw new SourceException("the folder " + folder + " cannot be read: " + describe(e), e);
+        }
+        return listed;
+    }
+
+    /** Whether {@code name} is a hidden file or a file a writer has not finished yet. */
+    static boolean temporary(String name) {
+        if (name.startsWith(".")) {
+            return true;
+        }
+        for (String suffix : TEMPORARY_SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Copies {@code listed} into the temporary folder; null when it is gone or cannot be read (then
+     * added to {@code failures}).
+     *
+     * @throws SourceException when no file can be made in the temporary folder
+     */
+    private Copy copy(Listed listed, List<String> failures) {
+        Path target;
+        try {
+            target = Files.createTempFile(temporaryDirectory, "directory-", ".batch");
+        } catch (IOException e) {
+            throw new SourceException("cannot make a file in the temporary folder " + temporaryDirectory + ": "
+                    + describe(e), e);
+        }
+        MessageDigest digest = sha256();
+        long bytes = 0;
+        boolean copied = false;
+        try (InputStream in = Files.newInputStream(listed.file()); OutputStream out = Files.newOutputStream(target)) {
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                digest.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+                bytes += n;
+            }
+            copied = true;
+        } catch (IOException e) {
+            if (!Files.notExists(listed.file())) {
+                failures.add("the file " + listed.file() + " cannot be copied to " + temporaryDirectory + ": "
+                        + describe(e));
+            }
+        } finally {
+            if (!copied) {
+                delete(target);
+            }
+        }
+        return copied ? new Copy(target, HexFormat.of().formatHex(digest.digest()), bytes) : null;
+    }
+
+    /** Whether the file was written to since it was listed (or while it was copied). */
+    private static boolean changed(Listed listed, Copy copy) {
+        if (copy.bytes() != listed.size()) {
+            return true;
+        }
+        try {
+            BasicFileAttributes now = Files.readAttributes(listed.file(), BasicFileAttributes.class);
+            return now.size() != listed.size() || !now.lastModifiedTime().equals(listed.lastModified());
+        } catch (IOException e) {
+            return true; // gone or replaced meanwhile: not what was copied; the next run sees what is there
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    /** Deletes a copy; one that cannot be deleted is left for the temporary folder's own clean-up. */
+    static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // nothing better to do: the read's outcome does not depend on it
+        }
+    }
+
+    /** An I/O error in words: its message (which names the file for file-system errors), or its kind. */
+    static String describe(IOException e) {
+        if (e instanceof AccessDeniedException && ((AccessDeniedException) e).getReason() == null) {
+            return "permission denied";
+        }
+        String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+        String kind = e.getClass().getSimpleName();
+        return reason == null || reason.isBlank() ? kind : reason + " (" + kind + ")";
     }
 }
