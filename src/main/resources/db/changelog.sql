@@ -120,3 +120,77 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
 CREATE INDEX outbox_by_monitor ON outbox (monitor_id, created_at);
+
+--changeset driftwatch:3-reference-versions
+-- Every reference a monitor has checked against: version 1 is the one it was created with; a new
+-- version is added when an update changes the reference or its profile, and each time a rolling
+-- reference is re-profiled from a past window of the source (window_start, window_end).
+CREATE TABLE reference_versions (
+    monitor_id      VARCHAR(100) NOT NULL REFERENCES monitors (id) ON DELETE CASCADE,
+    version         INTEGER      NOT NULL,
+    dataset_id      VARCHAR(64)  NOT NULL REFERENCES datasets (id),
+    profile_sha256  CHAR(64)     NOT NULL REFERENCES reference_profiles (sha256),
+    window_start    TIMESTAMP WITH TIME ZONE,
+    window_end      TIMESTAMP WITH TIME ZONE,
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (monitor_id, version)
+);
+CREATE UNIQUE INDEX reference_versions_by_window ON reference_versions (monitor_id, window_start, window_end);
+INSERT INTO reference_versions (monitor_id, version, dataset_id, profile_sha256, created_at)
+    SELECT id, 1, reference_id, profile_sha256, created_at FROM monitors;
+
+--changeset driftwatch:3-check-sources
+-- Checks made by the scheduler or a backfill: which slot and window, which chunk, and what the
+-- source read. A check that could not read anything (a failed query) has no dataset.
+ALTER TABLE checks ALTER COLUMN dataset_id DROP NOT NULL;
+ALTER TABLE checks ADD COLUMN reference_version INTEGER;
+CREATE TABLE check_sources (
+    check_id        VARCHAR(64)   NOT NULL PRIMARY KEY REFERENCES checks (id) ON DELETE CASCADE,
+    monitor_id      VARCHAR(100)  NOT NULL,
+    run_kind        VARCHAR(16)   NOT NULL,
+    slot            TIMESTAMP WITH TIME ZONE NOT NULL,
+    window_start    TIMESTAMP WITH TIME ZONE NOT NULL,
+    window_end      TIMESTAMP WITH TIME ZONE NOT NULL,
+    chunk_index     INTEGER,
+    chunk_count     INTEGER,
+    source_type     VARCHAR(16)   NOT NULL,
+    location        TEXT,
+    file_name       VARCHAR(1000),
+    sha256          CHAR(64),
+    byte_count      BIGINT,
+    row_count       BIGINT
+);
+CREATE INDEX check_sources_by_monitor ON check_sources (monitor_id, slot);
+
+--changeset driftwatch:3-source-files
+-- The files each directory-source monitor has read, by name and content: a file is checked once,
+-- and this row is written in the transaction of its check.
+CREATE TABLE source_files (
+    monitor_id  VARCHAR(100)  NOT NULL REFERENCES monitors (id) ON DELETE CASCADE,
+    name        VARCHAR(1000) NOT NULL,
+    sha256      CHAR(64)      NOT NULL,
+    check_id    VARCHAR(64)   NOT NULL,
+    read_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (monitor_id, name, sha256)
+);
+
+--changeset driftwatch:3-scheduled-runs
+-- One row per slot of a monitor's schedule that some service instance (or a backfill) claimed:
+-- the primary key is what keeps two replicas from running the same slot.
+CREATE TABLE scheduled_runs (
+    monitor_id      VARCHAR(100)  NOT NULL REFERENCES monitors (id) ON DELETE CASCADE,
+    slot            TIMESTAMP WITH TIME ZONE NOT NULL,
+    window_start    TIMESTAMP WITH TIME ZONE NOT NULL,
+    window_end      TIMESTAMP WITH TIME ZONE NOT NULL,
+    run_kind        VARCHAR(16)   NOT NULL,
+    instance        VARCHAR(200)  NOT NULL,
+    state           VARCHAR(16)   NOT NULL,
+    started_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    finished_at     TIMESTAMP WITH TIME ZONE,
+    check_count     INTEGER       NOT NULL,
+    failed_count    INTEGER       NOT NULL,
+    row_count       BIGINT        NOT NULL,
+    summary         TEXT,
+    PRIMARY KEY (monitor_id, slot)
+);
+CREATE INDEX scheduled_runs_by_start ON scheduled_runs (monitor_id, started_at);

@@ -3,6 +3,7 @@ package io.driftwatch;
 import io.driftwatch.api.Api;
 import io.driftwatch.api.BodyLimit;
 import io.driftwatch.api.PrometheusServlet;
+import io.driftwatch.cli.BackfillCommand;
 import io.driftwatch.cli.CheckCommand;
 import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.FatalErrorHandler;
@@ -20,6 +21,11 @@ import io.driftwatch.monitor.MonitorCatalog;
 import io.driftwatch.monitor.Deliveries;
 import io.driftwatch.monitor.OutboxWorker;
 import io.driftwatch.monitor.Receivers;
+import io.driftwatch.monitor.Scheduler;
+import io.dropwizard.db.ManagedDataSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
 import io.driftwatch.notify.Channel;
 import io.driftwatch.notify.ChannelFactory;
 import io.driftwatch.store.BlobStore;
@@ -93,6 +99,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         bootstrap.addCommand(new ProfileCommand());
         bootstrap.addCommand(new TokenCommand());
         bootstrap.addCommand(new NotifyTestCommand());
+        bootstrap.addCommand(new BackfillCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(DriftwatchConfiguration configuration) {
@@ -138,8 +145,6 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         environment.lifecycle().manage(queue);
 
         long maxBody = configuration.getApi().getMaxBodySize().toBytes();
-        BlobStore blobs = BlobStore.in(data);
-        DatasetIntake intake = new DatasetIntake(datasetDao, blobs, maxBody);
         List<Channel> channels = new ArrayList<>();
         for (ChannelFactory f : configuration.getChannels()) {
             channels.add(f.build());
@@ -153,11 +158,25 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
                 configuration.getOutbox().settings(), Clock.systemUTC());
         environment.lifecycle().manage(outbox);
 
-        MonitorCatalog catalog = new MonitorCatalog(monitorDao, datasetDao, checkDao, intake, blobs, reports, receivers);
-        CheckRecorder recorder = new CheckRecorder(catalog, intake, new Transactions(jdbi), receivers, outbox::wake,
-                runner, reports, environment.metrics());
+        Map<String, DataSource> dataSources = new LinkedHashMap<>();
+        configuration.getSources().getDataSources().forEach((name, factory) -> {
+            ManagedDataSource source = factory.build(environment.metrics(), "source-" + name);
+            environment.lifecycle().manage(source);
+            dataSources.put(name, source);
+        });
+        Monitoring monitoring = Monitoring.build(configuration, jdbi, receivers, dataSources, runner, outbox::wake,
+                environment.metrics());
+        DatasetIntake intake = monitoring.intake;
+        MonitorCatalog catalog = monitoring.catalog;
+        CheckRecorder recorder = monitoring.recorder;
         Deliveries deliveries = new Deliveries(jdbi.onDemand(OutboxDao.class), catalog, outbox::wake);
         CheckHistory history = new CheckHistory(checkDao, catalog, reports);
+        DriftwatchConfiguration.SchedulerSettings scheduling = configuration.getScheduler();
+        if (scheduling.isEnabled()) {
+            environment.lifecycle().manage(new Scheduler(catalog, monitoring.scheduledChecks, Clock.systemUTC(),
+                    Duration.ofMillis(scheduling.getPollInterval().toMilliseconds()), scheduling.getConcurrency(),
+                    Duration.ofMillis(checks.getShutdownGracePeriod().toMilliseconds())));
+        }
 
         BodyLimit limit = new BodyLimit(maxBody);
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);

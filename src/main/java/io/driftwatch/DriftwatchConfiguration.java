@@ -146,6 +146,129 @@ public class DriftwatchConfiguration extends Configuration {
         this.outbox = outbox;
     }
 
+    /** What monitors' sources may read: folders and JDBC data sources. */
+    @Valid
+    @NotNull
+    private SourceSettings sources = new SourceSettings();
+
+    /** The scheduler that runs monitors with a {@code schedule:}. */
+    @Valid
+    @NotNull
+    private SchedulerSettings scheduler = new SchedulerSettings();
+
+    @JsonProperty
+    public SourceSettings getSources() {
+        return sources;
+    }
+
+    @JsonProperty
+    public void setSources(SourceSettings sources) {
+        this.sources = sources;
+    }
+
+    @JsonProperty
+    public SchedulerSettings getScheduler() {
+        return scheduler;
+    }
+
+    @JsonProperty
+    public void setScheduler(SchedulerSettings scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** What monitors' sources may read. */
+    public static class SourceSettings {
+        /**
+         * Folders a {@code type: directory} source may read (it may be any folder inside one). A monitor
+         * naming another folder is refused (422), so API callers cannot read the server's files.
+         */
+        @NotNull
+        private java.util.List<Path> directories = new java.util.ArrayList<>(java.util.List.of(Path.of("incoming")));
+
+        /** JDBC data sources by name, for {@code type: jdbc} sources ({@code datasource: NAME}). */
+        @Valid
+        @NotNull
+        private java.util.Map<String, DataSourceFactory> dataSources = new java.util.LinkedHashMap<>();
+
+        @JsonProperty
+        public java.util.List<Path> getDirectories() {
+            return directories;
+        }
+
+        @JsonProperty
+        public void setDirectories(java.util.List<Path> directories) {
+            this.directories = directories;
+        }
+
+        @JsonProperty
+        public java.util.Map<String, DataSourceFactory> getDataSources() {
+            return dataSources;
+        }
+
+        @JsonProperty
+        public void setDataSources(java.util.Map<String, DataSourceFactory> dataSources) {
+            this.dataSources = dataSources;
+        }
+    }
+
+    /** The scheduler of monitors with a {@code schedule:}. */
+    public static class SchedulerSettings {
+        /** Whether this instance runs scheduled monitors (every replica may; each slot runs once). */
+        private boolean enabled = true;
+
+        /** How often due slots are looked for; a slot starts at most this late. */
+        @NotNull
+        private Duration pollInterval = Duration.seconds(1);
+
+        /** Scheduled runs at once on this instance (one monitor's runs never overlap here). */
+        @Min(1)
+        @Max(64)
+        private int concurrency = 2;
+
+        /** This instance's name in the run history; by default host name and process id. */
+        private String instanceName;
+
+        @JsonProperty
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        @JsonProperty
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        @JsonProperty
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        @JsonProperty
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        @JsonProperty
+        public int getConcurrency() {
+            return concurrency;
+        }
+
+        @JsonProperty
+        public void setConcurrency(int concurrency) {
+            this.concurrency = concurrency;
+        }
+
+        @JsonProperty
+        public String getInstanceName() {
+            return instanceName;
+        }
+
+        @JsonProperty
+        public void setInstanceName(String instanceName) {
+            this.instanceName = instanceName;
+        }
+    }
+
     /** Who may call the API and open the dashboard; no tokens means open, on loopback only. */
     @Valid
     @NotNull

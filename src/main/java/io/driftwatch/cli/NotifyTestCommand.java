@@ -5,7 +5,9 @@ import io.driftwatch.DriftwatchException;
 import io.driftwatch.monitor.ChannelProbe;
 import io.driftwatch.monitor.DatasetIntake;
 import io.driftwatch.monitor.Monitor;
+import io.driftwatch.Monitoring;
 import io.driftwatch.monitor.MonitorCatalog;
+import java.util.Map;
 import io.driftwatch.monitor.Receivers;
 import io.driftwatch.notify.Channel;
 import io.driftwatch.notify.ChannelFactory;
@@ -75,15 +77,11 @@ public final class NotifyTestCommand extends ConfiguredCommand<DriftwatchConfigu
         ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), "notify-test");
         List<ChannelProbe.Outcome> outcomes;
         try {
-            requireOpenable(dataSource, database.getUrl());
+            requireOpenable(dataSource, database.getUrl(), "notify-test");
             Migrations.requireApplied(dataSource, database.getUrl());
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-            BlobStore blobs = BlobStore.in(configuration.getDataDirectory());
-            DatasetDao datasets = jdbi.onDemand(DatasetDao.class);
-            MonitorCatalog catalog = new MonitorCatalog(jdbi.onDemand(MonitorDao.class), datasets,
-                    jdbi.onDemand(CheckDao.class), new DatasetIntake(datasets, blobs,
-                            configuration.getApi().getMaxBodySize().toBytes()), blobs,
-                    configuration.getReportsDirectory(), receivers);
+            MonitorCatalog catalog = Monitoring.build(configuration, jdbi, receivers, Map.of(), null, () -> { },
+                    bootstrap.getMetricRegistry()).catalog;
             Monitor monitor = catalog.find(monitorId);
             outcomes = new ChannelProbe(receivers).probe(monitor, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         } finally {
@@ -128,7 +126,7 @@ public final class NotifyTestCommand extends ConfiguredCommand<DriftwatchConfigu
      * Opens one connection, to tell a database held by a running service (the embedded H2 file admits
      * one process) from other failures.
      */
-    private static void requireOpenable(ManagedDataSource dataSource, String url) {
+    static void requireOpenable(ManagedDataSource dataSource, String url, String command) {
         try (Connection c = dataSource.getConnection()) {
             c.isValid(1);
         } catch (SQLException e) {
@@ -136,8 +134,8 @@ public final class NotifyTestCommand extends ConfiguredCommand<DriftwatchConfigu
                 if (t instanceof SQLException s && s.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
                     throw new UnopenableDatabaseException("the embedded database " + url + " is in use by another"
                             + " process, most likely the running Driftwatch service: an H2 file database admits one"
-                            + " process at a time. Stop the service, run notify-test, and start it again (or run the"
-                            + " service on PostgreSQL, which notify-test can share with it)", e);
+                            + " process at a time. Stop the service, run " + command + ", and start it again (or run the"
+                            + " service on PostgreSQL, which " + command + " can share with it)", e);
                 }
             }
             throw new UnopenableDatabaseException("cannot open the database " + url + ": " + e.getMessage(), e);

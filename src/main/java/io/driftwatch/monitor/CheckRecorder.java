@@ -13,7 +13,9 @@ import io.driftwatch.report.HtmlReport;
 import io.driftwatch.report.JsonResult;
 import io.driftwatch.stats.TestResult;
 import io.driftwatch.store.CheckColumnRow;
+import io.driftwatch.monitor.source.SourceRead;
 import io.driftwatch.store.CheckRow;
+import io.driftwatch.store.CheckSourceRow;
 import io.driftwatch.store.Transactions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +76,8 @@ public final class CheckRecorder {
     }
 
     /**
-     * Checks dataset {@code datasetId} against monitor {@code monitorId} and records the check.
+     * Checks dataset {@code datasetId} against monitor {@code monitorId}'s current reference and
+     * records the check.
      *
      * @throws NotFoundException when the monitor or the dataset does not exist
      * @throws io.driftwatch.DriftwatchException when the dataset does not line up with the reference
@@ -82,17 +85,28 @@ public final class CheckRecorder {
     public Check run(String monitorId, String datasetId) {
         Monitor monitor = monitors.find(monitorId);
         Dataset dataset = datasets.find(datasetId, "datasetId");
-        Dataset reference = datasets.find(monitor.referenceId(), "reference");
+        return run(monitor, dataset, monitors.currentReference(monitor), null);
+    }
+
+    /**
+     * Checks {@code dataset} against {@code reference} and records the check with its origin. A batch
+     * that cannot be read or does not line up is recorded as a failed check and the exception rethrown.
+     *
+     * @return the check, or null when the origin's file had been read by another run meanwhile (then
+     *     nothing is recorded)
+     */
+    Check run(Monitor monitor, Dataset dataset, ReferenceVersion reference, CheckOrigin origin) {
+        Dataset referenceData = datasets.find(reference.datasetId(), "reference");
         long start = System.nanoTime();
         boolean recorded = false;
         try (Timer.Context ignored = duration.time()) {
-            BatchInfo referenceInfo = new BatchInfo("dataset " + reference.id(), reference.format(), reference.rows(),
-                    reference.sha256());
+            BatchInfo referenceInfo = new BatchInfo("dataset " + referenceData.id(), referenceData.format(),
+                    referenceData.rows(), referenceData.sha256());
             CheckReport report;
             try {
-                report = run(monitor, referenceInfo, dataset);
+                report = run(monitor, reference, referenceInfo, dataset);
             } catch (UnreadableDatasetException | SchemaMismatchException e) {
-                recordFailure(monitor, dataset, e, start);
+                recordFailure(monitor, dataset.id(), reference, origin, e.getMessage(), start);
                 throw e;
             }
             String id = UUID.randomUUID().toString();
@@ -103,12 +117,20 @@ public final class CheckRecorder {
             CheckRow row = new CheckRow(id, monitor.id(), monitor.version(), dataset.id(), createdAt,
                     verdict.detected(), verdict.share(), verdict.threshold(), verdict.numberOfColumns(),
                     verdict.numberOfDriftedColumns(), verdict.numberOfErrors(), millis,
-                    JsonResult.of(report).toJson(), reportFile);
+                    JsonResult.of(report).toJson(), reportFile, CheckRow.OK, null, reference.version());
             List<CheckColumnRow> columns = columns(id, report.result().columns());
-            int queued = transactions.inTransaction(tx -> {
-                tx.checks().insert(row, columns);
-                return incidents.apply(tx, monitor, new Incidents.CheckFacts(id, createdAt, report.result(), null));
-            });
+            int queued;
+            try {
+                queued = transactions.inTransaction(tx -> {
+                    tx.checks().insert(row, columns);
+                    recordOrigin(tx, monitor, id, createdAt, origin);
+                    return incidents.apply(tx, monitor, new Incidents.CheckFacts(id, createdAt, report.result(), null));
+                });
+            } catch (FileReadAlready e) {
+                deleteReport(reportFile);
+                recorded = true;
+                return null;
+            }
             if (queued > 0) {
                 deliveriesQueued.run();
             }
@@ -126,32 +148,86 @@ public final class CheckRecorder {
     }
 
     /**
-     * Records a check that could not run (the batch unreadable, or its columns not lining up with the
-     * reference): it shows in the history with its reason and feeds the policy's {@code check_error}.
+     * Records a check that could not run (nothing could be read, the batch was unreadable or empty, its
+     * columns did not line up): it shows in the history with its reason and feeds the policy's
+     * {@code check_error}.
+     *
+     * @param datasetId the batch's dataset, or null when nothing could be stored
+     * @return the failed check, or null when the origin's file had been read by another run meanwhile
      */
-    private void recordFailure(Monitor monitor, Dataset dataset, RuntimeException e, long start) {
+    Check recordFailure(Monitor monitor, String datasetId, ReferenceVersion reference, CheckOrigin origin,
+            String error) {
+        failed.mark();
+        return recordFailure(monitor, datasetId, reference, origin, error, System.nanoTime());
+    }
+
+    private Check recordFailure(Monitor monitor, String datasetId, ReferenceVersion reference, CheckOrigin origin,
+            String error, long start) {
         String id = UUID.randomUUID().toString();
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        String error = e.getMessage();
-        CheckRow row = new CheckRow(id, monitor.id(), monitor.version(), dataset.id(), createdAt, false, 0,
-                monitor.definition().driftOptions().share(), 0, 0, 0, millis, null, null, CheckRow.FAILED, error);
-        int queued = transactions.inTransaction(tx -> {
-            tx.checks().insert(row, List.of());
-            return incidents.apply(tx, monitor, new Incidents.CheckFacts(id, createdAt, null, error));
-        });
+        CheckRow row = new CheckRow(id, monitor.id(), monitor.version(), datasetId, createdAt, false, 0,
+                monitor.definition().driftOptions().share(), 0, 0, 0, millis, null, null, CheckRow.FAILED, error,
+                reference == null ? null : reference.version());
+        int queued;
+        try {
+            queued = transactions.inTransaction(tx -> {
+                tx.checks().insert(row, List.of());
+                recordOrigin(tx, monitor, id, createdAt, origin);
+                return incidents.apply(tx, monitor, new Incidents.CheckFacts(id, createdAt, null, error));
+            });
+        } catch (FileReadAlready e) {
+            return null;
+        }
         if (queued > 0) {
             deliveriesQueued.run();
         }
-        LOG.info("check {} of monitor {} on dataset {}: FAILED in {} ms", id, monitor.id(), dataset.id(), millis);
+        LOG.info("check {} of monitor {} on dataset {}: FAILED in {} ms: {}", id, monitor.id(), datasetId, millis,
+                error);
+        return CheckHistory.check(row);
+    }
+
+    /** Writes where the batch came from, and marks a directory source's file as read (once, ever). */
+    private static void recordOrigin(Transactions.Tx tx, Monitor monitor, String checkId, Instant createdAt,
+            CheckOrigin origin) {
+        if (origin == null) {
+            return;
+        }
+        SourceRead read = origin.read();
+        if (read != null && read.name() != null && origin.firstOfFile()
+                && tx.checks().markFileRead(monitor.id(), read.name(), read.sha256(), checkId, createdAt) == 0) {
+            throw new FileReadAlready();
+        }
+        tx.checks().insertSource(new CheckSourceRow(checkId, monitor.id(), origin.runKind(), origin.slot(),
+                origin.window().from(), origin.window().to(), origin.chunkIndex(), origin.chunkCount(),
+                origin.sourceType(), read == null ? null : read.location(), read == null ? null : read.name(),
+                read == null ? null : read.sha256(), read == null ? null : read.bytes(), origin.rows()));
+    }
+
+    /** Rolls back a check whose file another run recorded first (two replicas reading one folder). */
+    private static final class FileReadAlready extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FileReadAlready() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void deleteReport(String relative) {
+        try {
+            Files.deleteIfExists(reportsDirectory.resolve(relative));
+        } catch (IOException e) {
+            // a report nobody links to costs disk only
+        }
     }
 
     /** Runs the check; errors name the dataset, never the file it is stored in on this server. */
-    private CheckReport run(Monitor monitor, BatchInfo referenceInfo, Dataset dataset) {
+    private CheckReport run(Monitor monitor, ReferenceVersion reference, BatchInfo referenceInfo, Dataset dataset) {
         Path file = datasets.file(dataset);
         String label = "dataset " + dataset.id();
         try {
-            return runner.run(monitors.profile(monitor), referenceInfo, file, label, monitor.definition());
+            return runner.run(monitors.profile(reference.profileSha256(), monitor.id()), referenceInfo, file, label,
+                    monitor.definition());
         } catch (UnreadableDatasetException e) {
             throw new UnreadableDatasetException(e.getMessage().replace(file.toString(), label), e);
         }

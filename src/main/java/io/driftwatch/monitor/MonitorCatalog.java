@@ -8,6 +8,10 @@ import io.driftwatch.store.DatasetDao;
 import io.driftwatch.store.MonitorDao;
 import io.driftwatch.store.MonitorRow;
 import io.driftwatch.store.ProfileRow;
+import io.driftwatch.store.ReferenceVersionDao;
+import io.driftwatch.store.ReferenceVersionRow;
+import io.driftwatch.monitor.source.SourceEnvironment;
+import io.driftwatch.monitor.source.Sources;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -47,6 +51,9 @@ public final class MonitorCatalog {
     private final BlobStore blobs;
     private final Path reportsDirectory;
     private final Receivers receivers;
+    private final ReferenceVersionDao versions;
+    private final SourceEnvironment sources;
+    private final Map<String, Monitor> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, ReferenceProfile> profiles = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -55,9 +62,15 @@ public final class MonitorCatalog {
                 }
             });
 
-    public MonitorCatalog(MonitorDao monitors, DatasetDao datasets, CheckDao checks, DatasetIntake intake,
-            BlobStore blobs, Path reportsDirectory, Receivers receivers) {
+    /**
+     * @param sources what the service lets monitors' sources use (checked when a monitor is created or updated)
+     */
+    public MonitorCatalog(MonitorDao monitors, DatasetDao datasets, CheckDao checks, ReferenceVersionDao versions,
+            DatasetIntake intake, BlobStore blobs, Path reportsDirectory, Receivers receivers,
+            SourceEnvironment sources) {
         this.receivers = receivers;
+        this.versions = versions;
+        this.sources = sources;
         this.monitors = monitors;
         this.datasets = datasets;
         this.checks = checks;
@@ -83,7 +96,9 @@ public final class MonitorCatalog {
             throw new ConflictException("a monitor named '" + v.name + "' exists already; PUT to "
                     + "/api/v1/monitors/" + v.name + " replaces it", "name");
         }
-        return monitor(row);
+        Monitor monitor = monitor(row);
+        currentReference(monitor);
+        return monitor;
     }
 
     /**
@@ -106,7 +121,9 @@ public final class MonitorCatalog {
             throw new ConflictException("monitor '" + id + "' was changed or deleted by another request; "
                     + "read it again and retry", "version");
         }
-        return find(id);
+        Monitor monitor = find(id);
+        currentReference(monitor);
+        return monitor;
     }
 
     /**
@@ -138,6 +155,28 @@ public final class MonitorCatalog {
                 .orElseThrow(() -> new NotFoundException("monitor", id, "id"));
     }
 
+    /**
+     * Every monitor with a schedule. Definitions are parsed once per version (the scheduler asks every
+     * second).
+     */
+    public List<Monitor> scheduled() {
+        List<Monitor> out = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        for (MonitorRow row : monitors.list()) {
+            present.add(row.id());
+            Monitor cached = parsed.get(row.id());
+            if (cached == null || cached.version() != row.version()) {
+                cached = monitor(row);
+                parsed.put(row.id(), cached);
+            }
+            if (cached.definition().schedule().isPresent()) {
+                out.add(cached);
+            }
+        }
+        parsed.keySet().retainAll(present);
+        return out;
+    }
+
     /** Every monitor, by id. */
     public List<Monitor> list() {
         List<Monitor> all = new ArrayList<>();
@@ -149,19 +188,91 @@ public final class MonitorCatalog {
 
     /** The reference profile of {@code monitor}, read from the store the first time. */
     ReferenceProfile profile(Monitor monitor) {
-        ReferenceProfile cached = profiles.get(monitor.profileSha256());
+        return profile(monitor.profileSha256(), monitor.id());
+    }
+
+    /** The reference profile with hash {@code sha256} (a version of monitor {@code monitorId}'s reference). */
+    ReferenceProfile profile(String sha256, String monitorId) {
+        ReferenceProfile cached = profiles.get(sha256);
         if (cached != null) {
             return cached;
         }
-        Path file = blobs.path(BlobStore.Kind.PROFILE, monitor.profileSha256());
+        Path file = blobs.path(BlobStore.Kind.PROFILE, sha256);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            ReferenceProfile profile = ReferenceProfile.readFrom(in, "profile of monitor " + monitor.id());
-            profiles.put(monitor.profileSha256(), profile);
+            ReferenceProfile profile = ReferenceProfile.readFrom(in, "profile of monitor " + monitorId);
+            profiles.put(sha256, profile);
             return profile;
         } catch (IOException e) {
-            throw new UncheckedIOException("the reference profile of monitor " + monitor.id() + " cannot be read from "
+            throw new UncheckedIOException("the reference profile of monitor " + monitorId + " cannot be read from "
                     + file, e);
         }
+    }
+
+    /**
+     * The version of {@code monitor}'s pinned reference (its reference dataset and current profile),
+     * numbered when first asked for: version 1 at creation, a new one after an update that changed it.
+     */
+    public ReferenceVersion currentReference(Monitor monitor) {
+        for (int attempt = 0; ; attempt++) {
+            Optional<ReferenceVersionRow> row = versions.pinned(monitor.id(), monitor.profileSha256());
+            if (row.isPresent()) {
+                return version(row.get());
+            }
+            int next = versions.latestVersion(monitor.id()) + 1;
+            versions.insertIfAbsent(new ReferenceVersionRow(monitor.id(), next, monitor.referenceId(),
+                    monitor.profileSha256(), null, null, Instant.now().truncatedTo(ChronoUnit.MICROS)));
+            if (attempt > 10) {
+                throw new IllegalStateException("cannot number the reference of monitor " + monitor.id());
+            }
+        }
+    }
+
+    /**
+     * The rolled reference version of {@code monitor} read over {@code [from, to)}, if it was built already.
+     */
+    Optional<ReferenceVersion> rolledReference(Monitor monitor, Instant from, Instant to) {
+        return versions.rolled(monitor.id(), from, to).map(MonitorCatalog::version);
+    }
+
+    /**
+     * Profiles {@code dataset} with {@code monitor}'s definition and records it as the monitor's
+     * reference over {@code [from, to)}, a new version (or the one another run recorded first).
+     *
+     * @throws InvalidMonitorException when the dataset cannot be profiled with the definition
+     */
+    ReferenceVersion addRolledReference(Monitor monitor, Dataset dataset, Instant from, Instant to) {
+        String sha = storeProfile(new Validated(monitor.id(), monitor.definition(), dataset));
+        for (int attempt = 0; ; attempt++) {
+            Optional<ReferenceVersionRow> row = versions.rolled(monitor.id(), from, to);
+            if (row.isPresent()) {
+                return version(row.get());
+            }
+            int next = versions.latestVersion(monitor.id()) + 1;
+            versions.insertIfAbsent(new ReferenceVersionRow(monitor.id(), next, dataset.id(), sha, from, to,
+                    Instant.now().truncatedTo(ChronoUnit.MICROS)));
+            if (attempt > 10) {
+                throw new IllegalStateException("cannot number a rolled reference of monitor " + monitor.id());
+            }
+        }
+    }
+
+    /** Every version of the monitor's reference, newest first. */
+    public List<ReferenceVersion> referenceVersions(String monitorId) {
+        List<ReferenceVersion> all = new ArrayList<>();
+        for (ReferenceVersionRow row : versions.list(monitorId)) {
+            all.add(version(row));
+        }
+        return all;
+    }
+
+    /** What the service lets sources use. */
+    SourceEnvironment sources() {
+        return sources;
+    }
+
+    private static ReferenceVersion version(ReferenceVersionRow row) {
+        return new ReferenceVersion(row.version(), row.datasetId(), row.profileSha256(), row.windowStart(),
+                row.windowEnd());
     }
 
     private record Validated(String name, MonitorDefinition definition, Dataset reference) {
@@ -184,10 +295,25 @@ public final class MonitorCatalog {
         }
         List<InvalidMonitorException.Problem> problems = unknownColumns(definition, reference.get());
         unknownReceivers(definition.policy(), problems);
+        definition.source().ifPresent(spec -> {
+            for (Sources.Problem p : Sources.problems(spec, sources)) {
+                problems.add(new InvalidMonitorException.Problem(p.field(), 0, 0, p.message()));
+            }
+        });
+        definition.chunks().filter(ChunkSpec::byTime).ifPresent(c -> single(problems, known(reference.get()),
+                "chunks.column", c.column(), reference.get()));
         if (!problems.isEmpty()) {
             throw new InvalidMonitorException("the request body", problems);
         }
         return new Validated(name, definition, reference.get());
+    }
+
+    private static Set<String> known(Dataset reference) {
+        Set<String> known = new HashSet<>();
+        for (Dataset.Column c : reference.columns()) {
+            known.add(c.name());
+        }
+        return known;
     }
 
     /** Every column the definition names that the reference does not have. */

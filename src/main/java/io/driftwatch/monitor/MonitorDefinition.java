@@ -5,6 +5,7 @@ import io.driftwatch.drift.ColumnOverride;
 import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DriftOptions;
 import io.driftwatch.io.CsvOptions;
+import io.driftwatch.monitor.source.SourceSpec;
 import io.driftwatch.report.ColumnRoles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -41,6 +42,14 @@ import java.util.Set;
  *   per_column:
  *     temp: {method: psi, threshold: 0.2}
  *   correction: none       # none | bonferroni | benjamini-hochberg
+ * schedule:                # the service runs the monitor by itself
+ *   cron: "0 * * * *"      # or every: 1h; cron_type: unix | quartz; time_zone: UTC
+ * source:                  # where each run reads its batch; see SourceSpec
+ *   type: jdbc
+ *   datasource: warehouse
+ *   query: SELECT * FROM predictions WHERE ts >= :from AND ts < :to
+ * chunks: {every: 1h, column: ts}   # or {rows: 10000}: one check per chunk
+ * reference_roll: {previous: 30d, every: 1d}   # roll the reference instead of pinning it
  * }</pre>
  *
  * <p>Validation is strict (see {@link InvalidMonitorException}). A column has one role among
@@ -53,7 +62,7 @@ import java.util.Set;
  */
 public final class MonitorDefinition {
     private static final MonitorDefinition EMPTY = new MonitorDefinition(null, null, List.of(), List.of(), List.of(),
-            null, null, null, List.of(), DriftOptions.defaults(), Policy.NONE);
+            null, null, null, List.of(), DriftOptions.defaults(), Policy.NONE, null, null, null, null);
 
     private final String name;
     private final String reference;
@@ -66,10 +75,19 @@ public final class MonitorDefinition {
     private final List<String> ignored;
     private final DriftOptions driftOptions;
     private final Policy policy;
+    private final Schedule schedule;
+    private final SourceSpec source;
+    private final ChunkSpec chunks;
+    private final ReferenceRoll referenceRoll;
 
     MonitorDefinition(String name, String reference, List<String> numerical, List<String> categorical,
             List<String> text, String datetime, String target, String prediction, List<String> ignored,
-            DriftOptions driftOptions, Policy policy) {
+            DriftOptions driftOptions, Policy policy, Schedule schedule, SourceSpec source, ChunkSpec chunks,
+            ReferenceRoll referenceRoll) {
+        this.schedule = schedule;
+        this.source = source;
+        this.chunks = chunks;
+        this.referenceRoll = referenceRoll;
         this.name = name;
         this.reference = reference;
         this.numerical = List.copyOf(numerical);
@@ -124,6 +142,26 @@ public final class MonitorDefinition {
     /** The alert and retraining policy ({@link Policy#NONE} when the definition has none). */
     public Policy policy() {
         return policy;
+    }
+
+    /** When the service runs the monitor by itself, if it does ({@code schedule:}). */
+    public Optional<Schedule> schedule() {
+        return Optional.ofNullable(schedule);
+    }
+
+    /** Where scheduled runs read current batches from ({@code source:}); present exactly when a schedule is. */
+    public Optional<SourceSpec> source() {
+        return Optional.ofNullable(source);
+    }
+
+    /** How each batch the source delivers is split into checks ({@code chunks:}), if it is. */
+    public Optional<ChunkSpec> chunks() {
+        return Optional.ofNullable(chunks);
+    }
+
+    /** The rolling reference ({@code reference_roll:}), if the reference is not pinned. */
+    public Optional<ReferenceRoll> referenceRoll() {
+        return Optional.ofNullable(referenceRoll);
     }
 
     /** The monitor's name, if it has one. */

@@ -16,7 +16,12 @@ import io.driftwatch.stats.BinningStrategy;
 import io.driftwatch.stats.ColumnKind;
 import io.driftwatch.stats.DriftTest;
 import io.driftwatch.stats.DriftTests;
+import io.driftwatch.monitor.source.SourceSpec;
 import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,7 +44,14 @@ final class MonitorParser {
     private static final YAMLFactory YAML = YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    static final List<String> TOP_KEYS = List.of("name", "reference", "columns", "drift", "alerts", "retrain");
+    static final List<String> TOP_KEYS = List.of("name", "reference", "columns", "drift", "alerts", "retrain",
+            "schedule", "source", "chunks", "reference_roll");
+    static final List<String> SCHEDULE_KEYS = List.of("cron", "cron_type", "time_zone", "every");
+    static final List<String> DIRECTORY_KEYS = List.of("type", "path", "glob", "settle");
+    static final List<String> JDBC_KEYS = List.of("type", "datasource", "query");
+    static final List<String> HTTP_KEYS = List.of("type", "url", "headers", "timeout");
+    static final List<String> CHUNK_KEYS = List.of("every", "column", "rows");
+    static final List<String> ROLL_KEYS = List.of("previous", "every");
     static final List<String> ALERT_KEYS = List.of("when", "channels", "cooldown", "notify_resolved");
     static final List<String> RETRAIN_KEYS = List.of("when", "triggers");
     static final List<String> WHEN_KEYS = List.of("dataset_drift", "drift_share", "columns", "check_error");
@@ -194,8 +206,245 @@ final class MonitorParser {
                 }
             }
         }
+        Schedule schedule = schedule(root);
+        SourceSpec source = source(root);
+        if (source != null && schedule == null && root.get("schedule") == null) {
+            problem("source", "a source is read by scheduled runs: add a schedule (e.g. schedule: {every: 1h})");
+        }
+        if (schedule != null && source == null && root.get("source") == null) {
+            problem("schedule", "a scheduled run reads its batch from a source: add one (type: directory, jdbc or http)");
+        }
+        ChunkSpec chunks = chunks(root, datetime);
+        ReferenceRoll roll = referenceRoll(root, source);
         return new MonitorDefinition(name, reference, numerical, categorical, text, datetime, target, prediction,
-                ignored, options, policy(root));
+                ignored, options, policy(root), schedule, source, chunks, roll);
+    }
+
+    /** {@code schedule:} a cron expression (Unix or Quartz, in a time zone) or {@code every:} an interval. */
+    private Schedule schedule(JsonNode root) {
+        JsonNode node = mapping(root, "schedule", "schedule");
+        if (node == null) {
+            return null;
+        }
+        checkKeys(node, "schedule", SCHEDULE_KEYS);
+        String cron = string(node, "cron", "schedule.cron");
+        Duration every = duration(node, "every", "schedule.every");
+        if ((cron == null) == (every == null)) {
+            if (cron == null && node.get("every") == null && node.get("cron") == null) {
+                problem("schedule", "give either cron (e.g. cron: \"0 * * * *\") or every (e.g. every: 1h)");
+            } else if (cron != null) {
+                problem("schedule.every", "give either cron or every, not both");
+            }
+            return null;
+        }
+        if (every != null) {
+            if (node.get("cron_type") != null || node.get("time_zone") != null) {
+                problem("schedule.every", "cron_type and time_zone apply to cron schedules only; every counts in UTC");
+            }
+            try {
+                return Schedule.every(every);
+            } catch (IllegalArgumentException e) {
+                problem("schedule.every", e.getMessage());
+                return null;
+            }
+        }
+        Schedule.CronType type = Schedule.CronType.UNIX;
+        String typeText = string(node, "cron_type", "schedule.cron_type");
+        if (typeText != null) {
+            switch (typeText) {
+                case "unix" -> type = Schedule.CronType.UNIX;
+                case "quartz" -> type = Schedule.CronType.QUARTZ;
+                default -> {
+                    problem("schedule.cron_type", "unknown cron type '" + typeText + "'; valid: unix (5 fields), "
+                            + "quartz (6 or 7 fields, with seconds)");
+                    return null;
+                }
+            }
+        }
+        ZoneId zone = ZoneOffset.UTC;
+        String zoneText = string(node, "time_zone", "schedule.time_zone");
+        if (zoneText != null) {
+            try {
+                zone = ZoneId.of(zoneText);
+            } catch (DateTimeException e) {
+                problem("schedule.time_zone", "unknown time zone '" + zoneText + "'; write e.g. UTC or Europe/Paris");
+                return null;
+            }
+        }
+        try {
+            return Schedule.cron(cron, type, zone);
+        } catch (IllegalArgumentException e) {
+            problem("schedule.cron", "'" + cron + "' is not a valid " + typeText(type) + " cron expression: "
+                    + firstLine(e.getMessage()));
+            return null;
+        }
+    }
+
+    private static String typeText(Schedule.CronType type) {
+        return type == Schedule.CronType.QUARTZ ? "Quartz" : "Unix";
+    }
+
+    /** {@code source:} by {@code type:}; see {@link SourceSpec}. */
+    private SourceSpec source(JsonNode root) {
+        JsonNode node = mapping(root, "source", "source");
+        if (node == null) {
+            return null;
+        }
+        String type = string(node, "type", "source.type");
+        if (type == null) {
+            problem("source.type", "is required: directory, jdbc or http");
+            return null;
+        }
+        switch (type) {
+            case "directory" -> {
+                checkKeys(node, "source", DIRECTORY_KEYS);
+                String path = required(node, "path", "source.path", "the folder to watch");
+                String glob = string(node, "glob", "source.glob");
+                Duration settle = duration(node, "settle", "source.settle");
+                if (glob != null) {
+                    try {
+                        java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                    } catch (IllegalArgumentException e) {
+                        problem("source.glob", "'" + glob + "' is not a valid glob: " + firstLine(e.getMessage()));
+                    }
+                }
+                if (path == null) {
+                    return null;
+                }
+                try {
+                    return new SourceSpec.Directory(java.nio.file.Path.of(path), glob == null ? "*" : glob,
+                            settle == null ? Duration.ofSeconds(10) : settle);
+                } catch (java.nio.file.InvalidPathException e) {
+                    problem("source.path", "'" + path + "' is not a valid path: " + e.getReason());
+                    return null;
+                }
+            }
+            case "jdbc" -> {
+                checkKeys(node, "source", JDBC_KEYS);
+                String dataSource = required(node, "datasource", "source.datasource",
+                        "the name of a data source declared in config.yml (sources.dataSources)");
+                String query = required(node, "query", "source.query",
+                        "SQL selecting the window's rows, e.g. SELECT * FROM predictions WHERE ts >= :from AND ts < :to");
+                return dataSource == null || query == null ? null : new SourceSpec.Jdbc(dataSource, query);
+            }
+            case "http" -> {
+                checkKeys(node, "source", HTTP_KEYS);
+                String url = required(node, "url", "source.url", "the URL answering a CSV or Arrow batch");
+                Map<String, String> headers = new LinkedHashMap<>();
+                JsonNode h = mapping(node, "headers", "source.headers");
+                if (h != null) {
+                    for (Map.Entry<String, JsonNode> e : h.properties()) {
+                        if (e.getValue().isTextual() || e.getValue().isNumber()) {
+                            headers.put(e.getKey(), e.getValue().asText());
+                        } else {
+                            problem("source.headers." + e.getKey(), "expected a header value, found "
+                                    + describe(e.getValue()));
+                        }
+                    }
+                }
+                Duration timeout = duration(node, "timeout", "source.timeout");
+                return url == null ? null : new SourceSpec.Http(url, headers,
+                        timeout == null ? Duration.ofSeconds(60) : timeout);
+            }
+            default -> {
+                problem("source.type", "unknown source type '" + type + "'; valid: directory, jdbc, http");
+                return null;
+            }
+        }
+    }
+
+    /** {@code chunks:} {@code every} (with {@code column}, default the datetime column) or {@code rows}. */
+    private ChunkSpec chunks(JsonNode root, String datetime) {
+        JsonNode node = mapping(root, "chunks", "chunks");
+        if (node == null) {
+            return null;
+        }
+        checkKeys(node, "chunks", CHUNK_KEYS);
+        Duration every = duration(node, "every", "chunks.every");
+        Double rows = number(node, "rows", "chunks.rows");
+        String column = string(node, "column", "chunks.column");
+        if ((every == null) == (rows == null)) {
+            if (every == null && node.get("every") == null && node.get("rows") == null) {
+                problem("chunks", "give either every (a time chunk, e.g. every: 1h) or rows (e.g. rows: 10000)");
+            } else if (every != null) {
+                problem("chunks.rows", "give either every or rows, not both");
+            }
+            return null;
+        }
+        if (rows != null) {
+            if (column != null) {
+                problem("chunks.column", "applies to time chunks (every) only");
+            }
+            if (rows != Math.rint(rows) || rows < 1 || rows > Integer.MAX_VALUE) {
+                problem("chunks.rows", "must be a whole number of at least 1, got " + rows);
+                return null;
+            }
+            return new ChunkSpec(null, null, rows.intValue());
+        }
+        if (every.compareTo(Duration.ofSeconds(1)) < 0) {
+            problem("chunks.every", "must be at least 1s, got " + every);
+            return null;
+        }
+        String by = column != null ? column : datetime;
+        if (by == null) {
+            problem("chunks.column", "is required for time chunks when columns.datetime is not set: the timestamp "
+                    + "column to cut by");
+            return null;
+        }
+        return new ChunkSpec(every, by, 0);
+    }
+
+    /** {@code reference_roll:} {@code previous} (required) and {@code every} (default one day). */
+    private ReferenceRoll referenceRoll(JsonNode root, SourceSpec source) {
+        JsonNode node = mapping(root, "reference_roll", "reference_roll");
+        if (node == null) {
+            return null;
+        }
+        checkKeys(node, "reference_roll", ROLL_KEYS);
+        Duration previous = duration(node, "previous", "reference_roll.previous");
+        if (previous == null && node.get("previous") == null) {
+            problem("reference_roll.previous", "is required: how far back the rolling reference reaches, e.g. 30d");
+        }
+        Duration every = duration(node, "every", "reference_roll.every");
+        if (every != null && every.compareTo(Duration.ofSeconds(1)) < 0) {
+            problem("reference_roll.every", "must be at least 1s, got " + every);
+            return null;
+        }
+        boolean canReadPast = source instanceof SourceSpec.Jdbc
+                || source instanceof SourceSpec.Http h && h.url().contains("{from}") && h.url().contains("{to}");
+        if (source != null && !canReadPast) {
+            problem("reference_roll", "a rolling reference is read from the source over a past period, which needs "
+                    + "a jdbc source or an http source with {from} and {to} in its url; a " + source.type()
+                    + " source cannot read the past");
+        }
+        return previous == null ? null : new ReferenceRoll(previous, every == null ? Duration.ofDays(1) : every);
+    }
+
+    private String required(JsonNode parent, String key, String path, String what) {
+        String value = string(parent, key, path);
+        if (value == null && parent.get(key) == null) {
+            problem(path, "is required: " + what);
+        }
+        return value;
+    }
+
+    /** A duration written as Dropwizard writes them: 30s, 10m, 1h, 1d, 7d. */
+    private Duration duration(JsonNode parent, String key, String path) {
+        String text = string(parent, key, path);
+        if (text == null) {
+            return null;
+        }
+        try {
+            Duration d = Duration.ofMillis(io.dropwizard.util.Duration.parse(text).toMilliseconds());
+            if (d.isZero() || d.isNegative()) {
+                problem(path, "must be longer than zero, got '" + text + "'");
+                return null;
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            problem(path, "'" + text + "' is not a duration; write e.g. 30s, 10m, 1h, 1d or 7d");
+            return null;
+        }
     }
 
     /** {@code alerts:} and {@code retrain:}; see {@link Policy}. */
@@ -207,7 +456,7 @@ final class MonitorParser {
         }
         Policy.Condition alertWhen = Policy.Condition.DATASET_DRIFT;
         List<String> channels = List.of();
-        java.time.Duration cooldown = java.time.Duration.ZERO;
+        Duration cooldown = Duration.ZERO;
         boolean notifyResolved = true;
         if (alerts != null) {
             checkKeys(alerts, "alerts", ALERT_KEYS);
@@ -216,7 +465,7 @@ final class MonitorParser {
             String text = string(alerts, "cooldown", "alerts.cooldown");
             if (text != null) {
                 try {
-                    cooldown = java.time.Duration.ofMillis(io.dropwizard.util.Duration.parse(text).toMilliseconds());
+                    cooldown = Duration.ofMillis(io.dropwizard.util.Duration.parse(text).toMilliseconds());
                 } catch (IllegalArgumentException e) {
                     problem("alerts.cooldown", "'" + text + "' is not a duration; write e.g. 30m, 1h or 2d");
                 }

@@ -29,6 +29,7 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 @RegisterConstructorMapper(CheckRow.class)
 @RegisterConstructorMapper(CheckSummaryRow.class)
 @RegisterConstructorMapper(CheckColumnRow.class)
+@RegisterConstructorMapper(CheckSourceRow.class)
 public interface CheckDao {
 
     String SUMMARY_COLUMNS = """
@@ -45,9 +46,10 @@ public interface CheckDao {
     @SqlUpdate("""
             INSERT INTO checks (id, monitor_id, monitor_version, dataset_id, created_at, drift_detected,
                                 drift_share, share_threshold, column_count, drifted_count, error_count,
-                                duration_ms, result, report_file, status, error)
+                                duration_ms, result, report_file, status, error, reference_version)
             VALUES (:id, :monitorId, :monitorVersion, :datasetId, :createdAt, :driftDetected, :driftShare,
-                    :shareThreshold, :columnCount, :driftedCount, :errorCount, :durationMs, :result, :reportFile, :status, :error)
+                    :shareThreshold, :columnCount, :driftedCount, :errorCount, :durationMs, :result, :reportFile,
+                    :status, :error, :referenceVersion)
             """)
     void insertCheck(@BindMethods CheckRow check);
 
@@ -107,4 +109,44 @@ public interface CheckDao {
     /** The report files of a monitor's checks (to delete with the monitor). */
     @SqlQuery("SELECT report_file FROM checks WHERE monitor_id = :monitorId")
     List<String> reportFiles(String monitorId);
+
+    /** Records where a scheduled or backfilled check's batch came from (in the check's transaction). */
+    @SqlUpdate("""
+            INSERT INTO check_sources (check_id, monitor_id, run_kind, slot, window_start, window_end, chunk_index,
+                                       chunk_count, source_type, location, file_name, sha256, byte_count, row_count)
+            VALUES (:checkId, :monitorId, :runKind, :slot, :windowStart, :windowEnd, :chunkIndex, :chunkCount,
+                    :sourceType, :location, :fileName, :sha256, :byteCount, :rowCount)
+            """)
+    void insertSource(@BindMethods CheckSourceRow source);
+
+    @SqlQuery("SELECT * FROM check_sources WHERE check_id = :checkId")
+    Optional<CheckSourceRow> source(String checkId);
+
+    /** What the monitor's source read last (the latest scheduled or backfilled check's source). */
+    @SqlQuery("""
+            SELECT s.* FROM check_sources s JOIN checks c ON c.id = s.check_id
+             WHERE s.monitor_id = :monitorId
+             ORDER BY c.created_at DESC, c.id DESC
+             LIMIT 1
+            """)
+    Optional<CheckSourceRow> lastSource(String monitorId);
+
+    /**
+     * Marks a directory source's file as read by check {@code checkId}, in the check's transaction;
+     * returns 0 when the monitor read that file (name and content) already, and the check must not
+     * be recorded.
+     */
+    @SqlUpdate("""
+            INSERT INTO source_files (monitor_id, name, sha256, check_id, read_at)
+            VALUES (:monitorId, :name, :sha256, :checkId, :readAt)
+            ON CONFLICT DO NOTHING
+            """)
+    int markFileRead(String monitorId, String name, String sha256, String checkId, Instant readAt);
+
+    /** Whether the monitor read a file of that name and content already. */
+    @SqlQuery("""
+            SELECT COUNT(*) > 0 FROM source_files
+             WHERE monitor_id = :monitorId AND name = :name AND sha256 = :sha256
+            """)
+    boolean fileRead(String monitorId, String name, String sha256);
 }

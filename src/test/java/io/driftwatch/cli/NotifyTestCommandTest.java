@@ -141,8 +141,10 @@ class NotifyTestCommandTest {
         DatasetDao datasets = jdbi.onDemand(DatasetDao.class);
         DatasetIntake intake = new DatasetIntake(datasets, blobs, 1 << 30);
         MonitorCatalog catalog = new MonitorCatalog(jdbi.onDemand(MonitorDao.class), datasets,
-                jdbi.onDemand(CheckDao.class), intake, blobs, dir.resolve("reports"),
-                new Receivers(channels, List.of(), URI.create("http://driftwatch.example:8080/")));
+                jdbi.onDemand(CheckDao.class), jdbi.onDemand(io.driftwatch.store.ReferenceVersionDao.class), intake,
+                blobs, dir.resolve("reports"),
+                new Receivers(channels, List.of(), URI.create("http://driftwatch.example:8080/")),
+                new io.driftwatch.monitor.source.SourceEnvironment(java.util.Map.of(), List.of(), name -> null, dir));
         String reference;
         try (InputStream in = Files.newInputStream(REFERENCE)) {
             reference = intake.ingest(in).id();

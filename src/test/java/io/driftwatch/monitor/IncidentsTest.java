@@ -85,7 +85,9 @@ class IncidentsTest {
         DatasetDao datasets = jdbi.onDemand(DatasetDao.class);
         DatasetIntake intake = new DatasetIntake(datasets, blobs, 1 << 30);
         MonitorCatalog catalog = new MonitorCatalog(jdbi.onDemand(MonitorDao.class), datasets,
-                jdbi.onDemand(CheckDao.class), intake, blobs, dir.resolve("reports"), receivers);
+                jdbi.onDemand(CheckDao.class), jdbi.onDemand(io.driftwatch.store.ReferenceVersionDao.class), intake,
+                blobs, dir.resolve("reports"), receivers,
+                new io.driftwatch.monitor.source.SourceEnvironment(java.util.Map.of(), List.of(), name -> null, dir));
         String reference;
         try (InputStream in = Files.newInputStream(Path.of("examples/bike-sharing/reference.csv"))) {
             reference = intake.ingest(in).id();

@@ -1,0 +1,108 @@
+package io.driftwatch;
+
+import com.codahale.metrics.MetricRegistry;
+import io.driftwatch.monitor.CheckRecorder;
+import io.driftwatch.monitor.CheckRunner;
+import io.driftwatch.monitor.DatasetIntake;
+import io.driftwatch.monitor.MonitorCatalog;
+import io.driftwatch.monitor.Receivers;
+import io.driftwatch.monitor.ScheduledChecks;
+import io.driftwatch.monitor.source.SourceEnvironment;
+import io.driftwatch.store.BlobStore;
+import io.driftwatch.store.CheckDao;
+import io.driftwatch.store.DatasetDao;
+import io.driftwatch.store.MonitorDao;
+import io.driftwatch.store.ReferenceVersionDao;
+import io.driftwatch.store.ScheduledRunDao;
+import io.driftwatch.store.Transactions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The monitor layer's objects built from the configuration and the database: what the service
+ * runs on, and what commands that work like it ({@code notify-test}, {@code backfill}) need. Only
+ * builds; no logic.
+ *
+ * <p>Thread-safe: immutable once built.
+ */
+public final class Monitoring {
+    public final DatasetIntake intake;
+    public final MonitorCatalog catalog;
+    public final CheckRecorder recorder;
+    public final ScheduledChecks scheduledChecks;
+    public final Jdbi jdbi;
+
+    private Monitoring(DatasetIntake intake, MonitorCatalog catalog, CheckRecorder recorder,
+            ScheduledChecks scheduledChecks, Jdbi jdbi) {
+        this.intake = intake;
+        this.catalog = catalog;
+        this.recorder = recorder;
+        this.scheduledChecks = scheduledChecks;
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * @param dataSources the configuration's {@code sources.dataSources}, built (and managed) by the caller
+     * @param deliveriesQueued wakes the outbox worker after a check queued alerts (a no-op in commands:
+     *     the service's worker finds the rows on its next poll)
+     */
+    public static Monitoring build(DriftwatchConfiguration configuration, Jdbi jdbi, Receivers receivers,
+            Map<String, DataSource> dataSources, CheckRunner runner, Runnable deliveriesQueued, MetricRegistry metrics) {
+        Path data = configuration.getDataDirectory();
+        BlobStore blobs = BlobStore.in(data);
+        DatasetDao datasets = jdbi.onDemand(DatasetDao.class);
+        CheckDao checks = jdbi.onDemand(CheckDao.class);
+        DatasetIntake intake = new DatasetIntake(datasets, blobs, configuration.getApi().getMaxBodySize().toBytes());
+        MonitorCatalog catalog = new MonitorCatalog(jdbi.onDemand(MonitorDao.class), datasets, checks,
+                jdbi.onDemand(ReferenceVersionDao.class), intake, blobs, configuration.getReportsDirectory(), receivers,
+                sourceEnvironment(configuration, dataSources));
+        CheckRecorder recorder = new CheckRecorder(catalog, intake, new Transactions(jdbi), receivers, deliveriesQueued,
+                runner, configuration.getReportsDirectory(), metrics);
+        ScheduledChecks scheduled = new ScheduledChecks(catalog, intake, recorder, jdbi.onDemand(ScheduledRunDao.class),
+                checks, instanceName(configuration), Clock.systemUTC());
+        return new Monitoring(intake, catalog, recorder, scheduled, jdbi);
+    }
+
+    private static SourceEnvironment sourceEnvironment(DriftwatchConfiguration configuration,
+            Map<String, DataSource> dataSources) {
+        List<Path> directories = new ArrayList<>();
+        for (Path p : configuration.getSources().getDirectories()) {
+            directories.add(p.toAbsolutePath().normalize());
+        }
+        Path tmp = configuration.getDataDirectory().resolve("tmp");
+        try {
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + tmp, e);
+        }
+        return new SourceEnvironment(dataSources, directories, System::getenv, tmp);
+    }
+
+    /** The configured name, or host name, process id and a few random characters (unique per process). */
+    private static String instanceName(DriftwatchConfiguration configuration) {
+        String configured = configuration.getScheduler().getInstanceName();
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
+                + UUID.randomUUID().toString().substring(0, 4);
+    }
+}

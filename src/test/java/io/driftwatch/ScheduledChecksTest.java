@@ -1,0 +1,356 @@
+package io.driftwatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.driftwatch.TestDatabases.TestDatabase;
+import io.driftwatch.monitor.CheckRunner;
+import io.driftwatch.monitor.Monitor;
+import io.driftwatch.monitor.Receivers;
+import io.driftwatch.monitor.ScheduledChecks;
+import com.codahale.metrics.MetricRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Scheduled runs end to end on the real PostgreSQL: a jdbc source over a predictions table checked
+ * window by window (on time, in a backfill, twice at once), a directory source checked file by file,
+ * chunks, failures, and a rolling reference.
+ */
+class ScheduledChecksTest {
+    private static final Instant DAY = Instant.parse("2026-11-20T00:00:00Z");
+
+    @TempDir
+    Path dir;
+    private TestDatabase db;
+    private TestDatabase warehouse;
+    private CheckRunner runner;
+    private Jdbi jdbi;
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        db = TestDatabases.postgres();
+        warehouse = TestDatabases.postgresUnmigrated();
+        runner = CheckRunner.withCores();
+        jdbi = jdbi(db);
+        try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE predictions (ts TIMESTAMP WITH TIME ZONE NOT NULL, score DOUBLE PRECISION,"
+                    + " segment TEXT)");
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        runner.close();
+    }
+
+    @Test
+    void checksEachHourlyWindowOfATableOnceIncludingABackfill() throws SQLException {
+        Monitoring m = monitoring("instance-a");
+        Monitor monitor = jdbcMonitor(m, "hourly", "every: 1h", "");
+        for (int hour = 6; hour < 12; hour++) {
+            insertHour(hour, 100, hour == 9 ? 3.0 : 0.0);
+        }
+
+        String printed = backfill(m, monitor, at(6), at(12));
+        assertThat(printed).contains("backfilled 6 of 6 windows (0 ran already): 6 checks, 1 with dataset drift, 0 failed");
+        List<Map<String, Object>> checks = checks();
+        assertThat(checks).hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            Map<String, Object> check = checks.get(i);
+            assertThat(((Timestamp) check.get("window_start")).toInstant()).isEqualTo(at(6 + i));
+            assertThat(((Timestamp) check.get("window_end")).toInstant()).isEqualTo(at(7 + i));
+            assertThat(check.get("row_count")).isEqualTo(100L);
+            assertThat(check.get("run_kind")).isEqualTo("backfill");
+            assertThat(check.get("status")).isEqualTo("ok");
+            assertThat(check.get("drift_detected")).isEqualTo(i == 3);
+            assertThat(check.get("reference_version")).isEqualTo(1);
+            assertThat((String) check.get("location")).startsWith("SELECT ts, score, segment FROM predictions");
+        }
+
+        // the same period again, and a scheduled run of a slot the backfill ran: nothing runs twice
+        assertThat(backfill(m, monitor, at(6), at(12))).contains("backfilled 0 of 6 windows (6 ran already)");
+        assertThat(m.scheduledChecks.run(monitor, at(8), ScheduledChecks.SCHEDULE)).isEmpty();
+        // the next slot on time checks the next window only
+        insertHour(12, 80, 0.0);
+        ScheduledChecks.Outcome next = m.scheduledChecks.run(monitor, at(13), ScheduledChecks.SCHEDULE).orElseThrow();
+        assertThat(next.checks()).hasSize(1);
+        assertThat(next.rows()).isEqualTo(80);
+        assertThat(checks()).hasSize(7);
+        assertThat((int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM scheduled_runs").mapTo(Integer.class).one()))
+                .isEqualTo(7);
+    }
+
+    @Test
+    void anEmptyWindowAndAFailingQueryBecomeFailedChecksWithTheReason() throws SQLException {
+        Monitoring m = monitoring("instance-a");
+        Monitor monitor = jdbcMonitor(m, "failing", "every: 1h", "");
+        ScheduledChecks.Outcome empty = m.scheduledChecks.run(monitor, at(7), ScheduledChecks.SCHEDULE).orElseThrow();
+        assertThat(empty.checks()).isEmpty();
+        assertThat(empty.failed()).isEqualTo(1);
+        try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE predictions");
+        }
+        m.scheduledChecks.run(monitor, at(8), ScheduledChecks.SCHEDULE).orElseThrow();
+
+        List<Map<String, Object>> checks = checks();
+        assertThat(checks).extracting(c -> c.get("status")).containsExactly("failed", "failed");
+        assertThat((String) checks.get(0).get("error")).isEqualTo("empty window: the jdbc source returned no rows for ["
+                + at(6) + ", " + at(7) + ")");
+        assertThat((String) checks.get(1).get("error")).contains("warehouse").contains("predictions")
+                .contains("does not exist");
+        // failed checks feed the policy's check_error: an incident is open
+        assertThat((int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incidents WHERE closed_at IS NULL")
+                .mapTo(Integer.class).one())).isEqualTo(1);
+        assertThat((List<String>) jdbi.withHandle(h -> h.createQuery("SELECT state FROM scheduled_runs ORDER BY slot")
+                .mapTo(String.class).list())).containsExactly("failed", "failed");
+    }
+
+    @Test
+    void twoInstancesRacingForTheSameSlotsRunEachSlotOnce() throws Exception {
+        Monitoring a = monitoring("instance-a");
+        Monitoring b = monitoring("instance-b", jdbi(db)); // its own connection pool, as a second replica has
+        Monitor monitor = jdbcMonitor(a, "raced", "every: 1h", "");
+        for (int hour = 0; hour < 8; hour++) {
+            insertHour(hour, 40, 0.0);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        ConcurrentLinkedQueue<ScheduledChecks.Outcome> outcomes = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (int t = 0; t < 8; t++) {
+                Monitoring instance = t % 2 == 0 ? a : b;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int hour = 1; hour <= 8; hour++) {
+                        instance.scheduledChecks.run(monitor, at(hour), ScheduledChecks.SCHEDULE).ifPresent(outcomes::add);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outcomes).hasSize(8);
+        assertThat(outcomes).extracting(ScheduledChecks.Outcome::slot).doesNotHaveDuplicates();
+        List<Map<String, Object>> checks = checks();
+        assertThat(checks).hasSize(8);
+        assertThat(checks).extracting(c -> c.get("slot")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void checksEachNewFileInADirectoryExactlyOnce() throws Exception {
+        Monitoring m = monitoring("instance-a");
+        Path incoming = Files.createDirectories(dir.resolve("incoming/preds"));
+        String reference = m.intake.ingest(csv(batch(new Random(1), 300, 0.0, null))).id();
+        Monitor monitor = m.catalog.create("""
+                name: files
+                reference: %s
+                columns: {numerical: [score], categorical: [segment]}
+                schedule: {every: 1h}
+                source: {type: directory, path: %s, glob: "*.csv", settle: 1s}
+                alerts: {when: {check_error: true}}
+                """.formatted(reference, incoming), "application/yaml");
+        write(incoming.resolve("a.csv"), batch(new Random(2), 100, 0.0, null), 60);
+        write(incoming.resolve("b.csv"), batch(new Random(3), 100, 3.0, null), 50);
+        write(incoming.resolve("c.csv.part"), batch(new Random(4), 100, 0.0, null), 50);
+        write(incoming.resolve("notes.txt"), "not a batch", 50);
+
+        ScheduledChecks.Outcome first = m.scheduledChecks.run(monitor, at(1), ScheduledChecks.SCHEDULE).orElseThrow();
+        assertThat(first.checks()).extracting(c -> c.driftDetected()).containsExactly(false, true);
+        assertThat(m.scheduledChecks.run(monitor, at(2), ScheduledChecks.SCHEDULE).orElseThrow().summary())
+                .isEqualTo("0 checks, 0 rows read; no new files");
+
+        // a new file, a rewritten one, a broken one, and one still being written
+        write(incoming.resolve("c.csv"), batch(new Random(5), 100, 0.0, null), 40);
+        write(incoming.resolve("a.csv"), batch(new Random(6), 120, 0.0, null), 30);
+        write(incoming.resolve("broken.csv"), "score,segment\n1.0\n", 20);
+        write(incoming.resolve("fresh.csv"), batch(new Random(7), 100, 0.0, null), 0);
+        ScheduledChecks.Outcome third = m.scheduledChecks.run(monitor, at(3), ScheduledChecks.SCHEDULE).orElseThrow();
+        assertThat(third.checks()).hasSize(2);
+        assertThat(third.failed()).isEqualTo(1);
+        Files.setLastModifiedTime(incoming.resolve("fresh.csv"), FileTime.from(Instant.now().minusSeconds(10)));
+        ScheduledChecks.Outcome fourth = m.scheduledChecks.run(monitor, at(4), ScheduledChecks.SCHEDULE).orElseThrow();
+        assertThat(fourth.checks()).hasSize(1);
+        assertThat(m.scheduledChecks.run(monitor, at(5), ScheduledChecks.SCHEDULE).orElseThrow().checks()).isEmpty();
+
+        List<Map<String, Object>> checks = checks();
+        assertThat(checks).extracting(c -> c.get("file_name"))
+                .containsExactly("a.csv", "b.csv", "c.csv", "a.csv", "broken.csv", "fresh.csv");
+        Map<String, Object> broken = checks.get(4);
+        assertThat(broken.get("status")).isEqualTo("failed");
+        assertThat((String) broken.get("error")).startsWith("the file broken.csv is not a readable CSV or Arrow batch")
+                .contains("line 2");
+        assertThat((int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM source_files").mapTo(Integer.class).one()))
+                .isEqualTo(6);
+    }
+
+    @Test
+    void splitsADailyWindowIntoHourlyChunksOneCheckEach() throws SQLException {
+        Monitoring m = monitoring("instance-a");
+        Monitor monitor = jdbcMonitor(m, "chunked", "every: 1d", "chunks: {every: 6h}\n");
+        for (int hour = 0; hour < 24; hour += 3) {
+            insertHour(hour, 60, hour >= 18 ? 3.0 : 0.0);
+        }
+        ScheduledChecks.Outcome run = m.scheduledChecks.run(monitor, DAY.plus(1, ChronoUnit.DAYS),
+                ScheduledChecks.SCHEDULE).orElseThrow();
+        assertThat(run.checks()).extracting(c -> c.driftDetected()).containsExactly(false, false, false, true);
+        List<Map<String, Object>> checks = checks();
+        assertThat(checks).extracting(c -> ((Timestamp) c.get("window_start")).toInstant())
+                .containsExactly(at(0), at(6), at(12), at(18));
+        assertThat(checks).extracting(c -> c.get("chunk_index")).containsExactly(1, 2, 3, 4);
+        assertThat(checks).extracting(c -> c.get("chunk_count")).containsOnly(4);
+        assertThat(checks).extracting(c -> c.get("row_count")).containsOnly(120L);
+    }
+
+    @Test
+    void aRollingReferenceIsReadFromThePastProfiledOncePerPeriodAndVersioned() throws SQLException {
+        Monitoring m = monitoring("instance-a");
+        Monitor monitor = jdbcMonitor(m, "rolling", "every: 1h", "reference_roll: {previous: 6h, every: 6h}\n");
+        for (int hour = 0; hour < 18; hour++) {
+            // the data drifts slowly: each 6-hour period is shifted against the one before
+            insertHour(hour, 50, hour / 6 * 2.0);
+        }
+        m.scheduledChecks.run(monitor, at(7), ScheduledChecks.SCHEDULE).orElseThrow();
+        m.scheduledChecks.run(monitor, at(8), ScheduledChecks.SCHEDULE).orElseThrow();
+        m.scheduledChecks.run(monitor, at(13), ScheduledChecks.SCHEDULE).orElseThrow();
+        List<Map<String, Object>> checks = checks();
+        // windows 06-07 and 07-08 use the reference rolled over 00-06 (version 2); 12-13 the one over 06-12 (version 3)
+        assertThat(checks).extracting(c -> c.get("reference_version")).containsExactly(2, 2, 3);
+        assertThat(checks).extracting(c -> c.get("drift_detected")).containsOnly(true);
+        assertThat(m.catalog.referenceVersions("rolling")).hasSize(3);
+        assertThat(m.catalog.referenceVersions("rolling").get(0).windowStart()).isEqualTo(at(6));
+        assertThat(m.catalog.referenceVersions("rolling").get(0).windowEnd()).isEqualTo(at(12));
+    }
+
+    // ---- fixtures
+
+    private Monitoring monitoring(String instance) {
+        return monitoring(instance, jdbi);
+    }
+
+    private Monitoring monitoring(String instance, Jdbi database) {
+        DriftwatchConfiguration config = new DriftwatchConfiguration();
+        config.setDataDirectory(dir.resolve("data"));
+        config.setReportsDirectory(dir.resolve("reports"));
+        config.getSources().setDirectories(List.of(dir.resolve("incoming")));
+        config.getScheduler().setInstanceName(instance);
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(warehouse.url());
+        source.setUser(warehouse.user());
+        Map<String, DataSource> sources = Map.of("warehouse", source);
+        return Monitoring.build(config, database, Receivers.NONE, sources, runner, () -> { }, new MetricRegistry());
+    }
+
+    private static Jdbi jdbi(TestDatabase database) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(database.url());
+        source.setUser(database.user());
+        return Jdbi.create(source).installPlugin(new SqlObjectPlugin());
+    }
+
+    private Monitor jdbcMonitor(Monitoring m, String name, String schedule, String extra) {
+        String reference = m.intake.ingest(csv(batch(new Random(1), 300, 0.0, at(0)))).id();
+        return m.catalog.create("""
+                name: %s
+                reference: %s
+                columns: {numerical: [score], categorical: [segment], datetime: ts}
+                schedule: {%s}
+                source:
+                  type: jdbc
+                  datasource: warehouse
+                  query: SELECT ts, score, segment FROM predictions WHERE ts >= :from AND ts < :to ORDER BY ts
+                alerts: {when: {dataset_drift: true, check_error: true}}
+                %s""".formatted(name, reference, schedule, extra), "application/yaml");
+    }
+
+    private static Instant at(int hour) {
+        return DAY.plus(hour, ChronoUnit.HOURS);
+    }
+
+    private void insertHour(int hour, int rows, double shift) throws SQLException {
+        Random random = new Random(100 + hour);
+        try (Connection c = warehouse.connect();
+                PreparedStatement insert = c.prepareStatement("INSERT INTO predictions VALUES (?, ?, ?)")) {
+            for (int i = 0; i < rows; i++) {
+                insert.setTimestamp(1, Timestamp.from(at(hour).plusSeconds(3_600L * i / rows)));
+                insert.setDouble(2, random.nextGaussian() + shift);
+                insert.setString(3, "abc".substring(i % 3, i % 3 + 1));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** A CSV batch: ts (if {@code start} is set), score ~ N(shift, 1), segment a/b/c. */
+    private static String batch(Random random, int rows, double shift, Instant start) {
+        StringBuilder s = new StringBuilder(start == null ? "score,segment\n" : "ts,score,segment\n");
+        for (int i = 0; i < rows; i++) {
+            if (start != null) {
+                s.append(start.plusSeconds(60L * i)).append(',');
+            }
+            s.append(random.nextGaussian() + shift).append(',').append("abc".charAt(i % 3)).append('\n');
+        }
+        return s.toString();
+    }
+
+    private static ByteArrayInputStream csv(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(Path file, String text, int minutesAgo) throws java.io.IOException {
+        Files.writeString(file, text);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(minutesAgo, ChronoUnit.MINUTES)));
+    }
+
+    private String backfill(Monitoring m, Monitor monitor, Instant from, Instant to) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        io.driftwatch.cli.BackfillCommand.backfill(new PrintStream(out, true, StandardCharsets.UTF_8),
+                m.scheduledChecks, monitor, monitor.definition().schedule().orElseThrow().slotsCovering(from, to), from,
+                to);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private List<Map<String, Object>> checks() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT c.id, c.status, c.error, c.drift_detected, c.reference_version, s.run_kind, s.slot,
+                       s.window_start, s.window_end, s.chunk_index, s.chunk_count, s.location, s.file_name, s.row_count
+                  FROM checks c JOIN check_sources s ON s.check_id = c.id
+                 ORDER BY c.created_at, c.id
+                """).mapToMap().list());
+    }
+}
