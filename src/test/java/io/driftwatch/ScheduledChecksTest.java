@@ -128,9 +128,11 @@ class ScheduledChecksTest {
                 + at(6) + ", " + at(7) + ")");
         assertThat((String) checks.get(1).get("error")).contains("warehouse").contains("predictions")
                 .contains("does not exist");
-        // failed checks feed the policy's check_error: an incident is open
+        // failed checks feed the policy's check_error: an incident is open and its alert is queued
         assertThat((int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incidents WHERE closed_at IS NULL")
                 .mapTo(Integer.class).one())).isEqualTo(1);
+        assertThat((List<String>) jdbi.withHandle(h -> h.createQuery("SELECT target_name FROM outbox")
+                .mapTo(String.class).list())).containsExactly("ops");
         assertThat((List<String>) jdbi.withHandle(h -> h.createQuery("SELECT state FROM scheduled_runs ORDER BY slot")
                 .mapTo(String.class).list())).containsExactly("failed", "failed");
     }
@@ -273,7 +275,13 @@ class ScheduledChecksTest {
         source.setURL(warehouse.url());
         source.setUser(warehouse.user());
         Map<String, DataSource> sources = Map.of("warehouse", source);
-        return Monitoring.build(config, database, Receivers.NONE, sources, runner, () -> { }, new MetricRegistry());
+        // an alert channel nobody listens on: alerts stay queued in the outbox, which the test reads
+        io.driftwatch.notify.WebhookChannelFactory hook = new io.driftwatch.notify.WebhookChannelFactory();
+        hook.setName("ops");
+        hook.setUrl("http://127.0.0.1:9/hook");
+        hook.setSecret("whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        Receivers receivers = new Receivers(List.of(hook.build()), List.of(), java.net.URI.create("http://127.0.0.1:8080/"));
+        return Monitoring.build(config, database, receivers, sources, runner, () -> { }, new MetricRegistry());
     }
 
     private static Jdbi jdbi(TestDatabase database) {
@@ -294,7 +302,7 @@ class ScheduledChecksTest {
                   type: jdbc
                   datasource: warehouse
                   query: SELECT ts, score, segment FROM predictions WHERE ts >= :from AND ts < :to ORDER BY ts
-                alerts: {when: {dataset_drift: true, check_error: true}}
+                alerts: {when: {dataset_drift: true, check_error: true}, channels: [ops]}
                 %s""".formatted(name, reference, schedule, extra), "application/yaml");
     }
 

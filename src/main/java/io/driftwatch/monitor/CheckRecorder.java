@@ -122,6 +122,7 @@ public final class CheckRecorder {
             int queued;
             try {
                 queued = transactions.inTransaction(tx -> {
+                    incidents.lockFirst(tx, monitor);
                     tx.checks().insert(row, columns);
                     recordOrigin(tx, monitor, id, createdAt, origin);
                     return incidents.apply(tx, monitor, new Incidents.CheckFacts(id, createdAt, report.result(), null));
@@ -172,6 +173,7 @@ public final class CheckRecorder {
         int queued;
         try {
             queued = transactions.inTransaction(tx -> {
+                incidents.lockFirst(tx, monitor);
                 tx.checks().insert(row, List.of());
                 recordOrigin(tx, monitor, id, createdAt, origin);
                 return incidents.apply(tx, monitor, new Incidents.CheckFacts(id, createdAt, null, error));

@@ -48,6 +48,17 @@ final class Incidents {
     }
 
     /** Applies {@code monitor}'s policy to the check; returns how many deliveries were queued. */
+    /**
+     * Takes the monitor's row lock when its policy can open or close incidents. Call it first in the
+     * check's transaction: inserting the check takes a shared key lock on the same row (the foreign
+     * key), and two transactions that both hold that and then ask for the update lock deadlock.
+     */
+    void lockFirst(Transactions.Tx tx, Monitor monitor) {
+        if (monitor.definition().policy().active() && tx.incidents().lockMonitor(monitor.id()).isEmpty()) {
+            throw new NotFoundException("monitor", monitor.id(), "id");
+        }
+    }
+
     int apply(Transactions.Tx tx, Monitor monitor, CheckFacts check) {
         Policy policy = monitor.definition().policy();
         if (!policy.active()) {
