@@ -12,6 +12,7 @@ import io.driftwatch.notify.ChannelFactory;
 import io.driftwatch.store.Migrations;
 import io.driftwatch.trigger.Trigger;
 import io.driftwatch.trigger.TriggerFactory;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.DataSourceFactory;
@@ -161,6 +162,13 @@ public final class BackfillCommand extends ConfiguredCommand<DriftwatchConfigura
         } catch (DateTimeParseException e) {
             throw new CommandFailedException(ExitCode.BAD_INPUT, option + " '" + text + "' is not a time: write "
                     + "2026-11-01, 2026-11-01T06:00 (UTC) or 2026-11-01T06:00:00Z");
+        }
+    }
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (!OneLineErrors.print(cli, getName(), e)) {
+            super.onError(cli, namespace, e);
         }
     }
 }

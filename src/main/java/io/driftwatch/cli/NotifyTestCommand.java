@@ -144,13 +144,7 @@ public final class NotifyTestCommand extends ConfiguredCommand<DriftwatchConfigu
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        if (e instanceof CommandFailedException failed) {
-            if (failed.getMessage() != null && !failed.getMessage().isEmpty()) {
-                cli.getStdErr().println("driftwatch " + getName() + ": " + failed.getMessage());
-            }
-        } else if (e instanceof DriftwatchException) {
-            cli.getStdErr().println("driftwatch " + getName() + ": " + e.getMessage());
-        } else {
+        if (!OneLineErrors.print(cli, getName(), e)) {
             super.onError(cli, namespace, e);
         }
     }

@@ -184,8 +184,8 @@ public final class CheckRecorder {
         if (queued > 0) {
             deliveriesQueued.run();
         }
-        LOG.info("check {} of monitor {} on dataset {}: FAILED in {} ms: {}", id, monitor.id(), datasetId, millis,
-                error);
+        LOG.info("check {} of monitor {} on {}: FAILED in {} ms: {}", id, monitor.id(),
+                datasetId == null ? "no dataset" : "dataset " + datasetId, millis, error);
         return CheckHistory.check(row);
     }
 

@@ -157,7 +157,7 @@ public final class ScheduledChecks {
                 return;
             }
             tally.failed(recorder.recordFailure(monitor, null, reference, batchOrigin, what + " is not a readable "
-                    + "CSV or Arrow batch: " + e.getMessage().replace("the uploaded batch", what)
+                    + "CSV or Arrow batch: " + e.getMessage().replace("the uploaded batch: ", "")
                             .replace(batch.file().toString(), what)));
             return;
         } catch (BlobTooLargeException e) {
