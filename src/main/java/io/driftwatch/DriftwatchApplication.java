@@ -21,6 +21,7 @@ import io.driftwatch.monitor.MonitorCatalog;
 import io.driftwatch.monitor.Deliveries;
 import io.driftwatch.monitor.OutboxWorker;
 import io.driftwatch.monitor.Receivers;
+import io.driftwatch.monitor.RunHistory;
 import io.driftwatch.monitor.Scheduler;
 import io.dropwizard.db.ManagedDataSource;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import io.driftwatch.notify.Channel;
 import io.driftwatch.notify.ChannelFactory;
 import io.driftwatch.store.BlobStore;
 import io.driftwatch.store.OutboxDao;
+import io.driftwatch.store.ScheduledRunDao;
 import io.driftwatch.store.Transactions;
 import io.driftwatch.trigger.Trigger;
 import io.driftwatch.trigger.TriggerFactory;
@@ -180,7 +182,8 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
 
         BodyLimit limit = new BodyLimit(maxBody);
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
-        Api.register(environment.jersey(), intake, catalog, recorder, history, queue, limit, deliveries);
+        RunHistory runs = new RunHistory(jdbi.onDemand(ScheduledRunDao.class), checkDao, catalog, Clock.systemUTC());
+        Api.register(environment.jersey(), intake, catalog, recorder, history, queue, limit, deliveries, runs);
 
         // Prometheus scrapes /metrics; Dropwizard's JSON metrics move to /metrics.json on the admin port
         environment.getAdminContext().setInitParameter("metrics-uri", "/metrics.json");

@@ -6,6 +6,7 @@ import io.driftwatch.monitor.CheckRecorder;
 import io.driftwatch.monitor.DatasetIntake;
 import io.driftwatch.monitor.Deliveries;
 import io.driftwatch.monitor.MonitorCatalog;
+import io.driftwatch.monitor.RunHistory;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 
 /**
@@ -19,14 +20,16 @@ public final class Api {
 
     /** Registers everything under {@code /api/v1}, the dashboard pages and the error mappers. */
     public static void register(JerseyEnvironment jersey, DatasetIntake intake, MonitorCatalog monitors,
-            CheckRecorder recorder, CheckHistory history, CheckQueue queue, BodyLimit limit, Deliveries deliveries) {
+            CheckRecorder recorder, CheckHistory history, CheckQueue queue, BodyLimit limit, Deliveries deliveries,
+            RunHistory runs) {
         jersey.register(new DatasetResource(intake, limit));
         jersey.register(new MonitorResource(monitors, recorder, history, intake, queue, limit));
         jersey.register(new CheckResource(history));
         jersey.register(new DeliveryResource(deliveries));
         jersey.register(new MonitorDeliveryResource(deliveries));
+        jersey.register(new MonitorRunResource(runs));
         jersey.register(new OpenApiResource());
-        jersey.register(new DashboardResource(monitors, history, intake, deliveries));
+        jersey.register(new DashboardResource(monitors, history, intake, deliveries, runs));
         jersey.register(new DriftwatchExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonProcessingExceptionMapper());

@@ -14,11 +14,13 @@ import io.driftwatch.monitor.MonitorCatalog;
 import io.driftwatch.monitor.MonitorDefinition;
 import io.driftwatch.monitor.NotFoundException;
 import io.driftwatch.monitor.Policy;
+import io.driftwatch.monitor.RunHistory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads what the dashboard pages show from the monitor layer (monitors, their checks, per-column
@@ -45,7 +47,11 @@ final class Dashboard {
     private final CheckHistory history;
     private final DatasetIntake datasets;
 
-    Dashboard(MonitorCatalog monitors, CheckHistory history, DatasetIntake datasets, Deliveries deliveries) {
+    private final RunHistory runs;
+
+    Dashboard(MonitorCatalog monitors, CheckHistory history, DatasetIntake datasets, Deliveries deliveries,
+            RunHistory runs) {
+        this.runs = runs;
         this.deliveries = deliveries;
         this.monitors = monitors;
         this.history = history;
@@ -62,9 +68,11 @@ final class Dashboard {
             long count = history.count(m.id());
             total += count;
             String href = monitorHref(m.id());
+            String nextRun = m.definition().schedule().isEmpty() ? null
+                    : runs.status(m.id()).map(s -> DashboardText.time(s.nextRun())).orElse(null);
             if (recent.isEmpty()) {
                 entries.add(new HomePage.Entry(m.id(), href, "none", "No checks yet", null, null, null, null, count,
-                        null));
+                        null, nextRun));
                 continue;
             }
             Check last = recent.get(recent.size() - 1);
@@ -72,7 +80,7 @@ final class Dashboard {
             entries.add(new HomePage.Entry(m.id(), href, last.driftDetected() ? "drift" : "ok", verdict(last),
                     DashboardText.percent(last.driftShare()), last.driftedColumns() + " of " + last.columns()
                             + " columns", DashboardText.time(last.createdAt()),
-                    Links.ofCheck(last.id(), last.monitorId()).report(), count, Sparkline.of(recent)));
+                    Links.ofCheck(last.id(), last.monitorId()).report(), count, Sparkline.of(recent), nextRun));
         }
         return new HomePage(entries, drifting, total, baseUrl);
     }
@@ -123,7 +131,36 @@ final class Dashboard {
         }
         return new MonitorPage(id, "/api/v1/monitors/" + encode(id), definition(m), latest, count,
                 ShareChart.of(recent), recent.size(), HeatMap.of(mapped, columns), mapped.size(), entries, older,
-                newest, baseUrl, sent, failed);
+                newest, baseUrl, sent, failed, schedule(id));
+    }
+
+    /** The monitor's schedule panel, or null when it has no schedule. */
+    private MonitorPage.Schedule schedule(String id) {
+        Optional<RunHistory.Status> found = runs.status(id);
+        if (found.isEmpty()) {
+            return null;
+        }
+        RunHistory.Status s = found.get();
+        MonitorPage.LastRun lastRun = null;
+        if (s.lastRun().isPresent()) {
+            RunHistory.Run r = s.lastRun().get();
+            lastRun = new MonitorPage.LastRun(DashboardText.timeWithSeconds(r.slot()),
+                    window(r.windowStart(), r.windowEnd()), r.kind(), r.state(), r.summary(), r.instance());
+        }
+        MonitorPage.LastRead lastRead = null;
+        if (s.lastRead().isPresent()) {
+            RunHistory.SourceRead r = s.lastRead().get();
+            lastRead = new MonitorPage.LastRead(r.fileName() != null ? r.fileName() : r.location(),
+                    r.windowStart() == null || r.windowEnd() == null ? null : window(r.windowStart(), r.windowEnd()),
+                    r.rows() == null ? null : DashboardText.count(r.rows()) + (r.rows() == 1 ? " row" : " rows"),
+                    r.chunk(), r.runKind(), Links.ofCheck(r.checkId(), id).report());
+        }
+        return new MonitorPage.Schedule(s.schedule(), s.source(), DashboardText.timeWithSeconds(s.nextRun()),
+                "/api/v1/monitors/" + encode(id) + "/runs", lastRun, lastRead);
+    }
+
+    private static String window(java.time.Instant from, java.time.Instant to) {
+        return DashboardText.timeWithSeconds(from) + " → " + DashboardText.timeWithSeconds(to);
     }
 
     private MonitorPage.Definition definition(Monitor m) {

@@ -5,6 +5,7 @@ import io.driftwatch.monitor.DatasetIntake;
 import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.MonitorCatalog;
 import io.driftwatch.monitor.NotFoundException;
+import io.driftwatch.monitor.RunHistory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,8 +37,8 @@ public final class DashboardResource {
     private final DashboardTemplates templates = new DashboardTemplates();
 
     public DashboardResource(MonitorCatalog monitors, CheckHistory history, DatasetIntake datasets,
-            io.driftwatch.monitor.Deliveries deliveries) {
-        this.dashboard = new Dashboard(monitors, history, datasets, deliveries);
+            io.driftwatch.monitor.Deliveries deliveries, RunHistory runs) {
+        this.dashboard = new Dashboard(monitors, history, datasets, deliveries, runs);
     }
 
     @GET

@@ -32,8 +32,9 @@ public record HomePage(List<Entry> monitors, int drifting, long checks, String b
      * @param reportHref the latest check's report; null without checks
      * @param checks how many checks the monitor has
      * @param trend the drift share of its recent checks; null without checks
+     * @param nextRun when its schedule next runs it; null without a schedule
      */
     public record Entry(String id, String href, String status, String verdict, String share, String detail,
-            String when, String reportHref, long checks, Sparkline trend) {
+            String when, String reportHref, long checks, Sparkline trend, String nextRun) {
     }
 }

@@ -22,14 +22,56 @@ import java.util.List;
  * @param olderHref the next (older) page; null on the last page
  * @param newestHref the first page, when this is not it; null otherwise
  * @param baseUrl this service's address as the browser reached it, for the curl example
+ * @param schedule when and from where the service runs the monitor by itself; null without a schedule
  */
 public record MonitorPage(String id, String apiHref, Definition definition, Latest latest, long checks,
         ShareChart chart, int chartChecks, HeatMap heatMap, int heatMapChecks, List<Entry> history,
-        String olderHref, String newestHref, String baseUrl, List<DeliveryEntry> deliveries, int failedDeliveries) {
+        String olderHref, String newestHref, String baseUrl, List<DeliveryEntry> deliveries, int failedDeliveries,
+        Schedule schedule) {
 
     public MonitorPage {
         history = List.copyOf(history);
         deliveries = List.copyOf(deliveries);
+    }
+
+    /**
+     * The monitor's schedule, in words.
+     *
+     * @param schedule when it runs, e.g. {@code every hour}
+     * @param source what it reads, e.g. {@code jdbc data source warehouse}
+     * @param nextRun when the next slot falls due
+     * @param runsHref its runs in the REST API
+     * @param lastRun the latest run; null before the first
+     * @param lastRead what the source read last; null when it has read nothing yet
+     */
+    public record Schedule(String schedule, String source, String nextRun, String runsHref, LastRun lastRun,
+            LastRead lastRead) {
+    }
+
+    /**
+     * The latest claimed slot.
+     *
+     * @param slot the slot, e.g. {@code 2026-11-22 10:00:00 UTC}
+     * @param window the window it read, e.g. {@code 2026-11-22 09:00:00 UTC → 2026-11-22 10:00:00 UTC}
+     * @param kind schedule, catch-up or backfill
+     * @param state running, done or failed
+     * @param summary what it did, in words; null while running
+     * @param instance the service instance that ran it
+     */
+    public record LastRun(String slot, String window, String kind, String state, String summary, String instance) {
+    }
+
+    /**
+     * What the source read last.
+     *
+     * @param what the file name, else the query or URL
+     * @param window the window it read; null when the source has no window (a directory)
+     * @param rows e.g. {@code 1,200 rows}; null when not known
+     * @param chunk e.g. {@code 2 of 4} when the batch was split; null otherwise
+     * @param when the run kind that read it
+     * @param checkHref the check's report
+     */
+    public record LastRead(String what, String window, String rows, String chunk, String when, String checkHref) {
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.DriftwatchConfiguration;
+import io.driftwatch.EditedConfig;
 import io.driftwatch.TestDatabases;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -39,6 +42,9 @@ class DashboardResourceTest {
 
     static final DropwizardAppExtension<DriftwatchConfiguration> APP = new DropwizardAppExtension<>(
             DriftwatchApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
+            EditedConfig.of(root -> root.withObjectProperty("sources").putArray("directories")
+                    .add(DIR.resolve("incoming").toString())),
+            ConfigOverride.config("scheduler.pollInterval", "100ms"),
             ConfigOverride.config("server.applicationConnectors[0].port", "0"),
             ConfigOverride.config("server.adminConnectors[0].port", "0"),
             ConfigOverride.config("reportsDirectory", DIR.resolve("reports").toString()),
@@ -70,6 +76,75 @@ class DashboardResourceTest {
                 """.formatted(hostileReference, SCRIPT_COLUMN));
         api.check("hostile", hostileBatch(150, 3, 8));
         api.check("hostile", hostileBatch(150, 0, 9));
+
+        createScheduledMonitors(reference);
+    }
+
+    /**
+     * {@code nightly} runs every day, so never during the test (its latest slot is before it was
+     * created); {@code every-second} reads {@code batch-1.csv} from an allowed folder at its first slot.
+     */
+    private static void createScheduledMonitors(String reference) {
+        Path incoming = DIR.resolve("incoming");
+        try {
+            Files.createDirectories(incoming);
+            Path batch = Files.writeString(incoming.resolve("batch-1.csv"), batch(120, 0, 900));
+            Files.setLastModifiedTime(batch, FileTime.from(Instant.now().minusSeconds(60)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String source = "source:\n  type: directory\n  path: " + incoming + "\n  glob: '*.csv'\n  settle: 1s\n";
+        api.createMonitor("name: nightly\nreference: " + reference + "\nschedule:\n  every: 1d\n" + source);
+        api.createMonitor("name: every-second\nreference: " + reference + "\nschedule:\n  every: 1s\n" + source);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!page("/monitors/every-second", 200).contains("batch-1.csv")) {
+            assertThat(System.nanoTime()).as("a scheduled run read batch-1.csv within a minute").isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void monitorPageShowsTheScheduleItsLastRunAndWhatItReadLast() {
+        String html = page("/monitors/every-second", 200);
+        String panel = html.substring(html.indexOf("<section class=\"panel block\" id=\"schedule\""));
+        panel = panel.substring(0, panel.indexOf("</section>"));
+        assertThat(panel).contains("<h2 id=\"schedule-title\">Schedule</h2>").contains("<dd>every second</dd>")
+                .contains("<dd>directory " + DIR.resolve("incoming") + " (*.csv)</dd>")
+                .contains("<dt>Next run</dt>").contains("href=\"/api/v1/monitors/every-second/runs\"")
+                .contains("<dt>Slot</dt>").contains("<dt>Instance</dt>").containsPattern("<span class=\"badge\">done</span>")
+                .contains("<code>batch-1.csv</code>").contains("<dd>120 rows</dd>")
+                .containsPattern("href=\"/api/v1/checks/[^\"]+/report\">its check's report</a>")
+                .doesNotContain("No run yet").doesNotContain("Nothing read yet");
+        assertThat(html).contains("id=\"share-chart\"");
+    }
+
+    @Test
+    void monitorPageOfAScheduleThatHasNotRunYetSaysSo() {
+        String html = page("/monitors/nightly", 200);
+        String tomorrow = DashboardText.timeWithSeconds(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .plus(java.time.Duration.ofDays(1)));
+        assertThat(html).contains("id=\"schedule\"").contains("<dd>every day</dd>").contains("<dd>" + tomorrow + "</dd>")
+                .contains("No run yet.").contains("Nothing read yet.");
+    }
+
+    @Test
+    void monitorPageOfAnUnscheduledMonitorHasNoSchedulePanel() {
+        assertThat(page("/monitors/paged", 200)).doesNotContain("id=\"schedule\"");
+    }
+
+    @Test
+    void homeShowsTheNextRunOfScheduledMonitorsOnly() {
+        String html = page("/", 200);
+        String tomorrow = DashboardText.time(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .plus(java.time.Duration.ofDays(1)));
+        assertThat(rowOf(html, "nightly")).contains("<small class=\"when next\">next run " + tomorrow + "</small>");
+        assertThat(rowOf(html, "every-second")).contains("next run ");
+        assertThat(rowOf(html, "paged")).doesNotContain("next run");
     }
 
     @Test

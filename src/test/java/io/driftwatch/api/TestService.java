@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.DriftwatchConfiguration;
+import io.driftwatch.EditedConfig;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Consumer;
 import io.driftwatch.TestDatabases;
 import io.driftwatch.TestDatabases.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;
@@ -45,6 +48,10 @@ final class TestService {
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     private TestService(Path dir, TestDatabase database, ConfigOverride... extra) {
+        this(dir, database, null, extra);
+    }
+
+    private TestService(Path dir, TestDatabase database, EditedConfig edited, ConfigOverride... extra) {
         this.dir = dir;
         this.database = database;
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
@@ -55,14 +62,23 @@ final class TestService {
                 ConfigOverride.config("logging.level", "WARN")));
         overrides.addAll(List.of(database.overrides()));
         overrides.addAll(List.of(extra));
-        this.app = new DropwizardAppExtension<>(DriftwatchApplication.class,
-                Path.of("config.yml").toAbsolutePath().toString(), overrides.toArray(ConfigOverride[]::new));
+        String config = Path.of("config.yml").toAbsolutePath().toString();
+        this.app = edited == null
+                ? new DropwizardAppExtension<>(DriftwatchApplication.class, config, overrides.toArray(ConfigOverride[]::new))
+                : new DropwizardAppExtension<>(DriftwatchApplication.class, config, edited,
+                        overrides.toArray(ConfigOverride[]::new));
     }
 
     /** A service on a new embedded-default (H2) database. */
     static TestService onH2(ConfigOverride... extra) {
         Path dir = temporaryDirectory();
         return new TestService(dir, TestDatabases.h2(dir), extra);
+    }
+
+    /** A service on a new H2 database, its {@code config.yml} first changed by {@code edit}: for list entries. */
+    static TestService onH2(Consumer<ObjectNode> edit, ConfigOverride... extra) {
+        Path dir = temporaryDirectory();
+        return new TestService(dir, TestDatabases.h2(dir), EditedConfig.of(edit), extra);
     }
 
     /** A service on a new PostgreSQL database. */
