@@ -228,6 +228,23 @@ public class DriftwatchConfiguration extends Configuration {
         /** This instance's name in the run history; by default host name and process id. */
         private String instanceName;
 
+        /**
+         * How long a slot may stay {@code running} before it counts as cut off by a crash and may be
+         * claimed again. Longer than the longest run, or a slow run is repeated.
+         */
+        @NotNull
+        private Duration staleAfter = Duration.hours(1);
+
+        @JsonProperty
+        public Duration getStaleAfter() {
+            return staleAfter;
+        }
+
+        @JsonProperty
+        public void setStaleAfter(Duration staleAfter) {
+            this.staleAfter = staleAfter;
+        }
+
         @JsonProperty
         public boolean isEnabled() {
             return enabled;

@@ -71,7 +71,9 @@ public final class Monitoring {
         CheckRecorder recorder = new CheckRecorder(catalog, intake, new Transactions(jdbi), receivers, deliveriesQueued,
                 runner, configuration.getReportsDirectory(), metrics);
         ScheduledChecks scheduled = new ScheduledChecks(catalog, intake, recorder, jdbi.onDemand(ScheduledRunDao.class),
-                checks, instanceName(configuration), Clock.systemUTC());
+                checks, instanceName(configuration),
+                java.time.Duration.ofMillis(configuration.getScheduler().getStaleAfter().toMilliseconds()),
+                Clock.systemUTC());
         return new Monitoring(intake, catalog, recorder, scheduled, jdbi);
     }
 

@@ -111,6 +111,33 @@ class ScheduledChecksTest {
     }
 
     @Test
+    void aSlotCutOffByACrashRunsAgainOnlyOnceItIsStale() throws SQLException {
+        Monitoring m = monitoring("instance-a");
+        Monitor monitor = jdbcMonitor(m, "crashed", "every: 1h", "");
+        insertHour(6, 50, 0.0);
+        insertHour(7, 50, 0.0);
+        // two runs whose instance died mid-run: one two hours ago, one a minute ago
+        jdbi.useHandle(h -> {
+            for (Object[] run : new Object[][] {{at(7), Instant.now().minus(2, ChronoUnit.HOURS)},
+                    {at(8), Instant.now().minus(1, ChronoUnit.MINUTES)}}) {
+                h.createUpdate("""
+                        INSERT INTO scheduled_runs (monitor_id, slot, window_start, window_end, run_kind, instance, state,
+                                                    started_at, check_count, failed_count, row_count)
+                        VALUES ('crashed', :slot, :slot, :slot, 'schedule', 'dead-instance', 'running', :started, 0, 0, 0)
+                        """).bind("slot", java.time.OffsetDateTime.ofInstant((Instant) run[0], java.time.ZoneOffset.UTC))
+                        .bind("started", java.time.OffsetDateTime.ofInstant((Instant) run[1], java.time.ZoneOffset.UTC))
+                        .execute();
+            }
+        });
+        assertThat(m.scheduledChecks.run(monitor, at(7), ScheduledChecks.BACKFILL)).hasValueSatisfying(
+                o -> assertThat(o.checks()).hasSize(1));
+        assertThat(m.scheduledChecks.run(monitor, at(8), ScheduledChecks.BACKFILL)).isEmpty();
+        assertThat((List<String>) jdbi.withHandle(h -> h.createQuery(
+                "SELECT instance || ' ' || state FROM scheduled_runs ORDER BY slot").mapTo(String.class).list()))
+                .containsExactly("instance-a done", "dead-instance running");
+    }
+
+    @Test
     void anEmptyWindowAndAFailingQueryBecomeFailedChecksWithTheReason() throws SQLException {
         Monitoring m = monitoring("instance-a");
         Monitor monitor = jdbcMonitor(m, "failing", "every: 1h", "");
@@ -215,8 +242,8 @@ class ScheduledChecksTest {
                 .containsExactly("a.csv", "b.csv", "c.csv", "a.csv", "broken.csv", "fresh.csv");
         Map<String, Object> broken = checks.get(4);
         assertThat(broken.get("status")).isEqualTo("failed");
-        assertThat((String) broken.get("error")).startsWith("the file broken.csv is not a readable CSV or Arrow batch")
-                .contains("line 2");
+        assertThat((String) broken.get("error")).isEqualTo("the file broken.csv is not a readable CSV or Arrow batch: "
+                + "line 2: expected 2 fields as in the header, found 1");
         assertThat((int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM source_files").mapTo(Integer.class).one()))
                 .isEqualTo(6);
     }

@@ -111,7 +111,7 @@ final class Dashboard {
             Links links = Links.ofCheck(c.id(), c.monitorId());
             entries.add(new MonitorPage.Entry(c.id(), DashboardText.timeWithSeconds(c.createdAt()), c.driftDetected(),
                     DashboardText.percent(c.driftShare()), c.driftedColumns() + " of " + c.columns(), c.errors(),
-                    c.datasetId(), "/api/v1/datasets/" + encode(c.datasetId()), DashboardText.duration(c.durationMs()),
+                    c.datasetId(), c.datasetId() == null ? null : "/api/v1/datasets/" + encode(c.datasetId()), DashboardText.duration(c.durationMs()),
                     c.failed() ? null : links.report(), c.failed() ? null : links.result(), c.error()));
         }
         String self = monitorHref(id);

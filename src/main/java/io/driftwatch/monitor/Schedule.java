@@ -58,7 +58,7 @@ public final class Schedule {
         Cron cron = parser.parse(expression).validate();
         String description = CronDescriptor.instance(Locale.UK).describe(cron);
         return new Schedule(expression, type, zone, ExecutionTime.forCron(cron), null,
-                description + " (" + zone.getId() + ")");
+                description + " (" + (zone.equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId()) + ")");
     }
 
     /**

@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * run went. Whatever goes wrong with the source or a batch becomes a failed check with the reason,
  * which feeds the alert policy's {@code check_error}.
  *
+ * <p>A run cut off by a crash leaves its slot {@code running}; once it has been so for longer than
+ * {@code staleAfter}, the slot may be claimed again (by the scheduler while it is the latest slot due, or
+ * by a backfill), and checks the cut-off run recorded before the crash may then be made twice.
+ *
  * <p>Thread-safe; the {@link Scheduler} never runs two slots of one monitor at once on an instance.
  */
 public final class ScheduledChecks {
@@ -51,13 +55,18 @@ public final class ScheduledChecks {
     private final CheckDao checks;
     private final BatchChunker chunker;
     private final String instance;
+    private final java.util.Map<String, Opened> opened = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.time.Duration staleAfter;
     private final Clock clock;
 
     /**
      * @param instance names this service instance or command in the run history
+     * @param staleAfter how long a slot may stay {@code running} before it counts as cut off by a crash
+     *     and may be claimed again
      */
     public ScheduledChecks(MonitorCatalog catalog, DatasetIntake intake, CheckRecorder recorder,
-            ScheduledRunDao runs, CheckDao checks, String instance, Clock clock) {
+            ScheduledRunDao runs, CheckDao checks, String instance, java.time.Duration staleAfter, Clock clock) {
+        this.staleAfter = staleAfter;
         this.catalog = catalog;
         this.intake = intake;
         this.recorder = recorder;
@@ -88,7 +97,8 @@ public final class ScheduledChecks {
         TimeWindow window = schedule.window(slot);
         Instant started = now();
         if (runs.claim(new ScheduledRunRow(monitor.id(), slot, window.from(), window.to(), kind, instance,
-                ScheduledRunRow.RUNNING, started, null, 0, 0, 0, null)) == 0) {
+                ScheduledRunRow.RUNNING, started, null, 0, 0, 0, null)) == 0
+                && runs.takeOver(monitor.id(), slot, instance, kind, started, started.minus(staleAfter)) == 0) {
             return Optional.empty();
         }
         Tally tally = new Tally();
@@ -115,7 +125,7 @@ public final class ScheduledChecks {
     private void read(Monitor monitor, SourceSpec spec, TimeWindow window, CheckOrigin origin, Tally tally) {
         ReferenceVersion reference = null;
         try {
-            Source source = Sources.open(spec, catalog.sources());
+            Source source = source(monitor, spec);
             reference = reference(monitor, window, source);
             List<SourceBatch> batches = source.read(window,
                     (name, sha256) -> checks.fileRead(monitor.id(), name, sha256));
@@ -140,6 +150,19 @@ public final class ScheduledChecks {
         }
     }
 
+    /** The monitor's opened source, kept between runs (an http source keeps its connections) until it changes. */
+    private Source source(Monitor monitor, SourceSpec spec) {
+        Opened known = opened.get(monitor.id());
+        if (known == null || known.version() != monitor.version()) {
+            known = new Opened(monitor.version(), Sources.open(spec, catalog.sources()));
+            opened.put(monitor.id(), known);
+        }
+        return known.source();
+    }
+
+    private record Opened(int version, Source source) {
+    }
+
     /** Checks one batch the source read: ingests it, and checks it whole or chunk by chunk. */
     private void checkBatch(Monitor monitor, ReferenceVersion reference, CheckOrigin origin, SourceBatch batch,
             Tally tally) {
@@ -158,6 +181,7 @@ public final class ScheduledChecks {
             }
             tally.failed(recorder.recordFailure(monitor, null, reference, batchOrigin, what + " is not a readable "
                     + "CSV or Arrow batch: " + e.getMessage().replace("the uploaded batch: ", "")
+                            .replace("the uploaded batch ", "")
                             .replace(batch.file().toString(), what)));
             return;
         } catch (BlobTooLargeException e) {

@@ -32,6 +32,19 @@ public interface ScheduledRunDao {
             """)
     int claim(@BindMethods ScheduledRunRow run);
 
+    /**
+     * Claims a slot whose run was cut off (still {@code running}, started before {@code staleBefore}):
+     * its instance died mid-run. Returns 1 when this call took it over; of several callers one wins.
+     */
+    @SqlUpdate("""
+            UPDATE scheduled_runs
+               SET instance = :instance, run_kind = :runKind, started_at = :startedAt, finished_at = NULL,
+                   check_count = 0, failed_count = 0, row_count = 0, summary = NULL
+             WHERE monitor_id = :monitorId AND slot = :slot AND state = 'running' AND started_at < :staleBefore
+            """)
+    int takeOver(String monitorId, Instant slot, String instance, String runKind, Instant startedAt,
+            Instant staleBefore);
+
     /** Records how a claimed run went. */
     @SqlUpdate("""
             UPDATE scheduled_runs

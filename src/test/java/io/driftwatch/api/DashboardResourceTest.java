@@ -109,6 +109,29 @@ class DashboardResourceTest {
     }
 
     @Test
+    void aFileThatCannotBeReadIsAFailedCheckWithoutADataset() throws IOException, InterruptedException {
+        Path folder = Files.createDirectories(DIR.resolve("incoming").resolve("broken"));
+        Path broken = Files.writeString(folder.resolve("broken.csv"), "score,segment\n1.5\n");
+        Files.setLastModifiedTime(broken, FileTime.from(Instant.now().minusSeconds(60)));
+        String reference = api.upload(batch(300, 0, 1));
+        api.createMonitor("name: broken-files\nreference: " + reference + "\nschedule:\n  every: 1s\nsource:\n"
+                + "  type: directory\n  path: " + folder + "\n  settle: 1s\n");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        String html = page("/monitors/broken-files", 200);
+        while (!html.contains("broken.csv is not a readable CSV or Arrow batch")) {
+            assertThat(System.nanoTime()).as("a scheduled run read broken.csv within a minute").isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            html = page("/monitors/broken-files", 200);
+        }
+        assertThat(html).contains("<td class=\"c-ds\">none read</td>");
+    }
+
+    @Test
     void monitorPageShowsTheScheduleItsLastRunAndWhatItReadLast() {
         String html = page("/monitors/every-second", 200);
         String panel = html.substring(html.indexOf("<section class=\"panel block\" id=\"schedule\""));

@@ -20,7 +20,7 @@ class ScheduleTest {
         assertThat(slot).isEqualTo(Instant.parse("2026-11-22T10:00:00Z"));
         assertThat(hourly.window(slot)).isEqualTo(new TimeWindow(Instant.parse("2026-11-22T09:00:00Z"), slot));
         assertThat(hourly.nextAfter(T)).isEqualTo(Instant.parse("2026-11-22T11:00:00Z"));
-        assertThat(hourly.describe()).isEqualTo("every hour (Z)");
+        assertThat(hourly.describe()).isEqualTo("every hour (UTC)");
     }
 
     @Test
