@@ -27,17 +27,11 @@ import io.dropwizard.db.ManagedDataSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import io.driftwatch.notify.Channel;
-import io.driftwatch.notify.ChannelFactory;
 import io.driftwatch.store.BlobStore;
 import io.driftwatch.store.OutboxDao;
 import io.driftwatch.store.ScheduledRunDao;
 import io.driftwatch.store.Transactions;
-import io.driftwatch.trigger.Trigger;
-import io.driftwatch.trigger.TriggerFactory;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import io.driftwatch.store.CheckDao;
 import io.driftwatch.store.DatabaseUrls;
 import io.driftwatch.store.DatasetDao;
@@ -147,15 +141,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         environment.lifecycle().manage(queue);
 
         long maxBody = configuration.getApi().getMaxBodySize().toBytes();
-        List<Channel> channels = new ArrayList<>();
-        for (ChannelFactory f : configuration.getChannels()) {
-            channels.add(f.build());
-        }
-        List<Trigger> triggers = new ArrayList<>();
-        for (TriggerFactory f : configuration.getTriggers()) {
-            triggers.add(f.build());
-        }
-        Receivers receivers = new Receivers(channels, triggers, configuration.getPublicUrl());
+        Receivers receivers = Monitoring.receivers(configuration);
         OutboxWorker outbox = new OutboxWorker(jdbi.onDemand(OutboxDao.class), receivers,
                 configuration.getOutbox().settings(), Clock.systemUTC());
         environment.lifecycle().manage(outbox);

@@ -8,6 +8,10 @@ import io.driftwatch.monitor.MonitorCatalog;
 import io.driftwatch.monitor.Receivers;
 import io.driftwatch.monitor.ScheduledChecks;
 import io.driftwatch.monitor.source.SourceEnvironment;
+import io.driftwatch.notify.Channel;
+import io.driftwatch.notify.ChannelFactory;
+import io.driftwatch.trigger.Trigger;
+import io.driftwatch.trigger.TriggerFactory;
 import io.driftwatch.store.BlobStore;
 import io.driftwatch.store.CheckDao;
 import io.driftwatch.store.DatasetDao;
@@ -75,6 +79,19 @@ public final class Monitoring {
                 java.time.Duration.ofMillis(configuration.getScheduler().getStaleAfter().toMilliseconds()),
                 Clock.systemUTC());
         return new Monitoring(intake, catalog, recorder, scheduled, jdbi);
+    }
+
+    /** The channels and triggers the configuration declares. */
+    public static Receivers receivers(DriftwatchConfiguration configuration) {
+        List<Channel> channels = new ArrayList<>();
+        for (ChannelFactory f : configuration.getChannels()) {
+            channels.add(f.build());
+        }
+        List<Trigger> triggers = new ArrayList<>();
+        for (TriggerFactory f : configuration.getTriggers()) {
+            triggers.add(f.build());
+        }
+        return new Receivers(channels, triggers, configuration.getPublicUrl());
     }
 
     private static SourceEnvironment sourceEnvironment(DriftwatchConfiguration configuration,

@@ -7,11 +7,7 @@ import io.driftwatch.monitor.Monitor;
 import io.driftwatch.monitor.Receivers;
 import io.driftwatch.monitor.Schedule;
 import io.driftwatch.monitor.ScheduledChecks;
-import io.driftwatch.notify.Channel;
-import io.driftwatch.notify.ChannelFactory;
 import io.driftwatch.store.Migrations;
-import io.driftwatch.trigger.Trigger;
-import io.driftwatch.trigger.TriggerFactory;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -72,15 +68,7 @@ public final class BackfillCommand extends ConfiguredCommand<DriftwatchConfigura
         if (!from.isBefore(to)) {
             throw new CommandFailedException(ExitCode.BAD_INPUT, "--from (" + from + ") must be before --to (" + to + ")");
         }
-        List<Channel> channels = new ArrayList<>();
-        for (ChannelFactory f : configuration.getChannels()) {
-            channels.add(f.build());
-        }
-        List<Trigger> triggers = new ArrayList<>();
-        for (TriggerFactory f : configuration.getTriggers()) {
-            triggers.add(f.build());
-        }
-        Receivers receivers = new Receivers(channels, triggers, configuration.getPublicUrl());
+        Receivers receivers = Monitoring.receivers(configuration);
         DataSourceFactory database = configuration.getDatabase();
         ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), "backfill");
         List<ManagedDataSource> opened = new ArrayList<>(List.of(dataSource));
