@@ -24,7 +24,7 @@ public final class Api {
             RunHistory runs) {
         jersey.register(new DatasetResource(intake, limit));
         jersey.register(new MonitorResource(monitors, recorder, history, intake, queue, limit));
-        jersey.register(new CheckResource(history));
+        jersey.register(new CheckResource(history, runs));
         jersey.register(new DeliveryResource(deliveries));
         jersey.register(new MonitorDeliveryResource(deliveries));
         jersey.register(new MonitorRunResource(runs));

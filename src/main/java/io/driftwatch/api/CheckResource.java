@@ -3,6 +3,7 @@ package io.driftwatch.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.monitor.Check;
 import io.driftwatch.monitor.CheckHistory;
+import io.driftwatch.monitor.RunHistory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,9 +21,11 @@ import java.nio.file.Files;
 @Path("/api/v1/checks/{id}")
 public final class CheckResource {
     private final CheckHistory history;
+    private final RunHistory runs;
 
-    public CheckResource(CheckHistory history) {
+    public CheckResource(CheckHistory history, RunHistory runs) {
         this.history = history;
+        this.runs = runs;
     }
 
     /** The check: its JSON result with id and links. */
@@ -31,7 +34,7 @@ public final class CheckResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ObjectNode find(@PathParam("id") String id) {
         Check check = history.find(id);
-        return JsonDocuments.check(check, check.failed() ? null : history.result(id));
+        return JsonDocuments.check(check, check.failed() ? null : history.result(id), runs.read(id).orElse(null));
     }
 
     /** The JSON result document exactly as {@code driftwatch check --json} writes it. */

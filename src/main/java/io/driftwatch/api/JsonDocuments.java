@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.driftwatch.monitor.Check;
+import io.driftwatch.monitor.RunHistory;
 import io.driftwatch.monitor.Monitor;
 import java.util.Iterator;
 import java.util.Map;
@@ -51,11 +52,35 @@ final class JsonDocuments {
      * its {@code error}.
      */
     static ObjectNode check(Check c, String result) {
+        return check(c, result, null);
+    }
+
+    /** As {@link #check(Check, String)}, with its reference version and, for a scheduled check, what it read. */
+    static ObjectNode check(Check c, String result, RunHistory.SourceRead source) {
         ObjectNode out = JSON.createObjectNode();
         out.put("id", c.id());
         out.put("monitorId", c.monitorId());
         out.put("datasetId", c.datasetId());
         out.put("createdAt", c.createdAt().toString());
+        if (c.referenceVersion() != null) {
+            out.put("referenceVersion", c.referenceVersion());
+        }
+        if (source != null) {
+            ObjectNode s = out.putObject("source");
+            s.put("runKind", source.runKind());
+            s.put("type", source.sourceType());
+            s.put("location", source.location());
+            s.put("fileName", source.fileName());
+            s.put("windowStart", source.windowStart().toString());
+            s.put("windowEnd", source.windowEnd().toString());
+            s.put("chunk", source.chunk());
+            if (source.rows() != null) {
+                s.put("rows", source.rows());
+            }
+            if (source.bytes() != null) {
+                s.put("bytes", source.bytes());
+            }
+        }
         if (result == null) {
             out.put("status", "failed");
             out.put("error", c.error());

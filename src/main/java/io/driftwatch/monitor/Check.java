@@ -17,10 +17,20 @@ import java.time.Instant;
  * @param errors columns that could not be tested
  * @param durationMs how long the check took, reading included
  * @param error why the check could not run (no verdict, no report); null for a check that ran
+ * @param referenceVersion the version of the monitor's reference it was checked against; null in lists
+ *     and for checks stored before versions were kept
  */
 public record Check(String id, String monitorId, String datasetId, Instant createdAt, boolean driftDetected,
         double driftShare, double shareThreshold, int columns, int driftedColumns, int errors, long durationMs,
-        String error) {
+        String error, Integer referenceVersion) {
+
+    /** A check without its reference version (history lists). */
+    public Check(String id, String monitorId, String datasetId, Instant createdAt, boolean driftDetected,
+            double driftShare, double shareThreshold, int columns, int driftedColumns, int errors, long durationMs,
+            String error) {
+        this(id, monitorId, datasetId, createdAt, driftDetected, driftShare, shareThreshold, columns, driftedColumns,
+                errors, durationMs, error, null);
+    }
 
     /** A check that ran. */
     public Check(String id, String monitorId, String datasetId, Instant createdAt, boolean driftDetected,

@@ -180,7 +180,8 @@ public final class CheckHistory {
 
     static Check check(CheckRow r) {
         return new Check(r.id(), r.monitorId(), r.datasetId(), r.createdAt(), r.driftDetected(), r.driftShare(),
-                r.shareThreshold(), r.columnCount(), r.driftedCount(), r.errorCount(), r.durationMs(), r.error());
+                r.shareThreshold(), r.columnCount(), r.driftedCount(), r.errorCount(), r.durationMs(), r.error(),
+                r.referenceVersion());
     }
 
     private static Check check(CheckSummaryRow r) {

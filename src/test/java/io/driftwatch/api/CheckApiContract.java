@@ -155,7 +155,8 @@ abstract class CheckApiContract {
         assertThat(JsonResultTest.schemaErrors(document)).isEmpty();
         assertThat(document.has("id")).isFalse();
         ObjectNode withoutApiFields = posted.deepCopy();
-        withoutApiFields.remove(List.of("id", "monitorId", "datasetId", "createdAt", "status", "links"));
+        withoutApiFields.remove(List.of("id", "monitorId", "datasetId", "createdAt", "status", "links", "referenceVersion"));
+        assertThat(posted.get("referenceVersion").asInt()).isEqualTo(1);
         ObjectNode documentWithoutTime = document.deepCopy();
         documentWithoutTime.remove("createdAt");
         assertThat(documentWithoutTime).isEqualTo(withoutApiFields);

@@ -103,6 +103,22 @@ class MonitorRunResourceTest {
     }
 
     @Test
+    void theScheduledCheckSaysWhatItReadAndWhichReferenceVersionItUsed() {
+        String checkId = scheduled.get("lastRead").get("checkId").asText();
+        TestService.Reply reply = SERVICE.get("/api/v1/checks/" + checkId);
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode check = reply.json();
+        assertThat(check.get("referenceVersion").asInt()).isEqualTo(1);
+        JsonNode source = check.get("source");
+        assertThat(source.get("type").asText()).isEqualTo("directory");
+        assertThat(source.get("fileName").asText()).isEqualTo("batch-1.csv");
+        assertThat(source.get("location").asText()).isEqualTo(INCOMING.resolve("batch-1.csv").toString());
+        assertThat(source.get("rows").asLong()).isEqualTo(100);
+        assertThat(source.get("chunk").isNull()).isTrue();
+        assertThat(io.driftwatch.report.JsonResultTest.schemaErrors(check)).isEmpty();
+    }
+
+    @Test
     void listsRunsLatestSlotFirst() {
         Instant previous = Instant.MAX;
         for (JsonNode run : scheduled.get("items")) {
