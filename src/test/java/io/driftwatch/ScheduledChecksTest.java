@@ -108,6 +108,15 @@ class ScheduledChecksTest {
         assertThat(checks()).hasSize(7);
         assertThat((int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM scheduled_runs").mapTo(Integer.class).one()))
                 .isEqualTo(7);
+
+        // a window backfilled after later ones ran is drawn where its data belongs
+        insertHour(5, 60, 0.0);
+        backfill(m, monitor, at(5), at(6));
+        io.driftwatch.monitor.CheckHistory history = new io.driftwatch.monitor.CheckHistory(
+                jdbi.onDemand(io.driftwatch.store.CheckDao.class), m.catalog, dir.resolve("reports"));
+        assertThat(history.recent("hourly", 50)).extracting(io.driftwatch.monitor.Check::observedAt)
+                .containsExactly(at(6), at(7), at(8), at(9), at(10), at(11), at(12), at(13));
+        assertThat(history.page("hourly", null, null, 1, null).items().get(0).windowStart()).isEqualTo(at(5));
     }
 
     @Test

@@ -112,7 +112,9 @@ final class Dashboard {
             entries.add(new MonitorPage.Entry(c.id(), DashboardText.timeWithSeconds(c.createdAt()), c.driftDetected(),
                     DashboardText.percent(c.driftShare()), c.driftedColumns() + " of " + c.columns(), c.errors(),
                     c.datasetId(), c.datasetId() == null ? null : "/api/v1/datasets/" + encode(c.datasetId()), DashboardText.duration(c.durationMs()),
-                    c.failed() ? null : links.report(), c.failed() ? null : links.result(), c.error()));
+                    c.failed() ? null : links.report(), c.failed() ? null : links.result(), c.error(),
+                    c.windowStart() == null ? null : DashboardText.time(c.windowStart()) + " → "
+                            + DashboardText.time(c.windowEnd())));
         }
         String self = monitorHref(id);
         String older = page.next() == null ? null : self + "?cursor=" + encode(page.next());

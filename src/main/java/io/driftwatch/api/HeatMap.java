@@ -122,7 +122,7 @@ public record HeatMap(int width, int height, int labelWidth, int cellWidth, List
                 }
             }
             checkColumns.add(new CheckColumn(LABEL_WIDTH + i * cell, Links.ofCheck(check.id(), check.monitorId())
-                    .report(), DashboardText.time(check.createdAt()) + (check.driftDetected() ? ": dataset drift"
+                    .report(), DashboardText.time(check.observedAt()) + (check.driftDetected() ? ": dataset drift"
                             : ": no dataset drift"), cells));
         }
         int axisY = TOP + names.size() * CELL_HEIGHT + 14;
@@ -172,7 +172,7 @@ public record HeatMap(int width, int height, int labelWidth, int cellWidth, List
 
     private static String title(Check check, CheckHistory.Column c) {
         StringBuilder t = new StringBuilder(120).append(c.name()).append(" · ")
-                .append(DashboardText.time(check.createdAt())).append('\n');
+                .append(DashboardText.time(check.observedAt())).append('\n');
         if (c.error() != null) {
             return t.append("Not tested: ").append(c.error()).toString();
         }
@@ -195,14 +195,14 @@ public record HeatMap(int width, int height, int labelWidth, int cellWidth, List
         int minGap = 64;
         int every = Math.max(1, (int) Math.ceil(minGap / (double) cell));
         every = Math.max(every, (int) Math.ceil(n / (double) MAX_X_LABELS));
-        Duration span = Duration.between(checks.get(0).createdAt(), checks.get(n - 1).createdAt());
+        Duration span = Duration.between(checks.get(0).observedAt(), checks.get(n - 1).observedAt());
         boolean days = span.compareTo(Duration.ofDays(2)) >= 0;
         boolean minutes = span.compareTo(Duration.ofMinutes(10)) >= 0;
         List<Label> labels = new ArrayList<>();
         for (int i = n - 1; i >= 0; i -= every) {
             Check c = checks.get(i);
-            String text = days ? DashboardText.day(c.createdAt())
-                    : minutes ? DashboardText.clock(c.createdAt()) : DashboardText.clockWithSeconds(c.createdAt());
+            String text = days ? DashboardText.day(c.observedAt())
+                    : minutes ? DashboardText.clock(c.observedAt()) : DashboardText.clockWithSeconds(c.observedAt());
             labels.add(0, new Label(LABEL_WIDTH + i * cell + cell / 2, text));
         }
         return labels;

@@ -147,6 +147,6 @@ public record MonitorPage(String id, String apiHref, Definition definition, Late
      */
     public record Entry(String id, String when, boolean drift, String share, String drifted, int errors,
             String datasetId, String datasetHref, String duration, String reportHref, String resultHref,
-            String failure) {
+            String failure, String window) {
     }
 }

@@ -54,7 +54,7 @@ public record ShareChart(String line, String threshold, String thresholdLabel, S
             return null;
         }
         int n = checks.size();
-        TimeScale time = new TimeScale(checks.get(0).createdAt(), checks.get(n - 1).createdAt(), LEFT + INSET,
+        TimeScale time = new TimeScale(checks.get(0).observedAt(), checks.get(n - 1).observedAt(), LEFT + INSET,
                 RIGHT - INSET);
         StringBuilder line = new StringBuilder(n * 14);
         StringBuilder threshold = new StringBuilder(32);
@@ -63,7 +63,7 @@ public record ShareChart(String line, String threshold, String thresholdLabel, S
         int drifted = 0;
         for (int i = 0; i < n; i++) {
             Check c = checks.get(i);
-            String x = DashboardText.coordinate(time.x(c.createdAt()));
+            String x = DashboardText.coordinate(time.x(c.observedAt()));
             String y = DashboardText.coordinate(y(c.driftShare()));
             line.append(i == 0 ? 'M' : 'L').append(x).append(' ').append(y);
             String ty = DashboardText.coordinate(y(c.shareThreshold()));
@@ -87,7 +87,7 @@ public record ShareChart(String line, String threshold, String thresholdLabel, S
             xTicks.add(new Tick(DashboardText.coordinate(t.x()), t.label(), t.context()));
         }
         String label = "Share of drifted columns in " + n + (n == 1 ? " check" : " checks") + " from "
-                + DashboardText.time(checks.get(0).createdAt()) + " to " + DashboardText.time(last.createdAt()) + "; "
+                + DashboardText.time(checks.get(0).observedAt()) + " to " + DashboardText.time(last.observedAt()) + "; "
                 + drifted + " found dataset drift";
         double labelY = y(last.shareThreshold());
         return new ShareChart(line.toString(), threshold.toString(), DashboardText.percent(last.shareThreshold()),
@@ -95,7 +95,7 @@ public record ShareChart(String line, String threshold, String thresholdLabel, S
     }
 
     private static String title(Check c) {
-        return DashboardText.timeWithSeconds(c.createdAt()) + "\n"
+        return DashboardText.timeWithSeconds(c.observedAt()) + "\n"
                 + (c.driftDetected() ? "Dataset drift: " : "No dataset drift: ") + c.driftedColumns() + " of "
                 + c.columns() + " columns drifted (" + DashboardText.percent(c.driftShare()) + "; threshold "
                 + DashboardText.percent(c.shareThreshold()) + ")"

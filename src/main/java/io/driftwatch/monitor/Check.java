@@ -19,10 +19,29 @@ import java.time.Instant;
  * @param error why the check could not run (no verdict, no report); null for a check that ran
  * @param referenceVersion the version of the monitor's reference it was checked against; null in lists
  *     and for checks stored before versions were kept
+ * @param windowStart for a check a scheduled run or a backfill made, the start of the window its data
+ *     covers (in lists; null otherwise)
+ * @param windowEnd the end of that window
  */
 public record Check(String id, String monitorId, String datasetId, Instant createdAt, boolean driftDetected,
         double driftShare, double shareThreshold, int columns, int driftedColumns, int errors, long durationMs,
-        String error, Integer referenceVersion) {
+        String error, Integer referenceVersion, Instant windowStart, Instant windowEnd) {
+
+    /** A check with its reference version, outside a list. */
+    public Check(String id, String monitorId, String datasetId, Instant createdAt, boolean driftDetected,
+            double driftShare, double shareThreshold, int columns, int driftedColumns, int errors, long durationMs,
+            String error, Integer referenceVersion) {
+        this(id, monitorId, datasetId, createdAt, driftDetected, driftShare, shareThreshold, columns, driftedColumns,
+                errors, durationMs, error, referenceVersion, null, null);
+    }
+
+    /**
+     * When the checked data was current, for charts over time: the end of its window for a scheduled
+     * or backfilled check (a backfill checks last month's windows today), else when it was checked.
+     */
+    public Instant observedAt() {
+        return windowEnd != null ? windowEnd : createdAt;
+    }
 
     /** A check without its reference version (history lists). */
     public Check(String id, String monitorId, String datasetId, Instant createdAt, boolean driftDetected,

@@ -141,8 +141,9 @@ public final class CheckHistory {
     }
 
     /**
-     * Up to {@code n} most recent checks of a monitor that ran, oldest first (the order charts draw);
-     * checks that could not run have no verdict to draw and are left out.
+     * Up to {@code n} most recent checks of a monitor that ran, in the order charts draw: by
+     * {@link Check#observedAt()} (a backfilled window sits where its data belongs), then by when they
+     * ran; checks that could not run have no verdict to draw and are left out.
      */
     public List<Check> recent(String monitorId, int n) {
         List<CheckSummaryRow> rows = checks.latestRan(monitorId, n);
@@ -150,6 +151,7 @@ public final class CheckHistory {
         for (int i = rows.size() - 1; i >= 0; i--) {
             oldestFirst.add(check(rows.get(i)));
         }
+        oldestFirst.sort(java.util.Comparator.comparing(Check::observedAt).thenComparing(Check::createdAt));
         return oldestFirst;
     }
 
@@ -186,7 +188,8 @@ public final class CheckHistory {
 
     private static Check check(CheckSummaryRow r) {
         return new Check(r.id(), r.monitorId(), r.datasetId(), r.createdAt(), r.driftDetected(), r.driftShare(),
-                r.shareThreshold(), r.columnCount(), r.driftedCount(), r.errorCount(), r.durationMs(), r.error());
+                r.shareThreshold(), r.columnCount(), r.driftedCount(), r.errorCount(), r.durationMs(), r.error(), null,
+                r.windowStart(), r.windowEnd());
     }
 
     /** Where a page ended: the last check's time and id, encoded as an opaque URL-safe cursor. */

@@ -32,9 +32,12 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 @RegisterConstructorMapper(CheckSourceRow.class)
 public interface CheckDao {
 
+    /** The columns of a {@link CheckSummaryRow}, from {@link #SUMMARY_FROM}. */
     String SUMMARY_COLUMNS = """
-            id, monitor_id, dataset_id, created_at, drift_detected, drift_share, share_threshold,
-            column_count, drifted_count, error_count, duration_ms, status, error""";
+            c.id, c.monitor_id, c.dataset_id, c.created_at, c.drift_detected, c.drift_share, c.share_threshold,
+            c.column_count, c.drifted_count, c.error_count, c.duration_ms, c.status, c.error,
+            s.window_start, s.window_end""";
+    String SUMMARY_FROM = " FROM checks c LEFT JOIN check_sources s ON s.check_id = c.id ";
 
     /** Stores a check with its column results, atomically. */
     @Transaction
@@ -67,30 +70,27 @@ public interface CheckDao {
      * the position {@code (beforeTime, beforeId)}, newest first. With {@code beforeId} empty the
      * bound is simply {@code created_at < beforeTime}.
      */
-    @SqlQuery("SELECT " + SUMMARY_COLUMNS + """
-             FROM checks
-            WHERE monitor_id = :monitorId
-              AND created_at >= :from
-              AND (created_at < :beforeTime OR (created_at = :beforeTime AND id < :beforeId))
-            ORDER BY created_at DESC, id DESC
+    @SqlQuery("SELECT " + SUMMARY_COLUMNS + SUMMARY_FROM + """
+            WHERE c.monitor_id = :monitorId
+              AND c.created_at >= :from
+              AND (c.created_at < :beforeTime OR (c.created_at = :beforeTime AND c.id < :beforeId))
+            ORDER BY c.created_at DESC, c.id DESC
             LIMIT :limit
             """)
     List<CheckSummaryRow> page(String monitorId, Instant from, Instant beforeTime, String beforeId, int limit);
 
     /** The latest check of a monitor that ran (failed checks have no verdict), if it has any. */
-    @SqlQuery("SELECT " + SUMMARY_COLUMNS + """
-             FROM checks
-            WHERE monitor_id = :monitorId AND status = 'ok'
-            ORDER BY created_at DESC, id DESC
+    @SqlQuery("SELECT " + SUMMARY_COLUMNS + SUMMARY_FROM + """
+            WHERE c.monitor_id = :monitorId AND c.status = 'ok'
+            ORDER BY c.created_at DESC, c.id DESC
             LIMIT 1
             """)
     Optional<CheckSummaryRow> latest(String monitorId);
 
     /** Up to {@code limit} latest checks of a monitor that ran (not the failed ones), newest first. */
-    @SqlQuery("SELECT " + SUMMARY_COLUMNS + """
-             FROM checks
-            WHERE monitor_id = :monitorId AND status = 'ok'
-            ORDER BY created_at DESC, id DESC
+    @SqlQuery("SELECT " + SUMMARY_COLUMNS + SUMMARY_FROM + """
+            WHERE c.monitor_id = :monitorId AND c.status = 'ok'
+            ORDER BY c.created_at DESC, c.id DESC
             LIMIT :limit
             """)
     List<CheckSummaryRow> latestRan(String monitorId, int limit);
