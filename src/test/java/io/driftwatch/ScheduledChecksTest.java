@@ -295,6 +295,72 @@ class ScheduledChecksTest {
         assertThat(m.catalog.referenceVersions("rolling").get(0).windowEnd()).isEqualTo(at(12));
     }
 
+    @Test
+    void afterDowntimeTheSchedulerRunsTheLatestMissedSlotOnceThenKeepsTime() throws Exception {
+        Monitoring m = monitoring("instance-a");
+        Monitor monitor = jdbcMonitor(m, "restarted", "every: 1h", "");
+        // the service comes back five and a half hours after the monitor was created: five slots were missed
+        Instant created = monitor.createdAt();
+        Instant slot = created.truncatedTo(ChronoUnit.HOURS).plus(5, ChronoUnit.HOURS);
+        MutableClock clock = new MutableClock(slot.plus(30, ChronoUnit.MINUTES));
+        io.driftwatch.monitor.Scheduler scheduler = new io.driftwatch.monitor.Scheduler(m.catalog, m.scheduledChecks,
+                clock, java.time.Duration.ofMillis(50), 1, java.time.Duration.ofSeconds(30));
+        scheduler.start();
+        try {
+            awaitRuns(1);
+            Thread.sleep(500); // many more polls: none runs another missed slot
+            assertThat(runs()).containsExactly(slot + " catch-up");
+            clock.set(slot.plus(1, ChronoUnit.HOURS).plusMillis(1));
+            awaitRuns(2);
+            Thread.sleep(300);
+            assertThat(runs()).containsExactly(slot + " catch-up", slot.plus(1, ChronoUnit.HOURS) + " schedule");
+        } finally {
+            scheduler.stop();
+        }
+    }
+
+    private List<String> runs() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT slot, run_kind FROM scheduled_runs ORDER BY slot")
+                .map((rs, ctx) -> rs.getTimestamp(1).toInstant() + " " + rs.getString(2)).list());
+    }
+
+    private void awaitRuns(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM scheduled_runs WHERE state <> 'running'")
+                .mapTo(Integer.class).one()) < n) {
+            assertThat(System.nanoTime()).as("%d runs within 30 s", n).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends java.time.Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
     // ---- fixtures
 
     private Monitoring monitoring(String instance) {
