@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -85,11 +84,6 @@ public final class Scheduler implements Managed {
             LOG.warn("scheduled runs still going after {}: {}", shutdownGracePeriod, running);
             workers.shutdownNow();
         }
-    }
-
-    /** When {@code monitor} runs next, if it has a schedule. */
-    public static Optional<Instant> nextRun(Monitor monitor, Instant now) {
-        return monitor.definition().schedule().map(s -> s.nextAfter(now));
     }
 
     private void pollQuietly() {
