@@ -258,6 +258,49 @@ class ScheduledChecksTest {
     }
 
     @Test
+    void twoInstancesReadingOneFolderAtOnceRecordEachFileOnce() throws Exception {
+        Monitoring a = monitoring("instance-a");
+        Monitoring b = monitoring("instance-b", jdbi(db));
+        Path incoming = Files.createDirectories(dir.resolve("incoming/shared"));
+        String reference = a.intake.ingest(csv(batch(new Random(1), 300, 0.0, null))).id();
+        Monitor monitor = a.catalog.create("""
+                name: shared
+                reference: %s
+                schedule: {every: 1h}
+                source: {type: directory, path: %s, settle: 1s}
+                """.formatted(reference, incoming), "application/yaml");
+        for (int i = 0; i < 6; i++) {
+            write(incoming.resolve("part-" + i + ".csv"), batch(new Random(10 + i), 2_000, 0.0, null), 10);
+        }
+        // two slots claimed by two instances at the same moment: both list the same six new files
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            Future<?> first = pool.submit(() -> {
+                start.await();
+                return a.scheduledChecks.run(monitor, at(1), ScheduledChecks.SCHEDULE);
+            });
+            Future<?> second = pool.submit(() -> {
+                start.await();
+                return b.scheduledChecks.run(monitor, at(2), ScheduledChecks.SCHEDULE);
+            });
+            start.countDown();
+            first.get(2, TimeUnit.MINUTES);
+            second.get(2, TimeUnit.MINUTES);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Map<String, Object>> checks = checks();
+        assertThat(checks).extracting(c -> c.get("file_name")).doesNotHaveDuplicates().hasSize(6);
+        assertThat((int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM source_files").mapTo(Integer.class)
+                .one())).isEqualTo(6);
+        // no report is left behind for a check that lost the race
+        try (var reports = Files.list(dir.resolve("reports").resolve("shared"))) {
+            assertThat(reports.count()).isEqualTo(6);
+        }
+    }
+
+    @Test
     void splitsADailyWindowIntoHourlyChunksOneCheckEach() throws SQLException {
         Monitoring m = monitoring("instance-a");
         Monitor monitor = jdbcMonitor(m, "chunked", "every: 1d", "chunks: {every: 6h}\n");
