@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
+import org.jdbi.v3.core.statement.ParsedParameters;
 
 /**
  * Opens sources, and checks a {@link SourceSpec} against what the service allows before a monitor
@@ -39,6 +41,28 @@ public final class Sources {
     }
 
     /**
+     * Parameters the query uses that a run does not bind: only {@code :from} and {@code :to} are. Read
+     * with JDBI's own parser (the one runs use), so casts ({@code ::text}) and quoted colons are not
+     * parameters.
+     */
+    static List<Problem> queryParameters(String query) {
+        ParsedParameters parameters = new ColonPrefixSqlParser().parse(query, null).getParameters();
+        List<Problem> problems = new ArrayList<>();
+        if (parameters.isPositional() && parameters.getParameterCount() > 0) {
+            problems.add(new Problem("source.query", "the query has ? parameters; write :from and :to for the "
+                    + "window's bounds (no other parameter is bound)"));
+            return problems;
+        }
+        for (String name : parameters.getParameterNames()) {
+            if (!"from".equals(name) && !"to".equals(name)) {
+                problems.add(new Problem("source.query", "the query has the parameter :" + name
+                        + "; only :from and :to (the window's bounds) are bound"));
+            }
+        }
+        return problems;
+    }
+
+    /**
      * What keeps {@code spec} from running on this service: a folder outside the allowed ones, an
      * undeclared data source, a URL that is not http(s), a header naming an unset variable.
      */
@@ -56,6 +80,7 @@ public final class Sources {
                             : environment.directories().toString()) + " (sources.directories)"));
                 }
         } else if (spec instanceof SourceSpec.Jdbc j) {
+                problems.addAll(queryParameters(j.query()));
                 if (!environment.dataSources().containsKey(j.dataSource())) {
                     problems.add(new Problem("source.datasource", "unknown data source '" + j.dataSource()
                             + "'; config.yml declares " + (environment.dataSources().isEmpty() ? "none"
