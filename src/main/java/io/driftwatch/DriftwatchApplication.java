@@ -173,7 +173,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
 
         // Prometheus scrapes /metrics; Dropwizard's JSON metrics move to /metrics.json on the admin port
         environment.getAdminContext().setInitParameter("metrics-uri", "/metrics.json");
-        environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics(), catalog, history))
+        environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics(), catalog, history, runs))
                 .addMapping("/metrics");
     }
 }

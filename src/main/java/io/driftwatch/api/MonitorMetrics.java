@@ -4,6 +4,7 @@ import io.driftwatch.monitor.Check;
 import io.driftwatch.monitor.CheckHistory;
 import io.driftwatch.monitor.Monitor;
 import io.driftwatch.monitor.MonitorCatalog;
+import io.driftwatch.monitor.RunHistory;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
@@ -31,7 +32,11 @@ import java.util.Set;
  *   <li>per column of the latest check: {@code driftwatch_column_drift_score{monitor,column,test}}
  *       and {@code driftwatch_column_drift_threshold{monitor,column,test}} (absent for a column that
  *       could not be tested, or whose score is not finite), and
- *       {@code driftwatch_column_drifted{monitor,column}} (1 or 0).</li>
+ *       {@code driftwatch_column_drifted{monitor,column}} (1 or 0);</li>
+ *   <li>for a monitor with a schedule, its latest run: {@code driftwatch_monitor_last_run_slot_timestamp_seconds}
+ *       (alert when it falls more than a period or two behind: the schedule is not running) and
+ *       {@code driftwatch_monitor_last_run_failed} (1 when every check of it failed, e.g. its source could
+ *       not be read).</li>
  * </ul>
  *
  * <p>Read from the store at each scrape, so every replica of the service exports the same values:
@@ -43,10 +48,12 @@ import java.util.Set;
 final class MonitorMetrics implements MultiCollector {
     private final MonitorCatalog monitors;
     private final CheckHistory history;
+    private final RunHistory runs;
 
-    MonitorMetrics(MonitorCatalog monitors, CheckHistory history) {
+    MonitorMetrics(MonitorCatalog monitors, CheckHistory history, RunHistory runs) {
         this.monitors = monitors;
         this.history = history;
+        this.runs = runs;
     }
 
     @Override
@@ -68,9 +75,20 @@ final class MonitorMetrics implements MultiCollector {
         GaugeSnapshot.Builder drifted = gauge("driftwatch_column_drifted",
                 "1 when the column drifted in the monitor's latest check, else 0");
 
+        GaugeSnapshot.Builder lastRun = gauge("driftwatch_monitor_last_run_slot_timestamp_seconds",
+                "The slot of the scheduled monitor's latest run, in seconds since the epoch");
+        GaugeSnapshot.Builder lastRunFailed = gauge("driftwatch_monitor_last_run_failed",
+                "1 when every check of the scheduled monitor's latest run failed (its source could not be read), else 0");
+
         List<Check> latest = new ArrayList<>();
         for (Monitor m : monitors.list()) {
             Labels monitor = Labels.of("monitor", m.id());
+            if (m.definition().schedule().isPresent()) {
+                for (RunHistory.Run run : runs.runs(m.id(), 1)) {
+                    lastRun.dataPoint(point(monitor, seconds(run.slot())));
+                    lastRunFailed.dataPoint(point(monitor, "failed".equals(run.state()) ? 1 : 0));
+                }
+            }
             checks.dataPoint(CounterDataPointSnapshot.builder().labels(monitor).value(history.count(m.id())).build());
             Optional<Check> check = history.latest(m.id());
             if (check.isEmpty()) {
@@ -107,7 +125,8 @@ final class MonitorMetrics implements MultiCollector {
         return MetricSnapshots.builder().metricSnapshot(checks.build()).metricSnapshot(drift.build())
                 .metricSnapshot(share.build()).metricSnapshot(shareThreshold.build())
                 .metricSnapshot(lastCheck.build()).metricSnapshot(score.build()).metricSnapshot(threshold.build())
-                .metricSnapshot(drifted.build()).build();
+                .metricSnapshot(drifted.build()).metricSnapshot(lastRun.build()).metricSnapshot(lastRunFailed.build())
+                .build();
     }
 
     private static GaugeSnapshot.Builder gauge(String name, String help) {

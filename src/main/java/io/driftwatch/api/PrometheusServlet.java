@@ -2,6 +2,7 @@ package io.driftwatch.api;
 
 import com.codahale.metrics.MetricRegistry;
 import io.driftwatch.monitor.CheckHistory;
+import io.driftwatch.monitor.RunHistory;
 import io.driftwatch.monitor.MonitorCatalog;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -33,9 +34,9 @@ public final class PrometheusServlet extends HttpServlet {
     private final transient PrometheusRegistry registry = new PrometheusRegistry();
     private final transient PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
-    public PrometheusServlet(MetricRegistry metrics, MonitorCatalog monitors, CheckHistory history) {
+    public PrometheusServlet(MetricRegistry metrics, MonitorCatalog monitors, CheckHistory history, RunHistory runs) {
         registry.register(new DropwizardExports(metrics));
-        registry.register(new MonitorMetrics(monitors, history));
+        registry.register(new MonitorMetrics(monitors, history, runs));
     }
 
     @Override

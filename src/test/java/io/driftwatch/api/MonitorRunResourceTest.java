@@ -119,6 +119,19 @@ class MonitorRunResourceTest {
     }
 
     @Test
+    void prometheusExportsTheLatestRunOfScheduledMonitorsOnly() throws InterruptedException {
+        ApiClient.Answer a = new ApiClient(APP.getAdminPort()).get("/metrics");
+        assertThat(a.status()).isEqualTo(200);
+        PrometheusText metrics = PrometheusText.parse(a.body());
+        Double slot = metrics.value("driftwatch_monitor_last_run_slot_timestamp_seconds", "monitor", "every-second");
+        assertThat(slot).isNotNull();
+        assertThat(Instant.ofEpochMilli((long) (slot * 1000))).isAfter(Instant.now().minusSeconds(60));
+        assertThat(metrics.value("driftwatch_monitor_last_run_failed", "monitor", "every-second")).isZero();
+        assertThat(metrics.value("driftwatch_monitor_last_run_slot_timestamp_seconds", "monitor", "unscheduled"))
+                .isNull();
+    }
+
+    @Test
     void listsRunsLatestSlotFirst() {
         Instant previous = Instant.MAX;
         for (JsonNode run : scheduled.get("items")) {
