@@ -169,10 +169,13 @@ CREATE TABLE source_files (
     monitor_id  VARCHAR(100)  NOT NULL REFERENCES monitors (id) ON DELETE CASCADE,
     name        VARCHAR(1000) NOT NULL,
     sha256      CHAR(64)      NOT NULL,
+    byte_count  BIGINT        NOT NULL,
+    modified_at TIMESTAMP WITH TIME ZONE,
     check_id    VARCHAR(64)   NOT NULL,
     read_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (monitor_id, name, sha256)
 );
+CREATE INDEX source_files_by_name ON source_files (monitor_id, name);
 
 --changeset driftwatch:3-scheduled-runs
 -- One row per slot of a monitor's schedule that some service instance (or a backfill) claimed:

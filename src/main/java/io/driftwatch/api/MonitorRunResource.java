@@ -60,12 +60,13 @@ public final class MonitorRunResource {
     @GET
     @RolesAllowed(Roles.READ)
     public RunList ofMonitor(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) {
+        // runs first: the last read, asked for after them, is never older than the runs listed
+        List<RunHistory.Run> runs = history.runs(id, limit);
         Optional<RunHistory.Status> status = history.status(id);
         if (status.isEmpty()) {
             return new RunList(null, null, null, null, List.of());
         }
         RunHistory.Status s = status.get();
-        List<RunHistory.Run> runs = history.runs(id, limit);
         List<RunRepresentation> items = new ArrayList<>(runs.size());
         for (RunHistory.Run r : runs) {
             items.add(RunRepresentation.of(r));

@@ -197,7 +197,8 @@ public final class CheckRecorder {
         }
         SourceRead read = origin.read();
         if (read != null && read.name() != null && origin.firstOfFile()
-                && tx.checks().markFileRead(monitor.id(), read.name(), read.sha256(), checkId, createdAt) == 0) {
+                && tx.checks().markFileRead(monitor.id(), read.name(), read.sha256(), read.bytes(), read.modified(),
+                        checkId, createdAt) == 0) {
             throw new FileReadAlready();
         }
         tx.checks().insertSource(new CheckSourceRow(checkId, monitor.id(), origin.runKind(), origin.slot(),

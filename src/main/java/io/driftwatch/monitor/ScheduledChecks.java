@@ -127,8 +127,17 @@ public final class ScheduledChecks {
         try {
             Source source = source(monitor, spec);
             reference = reference(monitor, window, source);
-            List<SourceBatch> batches = source.read(window,
-                    (name, sha256) -> checks.fileRead(monitor.id(), name, sha256));
+            List<SourceBatch> batches = source.read(window, new Source.SeenFiles() {
+                @Override
+                public boolean seen(String name, String sha256) {
+                    return checks.fileRead(monitor.id(), name, sha256);
+                }
+
+                @Override
+                public boolean unchanged(String name, long bytes, Instant modified) {
+                    return checks.fileUnchanged(monitor.id(), name, bytes, modified);
+                }
+            });
             try {
                 for (SourceBatch batch : batches) {
                     checkBatch(monitor, reference, origin, batch, tally);

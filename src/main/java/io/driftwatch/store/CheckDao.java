@@ -137,11 +137,19 @@ public interface CheckDao {
      * be recorded.
      */
     @SqlUpdate("""
-            INSERT INTO source_files (monitor_id, name, sha256, check_id, read_at)
-            VALUES (:monitorId, :name, :sha256, :checkId, :readAt)
+            INSERT INTO source_files (monitor_id, name, sha256, byte_count, modified_at, check_id, read_at)
+            VALUES (:monitorId, :name, :sha256, :byteCount, :modifiedAt, :checkId, :readAt)
             ON CONFLICT DO NOTHING
             """)
-    int markFileRead(String monitorId, String name, String sha256, String checkId, Instant readAt);
+    int markFileRead(String monitorId, String name, String sha256, long byteCount, Instant modifiedAt, String checkId,
+            Instant readAt);
+
+    /** Whether the monitor read a file of that name, size and last-modified time already. */
+    @SqlQuery("""
+            SELECT COUNT(*) > 0 FROM source_files
+             WHERE monitor_id = :monitorId AND name = :name AND byte_count = :byteCount AND modified_at = :modifiedAt
+            """)
+    boolean fileUnchanged(String monitorId, String name, long byteCount, Instant modifiedAt);
 
     /** Whether the monitor read a file of that name and content already. */
     @SqlQuery("""

@@ -37,8 +37,11 @@ import java.util.Objects;
  *       file still being written is not read half-way. It is copied into the temporary folder while
  *       its SHA-256 and size are computed; if its size or last-modified time changed since it was
  *       listed, the copy is discarded and the file is left for a later run.</li>
- *   <li>A file whose name and SHA-256 are {@link Source.SeenFiles#seen seen} is skipped (its copy
- *       discarded); a file rewritten with new content is new, and is read again.</li>
+ *   <li>A file whose name, size and last-modified time are those of a file read before is
+ *       {@link Source.SeenFiles#unchanged unchanged} and skipped without being read, so a folder that
+ *       keeps its old files costs a listing, not a re-read. Otherwise a file whose name and SHA-256
+ *       are {@link Source.SeenFiles#seen seen} is skipped (its copy discarded); a file rewritten with
+ *       new content is new, and is read again.</li>
  *   <li>Batches come in last-modified order, then by name; one per file. The window plays no part: it
  *       is only recorded.</li>
  * </ul>
@@ -75,6 +78,11 @@ final class DirectorySource implements Source {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The file's last-modified time to the microsecond, as databases keep it. */
+    private static Instant modified(Listed file) {
+        return file.lastModified().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     /** A file listed in the folder, with the attributes the decision to read it was based on. */
     private record Listed(Path file, String name, FileTime lastModified, long size) {
     }
@@ -96,7 +104,8 @@ final class DirectorySource implements Source {
         boolean complete = false;
         try {
             for (Listed candidate : listed) {
-                if (candidate.lastModified().toInstant().isAfter(settledBefore)) {
+                if (candidate.lastModified().toInstant().isAfter(settledBefore)
+                        || seen.unchanged(candidate.name(), candidate.size(), modified(candidate))) {
                     continue;
                 }
                 Copy copy = copy(candidate, failures);
@@ -107,7 +116,8 @@ final class DirectorySource implements Source {
                 try {
                     if (!changed(candidate, copy) && !seen.seen(candidate.name(), copy.sha256())) {
                         batches.add(new SourceBatch(copy.file(), new SourceRead(spec.type(),
-                                candidate.file().toString(), window, candidate.name(), copy.sha256(), copy.bytes())));
+                                candidate.file().toString(), window, candidate.name(), copy.sha256(), copy.bytes(),
+                                modified(candidate))));
                         kept = true;
                     }
                 } finally {

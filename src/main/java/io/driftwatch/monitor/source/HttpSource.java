@@ -139,7 +139,7 @@ final class HttpSource implements Source {
             }
             complete = true;
             return List.of(new SourceBatch(target,
-                    new SourceRead(spec.type(), url, window, null, received.sha256(), received.bytes())));
+                    new SourceRead(spec.type(), url, window, null, received.sha256(), received.bytes(), null)));
         } finally {
             if (!complete) {
                 DirectorySource.delete(target);

@@ -172,7 +172,7 @@ final class JdbcSource implements Source {
             throw new SourceException("cannot read the size of " + file + ": " + e.getMessage(), e);
         }
         String sha256 = HexFormat.of().formatHex(digest.digest());
-        return new SourceBatch(file, new SourceRead(spec.type(), spec.query(), window, null, sha256, bytes));
+        return new SourceBatch(file, new SourceRead(spec.type(), spec.query(), window, null, sha256, bytes, null));
     }
 
     /** Fails unless the query's only parameters are {@code :from} and {@code :to}. */

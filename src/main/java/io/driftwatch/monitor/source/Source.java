@@ -21,7 +21,16 @@ public interface Source {
     /** The files a monitor has read already. */
     @FunctionalInterface
     interface SeenFiles {
+        /** Whether a file of this name and content was read. */
         boolean seen(String name, String sha256);
+
+        /**
+         * Whether a file of this name, size and last-modified time was read: the cheap test a
+         * directory source asks first, before reading a file to hash it. By default, never.
+         */
+        default boolean unchanged(String name, long bytes, java.time.Instant modified) {
+            return false;
+        }
 
         SeenFiles NONE = (name, sha256) -> false;
     }

@@ -10,6 +10,9 @@ package io.driftwatch.monitor.source;
  *     otherwise null
  * @param sha256 the SHA-256 of the bytes read, lower-case hex
  * @param bytes how many bytes were read
+ * @param modified for a directory source, the file's last-modified time (with its name and size, how a
+ *     later run knows it unchanged without reading it again); otherwise null
  */
-public record SourceRead(String type, String location, TimeWindow window, String name, String sha256, long bytes) {
+public record SourceRead(String type, String location, TimeWindow window, String name, String sha256, long bytes,
+        java.time.Instant modified) {
 }

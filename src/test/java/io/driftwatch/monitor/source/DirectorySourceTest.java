@@ -72,7 +72,8 @@ class DirectorySourceTest {
         SourceBatch batch = batches.get(0);
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertThat(batch.read()).isEqualTo(new SourceRead("directory", file.toAbsolutePath().toString(), WINDOW,
-                "batch.arrow", sha256, bytes.length));
+                "batch.arrow", sha256, bytes.length,
+                Files.getLastModifiedTime(file).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
         assertThat(batch.file().getParent()).isEqualTo(temporary);
         assertThat(Files.readAllBytes(batch.file())).isEqualTo(bytes);
         assertThat(file).exists(); // the source file is left where it is
@@ -88,6 +89,34 @@ class DirectorySourceTest {
 
         assertThat(batches).extracting(b -> b.read().name()).containsExactly("new.csv");
         assertThat(filesIn(temporary)).containsExactly(batches.get(0).file()); // the seen file's copy is gone
+    }
+
+    @Test
+    void skipsAFileWhoseNameSizeAndTimeWereReadWithoutReadingItAgain() throws IOException {
+        write("kept.csv", "x\n1\n", minutesAgo(20));
+        write("other.csv", "x\n22\n", minutesAgo(10));
+        Path kept = folder.resolve("kept.csv");
+        java.time.Instant keptModified = Files.getLastModifiedTime(kept).toInstant()
+                .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        List<String> hashed = new java.util.ArrayList<>();
+        Source.SeenFiles byAttributes = new Source.SeenFiles() {
+            @Override
+            public boolean seen(String name, String sha256) {
+                hashed.add(name);
+                return false;
+            }
+
+            @Override
+            public boolean unchanged(String name, long bytes, java.time.Instant modified) {
+                return name.equals("kept.csv") && bytes == 4 && modified.equals(keptModified);
+            }
+        };
+
+        List<SourceBatch> batches = source("*.csv", SETTLE).read(WINDOW, byAttributes);
+
+        assertThat(batches).extracting(b -> b.read().name()).containsExactly("other.csv");
+        assertThat(hashed).containsExactly("other.csv"); // kept.csv was never read
+        assertThat(filesIn(temporary)).containsExactly(batches.get(0).file());
     }
 
     @Test

@@ -78,7 +78,7 @@ class HttpSourceTest {
         SourceBatch batch = batches.get(0);
         assertThat(batch.read()).isEqualTo(new SourceRead("http",
                 base() + "/sales?from=2024-03-01T00%3A00%3A00Z&to=2024-03-02T00%3A00%3A00Z&region=eu", WINDOW, null,
-                sha256(csv), csv.length));
+                sha256(csv), csv.length, null));
         assertThat(batch.file().getParent()).isEqualTo(temporary);
         assertThat(Files.readAllBytes(batch.file())).isEqualTo(csv);
     }
