@@ -213,18 +213,25 @@ public final class MonitorCatalog {
      * numbered when first asked for: version 1 at creation, a new one after an update that changed it.
      */
     public ReferenceVersion currentReference(Monitor monitor) {
-        for (int attempt = 0; ; attempt++) {
-            Optional<ReferenceVersionRow> row = versions.pinned(monitor.id(), monitor.profileSha256());
-            if (row.isPresent()) {
-                return version(row.get());
+        return numbered(monitor.id(), () -> versions.pinned(monitor.id(), monitor.profileSha256()),
+                next -> new ReferenceVersionRow(monitor.id(), next, monitor.referenceId(), monitor.profileSha256(),
+                        null, null, Instant.now().truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    /**
+     * The version {@code find} finds, or else a new one numbered after the latest: another writer (a
+     * replica) may take that number first, so the insert does nothing and the loop looks again.
+     */
+    private ReferenceVersion numbered(String monitorId, java.util.function.Supplier<Optional<ReferenceVersionRow>> find,
+            java.util.function.IntFunction<ReferenceVersionRow> row) {
+        for (int attempt = 0; attempt <= 10; attempt++) {
+            Optional<ReferenceVersionRow> found = find.get();
+            if (found.isPresent()) {
+                return version(found.get());
             }
-            int next = versions.latestVersion(monitor.id()) + 1;
-            versions.insertIfAbsent(new ReferenceVersionRow(monitor.id(), next, monitor.referenceId(),
-                    monitor.profileSha256(), null, null, Instant.now().truncatedTo(ChronoUnit.MICROS)));
-            if (attempt > 10) {
-                throw new IllegalStateException("cannot number the reference of monitor " + monitor.id());
-            }
+            versions.insertIfAbsent(row.apply(versions.latestVersion(monitorId) + 1));
         }
+        throw new IllegalStateException("cannot number a reference version of monitor " + monitorId);
     }
 
     /**
@@ -242,18 +249,9 @@ public final class MonitorCatalog {
      */
     ReferenceVersion addRolledReference(Monitor monitor, Dataset dataset, Instant from, Instant to) {
         String sha = storeProfile(new Validated(monitor.id(), monitor.definition(), dataset));
-        for (int attempt = 0; ; attempt++) {
-            Optional<ReferenceVersionRow> row = versions.rolled(monitor.id(), from, to);
-            if (row.isPresent()) {
-                return version(row.get());
-            }
-            int next = versions.latestVersion(monitor.id()) + 1;
-            versions.insertIfAbsent(new ReferenceVersionRow(monitor.id(), next, dataset.id(), sha, from, to,
-                    Instant.now().truncatedTo(ChronoUnit.MICROS)));
-            if (attempt > 10) {
-                throw new IllegalStateException("cannot number a rolled reference of monitor " + monitor.id());
-            }
-        }
+        return numbered(monitor.id(), () -> versions.rolled(monitor.id(), from, to),
+                next -> new ReferenceVersionRow(monitor.id(), next, dataset.id(), sha, from, to,
+                        Instant.now().truncatedTo(ChronoUnit.MICROS)));
     }
 
     /** Every version of the monitor's reference, newest first. */

@@ -229,12 +229,8 @@ final class MonitorParser {
         checkKeys(node, "schedule", SCHEDULE_KEYS);
         String cron = string(node, "cron", "schedule.cron");
         Duration every = duration(node, "every", "schedule.every");
-        if ((cron == null) == (every == null)) {
-            if (cron == null && node.get("every") == null && node.get("cron") == null) {
-                problem("schedule", "give either cron (e.g. cron: \"0 * * * *\") or every (e.g. every: 1h)");
-            } else if (cron != null) {
-                problem("schedule.every", "give either cron or every, not both");
-            }
+        if (!exactlyOne(node, "schedule", "cron", cron, "every", every,
+                "cron (e.g. cron: \"0 * * * *\") or every (e.g. every: 1h)")) {
             return null;
         }
         if (every != null) {
@@ -363,12 +359,8 @@ final class MonitorParser {
         Duration every = duration(node, "every", "chunks.every");
         Double rows = number(node, "rows", "chunks.rows");
         String column = string(node, "column", "chunks.column");
-        if ((every == null) == (rows == null)) {
-            if (every == null && node.get("every") == null && node.get("rows") == null) {
-                problem("chunks", "give either every (a time chunk, e.g. every: 1h) or rows (e.g. rows: 10000)");
-            } else if (every != null) {
-                problem("chunks.rows", "give either every or rows, not both");
-            }
+        if (!exactlyOne(node, "chunks", "every", every, "rows", rows,
+                "every (a time chunk, e.g. every: 1h) or rows (e.g. rows: 10000)")) {
             return null;
         }
         if (rows != null) {
@@ -418,6 +410,23 @@ final class MonitorParser {
                     + " source cannot read the past");
         }
         return previous == null ? null : new ReferenceRoll(previous, every == null ? Duration.ofDays(1) : every);
+    }
+
+    /**
+     * Whether exactly one of keys {@code a} and {@code b} of {@code node} has a valid value; if neither
+     * is written, or both are, says so (a value that is written but invalid was reported already).
+     */
+    private boolean exactlyOne(JsonNode node, String path, String a, Object aValue, String b, Object bValue,
+            String example) {
+        if ((aValue == null) != (bValue == null)) {
+            return true;
+        }
+        if (aValue == null && node.get(a) == null && node.get(b) == null) {
+            problem(path, "give either " + example);
+        } else if (aValue != null) {
+            problem(path + "." + b, "give either " + a + " or " + b + ", not both");
+        }
+        return false;
     }
 
     private String required(JsonNode parent, String key, String path, String what) {
