@@ -1,0 +1,95 @@
+package io.driftwatch.fuzz;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.ValueVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
+
+/**
+ * The oracle for a table read from Arrow bytes: Arrow Java's own reader, with every vector and
+ * dictionary checked by {@link ValueVector#validateFull()} (offsets in order and inside their data
+ * buffer, buffers as long as the row count needs). The Driftwatch reader walks Arrow's buffers
+ * through raw memory addresses; if it returns a table from data this validation refuses, it read
+ * outside a buffer, which crashes the JVM only when the memory there happens not to be mapped.
+ *
+ * <p>Thread-safe: stateless.
+ */
+final class ArrowValidation {
+    private static final byte[] FILE_MAGIC = {'A', 'R', 'R', 'O', 'W', '1'};
+
+    private ArrowValidation() {
+    }
+
+    /** Fails unless Arrow Java reads {@code input} and finds every vector valid. */
+    static void assertValid(byte[] input) {
+        String refusal;
+        try {
+            refusal = validate(input);
+        } catch (IOException | RuntimeException e) {
+            refusal = e.toString();
+        }
+        if (refusal != null) {
+            throw new AssertionError("the reader returned a table from Arrow data that Arrow Java refuses ("
+                    + refusal + "): it read past a buffer");
+        }
+    }
+
+    /** Why Arrow Java refuses {@code input}, or null; a leak on closing is not a refusal. */
+    private static String validate(byte[] input) throws IOException {
+        RootAllocator allocator = new RootAllocator();
+        try {
+            if (startsWithMagic(input)) {
+                try (ArrowFileReader reader = new ArrowFileReader(new ByteArrayReadableSeekableByteChannel(input),
+                        allocator)) {
+                    VectorSchemaRoot root = reader.getVectorSchemaRoot();
+                    for (ArrowBlock block : reader.getRecordBlocks()) {
+                        reader.loadRecordBatch(block);
+                        validateBatch(root, reader);
+                    }
+                }
+            } else {
+                try (ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(input), allocator)) {
+                    VectorSchemaRoot root = reader.getVectorSchemaRoot();
+                    while (reader.loadNextBatch()) {
+                        validateBatch(root, reader);
+                    }
+                }
+            }
+            return null;
+        } finally {
+            try {
+                allocator.close();
+            } catch (IllegalStateException leaked) {
+                // Arrow Java's own leak on malformed data; the Driftwatch reader is checked for leaks apart
+            }
+        }
+    }
+
+    private static void validateBatch(VectorSchemaRoot root, org.apache.arrow.vector.ipc.ArrowReader reader)
+            throws IOException {
+        for (FieldVector vector : root.getFieldVectors()) {
+            vector.validateFull();
+        }
+        for (long id : reader.getDictionaryIds()) {
+            reader.getDictionaryVectors().get(id).getVector().validateFull();
+        }
+    }
+
+    private static boolean startsWithMagic(byte[] bytes) {
+        if (bytes.length < FILE_MAGIC.length) {
+            return false;
+        }
+        for (int i = 0; i < FILE_MAGIC.length; i++) {
+            if (bytes[i] != FILE_MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
