@@ -22,7 +22,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * back the rows behind it (a PagerDuty resolve never overtakes its trigger); a row delivered or
  * failed lets the next one go. Because the rule is in the queries, it holds across restarts and
  * across workers sharing the database: while one worker has a receiver's first row in flight, that
- * row is still pending, so no worker can take the second.
+ * row is still pending, so no worker can take the second. Rows are numbered when inserted, not
+ * when committed: one monitor's checks are recorded one at a time (its row is locked), so its rows
+ * keep their order; rows of two monitors' checks committed at the same moment may reach a receiver
+ * they share in either order.
  *
  * <p>Thread-safe when obtained with {@code Jdbi.onDemand}.
  */
