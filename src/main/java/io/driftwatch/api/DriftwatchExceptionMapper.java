@@ -56,6 +56,9 @@ final class DriftwatchExceptionMapper implements ExceptionMapper<DriftwatchExcep
             return answer(413, ApiError.of("payload_too_large", "the body is larger than the limit of "
                     + t.limit() + " bytes (api.maxBodySize)", "body"));
         }
+        if (e instanceof DefinitionTooLargeException) {
+            return answer(413, ApiError.of("payload_too_large", e.getMessage(), "body"));
+        }
         if (e instanceof BusyException b) {
             return Response.status(503)
                     .header(HttpHeaders.RETRY_AFTER, Math.max(1, b.retryAfter().toSeconds()))

@@ -48,15 +48,17 @@ public final class MonitorResource {
     private final DatasetIntake intake;
     private final CheckQueue queue;
     private final BodyLimit limit;
+    private final DefinitionLimit definitionLimit;
 
     public MonitorResource(MonitorCatalog monitors, CheckRecorder recorder, CheckHistory history,
-            DatasetIntake intake, CheckQueue queue, BodyLimit limit) {
+            DatasetIntake intake, CheckQueue queue, BodyLimit limit, DefinitionLimit definitionLimit) {
         this.monitors = monitors;
         this.recorder = recorder;
         this.history = history;
         this.intake = intake;
         this.queue = queue;
         this.limit = limit;
+        this.definitionLimit = definitionLimit;
     }
 
     /** The request of a check on an uploaded dataset. */
@@ -66,7 +68,9 @@ public final class MonitorResource {
     @POST
     @RolesAllowed(Roles.WRITE)
     @Consumes({MediaType.APPLICATION_JSON, ApiMediaTypes.YAML, ApiMediaTypes.YAML_LEGACY, ApiMediaTypes.YAML_TEXT})
-    public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, String definition) {
+    public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+        String definition = definitionLimit.read(contentLength, type, body);
         Monitor m = monitors.create(definition, mediaType(definition));
         return Response.created(URI.create("/api/v1/monitors/" + m.id())).entity(JsonDocuments.monitor(m)).build();
     }
@@ -93,7 +97,8 @@ public final class MonitorResource {
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, ApiMediaTypes.YAML, ApiMediaTypes.YAML_LEGACY, ApiMediaTypes.YAML_TEXT})
     public ObjectNode replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
-            String definition) {
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+        String definition = definitionLimit.read(contentLength, type, body);
         return JsonDocuments.monitor(monitors.update(id, definition, mediaType(definition)));
     }
 
