@@ -1,6 +1,7 @@
 package io.driftwatch.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.monitor.Check;
 import io.driftwatch.monitor.CheckHistory;
 import io.driftwatch.monitor.CheckQueue;
@@ -125,7 +126,11 @@ public final class MonitorResource {
         return checked(queue.run(() -> recorder.run(id, request.datasetId())));
     }
 
-    /** A check of a batch streamed in the request; the batch is stored as a dataset first. */
+    /**
+     * A check of a batch streamed in the request; the batch is stored as a dataset first. A batch that
+     * arrives whole but cannot be read is recorded as a failed check (and answered 422 with its id); one
+     * refused for its size, or cut off by the client, is not a check.
+     */
     @POST
     @RolesAllowed(Roles.WRITE)
     @Path("{id}/checks")
@@ -135,7 +140,16 @@ public final class MonitorResource {
             InputStream body) throws InterruptedException {
         limit.check(contentLength);
         monitors.find(id);
-        Dataset dataset = intake.ingest(body);
+        RequestBody request = new RequestBody(body);
+        Dataset dataset;
+        try {
+            dataset = intake.ingest(request);
+        } catch (UnreadableDatasetException e) {
+            if (request.broken()) {
+                throw e;
+            }
+            throw recorder.recordUnreadable(id, e);
+        }
         return checked(queue.run(() -> recorder.run(id, dataset.id())));
     }
 
