@@ -2,6 +2,7 @@ package io.driftwatch;
 
 import io.driftwatch.api.Api;
 import io.driftwatch.api.BodyLimit;
+import io.driftwatch.api.DefinitionLimit;
 import io.driftwatch.api.PrometheusServlet;
 import io.driftwatch.cli.BackfillCommand;
 import io.driftwatch.cli.CheckCommand;
@@ -169,7 +170,10 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         BodyLimit limit = new BodyLimit(maxBody);
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         RunHistory runs = new RunHistory(jdbi.onDemand(ScheduledRunDao.class), checkDao, catalog, Clock.systemUTC());
-        Api.register(environment.jersey(), intake, catalog, recorder, history, queue, limit, deliveries, runs);
+        DefinitionLimit definitionLimit = new DefinitionLimit(
+                configuration.getApi().getMaxMonitorDefinitionSize().toBytes());
+        Api.register(environment.jersey(), intake, catalog, recorder, history, queue, limit, definitionLimit,
+                deliveries, runs);
 
         // Prometheus scrapes /metrics; Dropwizard's JSON metrics move to /metrics.json on the admin port
         environment.getAdminContext().setInitParameter("metrics-uri", "/metrics.json");

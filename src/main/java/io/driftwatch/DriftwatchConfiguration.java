@@ -5,6 +5,9 @@ import io.driftwatch.api.auth.AuthFactory;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.DataSize;
+import io.dropwizard.util.DataSizeUnit;
+import io.dropwizard.validation.MaxDataSize;
+import io.dropwizard.validation.MinDataSize;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -314,6 +317,25 @@ public class DriftwatchConfiguration extends Configuration {
         @JsonProperty
         public void setMaxBodySize(DataSize maxBodySize) {
             this.maxBodySize = maxBodySize;
+        }
+
+        /**
+         * The largest monitor definition (YAML or JSON) that {@code POST} and {@code PUT /monitors}
+         * read; larger gets 413.
+         */
+        @NotNull
+        @MinDataSize(1)
+        @MaxDataSize(value = 1, unit = DataSizeUnit.GIBIBYTES)
+        private DataSize maxMonitorDefinitionSize = DataSize.mebibytes(1);
+
+        @JsonProperty
+        public DataSize getMaxMonitorDefinitionSize() {
+            return maxMonitorDefinitionSize;
+        }
+
+        @JsonProperty
+        public void setMaxMonitorDefinitionSize(DataSize maxMonitorDefinitionSize) {
+            this.maxMonitorDefinitionSize = maxMonitorDefinitionSize;
         }
     }
 

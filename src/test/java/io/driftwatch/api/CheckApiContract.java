@@ -166,6 +166,42 @@ abstract class CheckApiContract {
     }
 
     @Test
+    void servesTheReportWithTheSecurityHeadersOfTheDashboard() {
+        String id = check(MONITOR).get("id").asText();
+
+        TestService.Reply report = service().get("/api/v1/checks/" + id + "/report");
+        TestService.Reply dashboard = service().get("/");
+
+        assertThat(report.status()).isEqualTo(200);
+        java.util.regex.Matcher meta = java.util.regex.Pattern
+                .compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]+)\">").matcher(report.body());
+        assertThat(meta.find()).as("the report's own policy").isTrue();
+        assertThat(meta.group(1)).startsWith("default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-");
+        assertThat(report.header("Content-Security-Policy")).hasValue(meta.group(1)
+                + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        for (String header : List.of("X-Content-Type-Options", "Referrer-Policy")) {
+            assertThat(report.header(header)).as(header).isPresent().isEqualTo(dashboard.header(header));
+        }
+        assertThat(report.header("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(dashboard.header("Content-Security-Policy")).hasValueSatisfying(p -> assertThat(p)
+                .endsWith("; frame-ancestors 'none'"));
+    }
+
+    @Test
+    void servesAReportWrittenByAnEarlierVersionUnderItsOwnScriptHash() throws Exception {
+        String id = check(MONITOR).get("id").asText();
+        Path file = service().dir.resolve("reports").resolve(MONITOR).resolve(id + ".html");
+        String html = java.nio.file.Files.readString(file);
+        String earlier = "sha256-" + Base64.getEncoder().encodeToString(new byte[32]);
+        java.nio.file.Files.writeString(file, html.replaceFirst("sha256-[A-Za-z0-9+/]{43}=", earlier));
+
+        TestService.Reply report = service().get("/api/v1/checks/" + id + "/report");
+
+        assertThat(report.header("Content-Security-Policy")).hasValue("default-src 'none'; style-src 'unsafe-inline'; "
+                + "script-src '" + earlier + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    }
+
+    @Test
     void answers404WhenTheReportFileIsGone() throws Exception {
         String id = check(MONITOR).get("id").asText();
         java.nio.file.Files.delete(service().dir.resolve("reports").resolve(MONITOR).resolve(id + ".html"));
