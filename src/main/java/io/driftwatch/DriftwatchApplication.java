@@ -5,6 +5,7 @@ import io.driftwatch.api.BodyLimit;
 import io.driftwatch.api.PrometheusServlet;
 import io.driftwatch.cli.BackfillCommand;
 import io.driftwatch.cli.CheckCommand;
+import io.driftwatch.cli.DatabaseCommand;
 import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.FatalErrorHandler;
 import io.driftwatch.cli.InspectCommand;
@@ -33,6 +34,7 @@ import io.driftwatch.store.ScheduledRunDao;
 import io.driftwatch.store.Transactions;
 import java.time.Clock;
 import io.driftwatch.store.CheckDao;
+import io.driftwatch.store.DatabaseReach;
 import io.driftwatch.store.DatabaseUrls;
 import io.driftwatch.store.DatasetDao;
 import io.driftwatch.store.Migrations;
@@ -44,7 +46,6 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
-import io.dropwizard.migrations.MigrationsBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,17 +97,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         bootstrap.addCommand(new TokenCommand());
         bootstrap.addCommand(new NotifyTestCommand());
         bootstrap.addCommand(new BackfillCommand());
-        bootstrap.addBundle(new MigrationsBundle<>() {
-            @Override
-            public DataSourceFactory getDataSourceFactory(DriftwatchConfiguration configuration) {
-                return configuration.getDatabase();
-            }
-
-            @Override
-            public String getMigrationsFileName() {
-                return Migrations.CHANGELOG;
-            }
-        });
+        bootstrap.addCommand(new DatabaseCommand());
     }
 
     @Override
@@ -121,7 +112,13 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
 
         DataSourceFactory database = configuration.getDatabase();
         database.setUrl(DatabaseUrls.forService(database.getUrl()));
-        Migrations.requireApplied(database.build(environment.metrics(), "migrations-check"), database.getUrl());
+        DatabaseReach.require(database, "server");
+        ManagedDataSource migrationsCheck = database.build(environment.metrics(), "migrations-check");
+        try {
+            Migrations.requireApplied(migrationsCheck, DatabaseReach.redact(database.getUrl()));
+        } finally {
+            migrationsCheck.stop();
+        }
         Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
         DatasetDao datasetDao = jdbi.onDemand(DatasetDao.class);
         MonitorDao monitorDao = jdbi.onDemand(MonitorDao.class);
