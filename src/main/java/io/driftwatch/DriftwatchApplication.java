@@ -18,6 +18,7 @@ import io.driftwatch.monitor.CheckQueue;
 import io.driftwatch.monitor.CheckRecorder;
 import io.driftwatch.monitor.CheckRunner;
 import io.driftwatch.monitor.DatasetIntake;
+import io.driftwatch.monitor.Leftovers;
 import io.driftwatch.monitor.MonitorCatalog;
 import io.driftwatch.monitor.Deliveries;
 import io.driftwatch.monitor.OutboxWorker;
@@ -123,6 +124,9 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         DatasetDao datasetDao = jdbi.onDemand(DatasetDao.class);
         MonitorDao monitorDao = jdbi.onDemand(MonitorDao.class);
         CheckDao checkDao = jdbi.onDemand(CheckDao.class);
+        // first of the managed objects: what a killed process left is gone before anything writes
+        environment.lifecycle().manage(new Leftovers(data, reports, monitorDao, checkDao,
+                Duration.ofMillis(configuration.getScheduler().getStaleAfter().toMilliseconds()), Clock.systemUTC()));
 
         DriftwatchConfiguration.CheckSettings checks = configuration.getChecks();
         CheckRunner runner = CheckRunner.withCores();

@@ -3,6 +3,7 @@ package io.driftwatch.cli;
 import io.driftwatch.DriftwatchConfiguration;
 import io.driftwatch.Monitoring;
 import io.driftwatch.monitor.CheckRunner;
+import io.driftwatch.monitor.Leftovers;
 import io.driftwatch.monitor.Monitor;
 import io.driftwatch.monitor.Receivers;
 import io.driftwatch.monitor.Schedule;
@@ -77,7 +78,9 @@ public final class BackfillCommand extends ConfiguredCommand<DriftwatchConfigura
         ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), "backfill");
         List<ManagedDataSource> opened = new ArrayList<>(List.of(dataSource));
         boolean drift;
-        try (CheckRunner runner = CheckRunner.withCores()) {
+        // a service starting meanwhile (on PostgreSQL) leaves this process's temporary files alone
+        try (Leftovers.Lease lease = Leftovers.Lease.take(configuration.getDataDirectory());
+                CheckRunner runner = CheckRunner.withCores()) {
             Migrations.requireApplied(dataSource, DatabaseReach.redact(database.getUrl()));
             Map<String, DataSource> sources = new LinkedHashMap<>();
             configuration.getSources().getDataSources().forEach((name, factory) -> {
