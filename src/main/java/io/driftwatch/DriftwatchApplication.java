@@ -6,6 +6,7 @@ import io.driftwatch.api.PrometheusServlet;
 import io.driftwatch.cli.BackfillCommand;
 import io.driftwatch.cli.CheckCommand;
 import io.driftwatch.cli.DatabaseCommand;
+import io.driftwatch.cli.DatabaseHealthCheck;
 import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.FatalErrorHandler;
 import io.driftwatch.cli.InspectCommand;
@@ -120,7 +121,8 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         } finally {
             migrationsCheck.stop();
         }
-        Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
+        Jdbi jdbi = new JdbiFactory().build(environment, database, DatabaseHealthCheck.NAME);
+        DatabaseHealthCheck.replace(environment, jdbi, database);
         DatasetDao datasetDao = jdbi.onDemand(DatasetDao.class);
         MonitorDao monitorDao = jdbi.onDemand(MonitorDao.class);
         CheckDao checkDao = jdbi.onDemand(CheckDao.class);

@@ -92,7 +92,7 @@ public final class DatabaseReach {
             advice = "check that " + (where(url).isEmpty() ? "the database server" : "PostgreSQL") + " is running"
                     + " there and reachable from here, and that database.url in the configuration file is right";
         }
-        return "cannot connect to the database " + shown + where(url) + ": " + reason(e) + ". " + capitalised(advice);
+        return "cannot connect to the database " + describe(url) + ": " + reason(e) + ". " + capitalised(advice);
     }
 
     /**
@@ -119,6 +119,11 @@ public final class DatabaseReach {
             }
         }
         return connection ? Optional.of(reason(failure)) : Optional.empty();
+    }
+
+    /** The database as messages name it: its URL, password masked, and for PostgreSQL the host and port. */
+    public static String describe(String url) {
+        return redact(url) + where(url);
     }
 
     /** The database URL as it may be shown: a {@code password=} in it is masked. */
@@ -157,7 +162,7 @@ public final class DatabaseReach {
     }
 
     /** What went wrong, in words: the network failure, or the innermost database message's first line. */
-    private static String reason(Throwable failure) {
+    public static String reason(Throwable failure) {
         String sql = null;
         int depth = 0;
         for (Throwable t = failure; t != null && depth < MAX_CAUSES; t = t.getCause(), depth++) {
