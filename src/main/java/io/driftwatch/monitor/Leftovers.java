@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Another live process may share these folders (a second replica, a {@code backfill}): each
- * holds a {@link Lease} in {@code tmp} while it runs. When another live process holds one, only
+ * holds a {@link Lease} (a locked file in the data directory's {@code in-use} folder) while it runs. When another live process holds one, only
  * files older than {@code grace} ({@code scheduler.staleAfter}, longer than the longest run) are
  * removed, so nothing in use is; otherwise everything left over is.
  *
@@ -54,7 +54,7 @@ public final class Leftovers implements Managed {
     private static final Pattern REPORT = Pattern.compile(UUID_TEXT + "\\.html");
     private static final Pattern REPORT_PART = Pattern.compile(UUID_TEXT + "[0-9]+\\.part");
     private static final Pattern HEALTH_PROBE = Pattern.compile("\\.health-[0-9]+\\.tmp");
-    private static final String LEASE_PREFIX = ".in-use-";
+    private static final String LEASES = "in-use";
     private static final String LEASE_SUFFIX = ".lock";
     /** Leases this JVM holds: probing one with a second channel would release it (POSIX locks). */
     private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
@@ -117,10 +117,7 @@ public final class Leftovers implements Managed {
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(tmp)) {
             for (Path file : files) {
-                String name = file.getFileName().toString();
-                if (!(name.startsWith(LEASE_PREFIX) && name.endsWith(LEASE_SUFFIX))) {
-                    removed += removeIfBefore(file, cutoff) ? 1 : 0;
-                }
+                removed += removeIfBefore(file, cutoff) ? 1 : 0;
             }
         } catch (IOException e) {
             LOG.warn("start-up clean-up: cannot list {}: {}", tmp, e.getMessage());
@@ -208,7 +205,7 @@ public final class Leftovers implements Managed {
     }
 
     /**
-     * A live process's claim on a data directory: a locked file in its {@code tmp} folder, released
+     * A live process's claim on a data directory: a locked file in its {@code in-use} folder, released
      * when the process ends however it ends (the operating system drops the lock), so a lease file
      * that can be locked is left by a process that is gone.
      *
@@ -225,11 +222,11 @@ public final class Leftovers implements Managed {
             this.lock = lock;
         }
 
-        /** Takes a new lease on {@code dataDirectory} (creating its {@code tmp} folder). */
+        /** Takes a new lease on {@code dataDirectory} (creating its {@code in-use} folder). */
         public static Lease take(Path dataDirectory) {
-            Path folder = temporaryFolder(dataDirectory);
+            Path folder = dataDirectory.resolve(LEASES);
             for (int attempt = 1; ; attempt++) {
-                Path file = folder.resolve(LEASE_PREFIX + UUID.randomUUID() + LEASE_SUFFIX).toAbsolutePath().normalize();
+                Path file = folder.resolve(UUID.randomUUID() + LEASE_SUFFIX).toAbsolutePath().normalize();
                 FileChannel channel = null;
                 try {
                     Files.createDirectories(folder);
@@ -252,9 +249,12 @@ public final class Leftovers implements Managed {
 
         /** Whether a live process other than {@code own}'s holds a lease; removes leases of dead ones. */
         static boolean othersAlive(Path dataDirectory, Lease own) {
-            Path folder = temporaryFolder(dataDirectory);
+            Path folder = dataDirectory.resolve(LEASES);
+            if (!Files.isDirectory(folder)) {
+                return false;
+            }
             boolean alive = false;
-            try (DirectoryStream<Path> leases = Files.newDirectoryStream(folder, LEASE_PREFIX + "*" + LEASE_SUFFIX)) {
+            try (DirectoryStream<Path> leases = Files.newDirectoryStream(folder, "*" + LEASE_SUFFIX)) {
                 for (Path lease : leases) {
                     Path file = lease.toAbsolutePath().normalize();
                     if (!file.equals(own.file) && held(file)) {

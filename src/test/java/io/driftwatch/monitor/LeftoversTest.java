@@ -103,7 +103,7 @@ class LeftoversTest {
                 plant(data.resolve("tmp/profiles42.part"), 0),
                 plant(data.resolve("tmp/directory-77.batch"), 0),
                 plant(data.resolve("tmp/chunk12.arrow"), 0),
-                plant(data.resolve("tmp/.in-use-" + UUID.randomUUID() + ".lock"), 0), // a dead process's lease
+                plant(data.resolve("in-use/" + UUID.randomUUID() + ".lock"), 0),     // a dead process's lease
                 plant(data.resolve(".health-123.tmp"), 0),
                 plant(reports.resolve(".health-456.tmp"), 0),
                 plant(reports.resolve("bikes/" + UUID.randomUUID() + "6012345.part"), 0),
@@ -127,8 +127,9 @@ class LeftoversTest {
                 "start-up clean-up: removed 6 temporary files (" + data.resolve("tmp") + ") and 2 report files no check"
                         + " refers to (" + reports + "), left by a process that stopped without finishing them");
         try (var left = Files.list(data.resolve("tmp"))) {
-            assertThat(left).extracting(p -> p.getFileName().toString()).containsExactly("notes"); // its lease went on stop
+            assertThat(left).extracting(p -> p.getFileName().toString()).containsExactly("notes");
         }
+        assertThat(data.resolve("in-use")).isEmptyDirectory(); // its own lease went on stop
     }
 
     @Test
@@ -144,12 +145,13 @@ class LeftoversTest {
 
     @Test
     void whileAnotherLiveProcessUsesTheFoldersRemovesOnlyWhatIsOlderThanTheGracePeriod() throws Exception {
-        Path lease = data.resolve("tmp/.in-use-" + UUID.randomUUID() + ".lock");
+        Path lease = data.resolve("in-use/" + UUID.randomUUID() + ".lock");
         Path oldPart = plant(data.resolve("tmp/datasets1.part"), 61);
         Path newPart = plant(data.resolve("tmp/datasets2.part"), 59);
         Path oldReport = plant(reports.resolve("bikes/" + UUID.randomUUID() + ".html"), 61);
         Path newReport = plant(reports.resolve("bikes/" + UUID.randomUUID() + ".html"), 1);
 
+        Files.createDirectories(lease.getParent());
         Process other = holdLock(lease);
         try {
             Leftovers leftoversOf = leftovers();
