@@ -33,6 +33,8 @@ public final class Api {
         jersey.register(new DriftwatchExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonProcessingExceptionMapper());
-        jersey.register(new UnexpectedExceptionMapper());
+        UnexpectedExceptionMapper unexpected = new UnexpectedExceptionMapper();
+        jersey.register(unexpected.outages());
+        jersey.register(unexpected);
     }
 }
