@@ -1,15 +1,18 @@
 package io.driftwatch.io;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apache.arrow.flatbuf.BodyCompression;
 import org.apache.arrow.flatbuf.Buffer;
 import org.apache.arrow.flatbuf.CompressionType;
 import org.apache.arrow.flatbuf.DictionaryBatch;
 import org.apache.arrow.flatbuf.Endianness;
 import org.apache.arrow.flatbuf.FieldNode;
+import org.apache.arrow.flatbuf.KeyValue;
 import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.flatbuf.Type;
 import org.apache.arrow.flatbuf.Union;
@@ -32,9 +35,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * there:
  * <ul>
  *   <li>the schema flatbuffer is walked before Arrow converts it: fields nested at most
- *       {@value #MAX_DEPTH} deep, no more fields and no longer vectors than its bytes can hold
- *       (which also stops a field that lists itself as its own child), every field named and
- *       typed, data little-endian;
+ *       {@value #MAX_DEPTH} deep, no more vector entries and string bytes than its bytes can
+ *       hold (see {@link MetadataBudget}; this also stops a field that lists itself as its own
+ *       child), every field named and typed, data little-endian;
  *   <li>a batch is not compressed, and has exactly the field nodes and buffers its schema needs;
  *       its row count and every node's length and null count lie between 0 and 2^31 - 1, and a
  *       column's node is as long as the batch;
@@ -126,16 +129,21 @@ final class ArrowBatchLayout {
                 throw new UnreadableDatasetException(source + ": the Arrow data was written big-endian; only "
                         + "little-endian Arrow data can be read");
             }
-            int[] budget = {Math.max(1, bytes / 4)};
-            int count = vectorLength(schema.fieldsLength(), bytes, source, "the schema's list of columns");
+            MetadataBudget budget = new MetadataBudget(bytes, source, "schema");
+            int count = budget.entries(schema.fieldsLength(), "the schema's list of columns");
             for (int i = 0; i < count; i++) {
-                walk(schema.fields(i), 1, budget, bytes, source, "column " + i);
+                walk(schema.fields(i), 1, budget, source, "column " + i);
             }
+            budget.keyValues(schema.customMetadataLength(), schema::customMetadata, "the schema's metadata");
             converted = Schema.convertSchema(schema);
-        } catch (IndexOutOfBoundsException | IllegalArgumentException | UnsupportedOperationException e) {
+        } catch (UnsupportedOperationException e) {
+            // Arrow's conversion meeting a type number it does not know
+            throw new UnreadableDatasetException(source + ": cannot read the Arrow schema: it uses a type this "
+                    + "version of Arrow does not know (" + e.getMessage() + ")", e);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             // what flatbuffers and Arrow's conversion throw on a damaged schema
             throw new UnreadableDatasetException(source + ": cannot read the Arrow schema: malformed Arrow "
-                    + "metadata (" + e.getMessage() + ")", e);
+                    + "metadata", e);
         }
         String hint = stream
                 ? "write the stream uncompressed (pyarrow: pa.ipc.new_stream(sink, schema, "
@@ -148,18 +156,13 @@ final class ArrowBatchLayout {
     /**
      * Checks one field table and its children before Arrow's recursive conversion meets them:
      * what would make that conversion dereference a missing table, allocate an array of a
-     * declared length, or recurse without end.
+     * declared length, recurse without end, or visit one part of the schema over and over.
      */
-    private static void walk(org.apache.arrow.flatbuf.Field field, int depth, int[] budget, int bytes,
-            String source, String column) {
-        String inside = depth == 1 ? "" : "a field inside ";
-        if (--budget[0] < 0) {
-            throw new UnreadableDatasetException(source + ": malformed Arrow schema: it lists more fields than its "
-                    + bytes + " bytes can hold (a field that contains itself?)");
-        }
-        if (field == null || field.name() == null) {
-            throw new UnreadableDatasetException(source + ": malformed Arrow schema: " + inside + column
-                    + " has no name");
+    private static void walk(org.apache.arrow.flatbuf.Field field, int depth, MetadataBudget budget, String source,
+            String column) {
+        if (field == null || budget.string(field.nameAsByteBuffer(), "a field name") < 0) {
+            throw new UnreadableDatasetException(source + ": malformed Arrow schema: " + (depth == 1 ? ""
+                    : "a field inside ") + column + " has no name");
         }
         String name = depth == 1 ? column + " ('" + field.name() + "')" : column;
         String what = depth == 1 ? name : "field '" + field.name() + "' inside " + name;
@@ -174,21 +177,74 @@ final class ArrowBatchLayout {
         }
         if (type == Type.Union) {
             Union union = (Union) field.type(new Union());
-            vectorLength(union.typeIdsLength(), bytes, source, "the list of type ids of " + what);
+            budget.entries(union.typeIdsLength(), "the list of type ids of " + what);
         }
-        vectorLength(field.customMetadataLength(), bytes, source, "the metadata of " + what);
-        int children = vectorLength(field.childrenLength(), bytes, source, "the list of children of " + what);
+        budget.keyValues(field.customMetadataLength(), field::customMetadata, "the metadata of " + what);
+        int children = budget.entries(field.childrenLength(), "the list of children of " + what);
         for (int i = 0; i < children; i++) {
-            walk(field.children(i), depth + 1, budget, bytes, source, name);
+            walk(field.children(i), depth + 1, budget, source, name);
         }
     }
 
-    private static int vectorLength(int length, int bytes, String source, String what) {
-        if (length < 0 || length > bytes / 4) {
-            throw new UnreadableDatasetException(source + ": malformed Arrow schema: " + what + " has " + length
-                    + " entries, more than the " + bytes + " bytes of the schema can hold");
+    /**
+     * What a flatbuffer of {@code bytes} bytes can honestly hold: vectors whose entries add up to
+     * at most {@code bytes / 4} (an entry takes at least 4 bytes) and strings whose lengths add up
+     * to at most {@code bytes}. A vector or string that several offsets share is counted each time
+     * it is met, as Arrow's conversion would decode it each time: a damaged or hostile flatbuffer
+     * cannot make that conversion do more work than its size allows.
+     *
+     * <p>Not thread-safe: one per flatbuffer walked.
+     */
+    static final class MetadataBudget {
+        private final int bytes;
+        private final String source;
+        private final String what;
+        private long entries;
+        private long stringBytes;
+
+        MetadataBudget(int bytes, String source, String what) {
+            this.bytes = bytes;
+            this.source = source;
+            this.what = what;
+            this.entries = bytes / 4;
+            this.stringBytes = bytes;
         }
-        return length;
+
+        /** Spends {@code length} vector entries and returns it; fails past the budget. */
+        int entries(int length, String vector) {
+            if (length < 0 || length > entries) {
+                throw new UnreadableDatasetException(source + ": malformed Arrow " + what + ": " + vector + " has "
+                        + length + " entries, more than the " + bytes + " bytes of the " + what + " can hold (is a "
+                        + "part of it listed more than once, or does a field contain itself?)");
+            }
+            entries -= length;
+            return length;
+        }
+
+        /** Spends a string's bytes and returns its length, or -1 for no string. */
+        int string(ByteBuffer utf8, String string) {
+            if (utf8 == null) {
+                return -1;
+            }
+            int length = utf8.remaining();
+            if (length > stringBytes) {
+                throw new UnreadableDatasetException(source + ": malformed Arrow " + what + ": its strings add up "
+                        + "to more than its " + bytes + " bytes (is " + string + " listed more than once?)");
+            }
+            stringBytes -= length;
+            return length;
+        }
+
+        /** Spends a key-value metadata vector: its entries and each key and value. */
+        void keyValues(int length, IntFunction<KeyValue> entry,
+                String vector) {
+            int count = entries(length, vector);
+            for (int i = 0; i < count; i++) {
+                KeyValue keyValue = entry.apply(i);
+                string(keyValue.keyAsByteBuffer(), "a metadata key");
+                string(keyValue.valueAsByteBuffer(), "a metadata value");
+            }
+        }
     }
 
     /** The schema, as Arrow's own readers will build it from the same bytes. */
@@ -461,8 +517,8 @@ final class ArrowBatchLayout {
                 }
                 long need = bytesFor(n, 1);
                 if (length != 0 && length < need) {
-                    throw new UnreadableDatasetException(where + ": its validity bitmap has " + length + " bytes but "
-                            + n + " values need " + need);
+                    throw new UnreadableDatasetException(where + ": its validity bitmap has " + bytes(length)
+                            + " but " + n + " values need " + need);
                 }
             }
             for (int j = 0; j < node.bits.length; j++) {
@@ -472,8 +528,8 @@ final class ArrowBatchLayout {
                 long need = j == 0 && node.offsets ? (n == 0 ? 0 : bytesFor(n + 1, node.bits[j]))
                         : bytesFor(n, node.bits[j]);
                 if (length < need) {
-                    throw new UnreadableDatasetException(where + ": its " + node.roles[j] + " buffer has " + length
-                            + " bytes but " + n + " values need " + need);
+                    throw new UnreadableDatasetException(where + ": its " + node.roles[j] + " buffer has "
+                            + bytes(length) + " but " + n + " values need " + need);
                 }
                 if (offsets != null && j == 0 && node.variableWidth() && n > 0) {
                     long dataLength = buffer(batch, buffer, b, body, where, node.roles[1] + " buffer");
@@ -504,6 +560,11 @@ final class ArrowBatchLayout {
                     + length + " bytes, outside the " + body + "-byte body of the batch");
         }
         return length;
+    }
+
+    /** "1 byte", "8 bytes". */
+    private static String bytes(long n) {
+        return n == 1 ? "1 byte" : n + " bytes";
     }
 
     /** The bytes {@code n} values of {@code bits} bits take, saturating at {@code Long.MAX_VALUE}. */

@@ -165,6 +165,8 @@ final class ArrowMessageScan {
                 throw new UnreadableDatasetException(source + ": damaged Arrow file: its footer has metadata "
                         + "version " + version + ", which no Arrow format has");
             }
+            new ArrowBatchLayout.MetadataBudget(footerLength, source, "footer")
+                    .keyValues(footer.customMetadataLength(), footer::customMetadata, "the footer's metadata");
             layout = ArrowBatchLayout.of(footer.schema(), footerLength, source, false);
             dictionaryBlocks = blocks(footer.dictionariesLength(), footerLength, footer, true);
             recordBlocks = blocks(footer.recordBatchesLength(), footerLength, footer, false);
@@ -175,8 +177,8 @@ final class ArrowMessageScan {
         checkDisjoint(dictionaryBlocks, recordBlocks, footerStart);
         if (!recordBlocks.isEmpty() && dictionaryBlocks.size() < layout.dictionaryCount()) {
             // Arrow's file reader reads one dictionary batch per dictionary before the first record batch
-            throw new UnreadableDatasetException(source + ": damaged Arrow file: its columns use "
-                    + layout.dictionaryCount() + " dictionaries but its footer lists only " + dictionaryBlocks.size()
+            throw new UnreadableDatasetException(source + ": damaged Arrow file: its dictionary-encoded columns use "
+                    + layout.dictionaryCount() + " dictionaries, but its footer lists " + dictionaryBlocks.size()
                     + " dictionary batches");
         }
         for (int d = 0; d < dictionaryBlocks.size(); d++) {
@@ -223,9 +225,9 @@ final class ArrowMessageScan {
             long bodyLength = block.bodyLength();
             if (offset < FILE_HEAD || metadataLength < 8 || bodyLength < 0 || offset > size
                     || metadataLength > size - offset || bodyLength > size - offset - metadataLength) {
-                throw new UnreadableDatasetException(source + ", " + kind + k + ": truncated Arrow file: the footer "
-                        + "places it at byte offset " + offset + " with " + metadataLength + " + " + bodyLength
-                        + " bytes, beyond the end of the " + size + "-byte file");
+                throw new UnreadableDatasetException(source + ", " + kind + k + ": damaged or truncated Arrow file: "
+                        + "the footer places it at byte offset " + offset + " with " + metadataLength + " + "
+                        + bodyLength + " bytes, outside the " + size + "-byte file");
             }
             out.add(new long[] {offset, metadataLength, bodyLength, k, dictionaries ? 1 : 0});
         }

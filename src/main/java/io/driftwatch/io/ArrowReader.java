@@ -456,5 +456,4 @@ public final class ArrowReader {
             }
         }
     }
-
 }

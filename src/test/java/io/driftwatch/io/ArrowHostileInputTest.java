@@ -335,7 +335,7 @@ class ArrowHostileInputTest {
                     .recordBatch(100, nodes(100, 3), new HandMadeArrowIpc.Body().bytes((byte) 0xFF)
                             .longs(new long[100]));
 
-            assertRefused(bytes(ipc, format), ", record batch 0, column 'x': its validity bitmap has 1 bytes but "
+            assertRefused(bytes(ipc, format), ", record batch 0, column 'x': its validity bitmap has 1 byte but "
                     + "100 values need 13");
         }
 
@@ -413,8 +413,8 @@ class ArrowHostileInputTest {
             byte[] file = ipc(dictionaryField("color", 4))
                     .recordBatch(1, nodes(1, 0), new HandMadeArrowIpc.Body().none().ints(0)).file();
 
-            assertRefused(file, ": damaged Arrow file: its columns use 1 dictionaries but its footer lists only 0 "
-                    + "dictionary batches");
+            assertRefused(file, ": damaged Arrow file: its dictionary-encoded columns use 1 dictionaries, but its "
+                    + "footer lists 0 dictionary batches");
         }
 
         @Test
@@ -577,7 +577,8 @@ class ArrowHostileInputTest {
                         }
                     });
 
-            assertRefused(file, ", record batch 0: truncated Arrow file: the footer places it at byte offset ");
+            assertRefused(file, ", record batch 0: damaged or truncated Arrow file: the footer places it at byte "
+                    + "offset ");
         }
     }
 
@@ -649,6 +650,27 @@ class ArrowHostileInputTest {
             System.arraycopy(littleEndianInt(parentTable - childEntry), 0, message, childEntry, 4);
 
             assertRefused(streamWithSchemaMessage(message), ": malformed Arrow schema: ");
+        }
+
+        @Test
+        void refusesFieldNamesSharingOneLongString() throws IOException {
+            // 10,000 fields naming one 100 KB string: a 1 MB schema that Arrow decoded into a billion
+            // characters of names (13 s on the build machine, then a 100 KB error message)
+            FlatBufferBuilder b = new FlatBufferBuilder();
+            int name = b.createString("n".repeat(100_000));
+            int type = intType(b);
+            int[] fields = new int[10_000];
+            for (int i = 0; i < fields.length; i++) {
+                org.apache.arrow.flatbuf.Field.startField(b);
+                org.apache.arrow.flatbuf.Field.addName(b, name);
+                org.apache.arrow.flatbuf.Field.addTypeType(b, org.apache.arrow.flatbuf.Type.Int);
+                org.apache.arrow.flatbuf.Field.addType(b, type);
+                fields[i] = org.apache.arrow.flatbuf.Field.endField(b);
+            }
+            byte[] message = schemaMessage(b, vector(b, fields), Endianness.Little);
+
+            assertRefused(streamWithSchemaMessage(message), ": malformed Arrow schema: its strings add up to more "
+                    + "than its ", " bytes (is a field name listed more than once?)");
         }
 
         @Test
