@@ -42,6 +42,14 @@ public final class CategoricalColumnBuilder {
     }
 
     /**
+     * Number of distinct labels so far: a {@link #code} at or past the size before the call is a
+     * label seen for the first time.
+     */
+    public int dictionarySize() {
+        return labelCount;
+    }
+
+    /**
      * The code of the label held in {@code buf[offset, offset + len)}, which joins the dictionary
      * if new; no cell is appended (see {@link #appendCodes}). The buffer is not kept.
      */
