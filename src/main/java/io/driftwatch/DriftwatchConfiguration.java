@@ -2,6 +2,10 @@ package io.driftwatch;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.driftwatch.api.auth.AuthFactory;
+import io.driftwatch.io.CsvOptions;
+import io.driftwatch.io.CsvReader;
+import io.driftwatch.io.Limit;
+import io.driftwatch.monitor.DatasetIntake;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.DataSize;
@@ -314,6 +318,73 @@ public class DriftwatchConfiguration extends Configuration {
         @JsonProperty
         public void setMaxBodySize(DataSize maxBodySize) {
             this.maxBodySize = maxBodySize;
+        }
+
+        // Limits on what an uploaded batch holds; each refusal (413) names the key that raises it.
+
+        /**
+         * The most bytes a batch may hold once decompressed (a gzip body, or a plain one); unset means
+         * the smaller of {@link #maxBodySize} and an eighth of the JVM's maximum heap, since parsing a
+         * CSV of n bytes can take up to about 8n bytes of heap (an empty cell is one byte, its value
+         * an eight-byte double).
+         */
+        private DataSize maxDecompressedSize;
+
+        /** The most columns a batch may have; a CSV header past it is refused while it is read. */
+        @Min(1)
+        @Max(1_000_000)
+        private int maxColumns = CsvOptions.DEFAULT_MAX_COLUMNS;
+
+        /** The most characters a CSV cell may hold (and a header name). */
+        @Min(1)
+        @Max(CsvReader.MAX_LINE_CHARS)
+        private int maxCellLength = CsvReader.MAX_LINE_CHARS;
+
+        @JsonProperty
+        public DataSize getMaxDecompressedSize() {
+            return maxDecompressedSize;
+        }
+
+        @JsonProperty
+        public void setMaxDecompressedSize(DataSize maxDecompressedSize) {
+            this.maxDecompressedSize = maxDecompressedSize;
+        }
+
+        @JsonProperty
+        public int getMaxColumns() {
+            return maxColumns;
+        }
+
+        @JsonProperty
+        public void setMaxColumns(int maxColumns) {
+            this.maxColumns = maxColumns;
+        }
+
+        @JsonProperty
+        public int getMaxCellLength() {
+            return maxCellLength;
+        }
+
+        @JsonProperty
+        public void setMaxCellLength(int maxCellLength) {
+            this.maxCellLength = maxCellLength;
+        }
+
+        /** The limits of an uploaded batch, each named by its key; {@code maxHeapBytes} sets the default decompressed size. */
+        public DatasetIntake.Limits intakeLimits(long maxHeapBytes) {
+            Limit body = new Limit(maxBodySize.toBytes(), "api.maxBodySize");
+            Limit decompressed;
+            if (maxDecompressedSize != null) {
+                decompressed = new Limit(maxDecompressedSize.toBytes(), "api.maxDecompressedSize");
+            } else if (maxBodySize.toBytes() <= maxHeapBytes / 8) {
+                decompressed = new Limit(maxBodySize.toBytes(), "api.maxDecompressedSize, by default api.maxBodySize");
+            } else {
+                decompressed = new Limit(Math.max(1, maxHeapBytes / 8),
+                        "api.maxDecompressedSize, by default an eighth of the JVM's maximum heap");
+            }
+            CsvOptions.Limits csv = new CsvOptions.Limits(new Limit(maxColumns, "api.maxColumns"),
+                    new Limit(maxCellLength, "api.maxCellLength"));
+            return new DatasetIntake.Limits(body, decompressed, csv);
         }
     }
 

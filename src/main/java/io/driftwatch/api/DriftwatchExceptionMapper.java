@@ -1,6 +1,7 @@
 package io.driftwatch.api;
 
 import io.driftwatch.DriftwatchException;
+import io.driftwatch.io.DatasetLimitException;
 import io.driftwatch.io.SchemaMismatchException;
 import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.monitor.BusyException;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the domain's exceptions into error answers: what was not found is 404, an invalid
  * definition or an unreadable batch 422 (naming the field or the line and column), a full check
- * queue 503 with {@code Retry-After}, a body past the limit 413.
+ * queue 503 with {@code Retry-After}, a body past a limit (its size, its size once decompressed,
+ * its columns or a cell's length) 413 naming the limit and its setting.
  *
  * <p>Thread-safe: stateless.
  */
@@ -46,6 +48,10 @@ final class DriftwatchExceptionMapper implements ExceptionMapper<DriftwatchExcep
         if (e instanceof ConflictException c) {
             return answer(409, ApiError.of("conflict", c.getMessage(), c.field()));
         }
+        if (e instanceof DatasetLimitException) {
+            // a kind of unreadable batch, but one past a limit the user can raise
+            return answer(413, ApiError.of("payload_too_large", e.getMessage(), "body"));
+        }
         if (e instanceof UnreadableDatasetException) {
             return answer(422, ApiError.of("unreadable_dataset", e.getMessage(), "body"));
         }
@@ -53,8 +59,8 @@ final class DriftwatchExceptionMapper implements ExceptionMapper<DriftwatchExcep
             return answer(422, ApiError.of("schema_mismatch", e.getMessage(), "columns"));
         }
         if (e instanceof BlobTooLargeException t) {
-            return answer(413, ApiError.of("payload_too_large", "the body is larger than the limit of "
-                    + t.limit() + " bytes (api.maxBodySize)", "body"));
+            return answer(413, ApiError.of("payload_too_large", t.setting() != null ? t.getMessage()
+                    : "the body is larger than the limit of " + t.limit() + " bytes (api.maxBodySize)", "body"));
         }
         if (e instanceof BusyException b) {
             return Response.status(503)
