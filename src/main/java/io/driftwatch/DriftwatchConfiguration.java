@@ -306,6 +306,9 @@ public class DriftwatchConfiguration extends Configuration {
 
     /** Limits of the REST API. */
     public static class ApiSettings {
+        /** The share of the heap a batch may take once decompressed, unless configured: one in this many bytes. */
+        static final int HEAP_SHARE_DIVISOR = 16;
+
         /** The largest request body (an uploaded batch, after decompression); larger gets 413. */
         @NotNull
         private DataSize maxBodySize = DataSize.gibibytes(1);
@@ -324,9 +327,10 @@ public class DriftwatchConfiguration extends Configuration {
 
         /**
          * The most bytes a batch may hold once decompressed (a gzip body, or a plain one); unset means
-         * the smaller of {@link #maxBodySize} and an eighth of the JVM's maximum heap, since parsing a
-         * CSV of n bytes can take up to about 8n bytes of heap (an empty cell is one byte, its value
-         * an eight-byte double).
+         * the smaller of {@link #maxBodySize} and a sixteenth of the JVM's maximum heap
+         * ({@value #HEAP_SHARE_DIVISOR}), since parsing a CSV of n bytes can take up to about 12n bytes
+         * of heap: an empty cell is one byte (its delimiter) and becomes an eight-byte double, and a
+         * large file is read in parallel parts whose columns are joined (about 1.5 times the table).
          */
         private DataSize maxDecompressedSize;
 
@@ -376,11 +380,11 @@ public class DriftwatchConfiguration extends Configuration {
             Limit decompressed;
             if (maxDecompressedSize != null) {
                 decompressed = new Limit(maxDecompressedSize.toBytes(), "api.maxDecompressedSize");
-            } else if (maxBodySize.toBytes() <= maxHeapBytes / 8) {
+            } else if (maxBodySize.toBytes() <= maxHeapBytes / HEAP_SHARE_DIVISOR) {
                 decompressed = new Limit(maxBodySize.toBytes(), "api.maxDecompressedSize, by default api.maxBodySize");
             } else {
-                decompressed = new Limit(Math.max(1, maxHeapBytes / 8),
-                        "api.maxDecompressedSize, by default an eighth of the JVM's maximum heap");
+                decompressed = new Limit(Math.max(1, maxHeapBytes / HEAP_SHARE_DIVISOR),
+                        "api.maxDecompressedSize, by default a sixteenth of the JVM's maximum heap");
             }
             CsvOptions.Limits csv = new CsvOptions.Limits(new Limit(maxColumns, "api.maxColumns"),
                     new Limit(maxCellLength, "api.maxCellLength"));

@@ -38,7 +38,7 @@ import java.util.zip.ZipException;
  * dataset.
  *
  * <p>Limits ({@link Limits}): the body as sent, the batch once decompressed (a few kilobytes of gzip
- * can inflate to gigabytes, and parsing a CSV of n bytes can take up to about 8n bytes of heap),
+ * can inflate to gigabytes, and parsing a CSV of n bytes can take up to about 12n bytes of heap),
  * the columns of a batch and the characters of a cell; a body past one is refused naming the limit
  * and its setting, as soon as the limit is passed (the body is not read further).
  *
