@@ -1,5 +1,7 @@
 package io.driftwatch.io;
 
+import java.util.Locale;
+
 /**
  * A limit on what a batch may be or hold, with the setting that changes it, so a refusal can say
  * both: "more than 10000 columns, the most a batch may have (api.maxColumns)".
@@ -33,17 +35,23 @@ public record Limit(long max, String setting) implements java.io.Serializable {
     }
 
     /**
-     * {@code "16777216 characters (16 MiB)"}: the limit and its unit, with the size in MiB or KiB when
-     * it is a whole number of them (for limits on bytes and characters).
+     * {@code "16777216 characters (16 MiB)"}: the limit and its unit, with the size in MiB (or KiB
+     * below one MiB), to one decimal when it is not a whole number of them (for limits on bytes and
+     * characters).
      */
     public String describeSize(String unit) {
         String text = max + " " + unit;
-        if (max >= 1 << 20 && max % (1 << 20) == 0) {
-            return text + " (" + (max >> 20) + " MiB)";
+        if (max >= 1 << 20) {
+            return text + " (" + scaled(max, 1 << 20) + " MiB)";
         }
-        if (max >= 1 << 10 && max % (1 << 10) == 0) {
-            return text + " (" + (max >> 10) + " KiB)";
+        if (max >= 1 << 10) {
+            return text + " (" + scaled(max, 1 << 10) + " KiB)";
         }
         return text;
+    }
+
+    private static String scaled(long value, long unit) {
+        return value % unit == 0 ? Long.toString(value / unit)
+                : String.format(Locale.ROOT, "%.1f", (double) value / unit);
     }
 }
