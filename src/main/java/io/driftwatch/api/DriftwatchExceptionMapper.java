@@ -1,6 +1,7 @@
 package io.driftwatch.api;
 
 import io.driftwatch.DriftwatchException;
+import io.driftwatch.io.DatasetLimitException;
 import io.driftwatch.io.SchemaMismatchException;
 import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.monitor.BusyException;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Turns the domain's exceptions into error answers: what was not found is 404, an invalid
  * definition or an unreadable batch 422 (naming the field or the line and column; for a batch posted
  * as a check, with the failed check recorded for it), a full check queue 503 with {@code Retry-After},
- * a body or a definition past its limit 413.
+ * a body or a definition past a limit (its size, its size once decompressed, its columns or a cell's
+ * length) 413 naming the limit and its setting.
  *
  * <p>Thread-safe: stateless.
  */
@@ -51,12 +53,16 @@ final class DriftwatchExceptionMapper implements ExceptionMapper<DriftwatchExcep
         if (e instanceof FailedCheckException f) {
             return answer(422, batchError(f.reason()).withFailedCheck(f.checkId()));
         }
+        if (e instanceof DatasetLimitException) {
+            // a kind of unreadable batch, but one past a limit the user can raise
+            return answer(413, ApiError.of("payload_too_large", e.getMessage(), "body"));
+        }
         if (e instanceof UnreadableDatasetException || e instanceof SchemaMismatchException) {
             return answer(422, batchError(e));
         }
         if (e instanceof BlobTooLargeException t) {
-            return answer(413, ApiError.of("payload_too_large", "the body is larger than the limit of "
-                    + t.limit() + " bytes (api.maxBodySize)", "body"));
+            return answer(413, ApiError.of("payload_too_large", t.setting() != null ? t.getMessage()
+                    : "the body is larger than the limit of " + t.limit() + " bytes (api.maxBodySize)", "body"));
         }
         if (e instanceof DefinitionTooLargeException) {
             return answer(413, ApiError.of("payload_too_large", e.getMessage(), "body"));

@@ -1,6 +1,7 @@
 package io.driftwatch.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.io.DatasetLimitException;
 import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.monitor.Check;
 import io.driftwatch.monitor.CheckHistory;
@@ -129,7 +130,7 @@ public final class MonitorResource {
     /**
      * A check of a batch streamed in the request; the batch is stored as a dataset first. A batch that
      * arrives whole but cannot be read is recorded as a failed check (and answered 422 with its id); one
-     * refused for its size, or cut off by the client, is not a check.
+     * refused for a limit (its size, columns, a cell's length), or cut off by the client, is not a check.
      */
     @POST
     @RolesAllowed(Roles.WRITE)
@@ -144,6 +145,8 @@ public final class MonitorResource {
         Dataset dataset;
         try {
             dataset = intake.ingest(request);
+        } catch (DatasetLimitException e) {
+            throw e; // refused for a limit the user can raise (413), like a body too large: not a check
         } catch (UnreadableDatasetException e) {
             if (request.broken()) {
                 throw e;

@@ -264,10 +264,20 @@ abstract class CheckApiContract {
 
         assertError(missing, 422, "schema_mismatch", "columns");
         assertThat(missing.json().get("message").asText()).contains("weathersit");
-        assertError(mismatch, 422, "unreadable_dataset", "body");
+        // wrong columns are a schema mismatch listing every column, in CSV as in Arrow (they used to be an
+        // unreadable CSV naming the first declared column its header lacked)
+        assertError(mismatch, 422, "schema_mismatch", "columns");
         assertThat(mismatch.json().get("message").asText()).contains("dataset " + Batches.datasetId(
-                wrongColumns.getBytes(StandardCharsets.UTF_8))).contains("is declared numeric but the header has no such column")
+                wrongColumns.getBytes(StandardCharsets.UTF_8))).contains("column 'a': expected it in the reference")
+                .contains("column 'temp': expected it in the current batch (as in the reference), found no such column")
                 .doesNotContain(service().dir.toString());
+        TestService.Reply mismatchInArrow = service().post(checks, "application/vnd.apache.arrow.stream",
+                Batches.arrow(wrongColumns.getBytes(StandardCharsets.UTF_8), false));
+        assertError(mismatchInArrow, 422, "schema_mismatch", "columns");
+        String arrowDataset = Batches.datasetId(Batches.arrow(wrongColumns.getBytes(StandardCharsets.UTF_8), false));
+        assertThat(mismatch.json().get("message").asText()
+                .replace(Batches.datasetId(wrongColumns.getBytes(StandardCharsets.UTF_8)), arrowDataset))
+                .isEqualTo(mismatchInArrow.json().get("message").asText());
         assertError(unreadable, 422, "unreadable_dataset", "body");
         assertThat(unreadable.json().get("message").asText()).contains("line 6").contains("temp").contains("warm")
                 .doesNotContain(service().dir.toString());
