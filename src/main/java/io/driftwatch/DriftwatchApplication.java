@@ -2,9 +2,12 @@ package io.driftwatch;
 
 import io.driftwatch.api.Api;
 import io.driftwatch.api.BodyLimit;
+import io.driftwatch.api.DefinitionLimit;
 import io.driftwatch.api.PrometheusServlet;
 import io.driftwatch.cli.BackfillCommand;
 import io.driftwatch.cli.CheckCommand;
+import io.driftwatch.cli.DatabaseCommand;
+import io.driftwatch.cli.DatabaseHealthCheck;
 import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.FatalErrorHandler;
 import io.driftwatch.cli.InspectCommand;
@@ -17,6 +20,7 @@ import io.driftwatch.monitor.CheckQueue;
 import io.driftwatch.monitor.CheckRecorder;
 import io.driftwatch.monitor.CheckRunner;
 import io.driftwatch.monitor.DatasetIntake;
+import io.driftwatch.monitor.Leftovers;
 import io.driftwatch.monitor.MonitorCatalog;
 import io.driftwatch.monitor.Deliveries;
 import io.driftwatch.monitor.OutboxWorker;
@@ -33,6 +37,7 @@ import io.driftwatch.store.ScheduledRunDao;
 import io.driftwatch.store.Transactions;
 import java.time.Clock;
 import io.driftwatch.store.CheckDao;
+import io.driftwatch.store.DatabaseReach;
 import io.driftwatch.store.DatabaseUrls;
 import io.driftwatch.store.DatasetDao;
 import io.driftwatch.store.Migrations;
@@ -44,7 +49,6 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
-import io.dropwizard.migrations.MigrationsBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,17 +100,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         bootstrap.addCommand(new TokenCommand());
         bootstrap.addCommand(new NotifyTestCommand());
         bootstrap.addCommand(new BackfillCommand());
-        bootstrap.addBundle(new MigrationsBundle<>() {
-            @Override
-            public DataSourceFactory getDataSourceFactory(DriftwatchConfiguration configuration) {
-                return configuration.getDatabase();
-            }
-
-            @Override
-            public String getMigrationsFileName() {
-                return Migrations.CHANGELOG;
-            }
-        });
+        bootstrap.addCommand(new DatabaseCommand());
     }
 
     @Override
@@ -121,11 +115,21 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
 
         DataSourceFactory database = configuration.getDatabase();
         database.setUrl(DatabaseUrls.forService(database.getUrl()));
-        Migrations.requireApplied(database.build(environment.metrics(), "migrations-check"), database.getUrl());
-        Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
+        DatabaseReach.require(database, "server");
+        ManagedDataSource migrationsCheck = database.build(environment.metrics(), "migrations-check");
+        try {
+            Migrations.requireApplied(migrationsCheck, DatabaseReach.redact(database.getUrl()));
+        } finally {
+            migrationsCheck.stop();
+        }
+        Jdbi jdbi = new JdbiFactory().build(environment, database, DatabaseHealthCheck.NAME);
+        DatabaseHealthCheck.replace(environment, jdbi, database);
         DatasetDao datasetDao = jdbi.onDemand(DatasetDao.class);
         MonitorDao monitorDao = jdbi.onDemand(MonitorDao.class);
         CheckDao checkDao = jdbi.onDemand(CheckDao.class);
+        // first of the managed objects: what a killed process left is gone before anything writes
+        environment.lifecycle().manage(new Leftovers(data, reports, monitorDao, checkDao,
+                Duration.ofMillis(configuration.getScheduler().getStaleAfter().toMilliseconds()), Clock.systemUTC()));
 
         DriftwatchConfiguration.CheckSettings checks = configuration.getChecks();
         CheckRunner runner = CheckRunner.withCores();
@@ -169,7 +173,10 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         BodyLimit limit = new BodyLimit(maxBody);
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         RunHistory runs = new RunHistory(jdbi.onDemand(ScheduledRunDao.class), checkDao, catalog, Clock.systemUTC());
-        Api.register(environment.jersey(), intake, catalog, recorder, history, queue, limit, deliveries, runs);
+        DefinitionLimit definitionLimit = new DefinitionLimit(
+                configuration.getApi().getMaxMonitorDefinitionSize().toBytes());
+        Api.register(environment.jersey(), intake, catalog, recorder, history, queue, limit, definitionLimit,
+                deliveries, runs);
 
         // Prometheus scrapes /metrics; Dropwizard's JSON metrics move to /metrics.json on the admin port
         environment.getAdminContext().setInitParameter("metrics-uri", "/metrics.json");

@@ -2,9 +2,16 @@ package io.driftwatch;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.driftwatch.api.auth.AuthFactory;
+import io.driftwatch.io.CsvOptions;
+import io.driftwatch.io.CsvReader;
+import io.driftwatch.io.Limit;
+import io.driftwatch.monitor.DatasetIntake;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.DataSize;
+import io.dropwizard.util.DataSizeUnit;
+import io.dropwizard.validation.MaxDataSize;
+import io.dropwizard.validation.MinDataSize;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -302,6 +309,9 @@ public class DriftwatchConfiguration extends Configuration {
 
     /** Limits of the REST API. */
     public static class ApiSettings {
+        /** The share of the heap a batch may take once decompressed, unless configured: one in this many bytes. */
+        static final int HEAP_SHARE_DIVISOR = 16;
+
         /** The largest request body (an uploaded batch, after decompression); larger gets 413. */
         @NotNull
         private DataSize maxBodySize = DataSize.gibibytes(1);
@@ -314,6 +324,93 @@ public class DriftwatchConfiguration extends Configuration {
         @JsonProperty
         public void setMaxBodySize(DataSize maxBodySize) {
             this.maxBodySize = maxBodySize;
+        }
+
+        /**
+         * The largest monitor definition (YAML or JSON) that {@code POST} and {@code PUT /monitors}
+         * read; larger gets 413.
+         */
+        @NotNull
+        @MinDataSize(1)
+        @MaxDataSize(value = 1, unit = DataSizeUnit.GIBIBYTES)
+        private DataSize maxMonitorDefinitionSize = DataSize.mebibytes(1);
+
+        @JsonProperty
+        public DataSize getMaxMonitorDefinitionSize() {
+            return maxMonitorDefinitionSize;
+        }
+
+        @JsonProperty
+        public void setMaxMonitorDefinitionSize(DataSize maxMonitorDefinitionSize) {
+            this.maxMonitorDefinitionSize = maxMonitorDefinitionSize;
+        }
+
+        // Limits on what an uploaded batch holds; each refusal (413) names the key that raises it.
+
+        /**
+         * The most bytes a batch may hold once decompressed (a gzip body, or a plain one); unset means
+         * the smaller of {@link #maxBodySize} and a sixteenth of the JVM's maximum heap
+         * ({@value #HEAP_SHARE_DIVISOR}), since parsing a CSV of n bytes can take up to about 12n bytes
+         * of heap: an empty cell is one byte (its delimiter) and becomes an eight-byte double, and a
+         * large file is read in parallel parts whose columns are joined (about 1.5 times the table).
+         */
+        private DataSize maxDecompressedSize;
+
+        /** The most columns a batch may have; a CSV header past it is refused while it is read. */
+        @Min(1)
+        @Max(1_000_000)
+        private int maxColumns = CsvOptions.DEFAULT_MAX_COLUMNS;
+
+        /** The most characters a CSV cell may hold (and a header name). */
+        @Min(1)
+        @Max(CsvReader.MAX_LINE_CHARS)
+        private int maxCellLength = CsvReader.MAX_LINE_CHARS;
+
+        @JsonProperty
+        public DataSize getMaxDecompressedSize() {
+            return maxDecompressedSize;
+        }
+
+        @JsonProperty
+        public void setMaxDecompressedSize(DataSize maxDecompressedSize) {
+            this.maxDecompressedSize = maxDecompressedSize;
+        }
+
+        @JsonProperty
+        public int getMaxColumns() {
+            return maxColumns;
+        }
+
+        @JsonProperty
+        public void setMaxColumns(int maxColumns) {
+            this.maxColumns = maxColumns;
+        }
+
+        @JsonProperty
+        public int getMaxCellLength() {
+            return maxCellLength;
+        }
+
+        @JsonProperty
+        public void setMaxCellLength(int maxCellLength) {
+            this.maxCellLength = maxCellLength;
+        }
+
+        /** The limits of an uploaded batch, each named by its key; {@code maxHeapBytes} sets the default decompressed size. */
+        public DatasetIntake.Limits intakeLimits(long maxHeapBytes) {
+            Limit body = new Limit(maxBodySize.toBytes(), "api.maxBodySize");
+            Limit decompressed;
+            if (maxDecompressedSize != null) {
+                decompressed = new Limit(maxDecompressedSize.toBytes(), "api.maxDecompressedSize");
+            } else if (maxBodySize.toBytes() <= maxHeapBytes / HEAP_SHARE_DIVISOR) {
+                decompressed = new Limit(maxBodySize.toBytes(), "api.maxDecompressedSize, by default api.maxBodySize");
+            } else {
+                decompressed = new Limit(Math.max(1, maxHeapBytes / HEAP_SHARE_DIVISOR),
+                        "api.maxDecompressedSize, by default a sixteenth of the JVM's maximum heap");
+            }
+            CsvOptions.Limits csv = new CsvOptions.Limits(new Limit(maxColumns, "api.maxColumns"),
+                    new Limit(maxCellLength, "api.maxCellLength"));
+            return new DatasetIntake.Limits(body, decompressed, csv);
         }
     }
 

@@ -68,12 +68,15 @@ public final class Monitoring {
         BlobStore blobs = BlobStore.in(data);
         DatasetDao datasets = jdbi.onDemand(DatasetDao.class);
         CheckDao checks = jdbi.onDemand(CheckDao.class);
-        DatasetIntake intake = new DatasetIntake(datasets, blobs, configuration.getApi().getMaxBodySize().toBytes());
+        DatasetIntake intake = new DatasetIntake(datasets, blobs,
+                configuration.getApi().intakeLimits(Runtime.getRuntime().maxMemory()));
+        // every later read of an ingested batch applies the limits it was accepted under
+        CheckRunner limitedRunner = runner == null ? null : runner.withCsvLimits(intake.csvLimits());
         MonitorCatalog catalog = new MonitorCatalog(jdbi.onDemand(MonitorDao.class), datasets, checks,
                 jdbi.onDemand(ReferenceVersionDao.class), intake, blobs, configuration.getReportsDirectory(), receivers,
                 sourceEnvironment(configuration, dataSources));
         CheckRecorder recorder = new CheckRecorder(catalog, intake, new Transactions(jdbi), receivers, deliveriesQueued,
-                runner, configuration.getReportsDirectory(), metrics);
+                limitedRunner, configuration.getReportsDirectory(), metrics);
         ScheduledChecks scheduled = new ScheduledChecks(catalog, intake, recorder, jdbi.onDemand(ScheduledRunDao.class),
                 checks, instanceName(configuration),
                 java.time.Duration.ofMillis(configuration.getScheduler().getStaleAfter().toMilliseconds()),

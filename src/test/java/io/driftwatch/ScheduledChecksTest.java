@@ -258,6 +258,31 @@ class ScheduledChecksTest {
     }
 
     @Test
+    void aRunSaysItDidNotReadALinkToAFileOutsideTheAllowedFolders() throws Exception {
+        Monitoring m = monitoring("instance-a");
+        Path incoming = Files.createDirectories(dir.resolve("incoming/preds"));
+        Path outside = Files.createDirectories(dir.resolve("elsewhere"));
+        String reference = m.intake.ingest(csv(batch(new Random(1), 300, 0.0, null))).id();
+        Monitor monitor = m.catalog.create("""
+                name: links
+                reference: %s
+                columns: {numerical: [score], categorical: [segment]}
+                schedule: {every: 1h}
+                source: {type: directory, path: %s, glob: "*.csv", settle: 1s}
+                """.formatted(reference, incoming), "application/yaml");
+        write(outside.resolve("secret.csv"), batch(new Random(2), 100, 0.0, null), 60);
+        Files.createSymbolicLink(incoming.resolve("secret.csv"), outside.resolve("secret.csv"));
+        write(incoming.resolve("a.csv"), batch(new Random(3), 100, 0.0, null), 60);
+
+        ScheduledChecks.Outcome run = m.scheduledChecks.run(monitor, at(1), ScheduledChecks.SCHEDULE).orElseThrow();
+
+        assertThat(run.checks()).hasSize(1);
+        assertThat(run.summary()).isEqualTo("1 check (0 drifted), 100 rows read; secret.csv not read: a symbolic link"
+                + " to a file outside the folders this service may read (sources.directories)");
+        assertThat(checks()).extracting(c -> c.get("file_name")).containsExactly("a.csv");
+    }
+
+    @Test
     void twoInstancesReadingOneFolderAtOnceRecordEachFileOnce() throws Exception {
         Monitoring a = monitoring("instance-a");
         Monitoring b = monitoring("instance-b", jdbi(db));

@@ -99,6 +99,26 @@ public final class TestDatabases {
         }
     }
 
+    /**
+     * Makes a PostgreSQL test database refuse new connections and ends its open ones, as a database
+     * that went away does ({@code accept} false), or lets it accept connections again. Other test
+     * databases on the server are not touched.
+     */
+    public static void acceptConnections(TestDatabase db, boolean accept) {
+        String name = db.url().substring(db.url().lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+        if (!CREATED.contains(name)) {
+            throw new IllegalArgumentException(db.url() + " is not a PostgreSQL database these tests created");
+        }
+        try (Connection c = DriverManager.getConnection(server()); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + accept); // a name generated here
+            if (!accept) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot change whether " + name + " accepts connections: " + e.getMessage(), e);
+        }
+    }
+
     /** Applies every migration to {@code db}. */
     public static TestDatabase migrated(TestDatabase db) {
         try (Connection c = db.connect()) {

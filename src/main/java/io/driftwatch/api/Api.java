@@ -20,10 +20,10 @@ public final class Api {
 
     /** Registers everything under {@code /api/v1}, the dashboard pages and the error mappers. */
     public static void register(JerseyEnvironment jersey, DatasetIntake intake, MonitorCatalog monitors,
-            CheckRecorder recorder, CheckHistory history, CheckQueue queue, BodyLimit limit, Deliveries deliveries,
-            RunHistory runs) {
+            CheckRecorder recorder, CheckHistory history, CheckQueue queue, BodyLimit limit,
+            DefinitionLimit definitionLimit, Deliveries deliveries, RunHistory runs) {
         jersey.register(new DatasetResource(intake, limit));
-        jersey.register(new MonitorResource(monitors, recorder, history, intake, queue, limit));
+        jersey.register(new MonitorResource(monitors, recorder, history, intake, queue, limit, definitionLimit));
         jersey.register(new CheckResource(history, runs));
         jersey.register(new DeliveryResource(deliveries));
         jersey.register(new MonitorDeliveryResource(deliveries));
@@ -33,6 +33,8 @@ public final class Api {
         jersey.register(new DriftwatchExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonProcessingExceptionMapper());
-        jersey.register(new UnexpectedExceptionMapper());
+        UnexpectedExceptionMapper unexpected = new UnexpectedExceptionMapper();
+        jersey.register(unexpected.outages());
+        jersey.register(unexpected);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.monitor.Check;
 import io.driftwatch.monitor.CheckHistory;
 import io.driftwatch.monitor.RunHistory;
+import io.driftwatch.report.HtmlReport;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -46,7 +47,11 @@ public final class CheckResource {
         return Response.ok(history.result(id), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /** The self-contained HTML report. */
+    /**
+     * The self-contained HTML report, with the headers of every page the service serves: its own
+     * Content-Security-Policy (only its inline script runs; nothing loads), no form posts or base
+     * changes, no framing by other sites, no MIME sniffing.
+     */
     @GET
     @RolesAllowed(Roles.READ)
     @Path("report")
@@ -57,6 +62,7 @@ public final class CheckResource {
             throw new jakarta.ws.rs.NotFoundException("the report file of check " + id + " is missing from the "
                     + "reports directory");
         }
-        return Response.ok(file.toFile(), "text/html; charset=utf-8").build();
+        return PageHeaders.of(Response.ok(file.toFile(), "text/html; charset=utf-8"),
+                HtmlReport.contentSecurityPolicy(file) + "; base-uri 'none'; form-action 'none'").build();
     }
 }

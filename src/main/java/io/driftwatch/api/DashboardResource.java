@@ -61,10 +61,7 @@ public final class DashboardResource {
     }
 
     private static Response page(int status, String html) {
-        return Response.status(status).type(HTML).entity(html)
-                .header("Content-Security-Policy", DashboardTemplates.CONTENT_SECURITY_POLICY)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "same-origin")
+        return PageHeaders.of(Response.status(status).type(HTML).entity(html), DashboardTemplates.PAGE_POLICY)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .build();
     }

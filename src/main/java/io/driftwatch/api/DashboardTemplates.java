@@ -27,12 +27,10 @@ final class DashboardTemplates {
     /**
      * What a dashboard page may load: nothing but its own inline styles and its inline icon. No
      * script, no form, no request of any kind. The page repeats it in a {@code meta} element (so a
-     * saved copy keeps it), which cannot carry {@code frame-ancestors}.
+     * saved copy keeps it), which cannot carry {@code frame-ancestors} ({@link PageHeaders} adds it).
      */
     static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
             + "base-uri 'none'; form-action 'none'";
-    /** The policy sent as a header: the page's, and no framing by other sites. */
-    static final String CONTENT_SECURITY_POLICY = PAGE_POLICY + "; frame-ancestors 'none'";
 
     private final Configuration freemarker = configuration();
 

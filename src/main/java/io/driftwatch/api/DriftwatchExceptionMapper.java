@@ -1,10 +1,12 @@
 package io.driftwatch.api;
 
 import io.driftwatch.DriftwatchException;
+import io.driftwatch.io.DatasetLimitException;
 import io.driftwatch.io.SchemaMismatchException;
 import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.monitor.BusyException;
 import io.driftwatch.monitor.ConflictException;
+import io.driftwatch.monitor.FailedCheckException;
 import io.driftwatch.monitor.InvalidMonitorException;
 import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.NotFoundException;
@@ -20,8 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the domain's exceptions into error answers: what was not found is 404, an invalid
- * definition or an unreadable batch 422 (naming the field or the line and column), a full check
- * queue 503 with {@code Retry-After}, a body past the limit 413.
+ * definition or an unreadable batch 422 (naming the field or the line and column; for a batch posted
+ * as a check, with the failed check recorded for it), a full check queue 503 with {@code Retry-After},
+ * a body or a definition past a limit (its size, its size once decompressed, its columns or a cell's
+ * length) 413 naming the limit and its setting.
  *
  * <p>Thread-safe: stateless.
  */
@@ -46,15 +50,22 @@ final class DriftwatchExceptionMapper implements ExceptionMapper<DriftwatchExcep
         if (e instanceof ConflictException c) {
             return answer(409, ApiError.of("conflict", c.getMessage(), c.field()));
         }
-        if (e instanceof UnreadableDatasetException) {
-            return answer(422, ApiError.of("unreadable_dataset", e.getMessage(), "body"));
+        if (e instanceof FailedCheckException f) {
+            return answer(422, batchError(f.reason()).withFailedCheck(f.checkId()));
         }
-        if (e instanceof SchemaMismatchException) {
-            return answer(422, ApiError.of("schema_mismatch", e.getMessage(), "columns"));
+        if (e instanceof DatasetLimitException) {
+            // a kind of unreadable batch, but one past a limit the user can raise
+            return answer(413, ApiError.of("payload_too_large", e.getMessage(), "body"));
+        }
+        if (e instanceof UnreadableDatasetException || e instanceof SchemaMismatchException) {
+            return answer(422, batchError(e));
         }
         if (e instanceof BlobTooLargeException t) {
-            return answer(413, ApiError.of("payload_too_large", "the body is larger than the limit of "
-                    + t.limit() + " bytes (api.maxBodySize)", "body"));
+            return answer(413, ApiError.of("payload_too_large", t.setting() != null ? t.getMessage()
+                    : "the body is larger than the limit of " + t.limit() + " bytes (api.maxBodySize)", "body"));
+        }
+        if (e instanceof DefinitionTooLargeException) {
+            return answer(413, ApiError.of("payload_too_large", e.getMessage(), "body"));
         }
         if (e instanceof BusyException b) {
             return Response.status(503)
@@ -65,6 +76,17 @@ final class DriftwatchExceptionMapper implements ExceptionMapper<DriftwatchExcep
         }
         LOG.warn("request failed: {}", e.getMessage());
         return answer(422, ApiError.of("invalid_input", e.getMessage(), null));
+    }
+
+    /** A batch that cannot be read names the body; one that does not line up, the columns. */
+    private static ApiError batchError(DriftwatchException e) {
+        if (e instanceof SchemaMismatchException) {
+            return ApiError.of("schema_mismatch", e.getMessage(), "columns");
+        }
+        if (e instanceof UnreadableDatasetException) {
+            return ApiError.of("unreadable_dataset", e.getMessage(), "body");
+        }
+        return ApiError.of("invalid_input", e.getMessage(), null);
     }
 
     static Response answer(int status, ApiError error) {

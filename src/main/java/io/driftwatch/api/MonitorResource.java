@@ -1,6 +1,8 @@
 package io.driftwatch.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.io.DatasetLimitException;
+import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.monitor.Check;
 import io.driftwatch.monitor.CheckHistory;
 import io.driftwatch.monitor.CheckQueue;
@@ -48,15 +50,17 @@ public final class MonitorResource {
     private final DatasetIntake intake;
     private final CheckQueue queue;
     private final BodyLimit limit;
+    private final DefinitionLimit definitionLimit;
 
     public MonitorResource(MonitorCatalog monitors, CheckRecorder recorder, CheckHistory history,
-            DatasetIntake intake, CheckQueue queue, BodyLimit limit) {
+            DatasetIntake intake, CheckQueue queue, BodyLimit limit, DefinitionLimit definitionLimit) {
         this.monitors = monitors;
         this.recorder = recorder;
         this.history = history;
         this.intake = intake;
         this.queue = queue;
         this.limit = limit;
+        this.definitionLimit = definitionLimit;
     }
 
     /** The request of a check on an uploaded dataset. */
@@ -66,7 +70,9 @@ public final class MonitorResource {
     @POST
     @RolesAllowed(Roles.WRITE)
     @Consumes({MediaType.APPLICATION_JSON, ApiMediaTypes.YAML, ApiMediaTypes.YAML_LEGACY, ApiMediaTypes.YAML_TEXT})
-    public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, String definition) {
+    public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+        String definition = definitionLimit.read(contentLength, type, body);
         Monitor m = monitors.create(definition, mediaType(definition));
         return Response.created(URI.create("/api/v1/monitors/" + m.id())).entity(JsonDocuments.monitor(m)).build();
     }
@@ -93,7 +99,8 @@ public final class MonitorResource {
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, ApiMediaTypes.YAML, ApiMediaTypes.YAML_LEGACY, ApiMediaTypes.YAML_TEXT})
     public ObjectNode replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
-            String definition) {
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+        String definition = definitionLimit.read(contentLength, type, body);
         return JsonDocuments.monitor(monitors.update(id, definition, mediaType(definition)));
     }
 
@@ -120,7 +127,11 @@ public final class MonitorResource {
         return checked(queue.run(() -> recorder.run(id, request.datasetId())));
     }
 
-    /** A check of a batch streamed in the request; the batch is stored as a dataset first. */
+    /**
+     * A check of a batch streamed in the request; the batch is stored as a dataset first. A batch that
+     * arrives whole but cannot be read is recorded as a failed check (and answered 422 with its id); one
+     * refused for a limit (its size, columns, a cell's length), or cut off by the client, is not a check.
+     */
     @POST
     @RolesAllowed(Roles.WRITE)
     @Path("{id}/checks")
@@ -130,7 +141,18 @@ public final class MonitorResource {
             InputStream body) throws InterruptedException {
         limit.check(contentLength);
         monitors.find(id);
-        Dataset dataset = intake.ingest(body);
+        RequestBody request = new RequestBody(body);
+        Dataset dataset;
+        try {
+            dataset = intake.ingest(request);
+        } catch (DatasetLimitException e) {
+            throw e; // refused for a limit the user can raise (413), like a body too large: not a check
+        } catch (UnreadableDatasetException e) {
+            if (request.broken()) {
+                throw e;
+            }
+            throw recorder.recordUnreadable(id, e);
+        }
         return checked(queue.run(() -> recorder.run(id, dataset.id())));
     }
 

@@ -3,10 +3,13 @@ package io.driftwatch.cli;
 import io.driftwatch.DriftwatchConfiguration;
 import io.driftwatch.Monitoring;
 import io.driftwatch.monitor.CheckRunner;
+import io.driftwatch.monitor.Leftovers;
 import io.driftwatch.monitor.Monitor;
 import io.driftwatch.monitor.Receivers;
 import io.driftwatch.monitor.Schedule;
 import io.driftwatch.monitor.ScheduledChecks;
+import io.driftwatch.monitor.source.TimeWindow;
+import io.driftwatch.store.DatabaseReach;
 import io.driftwatch.store.Migrations;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
@@ -62,6 +65,7 @@ public final class BackfillCommand extends ConfiguredCommand<DriftwatchConfigura
     @Override
     protected void run(Bootstrap<DriftwatchConfiguration> bootstrap, Namespace namespace,
             DriftwatchConfiguration configuration) throws Exception {
+        CommandLogging.warningsToStandardError(configuration, bootstrap);
         String monitorId = namespace.getString("monitor");
         Instant from = instant(namespace.getString("from"), "--from");
         Instant to = instant(namespace.getString("to"), "--to");
@@ -70,12 +74,14 @@ public final class BackfillCommand extends ConfiguredCommand<DriftwatchConfigura
         }
         Receivers receivers = Monitoring.receivers(configuration);
         DataSourceFactory database = configuration.getDatabase();
+        DatabaseReach.require(database, getName());
         ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), "backfill");
         List<ManagedDataSource> opened = new ArrayList<>(List.of(dataSource));
         boolean drift;
-        try (CheckRunner runner = CheckRunner.withCores()) {
-            NotifyTestCommand.requireOpenable(dataSource, database.getUrl(), "backfill");
-            Migrations.requireApplied(dataSource, database.getUrl());
+        // a service starting meanwhile (on PostgreSQL) leaves this process's temporary files alone
+        try (Leftovers.Lease lease = Leftovers.Lease.take(configuration.getDataDirectory());
+                CheckRunner runner = CheckRunner.withCores()) {
+            Migrations.requireApplied(dataSource, DatabaseReach.redact(database.getUrl()));
             Map<String, DataSource> sources = new LinkedHashMap<>();
             configuration.getSources().getDataSources().forEach((name, factory) -> {
                 ManagedDataSource source = factory.build(bootstrap.getMetricRegistry(), "source-" + name);
@@ -102,9 +108,10 @@ public final class BackfillCommand extends ConfiguredCommand<DriftwatchConfigura
     /** Runs each slot not run yet; prints a line per slot and a total; returns whether any check drifted. */
     public static boolean backfill(PrintStream out, ScheduledChecks checks, Monitor monitor, List<Instant> slots,
             Instant from, Instant to) {
+        Schedule schedule = monitor.definition().schedule().orElseThrow();
         if (slots.isEmpty()) {
-            out.println("no window of monitor " + monitor.id() + "'s schedule (" + monitor.definition().schedule()
-                    .orElseThrow().describe() + ") lies within [" + from + ", " + to + ")");
+            out.println("no window of monitor " + monitor.id() + "'s schedule (" + schedule.describe()
+                    + ") lies within [" + from + ", " + to + ")");
             return false;
         }
         int ran = 0;
@@ -116,7 +123,8 @@ public final class BackfillCommand extends ConfiguredCommand<DriftwatchConfigura
             Optional<ScheduledChecks.Outcome> outcome = checks.run(monitor, slot, ScheduledChecks.BACKFILL);
             if (outcome.isEmpty()) {
                 skipped++;
-                out.println(slot + "  ran already, skipped");
+                TimeWindow window = schedule.window(slot);
+                out.println(window.from() + " .. " + window.to() + "  ran already, skipped");
                 continue;
             }
             ran++;
@@ -128,9 +136,14 @@ public final class BackfillCommand extends ConfiguredCommand<DriftwatchConfigura
             }
             out.println(o.window().from() + " .. " + o.window().to() + "  " + o.summary());
         }
-        out.println("backfilled " + ran + " of " + slots.size() + " windows (" + skipped + " ran already): "
-                + checksMade + " checks, " + drifted + " with dataset drift, " + failed + " failed");
+        out.println("backfilled " + ran + " of " + count(slots.size(), "window") + " (" + skipped + " ran already): "
+                + count(checksMade, "check") + ", " + drifted + " with dataset drift, " + failed + " failed");
         return drifted > 0;
+    }
+
+    /** "1 check", "2 checks". */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** An instant, a UTC date-time without zone, or a date (midnight UTC). */

@@ -1,9 +1,7 @@
 package io.driftwatch.cli;
 
 import io.driftwatch.DriftwatchConfiguration;
-import io.driftwatch.DriftwatchException;
 import io.driftwatch.monitor.ChannelProbe;
-import io.driftwatch.monitor.DatasetIntake;
 import io.driftwatch.monitor.Monitor;
 import io.driftwatch.Monitoring;
 import io.driftwatch.monitor.MonitorCatalog;
@@ -12,19 +10,14 @@ import io.driftwatch.monitor.Receivers;
 import io.driftwatch.notify.Channel;
 import io.driftwatch.notify.ChannelFactory;
 import io.driftwatch.notify.Delivery;
-import io.driftwatch.store.BlobStore;
-import io.driftwatch.store.CheckDao;
-import io.driftwatch.store.DatasetDao;
+import io.driftwatch.store.DatabaseReach;
 import io.driftwatch.store.Migrations;
-import io.driftwatch.store.MonitorDao;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,9 +44,6 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * <p>Thread-safe: stateless.
  */
 public final class NotifyTestCommand extends ConfiguredCommand<DriftwatchConfiguration> {
-    /** H2's {@code DATABASE_ALREADY_OPEN_1}: another process holds the database file's lock. */
-    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
-
     public NotifyTestCommand() {
         super("notify-test", "Send a test alert to each channel of a monitor, and say whether it arrived");
     }
@@ -67,6 +57,7 @@ public final class NotifyTestCommand extends ConfiguredCommand<DriftwatchConfigu
     @Override
     protected void run(Bootstrap<DriftwatchConfiguration> bootstrap, Namespace namespace,
             DriftwatchConfiguration configuration) throws Exception {
+        CommandLogging.warningsToStandardError(configuration, bootstrap);
         String monitorId = namespace.getString("monitor");
         List<Channel> channels = new ArrayList<>();
         for (ChannelFactory f : configuration.getChannels()) {
@@ -74,11 +65,11 @@ public final class NotifyTestCommand extends ConfiguredCommand<DriftwatchConfigu
         }
         Receivers receivers = new Receivers(channels, List.of(), configuration.getPublicUrl());
         DataSourceFactory database = configuration.getDatabase();
+        DatabaseReach.require(database, getName());
         ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), "notify-test");
         List<ChannelProbe.Outcome> outcomes;
         try {
-            requireOpenable(dataSource, database.getUrl(), "notify-test");
-            Migrations.requireApplied(dataSource, database.getUrl());
+            Migrations.requireApplied(dataSource, DatabaseReach.redact(database.getUrl()));
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
             MonitorCatalog catalog = Monitoring.build(configuration, jdbi, receivers, Map.of(), null, () -> { },
                     bootstrap.getMetricRegistry()).catalog;
@@ -122,39 +113,10 @@ public final class NotifyTestCommand extends ConfiguredCommand<DriftwatchConfigu
         return "failed (" + d.reason() + ")";
     }
 
-    /**
-     * Opens one connection, to tell a database held by a running service (the embedded H2 file admits
-     * one process) from other failures.
-     */
-    static void requireOpenable(ManagedDataSource dataSource, String url, String command) {
-        try (Connection c = dataSource.getConnection()) {
-            c.isValid(1);
-        } catch (SQLException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLException s && s.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
-                    throw new UnopenableDatabaseException("the embedded database " + url + " is in use by another"
-                            + " process, most likely the running Driftwatch service: an H2 file database admits one"
-                            + " process at a time. Stop the service, run " + command + ", and start it again (or run the"
-                            + " service on PostgreSQL, which " + command + " can share with it)", e);
-                }
-            }
-            throw new UnopenableDatabaseException("cannot open the database " + url + ": " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
         if (!OneLineErrors.print(cli, getName(), e)) {
             super.onError(cli, namespace, e);
-        }
-    }
-
-    /** The database cannot be opened (held by the running service, unreachable): exit code 2. */
-    static final class UnopenableDatabaseException extends DriftwatchException {
-        private static final long serialVersionUID = 1L;
-
-        UnopenableDatabaseException(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 }

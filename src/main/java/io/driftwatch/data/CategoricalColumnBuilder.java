@@ -42,6 +42,14 @@ public final class CategoricalColumnBuilder {
     }
 
     /**
+     * Number of distinct labels so far: a {@link #code} at or past the size before the call is a
+     * label seen for the first time.
+     */
+    public int dictionarySize() {
+        return labelCount;
+    }
+
+    /**
      * The code of the label held in {@code buf[offset, offset + len)}, which joins the dictionary
      * if new; no cell is appended (see {@link #appendCodes}). The buffer is not kept.
      */
@@ -179,11 +187,20 @@ public final class CategoricalColumnBuilder {
         missingCount += other.missingCount;
     }
 
-    /** Makes room for {@code capacity} cells in all, so that appending up to that many does not grow. */
+    /**
+     * Makes room for {@code capacity} cells in all, so that appending up to that many does not grow.
+     * Grows geometrically, as {@link NumericColumnBuilder#ensureCapacity} does, so appending a few
+     * hundred codes at a time copies the codes O(log n) times.
+     */
     public void ensureCapacity(int capacity) {
         if (capacity > codes.length) {
-            codes = Arrays.copyOf(codes, capacity);
+            codes = Arrays.copyOf(codes, NumericColumnBuilder.grownCapacity(codes.length, capacity));
         }
+    }
+
+    /** The number of cells the builder holds before it must grow again. */
+    int capacity() {
+        return codes.length;
     }
 
     /** The code of {@code label} (whose hash is {@code h}), adding it to the dictionary when new. */
@@ -219,7 +236,7 @@ public final class CategoricalColumnBuilder {
 
     private void appendCode(int code) {
         if (length == codes.length) {
-            codes = Arrays.copyOf(codes, codes.length + (codes.length >> 1) + 16);
+            codes = Arrays.copyOf(codes, NumericColumnBuilder.grownCapacity(codes.length, length + 1));
         }
         codes[length++] = code;
     }

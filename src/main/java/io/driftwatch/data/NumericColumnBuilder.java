@@ -18,6 +18,8 @@ import java.util.Objects;
 public final class NumericColumnBuilder {
     /** {@link #build()} trims the array only when more than {@code 1 / MAX_SLACK_DIVISOR} of it is unused. */
     static final int MAX_SLACK_DIVISOR = 16;
+    /** The largest array length every JVM allocates. */
+    static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
 
     private final String name;
     private PhysicalType physicalType;
@@ -129,12 +131,40 @@ public final class NumericColumnBuilder {
         }
     }
 
-    /** Makes room for {@code capacity} cells in all, so that appending up to that many does not grow. */
+    /**
+     * Makes room for {@code capacity} cells in all, so that appending up to that many does not grow.
+     * The array grows by at least half its size each time ({@link #grownCapacity}), so a reader that
+     * asks for a little more room at a time (a few hundred cells per call, as the CSV reader does when
+     * it cannot know the row count in advance, e.g. for gzip) copies its values O(log n) times, not
+     * once per call.
+     */
     public void ensureCapacity(int capacity) {
         if (capacity > values.length) {
-            values = Arrays.copyOf(values, capacity);
-            validity = Arrays.copyOf(validity, (capacity + 63) >>> 6);
+            resize(grownCapacity(values.length, capacity));
         }
+    }
+
+    /**
+     * The capacity to grow an array of {@code current} cells to so that it holds {@code needed}:
+     * {@code needed} or half as much again as {@code current} (plus 16), whichever is larger, at
+     * most the largest array the JVM allocates.
+     */
+    static int grownCapacity(int current, int needed) {
+        if (needed < 0 || needed > MAX_ARRAY_LENGTH) {
+            throw new IllegalStateException("a column cannot hold more than " + MAX_ARRAY_LENGTH + " cells");
+        }
+        long geometric = current + (current >> 1) + 16L;
+        return (int) Math.min(MAX_ARRAY_LENGTH, Math.max(needed, geometric));
+    }
+
+    private void resize(int capacity) {
+        values = Arrays.copyOf(values, capacity);
+        validity = Arrays.copyOf(validity, (capacity + 63) >>> 6);
+    }
+
+    /** The number of cells the builder holds before it must grow again. */
+    int capacity() {
+        return values.length;
     }
 
     /** Number of cells appended so far. */
@@ -163,9 +193,7 @@ public final class NumericColumnBuilder {
     }
 
     private void grow() {
-        int capacity = values.length + (values.length >> 1) + 16;
-        values = Arrays.copyOf(values, capacity);
-        validity = Arrays.copyOf(validity, (capacity + 63) >>> 6);
+        resize(grownCapacity(values.length, length + 1));
     }
 
     /**

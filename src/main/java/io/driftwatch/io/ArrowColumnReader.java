@@ -42,6 +42,13 @@ import org.apache.arrow.vector.types.pojo.Field;
  * path after one check of the vector's null count. The addresses are valid only while the batch is
  * loaded, so {@link #append} must finish before the reader loads the next one.
  *
+ * <p>Because those reads are unchecked, each {@link #append} first checks every buffer it will read
+ * against the vector's value count, whatever the message scan already checked: the validity
+ * bitmap (before the null count is read from it), fixed-width values, bits, dictionary indices
+ * and offsets, all by their capacity in O(1); and, in one pass, that string offsets start at 0 or
+ * more, never decrease and end inside the data buffer. A dictionary's entries are checked as each
+ * is first used. A fault is a {@link MalformedVectorException}, thrown before any read.
+ *
  * <p>Not thread-safe: one instance per column and per read. Different instances may append on
  * different threads at the same time; one instance may move between threads between batches when
  * the hand-over orders memory (as a completed task does).
@@ -50,6 +57,8 @@ abstract class ArrowColumnReader {
     private static final long MILLIS_PER_DAY = 86_400_000L;
     /** Bytes per bulk copy through a direct-buffer view (a view's capacity is an int). */
     private static final int COPY_CHUNK = 1 << 30;
+    /** The longest string value, in UTF-8 bytes, that can be decoded into a {@code char[]}. */
+    private static final long MAX_VALUE_BYTES = Integer.MAX_VALUE - 8;
 
     final String name;
 
@@ -146,8 +155,20 @@ abstract class ArrowColumnReader {
         }
     }
 
-    /** An Arrow type the columnar model cannot hold; {@link ArrowReader} adds source and column. */
-    static final class UnsupportedArrowTypeException extends RuntimeException {
+    /**
+     * What a column reader refuses; {@link ArrowReader} adds source, record batch and column to the
+     * message, which is written for users.
+     */
+    abstract static class ColumnFault extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ColumnFault(String message) {
+            super(message);
+        }
+    }
+
+    /** An Arrow type the columnar model cannot hold. */
+    static final class UnsupportedArrowTypeException extends ColumnFault {
         private static final long serialVersionUID = 1L;
 
         UnsupportedArrowTypeException(ArrowType type) {
@@ -159,8 +180,8 @@ abstract class ArrowColumnReader {
         }
     }
 
-    /** A dictionary index outside its dictionary; {@link ArrowReader} adds source, batch and column. */
-    static final class BadDictionaryIndexException extends RuntimeException {
+    /** A dictionary index outside its dictionary, or a missing dictionary. */
+    static final class BadDictionaryIndexException extends ColumnFault {
         private static final long serialVersionUID = 1L;
 
         BadDictionaryIndexException(String message) {
@@ -168,11 +189,104 @@ abstract class ArrowColumnReader {
         }
     }
 
+    /** A buffer too short for the vector's values, or string offsets that point outside the data. */
+    static final class MalformedVectorException extends ColumnFault {
+        private static final long serialVersionUID = 1L;
+
+        MalformedVectorException(String message) {
+            super("malformed Arrow data: " + message);
+        }
+    }
+
+    /**
+     * Fails unless the validity bitmap of {@code vector} has a bit for each of its {@code n}
+     * values; call before {@code getNullCount()}, which reads it.
+     */
+    static void checkValidity(FieldVector vector, int n) {
+        long capacity = vector.getValidityBuffer().capacity();
+        long need = ((long) n + 7) >>> 3;
+        if (capacity < need) {
+            throw new MalformedVectorException("the validity bitmap has " + capacity + " bytes but " + n
+                    + " values need " + need);
+        }
+    }
+
+    /** Fails unless the data buffer of {@code vector} holds {@code n} values of {@code bits} bits. */
+    static void checkData(FieldVector vector, int n, int bits) {
+        long capacity = vector.getDataBuffer().capacity();
+        long need = ((long) n * bits + 7) >>> 3;
+        if (capacity < need) {
+            throw new MalformedVectorException("the data buffer has " + capacity + " bytes but " + n + " values of "
+                    + bits + " bits need " + need);
+        }
+    }
+
+    /**
+     * Fails unless the {@code n + 1} offsets of {@code vector} (4 or 8 bytes each) fit its offsets
+     * buffer, the first is 0 or more, none is less than the one before and the last lies inside
+     * the data buffer. One pass over the offsets; afterwards every value's bytes are inside the
+     * data buffer and no value is longer than that buffer.
+     */
+    static void checkOffsets(FieldVector vector, int n, boolean large) {
+        int width = large ? 8 : 4;
+        long capacity = vector.getOffsetBuffer().capacity();
+        long need = ((long) n + 1) * width;
+        if (capacity < need) {
+            throw new MalformedVectorException("the offsets buffer has " + capacity + " bytes but " + n
+                    + " values need " + need);
+        }
+        long o = vector.getOffsetBufferAddress();
+        long dataCapacity = vector.getDataBuffer().capacity();
+        long previous = large ? MemoryUtil.getLong(o) : MemoryUtil.getInt(o);
+        int bad = previous < 0 || previous > dataCapacity ? 0 : -1;
+        if (large) {
+            for (int i = 1; i <= n && bad < 0; i++) {
+                long next = MemoryUtil.getLong(o + ((long) i << 3));
+                if (next < previous || next > dataCapacity) {
+                    bad = i;
+                }
+                previous = next;
+            }
+        } else {
+            for (int i = 1; i <= n && bad < 0; i++) {
+                long next = MemoryUtil.getInt(o + ((long) i << 2));
+                if (next < previous || next > dataCapacity) {
+                    bad = i;
+                }
+                previous = next;
+            }
+        }
+        if (bad >= 0) {
+            long before = bad == 0 ? 0 : large ? MemoryUtil.getLong(o + ((long) (bad - 1) << 3))
+                    : MemoryUtil.getInt(o + ((long) (bad - 1) << 2));
+            long offset = large ? MemoryUtil.getLong(o + ((long) bad << 3)) : MemoryUtil.getInt(o + ((long) bad << 2));
+            throw new MalformedVectorException("offset " + bad + " is " + offset + ", " + (offset < 0 ? "negative"
+                    : offset > dataCapacity ? "past the end of the " + dataCapacity + "-byte data buffer"
+                            : "less than the one before (" + before + ")"));
+        }
+        if (large && dataCapacity > MAX_VALUE_BYTES) {
+            for (int i = 0; i < n; i++) {
+                long length = MemoryUtil.getLong(o + ((long) (i + 1) << 3)) - MemoryUtil.getLong(o + ((long) i << 3));
+                if (length > MAX_VALUE_BYTES) {
+                    throw new MalformedVectorException("value " + i + " is " + length + " bytes long, more than a "
+                            + "string can hold");
+                }
+            }
+        }
+    }
+
     /** How the values of a fixed-width vector are stored and turned into doubles. */
     enum Layout {
-        FLOAT16, FLOAT32, FLOAT64,
-        INT8, UINT8, INT16, UINT16, INT32, UINT32, INT64, UINT64,
-        DATE_DAYS, EPOCH_SECONDS, EPOCH_MILLIS, EPOCH_MICROS, EPOCH_NANOS
+        FLOAT16(16), FLOAT32(32), FLOAT64(64),
+        INT8(8), UINT8(8), INT16(16), UINT16(16), INT32(32), UINT32(32), INT64(64), UINT64(64),
+        DATE_DAYS(32), EPOCH_SECONDS(64), EPOCH_MILLIS(64), EPOCH_MICROS(64), EPOCH_NANOS(64);
+
+        /** Bits per value. */
+        final int bits;
+
+        Layout(int bits) {
+            this.bits = bits;
+        }
     }
 
     /**
@@ -268,6 +382,8 @@ abstract class ArrowColumnReader {
             if (n == 0) {
                 return;
             }
+            checkValidity(vector, n);
+            checkData(vector, n, layout.bits);
             boolean nulls = vector.getNullCount() != 0;
             if (nulls && type == PhysicalType.INTEGER) {
                 type = PhysicalType.FLOAT;
@@ -381,6 +497,8 @@ abstract class ArrowColumnReader {
             if (n == 0) {
                 return;
             }
+            checkValidity(vector, n);
+            checkData(vector, n, 1);
             reserve(n);
             long d = vector.getDataBufferAddress();
             double[] out = values;
@@ -427,6 +545,8 @@ abstract class ArrowColumnReader {
             if (n == 0) {
                 return;
             }
+            checkValidity(vector, n);
+            checkData(vector, n, byteWidth * 8);
             reserve(n);
             boolean nulls = vector.getNullCount() != 0;
             long v = nulls ? vector.getValidityBufferAddress() : 0L;
@@ -498,6 +618,8 @@ abstract class ArrowColumnReader {
             if (n == 0) {
                 return;
             }
+            checkValidity(vector, n);
+            checkOffsets(vector, n, largeOffsets);
             boolean nulls = vector.getNullCount() != 0;
             long v = nulls ? vector.getValidityBufferAddress() : 0L;
             long o = vector.getOffsetBufferAddress();
@@ -609,6 +731,9 @@ abstract class ArrowColumnReader {
             }
             FieldVector dictionary = dictionaryVector(dictionaries);
             int size = dictionary.getValueCount();
+            checkValidity(vector, n);
+            checkData(vector, n, encoding.getIndexType().getBitWidth());
+            checkDictionaryBuffers(dictionary, size);
             if (toCode.length < size) {
                 toCode = new int[size];
             }
@@ -681,6 +806,23 @@ abstract class ArrowColumnReader {
                     + size + " entries");
         }
 
+        /**
+         * Fails unless the dictionary's validity bitmap and offsets buffer have room for its
+         * {@code size} entries; each entry's offsets are checked when it is first used.
+         */
+        private static void checkDictionaryBuffers(FieldVector dictionary, int size) {
+            if (size == 0) {
+                return;
+            }
+            long validity = dictionary.getValidityBuffer().capacity();
+            int width = dictionary.getField().getType() instanceof ArrowType.LargeUtf8 ? 8 : 4;
+            long offsets = dictionary.getOffsetBuffer().capacity();
+            if (validity < ((long) size + 7) >>> 3 || offsets < ((long) size + 1) * width) {
+                throw new MalformedVectorException("the dictionary's validity bitmap (" + validity + " bytes) or "
+                        + "offsets (" + offsets + " bytes) are too short for its " + size + " entries");
+            }
+        }
+
         /** Decodes source entry {@code index} and gives it its column code (MISSING for a null entry). */
         private int mapEntry(FieldVector dictionary, int index) {
             int code;
@@ -696,6 +838,11 @@ abstract class ArrowColumnReader {
                 } else {
                     start = MemoryUtil.getInt(o + ((long) index << 2));
                     end = MemoryUtil.getInt(o + ((long) (index + 1) << 2));
+                }
+                long dataCapacity = dictionary.getDataBuffer().capacity();
+                if (start < 0 || end < start || end > dataCapacity || end - start > MAX_VALUE_BYTES) {
+                    throw new MalformedVectorException("dictionary entry " + index + " lies at bytes " + start
+                            + " to " + end + ", outside the dictionary's " + dataCapacity + "-byte data buffer");
                 }
                 byte[] utf8 = new byte[(int) (end - start)];
                 MemoryUtil.copyFromMemory(dictionary.getDataBufferAddress() + start, utf8, 0, utf8.length);

@@ -2,10 +2,8 @@ package io.driftwatch.io;
 
 import io.driftwatch.data.Column;
 import io.driftwatch.data.Table;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
@@ -54,14 +52,18 @@ import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
  *       as epoch milliseconds (finer units rounded towards negative infinity).
  * </ul>
  * Nulls are missing cells; so is a NaN stored in a float column. Any other type (lists, structs,
- * maps, binary, time of day, intervals…) is rejected. Compressed IPC buffers (LZ4, ZSTD) are not
- * supported: they need Arrow's {@code arrow-compression} module.
+ * maps, binary, time of day, intervals…) is rejected. Compressed record batches (LZ4, ZSTD) are
+ * refused with a message saying how to write the data uncompressed.
  *
  * <p>Every failure is an {@link UnreadableDatasetException} whose message names the source, the
- * record batch (0-based) and the column where they are known. A file or a stream read from a path
- * has its message framing checked before any column is allocated; that pass also counts the rows,
- * so the columns are allocated once at their final size. A file (not a stream) read from a path of
- * up to 2 GiB is memory-mapped and its record batches decoded in place, without a copy.
+ * record batch (0-based) and the column where they are known. The input is untrusted: before
+ * Arrow's readers see it, {@link ArrowMessageScan} checks its framing, footer, schema and every
+ * batch's lengths against the bytes really there (Arrow allocates what the metadata declares and
+ * its vectors are read here without bounds checks), and each column reader checks the buffers it
+ * reads; so malformed input is refused before anything is allocated from a declared length, and
+ * never read out of bounds. That pass also counts the rows, so the columns are allocated once at
+ * their final size. A file (not a stream) read from a path of up to 2 GiB is memory-mapped and its
+ * record batches decoded in place, without a copy.
  *
  * <p>The columns of each record batch are decoded in parallel: on the calling thread and, for
  * batches large enough to pay for it, on up to three more threads of a pool that lives only for the
@@ -72,6 +74,8 @@ import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
 public final class ArrowReader {
     private static final byte[] FILE_MAGIC = {'A', 'R', 'R', 'O', 'W', '1'};
     private static final int MAX_ROWS = Integer.MAX_VALUE - 16;
+    /** The most bytes {@link #read(InputStream, String)} holds in memory: the largest array. */
+    private static final int MAX_BUFFERED_BYTES = Integer.MAX_VALUE - 8;
     /** Threads besides the caller's that decode columns; at most 3, as copying is memory-bound. */
     private static final int EXTRA_THREADS = Math.max(0, Math.min(Runtime.getRuntime().availableProcessors(), 4) - 1);
     /** Cells (rows × columns) below which a batch is decoded on the calling thread alone. */
@@ -106,38 +110,33 @@ public final class ArrowReader {
             throw new UnreadableDatasetException(path + ": no such file", e);
         } catch (AccessDeniedException e) {
             throw new UnreadableDatasetException(path + ": permission denied", e);
-        } catch (IOException | ArrowColumnReader.BadDictionaryIndexException
-                | ArrowColumnReader.UnsupportedArrowTypeException | IllegalArgumentException
-                | IllegalStateException | IndexOutOfBoundsException | UnsupportedOperationException
-                | OutOfMemoryException e) {
+        } catch (IOException | ArrowColumnReader.ColumnFault | IllegalArgumentException | IllegalStateException
+                | IndexOutOfBoundsException | UnsupportedOperationException | OutOfMemoryException e) {
             // what Arrow's readers throw on malformed input
             throw reader.failure(e);
         }
     }
 
     /**
-     * Reads an Arrow IPC file or stream from {@code in}, which is read to the end of the data but
-     * not closed. A stream is decoded batch by batch as it arrives; a file needs its footer, so it
-     * is first read whole into memory.
+     * Reads an Arrow IPC file or stream from {@code in}, which is read to the end but not closed.
+     * The data is first read whole into memory (at most 2 GiB), then read as from a file: a
+     * stream's messages declare their lengths before their bytes arrive, so nothing is decoded
+     * until every length has been checked against the bytes that came.
      *
      * @param sourceName names the data in error messages (a file name, an upload id)
-     * @throws UnreadableDatasetException as {@link #read(Path)}
+     * @throws UnreadableDatasetException as {@link #read(Path)}, or when the data is larger than 2 GiB
      */
     public static Table read(InputStream in, String sourceName) {
         ArrowReader reader = new ArrowReader(sourceName);
         try {
-            PushbackInputStream input = new PushbackInputStream(new NonClosingInputStream(in), 8);
-            byte[] head = input.readNBytes(8);
-            input.unread(head);
-            if (reader.detect(head, -1) == Format.FILE) {
-                byte[] all = input.readAllBytes();
-                return reader.readSeekable(new ByteArrayReadableSeekableByteChannel(all));
+            byte[] all = in.readNBytes(MAX_BUFFERED_BYTES);
+            if (all.length == MAX_BUFFERED_BYTES && in.read() != -1) {
+                throw new UnreadableDatasetException(sourceName + ": more than " + MAX_BUFFERED_BYTES + " bytes of "
+                        + "Arrow data in one stream; save it to a file and read the file instead");
             }
-            return reader.readStream(input);
-        } catch (IOException | ArrowColumnReader.BadDictionaryIndexException
-                | ArrowColumnReader.UnsupportedArrowTypeException | IllegalArgumentException
-                | IllegalStateException | IndexOutOfBoundsException | UnsupportedOperationException
-                | OutOfMemoryException e) {
+            return reader.readSeekable(new ByteArrayReadableSeekableByteChannel(all));
+        } catch (IOException | ArrowColumnReader.ColumnFault | IllegalArgumentException | IllegalStateException
+                | IndexOutOfBoundsException | UnsupportedOperationException | OutOfMemoryException e) {
             throw reader.failure(e);
         }
     }
@@ -196,45 +195,27 @@ public final class ArrowReader {
             }
         }
         ArrowMessageScan scan = new ArrowMessageScan(channel, source);
+        long rows = format == Format.FILE ? scan.fileRows() : scan.streamRows();
+        channel.position(0);
         try (RootAllocator allocator = new RootAllocator()) {
             if (format == Format.FILE && channel instanceof FileChannel file
                     && size <= MappedArrowFileReader.MAX_MAPPED_BYTES) {
-                channel.position(0);
                 try (ArrowBuf mapped = MappedArrowFileReader.map(file, allocator);
                         ArrowFileReader reader = new MappedArrowFileReader(new SeekableReadChannel(channel),
                                 allocator, mapped)) {
-                    return readFile(reader, scan);
+                    List<ArrowBlock> blocks = reader.getRecordBlocks();
+                    return readBatches(reader, k -> k < blocks.size() && reader.loadRecordBatch(blocks.get(k)), rows);
                 }
             }
             if (format == Format.FILE) {
-                channel.position(0);
+                // loadNextBatch, not loadRecordBatch(block), which looks the block up in a list each time
                 try (ArrowFileReader reader = new ArrowFileReader(new SeekableReadChannel(channel), allocator)) {
-                    return readFile(reader, scan);
+                    return readBatches(reader, k -> reader.loadNextBatch(), rows);
                 }
             }
-            long rows = scan.streamRows();
-            channel.position(0);
-            try (ArrowStreamReader reader = new ArrowStreamReader(channel, allocator)) {
+            try (ArrowStreamReader reader = new IterativeArrowStreamReader(channel, allocator)) {
                 return readBatches(reader, k -> reader.loadNextBatch(), rows);
             }
-        }
-    }
-
-    private Table readFile(ArrowFileReader reader, ArrowMessageScan scan) throws IOException {
-        List<ArrowBlock> blocks = reader.getRecordBlocks();
-        long rows = scan.fileRows(blocks);
-        return readBatches(reader, k -> k < blocks.size() && reader.loadRecordBatch(blocks.get(k)), rows);
-    }
-
-    private Table readStream(InputStream input) throws IOException {
-        try (RootAllocator allocator = new RootAllocator();
-                ArrowStreamReader reader = new ArrowStreamReader(input, allocator)) {
-            Table table = readBatches(reader, k -> reader.loadNextBatch(), -1);
-            if (input.read() != -1) {
-                throw new UnreadableDatasetException(source + ": unexpected bytes after the end-of-stream marker "
-                        + "that follows record batch " + (batch - 1) + " (were two Arrow streams concatenated?)");
-            }
-            return table;
         }
     }
 
@@ -322,10 +303,8 @@ public final class ArrowReader {
                 for (int c = next.getAndIncrement(); c < count; c = next.getAndIncrement()) {
                     try {
                         task.run(c);
-                    } catch (ArrowColumnReader.BadDictionaryIndexException
-                            | ArrowColumnReader.UnsupportedArrowTypeException | IllegalArgumentException
-                            | IllegalStateException | IndexOutOfBoundsException | UnsupportedOperationException
-                            | OutOfMemoryException e) {
+                    } catch (ArrowColumnReader.ColumnFault | IllegalArgumentException | IllegalStateException
+                            | IndexOutOfBoundsException | UnsupportedOperationException | OutOfMemoryException e) {
                         failures[c] = e;
                     }
                 }
@@ -446,8 +425,7 @@ public final class ArrowReader {
 
     private static String describe(Throwable e) {
         String message = e.getMessage();
-        if (e instanceof ArrowColumnReader.BadDictionaryIndexException
-                || e instanceof ArrowColumnReader.UnsupportedArrowTypeException) {
+        if (e instanceof ArrowColumnReader.ColumnFault) {
             return message;
         }
         String kind = e instanceof IOException ? "cannot read Arrow data" : "malformed Arrow data";
@@ -476,18 +454,6 @@ public final class ArrowReader {
             if (channel.read(into) < 0) {
                 break;
             }
-        }
-    }
-
-    /** Keeps Arrow's reader from closing a caller's stream. */
-    private static final class NonClosingInputStream extends FilterInputStream {
-        NonClosingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-            // the caller owns the stream
         }
     }
 }

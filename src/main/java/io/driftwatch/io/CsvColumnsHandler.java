@@ -45,8 +45,22 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     /** Slice length per column: a cache line more than {@link #STAGED}, so the slices do not alias. */
     private static final int STAGING_STRIDE = STAGED + 8;
 
+    /** What a refusal of a NUL character suggests. */
+    private static final String NUL_ADVICE = "CSV text never holds one: is this a binary file, or text saved as"
+            + " UTF-16 rather than UTF-8?";
+
+    /** What FastCSV reads into its buffer in one go: the buffer must have this much room beyond a field. */
+    private static final int FASTCSV_READ_SIZE = 8192;
+    /** FastCSV's first buffer size; it doubles from there. */
+    private static final int FASTCSV_FIRST_BUFFER = 2 * FASTCSV_READ_SIZE;
+
     private final String source;
     private final int maxLineChars;
+    private final Limit maxColumns;
+    private final Limit maxCellLength;
+    /** {@link #maxColumns} and {@link #maxCellLength} as ints, for the per-field checks. */
+    private final int columnLimit;
+    private final int cellLimit;
     private final int expectedRows;
     private final Set<String> numericColumns;
     private final Set<String> textColumns;
@@ -86,6 +100,10 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
                               boolean[] textPassColumns) {
         this.source = source;
         this.maxLineChars = maxLineChars;
+        this.maxColumns = options.limits().maxColumns();
+        this.maxCellLength = options.limits().maxCellLength();
+        this.columnLimit = (int) maxColumns.max();
+        this.cellLimit = (int) maxCellLength.max();
         this.expectedRows = expectedRows;
         this.numericColumns = options.numericColumns();
         this.textColumns = options.textColumns();
@@ -150,14 +168,30 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
         recordChars = 0;
     }
 
+    /**
+     * The most characters FastCSV may buffer for one field: room for a cell of
+     * {@link CsvOptions.Limits#maxCellLength()} characters and one read beyond it, so a longer cell
+     * fails ({@link #cellTooLong}) before it takes much more memory than the limit. A power of two:
+     * FastCSV doubles its buffer from {@value #FASTCSV_FIRST_BUFFER}, and a cap that is not one of
+     * those sizes can leave it less room than a read needs (FastCSV 4.4 then fails with an index out
+     * of bounds instead of its buffer-size error).
+     */
+    int fieldBufferLimit() {
+        int needed = cellLimit + FASTCSV_READ_SIZE;
+        return Math.max(FASTCSV_FIRST_BUFFER, Integer.highestOneBit(needed - 1) << 1);
+    }
+
     @Override
     protected void handleField(int index, char[] buf, int off, int len, boolean quoted) {
+        if (len > cellLimit) {
+            throw cellTooLong(index, null);
+        }
         if ((recordChars += len) > maxLineChars) {
             throw lineTooLong();
         }
         if (index >= columnCount) {
             if (columnCount < 0) {
-                headerNames.add(new String(buf, off, len));
+                header(index, buf, off, len);
             }
             return; // too many fields: reported once the record is complete
         }
@@ -207,7 +241,20 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
                     misfit(index, buf, off, len, start, trimmed);
                 }
             }
-            case TEXT -> stageCode(index, missing ? CategoricalColumn.MISSING : text[index].code(buf, off, len));
+            case TEXT -> {
+                if (missing) {
+                    stageCode(index, CategoricalColumn.MISSING);
+                    return;
+                }
+                CategoricalColumnBuilder builder = text[index];
+                int known = builder.dictionarySize();
+                int code = builder.code(buf, off, len);
+                if (code >= known) {
+                    // a label met for the first time: every later equal cell is the same label
+                    requireNoNul(index, buf, off, len);
+                }
+                stageCode(index, code);
+            }
             case BOOLEAN -> {
                 if (missing) {
                     stage(index, Double.NaN);
@@ -282,8 +329,61 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
         }
     }
 
+    /** One field of the header: checked against the column limit as it streams, then kept as a name. */
+    private void header(int index, char[] buf, int off, int len) {
+        if (index >= columnLimit) {
+            throw new DatasetLimitException(where() + "the header has more than "
+                    + maxColumns.describe("columns") + ", the most a file may have" + maxColumns.settingSuffix()
+                    + "; is the delimiter right, and is the first line the header?", maxColumns);
+        }
+        int nul = indexOfNul(buf, off, len);
+        if (nul >= 0) {
+            throw new UnreadableDatasetException(where() + "column " + (index + 1) + " of the header holds a NUL"
+                    + " character (code 0) at character " + (nul + 1) + " of its name; " + NUL_ADVICE);
+        }
+        headerNames.add(new String(buf, off, len));
+    }
+
+    /** Refuses a cell of column {@code index} that holds a NUL character. Cold path: new labels and misfits only. */
+    private void requireNoNul(int index, char[] buf, int off, int len) {
+        int nul = indexOfNul(buf, off, len);
+        if (nul >= 0) {
+            throw new UnreadableDatasetException(where() + "column '" + names[index] + "' (column " + (index + 1)
+                    + ") holds a NUL character (code 0) at character " + (nul + 1) + " of the cell; " + NUL_ADVICE);
+        }
+    }
+
+    /** The position of the first NUL in {@code buf[off, off + len)} relative to {@code off}, or -1. */
+    private static int indexOfNul(char[] buf, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            if (buf[off + i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The failure for field {@code index} of the record being read when it is longer than
+     * {@link CsvOptions.Limits#maxCellLength()}: found by this handler, or by FastCSV when the field
+     * outgrew {@link #fieldBufferLimit()} before it ended.
+     */
+    DatasetLimitException cellTooLong(int index, Throwable cause) {
+        String column = index < columnCount ? "column '" + names[index] + "' (column " + (index + 1) + ")"
+                : columnCount < 0 ? "column " + (index + 1) + " of the header" : "field " + (index + 1);
+        return new DatasetLimitException(where() + column + " holds a cell longer than the limit of "
+                + maxCellLength.describeSize("characters") + " per cell" + maxCellLength.settingSuffix()
+                + "; is a quote left open, or is this not a line-based CSV file?", maxCellLength, cause);
+    }
+
+    /** The index of the field being read when the parser stopped: the fields of the record so far. */
+    int fieldsSoFar() {
+        return getFieldCount();
+    }
+
     /** A non-missing cell that does not fit its column's current candidate type. Cold path. */
     private void misfit(int index, char[] buf, int off, int len, int start, int trimmed) {
+        requireNoNul(index, buf, off, len);
         flush(index);
         if (declaredNumeric[index]) {
             throw new UnreadableDatasetException(where() + "column '" + names[index]
@@ -388,12 +488,8 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
                         + (previous + 1) + " and " + (i + 1) + " of the header; column names must be unique");
             }
         }
-        for (String declared : numericColumns) {
-            requireInHeader(declared, "numeric", firstPosition);
-        }
-        for (String declared : textColumns) {
-            requireInHeader(declared, "text", firstPosition);
-        }
+        // A declared column the header lacks is not the reader's business: the check that lines the
+        // batch up with its reference reports it with every other mismatch, whatever the format.
         names = header.toArray(new String[0]);
         modes = new byte[n];
         declaredNumeric = new boolean[n];
@@ -421,13 +517,6 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
             }
         }
         columnCount = n;
-    }
-
-    private void requireInHeader(String declared, String kind, Map<String, Integer> positions) {
-        if (!positions.containsKey(declared)) {
-            throw new UnreadableDatasetException(source + ": column '" + declared + "' is declared " + kind
-                    + " but the header has no such column; the header has " + positions.keySet());
-        }
     }
 
     /** Whether the file had a header record. */

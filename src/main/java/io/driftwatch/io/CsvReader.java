@@ -6,6 +6,7 @@ import io.driftwatch.data.CategoricalColumnBuilder;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.NumericColumnBuilder;
 import io.driftwatch.data.Table;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -66,11 +67,17 @@ import java.util.zip.ZipException;
  * missing token) in every cell, or the read fails; a column {@linkplain
  * CsvOptions#withTextColumns declared text} is {@code STRING} whatever it holds.
  *
- * <p><b>Limits and errors.</b> A field may hold at most {@link #MAX_LINE_CHARS} characters (16 MiB,
- * FastCSV's buffer limit) and so may a line, so a file without line breaks, or with a quote never
- * closed, fails fast instead of exhausting memory. Every failure is an
- * {@link UnreadableDatasetException} whose message names the source, the 1-based line where the
- * offending record starts (the header is line 1) and the column where one is known.
+ * <p><b>Limits and errors.</b> A line may hold at most {@link #MAX_LINE_CHARS} characters (16 MiB);
+ * a cell at most {@link CsvOptions.Limits#maxCellLength()} (by default as many), which is all the
+ * parser buffers for one field, so a file without line breaks, or with a quote never closed, fails
+ * fast instead of exhausting memory. The header may name at most
+ * {@link CsvOptions.Limits#maxColumns()} columns (by default {@value CsvOptions#DEFAULT_MAX_COLUMNS}),
+ * checked field by field as the header is read. A NUL character, in a cell or in the header, is an
+ * error: no CSV text holds one, and a file that does is binary or UTF-16. A column declared numeric
+ * or text that the header lacks is not an error here (the caller lines the batch up with its
+ * reference). Every failure is an {@link UnreadableDatasetException} whose message names the
+ * source, the 1-based line where the offending record starts (the header is line 1) and the column
+ * where one is known, and for a limit the limit and the setting that changes it.
  *
  * <p><b>Parallelism.</b> An uncompressed file of at least 8 MiB is cut into as many parts as there
  * are processors, at line breaks outside quotes, and the parts are parsed on their own threads
@@ -88,6 +95,14 @@ import java.util.zip.ZipException;
 public final class CsvReader {
     /** The most characters a field, and a line, may hold: 16 MiB. */
     public static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
+
+    /**
+     * What is wrong with gzip data that ends too early (Java says only "Unexpected end of ZLIB input
+     * stream", or nothing at all when the header or trailer is cut).
+     */
+    public static final String TRUNCATED_GZIP = "the gzip data is truncated: it starts like gzip (bytes 1f 8b) but"
+            + " ends before the gzip stream does; expected a 10-byte header, the compressed data and an 8-byte"
+            + " trailer. Was the file cut short while it was copied or compressed?";
 
     private static final int DEFAULT_EXPECTED_ROWS = 1024;
 
@@ -243,7 +258,7 @@ public final class CsvReader {
                      .allowUnclosedQuote(false)
                      .extraFieldStrategy(FieldMismatchStrategy.IGNORE) // the handler checks field counts
                      .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-                     .maxBufferSize(MAX_LINE_CHARS)
+                     .maxBufferSize(handler.fieldBufferLimit())
                      .build(handler, reader)) {
             // The handler returns no record (but to stop after the header): one hasNext() drives the parser
             // through the whole file.
@@ -276,9 +291,8 @@ public final class CsvReader {
                     + " (unterminated quote); close it with \" or double a quote inside the field as \"\"", e);
         }
         if (message.startsWith("The maximum buffer size")) {
-            return new UnreadableDatasetException(handler.where() + "a field is longer than the limit of "
-                    + MAX_LINE_CHARS + " characters (" + (MAX_LINE_CHARS >> 20) + " MiB) per field and line;"
-                    + " is a quote left open, or is this not a line-based CSV file?", e);
+            // FastCSV's buffer holds the field being read: it overflowed past the cell limit
+            return handler.cellTooLong(handler.fieldsSoFar(), e);
         }
         if (message.startsWith("Unexpected character after closing quote")) {
             return new UnreadableDatasetException(handler.where() + "unexpected text after the closing quote of a"
@@ -301,7 +315,10 @@ public final class CsvReader {
             }
             return new UnreadableDatasetException(source + ": the file is not valid UTF-8", cause);
         }
-        if (cause instanceof ZipException || (csv != null && csv.gzip() && cause instanceof java.io.EOFException)) {
+        if (csv != null && csv.gzip() && cause instanceof EOFException) {
+            return new UnreadableDatasetException(source + ": " + TRUNCATED_GZIP, cause);
+        }
+        if (cause instanceof ZipException) {
             return new UnreadableDatasetException(source + ": the file starts like gzip but is not valid gzip data ("
                     + cause.getMessage() + ")", cause);
         }

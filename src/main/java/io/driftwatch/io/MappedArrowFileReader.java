@@ -58,7 +58,9 @@ final class MappedArrowFileReader extends ArrowFileReader {
 
     /**
      * Loads the record batch at {@code block} as slices of the mapping. The message scan has
-     * already checked that the block lies inside the file and holds a record batch.
+     * already checked that the block lies inside the file and holds a record batch whose buffers
+     * lie inside its body and are long enough for its row count; the slices are bounds-checked
+     * again by Arrow.
      */
     @Override
     public boolean loadRecordBatch(ArrowBlock block) throws IOException {

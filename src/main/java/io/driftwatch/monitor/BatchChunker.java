@@ -47,7 +47,8 @@ final class BatchChunker {
      * @throws UnreadableDatasetException when the chunk column is missing or holds no timestamps
      */
     Chunked split(Dataset dataset, MonitorDefinition definition, ChunkSpec spec, TimeWindow window) {
-        Table table = Datasets.read(intake.file(dataset), definition.csvOptions()).table();
+        Table table = Datasets.read(intake.file(dataset), definition.csvOptions().withLimits(intake.csvLimits()))
+                .table();
         List<Chunk> out = new ArrayList<>();
         if (spec.byTime()) {
             Chunks.TimeChunking chunking;

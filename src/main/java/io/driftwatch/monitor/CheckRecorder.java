@@ -80,12 +80,28 @@ public final class CheckRecorder {
      * records the check.
      *
      * @throws NotFoundException when the monitor or the dataset does not exist
-     * @throws io.driftwatch.DriftwatchException when the dataset does not line up with the reference
+     * @throws FailedCheckException when the dataset cannot be read or does not line up with the
+     *     reference: recorded as a failed check with the reason
      */
     public Check run(String monitorId, String datasetId) {
         Monitor monitor = monitors.find(monitorId);
         Dataset dataset = datasets.find(datasetId, "datasetId");
-        return run(monitor, dataset, monitors.currentReference(monitor), null);
+        return runOrFail(monitor, dataset, monitors.currentReference(monitor), null);
+    }
+
+    /**
+     * Records a batch posted to monitor {@code monitorId} that could not be taken in at all (not a CSV
+     * or Arrow batch, empty, broken gzip) as a failed check with the reason, as a scheduled run records
+     * a file it cannot read, so that the monitor's history shows it and its alert policy
+     * ({@code check_error}) sees it.
+     *
+     * @return the exception to answer with: the reason, and the failed check
+     * @throws NotFoundException when the monitor does not exist
+     */
+    public FailedCheckException recordUnreadable(String monitorId, UnreadableDatasetException reason) {
+        Monitor monitor = monitors.find(monitorId);
+        Check check = recordFailure(monitor, null, monitors.currentReference(monitor), null, reason.getMessage());
+        return new FailedCheckException(check, reason);
     }
 
     /**
@@ -96,6 +112,18 @@ public final class CheckRecorder {
      *     nothing is recorded)
      */
     Check run(Monitor monitor, Dataset dataset, ReferenceVersion reference, CheckOrigin origin) {
+        try {
+            return runOrFail(monitor, dataset, reference, origin);
+        } catch (FailedCheckException e) {
+            throw e.reason();
+        }
+    }
+
+    /**
+     * As {@link #run(Monitor, Dataset, ReferenceVersion, CheckOrigin)}, but a batch that cannot be read
+     * or does not line up is answered with the failed check recorded for it.
+     */
+    private Check runOrFail(Monitor monitor, Dataset dataset, ReferenceVersion reference, CheckOrigin origin) {
         Dataset referenceData = datasets.find(reference.datasetId(), "reference");
         long start = System.nanoTime();
         boolean recorded = false;
@@ -106,8 +134,11 @@ public final class CheckRecorder {
             try {
                 report = run(monitor, reference, referenceInfo, dataset);
             } catch (UnreadableDatasetException | SchemaMismatchException e) {
-                recordFailure(monitor, dataset.id(), reference, origin, e.getMessage(), start);
-                throw e;
+                Check failedCheck = recordFailure(monitor, dataset.id(), reference, origin, e.getMessage(), start);
+                if (failedCheck == null) {
+                    throw e;
+                }
+                throw new FailedCheckException(failedCheck, e);
             }
             String id = UUID.randomUUID().toString();
             Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -61,10 +61,12 @@ public final class CheckRunner implements AutoCloseable {
 
     private final Executor executor;
     private final ExecutorService owned;
+    private final CsvOptions.Limits csvLimits;
 
-    private CheckRunner(Executor executor, ExecutorService owned) {
+    private CheckRunner(Executor executor, ExecutorService owned, CsvOptions.Limits csvLimits) {
         this.executor = executor;
         this.owned = owned;
+        this.csvLimits = csvLimits;
     }
 
     /** A runner with its own fixed pool of one thread per core (daemon threads); close it when done. */
@@ -77,12 +79,21 @@ public final class CheckRunner implements AutoCloseable {
             return t;
         };
         ExecutorService pool = Executors.newFixedThreadPool(cores, threads);
-        return new CheckRunner(pool, pool);
+        return new CheckRunner(pool, pool, CsvOptions.Limits.defaults());
     }
 
     /** A runner on the caller's executor (sized to the cores), which the caller manages. */
     public static CheckRunner on(Executor executor) {
-        return new CheckRunner(executor, null);
+        return new CheckRunner(executor, null, CsvOptions.Limits.defaults());
+    }
+
+    /**
+     * A runner on this one's pool that reads CSV batches within {@code limits} (the service's
+     * configured column and cell limits) instead of the defaults. Closing it does not close the pool:
+     * this runner still owns it.
+     */
+    public CheckRunner withCsvLimits(CsvOptions.Limits limits) {
+        return new CheckRunner(executor, null, limits);
     }
 
     /** {@link #run(Path, Path, MonitorDefinition, CheckProgress)} without progress reports. */
@@ -102,7 +113,7 @@ public final class CheckRunner implements AutoCloseable {
     public CheckReport run(Path reference, Path current, MonitorDefinition monitor, CheckProgress progress) {
         requireReadable(reference);
         requireReadable(current);
-        CsvOptions csv = monitor.csvOptions();
+        CsvOptions csv = monitor.csvOptions().withLimits(csvLimits);
         String title = monitor.name().orElse(reference.getFileName() + " vs " + current.getFileName());
         return check(() -> readReference(reference, csv), reference.toString(), reference.getFileName().toString(),
                 current, current.toString(), title, monitor, progress);
@@ -131,7 +142,7 @@ public final class CheckRunner implements AutoCloseable {
             Path current, String currentLabel, String title, MonitorDefinition monitor, CheckProgress progress) {
         Instant createdAt = Instant.now();
         long start = System.nanoTime();
-        CsvOptions csv = monitor.csvOptions();
+        CsvOptions csv = monitor.csvOptions().withLimits(csvLimits);
 
         progress.stage("reading " + referenceName + " and " + current.getFileName(), 0, STAGES);
         CompletableFuture<Reference> ref = CompletableFuture.supplyAsync(readReference, executor);
@@ -180,7 +191,13 @@ public final class CheckRunner implements AutoCloseable {
      * @throws io.driftwatch.DriftwatchException when the file cannot be read
      */
     public static ReferenceProfile referenceProfile(Path reference, MonitorDefinition monitor) {
-        Reference r = readReference(reference, monitor.csvOptions());
+        return referenceProfile(reference, monitor, CsvOptions.Limits.defaults());
+    }
+
+    /** {@link #referenceProfile(Path, MonitorDefinition)} reading a CSV reference within {@code limits}. */
+    public static ReferenceProfile referenceProfile(Path reference, MonitorDefinition monitor,
+            CsvOptions.Limits limits) {
+        Reference r = readReference(reference, monitor.csvOptions().withLimits(limits));
         return r.profile != null ? r.profile : ReferenceProfile.of(r.table);
     }
 

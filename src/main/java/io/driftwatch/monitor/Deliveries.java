@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,14 +55,28 @@ public final class Deliveries {
     }
 
     /**
-     * Puts failed delivery {@code id} back in the queue, due now.
+     * Puts failed delivery {@code id} back in the queue, due now, in its old place in its receiver's
+     * line: rows queued after it that are still pending wait until it is delivered or fails again.
      *
      * @throws NotFoundException when there is no such delivery
-     * @throws ConflictException when it has not failed (it is pending or delivered)
+     * @throws ConflictException when it has not failed (it is pending or delivered), or when it is an
+     *     incident's {@code triggered} whose {@code resolved} already went to the same receiver: sent
+     *     now, it would open the incident again there after it was resolved (a PagerDuty incident
+     *     would then stay open for good)
      */
     public Delivery retry(String id) {
-        OutboxRow row = outbox.find(id).orElseThrow(() -> new NotFoundException("delivery", id, "id"));
-        if (outbox.requeue(id, Instant.now().truncatedTo(ChronoUnit.MICROS)) == 0) {
+        outbox.find(id).orElseThrow(() -> new NotFoundException("delivery", id, "id"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (outbox.requeue(id, now) == 0) {
+            OutboxRow row = outbox.find(id).orElseThrow(() -> new NotFoundException("delivery", id, "id"));
+            Optional<OutboxRow> resolve = OutboxRow.FAILED.equals(row.state()) ? outbox.resolveSent(id, now)
+                    : Optional.empty();
+            if (resolve.isPresent()) {
+                throw new ConflictException("delivery " + id + " cannot be retried: it opens incident "
+                        + row.incidentId() + " at " + row.targetKind() + " '" + row.targetName() + "', which was "
+                        + "already told that the incident is resolved (delivery " + resolve.get().id() + "); sent now "
+                        + "it would open the incident again there, with no resolve to follow", "state");
+            }
             throw new ConflictException("delivery " + id + " is " + row.state() + ", not failed: only a failed "
                     + "delivery can be retried by hand", "state");
         }

@@ -7,13 +7,16 @@ import java.util.List;
  * A monitor definition is not valid: malformed YAML or JSON, an unknown key, an unknown test or
  * correction, a threshold that is not a non-negative number, a drift share outside [0, 1], a column
  * listed in two roles. The message names the source, the line and column where known, and the field
- * path ({@code drift.per_column.temp.method}); {@link #problems()} lists every problem found, so one
- * edit can fix them all.
+ * path ({@code drift.per_column.temp.method}); {@link #problems()} lists the problems found, so one
+ * edit can fix them all: the first {@link #LISTED} in document order, and the message says how many
+ * more there are (a definition with a million mistakes gets an answer of a few kilobytes).
  *
  * <p>Thread-safe: immutable.
  */
 public class InvalidMonitorException extends DriftwatchException {
     private static final long serialVersionUID = 1L;
+    /** How many problems are listed at most. */
+    public static final int LISTED = 100;
 
     /**
      * One thing wrong with a definition.
@@ -44,11 +47,13 @@ public class InvalidMonitorException extends DriftwatchException {
 
     private final String source;
     private final List<Problem> problems;
+    private final int total;
 
     InvalidMonitorException(String source, List<Problem> problems) {
         super(message(source, problems));
         this.source = source;
-        this.problems = List.copyOf(problems);
+        this.problems = List.copyOf(problems.subList(0, Math.min(LISTED, problems.size())));
+        this.total = problems.size();
     }
 
     /** The file or upload the definition came from. */
@@ -56,9 +61,14 @@ public class InvalidMonitorException extends DriftwatchException {
         return source;
     }
 
-    /** Every problem found, in document order; never empty. */
+    /** The problems found, in document order, at most {@link #LISTED}; never empty. */
     public List<Problem> problems() {
         return problems;
+    }
+
+    /** How many problems were found, listed or not. */
+    public int total() {
+        return total;
     }
 
     /** The field path of the first problem (what an API error's {@code field} names). */
@@ -71,9 +81,14 @@ public class InvalidMonitorException extends DriftwatchException {
             return "monitor " + source + " is invalid: " + problems.get(0).describe();
         }
         StringBuilder b = new StringBuilder("monitor ").append(source).append(" has ").append(problems.size())
-                .append(" problems:");
-        for (Problem p : problems) {
+                .append(" problems").append(problems.size() > LISTED ? " (the first " + LISTED + " listed)" : "")
+                .append(':');
+        for (Problem p : problems.subList(0, Math.min(LISTED, problems.size()))) {
             b.append(System.lineSeparator()).append("  ").append(p.describe());
+        }
+        if (problems.size() > LISTED) {
+            b.append(System.lineSeparator()).append("  … and ").append(problems.size() - LISTED)
+                    .append(" more; fix these and send it again to see the rest");
         }
         return b.toString();
     }

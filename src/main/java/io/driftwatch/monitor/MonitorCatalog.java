@@ -381,7 +381,7 @@ public final class MonitorCatalog {
         Path datasetFile = intake.file(v.reference);
         ReferenceProfile profile;
         try {
-            profile = CheckRunner.referenceProfile(datasetFile, v.definition);
+            profile = CheckRunner.referenceProfile(datasetFile, v.definition, intake.csvLimits());
         } catch (UnreadableDatasetException e) {
             throw invalid("columns", e.getMessage().replace(datasetFile.toString(), "reference " + v.reference.id()));
         }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -25,10 +27,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a {@link MonitorDefinition} from YAML or JSON text and validates it, collecting every
@@ -36,12 +40,31 @@ import java.util.Optional;
  * Parsing is done by hand over a Jackson tree rather than by data binding, so that each message can
  * say what was expected at that exact place.
  *
+ * <p>The cost of reading a definition is bounded by its length whatever it holds: nesting, key, string
+ * and number lengths are capped ({@link #MAX_DEPTH}, {@link #MAX_KEY_LENGTH}, {@link #MAX_NUMBER_LENGTH}),
+ * the locations kept for messages are capped in total, and no check is quadratic in the number of
+ * columns. Only one document is read: YAML with several documents ({@code ---}) or JSON with a second
+ * value after the first is refused rather than cut short.
+ *
  * <p>Thread-safe: stateless (the factories are thread-safe once configured).
  */
 final class MonitorParser {
-    private static final JsonFactory JSON = JsonFactory.builder()
+    /** How deep mappings and lists may nest; a definition needs five levels. */
+    static final int MAX_DEPTH = 64;
+    /** The longest key, in characters: keys are field names, column names and header names. */
+    static final int MAX_KEY_LENGTH = 10_000;
+    /** The longest number, in characters. */
+    static final int MAX_NUMBER_LENGTH = 100;
+    /**
+     * The longest field path whose location is kept for messages (one key at its longest, under a few
+     * short ones); longer ones are reported without a line.
+     */
+    private static final int MAX_LOCATED_PATH = MAX_KEY_LENGTH + 100;
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+            .maxNameLength(MAX_KEY_LENGTH).maxNumberLength(MAX_NUMBER_LENGTH).build();
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final YAMLFactory YAML = YAMLFactory.builder()
+    private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     static final List<String> TOP_KEYS = List.of("name", "reference", "columns", "drift", "alerts", "retrain",
@@ -76,17 +99,30 @@ final class MonitorParser {
 
     static MonitorDefinition parse(String text, String source) {
         JsonFactory factory = text.stripLeading().startsWith("{") ? JSON : YAML;
+        String format = factory == JSON ? "JSON" : "YAML";
         JsonNode root;
         Map<String, JsonLocation> locations;
         try {
-            locations = locate(factory, text);
+            Located located = locate(factory, text);
+            if (located.documents() > 1) {
+                JsonLocation at = located.second();
+                throw new InvalidMonitorException(source, List.of(new InvalidMonitorException.Problem("",
+                        at.getLineNr(), at.getColumnNr(), "the definition holds " + located.documents() + " " + format
+                                + " documents; send one" + (factory == YAML ? " (remove the --- separators)" : ""))));
+            }
+            locations = located.locations();
             root = new ObjectMapper(factory).readTree(text);
+        } catch (StreamConstraintsException e) {
+            JsonLocation at = e.getLocation();
+            throw new InvalidMonitorException(source, List.of(new InvalidMonitorException.Problem("",
+                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    "not a valid monitor definition: " + pastLimit(e.getOriginalMessage()))));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String message = e.getOriginalMessage();
             throw new InvalidMonitorException(source, List.of(new InvalidMonitorException.Problem("",
                     at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    "not valid " + (factory == JSON ? "JSON" : "YAML") + ": " + firstLine(message))));
+                    "not valid " + format + ": " + firstLine(message))));
         } catch (IOException e) {
             throw new IllegalStateException("reading a string cannot fail", e);
         }
@@ -101,30 +137,98 @@ final class MonitorParser {
         return definition;
     }
 
-    /** The location of every key (and of every list element), by field path. */
-    private static Map<String, JsonLocation> locate(JsonFactory factory, String text) throws IOException {
+    /** Which of Jackson's read limits the text went past, in the definition's own terms. */
+    private static String pastLimit(String jacksonMessage) {
+        String m = jacksonMessage == null ? "" : jacksonMessage;
+        if (m.contains("nesting depth")) {
+            return "mappings and lists are nested more than " + MAX_DEPTH + " levels deep";
+        }
+        if (m.contains("Name length")) {
+            return "a key is longer than " + MAX_KEY_LENGTH + " characters";
+        }
+        if (m.contains("Number value length")) {
+            return "a number is longer than " + MAX_NUMBER_LENGTH + " characters";
+        }
+        return "a value is longer than a monitor definition may hold";
+    }
+
+    /**
+     * What the streaming pass learnt: the location of keys and list elements by field path, how many
+     * documents the text holds, and where the second one starts.
+     */
+    private record Located(Map<String, JsonLocation> locations, int documents, JsonLocation second) {
+    }
+
+    /**
+     * The location of every key (and of every list element) of the first document, by field path,
+     * and the number of documents. Paths longer than {@link #MAX_LOCATED_PATH}, and any past a total
+     * of a few times the text's length, are not kept (their problems are reported without a line), so
+     * that long keys with many children cost memory in proportion to the text, not its square.
+     */
+    private static Located locate(JsonFactory factory, String text) throws IOException {
         Map<String, JsonLocation> out = new HashMap<>();
+        long budget = 8L * text.length() + 4096;
+        int documents = 0;
+        JsonLocation second = null;
         try (JsonParser p = factory.createParser(text)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (documents > 0) {
+                    if (second == null) {
+                        second = p.currentTokenLocation();
+                    }
+                    if (t.isStructStart()) {
+                        p.skipChildren();
+                    }
+                    documents++;
+                    continue;
+                }
                 if (t == JsonToken.FIELD_NAME || p.getParsingContext().inArray()) {
-                    out.putIfAbsent(path(p), p.currentTokenLocation());
+                    int length = pathLength(p);
+                    if (length <= MAX_LOCATED_PATH && length <= budget) {
+                        String path = path(p, length);
+                        if (out.putIfAbsent(path, p.currentTokenLocation()) == null) {
+                            budget -= length;
+                        }
+                    }
+                }
+                if (p.getParsingContext().inRoot() && !t.isStructStart()) {
+                    documents = 1;
                 }
             }
         }
-        return out;
+        return new Located(out, Math.max(documents, 1), second);
     }
 
-    private static String path(JsonParser p) {
+    /** The length {@link #path(JsonParser, int)} will have, found without building it. */
+    private static int pathLength(JsonParser p) {
+        int length = 0;
+        for (var ctx = p.getParsingContext(); ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
+            if (ctx.inArray()) {
+                length += 2 + Integer.toString(ctx.getCurrentIndex()).length();
+            } else if (ctx.getCurrentName() != null) {
+                length += 1 + ctx.getCurrentName().length();
+            }
+            if (length > MAX_LOCATED_PATH) {
+                return length;
+            }
+        }
+        return length;
+    }
+
+    private static String path(JsonParser p, int length) {
         List<String> parts = new ArrayList<>();
         for (var ctx = p.getParsingContext(); ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
             if (ctx.inArray()) {
-                parts.add(0, "[" + ctx.getCurrentIndex() + "]");
+                parts.add("[" + ctx.getCurrentIndex() + "]");
             } else if (ctx.getCurrentName() != null) {
-                parts.add(0, "." + ctx.getCurrentName());
+                parts.add("." + ctx.getCurrentName());
             }
         }
-        String joined = String.join("", parts);
-        return joined.startsWith(".") ? joined.substring(1) : joined;
+        StringBuilder joined = new StringBuilder(length);
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            joined.append(parts.get(i));
+        }
+        return joined.length() > 0 && joined.charAt(0) == '.' ? joined.substring(1) : joined.toString();
     }
 
     private static String firstLine(String s) {
@@ -598,6 +702,10 @@ final class MonitorParser {
         if (node == null) {
             return out;
         }
+        Set<String> numericalSet = new HashSet<>(numerical);
+        Set<String> categoricalSet = new HashSet<>(categorical);
+        Set<String> ignoredSet = new HashSet<>(ignored);
+        Set<String> textSet = new HashSet<>(text);
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             String column = e.getKey();
             String path = "drift.per_column." + column;
@@ -607,12 +715,12 @@ final class MonitorParser {
                 continue;
             }
             checkKeys(entry, path, PER_COLUMN_KEYS);
-            if (ignored.contains(column) || text.contains(column) || column.equals(datetime)) {
-                String role = ignored.contains(column) ? "ignored" : text.contains(column) ? "text" : "datetime";
+            if (ignoredSet.contains(column) || textSet.contains(column) || column.equals(datetime)) {
+                String role = ignoredSet.contains(column) ? "ignored" : textSet.contains(column) ? "text" : "datetime";
                 problem(path, "column '" + column + "' is listed in columns." + role + ", so it is never tested");
             }
-            ColumnKind kind = numerical.contains(column) ? ColumnKind.NUMERICAL
-                    : categorical.contains(column) ? ColumnKind.CATEGORICAL : null;
+            ColumnKind kind = numericalSet.contains(column) ? ColumnKind.NUMERICAL
+                    : categoricalSet.contains(column) ? ColumnKind.CATEGORICAL : null;
             String method = methodAt(entry, "method", path + ".method", kind);
             Double threshold = number(entry, "threshold", path + ".threshold");
             out.put(column, new ColumnOverride(method, threshold));
@@ -707,7 +815,7 @@ final class MonitorParser {
             if (!valid.contains(key)) {
                 String alias = ALIASES.get(key);
                 String hint = alias != null && valid.contains(alias) ? " (did you mean '" + alias + "'?)" : "";
-                problem(join(path, key), "unknown key '" + key + "'" + hint + "; valid keys here: "
+                problem(join(path, key), "unknown key '" + shorten(key) + "'" + hint + "; valid keys here: "
                         + String.join(", ", valid));
             }
         }
@@ -789,13 +897,17 @@ final class MonitorParser {
     }
 
     private void problem(String path, String message) {
-        JsonLocation at = locations.get(path);
+        JsonLocation at = path.length() > MAX_LOCATED_PATH ? null : locations.get(path);
         if (at == null && !path.isEmpty()) {
-            // A value inside a key we know: point at the nearest enclosing key.
-            String parent = path;
-            while (at == null && (parent.contains(".") || parent.contains("["))) {
-                parent = parent.substring(0, Math.max(parent.lastIndexOf('.'), parent.lastIndexOf('[')));
-                at = locations.get(parent);
+            // A value inside a key we know: point at the nearest enclosing key (a few levels up at most:
+            // the parser reads no deeper than that).
+            int end = path.length();
+            for (int level = 0; at == null && level < 8; level++) {
+                end = Math.max(path.lastIndexOf('.', end - 1), path.lastIndexOf('[', end - 1));
+                if (end <= 0) {
+                    break;
+                }
+                at = end > MAX_LOCATED_PATH ? null : locations.get(path.substring(0, end));
             }
         }
         problems.add(new InvalidMonitorException.Problem(path, at == null ? 0 : at.getLineNr(),
@@ -819,6 +931,11 @@ final class MonitorParser {
         if (node.isNull()) {
             return "null";
         }
-        return "'" + node.asText() + "'";
+        return "'" + shorten(node.asText()) + "'";
+    }
+
+    /** A value quoted back to the user, cut to a readable length. */
+    private static String shorten(String value) {
+        return value.length() <= 200 ? value : value.substring(0, 200) + "…";
     }
 }

@@ -10,14 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,16 +28,28 @@ import org.slf4j.LoggerFactory;
  * Delivers the outbox: finds due rows, leases each, sends it to its channel or trigger, and records
  * the outcome. A failed attempt is retried with exponential back-off and jitter, never sooner than
  * the receiver's {@code Retry-After}; a delivery still failing after the give-up horizon is marked
- * failed (retryable by hand). Rows of one receiver are sent one after another, in order; different
- * receivers in parallel, so a slow receiver delays only its own deliveries, and never a check.
+ * failed (retryable by hand).
+ *
+ * <p>One receiver's rows go strictly one after another, in the order they were queued: a row waiting
+ * for its retry holds back the rows behind it, so a PagerDuty resolve never overtakes its trigger
+ * and a receiver that asked for a pause ({@code Retry-After}) gets nothing else meanwhile. A row
+ * delivered, refused for good or given up on lets the next one go: later rows are not dropped with
+ * it (a resolve still closes whatever its trigger may have opened before the answer was lost). The
+ * order is kept by the database ({@link OutboxDao#due} and {@link OutboxDao#claim} only ever offer a
+ * receiver's first pending row), so it survives restarts and crashes and holds for several service
+ * instances on one database. Different receivers are sent to in parallel, each on its own sender,
+ * so a slow or failing receiver delays only its own deliveries, and never a check.
  *
  * <p>Everything it needs is in the database: a restart (or a crash, once the lease has run out)
- * picks up where it stopped. Receivers deduplicate by the row's idempotency key.
+ * picks up where it stopped. Receivers deduplicate by the row's idempotency key. The lease
+ * ({@code outbox.lease}) must be longer than one attempt takes, or a second instance could send a
+ * row again while the first is still sending it.
  *
  * <p>Thread-safe.
  */
 public final class OutboxWorker implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
+    /** Receivers looked at per poll, and rows one sender sends to its receiver before it hands back its thread. */
     private static final int BATCH = 50;
     /** A receiver asking for more than this is retried after this anyway. */
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
@@ -56,6 +66,8 @@ public final class OutboxWorker implements Managed {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
     private boolean woken;
+    /** The receivers ({@code kind/name}) a sender of this worker is sending to now. */
+    private final Set<String> serving = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread loop;
     private ExecutorService senders;
@@ -108,8 +120,7 @@ public final class OutboxWorker implements Managed {
     private void loop() {
         while (running) {
             try {
-                int sent = drainOnce();
-                if (sent == 0) {
+                if (dispatch() == 0) {
                     sleep(settings.pollInterval());
                 }
             } catch (InterruptedException e) {
@@ -140,70 +151,95 @@ public final class OutboxWorker implements Managed {
         }
     }
 
-    /** Sends what is due; returns how many rows it attempted. Visible for tests. */
-    int drainOnce() throws InterruptedException {
-        Instant now = clock.instant();
-        List<OutboxRow> due = outbox.due(now, BATCH);
-        if (due.isEmpty()) {
-            return 0;
-        }
-        Map<String, List<OutboxRow>> byReceiver = new LinkedHashMap<>();
-        for (OutboxRow row : due) {
-            byReceiver.computeIfAbsent(row.targetKind() + "/" + row.targetName(), k -> new ArrayList<>()).add(row);
-        }
-        List<Callable<Integer>> tasks = new ArrayList<>();
-        for (List<OutboxRow> rows : byReceiver.values()) {
-            tasks.add(() -> {
-                int attempted = 0;
-                for (OutboxRow row : rows) {
-                    Instant at = clock.instant();
-                    if (outbox.claim(row.id(), at, at.plus(settings.lease())) == 1) {
-                        deliver(row);
-                        attempted++;
-                    }
-                }
-                return attempted;
-            });
-        }
-        int attempted = 0;
-        for (var f : senders.invokeAll(tasks)) {
+    /**
+     * Starts a sender for each receiver whose first pending row is due and that no sender of this
+     * worker is serving; returns how many it started.
+     */
+    private int dispatch() {
+        int started = 0;
+        for (OutboxRow first : outbox.due(clock.instant(), BATCH)) {
+            String receiver = first.targetKind() + "/" + first.targetName();
+            if (!serving.add(receiver)) {
+                continue;
+            }
             try {
-                attempted += f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                LOG.warn("outbox: a delivery task failed: {}", e.getCause().toString());
+                senders.execute(() -> {
+                    try {
+                        sendInOrder(first);
+                    } catch (RuntimeException e) {
+                        // The row keeps its lease and is sent again when it ends; its receiver's later rows wait.
+                        LOG.warn("outbox: sending to {} stopped: {}", receiver, e.getMessage());
+                    } finally {
+                        serving.remove(receiver);
+                        wake();
+                    }
+                });
+                started++;
+            } catch (RejectedExecutionException e) {
+                serving.remove(receiver); // stopping
             }
         }
-        return attempted;
+        return started;
     }
 
-    /** One attempt at one row, and its outcome recorded. */
-    private void deliver(OutboxRow row) {
+    /**
+     * Sends a receiver's rows one at a time from {@code first}, while they are due and each one before
+     * is done with (delivered or failed), up to {@link #BATCH} rows.
+     */
+    private void sendInOrder(OutboxRow first) {
+        String id = first.id();
+        for (int n = 0; n < BATCH && running; n++) {
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            if (outbox.claim(id, at, at.plus(settings.lease())) == 0) {
+                return; // not due, leased by another worker, or no longer first in line
+            }
+            Optional<OutboxRow> row = outbox.find(id); // as it is now: another worker may have tried it since
+            if (row.isEmpty() || !deliver(row.get())) {
+                return; // waits for its retry, and the rows behind it with it
+            }
+            Optional<OutboxRow> next = outbox.first(first.targetKind(), first.targetName());
+            if (next.isEmpty()) {
+                return;
+            }
+            id = next.get().id();
+        }
+    }
+
+    /**
+     * One attempt at one row, and its outcome recorded. True when the row is done with (delivered,
+     * refused for good or given up on), so the receiver's next row may go; false when it waits for a
+     * retry.
+     */
+    private boolean deliver(OutboxRow row) {
         Outcome outcome = send(row);
         Instant now = clock.instant();
-        switch (outcome.kind) {
+        return switch (outcome.kind) {
             case DELIVERED -> {
                 outbox.delivered(row.id(), now, outcome.externalId);
                 LOG.info("outbox: delivered {} {} of monitor {} to {} {} ({})", row.event(), row.id(), row.monitorId(),
                         row.targetKind(), row.targetName(), outcome.reason);
+                yield true;
             }
             case FAILED -> {
                 outbox.failed(row.id(), outcome.reason);
                 LOG.warn("outbox: {} to {} {} failed for good: {}", row.event(), row.targetKind(), row.targetName(),
                         outcome.reason);
+                yield true;
             }
             case RETRY -> {
                 if (row.createdAt().plus(settings.giveUpAfter()).isBefore(now)) {
                     outbox.failed(row.id(), "gave up after " + settings.giveUpAfter() + ": " + outcome.reason);
                     LOG.warn("outbox: gave up on {} to {} {}: {}", row.event(), row.targetKind(), row.targetName(),
                             outcome.reason);
-                } else {
-                    Instant next = now.plus(backoff(row.attempts() + 1, outcome.retryAfter));
-                    outbox.retryAt(row.id(), next.truncatedTo(ChronoUnit.MICROS), outcome.reason);
-                    LOG.info("outbox: {} to {} {} will be retried at {}: {}", row.event(), row.targetKind(),
-                            row.targetName(), next, outcome.reason);
+                    yield true;
                 }
+                Instant next = now.plus(backoff(row.attempts() + 1, outcome.retryAfter));
+                outbox.retryAt(row.id(), next.truncatedTo(ChronoUnit.MICROS), outcome.reason);
+                LOG.info("outbox: {} to {} {} will be retried at {}: {}", row.event(), row.targetKind(),
+                        row.targetName(), next, outcome.reason);
+                yield false;
             }
-        }
+        };
     }
 
     /** Exponential back-off with jitter (between half and all of the step), at least {@code retryAfter}. */
@@ -234,7 +270,13 @@ public final class OutboxWorker implements Managed {
             if (channel.isEmpty()) {
                 return gone(row);
             }
-            io.driftwatch.notify.Delivery d = channel.get().send(new Payload(row.payload()), row.idempotencyKey());
+            io.driftwatch.notify.Delivery d;
+            try {
+                d = channel.get().send(new Payload(row.payload()), row.idempotencyKey());
+            } catch (IllegalArgumentException e) {
+                // it would fail the same way every time, and hold back the rows behind it
+                return new Outcome(Kind.FAILED, "cannot be sent: " + e.getMessage(), Optional.empty(), null);
+            }
             if (d instanceof io.driftwatch.notify.Delivery.Delivered) {
                 return new Outcome(Kind.DELIVERED, d.reason(), Optional.empty(), null);
             }

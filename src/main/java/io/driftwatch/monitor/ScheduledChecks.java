@@ -137,6 +137,11 @@ public final class ScheduledChecks {
                 public boolean unchanged(String name, long bytes, Instant modified) {
                     return checks.fileUnchanged(monitor.id(), name, bytes, modified);
                 }
+
+                @Override
+                public void refused(String name, String reason) {
+                    tally.notes.add(name + " not read: " + reason);
+                }
             });
             try {
                 for (SourceBatch batch : batches) {

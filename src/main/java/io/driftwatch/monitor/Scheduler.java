@@ -1,10 +1,12 @@
 package io.driftwatch.monitor;
 
+import io.driftwatch.store.DatabaseReach;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -90,8 +92,14 @@ public final class Scheduler implements Managed {
         try {
             poll();
         } catch (RuntimeException e) {
-            // a lost database connection, say: the next poll tries again
-            LOG.error("the scheduler could not look for due runs", e);
+            // the next poll tries again
+            Optional<String> outage = DatabaseReach.outage(e);
+            if (outage.isPresent()) {
+                LOG.warn("the scheduler could not look for due runs: the database cannot be reached ({})",
+                        outage.get());
+            } else {
+                LOG.error("the scheduler could not look for due runs", e);
+            }
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders a {@link CheckReport} as one self-contained HTML file: inline CSS, inline SVG charts and
@@ -40,6 +42,12 @@ public final class HtmlReport {
     private static final Configuration FREEMARKER = configuration();
     /** The Content-Security-Policy source that lets exactly our inline script run, and nothing else. */
     private static final String SCRIPT_HASH = scriptHash();
+    /** Nothing loads; the inline styles apply; only the report's own inline script runs. */
+    private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src '" + SCRIPT_HASH
+            + "'";
+    /** The policy of a written report, in its meta element near the top of the file. */
+    private static final Pattern META_POLICY = Pattern.compile(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"([A-Za-z0-9 ;:'+/=*.-]{1,1000})\">");
 
     private HtmlReport() {
     }
@@ -49,7 +57,7 @@ public final class HtmlReport {
         HtmlReportView view = HtmlReportView.of(report);
         Template template = FREEMARKER.getTemplate(TEMPLATE);
         try {
-            template.process(Map.of("r", view, "scriptHash", SCRIPT_HASH), out);
+            template.process(Map.of("r", view, "csp", POLICY), out);
         } catch (TemplateException e) {
             throw new IllegalStateException("the HTML report template failed: " + e.getMessage(), e);
         }
@@ -71,6 +79,31 @@ public final class HtmlReport {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             render(report, out);
         }
+    }
+
+    /**
+     * The Content-Security-Policy of the reports this version writes, which each carries in a meta
+     * element (so a saved copy keeps it). A server sending reports repeats it as a header, adding
+     * what a meta element cannot carry ({@code frame-ancestors}).
+     */
+    public static String contentSecurityPolicy() {
+        return POLICY;
+    }
+
+    /**
+     * The Content-Security-Policy that the report in {@code file} carries: a report written by an
+     * earlier version hashes the script of that version. The current policy when the file has none
+     * that can be read.
+     */
+    public static String contentSecurityPolicy(Path file) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(4096);
+        } catch (IOException e) {
+            return POLICY;
+        }
+        Matcher m = META_POLICY.matcher(new String(head, StandardCharsets.ISO_8859_1));
+        return m.find() ? m.group(1) : POLICY;
     }
 
     private static String scriptHash() {

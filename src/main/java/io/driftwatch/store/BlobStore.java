@@ -35,8 +35,13 @@ public final class BlobStore {
         }
     }
 
-    /** A stored blob: its hash, where it lives and how many bytes it has. */
-    public record Blob(String sha256, Path path, long bytes) {
+    /**
+     * A stored blob: its hash, where it lives and how many bytes it has.
+     *
+     * @param created whether this put wrote the file; false when the same bytes were stored before (so
+     *     a caller that gives up on the blob must not delete a file that others may rely on)
+     */
+    public record Blob(String sha256, Path path, long bytes, boolean created) {
     }
 
     private final Path root;
@@ -60,6 +65,8 @@ public final class BlobStore {
      *
      * @throws BlobTooLargeException when {@code in} holds more than {@code maxBytes}; nothing is kept
      * @throws IOException when reading {@code in} or writing the file fails; nothing is kept
+     * @throws RuntimeException whatever reading {@code in} throws; nothing is kept (the temporary
+     *     {@code .part} file is deleted whatever happens)
      */
     public Blob put(Kind kind, InputStream in, long maxBytes) throws IOException {
         MessageDigest sha = sha256();
@@ -72,8 +79,8 @@ public final class BlobStore {
             String hash = HexFormat.of().formatHex(sha.digest());
             Path target = path(kind, hash);
             Files.createDirectories(target.getParent());
-            moveIntoPlace(tmp, target);
-            return new Blob(hash, target, n);
+            boolean created = moveIntoPlace(tmp, target);
+            return new Blob(hash, target, n, created);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -100,16 +107,37 @@ public final class BlobStore {
         return total;
     }
 
-    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+    /** Moves {@code tmp} to {@code target}; false when {@code target} was there already. */
+    private static boolean moveIntoPlace(Path tmp, Path target) throws IOException {
         if (Files.exists(target)) {
-            return; // same hash, same bytes: keep the copy already there
+            return false; // same hash, same bytes: keep the copy already there
         }
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            return true;
         } catch (FileAlreadyExistsException e) {
-            // another upload of the same bytes got there first
+            return false; // another upload of the same bytes got there first
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        }
+    }
+
+    /**
+     * Deletes a blob that {@link #put} just {@linkplain Blob#created() created} and nothing refers
+     * to yet; a blob that was there before is left alone.
+     *
+     * @return whether a file was deleted
+     */
+    public boolean discard(Blob blob) {
+        if (!blob.created()) {
+            return false;
+        }
+        try {
+            return Files.deleteIfExists(blob.path());
+        } catch (IOException e) {
+            // an unreferenced blob left behind costs disk, not correctness
+            return false;
         }
     }
 

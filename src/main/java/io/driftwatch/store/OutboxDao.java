@@ -16,6 +16,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * row at once and a crashed worker's row is retried when its lease ends), sends it, and records the
  * outcome.
  *
+ * <p>One receiver (a channel or a trigger, by kind and name) gets its rows strictly one after the
+ * other, in the order they were inserted: the database numbers rows as they are inserted
+ * ({@code seq}), and only a receiver's first pending row can be due or claimed. A row retrying holds
+ * back the rows behind it (a PagerDuty resolve never overtakes its trigger); a row delivered or
+ * failed lets the next one go. Because the rule is in the queries, it holds across restarts and
+ * across workers sharing the database: while one worker has a receiver's first row in flight, that
+ * row is still pending, so no worker can take the second. Rows are numbered when inserted, not
+ * when committed: one monitor's checks are recorded one at a time (its row is locked), so its rows
+ * keep their order; rows of two monitors' checks committed at the same moment may reach a receiver
+ * they share in either order.
+ *
  * <p>Thread-safe when obtained with {@code Jdbi.onDemand}.
  */
 @RegisterArgumentFactory(UtcInstants.Binder.class)
@@ -35,20 +46,45 @@ public interface OutboxDao {
             """)
     int insertIfAbsent(@BindMethods OutboxRow row);
 
-    /** Pending rows whose next attempt is due and that no live lease holds, oldest due first. */
+    /**
+     * The first pending row of each receiver, where it is due and no live lease holds it, oldest due
+     * first: at most one row per receiver. A receiver whose first pending row waits for a retry, or
+     * is being sent, has none.
+     */
     @SqlQuery("""
-            SELECT * FROM outbox
-             WHERE state = 'pending' AND next_attempt_at <= :now
-               AND (claimed_until IS NULL OR claimed_until < :now)
-             ORDER BY next_attempt_at, id
+            SELECT * FROM outbox o
+             WHERE o.state = 'pending' AND o.next_attempt_at <= :now
+               AND (o.claimed_until IS NULL OR o.claimed_until < :now)
+               AND NOT EXISTS (SELECT 1 FROM outbox earlier
+                                WHERE earlier.target_kind = o.target_kind AND earlier.target_name = o.target_name
+                                  AND earlier.state = 'pending' AND earlier.seq < o.seq)
+             ORDER BY o.next_attempt_at, o.seq
              LIMIT :limit
             """)
     List<OutboxRow> due(Instant now, int limit);
 
-    /** Takes a lease on a due row until {@code until}; returns 1 if this caller got it. */
+    /** The first pending row of a receiver, due or not, claimed or not. */
+    @SqlQuery("""
+            SELECT * FROM outbox
+             WHERE target_kind = :targetKind AND target_name = :targetName AND state = 'pending'
+             ORDER BY seq
+             LIMIT 1
+            """)
+    Optional<OutboxRow> first(String targetKind, String targetName);
+
+    /**
+     * Takes a lease on a row until {@code until}; returns 1 if this caller got it: the row is
+     * pending, due, not leased, and the first pending row of its receiver (checked in the same
+     * statement, so a row read as first a moment ago is not claimed once an earlier one is pending).
+     */
     @SqlUpdate("""
             UPDATE outbox SET claimed_until = :until
-             WHERE id = :id AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < :now)
+             WHERE id = :id AND state = 'pending' AND next_attempt_at <= :now
+               AND (claimed_until IS NULL OR claimed_until < :now)
+               AND NOT EXISTS (SELECT 1 FROM outbox earlier
+                                WHERE earlier.target_kind = outbox.target_kind
+                                  AND earlier.target_name = outbox.target_name
+                                  AND earlier.state = 'pending' AND earlier.seq < outbox.seq)
             """)
     int claim(String id, Instant now, Instant until);
 
@@ -74,12 +110,36 @@ public interface OutboxDao {
             """)
     int failed(String id, String error);
 
-    /** Puts a failed delivery back in the queue, due now (a retry by hand). */
+    /**
+     * Puts a failed delivery back in the queue, due now (a retry by hand), in its old place: it goes
+     * to its receiver before every row queued after it. Refused (0) for an incident's
+     * {@code triggered} whose {@code resolved} to the same receiver was delivered or is being sent
+     * ({@link #resolveSent}): sent now, the trigger would arrive after its own resolve and open the
+     * incident again at the receiver, for good.
+     */
     @SqlUpdate("""
             UPDATE outbox SET state = 'pending', next_attempt_at = :now, claimed_until = NULL
              WHERE id = :id AND state = 'failed'
+               AND NOT (event = 'triggered' AND EXISTS (
+                        SELECT 1 FROM outbox r
+                         WHERE r.incident_id = outbox.incident_id AND r.target_kind = outbox.target_kind
+                           AND r.target_name = outbox.target_name AND r.event = 'resolved'
+                           AND (r.state = 'delivered' OR (r.state = 'pending' AND r.claimed_until >= :now))))
             """)
     int requeue(String id, Instant now);
+
+    /**
+     * For row {@code id}, an incident's {@code triggered}: the same incident's {@code resolved} to
+     * the same receiver, if it was delivered or is being sent (leased at {@code now}).
+     */
+    @SqlQuery("""
+            SELECT r.* FROM outbox r JOIN outbox t
+                ON r.incident_id = t.incident_id AND r.target_kind = t.target_kind
+               AND r.target_name = t.target_name
+             WHERE t.id = :id AND t.event = 'triggered' AND r.event = 'resolved'
+               AND (r.state = 'delivered' OR (r.state = 'pending' AND r.claimed_until >= :now))
+            """)
+    Optional<OutboxRow> resolveSent(String id, Instant now);
 
     @SqlQuery("SELECT * FROM outbox WHERE id = :id")
     Optional<OutboxRow> find(String id);

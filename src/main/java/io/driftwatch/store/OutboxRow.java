@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * One delivery waiting in (or done with) the outbox: an alert to a channel or a request to a
  * retraining trigger, its rendered payload (never a secret: those are added when it is sent), its
- * idempotency key, and its delivery state.
+ * idempotency key, and its delivery state. Its place in its receiver's line is the table's
+ * {@code seq} column, numbered by the database on insert, which the record does not carry: the
+ * queries of {@link OutboxDao} order by it.
  *
  * @param targetKind {@code channel} or {@code trigger}
  * @param targetName the channel's or trigger's name in the configuration

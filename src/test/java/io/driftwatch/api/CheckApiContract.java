@@ -166,6 +166,42 @@ abstract class CheckApiContract {
     }
 
     @Test
+    void servesTheReportWithTheSecurityHeadersOfTheDashboard() {
+        String id = check(MONITOR).get("id").asText();
+
+        TestService.Reply report = service().get("/api/v1/checks/" + id + "/report");
+        TestService.Reply dashboard = service().get("/");
+
+        assertThat(report.status()).isEqualTo(200);
+        java.util.regex.Matcher meta = java.util.regex.Pattern
+                .compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]+)\">").matcher(report.body());
+        assertThat(meta.find()).as("the report's own policy").isTrue();
+        assertThat(meta.group(1)).startsWith("default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-");
+        assertThat(report.header("Content-Security-Policy")).hasValue(meta.group(1)
+                + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        for (String header : List.of("X-Content-Type-Options", "Referrer-Policy")) {
+            assertThat(report.header(header)).as(header).isPresent().isEqualTo(dashboard.header(header));
+        }
+        assertThat(report.header("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(dashboard.header("Content-Security-Policy")).hasValueSatisfying(p -> assertThat(p)
+                .endsWith("; frame-ancestors 'none'"));
+    }
+
+    @Test
+    void servesAReportWrittenByAnEarlierVersionUnderItsOwnScriptHash() throws Exception {
+        String id = check(MONITOR).get("id").asText();
+        Path file = service().dir.resolve("reports").resolve(MONITOR).resolve(id + ".html");
+        String html = java.nio.file.Files.readString(file);
+        String earlier = "sha256-" + Base64.getEncoder().encodeToString(new byte[32]);
+        java.nio.file.Files.writeString(file, html.replaceFirst("sha256-[A-Za-z0-9+/]{43}=", earlier));
+
+        TestService.Reply report = service().get("/api/v1/checks/" + id + "/report");
+
+        assertThat(report.header("Content-Security-Policy")).hasValue("default-src 'none'; style-src 'unsafe-inline'; "
+                + "script-src '" + earlier + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    }
+
+    @Test
     void answers404WhenTheReportFileIsGone() throws Exception {
         String id = check(MONITOR).get("id").asText();
         java.nio.file.Files.delete(service().dir.resolve("reports").resolve(MONITOR).resolve(id + ".html"));
@@ -228,10 +264,20 @@ abstract class CheckApiContract {
 
         assertError(missing, 422, "schema_mismatch", "columns");
         assertThat(missing.json().get("message").asText()).contains("weathersit");
-        assertError(mismatch, 422, "unreadable_dataset", "body");
+        // wrong columns are a schema mismatch listing every column, in CSV as in Arrow (they used to be an
+        // unreadable CSV naming the first declared column its header lacked)
+        assertError(mismatch, 422, "schema_mismatch", "columns");
         assertThat(mismatch.json().get("message").asText()).contains("dataset " + Batches.datasetId(
-                wrongColumns.getBytes(StandardCharsets.UTF_8))).contains("is declared numeric but the header has no such column")
+                wrongColumns.getBytes(StandardCharsets.UTF_8))).contains("column 'a': expected it in the reference")
+                .contains("column 'temp': expected it in the current batch (as in the reference), found no such column")
                 .doesNotContain(service().dir.toString());
+        TestService.Reply mismatchInArrow = service().post(checks, "application/vnd.apache.arrow.stream",
+                Batches.arrow(wrongColumns.getBytes(StandardCharsets.UTF_8), false));
+        assertError(mismatchInArrow, 422, "schema_mismatch", "columns");
+        String arrowDataset = Batches.datasetId(Batches.arrow(wrongColumns.getBytes(StandardCharsets.UTF_8), false));
+        assertThat(mismatch.json().get("message").asText()
+                .replace(Batches.datasetId(wrongColumns.getBytes(StandardCharsets.UTF_8)), arrowDataset))
+                .isEqualTo(mismatchInArrow.json().get("message").asText());
         assertError(unreadable, 422, "unreadable_dataset", "body");
         assertThat(unreadable.json().get("message").asText()).contains("line 6").contains("temp").contains("warm")
                 .doesNotContain(service().dir.toString());

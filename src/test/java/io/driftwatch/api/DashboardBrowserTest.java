@@ -37,7 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Walks through the dashboard in headless Chromium against a running service: the empty home page
  * tells a new user how to start; after a monitor and a week of bike-sharing checks are created
  * through the REST API, the home page lists the monitor with its verdict and sparkline, its page
- * draws the drift-share chart and the heat map, and a check's report opens from the list. No page
+ * draws the drift-share chart and the heat map, and a check's report opens from the list, its script
+ * running under the service's Content-Security-Policy header (its filter box filters). No page
  * logs a console error (a Content-Security-Policy violation would). Screenshots land in
  * {@code target/}; with {@code -Ddriftwatch.updateDocs=true} the monitor page's also replaces
  * {@code docs/dashboard-monitor.png}. Fails (does not skip) when Chromium or chromedriver is missing.
@@ -163,6 +164,13 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("verdict")).getText()).isEqualTo("Dataset drift detected");
         assertNoConsoleErrors("report");
         screenshot(Path.of("target/dashboard-report.png"));
+        // the report's inline script runs under the service's Content-Security-Policy header
+        String all = driver.findElement(By.id("shown")).getText();
+        driver.findElement(By.id("filter")).sendKeys("temp");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.findElement(By.id("shown")).getText().equals(all));
+        assertThat(driver.findElement(By.id("shown")).getText()).matches("[12] of \\d+ columns");
+        assertNoConsoleErrors("report, filtered");
     }
 
     private static void assertNoConsoleErrors(String page) {

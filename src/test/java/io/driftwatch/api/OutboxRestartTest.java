@@ -19,6 +19,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,12 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Delivery state survives a crash. The service runs as a separate JVM on the embedded default (an
  * H2 file); its webhook, PagerDuty and Airflow receivers are down (nothing listens on their ports),
- * so every delivery of three checks (an incident opened, closed, and a second one opened) is
- * attempted and waits for its retry. The JVM is then killed with SIGKILL (no graceful stop), the
+ * so each receiver's first delivery of three checks (an incident opened, closed, and a second one
+ * opened) is attempted and waits for its retry, and the receiver's later ones wait behind it. The JVM is then killed with SIGKILL (no graceful stop), the
  * receivers come up, and a new JVM on the same configuration delivers everything: each receiver
  * gets every event exactly once per idempotency key ({@code webhook-id}; PagerDuty's
- * {@code dedup_key} and action; Airflow's {@code dag_run_id}), and there are as many events as
- * outbox rows.
+ * {@code dedup_key} and action; Airflow's {@code dag_run_id}), in the order of the checks, and
+ * there are as many events as outbox rows.
  *
  * <p>The children's output goes to {@code target/outbox-restart-test/}.
  */
@@ -113,10 +114,12 @@ class OutboxRestartTest {
         check(api, "current.csv", true);
         // opened: webhook, PagerDuty, Airflow; closed: webhook, PagerDuty; opened again: all three
         int rows = 8;
-        Receiving.await("every delivery attempted and still pending", PATIENCE, () -> {
+        // each receiver's first delivery is attempted and waits for its retry; the ones behind it wait for it
+        Receiving.await("each receiver's first delivery attempted, every delivery still pending", PATIENCE, () -> {
             List<JsonNode> items = deliveries(api);
-            return items.size() == rows && items.stream().allMatch(d -> d.path("attempts").asInt() >= 1
-                    && d.path("state").asText().equals("pending"));
+            return items.size() == rows && items.stream().allMatch(d -> d.path("state").asText().equals("pending"))
+                    && items.stream().allMatch(d -> first(items, d) ? d.path("attempts").asInt() >= 1
+                            : d.path("attempts").asInt() == 0);
         });
 
         Map<String, Integer> attemptsBeforeKill = new HashMap<>();
@@ -164,11 +167,46 @@ class OutboxRestartTest {
         assertThat(airflow.runs()).hasSize(2);
         assertThat(hook.requests().size() + pagerDuty.requests().size() + dagRuns.size())
                 .as("one event per outbox row").isEqualTo(rows);
+        List<String> hookEvents = new ArrayList<>();
+        for (Request r : hook.requests()) {
+            hookEvents.add(r.json().path("type").asText() + " " + r.json().at("/data/incidentId").asText());
+        }
+        List<String> pageEvents = new ArrayList<>();
+        for (Request r : pagerDuty.requests()) {
+            pageEvents.add(r.json().path("event_action").asText() + " " + r.json().path("dedup_key").asText());
+        }
+        String opened = incident(hookEvents.get(0));
+        String again = incident(hookEvents.get(2));
+        assertThat(again).isNotEqualTo(opened);
+        assertThat(hookEvents).as("the webhook's events in the order of the checks").containsExactly(
+                "driftwatch.incident.triggered " + opened, "driftwatch.incident.resolved " + opened,
+                "driftwatch.incident.triggered " + again);
+        assertThat(pageEvents).as("PagerDuty's events in the order of the checks").containsExactly(
+                "trigger driftwatch/bike-sharing/" + opened, "resolve driftwatch/bike-sharing/" + opened,
+                "trigger driftwatch/bike-sharing/" + again);
         for (JsonNode d : delivered) {
             // every attempt the service answered about before the kill is still on record, plus the delivery
             assertThat(d.path("attempts").asInt()).as("attempts of " + d)
                     .isGreaterThan(attemptsBeforeKill.get(d.path("id").asText()));
         }
+    }
+
+    /** Whether {@code d} is the earliest of its receiver's deliveries in {@code all}. */
+    private static boolean first(List<JsonNode> all, JsonNode d) {
+        for (JsonNode other : all) {
+            if (other.path("targetKind").asText().equals(d.path("targetKind").asText())
+                    && other.path("target").asText().equals(d.path("target").asText())
+                    && Instant.parse(other.path("createdAt").asText())
+                            .isBefore(Instant.parse(d.path("createdAt").asText()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The incident id at the end of "type incident". */
+    private static String incident(String event) {
+        return event.substring(event.lastIndexOf(' ') + 1);
     }
 
     private <T extends AutoCloseable> T fake(T fake) {

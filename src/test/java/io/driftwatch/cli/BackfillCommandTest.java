@@ -37,10 +37,11 @@ class BackfillCommandTest {
     @TempDir
     Path dir;
     private Path config;
+    private TestDatabase db;
 
     @BeforeEach
     void setUp() throws Exception {
-        TestDatabase db = TestDatabases.h2(dir);
+        db = TestDatabases.h2(dir);
         TestDatabase warehouse = TestDatabases.postgresUnmigrated();
         try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE predictions (ts TIMESTAMP WITH TIME ZONE, score DOUBLE PRECISION)");
@@ -100,7 +101,7 @@ class BackfillCommandTest {
         source.put("url", warehouse.url());
         source.put("user", warehouse.user());
         source.put("password", "");
-        root.withObjectProperty("logging").put("level", "WARN");
+        // the shipped logging settings (INFO), which the command must keep off its output
     }
 
     @Test
@@ -109,8 +110,8 @@ class BackfillCommandTest {
                 config.toString());
 
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
-        List<String> lines = run.stdout().lines().filter(l -> !l.startsWith("INFO") && !l.startsWith("WARN")).toList();
-        assertThat(lines).containsExactly(
+        assertThat(run.stderr()).isEmpty();
+        assertThat(run.stdout().lines().toList()).containsExactly(
                 "2026-11-20T00:00:00Z .. 2026-11-20T01:00:00Z  1 check (0 drifted), 100 rows read",
                 "2026-11-20T01:00:00Z .. 2026-11-20T02:00:00Z  1 check (0 drifted), 100 rows read",
                 "2026-11-20T02:00:00Z .. 2026-11-20T03:00:00Z  1 check (1 drifted), 100 rows read",
@@ -120,9 +121,39 @@ class BackfillCommandTest {
         CliRunner.Run again = CliRunner.run("backfill", "hourly", "--from", "2026-11-20T00:00:00Z", "--to",
                 "2026-11-20T05:00:00Z", config.toString());
         assertThat(again.exitCode()).as(again.stderr()).isEqualTo(0);
-        assertThat(again.stdout()).contains("2026-11-20T01:00:00Z  ran already, skipped")
-                .contains("2026-11-20T04:00:00Z .. 2026-11-20T05:00:00Z  0 checks, 1 failed, 0 rows read")
-                .contains("backfilled 1 of 5 windows (4 ran already): 0 checks, 0 with dataset drift, 1 failed");
+        assertThat(again.stderr()).isEmpty();
+        assertThat(again.stdout().lines().toList()).containsExactly(
+                "2026-11-20T00:00:00Z .. 2026-11-20T01:00:00Z  ran already, skipped",
+                "2026-11-20T01:00:00Z .. 2026-11-20T02:00:00Z  ran already, skipped",
+                "2026-11-20T02:00:00Z .. 2026-11-20T03:00:00Z  ran already, skipped",
+                "2026-11-20T03:00:00Z .. 2026-11-20T04:00:00Z  ran already, skipped",
+                "2026-11-20T04:00:00Z .. 2026-11-20T05:00:00Z  0 checks, 1 failed, 0 rows read",
+                "backfilled 1 of 5 windows (4 ran already): 0 checks, 0 with dataset drift, 1 failed");
+    }
+
+    @Test
+    void countsOneWindowAndOneCheckInTheSingular() throws Exception {
+        CliRunner.Run run = CliRunner.run("backfill", "hourly", "--from", "2026-11-20T00:00", "--to", "2026-11-20T01:00",
+                config.toString());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout().lines().toList()).containsExactly(
+                "2026-11-20T00:00:00Z .. 2026-11-20T01:00:00Z  1 check (0 drifted), 100 rows read",
+                "backfilled 1 of 1 window (0 ran already): 1 check, 0 with dataset drift, 0 failed");
+    }
+
+    @Test
+    void saysTheEmbeddedDatabaseIsHeldByTheRunningServiceInOneLineAndNothingElse() throws Exception {
+        CliRunner.Run run;
+        try (H2Holder holder = H2Holder.open(db)) {
+            run = CliRunner.run("backfill", "hourly", "--from", "2026-11-20", "--to", "2026-11-21", config.toString());
+        }
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).startsWith("driftwatch backfill: the embedded database ")
+                .contains("is in use by another process").contains("Stop the service, run backfill")
+                .hasLineCount(1);
     }
 
     @Test
@@ -140,6 +171,7 @@ class BackfillCommandTest {
 
     private static void assertMistake(CliRunner.Run run, String line) {
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr().strip()).isEqualTo(line);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).isEqualTo(line + System.lineSeparator());
     }
 }

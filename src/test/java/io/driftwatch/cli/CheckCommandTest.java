@@ -164,6 +164,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void monitorFileWithTwoYamlDocumentsExitsWithTwoInsteadOfDroppingTheSecond(@TempDir Path dir) throws Exception {
+        Path monitor = Files.writeString(dir.resolve("two.yml"), Files.readString(Path.of(MONITOR))
+                + "---\ndrift:\n  share: 0.99\n");
+        CliRunner.Run run = CliRunner.run("check", "--reference", REF, "--current", CUR, "--monitor",
+                monitor.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr().strip()).startsWith("driftwatch check: monitor " + monitor + " is invalid: line ")
+                .endsWith(": the definition holds 2 YAML documents; send one (remove the --- separators)");
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    @Test
     void batchesThatDoNotLineUpExitWithTwoListingEveryProblem(@TempDir Path dir) throws Exception {
         Path ref = Files.writeString(dir.resolve("ref.csv"), "a,b,c\n1,2,x\n3,4,y\n");
         Path cur = Files.writeString(dir.resolve("cur.csv"), "a,c,d\n1,x,5\n3,y,6\n");

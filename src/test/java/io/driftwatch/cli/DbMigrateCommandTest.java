@@ -131,6 +131,30 @@ class DbMigrateCommandTest {
         }
     }
 
+    @ParameterizedTest(name = "db {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"migrate", "status"})
+    void saysInOneLineThatPostgresqlCannotBeReachedAndExitsTwo(String verb) throws Exception {
+        int port = closedPort();
+        TestDatabase unreachable = new TestDatabase("postgresql", "org.postgresql.Driver",
+                "jdbc:postgresql://127.0.0.1:" + port + "/driftwatch?password=s3cret", "driftwatch");
+
+        CliRunner.Run run = CliRunner.run("db", verb, configFile(unreachable).toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).isEqualTo("driftwatch db " + verb + ": cannot connect to the database"
+                + " jdbc:postgresql://127.0.0.1:" + port + "/driftwatch?password=*** (PostgreSQL at 127.0.0.1:" + port
+                + "): connection refused. Check that PostgreSQL is running there and reachable from here, and that"
+                + " database.url in the configuration file is right" + System.lineSeparator());
+    }
+
+    /** A local port nothing listens on: bound, then released. */
+    static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static UnmigratedDatabaseException rootOfType(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnmigratedDatabaseException u) {

@@ -22,10 +22,8 @@ import io.driftwatch.store.BlobStore;
 import io.driftwatch.store.CheckDao;
 import io.driftwatch.store.DatasetDao;
 import io.driftwatch.store.MonitorDao;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -112,8 +110,7 @@ class NotifyTestCommandTest {
         ObjectNode database = root.withObjectProperty("database");
         database.put("driverClass", db.driverClass());
         database.put("url", db.url());
-        database.put("user", db.user());
-        root.withObjectProperty("logging").put("level", "WARN");
+        database.put("user", db.user()); // and the shipped logging settings, which the command must keep off stdout
         root.put("publicUrl", "http://driftwatch.example:8080/");
         ArrayNode channels = root.putArray("channels");
         channels.addObject().put("name", "team-slack").put("type", "slack").put("url", url("/slack"));
@@ -163,6 +160,7 @@ class NotifyTestCommandTest {
         CliRunner.Run run = CliRunner.run("notify-test", "bikes", config.toString());
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).isEmpty();
         assertThat(run.stdout().lines().toList()).containsExactly(
                 "team-slack (slack): delivered (HTTP 200)",
                 "on-call (pagerduty): delivered (HTTP 202); the test opened a real PagerDuty incident, resolved at once"
@@ -214,7 +212,8 @@ class NotifyTestCommandTest {
         CliRunner.Run run = CliRunner.run("notify-test", "nosuch", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).contains("driftwatch notify-test: no monitor with id 'nosuch'");
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).isEqualTo("driftwatch notify-test: no monitor with id 'nosuch'" + System.lineSeparator());
         assertThat(received).isEmpty();
     }
 
@@ -228,28 +227,17 @@ class NotifyTestCommandTest {
     }
 
     @Test
-    void saysTheEmbeddedDatabaseIsHeldByTheRunningServiceAndExitsTwo() throws Exception {
-        // Another JVM holds the H2 file open, as a running service does.
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.h2.tools.Shell",
-                "-url", db.url(), "-user", db.user(), "-password", "").redirectErrorStream(true).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-            holder.getOutputStream().write("SELECT 1;\n".getBytes(StandardCharsets.UTF_8));
-            holder.getOutputStream().flush();
-            for (String line = out.readLine(); line != null && !line.startsWith("(1 row"); line = out.readLine()) {
-                // wait until the shell has the database open and answered
-            }
-            assertThat(holder.isAlive()).isTrue();
-
-            CliRunner.Run run = CliRunner.run("notify-test", "bikes", config.toString());
-
-            assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.stderr()).contains("in use by another process").contains("Stop the service");
-            assertThat(received).isEmpty();
-        } finally {
-            holder.destroy();
-            holder.waitFor();
+    void saysTheEmbeddedDatabaseIsHeldByTheRunningServiceInOneLineAndExitsTwo() throws Exception {
+        CliRunner.Run run;
+        try (H2Holder holder = H2Holder.open(db)) {
+            run = CliRunner.run("notify-test", "bikes", config.toString());
         }
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).startsWith("driftwatch notify-test: the embedded database ")
+                .contains("is in use by another process").contains("Stop the service").endsWith("\n")
+                .hasLineCount(1);
+        assertThat(received).isEmpty();
     }
 }

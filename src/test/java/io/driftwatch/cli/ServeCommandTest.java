@@ -31,6 +31,31 @@ class ServeCommandTest {
     }
 
     @Test
+    void saysInOneLineThatPostgresqlCannotBeReachedAndExitsTwo(@TempDir Path dir) throws Exception {
+        int port = DbMigrateCommandTest.closedPort();
+        Path config = dir.resolve("config.yml");
+        Files.writeString(config, EditedConfig.of(root -> {
+            ((ObjectNode) root.get("server").get("applicationConnectors").get(0)).put("port", 0);
+            ((ObjectNode) root.get("server").get("adminConnectors").get(0)).put("port", 0);
+            root.put("reportsDirectory", dir.resolve("reports").toString());
+            root.put("dataDirectory", dir.resolve("data").toString());
+            ObjectNode database = root.withObjectProperty("database");
+            database.put("driverClass", "org.postgresql.Driver");
+            database.put("url", "jdbc:postgresql://127.0.0.1:" + port + "/driftwatch");
+        }).text(Path.of("config.yml")), StandardCharsets.UTF_8);
+
+        CliRunner.Run run = CliRunner.run("server", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("! at ")
+                .doesNotContain("ERROR");
+        assertThat(run.stderr()).isEqualTo("driftwatch server: cannot connect to the database"
+                + " jdbc:postgresql://127.0.0.1:" + port + "/driftwatch (PostgreSQL at 127.0.0.1:" + port
+                + "): connection refused. Check that PostgreSQL is running there and reachable from here, and that"
+                + " database.url in the configuration file is right" + System.lineSeparator());
+    }
+
+    @Test
     void namesAnUnsetEnvironmentVariableInOneLine(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("config.yml");
         Files.writeString(config, Files.readString(Path.of("config.yml"))

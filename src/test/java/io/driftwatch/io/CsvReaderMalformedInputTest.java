@@ -137,13 +137,6 @@ class CsvReaderMalformedInputTest {
     }
 
     @Test
-    void reportsDeclaredColumnMissingFromHeader() throws IOException {
-        Path file = write("data.csv", "a,b\n1,2\n");
-        String message = failure(file, CsvOptions.defaults().withNumericColumns(Set.of("c")));
-        assertThat(message).contains("'c'").contains("declared numeric").contains("no such column");
-    }
-
-    @Test
     void failsFastOnA100MegabyteLineWithoutBreaks() throws IOException {
         Path file = dir.resolve("huge.csv");
         byte[] chunk = new byte[1 << 20];

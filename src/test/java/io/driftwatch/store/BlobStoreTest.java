@@ -87,7 +87,11 @@ class BlobStoreTest {
         BlobStore.Blob second = store.put(BlobStore.Kind.DATASET, new ByteArrayInputStream(bytes), 1 << 20);
         BlobStore.Blob other = store.put(BlobStore.Kind.DATASET, new ByteArrayInputStream(randomBytes(10, 3)), 1 << 20);
 
-        assertThat(second).isEqualTo(first);
+        assertThat(second.sha256()).isEqualTo(first.sha256());
+        assertThat(second.path()).isEqualTo(first.path());
+        assertThat(second.bytes()).isEqualTo(first.bytes());
+        assertThat(first.created()).isTrue();
+        assertThat(second.created()).as("the second put found the file there").isFalse();
         assertThat(other.sha256()).isNotEqualTo(first.sha256());
         assertThat(files()).containsExactlyInAnyOrder(first.path(), other.path());
         assertThat(Files.readAllBytes(first.path())).isEqualTo(bytes);
@@ -180,5 +184,18 @@ class BlobStoreTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.path(BlobStore.Kind.DATASET, "ABCDEF0123"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void discardDeletesOnlyAFileThePutCreated() throws Exception {
+        BlobStore store = BlobStore.in(dir);
+        byte[] bytes = randomBytes(1000, 4);
+        BlobStore.Blob first = store.put(BlobStore.Kind.DATASET, new ByteArrayInputStream(bytes), 1 << 20);
+        BlobStore.Blob again = store.put(BlobStore.Kind.DATASET, new ByteArrayInputStream(bytes), 1 << 20);
+
+        assertThat(store.discard(again)).isFalse();
+        assertThat(first.path()).exists();
+        assertThat(store.discard(first)).isTrue();
+        assertThat(files()).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -44,6 +45,12 @@ import java.util.Objects;
  *       new content is new, and is read again.</li>
  *   <li>Batches come in last-modified order, then by name; one per file. The window plays no part: it
  *       is only recorded.</li>
+ *   <li>Symbolic links are followed only where they stay in the folders the service allows
+ *       ({@code sources.directories}): the folder's real path, and each file's, must lie in the real
+ *       path of one of them. A file that is a link out of them is not read: it is a failure (below)
+ *       and the run is {@link Source.SeenFiles#refused told} why; a folder that leads out of them is
+ *       a {@link SourceException}. What is read is the link's target as resolved when it was listed,
+ *       opened without following a link again.</li>
  * </ul>
  *
  * <p>Errors: a folder that is missing, not a folder or cannot be listed is a {@link SourceException}
@@ -61,17 +68,33 @@ final class DirectorySource implements Source {
 
     private final SourceSpec.Directory spec;
     private final Path folder;
+    private final List<Path> allowed;
     private final PathMatcher matcher;
     private final Path temporaryDirectory;
     private final Clock clock;
 
+    /**
+     * @param allowed the folders links may lead into ({@code sources.directories}); the source's folder
+     *     lies in one of them
+     */
+    DirectorySource(SourceSpec.Directory spec, List<Path> allowed, Path temporaryDirectory) {
+        this(spec, allowed, temporaryDirectory, Clock.systemUTC());
+    }
+
+    /** A source whose links may not leave its own folder. */
     DirectorySource(SourceSpec.Directory spec, Path temporaryDirectory) {
         this(spec, temporaryDirectory, Clock.systemUTC());
     }
 
     /** As the public path, with the clock that {@code settle} is measured against. */
     DirectorySource(SourceSpec.Directory spec, Path temporaryDirectory, Clock clock) {
+        this(spec, List.of(spec.path()), temporaryDirectory, clock);
+    }
+
+    /** As the public path, with the clock that {@code settle} is measured against. */
+    DirectorySource(SourceSpec.Directory spec, List<Path> allowed, Path temporaryDirectory, Clock clock) {
         this.spec = Objects.requireNonNull(spec, "spec");
+        this.allowed = List.copyOf(allowed);
         this.folder = spec.path().toAbsolutePath().normalize();
         this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + spec.glob());
         this.temporaryDirectory = Objects.requireNonNull(temporaryDirectory, "temporaryDirectory");
@@ -83,8 +106,13 @@ final class DirectorySource implements Source {
         return file.lastModified().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
-    /** A file listed in the folder, with the attributes the decision to read it was based on. */
-    private record Listed(Path file, String name, FileTime lastModified, long size) {
+    /**
+     * A file listed in the folder, with the attributes the decision to read it was based on.
+     *
+     * @param file the file as listed (a link, perhaps)
+     * @param target its real path, which is what is read
+     */
+    private record Listed(Path file, Path target, String name, FileTime lastModified, long size) {
     }
 
     /** A copy of a file, with what was computed while copying it. */
@@ -96,7 +124,7 @@ final class DirectorySource implements Source {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(seen, "seen");
         List<String> failures = new ArrayList<>();
-        List<Listed> listed = list(failures);
+        List<Listed> listed = list(failures, seen);
         listed.sort(Comparator.comparing(Listed::lastModified).thenComparing(Listed::name));
 
         Instant settledBefore = clock.instant().minus(spec.settle());
@@ -141,8 +169,11 @@ final class DirectorySource implements Source {
         }
     }
 
-    /** The regular files to consider; files whose attributes cannot be read are added to {@code failures}. */
-    private List<Listed> list(List<String> failures) {
+    /**
+     * The regular files to consider; files whose attributes cannot be read, and links out of the allowed
+     * folders, are added to {@code failures}.
+     */
+    private List<Listed> list(List<String> failures, SeenFiles seen) {
         if (!Files.isDirectory(folder)) {
             if (Files.notExists(folder)) {
                 throw new SourceException("the folder " + folder + " does not exist");
@@ -151,8 +182,13 @@ final class DirectorySource implements Source {
                 throw new SourceException(folder + " is not a folder");
             }
         }
+        List<Path> roots = realRoots();
         List<Listed> listed = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            if (!inside(folder.toRealPath(), roots)) {
+                throw new SourceException("the folder " + folder + " leads out of the folders this service may read"
+                        + " (sources.directories) through a symbolic link, so it is not read");
+            }
             for (Path entry : entries) {
                 Path fileName = entry.getFileName();
                 String name = fileName.toString();
@@ -160,17 +196,27 @@ final class DirectorySource implements Source {
                     continue;
                 }
                 BasicFileAttributes attributes;
+                Path target;
                 try {
                     attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+                    target = entry.toRealPath();
                 } catch (NoSuchFileException e) {
                     continue; // gone since it was listed, or a link to nothing
                 } catch (IOException e) {
                     failures.add("the file " + entry + " cannot be read: " + describe(e));
                     continue;
                 }
-                if (attributes.isRegularFile()) {
-                    listed.add(new Listed(entry, name, attributes.lastModifiedTime(), attributes.size()));
+                if (!attributes.isRegularFile()) {
+                    continue;
                 }
+                if (!inside(target, roots)) {
+                    String reason = "a symbolic link to a file outside the folders this service may read"
+                            + " (sources.directories)";
+                    failures.add("the file " + entry + " is " + reason + ", so it is not read");
+                    seen.refused(name, reason);
+                    continue;
+                }
+                listed.add(new Listed(entry, target, name, attributes.lastModifiedTime(), attributes.size()));
             }
         } catch (NoSuchFileException e) {
             throw new SourceException("the folder " + folder + " does not exist", e);
@@ -180,6 +226,29 @@ final class DirectorySource implements Source {
             throw new SourceException("the folder " + folder + " cannot be read: " + describe(e), e);
         }
         return listed;
+    }
+
+    /** The real paths of the allowed folders (as written, normalised, for one that does not exist). */
+    private List<Path> realRoots() {
+        List<Path> roots = new ArrayList<>(allowed.size());
+        for (Path root : allowed) {
+            Path absolute = root.toAbsolutePath().normalize();
+            try {
+                roots.add(absolute.toRealPath());
+            } catch (IOException e) {
+                roots.add(absolute); // nothing real lies in a folder that cannot be resolved
+            }
+        }
+        return roots;
+    }
+
+    private static boolean inside(Path real, List<Path> roots) {
+        for (Path root : roots) {
+            if (real.startsWith(root)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code name} is a hidden file or a file a writer has not finished yet. */
@@ -212,7 +281,8 @@ final class DirectorySource implements Source {
         MessageDigest digest = sha256();
         long bytes = 0;
         boolean copied = false;
-        try (InputStream in = Files.newInputStream(listed.file()); OutputStream out = Files.newOutputStream(target)) {
+        try (InputStream in = Files.newInputStream(listed.target(), LinkOption.NOFOLLOW_LINKS);
+                OutputStream out = Files.newOutputStream(target)) {
             byte[] buffer = new byte[BUFFER];
             int n;
             while ((n = in.read(buffer)) >= 0) {
@@ -222,7 +292,7 @@ final class DirectorySource implements Source {
             }
             copied = true;
         } catch (IOException e) {
-            if (!Files.notExists(listed.file())) {
+            if (!Files.notExists(listed.target(), LinkOption.NOFOLLOW_LINKS)) {
                 failures.add("the file " + listed.file() + " cannot be copied to " + temporaryDirectory + ": "
                         + describe(e));
             }
@@ -240,7 +310,8 @@ final class DirectorySource implements Source {
             return true;
         }
         try {
-            BasicFileAttributes now = Files.readAttributes(listed.file(), BasicFileAttributes.class);
+            BasicFileAttributes now = Files.readAttributes(listed.target(), BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
             return now.size() != listed.size() || !now.lastModifiedTime().equals(listed.lastModified());
         } catch (IOException e) {
             return true; // gone or replaced meanwhile: not what was copied; the next run sees what is there

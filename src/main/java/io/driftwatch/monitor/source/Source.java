@@ -18,7 +18,7 @@ public interface Source {
      */
     List<SourceBatch> read(TimeWindow window, SeenFiles seen);
 
-    /** The files a monitor has read already. */
+    /** The files a monitor has read already; and it is told of files a source refuses to read. */
     @FunctionalInterface
     interface SeenFiles {
         /** Whether a file of this name and content was read. */
@@ -30,6 +30,13 @@ public interface Source {
          */
         default boolean unchanged(String name, long bytes, java.time.Instant modified) {
             return false;
+        }
+
+        /**
+         * A file the source found and will not read, and why (a symbolic link out of the folders the
+         * service allows), so the run can say so. By default, nothing is done with it.
+         */
+        default void refused(String name, String reason) {
         }
 
         SeenFiles NONE = (name, sha256) -> false;

@@ -1,5 +1,6 @@
 package io.driftwatch.monitor.source;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -31,13 +32,33 @@ public final class Sources {
     /** Opens {@code spec}; call {@link #problems} first, since opening assumes a valid spec. */
     public static Source open(SourceSpec spec, SourceEnvironment environment) {
         if (spec instanceof SourceSpec.Directory d) {
-            return new DirectorySource(d, environment.temporaryDirectory());
+            return new DirectorySource(d, environment.directories(), environment.temporaryDirectory());
         }
         if (spec instanceof SourceSpec.Jdbc j) {
             return new JdbcSource(j, environment.dataSources().get(j.dataSource()), environment.temporaryDirectory());
         }
         SourceSpec.Http h = (SourceSpec.Http) spec;
         return new HttpSource(h, environment.environment(), environment.temporaryDirectory());
+    }
+
+    /** Whether the existing {@code folder}'s real path lies outside the real paths of {@code roots}. */
+    private static boolean leadsOut(Path folder, List<Path> roots) {
+        Path real;
+        try {
+            real = folder.toRealPath();
+        } catch (IOException e) {
+            return false; // missing (yet) or unreadable: each run resolves it again, and says so
+        }
+        for (Path root : roots) {
+            try {
+                if (real.startsWith(root.toRealPath())) {
+                    return false;
+                }
+            } catch (IOException e) {
+                // a root that does not exist holds nothing
+            }
+        }
+        return true;
     }
 
     /**
@@ -78,6 +99,10 @@ public final class Sources {
                     problems.add(new Problem("source.path", "'" + d.path() + "' is not in a folder this service may read; "
                             + "config.yml allows " + (environment.directories().isEmpty() ? "none"
                             : environment.directories().toString()) + " (sources.directories)"));
+                } else if (leadsOut(folder, environment.directories())) {
+                    problems.add(new Problem("source.path", "'" + d.path() + "' leads out of the folders this service"
+                            + " may read through a symbolic link; config.yml allows " + environment.directories()
+                            + " (sources.directories)"));
                 }
         } else if (spec instanceof SourceSpec.Jdbc j) {
                 problems.addAll(queryParameters(j.query()));

@@ -255,6 +255,74 @@ class DirectorySourceTest {
     }
 
     @Test
+    void doesNotReadALinkToAFileOutsideTheAllowedFoldersAndSaysWhy(@TempDir Path outside) throws IOException {
+        Path secret = Files.writeString(outside.resolve("secret.csv"), "x\n42\n");
+        Files.setLastModifiedTime(secret, minutesAgo(10));
+        Files.createSymbolicLink(folder.resolve("evil.csv"), secret);
+        write("good.csv", "x\n1\n", minutesAgo(10));
+        List<String> refused = new ArrayList<>();
+
+        List<SourceBatch> batches = source("*.csv", SETTLE).read(WINDOW, new Source.SeenFiles() {
+            @Override
+            public boolean seen(String name, String sha256) {
+                return false;
+            }
+
+            @Override
+            public void refused(String name, String reason) {
+                refused.add(name + ": " + reason);
+            }
+        });
+
+        assertThat(batches).extracting(b -> b.read().name()).containsExactly("good.csv");
+        assertThat(refused).containsExactly("evil.csv: a symbolic link to a file outside the folders this service may"
+                + " read (sources.directories)");
+        assertThat(filesIn(temporary)).hasSize(1);
+    }
+
+    @Test
+    void aLinkOutOfTheAllowedFoldersIsASourceExceptionWhenNothingElseIsRead(@TempDir Path outside) throws IOException {
+        Path secret = Files.writeString(outside.resolve("secret.csv"), "x\n42\n");
+        Files.setLastModifiedTime(secret, minutesAgo(10));
+        Path link = Files.createSymbolicLink(folder.resolve("evil.csv"), secret);
+
+        assertThatThrownBy(() -> source("*.csv", SETTLE).read(WINDOW, Source.SeenFiles.NONE))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("the file " + link + " is a symbolic link to a file outside the folders this service may"
+                        + " read (sources.directories), so it is not read");
+        assertThat(filesIn(temporary)).isEmpty();
+    }
+
+    @Test
+    void readsALinkToAFileInAnotherAllowedFolder(@TempDir Path archive) throws IOException {
+        Path kept = Files.writeString(archive.resolve("kept.csv"), "x\n7\n");
+        Files.setLastModifiedTime(kept, minutesAgo(10));
+        Files.createSymbolicLink(folder.resolve("kept.csv"), kept);
+        Source source = new DirectorySource(new SourceSpec.Directory(folder, "*.csv", SETTLE), List.of(folder, archive),
+                temporary);
+
+        assertThat(source.read(WINDOW, Source.SeenFiles.NONE)).singleElement().satisfies(b -> {
+            assertThat(b.read().name()).isEqualTo("kept.csv");
+            assertThat(content(b.file())).isEqualTo("x\n7\n");
+        });
+    }
+
+    @Test
+    void aFolderThatIsALinkOutOfTheAllowedFoldersIsASourceException(@TempDir Path outside) throws IOException {
+        Path secret = Files.writeString(outside.resolve("secret.csv"), "x\n42\n");
+        Files.setLastModifiedTime(secret, minutesAgo(10));
+        Path linked = Files.createSymbolicLink(folder.resolve("elsewhere"), outside);
+        Source source = new DirectorySource(new SourceSpec.Directory(linked, "*.csv", SETTLE), List.of(folder),
+                temporary);
+
+        assertThatThrownBy(() -> source.read(WINDOW, Source.SeenFiles.NONE))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("the folder " + linked + " leads out of the folders this service may read"
+                        + " (sources.directories) through a symbolic link, so it is not read");
+        assertThat(filesIn(temporary)).isEmpty();
+    }
+
+    @Test
     void aTemporaryFolderThatIsMissingIsASourceExceptionNamingIt() throws IOException {
         write("a.csv", "x\n1\n", minutesAgo(10));
         Path missing = temporary.resolve("gone");

@@ -42,6 +42,19 @@ class SourcesTest {
     }
 
     @Test
+    void refusesAFolderInsideTheAllowedOnesThatIsALinkOutOfThem() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("incoming"));
+        java.nio.file.Files.createDirectories(dir.resolve("etc"));
+        java.nio.file.Files.createSymbolicLink(dir.resolve("incoming/etc"), dir.resolve("etc"));
+
+        assertThat(Sources.problems(new SourceSpec.Directory(dir.resolve("incoming/etc"), "*", Duration.ZERO),
+                environment())).extracting(Sources.Problem::field, Sources.Problem::message).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("source.path", "'" + dir.resolve("incoming/etc")
+                                + "' leads out of the folders this service may read through a symbolic link; config.yml"
+                                + " allows [" + dir.resolve("incoming").toAbsolutePath() + "] (sources.directories)"));
+    }
+
+    @Test
     void refusesAnUndeclaredDataSourceAndParametersARunDoesNotBind() {
         assertThat(Sources.problems(new SourceSpec.Jdbc("lake", "SELECT * FROM t WHERE a = :a OR b = :b"),
                 environment())).extracting(Sources.Problem::message).containsExactly(

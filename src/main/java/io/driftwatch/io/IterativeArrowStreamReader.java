@@ -1,0 +1,57 @@
+package io.driftwatch.io;
+
+import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
+import org.apache.arrow.flatbuf.MessageHeader;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.ipc.ReadChannel;
+import org.apache.arrow.vector.ipc.message.MessageChannelReader;
+import org.apache.arrow.vector.ipc.message.MessageResult;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
+
+/**
+ * An {@link ArrowStreamReader} that reads the dictionary batches before a record batch in a loop.
+ * Arrow's own reader calls itself once per dictionary batch, so a stream of many thousands of
+ * dictionary batches in a row would overflow the thread's stack; this one uses none per batch.
+ * Otherwise it loads batches as Arrow's does (the stream has already been checked by
+ * {@link ArrowMessageScan}).
+ *
+ * <p>Not thread-safe, like the reader it extends.
+ */
+final class IterativeArrowStreamReader extends ArrowStreamReader {
+    private final MessageChannelReader messages;
+
+    IterativeArrowStreamReader(ReadableByteChannel in, BufferAllocator allocator) {
+        this(new MessageChannelReader(new ReadChannel(in), allocator), allocator);
+    }
+
+    private IterativeArrowStreamReader(MessageChannelReader messages, BufferAllocator allocator) {
+        super(messages, allocator);
+        this.messages = messages;
+    }
+
+    @Override
+    public boolean loadNextBatch() throws IOException {
+        prepareLoadNextBatch();
+        while (true) {
+            MessageResult result = messages.readNext();
+            if (result == null) {
+                return false;
+            }
+            // a batch without buffers has no body; deserializing needs an (empty) one
+            ArrowBuf body = result.getBodyBuffer() == null ? allocator.getEmpty() : result.getBodyBuffer();
+            byte type = result.getMessage().headerType();
+            if (type == MessageHeader.RecordBatch) {
+                loadRecordBatch(MessageSerializer.deserializeRecordBatch(result.getMessage(), body));
+                return true;
+            }
+            if (type != MessageHeader.DictionaryBatch) {
+                body.close();
+                throw new IOException("Expected RecordBatch or DictionaryBatch but header was " + type);
+            }
+            loadDictionary(MessageSerializer.deserializeDictionaryBatch(result.getMessage(), body));
+        }
+    }
+}
