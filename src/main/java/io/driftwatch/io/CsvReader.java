@@ -104,7 +104,13 @@ public final class CsvReader {
             + " ends before the gzip stream does; expected a 10-byte header, the compressed data and an 8-byte"
             + " trailer. Was the file cut short while it was copied or compressed?";
 
+    /**
+     * Rows reserved per column when the row count cannot be estimated (gzip): at most 1,024, and no
+     * more than {@link #UNKNOWN_ROWS_CELLS} cells over all columns, so a wide header with few rows
+     * does not reserve megabytes per kilobyte of input (the builders grow geometrically anyway).
+     */
     private static final int DEFAULT_EXPECTED_ROWS = 1024;
+    private static final int UNKNOWN_ROWS_CELLS = 1 << 16;
 
     /**
      * When a file is read in parts: files of at least {@code minBytes} bytes, in {@code parts} parts
@@ -197,7 +203,8 @@ public final class CsvReader {
                     + " the columns");
         }
         char delimiter = options.delimiter() == CsvOptions.AUTO_DETECT ? peek.delimiter() : options.delimiter();
-        int expectedRows = peek.estimatedRows() > 0 ? peek.estimatedRows() : DEFAULT_EXPECTED_ROWS;
+        int expectedRows = peek.estimatedRows() > 0 ? peek.estimatedRows()
+                : Math.max(16, Math.min(DEFAULT_EXPECTED_ROWS, UNKNOWN_ROWS_CELLS / peek.headerColumns()));
         if (!csv.gzip() && parallelism.parts() > 1) {
             long size;
             try {

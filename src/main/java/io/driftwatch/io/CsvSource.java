@@ -304,8 +304,9 @@ final class CsvSource {
      * @param estimatedRows an estimate of the data rows, from the file size and the mean length of the
      *     complete lines seen, at most the file size over the header's column count; -1 when unknown
      *     (gzip, or too few lines seen)
+     * @param headerColumns the columns of the header line as far as it was examined (at least 1)
      */
-    record Peek(boolean empty, char delimiter, int estimatedRows) {
+    record Peek(boolean empty, char delimiter, int estimatedRows, int headerColumns) {
     }
 
     Peek peek() throws IOException {
@@ -314,7 +315,7 @@ final class CsvSource {
             head = in.readNBytes(PEEK_BYTES);
         }
         if (head.length == 0) {
-            return new Peek(true, ',', -1);
+            return new Peek(true, ',', -1, 1);
         }
         int[] counts = new int[CANDIDATE_DELIMITERS.length];
         boolean quoted = false;
@@ -340,7 +341,8 @@ final class CsvSource {
                 best = d;
             }
         }
-        return new Peek(false, CANDIDATE_DELIMITERS[best], estimateRows(head, headerEnd, counts[best] + 1));
+        int columns = counts[best] + 1;
+        return new Peek(false, CANDIDATE_DELIMITERS[best], estimateRows(head, headerEnd, columns), columns);
     }
 
     private int estimateRows(byte[] head, int headerEnd, int columns) throws IOException {

@@ -107,6 +107,8 @@ class GracefulShutdownTest {
                 "-Ddw.database.url=" + db.url(),
                 "-Ddw.database.user=" + db.user(),
                 "-Ddw.logging.level=WARN",
+                // the two-million-row batch is larger than the default share of a 1 GiB heap
+                "-Ddw.api.maxDecompressedSize=256MiB",
                 DriftwatchApplication.class.getName(), "server", Path.of("config.yml").toAbsolutePath().toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
