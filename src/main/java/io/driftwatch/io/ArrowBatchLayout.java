@@ -94,22 +94,20 @@ final class ArrowBatchLayout {
 
     private final String source;
     private final String uncompressedHint;
-    private final Schema schema;
     private final Node[] batchNodes;
     private final Map<Long, Node[]> dictionaryNodes;
 
     private ArrowBatchLayout(String source, String uncompressedHint, Schema schema) {
         this.source = source;
         this.uncompressedHint = uncompressedHint;
-        this.schema = schema;
         List<Node> nodes = new ArrayList<>();
         for (Field field : schema.getFields()) {
-            flatten(field, ", column '" + field.getName() + "'", true, nodes);
+            flatten(field, ", column '" + ArrowReader.printable(field.getName()) + "'", true, nodes);
         }
         this.batchNodes = nodes.toArray(new Node[0]);
         this.dictionaryNodes = new HashMap<>();
         for (Field field : schema.getFields()) {
-            defineDictionaries(field, ", column '" + field.getName() + "'");
+            defineDictionaries(field, ", column '" + ArrowReader.printable(field.getName()) + "'");
         }
     }
 
@@ -164,8 +162,8 @@ final class ArrowBatchLayout {
             throw new UnreadableDatasetException(source + ": malformed Arrow schema: " + (depth == 1 ? ""
                     : "a field inside ") + column + " has no name");
         }
-        String name = depth == 1 ? column + " ('" + field.name() + "')" : column;
-        String what = depth == 1 ? name : "field '" + field.name() + "' inside " + name;
+        String name = depth == 1 ? column + " ('" + ArrowReader.printable(field.name()) + "')" : column;
+        String what = depth == 1 ? name : "field '" + ArrowReader.printable(field.name()) + "' inside " + name;
         if (depth > MAX_DEPTH) {
             throw new UnreadableDatasetException(source + ": malformed Arrow schema: " + name + " nests fields more "
                     + "than " + MAX_DEPTH + " deep");
@@ -247,11 +245,6 @@ final class ArrowBatchLayout {
         }
     }
 
-    /** The schema, as Arrow's own readers will build it from the same bytes. */
-    Schema schema() {
-        return schema;
-    }
-
     /** How many dictionaries the schema's fields use (distinct ids). */
     int dictionaryCount() {
         return dictionaryNodes.size();
@@ -277,7 +270,7 @@ final class ArrowBatchLayout {
     private void valueNodes(Field field, String where, boolean column, List<Node> out) {
         out.add(node(field.getType(), where, column, !field.getChildren().isEmpty()));
         for (Field child : field.getChildren()) {
-            flatten(child, where + ", child field '" + child.getName() + "'", false, out);
+            flatten(child, where + ", child field '" + ArrowReader.printable(child.getName()) + "'", false, out);
         }
     }
 
@@ -288,7 +281,7 @@ final class ArrowBatchLayout {
      */
     private void defineDictionaries(Field field, String where) {
         for (Field child : field.getChildren()) {
-            defineDictionaries(child, where + ", child field '" + child.getName() + "'");
+            defineDictionaries(child, where + ", child field '" + ArrowReader.printable(child.getName()) + "'");
         }
         DictionaryEncoding encoding = field.getDictionary();
         if (encoding != null && !dictionaryNodes.containsKey(encoding.getId())) {

@@ -172,7 +172,7 @@ abstract class ArrowColumnReader {
         private static final long serialVersionUID = 1L;
 
         UnsupportedArrowTypeException(ArrowType type) {
-            super("unsupported Arrow type " + type);
+            super("unsupported Arrow type " + ArrowReader.printable(String.valueOf(type)));
         }
 
         UnsupportedArrowTypeException(String message) {
@@ -717,7 +717,8 @@ abstract class ArrowColumnReader {
             }
             ArrowType valueType = dictionary.getVectorType();
             if (!(valueType instanceof ArrowType.Utf8) && !(valueType instanceof ArrowType.LargeUtf8)) {
-                throw new UnsupportedArrowTypeException("unsupported Arrow type Dictionary<" + valueType
+                throw new UnsupportedArrowTypeException("unsupported Arrow type Dictionary<"
+                        + ArrowReader.printable(String.valueOf(valueType))
                         + "> (only dictionaries of strings are read)");
             }
             return dictionary.getVector();

@@ -186,7 +186,7 @@ final class ArrowMessageScan {
             Header header = readHeader(block[0], block[1], "its message at byte offset " + block[0],
                     source + ", dictionary batch " + d);
             if (header.message == null || header.message.headerType() != MessageHeader.DictionaryBatch) {
-                throw new UnreadableDatasetException(source + ": dictionary batch " + d + ": the footer points at "
+                throw new UnreadableDatasetException(source + ", dictionary batch " + d + ": the footer points at "
                         + "a message that is not a dictionary batch");
             }
             checkDictionary(layout, header.message, block[0] + block[1], block[2], d);
@@ -197,7 +197,7 @@ final class ArrowMessageScan {
             Header header = readHeader(block[0], block[1], "its message at byte offset " + block[0],
                     source + ", record batch " + k);
             if (header.message == null || header.message.headerType() != MessageHeader.RecordBatch) {
-                throw new UnreadableDatasetException(source + ": record batch " + k
+                throw new UnreadableDatasetException(source + ", record batch " + k
                         + ": the footer points at a message that is not a record batch");
             }
             rows += recordBatch(layout, header.message, block[2], k);
@@ -359,7 +359,8 @@ final class ArrowMessageScan {
             message = Message.getRootAsMessage(metadata);
             short version = message.version();
             if (version < MetadataVersion.V4 || version > MetadataVersion.V5) {
-                throw new UnreadableDatasetException(at + ": " + what + " has Arrow metadata version " + (version + 1) + "; only versions 4 and 5 (Arrow 0.8 "
+                throw new UnreadableDatasetException(at + ": " + what + " has Arrow metadata version "
+                        + (version + 1) + "; only versions 4 and 5 (Arrow 0.8 "
                         + "and later) can be read");
             }
             message.headerType();

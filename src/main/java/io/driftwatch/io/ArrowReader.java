@@ -85,6 +85,8 @@ public final class ArrowReader {
         thread.setDaemon(true);
         return thread;
     };
+    /** The most characters of a name or type quoted in a message. */
+    private static final int MAX_QUOTED_CHARS = 200;
     /** How Arrow Java's stream reader starts the message for an unexpected message type. */
     private static final String UNEXPECTED_HEADER = "Expected RecordBatch or DictionaryBatch but header was ";
 
@@ -252,7 +254,7 @@ public final class ArrowReader {
             try {
                 columns[c] = ArrowColumnReader.forField(field, expected);
             } catch (ArrowColumnReader.UnsupportedArrowTypeException e) {
-                throw new UnreadableDatasetException(where() + ": unsupported Arrow type " + typeOf(field)
+                throw new UnreadableDatasetException(where() + ": unsupported Arrow type " + printable(typeOf(field))
                         + "; only numbers, booleans, strings (plain or dictionary-encoded), dates and timestamps "
                         + "can be read", e);
             }
@@ -393,7 +395,8 @@ public final class ArrowReader {
             String name = fields.get(c).getName();
             Integer earlier = seen.putIfAbsent(name, c);
             if (earlier != null) {
-                throw new UnreadableDatasetException(source + ": duplicate column name '" + name + "' (columns "
+                throw new UnreadableDatasetException(source + ": duplicate column name '" + printable(name)
+                        + "' (columns "
                         + earlier + " and " + c + ", 0-based); column names must be unique");
             }
         }
@@ -418,7 +421,7 @@ public final class ArrowReader {
             at.append(", record batch ").append(batch);
         }
         if (column != null) {
-            at.append(", column '").append(column).append('\'');
+            at.append(", column '").append(printable(column)).append('\'');
         }
         return at.toString();
     }
@@ -430,6 +433,31 @@ public final class ArrowReader {
         }
         String kind = e instanceof IOException ? "cannot read Arrow data" : "malformed Arrow data";
         return message == null ? kind + " (" + e.getClass().getSimpleName() + ")" : kind + ": " + message;
+    }
+
+    /**
+     * {@code text} (a column name, a type) as it may appear in a one-line message: control
+     * characters written as a backslash, {@code u} and four hex digits, and cut after
+     * {@value #MAX_QUOTED_CHARS} characters.
+     */
+    static String printable(String text) {
+        if (text == null) {
+            return "null";
+        }
+        int end = Math.min(text.length(), MAX_QUOTED_CHARS);
+        StringBuilder out = new StringBuilder(end + 16);
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (text.length() > end) {
+            out.append("… (").append(text.length()).append(" characters)");
+        }
+        return out.toString();
     }
 
     private static String typeOf(Field field) {

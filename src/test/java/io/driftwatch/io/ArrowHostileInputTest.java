@@ -453,12 +453,14 @@ class ArrowHostileInputTest {
         @EnumSource(Ipc.class)
         void refusesLz4CompressedBatchesSayingHowToWriteThemUncompressed(Ipc format) throws IOException {
             HandMadeArrowIpc ipc = ipc(int64("x"))
-                    .recordBatch(2, nodes(2, 0), new HandMadeArrowIpc.Body().none().longs(1, 2), CompressionType.LZ4_FRAME);
+                    .recordBatch(2, nodes(2, 0), new HandMadeArrowIpc.Body().none().longs(1, 2),
+                            CompressionType.LZ4_FRAME);
             byte[] data = bytes(ipc, format);
             Path path = Files.write(dir.resolve("compressed.arrow"), data);
 
             String advice = format == Ipc.FILE
-                    ? "write the file uncompressed (pyarrow: feather.write_feather(df, path, compression='uncompressed'))"
+                    ? "write the file uncompressed (pyarrow: feather.write_feather(df, path, "
+                            + "compression='uncompressed'))"
                     : "write the stream uncompressed (pyarrow: pa.ipc.new_stream(sink, schema, "
                             + "options=pa.ipc.IpcWriteOptions(compression=None)))";
             assertThatThrownBy(() -> ArrowReader.read(path))
@@ -685,8 +687,8 @@ class ArrowHostileInputTest {
             }
             byte[] message = schemaMessage(b, vector(b, inner), Endianness.Little);
 
-            assertRefused(streamWithSchemaMessage(message), ": malformed Arrow schema: column 0 ('s99') nests fields more "
-                    + "than 64 deep");
+            assertRefused(streamWithSchemaMessage(message), ": malformed Arrow schema: column 0 ('s99') nests fields "
+                    + "more than 64 deep");
         }
 
         @Test
@@ -700,8 +702,8 @@ class ArrowHostileInputTest {
             int lengthField = message.length - typeIds;
             System.arraycopy(littleEndianInt(0x7fffffff), 0, message, lengthField, 4);
 
-            assertRefused(streamWithSchemaMessage(message), ": malformed Arrow schema: the list of type ids of column 0 "
-                    + "('u') has 2147483647 entries, more than the ");
+            assertRefused(streamWithSchemaMessage(message), ": malformed Arrow schema: the list of type ids of "
+                    + "column 0 ('u') has 2147483647 entries, more than the ");
         }
 
         @Test
@@ -720,6 +722,25 @@ class ArrowHostileInputTest {
 
             assertRefused(streamWithSchemaMessage(schemaMessage(b, vector(b, f), Endianness.Little)),
                     ": malformed Arrow schema: column 0 ('x') has type number 2 but no type description");
+        }
+
+        @Test
+        void writesAColumnNameWithALineBreakOnOneLine() throws IOException {
+            Field tags = new Field("tags\nand more", FieldType.nullable(ArrowType.List.INSTANCE),
+                    List.of(utf8("item")));
+
+            for (Ipc format : Ipc.values()) {
+                assertRefused(bytes(ipc(tags), format), ", column 'tags\\u000aand more': unsupported Arrow type "
+                        + "List<Utf8>");
+            }
+        }
+
+        @Test
+        void cutsALongColumnNameInMessages() throws IOException {
+            String name = "x".repeat(1000);
+
+            assertRefused(ipc(int64(name), int64(name)).stream(), ": duplicate column name '" + "x".repeat(200)
+                    + "… (1000 characters)' (columns 0 and 1, 0-based)");
         }
 
         @Test
@@ -766,7 +787,8 @@ class ArrowHostileInputTest {
             DictionaryProvider.MapDictionaryProvider provider = new DictionaryProvider.MapDictionaryProvider(
                     new Dictionary(labels, new DictionaryEncoding(1L, false, new ArrowType.Int(32, true))));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(List.of(x, n, flag, name, color)), allocator);
+            try (VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(List.of(x, n, flag, name, color)),
+                    allocator);
                     ArrowWriter writer = format == Ipc.FILE
                             ? new ArrowFileWriter(root, provider, Channels.newChannel(out))
                             : new ArrowStreamWriter(root, provider, Channels.newChannel(out))) {
