@@ -396,7 +396,10 @@ public class DriftwatchConfiguration extends Configuration {
             this.maxCellLength = maxCellLength;
         }
 
-        /** The limits of an uploaded batch, each named by its key; {@code maxHeapBytes} sets the default decompressed size. */
+        /**
+         * The limits of an uploaded batch, each named by its key; {@code maxHeapBytes} (the JVM's
+         * maximum heap) sets the default decompressed size.
+         */
         public DatasetIntake.Limits intakeLimits(long maxHeapBytes) {
             Limit body = new Limit(maxBodySize.toBytes(), "api.maxBodySize");
             Limit decompressed;

@@ -69,7 +69,10 @@ public final class DatasetIntake {
             Objects.requireNonNull(csv, "csv");
         }
 
-        /** {@code maxBytes} as sent and once decompressed ({@code api.maxBodySize}), the reader's default column and cell limits. */
+        /**
+         * {@code maxBytes} as sent and once decompressed (both named {@code api.maxBodySize}), and the
+         * reader's default column and cell limits.
+         */
         public static Limits ofBodySize(long maxBytes) {
             Limit body = new Limit(maxBytes, "api.maxBodySize");
             return new Limits(body, body, CsvOptions.Limits.defaults());
@@ -93,7 +96,10 @@ public final class DatasetIntake {
         this.limits = limits;
     }
 
-    /** The column and cell limits every read of an ingested batch applies, so a batch accepted here reads later too. */
+    /**
+     * The column and cell limits every later read of an ingested batch applies (checks, profiles,
+     * chunks), so that a batch accepted here reads there too.
+     */
     public CsvOptions.Limits csvLimits() {
         return limits.csv();
     }
