@@ -177,6 +177,15 @@ final class ArrowBatchLayout {
             Union union = (Union) field.type(new Union());
             budget.entries(union.typeIdsLength(), "the list of type ids of " + what);
         }
+        if (type == Type.FixedSizeBinary) {
+            // Arrow Java divides by the width when it makes the vector, before any batch is read
+            int width = ((org.apache.arrow.flatbuf.FixedSizeBinary) field.type(
+                    new org.apache.arrow.flatbuf.FixedSizeBinary())).byteWidth();
+            if (width <= 0) {
+                throw new UnreadableDatasetException(source + ": malformed Arrow schema: " + what
+                        + " is a fixed-size binary of " + width + " bytes");
+            }
+        }
         budget.keyValues(field.customMetadataLength(), field::customMetadata, "the metadata of " + what);
         int children = budget.entries(field.childrenLength(), "the list of children of " + what);
         for (int i = 0; i < children; i++) {

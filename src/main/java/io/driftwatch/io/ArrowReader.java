@@ -113,7 +113,8 @@ public final class ArrowReader {
         } catch (AccessDeniedException e) {
             throw new UnreadableDatasetException(path + ": permission denied", e);
         } catch (IOException | ArrowColumnReader.ColumnFault | IllegalArgumentException | IllegalStateException
-                | IndexOutOfBoundsException | UnsupportedOperationException | OutOfMemoryException e) {
+                | IndexOutOfBoundsException | UnsupportedOperationException | ArithmeticException
+                | OutOfMemoryException e) {
             // what Arrow's readers throw on malformed input
             throw reader.failure(e);
         }
@@ -138,7 +139,8 @@ public final class ArrowReader {
             }
             return reader.readSeekable(new ByteArrayReadableSeekableByteChannel(all));
         } catch (IOException | ArrowColumnReader.ColumnFault | IllegalArgumentException | IllegalStateException
-                | IndexOutOfBoundsException | UnsupportedOperationException | OutOfMemoryException e) {
+                | IndexOutOfBoundsException | UnsupportedOperationException | ArithmeticException
+                | OutOfMemoryException e) {
             throw reader.failure(e);
         }
     }
@@ -306,7 +308,8 @@ public final class ArrowReader {
                     try {
                         task.run(c);
                     } catch (ArrowColumnReader.ColumnFault | IllegalArgumentException | IllegalStateException
-                            | IndexOutOfBoundsException | UnsupportedOperationException | OutOfMemoryException e) {
+                            | IndexOutOfBoundsException | UnsupportedOperationException | ArithmeticException
+                | OutOfMemoryException e) {
                         failures[c] = e;
                     }
                 }
