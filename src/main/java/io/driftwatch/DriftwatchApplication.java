@@ -17,7 +17,7 @@ import io.driftwatch.cli.TokenCommand;
 import io.driftwatch.cli.WritableDirectoryHealthCheck;
 import io.driftwatch.monitor.CheckHistory;
 import io.driftwatch.monitor.CheckQueue;
-import io.driftwatch.monitor.CheckRecorder;
+import io.driftwatch.monitor.Checks;
 import io.driftwatch.monitor.CheckRunner;
 import io.driftwatch.monitor.DatasetIntake;
 import io.driftwatch.monitor.Leftovers;
@@ -160,7 +160,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
                 environment.metrics());
         DatasetIntake intake = monitoring.intake;
         MonitorCatalog catalog = monitoring.catalog;
-        CheckRecorder recorder = monitoring.recorder;
+        Checks monitorChecks = monitoring.checks;
         Deliveries deliveries = new Deliveries(jdbi.onDemand(OutboxDao.class), catalog, outbox::wake);
         CheckHistory history = new CheckHistory(checkDao, catalog, reports);
         DriftwatchConfiguration.SchedulerSettings scheduling = configuration.getScheduler();
@@ -175,7 +175,7 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         RunHistory runs = new RunHistory(jdbi.onDemand(ScheduledRunDao.class), checkDao, catalog, Clock.systemUTC());
         DefinitionLimit definitionLimit = new DefinitionLimit(
                 configuration.getApi().getMaxMonitorDefinitionSize().toBytes());
-        Api.register(environment.jersey(), intake, catalog, recorder, history, queue, limit, definitionLimit,
+        Api.register(environment.jersey(), intake, catalog, monitorChecks, history, queue, limit, definitionLimit,
                 deliveries, runs);
 
         // Prometheus scrapes /metrics; Dropwizard's JSON metrics move to /metrics.json on the admin port

@@ -1,7 +1,7 @@
 package io.driftwatch;
 
 import com.codahale.metrics.MetricRegistry;
-import io.driftwatch.monitor.CheckRecorder;
+import io.driftwatch.monitor.Checks;
 import io.driftwatch.monitor.CheckRunner;
 import io.driftwatch.monitor.DatasetIntake;
 import io.driftwatch.monitor.MonitorCatalog;
@@ -44,15 +44,15 @@ import org.jdbi.v3.core.Jdbi;
 public final class Monitoring {
     public final DatasetIntake intake;
     public final MonitorCatalog catalog;
-    public final CheckRecorder recorder;
+    public final Checks checks;
     public final ScheduledChecks scheduledChecks;
     public final Jdbi jdbi;
 
-    private Monitoring(DatasetIntake intake, MonitorCatalog catalog, CheckRecorder recorder,
+    private Monitoring(DatasetIntake intake, MonitorCatalog catalog, Checks checks,
             ScheduledChecks scheduledChecks, Jdbi jdbi) {
         this.intake = intake;
         this.catalog = catalog;
-        this.recorder = recorder;
+        this.checks = checks;
         this.scheduledChecks = scheduledChecks;
         this.jdbi = jdbi;
     }
@@ -69,19 +69,19 @@ public final class Monitoring {
         DatasetDao datasets = jdbi.onDemand(DatasetDao.class);
         CheckDao checks = jdbi.onDemand(CheckDao.class);
         DatasetIntake intake = new DatasetIntake(datasets, blobs,
-                configuration.getApi().intakeLimits(Runtime.getRuntime().maxMemory()));
+                configuration.getApi().intakeLimits(Runtime.getRuntime().maxMemory()), metrics);
         // every later read of an ingested batch applies the limits it was accepted under
         CheckRunner limitedRunner = runner == null ? null : runner.withCsvLimits(intake.csvLimits());
         MonitorCatalog catalog = new MonitorCatalog(jdbi.onDemand(MonitorDao.class), datasets, checks,
                 jdbi.onDemand(ReferenceVersionDao.class), intake, blobs, configuration.getReportsDirectory(), receivers,
                 sourceEnvironment(configuration, dataSources));
-        CheckRecorder recorder = new CheckRecorder(catalog, intake, new Transactions(jdbi), receivers, deliveriesQueued,
+        Checks monitorChecks = new Checks(catalog, intake, new Transactions(jdbi), receivers, deliveriesQueued,
                 limitedRunner, configuration.getReportsDirectory(), metrics);
-        ScheduledChecks scheduled = new ScheduledChecks(catalog, intake, recorder, jdbi.onDemand(ScheduledRunDao.class),
+        ScheduledChecks scheduled = new ScheduledChecks(catalog, intake, monitorChecks, jdbi.onDemand(ScheduledRunDao.class),
                 checks, instanceName(configuration),
                 java.time.Duration.ofMillis(configuration.getScheduler().getStaleAfter().toMilliseconds()),
                 Clock.systemUTC());
-        return new Monitoring(intake, catalog, recorder, scheduled, jdbi);
+        return new Monitoring(intake, catalog, monitorChecks, scheduled, jdbi);
     }
 
     /** The channels and triggers the configuration declares. */

@@ -2,7 +2,7 @@ package io.driftwatch.api;
 
 import io.driftwatch.monitor.CheckHistory;
 import io.driftwatch.monitor.CheckQueue;
-import io.driftwatch.monitor.CheckRecorder;
+import io.driftwatch.monitor.Checks;
 import io.driftwatch.monitor.DatasetIntake;
 import io.driftwatch.monitor.Deliveries;
 import io.driftwatch.monitor.MonitorCatalog;
@@ -20,10 +20,10 @@ public final class Api {
 
     /** Registers everything under {@code /api/v1}, the dashboard pages and the error mappers. */
     public static void register(JerseyEnvironment jersey, DatasetIntake intake, MonitorCatalog monitors,
-            CheckRecorder recorder, CheckHistory history, CheckQueue queue, BodyLimit limit,
+            Checks checks, CheckHistory history, CheckQueue queue, BodyLimit limit,
             DefinitionLimit definitionLimit, Deliveries deliveries, RunHistory runs) {
         jersey.register(new DatasetResource(intake, limit));
-        jersey.register(new MonitorResource(monitors, recorder, history, intake, queue, limit, definitionLimit));
+        jersey.register(new MonitorResource(monitors, checks, history, queue, limit, definitionLimit));
         jersey.register(new CheckResource(history, runs));
         jersey.register(new DeliveryResource(deliveries));
         jersey.register(new MonitorDeliveryResource(deliveries));

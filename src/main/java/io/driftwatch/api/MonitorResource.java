@@ -6,9 +6,9 @@ import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.monitor.Check;
 import io.driftwatch.monitor.CheckHistory;
 import io.driftwatch.monitor.CheckQueue;
-import io.driftwatch.monitor.CheckRecorder;
-import io.driftwatch.monitor.Dataset;
-import io.driftwatch.monitor.DatasetIntake;
+import io.driftwatch.monitor.Checks;
+import io.driftwatch.monitor.Batch;
+import io.driftwatch.monitor.RecordedCheck;
 import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.Monitor;
 import io.driftwatch.monitor.MonitorCatalog;
@@ -45,19 +45,16 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public final class MonitorResource {
     private final MonitorCatalog monitors;
-    private final CheckRecorder recorder;
+    private final Checks checks;
     private final CheckHistory history;
-    private final DatasetIntake intake;
     private final CheckQueue queue;
     private final BodyLimit limit;
     private final DefinitionLimit definitionLimit;
 
-    public MonitorResource(MonitorCatalog monitors, CheckRecorder recorder, CheckHistory history,
-            DatasetIntake intake, CheckQueue queue, BodyLimit limit, DefinitionLimit definitionLimit) {
+    public MonitorResource(MonitorCatalog monitors, Checks checks, CheckHistory history, CheckQueue queue, BodyLimit limit, DefinitionLimit definitionLimit) {
         this.monitors = monitors;
-        this.recorder = recorder;
+        this.checks = checks;
         this.history = history;
-        this.intake = intake;
         this.queue = queue;
         this.limit = limit;
         this.definitionLimit = definitionLimit;
@@ -124,7 +121,7 @@ public final class MonitorResource {
                             + "as text/csv or Arrow");
         }
         monitors.find(id);
-        return checked(queue.run(() -> recorder.run(id, request.datasetId())));
+        return checked(queue.run(() -> checks.run(id, request.datasetId())));
     }
 
     /**
@@ -140,20 +137,19 @@ public final class MonitorResource {
     public Response checkBody(@PathParam("id") String id, @HeaderParam("Content-Length") Long contentLength,
             InputStream body) throws InterruptedException {
         limit.check(contentLength);
-        monitors.find(id);
         RequestBody request = new RequestBody(body);
-        Dataset dataset;
+        Batch batch;
         try {
-            dataset = intake.ingest(request);
+            batch = checks.take(id, request);
         } catch (DatasetLimitException e) {
             throw e; // refused for a limit the user can raise (413), like a body too large: not a check
         } catch (UnreadableDatasetException e) {
             if (request.broken()) {
                 throw e;
             }
-            throw recorder.recordUnreadable(id, e);
+            throw checks.recordUnreadable(id, e);
         }
-        return checked(queue.run(() -> recorder.run(id, dataset.id())));
+        return checked(queue.run(() -> checks.run(id, batch)));
     }
 
     @GET
@@ -169,9 +165,11 @@ public final class MonitorResource {
         return new CheckPage(items, page.next());
     }
 
-    private Response checked(Check check) {
+    /** Answers with the result the check just stored, not read back. */
+    private static Response checked(RecordedCheck recorded) {
+        Check check = recorded.check();
         return Response.created(URI.create("/api/v1/checks/" + check.id()))
-                .entity(JsonDocuments.check(check, history.result(check.id()))).build();
+                .entity(JsonDocuments.check(check, recorded.result())).build();
     }
 
     /**

@@ -8,23 +8,19 @@ import io.driftwatch.monitor.MonitorDefinition;
 import io.driftwatch.report.CheckReport;
 import io.driftwatch.report.HtmlReport;
 import io.driftwatch.report.JsonResult;
+import io.driftwatch.report.ReportFiles;
 import io.driftwatch.stats.ScoreKind;
 import io.driftwatch.stats.TestResult;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.Console;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -108,40 +104,13 @@ public final class CheckCommand extends DriftwatchCommand {
         }
     }
 
-    /** Something that writes a document to a stream. */
-    @FunctionalInterface
-    interface DocumentWriter {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Writes through a temporary file next to {@code file}, then moves it into place. */
-    static void write(Path file, String what, DocumentWriter writer) {
-        Path absolute = file.toAbsolutePath();
-        Path tmp = null;
+    /** Writes through {@link ReportFiles}; a failure is the command's, naming the file. */
+    static void write(Path file, String what, ReportFiles.Document document) {
         try {
-            Files.createDirectories(absolute.getParent());
-            // Not Files.createTempFile: it makes the file owner-only (0600); reports are meant to be shared.
-            tmp = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                writer.writeTo(out);
-            }
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            ReportFiles.write(file, document);
         } catch (IOException e) {
             throw new CommandFailedException(ExitCode.BAD_INPUT, "cannot write the " + what + " to " + file + ": "
                     + e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: a leftover hidden .tmp file is harmless
-                }
-            }
         }
     }
 

@@ -121,21 +121,24 @@ public final class CheckRunner implements AutoCloseable {
 
     /**
      * Checks {@code current} against a reference already reduced to {@code profile}: the service's
-     * path, where a monitor's profile is built once and reused for every check.
+     * path, where a monitor's profile is built once and reused for every check, and the current batch
+     * was parsed once when it was taken in.
      *
      * @param profile the reference profile
      * @param reference what the report says of the reference (its source names the dataset)
-     * @param current a CSV or Arrow batch
-     * @param currentLabel what the report and error messages call the current batch
+     * @param current the current batch's rows
+     * @param currentBatch what the report and error messages say of the current batch (its source
+     *     names it)
      * @param monitor the column mapping and drift policy; its {@code reference} field is not consulted
-     * @throws io.driftwatch.DriftwatchException when the current batch cannot be read or does not line up
+     * @throws io.driftwatch.DriftwatchException when the current batch does not line up
      */
-    public CheckReport run(ReferenceProfile profile, BatchInfo reference, Path current, String currentLabel,
+    public CheckReport run(ReferenceProfile profile, BatchInfo reference, Table current, BatchInfo currentBatch,
             MonitorDefinition monitor) {
-        requireReadable(current);
-        String title = monitor.name().orElse(reference.source() + " vs " + currentLabel);
-        return check(() -> new Reference(null, profile, reference.format(), reference.sha256()), reference.source(),
-                reference.source(), current, currentLabel, title, monitor, CheckProgress.NONE);
+        Instant createdAt = Instant.now();
+        long start = System.nanoTime();
+        String title = monitor.name().orElse(reference.source() + " vs " + currentBatch.source());
+        return analyse(new Reference(null, profile, reference.format(), reference.sha256()), reference.source(),
+                current, currentBatch, title, monitor, CheckProgress.NONE, createdAt, start);
     }
 
     private CheckReport check(Supplier<Reference> readReference, String referenceLabel, String referenceName,
@@ -156,9 +159,18 @@ public final class CheckRunner implements AutoCloseable {
         Reference referenceData = join(ref);
         Datasets.Dataset cur = join(curFuture);
         Table currentTable = cur.table();
+        BatchInfo currentBatch = new BatchInfo(currentLabel, cur.format().label(), currentTable.rowCount(),
+                cur.sha256());
+        return analyse(referenceData, referenceLabel, currentTable, currentBatch, title, monitor, progress, createdAt,
+                start);
+    }
 
+    /** Types and lines up the columns, profiles the reference (unless it is a profile), runs the analyses. */
+    private CheckReport analyse(Reference referenceData, String referenceLabel, Table currentTable,
+            BatchInfo currentBatch, String title, MonitorDefinition monitor, CheckProgress progress, Instant createdAt,
+            long start) {
         Map<String, ColumnType> types = types(currentTable, monitor);
-        align(referenceLabel, currentLabel, referenceData, currentTable, types, monitor);
+        align(referenceLabel, currentBatch.source(), referenceData, currentTable, types, monitor);
 
         progress.stage("profiling the reference", 1, STAGES);
         ReferenceProfile profile = referenceData.profile != null ? referenceData.profile
@@ -176,8 +188,6 @@ public final class CheckRunner implements AutoCloseable {
 
         BatchInfo referenceBatch = new BatchInfo(referenceLabel, referenceData.format, profile.rowCount(),
                 referenceData.sha256);
-        BatchInfo currentBatch = new BatchInfo(currentLabel, cur.format().label(), currentTable.rowCount(),
-                cur.sha256());
         Timings timings = new Timings(millis(start, read), millis(read, analysed), millis(start, analysed));
         ColumnRoles roles = monitor.roles();
         return new CheckReport(title, result, profile, currentTable, types, roles, referenceBatch, currentBatch,

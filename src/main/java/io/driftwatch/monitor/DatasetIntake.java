@@ -1,9 +1,13 @@
 package io.driftwatch.monitor;
 
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.driftwatch.data.ColumnType;
+import io.driftwatch.data.Table;
+import io.driftwatch.io.ArrowFileWriter;
 import io.driftwatch.io.CsvOptions;
 import io.driftwatch.io.CsvReader;
 import io.driftwatch.io.DatasetLimitException;
@@ -21,6 +25,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -82,30 +87,37 @@ public final class DatasetIntake {
     private final DatasetDao datasets;
     private final BlobStore blobs;
     private final Limits limits;
+    private final Timer reads;
 
     /**
      * @param maxBytes the largest dataset accepted, as sent and after decompression
      */
     public DatasetIntake(DatasetDao datasets, BlobStore blobs, long maxBytes) {
-        this(datasets, blobs, Limits.ofBodySize(maxBytes));
-    }
-
-    public DatasetIntake(DatasetDao datasets, BlobStore blobs, Limits limits) {
-        this.datasets = datasets;
-        this.blobs = blobs;
-        this.limits = limits;
+        this(datasets, blobs, Limits.ofBodySize(maxBytes), new MetricRegistry());
     }
 
     /**
-     * The column and cell limits every later read of an ingested batch applies (checks, profiles,
-     * chunks), so that a batch accepted here reads there too.
+     * @param metrics where the {@code datasets.read} timer goes: one event per batch parsed, with its
+     *     time (a check of a posted batch reads it once)
+     */
+    public DatasetIntake(DatasetDao datasets, BlobStore blobs, Limits limits, MetricRegistry metrics) {
+        this.datasets = datasets;
+        this.blobs = blobs;
+        this.limits = limits;
+        this.reads = metrics.timer(MetricRegistry.name("datasets", "read"));
+    }
+
+    /**
+     * The column and cell limits every read of an ingested batch applies (checks, profiles, chunks),
+     * so that a batch accepted here reads there too.
      */
     public CsvOptions.Limits csvLimits() {
         return limits.csv();
     }
 
     /**
-     * Stores the batch in {@code body}.
+     * Stores the batch in {@code body}, read with the default options to learn its schema (the table
+     * is not kept).
      *
      * @throws UnreadableDatasetException when the body is not a readable CSV or Arrow batch; a
      *     {@link DatasetLimitException} when it has too many columns or too long a cell
@@ -113,34 +125,120 @@ public final class DatasetIntake {
      *     or once decompressed
      */
     public Dataset ingest(InputStream body) {
+        return take(body, null).dataset();
+    }
+
+    /**
+     * Stores the batch in {@code body} to be checked, and returns it with the table it was parsed into,
+     * read once with {@code options} (a monitor's declared numerical and text columns). A batch that
+     * reads with the default options but not with {@code options} is stored all the same and comes
+     * back without a table, with the reason (its check fails with it, naming the dataset).
+     *
+     * @throws UnreadableDatasetException when the body is not a readable CSV or Arrow batch at all
+     *     (nothing is stored); a {@link DatasetLimitException} when it has too many columns or too
+     *     long a cell
+     * @throws io.driftwatch.store.BlobTooLargeException when it is larger than a size limit
+     */
+    public Batch ingest(InputStream body, CsvOptions options) {
+        return take(body, Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Parses the stored {@code dataset} with {@code options}.
+     *
+     * @return the batch, with the reason instead of a table when it cannot be read with {@code options}
+     *     (errors name the dataset, never the file it is stored in on this server)
+     */
+    public Batch load(Dataset dataset, CsvOptions options) {
+        try {
+            return Batch.read(dataset, read(blobs.path(BlobStore.Kind.DATASET, dataset.sha256()), options,
+                    "dataset " + dataset.id()).table());
+        } catch (UnreadableDatasetException e) {
+            return Batch.unreadable(dataset, e);
+        }
+    }
+
+    /**
+     * Stores {@code table} (a chunk of a batch already read) as a dataset of its own, written as an
+     * Arrow file so that every column keeps its type exactly; the table is not read again.
+     */
+    Batch store(Table table) {
+        BlobStore.Blob blob;
+        try {
+            blob = blobs.write(BlobStore.Kind.DATASET, out -> ArrowFileWriter.write(table, out));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store a chunk of a batch", e);
+        }
+        boolean keep = false;
+        try {
+            Dataset dataset = record(blob, Datasets.Format.ARROW_FILE.label(), table);
+            keep = true;
+            return Batch.read(dataset, table);
+        } finally {
+            if (!keep) {
+                blobs.discard(blob);
+            }
+        }
+    }
+
+    /**
+     * Stores the body and reads it once: with {@code options} when given (the batch is to be checked),
+     * with the defaults otherwise.
+     */
+    private Batch take(InputStream body, CsvOptions options) {
         BlobStore.Blob blob = store(body);
         boolean keep = false;
         try {
             Optional<DatasetRow> known = datasets.findBySha256(blob.sha256());
             if (known.isPresent()) {
+                Dataset dataset = dataset(known.get(), false);
                 keep = true;
-                return dataset(known.get(), false);
+                // the same bytes were taken in before: read them now when they are to be checked
+                return options == null ? Batch.notRead(dataset) : load(dataset, options);
             }
             if (blob.bytes() == 0) {
                 throw new UnreadableDatasetException("the body is empty: send a CSV or Arrow batch");
             }
-            Datasets.Dataset read = read(blob);
-            Map<String, ColumnType> types = TypeInference.infer(read.table(), Map.of());
-            List<Dataset.Column> columns = new ArrayList<>();
-            types.forEach((name, type) -> columns.add(new Dataset.Column(name, type)));
-            DatasetRow row = new DatasetRow(blob.sha256().substring(0, ID_LENGTH), blob.sha256(),
-                    read.format().label(), read.table().rowCount(), blob.bytes(), columnsJson(columns),
-                    Instant.now().truncatedTo(ChronoUnit.MICROS));
-            boolean created = datasets.insertIfAbsent(row) == 1;
-            DatasetRow stored = created ? row : datasets.findBySha256(blob.sha256()).orElseThrow();
+            if (options == null) {
+                Datasets.Dataset read = read(blob.path(), CsvOptions.defaults(), "the uploaded batch");
+                Dataset dataset = record(blob, read.format().label(), read.table());
+                keep = true;
+                return Batch.read(dataset, read.table());
+            }
+            Datasets.Dataset read;
+            try {
+                read = read(blob.path(), options, "the uploaded batch");
+            } catch (DatasetLimitException e) {
+                throw e;
+            } catch (UnreadableDatasetException e) {
+                // kept all the same when it reads with the defaults, so that its failed check names a dataset
+                Datasets.Dataset plain = read(blob.path(), CsvOptions.defaults(), "the uploaded batch");
+                Dataset dataset = record(blob, plain.format().label(), plain.table());
+                keep = true;
+                return Batch.unreadable(dataset, new UnreadableDatasetException(e.getMessage()
+                        .replace("the uploaded batch", "dataset " + dataset.id()), e));
+            }
+            Dataset dataset = record(blob, read.format().label(), read.table());
             keep = true;
-            return dataset(stored, created);
+            return Batch.read(dataset, read.table());
         } finally {
             if (!keep) {
                 // whatever went wrong (bad bytes, a limit, no memory, no database), no dataset refers to the file
                 blobs.discard(blob);
             }
         }
+    }
+
+    /** Records the stored blob as a dataset with the types Evidently's rules infer for {@code table}. */
+    private Dataset record(BlobStore.Blob blob, String format, Table table) {
+        Map<String, ColumnType> types = TypeInference.infer(table, Map.of());
+        List<Dataset.Column> columns = new ArrayList<>();
+        types.forEach((name, type) -> columns.add(new Dataset.Column(name, type)));
+        DatasetRow row = new DatasetRow(blob.sha256().substring(0, ID_LENGTH), blob.sha256(), format,
+                table.rowCount(), blob.bytes(), columnsJson(columns), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        boolean created = datasets.insertIfAbsent(row) == 1;
+        DatasetRow stored = created ? row : datasets.findBySha256(blob.sha256()).orElseThrow();
+        return dataset(stored, created);
     }
 
     /** Streams the body into the store within the size limits. */
@@ -178,23 +276,25 @@ public final class DatasetIntake {
         }
     }
 
-    /** Reads the stored batch within the column and cell limits; errors name "the uploaded batch", not the file. */
-    private Datasets.Dataset read(BlobStore.Blob blob) {
+    /**
+     * Parses a stored batch within the column and cell limits, timed by {@code datasets.read}; errors
+     * name {@code label}, never the file.
+     */
+    private Datasets.Dataset read(Path file, CsvOptions options, String label) {
         Datasets.Dataset read;
-        String file = blob.path().toString();
-        try {
-            read = Datasets.read(blob.path(), CsvOptions.defaults().withLimits(limits.csv()));
+        String path = file.toString();
+        try (Timer.Context ignored = reads.time()) {
+            read = Datasets.read(file, options.withLimits(limits.csv()));
         } catch (DatasetLimitException e) {
-            throw new DatasetLimitException(e.getMessage().replace(file, "the uploaded batch"), e.limit(), e);
+            throw new DatasetLimitException(e.getMessage().replace(path, label), e.limit(), e);
         } catch (UnreadableDatasetException e) {
-            throw new UnreadableDatasetException(e.getMessage().replace(file, "the uploaded batch"), e);
+            throw new UnreadableDatasetException(e.getMessage().replace(path, label), e);
         }
         Limit columns = limits.csv().maxColumns();
         if (read.table().columnCount() > columns.max()) {
             // CSV is refused while its header is read; Arrow only now
-            throw new DatasetLimitException("the uploaded batch has " + read.table().columnCount()
-                    + " columns, more than " + columns.describe("columns") + ", the most a batch may have"
-                    + columns.settingSuffix(), columns);
+            throw new DatasetLimitException(label + " has " + read.table().columnCount() + " columns, more than "
+                    + columns.describe("columns") + ", the most a batch may have" + columns.settingSuffix(), columns);
         }
         return read;
     }
@@ -264,11 +364,6 @@ public final class DatasetIntake {
     public Dataset find(String id, String field) {
         return datasets.find(id).map(r -> dataset(r, false))
                 .orElseThrow(() -> new NotFoundException("dataset", id, field));
-    }
-
-    /** Where the bytes of {@code dataset} are stored. */
-    java.nio.file.Path file(Dataset dataset) {
-        return blobs.path(BlobStore.Kind.DATASET, dataset.sha256());
     }
 
     private static String columnsJson(List<Dataset.Column> columns) {

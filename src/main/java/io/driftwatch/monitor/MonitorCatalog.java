@@ -247,8 +247,9 @@ public final class MonitorCatalog {
      *
      * @throws InvalidMonitorException when the dataset cannot be profiled with the definition
      */
-    ReferenceVersion addRolledReference(Monitor monitor, Dataset dataset, Instant from, Instant to) {
-        String sha = storeProfile(new Validated(monitor.id(), monitor.definition(), dataset));
+    ReferenceVersion addRolledReference(Monitor monitor, Batch batch, Instant from, Instant to) {
+        Dataset dataset = batch.dataset();
+        String sha = storeProfile(new Validated(monitor.id(), monitor.definition(), dataset), batch);
         return numbered(monitor.id(), () -> versions.rolled(monitor.id(), from, to),
                 next -> new ReferenceVersionRow(monitor.id(), next, dataset.id(), sha, from, to,
                         Instant.now().truncatedTo(ChronoUnit.MICROS)));
@@ -378,26 +379,19 @@ public final class MonitorCatalog {
 
     /** Builds the reference profile with the definition's declared types and stores it; returns its hash. */
     private String storeProfile(Validated v) {
-        Path datasetFile = intake.file(v.reference);
-        ReferenceProfile profile;
-        try {
-            profile = CheckRunner.referenceProfile(datasetFile, v.definition, intake.csvLimits());
-        } catch (UnreadableDatasetException e) {
-            throw invalid("columns", e.getMessage().replace(datasetFile.toString(), "reference " + v.reference.id()));
+        return storeProfile(v, intake.load(v.reference, v.definition.csvOptions()));
+    }
+
+    /** As {@link #storeProfile(Validated)}, from the reference's batch already read. */
+    private String storeProfile(Validated v, Batch reference) {
+        if (reference.unreadable() != null) {
+            throw invalid("columns", reference.unreadable().getMessage().replace("dataset " + v.reference.id(),
+                    "reference " + v.reference.id()));
         }
+        ReferenceProfile profile = ReferenceProfile.of(reference.table());
         BlobStore.Blob blob;
         try {
-            Path tmp = Files.createTempFile("driftwatch-profile", ".part");
-            try {
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                    profile.writeTo(out);
-                }
-                try (InputStream in = Files.newInputStream(tmp)) {
-                    blob = blobs.put(BlobStore.Kind.PROFILE, in, Long.MAX_VALUE);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            blob = blobs.write(BlobStore.Kind.PROFILE, profile::writeTo);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the reference profile", e);
         }

@@ -50,7 +50,7 @@ public final class ScheduledChecks {
 
     private final MonitorCatalog catalog;
     private final DatasetIntake intake;
-    private final CheckRecorder recorder;
+    private final Checks recorder;
     private final ScheduledRunDao runs;
     private final CheckDao checks;
     private final BatchChunker chunker;
@@ -64,7 +64,7 @@ public final class ScheduledChecks {
      * @param staleAfter how long a slot may stay {@code running} before it counts as cut off by a crash
      *     and may be claimed again
      */
-    public ScheduledChecks(MonitorCatalog catalog, DatasetIntake intake, CheckRecorder recorder,
+    public ScheduledChecks(MonitorCatalog catalog, DatasetIntake intake, Checks recorder,
             ScheduledRunDao runs, CheckDao checks, String instance, java.time.Duration staleAfter, Clock clock) {
         this.staleAfter = staleAfter;
         this.catalog = catalog;
@@ -72,7 +72,7 @@ public final class ScheduledChecks {
         this.recorder = recorder;
         this.runs = runs;
         this.checks = checks;
-        this.chunker = new BatchChunker(intake, catalog.sources().temporaryDirectory());
+        this.chunker = new BatchChunker(intake);
         this.instance = instance;
         this.clock = clock;
     }
@@ -184,9 +184,9 @@ public final class ScheduledChecks {
         CheckOrigin batchOrigin = new CheckOrigin(origin.runKind(), origin.slot(), origin.window(), read.type(), read,
                 null, null, null, true);
         String what = read.name() != null ? "the file " + read.name() : "the " + read.type() + " source";
-        Dataset dataset;
+        Batch taken;
         try (InputStream in = Files.newInputStream(batch.file())) {
-            dataset = intake.ingest(in);
+            taken = intake.ingest(in, monitor.definition().csvOptions());
         } catch (UnreadableDatasetException e) {
             if (read.name() == null && headerOnly(batch.file())) {
                 tally.failed(recorder.recordFailure(monitor, null, reference, batchOrigin.withRows(0),
@@ -207,6 +207,7 @@ public final class ScheduledChecks {
                     + e.getMessage()));
             return;
         }
+        Dataset dataset = taken.dataset();
         tally.rows += dataset.rows();
         if (dataset.rows() == 0) {
             String why = read.name() != null ? "the file " + read.name() + " has no rows"
@@ -216,12 +217,12 @@ public final class ScheduledChecks {
         }
         Optional<ChunkSpec> chunks = monitor.definition().chunks();
         if (chunks.isEmpty()) {
-            check(monitor, dataset, reference, batchOrigin.withRows(dataset.rows()), tally);
+            check(monitor, taken, reference, batchOrigin.withRows(dataset.rows()), tally);
             return;
         }
         BatchChunker.Chunked chunked;
         try {
-            chunked = chunker.split(dataset, monitor.definition(), chunks.get(), origin.window());
+            chunked = chunker.split(taken, chunks.get(), origin.window());
         } catch (UnreadableDatasetException e) {
             tally.failed(recorder.recordFailure(monitor, dataset.id(), reference, batchOrigin.withRows(dataset.rows()),
                     "cannot split " + what + " into " + chunks.get().describe() + ": " + e.getMessage()));
@@ -233,14 +234,14 @@ public final class ScheduledChecks {
         List<BatchChunker.Chunk> parts = chunked.chunks();
         for (int i = 0; i < parts.size(); i++) {
             BatchChunker.Chunk part = parts.get(i);
-            check(monitor, part.dataset(), reference,
-                    batchOrigin.withChunk(part.window(), i + 1, parts.size(), part.dataset().rows(), i == 0), tally);
+            check(monitor, part.batch(), reference, batchOrigin.withChunk(part.window(), i + 1, parts.size(),
+                    part.batch().dataset().rows(), i == 0), tally);
         }
     }
 
-    private void check(Monitor monitor, Dataset dataset, ReferenceVersion reference, CheckOrigin origin, Tally tally) {
+    private void check(Monitor monitor, Batch batch, ReferenceVersion reference, CheckOrigin origin, Tally tally) {
         try {
-            Check check = recorder.run(monitor, dataset, reference, origin);
+            Check check = recorder.run(monitor, batch, reference, origin);
             if (check != null) {
                 tally.checks.add(check);
             }
@@ -248,7 +249,7 @@ public final class ScheduledChecks {
             // the recorder stored it as a failed check with this reason
             tally.failed++;
         } catch (io.driftwatch.DriftwatchException e) {
-            tally.failed(recorder.recordFailure(monitor, dataset.id(), reference, origin, e.getMessage()));
+            tally.failed(recorder.recordFailure(monitor, batch.dataset().id(), reference, origin, e.getMessage()));
         }
     }
 
@@ -275,9 +276,9 @@ public final class ScheduledChecks {
                 throw new SourceException("the rolling reference over " + period + " read " + batches.size()
                         + " batches; expected one");
             }
-            Dataset dataset;
+            Batch rolled;
             try (InputStream in = Files.newInputStream(batches.get(0).file())) {
-                dataset = intake.ingest(in);
+                rolled = intake.ingest(in, monitor.definition().csvOptions());
             } catch (UnreadableDatasetException e) {
                 throw new SourceException("the rolling reference over " + period + " is not a readable batch: "
                         + e.getMessage(), e);
@@ -285,11 +286,12 @@ public final class ScheduledChecks {
                 throw new SourceException("the rolling reference over " + period + " could not be read: "
                         + e.getMessage(), e);
             }
+            Dataset dataset = rolled.dataset();
             if (dataset.rows() == 0) {
                 throw new SourceException("the rolling reference over " + period + " is empty: the source returned no "
                         + "rows for it");
             }
-            ReferenceVersion version = catalog.addRolledReference(monitor, dataset, from, to);
+            ReferenceVersion version = catalog.addRolledReference(monitor, rolled, from, to);
             LOG.info("monitor {}: reference version {} rolled over {} ({} rows)", monitor.id(), version.version(),
                     period, dataset.rows());
             return version;

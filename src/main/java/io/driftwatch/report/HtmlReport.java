@@ -6,6 +6,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -74,11 +75,13 @@ public final class HtmlReport {
         return out.toString();
     }
 
-    /** Writes the report to {@code file} in UTF-8, replacing it. */
+    /** Writes the report to {@code file} in UTF-8, replacing it atomically ({@link ReportFiles}). */
     public static void write(CheckReport report, Path file) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            render(report, out);
-        }
+        ReportFiles.write(file, out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            render(report, writer);
+            writer.flush();
+        });
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.driftwatch.store;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -69,12 +71,30 @@ public final class BlobStore {
      *     {@code .part} file is deleted whatever happens)
      */
     public Blob put(Kind kind, InputStream in, long maxBytes) throws IOException {
+        return write(kind, out -> copy(in, out, maxBytes));
+    }
+
+    /** Writes a blob's bytes to a stream (without closing it). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Stores what {@code content} writes, hashed as it is written (a profile, a chunk of a batch).
+     *
+     * @throws IOException when writing fails; nothing is kept
+     * @throws RuntimeException whatever {@code content} throws; nothing is kept
+     */
+    public Blob write(Kind kind, Content content) throws IOException {
         MessageDigest sha = sha256();
         Path tmp = Files.createTempFile(root.resolve("tmp"), kind.folder, ".part");
         try {
             long n;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha)) {
-                n = copy(in, out, maxBytes);
+            try (CountingOutputStream out = new CountingOutputStream(
+                    new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), sha))) {
+                content.writeTo(out);
+                n = out.count;
             }
             String hash = HexFormat.of().formatHex(sha.digest());
             Path target = path(kind, hash);
@@ -83,6 +103,27 @@ public final class BlobStore {
             return new Blob(hash, target, n, created);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Counts the bytes written through it. */
+    private static final class CountingOutputStream extends FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
         }
     }
 

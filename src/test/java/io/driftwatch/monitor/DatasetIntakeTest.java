@@ -40,7 +40,8 @@ class DatasetIntakeTest {
 
     private DatasetIntake intake(TestDatabase db, DatasetIntake.Limits limits) {
         Jdbi jdbi = Jdbi.create(db.url(), db.user(), "").installPlugin(new SqlObjectPlugin());
-        return new DatasetIntake(jdbi.onDemand(DatasetDao.class), BlobStore.in(dir.resolve("data")), limits);
+        return new DatasetIntake(jdbi.onDemand(DatasetDao.class), BlobStore.in(dir.resolve("data")), limits,
+                new com.codahale.metrics.MetricRegistry());
     }
 
     private List<Path> dataFiles() {

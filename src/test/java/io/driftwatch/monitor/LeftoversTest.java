@@ -78,7 +78,7 @@ class LeftoversTest {
                 current = m.intake.ingest(in).id();
             }
             m.catalog.create("name: bikes\nreference: " + reference + "\n", "application/yaml");
-            Check check = m.recorder.run("bikes", current);
+            Check check = m.checks.run("bikes", current).check();
             recordedReport = "bikes/" + check.id() + ".html";
         }
         assertThat(reports.resolve(recordedReport)).isRegularFile();
