@@ -1,11 +1,15 @@
 package io.driftwatch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.driftwatch.io.CsvOptions;
+import io.driftwatch.io.Datasets;
+import java.nio.file.Path;
 
 /**
  * Dependencies point down the layers of DESIGN.md only: api and cli on top, then monitor, then
@@ -46,4 +50,22 @@ class ArchitectureTest {
             .whereLayer("Stats").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Drift", "Report",
                     "Store", "Profile")
             .whereLayer("Io").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Profile", "Store");
+
+    /**
+     * A batch is parsed once per check (DESIGN.md, "io"): in the service, only the intake reads
+     * batches (and counts every read in the {@code datasets.read} timer, which ParseOnceTest
+     * watches); the runner reads only the files named on the command line.
+     */
+    @ArchTest
+    static final ArchRule batchesAreParsedOnlyByTheIntake = noClasses()
+            .that().resideInAnyPackage("io.driftwatch.monitor..", "io.driftwatch.api..", "io.driftwatch")
+            .and().doNotHaveFullyQualifiedName("io.driftwatch.monitor.DatasetIntake")
+            .and().doNotHaveFullyQualifiedName("io.driftwatch.monitor.CheckRunner")
+            .should().callMethod(Datasets.class, "read", Path.class)
+            .orShould().callMethod(Datasets.class, "read", Path.class, CsvOptions.class)
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.driftwatch.io.CsvReader")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.driftwatch.io.ArrowReader")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.driftwatch.io.CsvSource")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.driftwatch.io.MappedArrowFileReader")
+            .because("a batch is parsed once, by the intake, and its table handed on");
 }
