@@ -9,8 +9,6 @@ import io.driftwatch.profile.CategoricalProfile;
 import io.driftwatch.profile.ColumnProfile;
 import io.driftwatch.profile.NumericProfile;
 import io.driftwatch.stats.Comparison;
-import io.driftwatch.stats.DriftTest;
-import io.driftwatch.stats.DriftTests;
 import io.driftwatch.stats.ScoreKind;
 import io.driftwatch.stats.TestResult;
 import java.util.List;
@@ -166,7 +164,7 @@ record HtmlColumnView(
         String statistic = null;
         String method = null;
         if (r != null) {
-            test = DriftTests.byName(r.test()).map(DriftTest::displayName).orElse(r.test());
+            test = r.displayName();
             score = DisplayNumbers.score(r.score());
             rule = (r.scoreKind() == ScoreKind.P_VALUE ? "p " : "score ") + symbol(r.comparison()) + " "
                     + DisplayNumbers.score(r.threshold());
