@@ -149,25 +149,18 @@ public record HeatMap(int width, int height, int labelWidth, int cellWidth, List
     }
 
     /**
-     * How far the score is from the threshold: 1 at the threshold, larger is more drift;
-     * {@code log p / log t} for p-values, {@code d / t} for distances; NaN for a test this
-     * version does not know.
+     * How far the score is from the threshold: the one strength every view uses
+     * ({@link ScoreKind#strength}: {@code log p / log t} for p-values, {@code d / t} for distances; 1
+     * at the threshold, larger is more drift), here from the stored score (the stored history keeps
+     * the raw p-value, not the corrected one); NaN for a test this version does not know.
      */
     static double strength(CheckHistory.Column c) {
         DriftTest test = DriftTests.byName(c.test()).orElse(null);
         if (test == null) {
             return Double.NaN;
         }
-        double score = c.score();
         double threshold = c.threshold() == null ? test.defaultThreshold() : c.threshold();
-        if (test.scoreKind() == ScoreKind.P_VALUE) {
-            if (score <= 0) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double t = threshold > 0 && threshold < 1 ? threshold : 0.05;
-            return Math.log(score) / Math.log(t);
-        }
-        return threshold > 0 ? score / threshold : score;
+        return test.scoreKind().strength(c.score(), threshold);
     }
 
     private static String title(Check check, CheckHistory.Column c) {

@@ -1,11 +1,16 @@
 package io.driftwatch.drift;
 
 import io.driftwatch.data.ColumnType;
+import io.driftwatch.stats.ScoreKind;
 import io.driftwatch.stats.TestResult;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The drift verdict for one column.
+ * The drift verdict for one column, and how strongly it says drift ({@link #strength()}), the one
+ * measure every view ranks and shades columns by.
+ *
+ * <p>Thread-safe: immutable.
  *
  * @param name the column
  * @param type numerical or categorical
@@ -39,6 +44,12 @@ public record ColumnDrift(
         List<String> goneCategories,
         boolean missingShareChanged) {
 
+    /**
+     * Strongest drift first ({@link #strength()}, largest first); columns with no strength (score
+     * undefined, or not tested) last. Ties keep their order under a stable sort.
+     */
+    public static final Comparator<ColumnDrift> STRONGEST_FIRST = Comparator.comparingDouble(ColumnDrift::rankKey);
+
     public ColumnDrift {
         newCategories = List.copyOf(newCategories);
         goneCategories = List.copyOf(goneCategories);
@@ -47,6 +58,26 @@ public record ColumnDrift(
     /** Whether the column was tested (no error). */
     public boolean tested() {
         return result != null;
+    }
+
+    /**
+     * How strongly the column's score says drift, comparable across tests: 1 at the threshold, larger
+     * is more drift ({@code log p / log t} for p-values, using the p-value after the check's
+     * correction as the verdict does; {@code d / t} for distances; see {@link ScoreKind#strength}).
+     * NaN when the score is undefined or the column could not be tested.
+     */
+    public double strength() {
+        if (result == null) {
+            return Double.NaN;
+        }
+        double score = result.scoreKind() == ScoreKind.P_VALUE && !Double.isNaN(adjustedScore) ? adjustedScore
+                : result.score();
+        return result.scoreKind().strength(score, result.threshold());
+    }
+
+    /** Ascending order of this key is {@link #STRONGEST_FIRST}: negated strength, NaN sorting last. */
+    private static double rankKey(ColumnDrift c) {
+        return -c.strength();
     }
 
     /** The share of missing cells in the reference, 0 for an empty column. */

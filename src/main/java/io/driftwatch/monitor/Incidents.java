@@ -190,7 +190,7 @@ final class Incidents {
             if (c.drifted() && r != null) {
                 columns.add(new DriftedColumn(c.name(), c.type(), r.test(), r.scoreKind() == ScoreKind.P_VALUE
                         ? DriftedColumn.ScoreKind.P_VALUE : DriftedColumn.ScoreKind.DISTANCE, r.score(),
-                        r.threshold()));
+                        r.threshold(), c.strength()));
             }
         }
         columns.sort(DriftedColumn.MOST_DRIFTED_FIRST);

@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param scoreKind whether a smaller score (p-value) or a bigger one (distance) means more drift
  * @param score the drift score exactly as the check reported it
  * @param threshold the threshold the verdict was decided with
+ * @param strength how strongly the column drifted, as the check measured it ({@code
+ *     ColumnDrift.strength()}: 1 at the threshold, larger is more drift, the same measure the report,
+ *     the CLI table and the dashboard rank by); alerts list columns by it
  */
 public record DriftedColumn(String name, ColumnType type, String test, ScoreKind scoreKind, double score,
-        double threshold) {
+        double threshold, double strength) {
 
     /** Whether {@link #score} is a p-value or a distance; mirrors the {@code stats} enum of that name. */
     public enum ScoreKind {
@@ -40,29 +43,16 @@ public record DriftedColumn(String name, ColumnType type, String test, ScoreKind
     }
 
     /**
-     * Orders columns by how far past its threshold each score is ({@link #severity()}), most drifted
-     * first, then by name so the order is stable.
+     * Orders columns by {@link #strength}, most drifted first (an undefined strength last), then by
+     * name so the order is stable.
      */
     public static final Comparator<DriftedColumn> MOST_DRIFTED_FIRST =
-            Comparator.comparingDouble(DriftedColumn::severity).reversed().thenComparing(DriftedColumn::name);
+            Comparator.comparingDouble((DriftedColumn c) -> -c.strength).thenComparing(DriftedColumn::name);
 
     public DriftedColumn {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(test, "test");
         Objects.requireNonNull(scoreKind, "scoreKind");
-    }
-
-    /**
-     * How many times past its threshold the score is: {@code threshold / score} for a p-value,
-     * {@code score / threshold} for a distance; infinite for a p-value of 0 or a threshold of 0, and 0
-     * for a NaN score. Comparable across columns of one kind; across kinds it is only a rough order.
-     */
-    public double severity() {
-        if (Double.isNaN(score) || Double.isNaN(threshold)) {
-            return 0;
-        }
-        double ratio = scoreKind == ScoreKind.P_VALUE ? threshold / score : score / threshold;
-        return Double.isNaN(ratio) ? 0 : ratio;
     }
 }

@@ -9,8 +9,6 @@ import io.driftwatch.profile.CategoricalProfile;
 import io.driftwatch.profile.ColumnProfile;
 import io.driftwatch.profile.NumericProfile;
 import io.driftwatch.stats.Comparison;
-import io.driftwatch.stats.DriftTest;
-import io.driftwatch.stats.DriftTests;
 import io.driftwatch.stats.ScoreKind;
 import io.driftwatch.stats.TestResult;
 import java.util.List;
@@ -34,7 +32,7 @@ import java.util.List;
  * @param adjusted the p-value after multiple-testing correction when it differs from the score, or null
  * @param statistic the test's own statistic when it has one, or null
  * @param method how the score was computed when the test has several ways, or null
- * @param sortKey the drift score's sort key: distance over threshold, or log p over log threshold
+ * @param sortKey the drift score's sort key: the column's {@link ColumnDrift#strength()}, drifted on top
  * @param referenceMissing missing share in the reference, printed
  * @param currentMissing missing share in the current batch, printed
  * @param referenceRows reference cells, printed
@@ -166,7 +164,7 @@ record HtmlColumnView(
         String statistic = null;
         String method = null;
         if (r != null) {
-            test = DriftTests.byName(r.test()).map(DriftTest::displayName).orElse(r.test());
+            test = r.displayName();
             score = DisplayNumbers.score(r.score());
             rule = (r.scoreKind() == ScoreKind.P_VALUE ? "p " : "score ") + symbol(r.comparison()) + " "
                     + DisplayNumbers.score(r.threshold());
@@ -192,34 +190,11 @@ record HtmlColumnView(
     }
 
     /**
-     * How strongly the column drifted, comparable across tests: 1 at the threshold, larger is more
-     * drift (distance / threshold, or log p / log threshold, using the corrected p-value); -1 when
-     * the score is undefined and -2 for an error.
+     * The table's sort key: {@link ColumnDrift#strength()} (capped at a million), plus ten million for
+     * a drifted column; -1 when the score is undefined and -2 for an error.
      */
-    static double strength(ColumnDrift drift) {
-        TestResult r = drift.result();
-        if (r == null) {
-            return -2;
-        }
-        if (r.scoreKind() == ScoreKind.P_VALUE) {
-            double p = Double.isNaN(drift.adjustedScore()) ? r.score() : drift.adjustedScore();
-            if (Double.isNaN(p)) {
-                return -1;
-            }
-            if (p <= 0) {
-                return 1e6;
-            }
-            double t = r.threshold() > 0 && r.threshold() < 1 ? r.threshold() : 0.05;
-            return Math.log(p) / Math.log(t);
-        }
-        if (Double.isNaN(r.score())) {
-            return -1;
-        }
-        return r.threshold() > 0 ? r.score() / r.threshold() : r.score();
-    }
-
     private static String sortKey(ColumnDrift drift) {
-        double s = strength(drift);
+        double s = !drift.tested() ? -2 : Double.isNaN(drift.strength()) ? -1 : drift.strength();
         return Double.toString(Math.min(s, 1e6) + (drift.drifted() ? 1e7 : 0));
     }
 

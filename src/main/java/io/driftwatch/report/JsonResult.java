@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.util.Separators;
 import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DatasetDrift;
-import io.driftwatch.stats.DriftTests;
 import io.driftwatch.stats.ScoreKind;
 import io.driftwatch.stats.TestResult;
 import java.io.ByteArrayOutputStream;
@@ -137,8 +136,7 @@ public final class JsonResult {
         g.writeStringField("role", c.name().equals(roles.target()) ? "target"
                 : c.name().equals(roles.prediction()) ? "prediction" : null);
         g.writeStringField("test", r == null ? null : r.test());
-        g.writeStringField("displayName", r == null ? null
-                : DriftTests.byName(r.test()).map(t -> t.displayName()).orElse(r.test()));
+        g.writeStringField("displayName", r == null ? null : r.displayName());
         g.writeStringField("scoreKind", r == null ? null : r.scoreKind() == ScoreKind.P_VALUE ? "p_value" : "distance");
         number(g, "score", r == null ? Double.NaN : r.score());
         boolean adjusted = r != null && correction != Correction.NONE && r.scoreKind() == ScoreKind.P_VALUE;

@@ -3,8 +3,12 @@ package io.driftwatch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import io.driftwatch.data.ColumnType;
+import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.monitor.Check;
 import io.driftwatch.monitor.CheckHistory;
+import io.driftwatch.stats.DriftTests;
+import io.driftwatch.stats.TestResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +44,22 @@ class HeatMapTest {
         assertThat(HeatMap.level(ks("a", 1e-6, true))).isEqualTo("d3");
         assertThat(HeatMap.level(ks("a", 1e-40, true))).isEqualTo("d4");
         assertThat(HeatMap.level(ks("a", 0, true))).isEqualTo("d4");
+    }
+
+    @Test
+    void shadesByTheStrengthOnTheColumnResultThatEveryViewRanksBy() {
+        for (double p : new double[] {0.9, 0.06, 0.05, 0.0025, 1e-12, 0}) {
+            TestResult r = TestResult.of(DriftTests.byName("ks").orElseThrow(), p, 0.05);
+            ColumnDrift column = new ColumnDrift("a", ColumnType.NUMERICAL, r, null, p, r.drifted(), 100, 100, 0, 0,
+                    List.of(), List.of(), false);
+            assertThat(HeatMap.strength(ks("a", p, r.drifted()))).as("p = %s", p).isEqualTo(column.strength());
+        }
+        for (double d : new double[] {0, 0.01, 0.1, 0.35, 2.5}) {
+            TestResult r = TestResult.of(DriftTests.byName("psi").orElseThrow(), d, 0.1);
+            ColumnDrift column = new ColumnDrift("a", ColumnType.NUMERICAL, r, null, Double.NaN, r.drifted(), 100, 100,
+                    0, 0, List.of(), List.of(), false);
+            assertThat(HeatMap.strength(psi("a", d, r.drifted()))).as("d = %s", d).isEqualTo(column.strength());
+        }
     }
 
     @Test

@@ -330,4 +330,28 @@ class IncidentsTest {
         assertThat(failedCheck(10)).as("a failed check says nothing about drift").isZero();
         assertThat(incidentRows()).singleElement().satisfies(i -> assertThat(i.get("closed_by")).isNull());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void alertsListDriftedColumnsByTheStrengthOnTheColumnResult(String backend) throws IOException {
+        given(backend, "alerts:\n  channels: [chat]\n");
+        // Strengths (ColumnDrift.strength): PSI 2.0 at 0.1 is 20; p = 1e-12 at 0.05 is 9.2; p = 0.04 is 1.07.
+        // The ratio alerts used before (0.05 / 1e-12 against 2.0 / 0.1) put the p-value first.
+        List<ColumnDrift> columns = List.of(drifted("ks_barely", "ks", 0.04, 0.05),
+                drifted("ks_tiny_p", "ks", 1e-12, 0.05), drifted("psi_far", "psi", 2.0, 0.1));
+        DriftResult result = new DriftResult(new DatasetDrift(true, 1, 0.5, 3, 3, 0), columns, Correction.NONE);
+        transactions.inTransaction(tx -> incidents.apply(tx, monitor, new Incidents.CheckFacts("check-1", T0, result,
+                null)));
+
+        String payload = outbox().get(0).payload();
+        assertThat(payload.indexOf("psi_far")).isPositive().isLessThan(payload.indexOf("ks_tiny_p"));
+        assertThat(payload.indexOf("ks_tiny_p")).isLessThan(payload.indexOf("ks_barely"));
+    }
+
+    private static ColumnDrift drifted(String name, String test, double score, double threshold) {
+        TestResult r = TestResult.of(DriftTests.byName(test).orElseThrow(), score, threshold);
+        return new ColumnDrift(name, ColumnType.NUMERICAL, r, null,
+                r.scoreKind() == io.driftwatch.stats.ScoreKind.P_VALUE ? score : Double.NaN, r.drifted(), 100, 100, 0, 0,
+                List.of(), List.of(), false);
+    }
 }

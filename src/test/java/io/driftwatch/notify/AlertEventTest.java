@@ -53,21 +53,27 @@ class AlertEventTest {
     }
 
     @Test
-    void ranksColumnsByHowFarPastTheirThresholdTheyAre() {
+    void ranksColumnsByTheStrengthTheCheckMeasuredThenByName() {
+        // Strengths come from ColumnDrift.strength() (ColumnDriftTest pins that definition): a p-value
+        // of 1e-12 at 0.05 is 9.2, a PSI of 2.0 at 0.1 is 20, a p-value of 0 is infinite.
         DriftedColumn barely = new DriftedColumn("barely", ColumnType.NUMERICAL, "ks", DriftedColumn.ScoreKind.P_VALUE,
-                0.04, 0.05);
+                0.04, 0.05, 1.07);
         DriftedColumn strongly = new DriftedColumn("strongly", ColumnType.NUMERICAL, "ks",
-                DriftedColumn.ScoreKind.P_VALUE, 1e-12, 0.05);
+                DriftedColumn.ScoreKind.P_VALUE, 1e-12, 0.05, 9.22);
         DriftedColumn zero = new DriftedColumn("zero", ColumnType.CATEGORICAL, "chisquare",
-                DriftedColumn.ScoreKind.P_VALUE, 0, 0.05);
+                DriftedColumn.ScoreKind.P_VALUE, 0, 0.05, Double.POSITIVE_INFINITY);
         DriftedColumn far = new DriftedColumn("far", ColumnType.NUMERICAL, "psi", DriftedColumn.ScoreKind.DISTANCE,
-                2.0, 0.1);
+                2.0, 0.1, 20);
         DriftedColumn near = new DriftedColumn("near", ColumnType.NUMERICAL, "psi", DriftedColumn.ScoreKind.DISTANCE,
-                0.11, 0.1);
+                0.11, 0.1, 1.1);
+        DriftedColumn alsoNear = new DriftedColumn("also near", ColumnType.NUMERICAL, "psi",
+                DriftedColumn.ScoreKind.DISTANCE, 0.11, 0.1, 1.1);
+        DriftedColumn undefined = new DriftedColumn("undefined", ColumnType.NUMERICAL, "psi",
+                DriftedColumn.ScoreKind.DISTANCE, Double.NaN, 0.1, Double.NaN);
 
-        List<DriftedColumn> ranked = new ArrayList<>(List.of(barely, near, far, strongly, zero));
+        List<DriftedColumn> ranked = new ArrayList<>(List.of(undefined, barely, near, far, strongly, alsoNear, zero));
         ranked.sort(DriftedColumn.MOST_DRIFTED_FIRST);
 
-        assertThat(ranked).containsExactly(zero, strongly, far, barely, near);
+        assertThat(ranked).containsExactly(zero, far, strongly, alsoNear, near, barely, undefined);
     }
 }

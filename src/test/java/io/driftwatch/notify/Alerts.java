@@ -12,12 +12,13 @@ final class Alerts {
     static final URI REPORT = URI.create("https://driftwatch.example.com/api/v1/checks/chk-7/report");
     static final URI DASHBOARD = URI.create("https://driftwatch.example.com/monitors/bike-sharing");
     static final DatasetDrift DRIFT = new DatasetDrift(true, 7.0 / 12, 0.5, 12, 7, 0);
+    /** Most drifted first; strengths as the check measures them (log p / log 0.05, d / 0.1). */
     static final List<DriftedColumn> TOP = List.of(
-            new DriftedColumn("temp", ColumnType.NUMERICAL, "ks", DriftedColumn.ScoreKind.P_VALUE, 1.2e-9, 0.05),
+            new DriftedColumn("temp", ColumnType.NUMERICAL, "ks", DriftedColumn.ScoreKind.P_VALUE, 1.2e-9, 0.05, 6.86),
             new DriftedColumn("season", ColumnType.CATEGORICAL, "chisquare", DriftedColumn.ScoreKind.P_VALUE,
-                    3.4e-5, 0.05),
+                    3.4e-5, 0.05, 3.43),
             new DriftedColumn("hum", ColumnType.NUMERICAL, "wasserstein", DriftedColumn.ScoreKind.DISTANCE, 0.31,
-                    0.1));
+                    0.1, 3.1));
 
     private Alerts() {
     }
@@ -45,7 +46,7 @@ final class Alerts {
     static AlertEvent hostile(String monitor, String column) {
         return new AlertEvent(AlertEvent.Kind.TRIGGERED, monitor, "inc-1", "chk-1", AT, DRIFT,
                 List.of(new DriftedColumn(column, ColumnType.CATEGORICAL, "jensenshannon",
-                        DriftedColumn.ScoreKind.DISTANCE, 0.4, 0.1)),
+                        DriftedColumn.ScoreKind.DISTANCE, 0.4, 0.1, 4)),
                 null, REPORT, DASHBOARD);
     }
 }

@@ -113,7 +113,7 @@ class SlackChannelTest {
         List<DriftedColumn> many = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             many.add(new DriftedColumn("&".repeat(400) + i, io.driftwatch.data.ColumnType.NUMERICAL, "psi",
-                    DriftedColumn.ScoreKind.DISTANCE, 0.5, 0.1));
+                    DriftedColumn.ScoreKind.DISTANCE, 0.5, 0.1, 5));
         }
         AlertEvent event = new AlertEvent(AlertEvent.Kind.TRIGGERED, "m".repeat(300), "inc-1", "c".repeat(3000),
                 Alerts.AT, new io.driftwatch.drift.DatasetDrift(true, 1, 0.5, 60, 60, 0), many, null, Alerts.REPORT,
