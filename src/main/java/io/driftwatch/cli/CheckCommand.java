@@ -93,7 +93,7 @@ public final class CheckCommand extends DriftwatchCommand {
         if (html != null) {
             System.out.println("HTML report written to " + html);
         }
-        if (report.result().dataset().detected()) {
+        if (report.drift().dataset().detected()) {
             throw new CommandFailedException(ExitCode.DRIFT, "");
         }
     }

@@ -1,6 +1,8 @@
 package io.driftwatch.drift;
 
 import io.driftwatch.DriftwatchException;
+import io.driftwatch.analysis.Analysis;
+import io.driftwatch.analysis.CheckData;
 import io.driftwatch.data.CategoricalColumn;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.ColumnType;
@@ -26,6 +28,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -40,23 +43,36 @@ import java.util.concurrent.Executor;
  *
  * <p>Thread-safe: immutable; one instance can run many checks at once.
  */
-public final class DriftAnalysis {
+public final class DriftAnalysis implements Analysis {
     private final Executor executor;
     private final boolean sequential;
+    private final DriftOptions options;
 
-    private DriftAnalysis(Executor executor, boolean sequential) {
+    private DriftAnalysis(Executor executor, boolean sequential, DriftOptions options) {
         this.executor = executor;
         this.sequential = sequential;
+        this.options = options;
     }
 
-    /** Columns tested in parallel on {@code executor} (size it to the cores). */
+    /** Columns tested in parallel on {@code executor} (size it to the cores), with Evidently's defaults. */
     public static DriftAnalysis on(Executor executor) {
-        return new DriftAnalysis(executor, false);
+        return new DriftAnalysis(executor, false, DriftOptions.defaults());
     }
 
-    /** Columns tested one after another on the calling thread. */
+    /** Columns tested one after another on the calling thread, with Evidently's defaults. */
     public static DriftAnalysis sequential() {
-        return new DriftAnalysis(Runnable::run, true);
+        return new DriftAnalysis(Runnable::run, true, DriftOptions.defaults());
+    }
+
+    /** This analysis with a monitor's tests, thresholds, correction and drift share. */
+    public DriftAnalysis with(DriftOptions newOptions) {
+        return new DriftAnalysis(executor, sequential, Objects.requireNonNull(newOptions, "options"));
+    }
+
+    /** Checks {@code data.current()} against {@code data.reference()} with this analysis's options. */
+    @Override
+    public DriftResult run(CheckData data) {
+        return run(data.reference(), data.current(), data.types(), options);
     }
 
     /**

@@ -49,14 +49,14 @@ final class CheckRecorder {
     RecordedCheck recorded(String id, Monitor monitor, String datasetId, ReferenceVersion reference,
             CheckOrigin origin, CheckReport report, String reportFile, long millis) {
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        DatasetDrift verdict = report.result().dataset();
+        DatasetDrift verdict = report.drift().dataset();
         String result = JsonResult.of(report).toJson();
         CheckRow row = new CheckRow(id, monitor.id(), monitor.version(), datasetId, createdAt,
                 verdict.detected(), verdict.share(), verdict.threshold(), verdict.numberOfColumns(),
                 verdict.numberOfDriftedColumns(), verdict.numberOfErrors(), millis, result, reportFile, CheckRow.OK,
                 null, reference.version());
-        List<CheckColumnRow> columns = columns(id, report.result().columns());
-        if (!record(monitor, row, columns, origin, new Incidents.CheckFacts(id, createdAt, report.result(), null))) {
+        List<CheckColumnRow> columns = columns(id, report.drift().columns());
+        if (!record(monitor, row, columns, origin, new Incidents.CheckFacts(id, createdAt, report.drift(), null))) {
             return null;
         }
         return new RecordedCheck(CheckHistory.check(row), result);

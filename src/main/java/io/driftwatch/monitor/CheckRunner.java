@@ -5,8 +5,10 @@ import io.driftwatch.data.Column;
 import io.driftwatch.data.ColumnType;
 import io.driftwatch.data.NumericColumn;
 import io.driftwatch.data.Table;
-import io.driftwatch.drift.DriftAnalysis;
-import io.driftwatch.drift.DriftResult;
+import io.driftwatch.analysis.Analysis;
+import io.driftwatch.analysis.CheckData;
+import io.driftwatch.analysis.Section;
+import io.driftwatch.analysis.Sections;
 import io.driftwatch.io.CsvOptions;
 import io.driftwatch.io.Datasets;
 import io.driftwatch.io.SchemaAlignment;
@@ -46,8 +48,9 @@ import java.util.function.Supplier;
  * Runs one check: reads the reference (a CSV or Arrow batch, or a saved {@link ReferenceProfile},
  * recognised by its first bytes) and the current batch in parallel, types the current columns
  * (the monitor's declared types, Evidently's inference for the rest), checks that both sides line
- * up (reporting every mismatch at once), profiles the reference, runs the {@link DriftAnalysis} on
- * the runner's pool, and returns the {@link CheckReport} that renderings take.
+ * up (reporting every mismatch at once), profiles the reference, runs the monitor's analyses
+ * ({@link Analyses}) on the runner's pool, and returns the {@link CheckReport} of their sections that
+ * renderings take.
  *
  * <p>Failures are {@link io.driftwatch.DriftwatchException}s written for the user:
  * {@link UnreadableDatasetException} (a file that cannot be read, naming file, line and column),
@@ -182,7 +185,12 @@ public final class CheckRunner implements AutoCloseable {
             tested += t.isTested() ? 1 : 0;
         }
         progress.stage("testing " + tested + (tested == 1 ? " column" : " columns"), 2, STAGES);
-        DriftResult result = DriftAnalysis.on(executor).run(profile, currentTable, types, monitor.driftOptions());
+        CheckData data = new CheckData(profile, currentTable, types);
+        List<Analysis> analyses = Analyses.of(monitor, executor);
+        List<Section> sections = new ArrayList<>(analyses.size());
+        for (Analysis analysis : analyses) {
+            sections.add(analysis.run(data));
+        }
         long analysed = System.nanoTime();
         progress.stage("done", STAGES, STAGES);
 
@@ -190,7 +198,8 @@ public final class CheckRunner implements AutoCloseable {
                 referenceData.sha256);
         Timings timings = new Timings(millis(start, read), millis(read, analysed), millis(start, analysed));
         ColumnRoles roles = monitor.roles();
-        return new CheckReport(title, result, profile, currentTable, types, roles, referenceBatch, currentBatch,
+        return new CheckReport(title, Sections.of(sections), profile, currentTable, types, roles, referenceBatch,
+                currentBatch,
                 timings, createdAt, CheckReport.runningVersion());
     }
 

@@ -187,7 +187,7 @@ public final class Checks {
                 deleteReport(reportFile);
                 return null;
             }
-            DatasetDrift verdict = report.result().dataset();
+            DatasetDrift verdict = report.drift().dataset();
             (verdict.detected() ? drifted : clean).mark();
             LOG.info("check {} of monitor {} on dataset {}: {} ({} of {} columns drifted) in {} ms", id, monitor.id(),
                     dataset.id(), verdict.detected() ? "DRIFT" : "no drift", verdict.numberOfDriftedColumns(),

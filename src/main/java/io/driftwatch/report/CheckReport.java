@@ -1,5 +1,6 @@
 package io.driftwatch.report;
 
+import io.driftwatch.analysis.Sections;
 import io.driftwatch.data.ColumnType;
 import io.driftwatch.data.Table;
 import io.driftwatch.drift.DriftResult;
@@ -9,12 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything a rendering of one check needs: the verdicts, the data they were computed from (the
+ * Everything a rendering of one check needs: the sections its analyses returned, the data they were computed from (the
  * reference profile and the current batch, for the charts), the column types and roles, where the
  * inputs came from, and when and how fast it ran.
  *
  * @param title what the check is about: the monitor's name, or "REF vs CUR"
- * @param result the drift verdicts
+ * @param sections what each analysis found, in the order the report shows them
  * @param reference the reference profile the check ran against
  * @param current the current batch
  * @param types the type of every current column the check considered (tested or not; columns the
@@ -28,7 +29,7 @@ import java.util.Objects;
  */
 public record CheckReport(
         String title,
-        DriftResult result,
+        Sections sections,
         ReferenceProfile reference,
         Table current,
         Map<String, ColumnType> types,
@@ -40,11 +41,21 @@ public record CheckReport(
         String driftwatchVersion) {
 
     public CheckReport {
-        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(sections, "sections");
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(current, "current");
         types = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(types));
         roles = roles == null ? ColumnRoles.none() : roles;
+    }
+
+    /**
+     * The drift section: the verdict a check's exit code, history and heat map are about.
+     *
+     * @throws IllegalStateException when the check ran no drift analysis
+     */
+    public DriftResult drift() {
+        return sections.find(DriftResult.class)
+                .orElseThrow(() -> new IllegalStateException("the check '" + title + "' has no drift section"));
     }
 
     /** The running Driftwatch version, from the jar manifest ({@code dev} when run from classes). */

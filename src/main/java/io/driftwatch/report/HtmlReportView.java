@@ -61,7 +61,7 @@ record HtmlReportView(
     }
 
     static HtmlReportView of(CheckReport report) {
-        DatasetDrift dataset = report.result().dataset();
+        DatasetDrift dataset = report.drift().dataset();
         ColumnRoles roles = report.roles();
         NumericColumn time = null;
         if (roles.datetime() != null) {
@@ -71,7 +71,7 @@ record HtmlReportView(
             }
         }
         double[] scratch = new double[report.current().rowCount()];
-        List<ColumnDrift> drifts = report.result().columns();
+        List<ColumnDrift> drifts = report.drift().columns();
         List<HtmlColumnView> views = new ArrayList<>(drifts.size());
         Set<String> tested = new HashSet<>();
         for (int i = 0; i < drifts.size(); i++) {

@@ -41,7 +41,7 @@ public final class JsonResult {
 
     private JsonResult(CheckReport report) {
         this.report = Objects.requireNonNull(report, "report");
-        this.correction = report.result().correction();
+        this.correction = report.drift().correction();
     }
 
     /** The JSON result of {@code report}. */
@@ -93,7 +93,7 @@ public final class JsonResult {
         g.writeStringField("datetime", roles.datetime());
         g.writeEndObject();
 
-        DatasetDrift d = report.result().dataset();
+        DatasetDrift d = report.drift().dataset();
         g.writeObjectFieldStart("datasetDrift");
         g.writeBooleanField("detected", d.detected());
         number(g, "share", d.share());
@@ -105,7 +105,7 @@ public final class JsonResult {
         g.writeEndObject();
 
         g.writeArrayFieldStart("columns");
-        for (ColumnDrift c : report.result().columns()) {
+        for (ColumnDrift c : report.drift().columns()) {
             column(g, c, roles);
         }
         g.writeEndArray();

@@ -53,7 +53,7 @@ public final class TextReport {
      */
     public static void print(PrintStream out, CheckReport report, Optional<String> monitorName,
             Collection<String> ignored) {
-        DatasetDrift d = report.result().dataset();
+        DatasetDrift d = report.drift().dataset();
         String inputs = String.format(Locale.ROOT, "%s (%,d rows) vs %s (%,d rows)", report.referenceBatch().source(),
                 report.referenceBatch().rows(), report.currentBatch().source(), report.currentBatch().rows());
         out.println(monitorName.map(name -> name + ": " + inputs).orElse(inputs));
@@ -66,7 +66,7 @@ public final class TextReport {
         }
         out.println();
 
-        List<ColumnDrift> columns = new ArrayList<>(report.result().columns());
+        List<ColumnDrift> columns = new ArrayList<>(report.drift().columns());
         columns.sort(TABLE_ORDER);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"column", "type", "test", "score", "threshold", "drift"});

@@ -35,7 +35,7 @@ class CheckRunnerTest {
 
         CheckReport report = RUNNER.run(ref, cur, monitor);
 
-        assertThat(report.result().columns()).extracting(ColumnDrift::name).containsExactly("x");
+        assertThat(report.drift().columns()).extracting(ColumnDrift::name).containsExactly("x");
         assertThat(report.types()).containsOnlyKeys("x");
     }
 
@@ -83,7 +83,7 @@ class CheckRunnerTest {
         CheckReport fromProfile = RUNNER.run(profile, CUR, monitor);
 
         assertThat(fromProfile.referenceBatch().format()).isEqualTo("profile");
-        assertThat(fromProfile.result().dataset()).isEqualTo(fromCsv.result().dataset());
+        assertThat(fromProfile.drift().dataset()).isEqualTo(fromCsv.drift().dataset());
         assertThat(summary(fromProfile)).isEqualTo(summary(fromCsv));
         assertThat(fromProfile.types()).isEqualTo(fromCsv.types());
     }
@@ -99,7 +99,7 @@ class CheckRunnerTest {
 
     private static List<String> summary(CheckReport report) {
         List<String> out = new ArrayList<>();
-        for (ColumnDrift c : report.result().columns()) {
+        for (ColumnDrift c : report.drift().columns()) {
             out.add(c.name() + " " + c.result().test() + " " + Double.doubleToLongBits(c.result().score()) + " "
                     + c.drifted() + " " + c.newCategories() + " " + c.referenceMissing());
         }
@@ -107,7 +107,7 @@ class CheckRunnerTest {
     }
 
     private static ColumnDrift column(CheckReport report, String name) {
-        return report.result().columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return report.drift().columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static String csv(String header, int rows, java.util.function.IntFunction<String> row) {

@@ -1,5 +1,6 @@
 package io.driftwatch.report;
 
+import io.driftwatch.analysis.Sections;
 import io.driftwatch.data.CategoricalColumn;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.ColumnType;
@@ -31,7 +32,7 @@ final class HtmlReportFixtures {
         ReferenceProfile profile = ReferenceProfile.of(reference);
         Map<String, ColumnType> types = TypeInference.infer(current, Map.of());
         DriftResult result = DriftAnalysis.sequential().run(profile, current, types, options);
-        return new CheckReport(title, result, profile, current, types, roles,
+        return new CheckReport(title, Sections.of(result), profile, current, types, roles,
                 new BatchInfo("reference.csv", "csv", reference.rowCount(), "a".repeat(64)),
                 new BatchInfo("current.csv", "csv", current.rowCount(), "b".repeat(64)),
                 new Timings(12, 3, 15), CREATED, "0.1.0-test");

@@ -148,10 +148,10 @@ class HtmlReportTest {
         Table reference = Table.of(List.of(CategoricalColumn.of("comment", "a", "b", "c", "d")));
         Table current = Table.of(List.of(CategoricalColumn.of("comment", "e", "f", "g", "h")));
         CheckReport full = HtmlReportFixtures.report(reference, current, ColumnRoles.none());
-        CheckReport bare = new CheckReport(null, full.result(), full.reference(), full.current(), full.types(), null, null,
+        CheckReport bare = new CheckReport(null, full.sections(), full.reference(), full.current(), full.types(), null, null,
                 null, null, null, null);
         String html = HtmlReport.render(bare);
-        assertThat(full.result().columns()).isEmpty();
+        assertThat(full.drift().columns()).isEmpty();
         assertThat(html).contains("<h1>reference vs current</h1>").contains("No dataset drift detected")
                 .contains("0 of 0 columns drifted").contains("No column could be drift-tested.").contains("Not tested (type not drift-tested): comment (text).")
                 .contains("Driftwatch " + CheckReport.runningVersion()).doesNotContain("sha256 <code>");

@@ -1,5 +1,6 @@
 package io.driftwatch.report;
 
+import io.driftwatch.analysis.Sections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,7 +79,7 @@ public class JsonResultTest {
         assertThat(json.at("/reference/rows").asInt()).isEqualTo(688);
         assertThat(json.at("/current/rows").asInt()).isEqualTo(741);
         assertThat(json.at("/current/sha256").asText()).hasSize(64);
-        assertThat(json.at("/datasetDrift/numberOfColumns").asInt()).isEqualTo(report.result().dataset().numberOfColumns());
+        assertThat(json.at("/datasetDrift/numberOfColumns").asInt()).isEqualTo(report.drift().dataset().numberOfColumns());
         JsonNode temp = column(json, "temp");
         assertThat(temp.get("test").asText()).isEqualTo("ks");
         assertThat(temp.get("displayName").asText()).isEqualTo("K-S p_value");
@@ -144,7 +145,7 @@ public class JsonResultTest {
         Table reference = Table.of(List.of(CategoricalColumn.of("k", repeat(50, "only"))));
         Table current = Table.of(List.of(CategoricalColumn.of("k", repeat(60, "only"))));
         CheckReport report = report(reference, current, DriftOptions.defaults().withCatMethod("chisquare"));
-        assertThat(report.result().columns().get(0).result().score()).isNaN();
+        assertThat(report.drift().columns().get(0).result().score()).isNaN();
 
         String text = JsonResult.of(report).toJson();
 
@@ -200,7 +201,7 @@ public class JsonResultTest {
         Map<String, ColumnType> types = TypeInference.infer(cur.table(), Map.of());
         ReferenceProfile profile = ReferenceProfile.of(ref.table());
         DriftResult result = DriftAnalysis.sequential().run(profile, cur.table(), types, DriftOptions.defaults());
-        return new CheckReport("bike-sharing", result, profile, cur.table(), types,
+        return new CheckReport("bike-sharing", Sections.of(result), profile, cur.table(), types,
                 new ColumnRoles("cnt", null, "dteday"),
                 new BatchInfo(ref.source(), ref.format().label(), ref.table().rowCount(), ref.sha256()),
                 new BatchInfo(cur.source(), cur.format().label(), cur.table().rowCount(), cur.sha256()),
@@ -211,7 +212,7 @@ public class JsonResultTest {
         Map<String, ColumnType> types = TypeInference.infer(current, Map.of());
         ReferenceProfile profile = ReferenceProfile.of(reference);
         DriftResult result = DriftAnalysis.sequential().run(profile, current, types, options);
-        return new CheckReport("ref vs cur", result, profile, current, types, null,
+        return new CheckReport("ref vs cur", Sections.of(result), profile, current, types, null,
                 new BatchInfo("ref.csv", "csv", reference.rowCount(), null),
                 new BatchInfo("cur.csv", "csv", current.rowCount(), null),
                 new Timings(0, 0, 0), Instant.now(), "test");

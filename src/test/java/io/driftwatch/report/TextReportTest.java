@@ -1,5 +1,6 @@
 package io.driftwatch.report;
 
+import io.driftwatch.analysis.Sections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.data.CategoricalColumn;
@@ -74,7 +75,7 @@ class TextReportTest {
         current.add(HtmlReportFixtures.normal("id", 2, 0, 1, 2));
         types.put("when", ColumnType.DATETIME);
         Table table = Table.of(current);
-        return new CheckReport("bikes", result, ReferenceProfile.of(table), table, types,
+        return new CheckReport("bikes", Sections.of(result), ReferenceProfile.of(table), table, types,
                 new ColumnRoles("c", null, null), new BatchInfo("reference.csv", "csv", 1234, "a".repeat(64)),
                 new BatchInfo("current.csv", "csv", 2345, "b".repeat(64)), new Timings(1, 2, 3),
                 HtmlReportFixtures.CREATED, "0.1.0-test");
@@ -124,7 +125,7 @@ class TextReportTest {
     void ranksDriftedColumnsByTheSharedStrengthAcrossPValuesAndDistances() {
         // PSI 2.0 at 0.1 is 20 times its threshold; p = 1e-12 at 0.05 is 0.05^9.2: the distance leads.
         // (Before one strength, the table ranked p/t against t/d and put every tiny p-value first.)
-        List<ColumnDrift> columns = new ArrayList<>(report().result().columns());
+        List<ColumnDrift> columns = new ArrayList<>(report().drift().columns());
         columns.sort(TextReport.TABLE_ORDER);
 
         assertThat(columns).extracting(ColumnDrift::name).containsExactly("b", "c", "a", "g", "d", "f", "e");
@@ -143,8 +144,8 @@ class TextReportTest {
         ColumnDrift many = tested("city", ColumnType.CATEGORICAL, "chisquare", 0.5, 0.05, Double.NaN, 0,
                 List.of("n1", "n2", "n3", "n4", "n5", "n6", "n7"), List.of());
         CheckReport report = report();
-        CheckReport one = new CheckReport(report.title(), new DriftResult(new DatasetDrift(false, 0, 0.5, 1, 0, 0),
-                List.of(many), Correction.NONE), report.reference(), report.current(), Map.of(), report.roles(),
+        CheckReport one = new CheckReport(report.title(), Sections.of(new DriftResult(
+                new DatasetDrift(false, 0, 0.5, 1, 0, 0), List.of(many), Correction.NONE)), report.reference(), report.current(), Map.of(), report.roles(),
                 report.referenceBatch(), report.currentBatch(), report.timings(), report.createdAt(),
                 report.driftwatchVersion());
 
