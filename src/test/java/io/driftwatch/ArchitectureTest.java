@@ -1,5 +1,6 @@
 package io.driftwatch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,8 +10,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Dependencies point down the layers of DESIGN.md only: api and cli on top, then monitor, then
- * drift, report, store, notify and trigger, then profile and stats, then io and data. The root
- * package holds the application (which wires everything) and the exception base (used by all).
+ * drift, report, store, notify and trigger, then delivery (the model notify and trigger share), then
+ * profile and stats, then io and data. The root package holds the application (which wires
+ * everything) and the exception base (used by all).
  */
 @AnalyzeClasses(packages = "io.driftwatch", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -28,6 +30,7 @@ class ArchitectureTest {
             .layer("Store").definedBy("io.driftwatch.store..")
             .layer("Notify").definedBy("io.driftwatch.notify..")
             .layer("Trigger").definedBy("io.driftwatch.trigger..")
+            .layer("Delivery").definedBy("io.driftwatch.delivery..")
             .layer("Profile").definedBy("io.driftwatch.profile..")
             .layer("Stats").definedBy("io.driftwatch.stats..")
             .layer("Io").definedBy("io.driftwatch.io..")
@@ -39,6 +42,7 @@ class ArchitectureTest {
             .whereLayer("Store").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor")
             .whereLayer("Notify").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor")
             .whereLayer("Trigger").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor")
+            .whereLayer("Delivery").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Notify", "Trigger")
             .whereLayer("Drift").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Report", "Store",
                     "Notify", "Trigger")
             .whereLayer("Profile").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Drift", "Report",
@@ -46,4 +50,16 @@ class ArchitectureTest {
             .whereLayer("Stats").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Drift", "Report",
                     "Store", "Profile")
             .whereLayer("Io").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Profile", "Store");
+
+    /**
+     * The shared delivery model sits below the two siblings that use it and above nothing of ours: it
+     * may use the root package's exception base and the data model, no other Driftwatch package.
+     */
+    @ArchTest
+    static final ArchRule deliveryDependsOnNothingAboveData = noClasses()
+            .that().resideInAPackage("io.driftwatch.delivery..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.driftwatch.api..", "io.driftwatch.cli..",
+                    "io.driftwatch.monitor..", "io.driftwatch.drift..", "io.driftwatch.report..",
+                    "io.driftwatch.store..", "io.driftwatch.notify..", "io.driftwatch.trigger..",
+                    "io.driftwatch.profile..", "io.driftwatch.stats..", "io.driftwatch.io..");
 }
