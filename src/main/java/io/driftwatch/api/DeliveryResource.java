@@ -36,8 +36,8 @@ public final class DeliveryResource {
 
         static DeliveryRepresentation of(OutboxEntry d) {
             return new DeliveryRepresentation(d.id(), d.monitorId(), d.checkId(), d.incidentId(),
-                    d.targetKind().value(), d.target(), d.event(), d.state().value(), d.attempts(), text(d.createdAt()), text(d.nextAttemptAt()),
-                    text(d.deliveredAt()), d.lastError(), d.externalId());
+                    d.targetKind().value(), d.target(), d.event(), d.state().value(), d.attempts(),
+                    text(d.createdAt()), text(d.nextAttemptAt()), text(d.deliveredAt()), d.lastError(), d.externalId());
         }
 
         private static String text(java.time.Instant t) {

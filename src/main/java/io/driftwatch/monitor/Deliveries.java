@@ -68,8 +68,8 @@ public final class Deliveries {
                     : Optional.empty();
             if (resolve.isPresent()) {
                 throw new ConflictException("delivery " + id + " cannot be retried: it opens incident "
-                        + row.incidentId() + " at " + row.targetKind().value() + " '" + row.targetName() + "', which was "
-                        + "already told that the incident is resolved (delivery " + resolve.get().id() + "); sent now "
+                        + row.incidentId() + " at " + row.targetKind().value() + " '" + row.targetName()
+                        + "', which was already told that the incident is resolved (delivery " + resolve.get().id() + "); sent now "
                         + "it would open the incident again there, with no resolve to follow", "state");
             }
             throw new ConflictException("delivery " + id + " is " + row.state().value() + ", not failed: only a failed "

@@ -169,8 +169,8 @@ final class Incidents {
     private static OutboxRow row(String key, Monitor monitor, CheckFacts check, String incidentId,
             OutboxRow.TargetKind targetKind, String target, String event, String payload) {
         return new OutboxRow(UUID.randomUUID().toString(), key, monitor.id(), check.checkId(), incidentId, targetKind,
-                target, event, payload, OutboxRow.State.PENDING, 0, check.createdAt(), check.createdAt(), null, null, null,
-                null);
+                target, event, payload, OutboxRow.State.PENDING, 0, check.createdAt(), check.createdAt(), null, null,
+                null, null);
     }
 
     private static List<String> driftedColumns(DriftResult result) {
