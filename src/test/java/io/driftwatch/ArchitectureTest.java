@@ -13,8 +13,10 @@ import java.nio.file.Path;
 
 /**
  * Dependencies point down the layers of DESIGN.md only: api and cli on top, then monitor, then
- * drift, report, store, notify and trigger, then profile and stats, then io and data. The root
- * package holds the application (which wires everything) and the exception base (used by all).
+ * the analyses (drift), report, store, notify and trigger, then analysis (what every analysis of a
+ * check shares) and delivery (the model notify and trigger share), then profile and stats, then io
+ * and data. The root package holds the application (which wires
+ * everything) and the exception base (used by all).
  */
 @AnalyzeClasses(packages = "io.driftwatch", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -28,10 +30,12 @@ class ArchitectureTest {
             .layer("Cli").definedBy("io.driftwatch.cli..")
             .layer("Monitor").definedBy("io.driftwatch.monitor..")
             .layer("Drift").definedBy("io.driftwatch.drift..")
+            .layer("Analysis").definedBy("io.driftwatch.analysis..")
             .layer("Report").definedBy("io.driftwatch.report..")
             .layer("Store").definedBy("io.driftwatch.store..")
             .layer("Notify").definedBy("io.driftwatch.notify..")
             .layer("Trigger").definedBy("io.driftwatch.trigger..")
+            .layer("Delivery").definedBy("io.driftwatch.delivery..")
             .layer("Profile").definedBy("io.driftwatch.profile..")
             .layer("Stats").definedBy("io.driftwatch.stats..")
             .layer("Io").definedBy("io.driftwatch.io..")
@@ -43,10 +47,13 @@ class ArchitectureTest {
             .whereLayer("Store").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor")
             .whereLayer("Notify").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor")
             .whereLayer("Trigger").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor")
+            .whereLayer("Delivery").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Notify", "Trigger")
             .whereLayer("Drift").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Report", "Store",
                     "Notify", "Trigger")
+            .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Drift", "Report",
+                    "Store", "Notify", "Trigger")
             .whereLayer("Profile").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Drift", "Report",
-                    "Store")
+                    "Store", "Analysis")
             .whereLayer("Stats").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Drift", "Report",
                     "Store", "Profile")
             .whereLayer("Io").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Profile", "Store");
@@ -68,4 +75,17 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.driftwatch.io.CsvSource")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.driftwatch.io.MappedArrowFileReader")
             .because("a batch is parsed once, by the intake, and its table handed on");
+
+    /**
+     * The shared delivery model sits below the two siblings that use it and above nothing of ours: it
+     * may use the root package's exception base and the data model, no other Driftwatch package.
+     */
+    @ArchTest
+    static final ArchRule deliveryDependsOnNothingAboveData = noClasses()
+            .that().resideInAPackage("io.driftwatch.delivery..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.driftwatch.api..", "io.driftwatch.cli..",
+                    "io.driftwatch.monitor..", "io.driftwatch.drift..", "io.driftwatch.report..",
+                    "io.driftwatch.store..", "io.driftwatch.notify..", "io.driftwatch.trigger..",
+                    "io.driftwatch.profile..", "io.driftwatch.stats..", "io.driftwatch.io..",
+                    "io.driftwatch.analysis..");
 }

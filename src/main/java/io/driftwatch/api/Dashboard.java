@@ -8,13 +8,14 @@ import io.driftwatch.monitor.CheckHistory;
 import io.driftwatch.monitor.Dataset;
 import io.driftwatch.monitor.DatasetIntake;
 import io.driftwatch.monitor.Deliveries;
-import io.driftwatch.monitor.Delivery;
 import io.driftwatch.monitor.Monitor;
 import io.driftwatch.monitor.MonitorCatalog;
 import io.driftwatch.monitor.MonitorDefinition;
 import io.driftwatch.monitor.NotFoundException;
+import io.driftwatch.monitor.OutboxEntry;
 import io.driftwatch.monitor.Policy;
 import io.driftwatch.monitor.RunHistory;
+import io.driftwatch.store.OutboxRow;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -121,14 +122,14 @@ final class Dashboard {
         String newest = cursor == null || cursor.isEmpty() ? null : self;
         List<MonitorPage.DeliveryEntry> sent = new ArrayList<>();
         int failed = 0;
-        for (Delivery d : deliveries.ofMonitor(id, DELIVERIES_SHOWN)) {
-            boolean gaveUp = "failed".equals(d.state());
+        for (OutboxEntry d : deliveries.ofMonitor(id, DELIVERIES_SHOWN)) {
+            boolean gaveUp = d.state() == OutboxRow.State.FAILED;
             failed += gaveUp ? 1 : 0;
             String detail = d.deliveredAt() != null ? "delivered " + DashboardText.timeWithSeconds(d.deliveredAt())
                     : d.lastError() != null ? d.lastError()
                     : "next attempt " + DashboardText.timeWithSeconds(d.nextAttemptAt());
             sent.add(new MonitorPage.DeliveryEntry(d.id(), DashboardText.timeWithSeconds(d.createdAt()), d.event(),
-                    d.targetKind() + " " + d.target(), d.state(), d.attempts(), detail,
+                    d.targetKind().value() + " " + d.target(), d.state().value(), d.attempts(), detail,
                     gaveUp ? "/api/v1/deliveries/" + encode(d.id()) + "/retry" : null));
         }
         return new MonitorPage(id, "/api/v1/monitors/" + encode(id), definition(m), latest, count,

@@ -1,7 +1,7 @@
 package io.driftwatch.api;
 
 import io.driftwatch.monitor.Deliveries;
-import io.driftwatch.monitor.Delivery;
+import io.driftwatch.monitor.OutboxEntry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -34,10 +34,10 @@ public final class DeliveryResource {
             String targetKind, String target, String event, String state, int attempts, String createdAt,
             String nextAttemptAt, String deliveredAt, String lastError, String externalId) {
 
-        static DeliveryRepresentation of(Delivery d) {
-            return new DeliveryRepresentation(d.id(), d.monitorId(), d.checkId(), d.incidentId(), d.targetKind(),
-                    d.target(), d.event(), d.state(), d.attempts(), text(d.createdAt()), text(d.nextAttemptAt()),
-                    text(d.deliveredAt()), d.lastError(), d.externalId());
+        static DeliveryRepresentation of(OutboxEntry d) {
+            return new DeliveryRepresentation(d.id(), d.monitorId(), d.checkId(), d.incidentId(),
+                    d.targetKind().value(), d.target(), d.event(), d.state().value(), d.attempts(),
+                    text(d.createdAt()), text(d.nextAttemptAt()), text(d.deliveredAt()), d.lastError(), d.externalId());
         }
 
         private static String text(java.time.Instant t) {
@@ -47,9 +47,9 @@ public final class DeliveryResource {
 
     /** A list of deliveries, newest first. */
     public record DeliveryList(List<DeliveryRepresentation> items) {
-        static DeliveryList of(List<Delivery> deliveries) {
+        static DeliveryList of(List<OutboxEntry> deliveries) {
             List<DeliveryRepresentation> items = new ArrayList<>(deliveries.size());
-            for (Delivery d : deliveries) {
+            for (OutboxEntry d : deliveries) {
                 items.add(DeliveryRepresentation.of(d));
             }
             return new DeliveryList(List.copyOf(items));

@@ -9,7 +9,7 @@ import java.util.Map;
 import io.driftwatch.monitor.Receivers;
 import io.driftwatch.notify.Channel;
 import io.driftwatch.notify.ChannelFactory;
-import io.driftwatch.notify.Delivery;
+import io.driftwatch.delivery.Outcome;
 import io.driftwatch.store.DatabaseReach;
 import io.driftwatch.store.Migrations;
 import io.dropwizard.core.cli.Cli;
@@ -67,7 +67,7 @@ public final class NotifyTestCommand extends ConfiguredCommand<DriftwatchConfigu
         DataSourceFactory database = configuration.getDatabase();
         DatabaseReach.require(database, getName());
         ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), "notify-test");
-        List<ChannelProbe.Outcome> outcomes;
+        List<ChannelProbe.Result> outcomes;
         try {
             Migrations.requireApplied(dataSource, DatabaseReach.redact(database.getUrl()));
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
@@ -86,16 +86,16 @@ public final class NotifyTestCommand extends ConfiguredCommand<DriftwatchConfigu
     /**
      * Prints one line per channel; returns whether every channel accepted the test.
      */
-    static boolean print(PrintStream out, List<ChannelProbe.Outcome> outcomes) {
+    static boolean print(PrintStream out, List<ChannelProbe.Result> outcomes) {
         boolean all = true;
-        for (ChannelProbe.Outcome o : outcomes) {
+        for (ChannelProbe.Result o : outcomes) {
             all &= o.delivered();
             StringBuilder line = new StringBuilder(o.channel());
             o.type().ifPresent(t -> line.append(" (").append(t).append(')'));
             line.append(": ").append(outcome(o.test()));
             o.resolve().ifPresent(r -> {
                 line.append("; the test opened a real PagerDuty incident, ");
-                line.append(r instanceof Delivery.Delivered ? "resolved at once (" + r.reason() + ")"
+                line.append(r instanceof Outcome.Delivered ? "resolved at once (" + r.reason() + ")"
                         : "and resolving it " + outcome(r) + ": resolve it in PagerDuty by hand");
             });
             out.println(line);
@@ -103,11 +103,11 @@ public final class NotifyTestCommand extends ConfiguredCommand<DriftwatchConfigu
         return all;
     }
 
-    private static String outcome(Delivery d) {
-        if (d instanceof Delivery.Delivered) {
+    private static String outcome(Outcome d) {
+        if (d instanceof Outcome.Delivered) {
             return "delivered (" + d.reason() + ")";
         }
-        if (d instanceof Delivery.Retry) {
+        if (d instanceof Outcome.Retry) {
             return "will-retry (" + d.reason() + "; the service's outbox would try again)";
         }
         return "failed (" + d.reason() + ")";

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The outbox as users see it: a monitor's deliveries, the failed ones, and a retry by hand of a
@@ -16,8 +15,6 @@ import java.util.Set;
  * <p>Thread-safe.
  */
 public final class Deliveries {
-    private static final Set<String> STATES = Set.of(OutboxRow.PENDING, OutboxRow.DELIVERED, OutboxRow.FAILED);
-
     private final OutboxDao outbox;
     private final MonitorCatalog monitors;
     private final Runnable requeued;
@@ -36,7 +33,7 @@ public final class Deliveries {
      *
      * @throws NotFoundException when there is no such monitor
      */
-    public List<Delivery> ofMonitor(String monitorId, int limit) {
+    public List<OutboxEntry> ofMonitor(String monitorId, int limit) {
         monitors.find(monitorId);
         return deliveries(outbox.byMonitor(monitorId, limit(limit)));
     }
@@ -46,12 +43,10 @@ public final class Deliveries {
      *
      * @throws InvalidRequestException for another state
      */
-    public List<Delivery> inState(String state, int limit) {
-        if (!STATES.contains(state)) {
-            throw new InvalidRequestException("state", "'" + state + "' is not a delivery state; use pending, "
-                    + "delivered or failed");
-        }
-        return deliveries(outbox.byState(state, limit(limit)));
+    public List<OutboxEntry> inState(String state, int limit) {
+        OutboxRow.State wanted = OutboxRow.State.of(state).orElseThrow(() -> new InvalidRequestException("state",
+                "'" + state + "' is not a delivery state; use pending, delivered or failed"));
+        return deliveries(outbox.byState(wanted, limit(limit)));
     }
 
     /**
@@ -64,24 +59,24 @@ public final class Deliveries {
      *     now, it would open the incident again there after it was resolved (a PagerDuty incident
      *     would then stay open for good)
      */
-    public Delivery retry(String id) {
+    public OutboxEntry retry(String id) {
         outbox.find(id).orElseThrow(() -> new NotFoundException("delivery", id, "id"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (outbox.requeue(id, now) == 0) {
             OutboxRow row = outbox.find(id).orElseThrow(() -> new NotFoundException("delivery", id, "id"));
-            Optional<OutboxRow> resolve = OutboxRow.FAILED.equals(row.state()) ? outbox.resolveSent(id, now)
+            Optional<OutboxRow> resolve = row.state() == OutboxRow.State.FAILED ? outbox.resolveSent(id, now)
                     : Optional.empty();
             if (resolve.isPresent()) {
                 throw new ConflictException("delivery " + id + " cannot be retried: it opens incident "
-                        + row.incidentId() + " at " + row.targetKind() + " '" + row.targetName() + "', which was "
-                        + "already told that the incident is resolved (delivery " + resolve.get().id() + "); sent now "
+                        + row.incidentId() + " at " + row.targetKind().value() + " '" + row.targetName()
+                        + "', which was already told that the incident is resolved (delivery " + resolve.get().id() + "); sent now "
                         + "it would open the incident again there, with no resolve to follow", "state");
             }
-            throw new ConflictException("delivery " + id + " is " + row.state() + ", not failed: only a failed "
+            throw new ConflictException("delivery " + id + " is " + row.state().value() + ", not failed: only a failed "
                     + "delivery can be retried by hand", "state");
         }
         requeued.run();
-        return delivery(outbox.find(id).orElseThrow());
+        return OutboxEntry.of(outbox.find(id).orElseThrow());
     }
 
     private static int limit(int limit) {
@@ -92,17 +87,11 @@ public final class Deliveries {
         return limit;
     }
 
-    private static List<Delivery> deliveries(List<OutboxRow> rows) {
-        List<Delivery> out = new ArrayList<>(rows.size());
+    private static List<OutboxEntry> deliveries(List<OutboxRow> rows) {
+        List<OutboxEntry> out = new ArrayList<>(rows.size());
         for (OutboxRow r : rows) {
-            out.add(delivery(r));
+            out.add(OutboxEntry.of(r));
         }
         return out;
-    }
-
-    private static Delivery delivery(OutboxRow r) {
-        return new Delivery(r.id(), r.monitorId(), r.checkId(), r.incidentId(), r.targetKind(), r.targetName(),
-                r.event(), r.state(), r.attempts(), r.createdAt(), r.nextAttemptAt(), r.deliveredAt(), r.lastError(),
-                r.externalId());
     }
 }

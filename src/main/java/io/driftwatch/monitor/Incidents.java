@@ -92,8 +92,8 @@ final class Incidents {
             tx.incidents().close(incident.id(), check.createdAt(), check.checkId());
             for (String name : policy.channels()) {
                 receivers.channel(name).ifPresent(c -> {
-                    // PagerDuty keeps an incident open until told: it always hears of the close.
-                    if (policy.notifyResolved() || "pagerduty".equals(c.type())) {
+                    // A receiver that keeps an incident open until told (PagerDuty) always hears of the close.
+                    if (policy.notifyResolved() || c.alwaysToldOfResolve()) {
                         rows.add(alert(c, monitor, incident.id(), check, AlertEvent.Kind.RESOLVED,
                                 incident.id() + ":resolved:" + key(name)));
                     }
@@ -101,7 +101,7 @@ final class Incidents {
             }
         }
         for (String name : policy.triggers()) {
-            receivers.trigger(name).filter(t -> "mlflow".equals(t.type())).ifPresent(t -> rows.add(retrain(t, monitor,
+            receivers.trigger(name).filter(Trigger::wantsEveryCheck).ifPresent(t -> rows.add(retrain(t, monitor,
                     null, check, RetrainEvent.Kind.CHECK, check.checkId() + ":check:" + key(name))));
         }
         return queue(tx, rows);
@@ -147,8 +147,8 @@ final class Incidents {
                 : new AlertEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(),
                         check.result().dataset(), topColumns(check.result()), null,
                         receivers.reportUrl(check.checkId()), receivers.dashboardUrl(monitor.id()));
-        return row(key, monitor, check, incidentId, "channel", channel.name(), kind.name().toLowerCase(),
-                channel.render(event).json());
+        return row(key, monitor, check, incidentId, OutboxRow.TargetKind.CHANNEL, channel.name(),
+                kind.name().toLowerCase(), channel.render(event).json());
     }
 
     private OutboxRow retrain(Trigger trigger, Monitor monitor, String incidentId, CheckFacts check,
@@ -162,15 +162,15 @@ final class Incidents {
         RetrainEvent event = new RetrainEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(),
                 check.result().dataset(), columns, receivers.reportUrl(check.checkId()),
                 receivers.dashboardUrl(monitor.id()));
-        return row(key, monitor, check, incidentId, "trigger", trigger.name(),
+        return row(key, monitor, check, incidentId, OutboxRow.TargetKind.TRIGGER, trigger.name(),
                 kind == RetrainEvent.Kind.BREACH ? "breach" : "check", trigger.render(event).json());
     }
 
-    private static OutboxRow row(String key, Monitor monitor, CheckFacts check, String incidentId, String targetKind,
-            String target, String event, String payload) {
+    private static OutboxRow row(String key, Monitor monitor, CheckFacts check, String incidentId,
+            OutboxRow.TargetKind targetKind, String target, String event, String payload) {
         return new OutboxRow(UUID.randomUUID().toString(), key, monitor.id(), check.checkId(), incidentId, targetKind,
-                target, event, payload, OutboxRow.PENDING, 0, check.createdAt(), check.createdAt(), null, null, null,
-                null);
+                target, event, payload, OutboxRow.State.PENDING, 0, check.createdAt(), check.createdAt(), null, null,
+                null, null);
     }
 
     private static List<String> driftedColumns(DriftResult result) {

@@ -1,10 +1,10 @@
 package io.driftwatch.monitor;
 
-import io.driftwatch.notify.Channel;
-import io.driftwatch.notify.Payload;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
+import io.driftwatch.delivery.Receiver;
 import io.driftwatch.store.OutboxDao;
 import io.driftwatch.store.OutboxRow;
-import io.driftwatch.trigger.Trigger;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Duration;
@@ -213,33 +213,28 @@ public final class OutboxWorker implements Managed {
     private boolean deliver(OutboxRow row) {
         Outcome outcome = send(row);
         Instant now = clock.instant();
-        return switch (outcome.kind) {
-            case DELIVERED -> {
-                outbox.delivered(row.id(), now, outcome.externalId);
-                LOG.info("outbox: delivered {} {} of monitor {} to {} {} ({})", row.event(), row.id(), row.monitorId(),
-                        row.targetKind(), row.targetName(), outcome.reason);
-                yield true;
+        String kind = row.targetKind().value();
+        if (outcome instanceof Outcome.Delivered delivered) {
+            outbox.delivered(row.id(), now, delivered.externalId());
+            LOG.info("outbox: delivered {} {} of monitor {} to {} {} ({})", row.event(), row.id(), row.monitorId(),
+                    kind, row.targetName(), outcome.reason());
+            return true;
+        }
+        if (outcome instanceof Outcome.Retry retry) {
+            if (row.createdAt().plus(settings.giveUpAfter()).isBefore(now)) {
+                outbox.failed(row.id(), "gave up after " + settings.giveUpAfter() + ": " + retry.reason());
+                LOG.warn("outbox: gave up on {} to {} {}: {}", row.event(), kind, row.targetName(), retry.reason());
+                return true;
             }
-            case FAILED -> {
-                outbox.failed(row.id(), outcome.reason);
-                LOG.warn("outbox: {} to {} {} failed for good: {}", row.event(), row.targetKind(), row.targetName(),
-                        outcome.reason);
-                yield true;
-            }
-            case RETRY -> {
-                if (row.createdAt().plus(settings.giveUpAfter()).isBefore(now)) {
-                    outbox.failed(row.id(), "gave up after " + settings.giveUpAfter() + ": " + outcome.reason);
-                    LOG.warn("outbox: gave up on {} to {} {}: {}", row.event(), row.targetKind(), row.targetName(),
-                            outcome.reason);
-                    yield true;
-                }
-                Instant next = now.plus(backoff(row.attempts() + 1, outcome.retryAfter));
-                outbox.retryAt(row.id(), next.truncatedTo(ChronoUnit.MICROS), outcome.reason);
-                LOG.info("outbox: {} to {} {} will be retried at {}: {}", row.event(), row.targetKind(),
-                        row.targetName(), next, outcome.reason);
-                yield false;
-            }
-        };
+            Instant next = now.plus(backoff(row.attempts() + 1, retry.retryAfter()));
+            outbox.retryAt(row.id(), next.truncatedTo(ChronoUnit.MICROS), retry.reason());
+            LOG.info("outbox: {} to {} {} will be retried at {}: {}", row.event(), kind, row.targetName(), next,
+                    retry.reason());
+            return false;
+        }
+        outbox.failed(row.id(), outcome.reason());
+        LOG.warn("outbox: {} to {} {} failed for good: {}", row.event(), kind, row.targetName(), outcome.reason());
+        return true;
     }
 
     /** Exponential back-off with jitter (between half and all of the step), at least {@code retryAfter}. */
@@ -259,49 +254,18 @@ public final class OutboxWorker implements Managed {
         return d;
     }
 
-    private enum Kind { DELIVERED, RETRY, FAILED }
-
-    private record Outcome(Kind kind, String reason, Optional<Duration> retryAfter, String externalId) {
-    }
-
+    /** One attempt: the receiver's own outcome, or a failure when it cannot be sent at all. */
     private Outcome send(OutboxRow row) {
-        if ("channel".equals(row.targetKind())) {
-            Optional<Channel> channel = receivers.channel(row.targetName());
-            if (channel.isEmpty()) {
-                return gone(row);
-            }
-            io.driftwatch.notify.Delivery d;
-            try {
-                d = channel.get().send(new Payload(row.payload()), row.idempotencyKey());
-            } catch (IllegalArgumentException e) {
-                // it would fail the same way every time, and hold back the rows behind it
-                return new Outcome(Kind.FAILED, "cannot be sent: " + e.getMessage(), Optional.empty(), null);
-            }
-            if (d instanceof io.driftwatch.notify.Delivery.Delivered) {
-                return new Outcome(Kind.DELIVERED, d.reason(), Optional.empty(), null);
-            }
-            if (d instanceof io.driftwatch.notify.Delivery.Retry r) {
-                return new Outcome(Kind.RETRY, r.reason(), r.retryAfter(), null);
-            }
-            return new Outcome(Kind.FAILED, d.reason(), Optional.empty(), null);
+        Optional<Receiver> receiver = receivers.receiver(row.targetKind(), row.targetName());
+        if (receiver.isEmpty()) {
+            return new Outcome.Failed("the " + row.targetKind().value() + " '" + row.targetName()
+                    + "' is no longer in the configuration");
         }
-        Optional<Trigger> trigger = receivers.trigger(row.targetName());
-        if (trigger.isEmpty()) {
-            return gone(row);
+        try {
+            return receiver.get().send(Payload.of(row.payload()), row.idempotencyKey());
+        } catch (IllegalArgumentException e) {
+            // it would fail the same way every time, and hold back the rows behind it
+            return new Outcome.Failed("cannot be sent: " + e.getMessage());
         }
-        io.driftwatch.trigger.Delivery d = trigger.get().send(io.driftwatch.trigger.Payload.of(row.payload()),
-                row.idempotencyKey());
-        if (d instanceof io.driftwatch.trigger.Delivery.Delivered delivered) {
-            return new Outcome(Kind.DELIVERED, "delivered", Optional.empty(), delivered.externalId());
-        }
-        if (d instanceof io.driftwatch.trigger.Delivery.Retry r) {
-            return new Outcome(Kind.RETRY, r.reason(), Optional.ofNullable(r.retryAfter()), null);
-        }
-        return new Outcome(Kind.FAILED, ((io.driftwatch.trigger.Delivery.Failed) d).reason(), Optional.empty(), null);
-    }
-
-    private static Outcome gone(OutboxRow row) {
-        return new Outcome(Kind.FAILED, "the " + row.targetKind() + " '" + row.targetName()
-                + "' is no longer in the configuration", Optional.empty(), null);
     }
 }

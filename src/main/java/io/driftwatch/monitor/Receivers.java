@@ -1,6 +1,8 @@
 package io.driftwatch.monitor;
 
+import io.driftwatch.delivery.Receiver;
 import io.driftwatch.notify.Channel;
+import io.driftwatch.store.OutboxRow;
 import io.driftwatch.trigger.Trigger;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -41,6 +43,14 @@ public final class Receivers {
         }
         String base = publicUrl.toString();
         this.publicUrl = URI.create(base.endsWith("/") ? base : base + "/");
+    }
+
+    /** The channel or trigger an outbox row goes to, if the configuration still has it. */
+    Optional<Receiver> receiver(OutboxRow.TargetKind kind, String name) {
+        return switch (kind) {
+            case CHANNEL -> Optional.ofNullable(channels.get(name));
+            case TRIGGER -> Optional.ofNullable(triggers.get(name));
+        };
     }
 
     Optional<Channel> channel(String name) {

@@ -1,5 +1,9 @@
 package io.driftwatch.notify;
 
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
+import io.driftwatch.delivery.Receiver;
+
 /**
  * One configured alert receiver (a Slack channel's webhook, a Teams workflow, a PagerDuty service,
  * a webhook endpoint). Built by a {@link ChannelFactory} from configuration; the only URL it ever
@@ -7,17 +11,16 @@ package io.driftwatch.notify;
  *
  * <p>Delivery is two steps so that it can go through a durable outbox: {@link #render} when the
  * check is recorded (the payload is stored with an idempotency key), {@link #send} later from a
- * worker, as many times as it takes.
+ * worker, as many times as it takes. A channel that sends the idempotency key checks its form and
+ * throws {@link IllegalArgumentException} for a bad one (the generic webhook sends it as
+ * {@code webhook-id}, which the Standard Webhooks signature scheme forbids to contain a full stop).
+ *
+ * <p>What a channel needs from its callers it says through capabilities such as
+ * {@link #alwaysToldOfResolve()}, never through its {@link #type()}.
  *
  * <p>Implementations are thread-safe: immutable, sharing one thread-safe HTTP client.
  */
-public interface Channel {
-
-    /** The configured name monitors refer to. */
-    String name();
-
-    /** The configured {@code type:} ({@code slack}, {@code teams}, {@code pagerduty}, {@code webhook}). */
-    String type();
+public interface Channel extends Receiver {
 
     /**
      * The exact JSON this channel sends for {@code event}. Deterministic (the same event gives the
@@ -26,16 +29,15 @@ public interface Channel {
     Payload render(AlertEvent event);
 
     /**
-     * Sends a payload rendered by this channel's {@link #render} (possibly by an earlier process),
-     * adding secrets and signatures now. Never throws for network or receiver trouble: that is a
-     * {@link Delivery.Retry} or {@link Delivery.Failed}. Blocks for at most the configured connect
-     * timeout plus request timeout. An interrupt ends the attempt as a {@code Retry} with the
-     * thread's interrupt flag set again.
-     *
-     * @param idempotencyKey the outbox row's key, the same on every attempt of one delivery: 1 to 255
-     *     characters from {@code A-Z a-z 0-9 _ - :} (the generic webhook sends it as {@code webhook-id},
-     *     which the Standard Webhooks signature scheme forbids to contain a full stop)
-     * @throws IllegalArgumentException when the key is not of that form
+     * Whether the receiver keeps an incident open until it is told the incident is resolved (PagerDuty):
+     * it then hears of every resolve, whatever the policy's {@code notifyResolved} says, and a test alert
+     * (which opens a real incident there) is followed at once by its resolve. False by default.
      */
-    Delivery send(Payload payload, String idempotencyKey);
+    default boolean alwaysToldOfResolve() {
+        return false;
+    }
+
+    /** {@inheritDoc} A delivery is one POST: its {@link Outcome} carries the receiver's HTTP status. */
+    @Override
+    Outcome send(Payload payload, String idempotencyKey);
 }

@@ -1,25 +1,26 @@
 package io.driftwatch.notify;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.driftwatch.delivery.HttpTransport;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.ReceiverFactory;
+import io.driftwatch.delivery.Redaction;
 import io.dropwizard.jackson.Discoverable;
 import io.dropwizard.util.Duration;
-import io.dropwizard.validation.MaxDuration;
-import io.dropwizard.validation.MinDuration;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The configuration of one alert channel, chosen by {@code type:} like Dropwizard's appenders:
  * {@code slack}, {@code teams}, {@code pagerduty}, {@code webhook}. Subtypes are found through
- * {@code META-INF/services/io.driftwatch.notify.ChannelFactory}. Every channel has a {@code name}
- * (what monitors refer to) and two timeouts; secrets are written as {@code ${ENV_VAR}} in the
- * configuration file.
+ * {@code META-INF/services/io.driftwatch.notify.ChannelFactory}. Every channel has what every
+ * {@link ReceiverFactory} has, a {@code name} (what monitors refer to) and two timeouts, here with a
+ * request timeout of 10 s by default; secrets are written as {@code ${ENV_VAR}} in the configuration
+ * file.
  *
  * <pre>{@code
  * - name: ops-slack
@@ -36,75 +37,43 @@ import java.util.concurrent.TimeUnit;
  * builds are thread-safe.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-public abstract class ChannelFactory implements Discoverable {
+public abstract class ChannelFactory extends ReceiverFactory<Channel> implements Discoverable {
+    /** A channel's {@code requestTimeout} unless configured. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.seconds(10);
 
-    @NotNull
-    @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
-            message = "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit")
-    private String name;
-
-    @NotNull
-    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
-    @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
-    private Duration connectTimeout = Duration.seconds(5);
-
-    @NotNull
-    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
-    @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
-    private Duration requestTimeout = Duration.seconds(10);
-
-    @JsonProperty
-    public String getName() {
-        return name;
-    }
-
-    @JsonProperty
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    /** How long connecting to the receiver may take. */
-    @JsonProperty
-    public Duration getConnectTimeout() {
-        return connectTimeout;
-    }
-
-    @JsonProperty
-    public void setConnectTimeout(Duration connectTimeout) {
-        this.connectTimeout = connectTimeout;
-    }
-
-    /** How long the receiver may take to answer, once connected, body included. */
-    @JsonProperty
-    public Duration getRequestTimeout() {
-        return requestTimeout;
-    }
-
-    @JsonProperty
-    public void setRequestTimeout(Duration requestTimeout) {
-        this.requestTimeout = requestTimeout;
-    }
-
-    /** The channel, with the system clock (the webhook signs with the current time). */
-    public final Channel build() {
-        return build(Clock.systemUTC());
+    protected ChannelFactory() {
+        super(DEFAULT_REQUEST_TIMEOUT);
     }
 
     /**
-     * The channel this configuration describes, with its own HTTP client (connect timeout set, no
-     * redirects followed). Call after validation.
-     *
-     * @param clock the time the webhook signature carries and {@code Retry-After} dates are read against
+     * The address a channel posts to, checked, and the transport it posts through, which masks the
+     * address (it is the credential of Slack and Teams webhooks) and {@code secrets} in every reason.
      */
-    public abstract Channel build(Clock clock);
-
-    /** The sender every channel posts through. */
-    final HttpSender sender(URI url, Clock clock, List<String> secrets) {
+    final Endpoint endpoint(URI url, Clock clock, List<String> secrets) {
         if (url == null) {
-            throw new IllegalStateException("channel " + name + ": url must be an absolute http or https URL");
+            throw new IllegalStateException("channel " + getName() + ": url must be an absolute http or https URL");
         }
-        return new HttpSender(url, java.time.Duration.ofNanos(connectTimeout.toNanoseconds()),
-                java.time.Duration.ofNanos(requestTimeout.toNanoseconds()), clock, secrets);
+        List<String> all = new ArrayList<>(Redaction.secretParts(url));
+        all.addAll(secrets);
+        return new Endpoint(url, transport(all, clock));
+    }
+
+    /**
+     * Where a channel posts, and the transport it posts through.
+     *
+     * <p>Thread-safe: immutable.
+     */
+    record Endpoint(URI url, HttpTransport http) {
+        /** POSTs {@code body} as JSON with {@code headers} added: the channel's one call. */
+        Outcome post(byte[] body, Map<String, String> headers) {
+            return http.post(url, body, headers);
+        }
+
+        /** Scheme and host only: the rest of a webhook URL is its secret. */
+        @Override
+        public String toString() {
+            return url.getScheme() + "://" + url.getHost() + "/" + Redaction.MASK;
+        }
     }
 
     /**
@@ -134,12 +103,6 @@ public abstract class ChannelFactory implements Discoverable {
     static String redacted(String url) {
         URI uri = httpUrl(url);
         return uri == null ? (url == null ? "null" : "(not an http URL)") : uri.getScheme() + "://" + uri.getHost()
-                + "/***";
-    }
-
-    /** The common part of {@link #toString()}: type, name, timeouts. */
-    final String describe(String type) {
-        return type + " channel " + name + " (connectTimeout " + connectTimeout + ", requestTimeout " + requestTimeout
-                + ")";
+                + "/" + Redaction.MASK;
     }
 }

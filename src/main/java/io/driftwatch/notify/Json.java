@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
+import io.driftwatch.delivery.Payload;
 import java.util.Optional;
 
 /**
@@ -41,11 +41,7 @@ final class Json {
     }
 
     static Payload payload(JsonNode node) {
-        try {
-            return new Payload(MAPPER.writeValueAsString(node));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e); // a tree of plain nodes always serialises
-        }
+        return Payload.of(node);
     }
 
     static String write(JsonNode node) {

@@ -3,6 +3,9 @@ package io.driftwatch.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.delivery.HttpTransport;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
 import io.driftwatch.drift.DatasetDrift;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,13 +35,13 @@ final class PagerDutyChannel implements Channel {
     private final String name;
     private final String routingKey;
     private final String severity;
-    private final HttpSender sender;
+    private final ChannelFactory.Endpoint endpoint;
 
-    PagerDutyChannel(String name, String routingKey, String severity, HttpSender sender) {
+    PagerDutyChannel(String name, String routingKey, String severity, ChannelFactory.Endpoint endpoint) {
         this.name = name;
         this.routingKey = routingKey;
         this.severity = severity;
-        this.sender = sender;
+        this.endpoint = endpoint;
     }
 
     @Override
@@ -49,6 +52,12 @@ final class PagerDutyChannel implements Channel {
     @Override
     public String type() {
         return "pagerduty";
+    }
+
+    /** PagerDuty keeps an incident open until a {@code resolve} event closes it. */
+    @Override
+    public boolean alwaysToldOfResolve() {
+        return true;
     }
 
     @Override
@@ -82,11 +91,11 @@ final class PagerDutyChannel implements Channel {
 
     /** Adds the routing key to the stored event and posts it. */
     @Override
-    public Delivery send(Payload payload, String idempotencyKey) {
-        HttpSender.requireIdempotencyKey(idempotencyKey);
+    public Outcome send(Payload payload, String idempotencyKey) {
+        HttpTransport.requireIdempotencyKey(idempotencyKey);
         Optional<ObjectNode> stored = Json.readObject(payload.json());
         if (stored.isEmpty()) {
-            return new Delivery.Failed(0, "the stored payload is not a JSON object");
+            return new Outcome.Failed(0, "the stored payload is not a JSON object");
         }
         ObjectNode event = Json.object().put("routing_key", routingKey);
         for (Map.Entry<String, JsonNode> f : stored.get().properties()) {
@@ -94,7 +103,7 @@ final class PagerDutyChannel implements Channel {
                 event.set(f.getKey(), f.getValue());
             }
         }
-        return sender.post(Json.write(event).getBytes(StandardCharsets.UTF_8), Map.of());
+        return endpoint.post(Json.write(event).getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
     /**
@@ -146,6 +155,6 @@ final class PagerDutyChannel implements Channel {
 
     @Override
     public String toString() {
-        return "PagerDutyChannel{name=" + name + ", severity=" + severity + ", routingKey=***, " + sender + "}";
+        return "PagerDutyChannel{name=" + name + ", severity=" + severity + ", routingKey=***, url=" + endpoint + "}";
     }
 }

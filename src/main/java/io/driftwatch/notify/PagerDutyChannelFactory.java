@@ -88,12 +88,12 @@ public class PagerDutyChannelFactory extends ChannelFactory {
     @Override
     public Channel build(Clock clock) {
         return new PagerDutyChannel(getName(), routingKey, severity.value(),
-                sender(httpUrl(url), clock, List.of(routingKey)));
+                endpoint(httpUrl(url), clock, List.of(routingKey)));
     }
 
     @Override
     public String toString() {
-        return "PagerDutyChannelFactory{" + describe("pagerduty") + ", url=" + redacted(url) + ", severity="
+        return "PagerDutyChannelFactory{" + describe() + ", url=" + redacted(url) + ", severity="
                 + severity + ", routingKey=***}";
     }
 }

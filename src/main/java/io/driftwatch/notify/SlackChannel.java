@@ -2,6 +2,9 @@ package io.driftwatch.notify;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.delivery.HttpTransport;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
 import io.driftwatch.drift.DatasetDrift;
 import java.net.URI;
 import java.util.Map;
@@ -13,7 +16,7 @@ import java.util.Map;
  * to 150 characters, section text up to 3000, field text up to 2000, at most 10 fields, button text
  * up to 75, button URL up to 3000. User data (monitor and column names, error messages) is escaped
  * for mrkdwn ({@code &}, {@code <}, {@code >}), so it cannot mention {@code @channel}, a user, or
- * forge a link. The webhook URL is the secret; it is only ever in {@link HttpSender}.
+ * forge a link. The webhook URL is the secret; it is only ever in the channel's {@link ChannelFactory.Endpoint}.
  *
  * <p>Thread-safe: immutable.
  */
@@ -25,11 +28,11 @@ final class SlackChannel implements Channel {
     static final int URL_LIMIT = 3000;
 
     private final String name;
-    private final HttpSender sender;
+    private final ChannelFactory.Endpoint endpoint;
 
-    SlackChannel(String name, HttpSender sender) {
+    SlackChannel(String name, ChannelFactory.Endpoint endpoint) {
         this.name = name;
-        this.sender = sender;
+        this.endpoint = endpoint;
     }
 
     @Override
@@ -60,9 +63,9 @@ final class SlackChannel implements Channel {
     }
 
     @Override
-    public Delivery send(Payload payload, String idempotencyKey) {
-        HttpSender.requireIdempotencyKey(idempotencyKey);
-        return sender.post(payload.bytes(), Map.of());
+    public Outcome send(Payload payload, String idempotencyKey) {
+        HttpTransport.requireIdempotencyKey(idempotencyKey);
+        return endpoint.post(payload.bytes(), Map.of());
     }
 
     /** Escapes mrkdwn control characters as Slack documents: {@code &}, {@code <}, {@code >}. */
@@ -179,6 +182,6 @@ final class SlackChannel implements Channel {
 
     @Override
     public String toString() {
-        return "SlackChannel{name=" + name + ", " + sender + "}";
+        return "SlackChannel{name=" + name + ", url=" + endpoint + "}";
     }
 }

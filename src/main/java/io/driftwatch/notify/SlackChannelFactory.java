@@ -43,11 +43,11 @@ public class SlackChannelFactory extends ChannelFactory {
 
     @Override
     public Channel build(Clock clock) {
-        return new SlackChannel(getName(), sender(httpUrl(url), clock, List.of()));
+        return new SlackChannel(getName(), endpoint(httpUrl(url), clock, List.of()));
     }
 
     @Override
     public String toString() {
-        return "SlackChannelFactory{" + describe("slack") + ", url=" + redacted(url) + "}";
+        return "SlackChannelFactory{" + describe() + ", url=" + redacted(url) + "}";
     }
 }

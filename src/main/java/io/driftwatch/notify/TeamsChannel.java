@@ -2,6 +2,9 @@ package io.driftwatch.notify;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.delivery.HttpTransport;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
 import io.driftwatch.drift.DatasetDrift;
 import java.net.URI;
 import java.util.Map;
@@ -15,7 +18,7 @@ import java.util.Map;
  *
  * <p>Card text is Markdown, so user data (monitor and column names, error messages) has Markdown's
  * punctuation backslash-escaped and cannot turn into a link or formatting. The workflow URL carries
- * its signature ({@code sig=}) and is the secret; it is only ever in {@link HttpSender}.
+ * its signature ({@code sig=}) and is the secret; it is only ever in the channel's {@link ChannelFactory.Endpoint}.
  *
  * <p>Thread-safe: immutable.
  */
@@ -24,11 +27,11 @@ final class TeamsChannel implements Channel {
     static final String CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
 
     private final String name;
-    private final HttpSender sender;
+    private final ChannelFactory.Endpoint endpoint;
 
-    TeamsChannel(String name, HttpSender sender) {
+    TeamsChannel(String name, ChannelFactory.Endpoint endpoint) {
         this.name = name;
-        this.sender = sender;
+        this.endpoint = endpoint;
     }
 
     @Override
@@ -77,9 +80,9 @@ final class TeamsChannel implements Channel {
     }
 
     @Override
-    public Delivery send(Payload payload, String idempotencyKey) {
-        HttpSender.requireIdempotencyKey(idempotencyKey);
-        return sender.post(payload.bytes(), Map.of());
+    public Outcome send(Payload payload, String idempotencyKey) {
+        HttpTransport.requireIdempotencyKey(idempotencyKey);
+        return endpoint.post(payload.bytes(), Map.of());
     }
 
     /**
@@ -152,6 +155,6 @@ final class TeamsChannel implements Channel {
 
     @Override
     public String toString() {
-        return "TeamsChannel{name=" + name + ", " + sender + "}";
+        return "TeamsChannel{name=" + name + ", url=" + endpoint + "}";
     }
 }

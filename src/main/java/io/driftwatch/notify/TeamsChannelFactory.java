@@ -44,11 +44,11 @@ public class TeamsChannelFactory extends ChannelFactory {
 
     @Override
     public Channel build(Clock clock) {
-        return new TeamsChannel(getName(), sender(httpUrl(url), clock, List.of()));
+        return new TeamsChannel(getName(), endpoint(httpUrl(url), clock, List.of()));
     }
 
     @Override
     public String toString() {
-        return "TeamsChannelFactory{" + describe("teams") + ", url=" + redacted(url) + "}";
+        return "TeamsChannelFactory{" + describe() + ", url=" + redacted(url) + "}";
     }
 }

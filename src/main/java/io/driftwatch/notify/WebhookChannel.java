@@ -2,6 +2,9 @@ package io.driftwatch.notify;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.delivery.HttpTransport;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
 import io.driftwatch.drift.DatasetDrift;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -26,15 +29,15 @@ final class WebhookChannel implements Channel {
     private final WebhookSignature signature;
     private final Map<String, String> extraHeaders;
     private final Clock clock;
-    private final HttpSender sender;
+    private final ChannelFactory.Endpoint endpoint;
 
     WebhookChannel(String name, WebhookSignature signature, Map<String, String> extraHeaders, Clock clock,
-            HttpSender sender) {
+            ChannelFactory.Endpoint endpoint) {
         this.name = name;
         this.signature = signature;
         this.extraHeaders = Map.copyOf(extraHeaders);
         this.clock = clock;
-        this.sender = sender;
+        this.endpoint = endpoint;
     }
 
     @Override
@@ -98,19 +101,19 @@ final class WebhookChannel implements Channel {
     }
 
     @Override
-    public Delivery send(Payload payload, String idempotencyKey) {
-        HttpSender.requireIdempotencyKey(idempotencyKey);
+    public Outcome send(Payload payload, String idempotencyKey) {
+        HttpTransport.requireIdempotencyKey(idempotencyKey);
         byte[] body = payload.bytes();
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put("webhook-id", idempotencyKey);
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put("webhook-signature", signature.sign(idempotencyKey, timestamp, body));
-        return sender.post(body, headers);
+        return endpoint.post(body, headers);
     }
 
     @Override
     public String toString() {
-        return "WebhookChannel{name=" + name + ", headers=" + extraHeaders.keySet() + ", secret=***, " + sender + "}";
+        return "WebhookChannel{name=" + name + ", headers=" + extraHeaders.keySet() + ", secret=***, url=" + endpoint + "}";
     }
 }

@@ -117,12 +117,12 @@ public class WebhookChannelFactory extends ChannelFactory {
         List<String> secrets = new ArrayList<>(headers.values());
         secrets.add(secret);
         return new WebhookChannel(getName(), WebhookSignature.fromSecret(secret), headers, clock,
-                sender(httpUrl(url), clock, secrets));
+                endpoint(httpUrl(url), clock, secrets));
     }
 
     @Override
     public String toString() {
-        return "WebhookChannelFactory{" + describe("webhook") + ", url=" + redacted(url) + ", headers="
+        return "WebhookChannelFactory{" + describe() + ", url=" + redacted(url) + ", headers="
                 + (headers == null ? "null" : headers.keySet()) + ", secret=***}";
     }
 }

@@ -27,10 +27,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * keep their order; rows of two monitors' checks committed at the same moment may reach a receiver
  * they share in either order.
  *
+ * <p>Target kinds and states are stored as the values of {@link OutboxRow.TargetKind} and
+ * {@link OutboxRow.State} ({@code channel}, {@code pending}, …), which the queries below name.
+ *
  * <p>Thread-safe when obtained with {@code Jdbi.onDemand}.
  */
 @RegisterArgumentFactory(UtcInstants.Binder.class)
+@RegisterArgumentFactory(OutboxCodes.KindBinder.class)
+@RegisterArgumentFactory(OutboxCodes.StateBinder.class)
 @RegisterColumnMapper(UtcInstants.Reader.class)
+@RegisterColumnMapper(OutboxCodes.KindReader.class)
+@RegisterColumnMapper(OutboxCodes.StateReader.class)
 @RegisterConstructorMapper(OutboxRow.class)
 public interface OutboxDao {
 
@@ -70,7 +77,7 @@ public interface OutboxDao {
              ORDER BY seq
              LIMIT 1
             """)
-    Optional<OutboxRow> first(String targetKind, String targetName);
+    Optional<OutboxRow> first(OutboxRow.TargetKind targetKind, String targetName);
 
     /**
      * Takes a lease on a row until {@code until}; returns 1 if this caller got it: the row is
@@ -150,7 +157,7 @@ public interface OutboxDao {
 
     /** Deliveries in a state, newest first. */
     @SqlQuery("SELECT * FROM outbox WHERE state = :state ORDER BY created_at DESC, id DESC LIMIT :limit")
-    List<OutboxRow> byState(String state, int limit);
+    List<OutboxRow> byState(OutboxRow.State state, int limit);
 
     /** When the earliest pending delivery is due, if any. */
     @SqlQuery("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'")

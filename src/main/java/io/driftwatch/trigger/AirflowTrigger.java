@@ -1,10 +1,14 @@
 package io.driftwatch.trigger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.delivery.HttpTransport;
+import io.driftwatch.delivery.InvalidPayloadException;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
+import io.driftwatch.delivery.StepFailedException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +116,7 @@ final class AirflowTrigger implements Trigger {
     }
 
     @Override
-    public Delivery send(Payload payload, String idempotencyKey) {
+    public Outcome send(Payload payload, String idempotencyKey) {
         try {
             ObjectNode body = body(payload);
             String runId = body.get("dag_run_id").asText();
@@ -121,16 +125,16 @@ final class AirflowTrigger implements Trigger {
                 r = post(body, authorization(true));
             }
             if (r.ok()) {
-                return new Delivery.Delivered(runIdOf(r, runId));
+                return new Outcome.Delivered(r.status(), runIdOf(r, runId));
             }
             if (r.status() == 409) {
                 return alreadyCreated(runId);
             }
-            return http.unexpected(r, "Airflow POST " + dagRuns());
+            return http.outcome(r, "Airflow POST " + dagRuns());
         } catch (StepFailedException e) {
             return e.outcome();
         } catch (InvalidPayloadException e) {
-            return new Delivery.Failed(e.getMessage());
+            return new Outcome.Failed(e.getMessage());
         }
     }
 
@@ -198,7 +202,7 @@ final class AirflowTrigger implements Trigger {
     }
 
     /** After a 409: delivered if our run exists, a retry if the conflict was about something else. */
-    private Delivery alreadyCreated(String runId) {
+    private Outcome alreadyCreated(String runId) {
         String path = dagRuns() + "/" + UriParts.segment(runId);
         HttpRequest.Builder request = HttpRequest.newBuilder(UriParts.resolve(baseUrl, path))
                 .header("Accept", "application/json")
@@ -206,13 +210,13 @@ final class AirflowTrigger implements Trigger {
                 .GET();
         HttpTransport.Response r = http.exchange(request, "Airflow GET " + path);
         if (r.ok()) {
-            return new Delivery.Delivered(runId);
+            return new Outcome.Delivered(r.status(), runId);
         }
         if (r.status() == 404) {
-            return new Delivery.Retry(null, "Airflow answered 409 but has no run " + runId
+            return new Outcome.Retry("Airflow answered 409 but has no run " + runId
                     + " (another run holds the same logical date); the next attempt gets a new one");
         }
-        return http.unexpected(r, "Airflow GET " + path);
+        return http.outcome(r, "Airflow GET " + path);
     }
 
     private String authorization(boolean refresh) {
@@ -252,7 +256,7 @@ final class AirflowTrigger implements Trigger {
         if (!r.ok()) {
             throw http.stop(r, "Airflow POST /auth/token");
         }
-        String accessToken = readTree(r.body()).path("access_token").asText("");
+        String accessToken = r.json().path("access_token").asText("");
         if (accessToken.isEmpty()) {
             throw StepFailedException.failed("Airflow POST /auth/token answered " + r.status()
                     + " without an access_token");
@@ -261,15 +265,8 @@ final class AirflowTrigger implements Trigger {
     }
 
     private static String runIdOf(HttpTransport.Response r, String fallback) {
-        String id = readTree(r.body()).path("dag_run_id").asText("");
+        String id = r.json().path("dag_run_id").asText("");
         return id.isEmpty() ? fallback : id;
     }
 
-    private static JsonNode readTree(String body) {
-        try {
-            return Payload.MAPPER.readTree(body.isEmpty() ? "{}" : body);
-        } catch (JsonProcessingException e) {
-            return NODES.objectNode();
-        }
-    }
 }

@@ -3,6 +3,7 @@ package io.driftwatch.trigger;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.driftwatch.delivery.Redaction;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,7 +50,7 @@ public class AirflowTriggerFactory extends TriggerFactory {
     private String token;
 
     @Override
-    Trigger build(Clock clock) {
+    public Trigger build(Clock clock) {
         int version = apiVersion;
         AirflowTrigger.Credentials credentials;
         List<String> secrets = new ArrayList<>();
@@ -143,8 +144,8 @@ public class AirflowTriggerFactory extends TriggerFactory {
 
     @Override
     public String toString() {
-        return "AirflowTriggerFactory{" + describeCommon() + ", baseUrl=" + baseUrl + ", apiVersion=" + apiVersion
-                + ", dagId=" + dagId + ", username=" + username + ", password=" + mask(password)
-                + ", token=" + mask(token) + "}";
+        return "AirflowTriggerFactory{" + describe() + ", baseUrl=" + baseUrl + ", apiVersion=" + apiVersion
+                + ", dagId=" + dagId + ", username=" + username + ", password=" + Redaction.mask(password)
+                + ", token=" + Redaction.mask(token) + "}";
     }
 }

@@ -1,14 +1,20 @@
 package io.driftwatch.trigger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.delivery.HttpTransport;
+import io.driftwatch.delivery.InvalidPayloadException;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
+import io.driftwatch.delivery.RetryAfter;
+import io.driftwatch.delivery.StepFailedException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Dispatches a GitHub Actions workflow ({@code POST /repos/{owner}/{repo}/actions/workflows/
@@ -121,15 +127,15 @@ final class GitHubTrigger implements Trigger {
     }
 
     @Override
-    public Delivery send(Payload payload, String idempotencyKey) {
+    public Outcome send(Payload payload, String idempotencyKey) {
         JsonNode body;
         try {
             body = payload.document();
         } catch (InvalidPayloadException e) {
-            return new Delivery.Failed(e.getMessage());
+            return new Outcome.Failed(e.getMessage());
         }
         if (!body.path("ref").isTextual() || !body.path("inputs").isObject()) {
-            return new Delivery.Failed("not a GitHub trigger payload: it needs ref and inputs");
+            return new Outcome.Failed("not a GitHub trigger payload: it needs ref and inputs");
         }
         String path = "/repos/" + UriParts.segment(owner) + "/" + UriParts.segment(repo) + "/actions/workflows/"
                 + UriParts.segment(workflow) + "/dispatches";
@@ -142,43 +148,39 @@ final class GitHubTrigger implements Trigger {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())), what);
             if (r.status() == 204) {
-                return Delivery.Delivered.anonymous();
+                return new Outcome.Delivered(r.status());
             }
             if (r.ok()) {
-                return new Delivery.Delivered(workflowRunId(r.body()));
+                return new Outcome.Delivered(r.status(), workflowRunId(r));
             }
             if (r.status() == 403 || r.status() == 429) {
-                Delivery limited = rateLimited(r, what);
+                Outcome limited = rateLimited(r, what);
                 if (limited != null) {
                     return limited;
                 }
             }
-            return http.unexpected(r, what);
+            return http.outcome(r, what);
         } catch (StepFailedException e) {
             return e.outcome();
         }
     }
 
     /** A retry when GitHub says the call was rate-limited (primary or secondary limit), else null. */
-    private Delivery rateLimited(HttpTransport.Response r, String what) {
-        var now = http.clock().instant();
-        Duration wait = RetryAfter.parse(r.headers().firstValue("retry-after").orElse(null), now);
+    private Outcome rateLimited(HttpTransport.Response r, String what) {
+        Optional<Duration> wait = http.retryAfter(r);
         boolean exhausted = "0".equals(r.headers().firstValue("x-ratelimit-remaining").orElse(null));
-        if (wait == null && exhausted) {
-            wait = RetryAfter.untilEpochSeconds(r.headers().firstValue("x-ratelimit-reset").orElse(null), now);
+        if (wait.isEmpty() && exhausted) {
+            wait = RetryAfter.untilEpochSeconds(r.headers().firstValue("x-ratelimit-reset").orElse(null),
+                    http.clock().instant());
         }
-        if (wait == null && !exhausted && r.status() == 403) {
+        if (wait.isEmpty() && !exhausted && r.status() == 403) {
             return null; // a plain 403: the token lacks a permission
         }
-        return new Delivery.Retry(wait, what + " answered " + r.status() + ": rate limited");
+        return new Outcome.Retry(wait, what + " answered " + r.status() + ": rate limited");
     }
 
-    private static String workflowRunId(String body) {
-        try {
-            JsonNode id = Payload.MAPPER.readTree(body.isEmpty() ? "{}" : body).path("workflow_run_id");
-            return id.isMissingNode() || id.isNull() ? null : id.asText();
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+    private static String workflowRunId(HttpTransport.Response r) {
+        JsonNode id = r.json().path("workflow_run_id");
+        return id.isMissingNode() || id.isNull() ? null : id.asText();
     }
 }

@@ -3,6 +3,7 @@ package io.driftwatch.trigger;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.driftwatch.delivery.Redaction;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -60,7 +61,7 @@ public class GitHubTriggerFactory extends TriggerFactory {
     private boolean returnRunDetails;
 
     @Override
-    Trigger build(Clock clock) {
+    public Trigger build(Clock clock) {
         List<GitHubTrigger.Input> chosen = new ArrayList<>();
         for (String i : inputs) {
             chosen.add(GitHubTrigger.Input.of(i));
@@ -179,8 +180,8 @@ public class GitHubTriggerFactory extends TriggerFactory {
 
     @Override
     public String toString() {
-        return "GitHubTriggerFactory{" + describeCommon() + ", apiUrl=" + apiUrl + ", owner=" + owner + ", repo="
-                + repo + ", workflow=" + workflow + ", ref=" + ref + ", token=" + mask(token) + ", inputs=" + inputs
+        return "GitHubTriggerFactory{" + describe() + ", apiUrl=" + apiUrl + ", owner=" + owner + ", repo="
+                + repo + ", workflow=" + workflow + ", ref=" + ref + ", token=" + Redaction.mask(token) + ", inputs=" + inputs
                 + ", returnRunDetails=" + returnRunDetails + "}";
     }
 }

@@ -1,5 +1,9 @@
 package io.driftwatch.trigger;
 
+import io.driftwatch.delivery.HttpTransport;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
+import io.driftwatch.delivery.StepFailedException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
@@ -43,7 +47,7 @@ final class HttpTrigger implements Trigger {
     }
 
     @Override
-    public Delivery send(Payload payload, String idempotencyKey) {
+    public Outcome send(Payload payload, String idempotencyKey) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(url)
@@ -53,15 +57,14 @@ final class HttpTrigger implements Trigger {
             headers.forEach(request::header);
             HttpTransport.Response r = http.exchange(request, "the HTTP trigger's receiver");
             if (r.ok()) {
-                return Delivery.Delivered.anonymous();
+                return new Outcome.Delivered(r.status());
             }
             if (r.status() == 409) {
-                return new Delivery.Retry(
-                        RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), http.clock().instant()),
+                return new Outcome.Retry(http.retryAfter(r),
                         "the HTTP trigger's receiver answered 409: a request with this idempotency key is "
                                 + "still in progress");
             }
-            return http.unexpected(r, "the HTTP trigger's receiver");
+            return http.outcome(r, "the HTTP trigger's receiver");
         } catch (StepFailedException e) {
             return e.outcome();
         }

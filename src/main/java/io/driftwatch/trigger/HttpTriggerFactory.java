@@ -3,6 +3,7 @@ package io.driftwatch.trigger;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.driftwatch.delivery.Redaction;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -44,12 +45,9 @@ public class HttpTriggerFactory extends TriggerFactory {
     private Map<String, String> headers = new LinkedHashMap<>();
 
     @Override
-    Trigger build(Clock clock) {
+    public Trigger build(Clock clock) {
         List<String> secrets = new ArrayList<>(headers.values());
-        secrets.add(url.toString());
-        if (url.getRawPath() != null && url.getRawPath().length() > 1) {
-            secrets.add(url.getRawPath());
-        }
+        secrets.addAll(Redaction.secretParts(url));
         return new HttpTrigger(getName(), url, headers, transport(secrets, clock));
     }
 
@@ -98,7 +96,7 @@ public class HttpTriggerFactory extends TriggerFactory {
 
     @Override
     public String toString() {
-        return "HttpTriggerFactory{" + describeCommon() + ", url=" + origin(url) + "/" + Redaction.MASK
+        return "HttpTriggerFactory{" + describe() + ", url=" + origin(url) + "/" + Redaction.MASK
                 + ", headers=" + (headers == null ? "null" : headers.keySet() + "=" + Redaction.MASK) + "}";
     }
 }

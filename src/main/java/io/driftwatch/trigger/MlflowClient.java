@@ -1,9 +1,10 @@
 package io.driftwatch.trigger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.delivery.HttpTransport;
+import io.driftwatch.delivery.StepFailedException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ final class MlflowClient {
         ObjectNode body = NODES.objectNode().put("name", name);
         HttpTransport.Response r = call("POST", "experiments/create", body);
         if (r.ok()) {
-            return json(r).path("experiment_id").asText();
+            return r.json().path("experiment_id").asText();
         }
         if ("RESOURCE_ALREADY_EXISTS".equals(errorCode(r))) {
             // created by someone else since we looked
@@ -158,7 +159,7 @@ final class MlflowClient {
         if (!r.ok()) {
             throw http.stop(r, what);
         }
-        return json(r);
+        return r.json();
     }
 
     private static Run run(JsonNode run) {
@@ -175,14 +176,6 @@ final class MlflowClient {
     }
 
     private static String errorCode(HttpTransport.Response r) {
-        return json(r).path("error_code").asText("");
-    }
-
-    private static JsonNode json(HttpTransport.Response r) {
-        try {
-            return Payload.MAPPER.readTree(r.body().isEmpty() ? "{}" : r.body());
-        } catch (JsonProcessingException e) {
-            return NODES.objectNode();
-        }
+        return r.json().path("error_code").asText("");
     }
 }

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.delivery.HttpTransport;
+import io.driftwatch.delivery.InvalidPayloadException;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
+import io.driftwatch.delivery.StepFailedException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +115,12 @@ final class MlflowTrigger implements Trigger {
         return "mlflow";
     }
 
+    /** Every check is logged as a run, breach or not. */
+    @Override
+    public boolean wantsEveryCheck() {
+        return true;
+    }
+
     /**
      * The run's content: identity ({@code kind, monitor, checkId, incidentId, runName,
      * timestamp}), {@code metrics}, {@code params} and {@code tags} as MLflow key/value pairs, and
@@ -164,7 +175,7 @@ final class MlflowTrigger implements Trigger {
     }
 
     @Override
-    public Delivery send(Payload payload, String idempotencyKey) {
+    public Outcome send(Payload payload, String idempotencyKey) {
         String experiment = null;
         try {
             JsonNode p = read(payload);
@@ -190,14 +201,14 @@ final class MlflowTrigger implements Trigger {
             if ("breach".equals(p.get("kind").asText())) {
                 markBreach(run, p);
             }
-            return new Delivery.Delivered(run.id());
+            return new Outcome.Delivered(0, run.id()); // several calls: no one status
         } catch (StepFailedException e) {
-            if (experiment != null && e.outcome() instanceof Delivery.Failed) {
+            if (experiment != null && e.outcome() instanceof Outcome.Failed) {
                 experiments.remove(experiment); // the experiment may have been deleted or renamed
             }
             return e.outcome();
         } catch (InvalidPayloadException e) {
-            return new Delivery.Failed(e.getMessage());
+            return new Outcome.Failed(e.getMessage());
         }
     }
 

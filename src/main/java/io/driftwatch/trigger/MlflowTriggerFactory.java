@@ -3,6 +3,8 @@ package io.driftwatch.trigger;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.driftwatch.delivery.HttpTransport;
+import io.driftwatch.delivery.Redaction;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -60,7 +62,7 @@ public class MlflowTriggerFactory extends TriggerFactory {
     private String reportTag = "drift_report";
 
     @Override
-    Trigger build(Clock clock) {
+    public Trigger build(Clock clock) {
         String authorization = null;
         List<String> secrets = new ArrayList<>();
         if (token != null) {
@@ -286,9 +288,9 @@ public class MlflowTriggerFactory extends TriggerFactory {
 
     @Override
     public String toString() {
-        return "MlflowTriggerFactory{" + describeCommon() + ", trackingUri=" + trackingUri + ", experimentName="
-                + experimentName + ", experimentId=" + experimentId + ", token=" + mask(token) + ", username="
-                + username + ", password=" + mask(password) + ", modelName=" + modelName + ", modelVersion="
+        return "MlflowTriggerFactory{" + describe() + ", trackingUri=" + trackingUri + ", experimentName="
+                + experimentName + ", experimentId=" + experimentId + ", token=" + Redaction.mask(token) + ", username="
+                + username + ", password=" + Redaction.mask(password) + ", modelName=" + modelName + ", modelVersion="
                 + modelVersion + ", modelAlias=" + modelAlias + ", breachAlias=" + breachAlias + ", statusTag="
                 + statusTag + ", statusValue=" + statusValue + ", checkTag=" + checkTag + ", incidentTag="
                 + incidentTag + ", reportTag=" + reportTag + "}";

@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * What happened, as a trigger needs to know it: one check's verdict, or a drift incident that a
  * policy opened on a check. Built by the monitor layer from a stored check; triggers render it to
- * a {@link Payload} when the event is recorded.
+ * a {@link io.driftwatch.delivery.Payload} when the event is recorded.
  *
  * <p>Thread-safe: immutable.
  *

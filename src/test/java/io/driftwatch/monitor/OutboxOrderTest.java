@@ -168,9 +168,9 @@ class OutboxOrderTest {
                 kind == AlertEvent.Kind.TRIGGERED ? "dataset d1: line 3: expected 17 fields, found 2" : null, null,
                 DASHBOARD);
         String key = incident + ":" + kind.name().toLowerCase() + ":" + channel.name();
-        OutboxRow row = new OutboxRow("row-" + queued, key, "bikes", "chk-" + queued, incident, "channel",
-                channel.name(), kind.name().toLowerCase(), channel.render(event).json(), OutboxRow.PENDING, 0, at, at,
-                null, null, null, null);
+        OutboxRow row = new OutboxRow("row-" + queued, key, "bikes", "chk-" + queued, incident,
+                OutboxRow.TargetKind.CHANNEL, channel.name(), kind.name().toLowerCase(), channel.render(event).json(),
+                OutboxRow.State.PENDING, 0, at, at, null, null, null, null);
         assertThat(outbox.insertIfAbsent(row)).isOne();
         return key;
     }
@@ -184,8 +184,8 @@ class OutboxOrderTest {
     }
 
     private static boolean allDone(OutboxDao outbox, int rows) {
-        return outbox.byState(OutboxRow.PENDING, 1000).isEmpty()
-                && outbox.byState(OutboxRow.DELIVERED, 1000).size() + outbox.byState(OutboxRow.FAILED, 1000).size()
+        return outbox.byState(OutboxRow.State.PENDING, 1000).isEmpty()
+                && outbox.byState(OutboxRow.State.DELIVERED, 1000).size() + outbox.byState(OutboxRow.State.FAILED, 1000).size()
                 == rows;
     }
 
@@ -206,7 +206,7 @@ class OutboxOrderTest {
         hookKeys.add(queue(outbox, platform, AlertEvent.Kind.TRIGGERED, "i2"));
 
         started(jdbi, List.of(pager, platform), settings(Duration.ofSeconds(30), Duration.ofHours(1)));
-        await("every delivery delivered", () -> outbox.byState(OutboxRow.DELIVERED, 100).size() == 5);
+        await("every delivery delivered", () -> outbox.byState(OutboxRow.State.DELIVERED, 100).size() == 5);
 
         assertThat(pagerDuty.arrived).as("the refused trigger, the trigger again after Retry-After, then the resolve")
                 .containsExactly("trigger i1", "trigger i1", "resolve i1");
@@ -234,7 +234,7 @@ class OutboxOrderTest {
         await("every delivery done with", () -> allDone(outbox, 3));
 
         assertThat(pagerDuty.arrived).containsExactly("trigger i1", "resolve i1", "trigger i2");
-        List<OutboxRow> failed = outbox.byState(OutboxRow.FAILED, 10);
+        List<OutboxRow> failed = outbox.byState(OutboxRow.State.FAILED, 10);
         assertThat(failed).hasSize(1);
         assertThat(failed.get(0).idempotencyKey()).isEqualTo(trigger);
         assertThat(failed.get(0).lastError()).startsWith("gave up after PT0S: ").contains("503");
@@ -282,7 +282,7 @@ class OutboxOrderTest {
         crashed.countDown();
         firstWorker.stop();
         OutboxRow left = null;
-        for (OutboxRow r : outbox.byState(OutboxRow.PENDING, 100)) {
+        for (OutboxRow r : outbox.byState(OutboxRow.State.PENDING, 100)) {
             if (r.idempotencyKey().equals(inFlight)) {
                 left = r;
             }
@@ -294,7 +294,7 @@ class OutboxOrderTest {
         Instant restart = Instant.now();
         started(jdbi, List.of(pagerDutyChannel(pagerDuty), webhookChannel("data-platform", hook)),
                 settings(lease, Duration.ofHours(1)));
-        await("every delivery delivered", () -> outbox.byState(OutboxRow.DELIVERED, 100).size() == 6);
+        await("every delivery delivered", () -> outbox.byState(OutboxRow.State.DELIVERED, 100).size() == 6);
 
         assertThat(pagerDuty.arrived).as("trigger i1 again (its lease ran out), then the rows behind it")
                 .containsExactly("trigger i1", "trigger i1", "resolve i1", "trigger i2", "resolve i2");
@@ -345,7 +345,7 @@ class OutboxOrderTest {
                         : AlertEvent.Kind.RESOLVED, "i" + (n / 2)));
             }
         }
-        await("every delivery delivered", () -> outbox.byState(OutboxRow.DELIVERED, 100).size() == 60);
+        await("every delivery delivered", () -> outbox.byState(OutboxRow.State.DELIVERED, 100).size() == 60);
 
         for (int i = 0; i < fakes.size(); i++) {
             Receiver fake = fakes.get(i);

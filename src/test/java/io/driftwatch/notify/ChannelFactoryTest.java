@@ -93,6 +93,12 @@ class ChannelFactoryTest {
     }
 
     @Test
+    void onlyPagerDutyIsAlwaysToldOfAResolve() throws Exception {
+        assertThat(parse(ALL).channels).extracting(f -> f.type() + "=" + f.build().alwaysToldOfResolve())
+                .containsExactly("slack=false", "teams=false", "pagerduty=true", "webhook=false");
+    }
+
+    @Test
     void defaultsToFiveSecondsToConnectAndTenToAnswer() throws Exception {
         ChannelFactory slack = parse(ALL).channels.get(0);
 

@@ -3,6 +3,8 @@ package io.driftwatch.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,9 @@ class PagerDutyChannelTest {
     void triggersAnAlertWithTheRoutingKeyAddedAtSendTime() {
         Payload payload = channel.render(Alerts.triggered());
 
-        Delivery delivery = channel.send(payload, "dlv-1");
+        Outcome delivery = channel.send(payload, "dlv-1");
 
-        assertThat(delivery).isEqualTo(new Delivery.Delivered(202));
+        assertThat(delivery).isEqualTo(new Outcome.Delivered(202));
         FakeReceiver.Request request = pagerDuty.only();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/v2/enqueue");
@@ -151,19 +153,19 @@ class PagerDutyChannelTest {
                 "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\",\"errors\":[\"'routing_key' "
                         + Channels.ROUTING_KEY + " is invalid\"]}");
 
-        Delivery delivery = channel.send(channel.render(Alerts.triggered()), "dlv-1");
+        Outcome delivery = channel.send(channel.render(Alerts.triggered()), "dlv-1");
 
-        assertThat(delivery).isInstanceOf(Delivery.Failed.class);
-        assertThat(((Delivery.Failed) delivery).status()).isEqualTo(400);
+        assertThat(delivery).isInstanceOf(Outcome.Failed.class);
+        assertThat(((Outcome.Failed) delivery).status()).isEqualTo(400);
         assertThat(delivery.reason()).startsWith("HTTP 400: ").contains("invalid event", "***")
                 .doesNotContain(Channels.ROUTING_KEY);
     }
 
     @Test
     void failsForGoodOnAStoredPayloadThatIsNotAJsonObject() {
-        Delivery delivery = channel.send(new Payload("[1,2]"), "dlv-1");
+        Outcome delivery = channel.send(new Payload("[1,2]"), "dlv-1");
 
-        assertThat(delivery).isEqualTo(new Delivery.Failed(0, "the stored payload is not a JSON object"));
+        assertThat(delivery).isEqualTo(new Outcome.Failed(0, "the stored payload is not a JSON object"));
         assertThat(pagerDuty.requests()).isEmpty();
     }
 

@@ -2,6 +2,8 @@ package io.driftwatch.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftwatch.delivery.HttpTransport;
+import io.driftwatch.delivery.Outcome;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -29,16 +31,16 @@ class ReceiverFailuresTest {
     }
 
     /** Sends with the default timeouts (5 s to connect, 10 s to answer). */
-    private Delivery sendTo(URI url) {
+    private Outcome sendTo(URI url) {
         return send(Channels.slack(url));
     }
 
     /** Sends with a 300 ms request timeout, for receivers that never answer. */
-    private Delivery sendQuicklyTo(URI url) {
+    private Outcome sendQuicklyTo(URI url) {
         return send(Channels.quick(Channels.slack(url)));
     }
 
-    private static Delivery send(ChannelFactory factory) {
+    private static Outcome send(ChannelFactory factory) {
         Channel channel = factory.build(Channels.CLOCK);
         return channel.send(channel.render(Alerts.triggered()), "dlv-1");
     }
@@ -47,9 +49,9 @@ class ReceiverFailuresTest {
     void retriesAfterTheDelayA429AsksFor() {
         receiver.answering(429, Map.of("Retry-After", "30"), "rate_limited");
 
-        Delivery delivery = sendTo(receiver.url("/hook"));
+        Outcome delivery = sendTo(receiver.url("/hook"));
 
-        assertThat(delivery).isEqualTo(new Delivery.Retry(Optional.of(Duration.ofSeconds(30)), "HTTP 429: rate_limited"));
+        assertThat(delivery).isEqualTo(new Outcome.Retry(Optional.of(Duration.ofSeconds(30)), "HTTP 429: rate_limited"));
     }
 
     @Test
@@ -57,9 +59,9 @@ class ReceiverFailuresTest {
         // the channels' clock reads 2024-05-01T12:00:05Z
         receiver.answering(503, Map.of("Retry-After", "Wed, 01 May 2024 12:02:05 GMT"), "");
 
-        Delivery delivery = sendTo(receiver.url("/hook"));
+        Outcome delivery = sendTo(receiver.url("/hook"));
 
-        assertThat(delivery).isEqualTo(new Delivery.Retry(Optional.of(Duration.ofMinutes(2)), "HTTP 503"));
+        assertThat(delivery).isEqualTo(new Outcome.Retry(Optional.of(Duration.ofMinutes(2)), "HTTP 503"));
     }
 
     @ParameterizedTest
@@ -67,9 +69,9 @@ class ReceiverFailuresTest {
     void retriesTransientStatuses(int status) {
         receiver.answering(status, Map.of(), "");
 
-        Delivery delivery = sendTo(receiver.url("/hook"));
+        Outcome delivery = sendTo(receiver.url("/hook"));
 
-        assertThat(delivery).isEqualTo(new Delivery.Retry(Optional.empty(), "HTTP " + status));
+        assertThat(delivery).isEqualTo(new Outcome.Retry(Optional.empty(), "HTTP " + status));
     }
 
     @ParameterizedTest
@@ -77,18 +79,18 @@ class ReceiverFailuresTest {
     void failsForGoodOnOtherClientErrors(int status) {
         receiver.answering(status, Map.of(), "invalid_payload");
 
-        Delivery delivery = sendTo(receiver.url("/hook"));
+        Outcome delivery = sendTo(receiver.url("/hook"));
 
-        assertThat(delivery).isEqualTo(new Delivery.Failed(status, "HTTP " + status + ": invalid_payload"));
+        assertThat(delivery).isEqualTo(new Outcome.Failed(status, "HTTP " + status + ": invalid_payload"));
     }
 
     @Test
     void neverFollowsARedirect() {
         receiver.answering(302, Map.of("Location", "http://127.0.0.1:1/elsewhere"), "");
 
-        Delivery delivery = sendTo(receiver.url("/hook"));
+        Outcome delivery = sendTo(receiver.url("/hook"));
 
-        assertThat(delivery).isInstanceOf(Delivery.Failed.class);
+        assertThat(delivery).isInstanceOf(Outcome.Failed.class);
         assertThat(delivery.reason()).contains("redirects are not followed");
         assertThat(receiver.requests()).hasSize(1);
     }
@@ -97,9 +99,9 @@ class ReceiverFailuresTest {
     void retriesAfterTheTimeoutWhenTheReceiverNeverAnswers() {
         receiver.silent();
 
-        Delivery delivery = sendQuicklyTo(receiver.url("/hook"));
+        Outcome delivery = sendQuicklyTo(receiver.url("/hook"));
 
-        assertThat(delivery).isInstanceOf(Delivery.Retry.class);
+        assertThat(delivery).isInstanceOf(Outcome.Retry.class);
         assertThat(delivery.reason()).matches("no (complete )?answer within 300 ms");
         assertThat(receiver.requests()).hasSize(1);
     }
@@ -111,10 +113,10 @@ class ReceiverFailuresTest {
             closedPort = socket.getLocalPort();
         }
 
-        Delivery delivery = sendTo(URI.create("http://127.0.0.1:" + closedPort + "/services/T0/B0/SECRET"));
+        Outcome delivery = sendTo(URI.create("http://127.0.0.1:" + closedPort + "/services/T0/B0/SECRET"));
 
-        assertThat(delivery).isInstanceOf(Delivery.Retry.class);
-        assertThat(((Delivery.Retry) delivery).retryAfter()).isEmpty();
+        assertThat(delivery).isInstanceOf(Outcome.Retry.class);
+        assertThat(((Outcome.Retry) delivery).retryAfter()).isEmpty();
         assertThat(delivery.reason()).startsWith("could not connect").doesNotContain("SECRET", "/services");
     }
 
@@ -123,9 +125,9 @@ class ReceiverFailuresTest {
         receiver.silent();
         Thread.currentThread().interrupt();
         try {
-            Delivery delivery = sendQuicklyTo(receiver.url("/hook"));
+            Outcome delivery = sendQuicklyTo(receiver.url("/hook"));
 
-            assertThat(delivery).isEqualTo(new Delivery.Retry(Optional.empty(), "interrupted"));
+            assertThat(delivery).isEqualTo(new Outcome.Retry(Optional.empty(), "interrupted"));
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted(); // leave the test thread clean
@@ -136,10 +138,10 @@ class ReceiverFailuresTest {
     void keepsOnlyTheStartOfALongAnswerOnOneLine() {
         receiver.answering(400, Map.of(), "line one\r\nline two " + "x".repeat(10_000));
 
-        Delivery delivery = sendTo(receiver.url("/hook"));
+        Outcome delivery = sendTo(receiver.url("/hook"));
 
         assertThat(delivery.reason()).startsWith("HTTP 400: line one line two xxx").doesNotContain("\n", "\r")
-                .hasSizeLessThanOrEqualTo(HttpSender.BODY_KEPT + "HTTP 400: ".length());
+                .hasSizeLessThanOrEqualTo(HttpTransport.EXCERPT + "HTTP 400: ".length());
     }
 
     @Test
@@ -147,7 +149,7 @@ class ReceiverFailuresTest {
         URI url = receiver.url("/services/T0/B0/SECRET");
         receiver.answering(400, Map.of(), "bad request to " + url);
 
-        Delivery delivery = sendTo(url);
+        Outcome delivery = sendTo(url);
 
         assertThat(delivery.reason()).isEqualTo("HTTP 400: bad request to ***");
     }

@@ -3,6 +3,8 @@ package io.driftwatch.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,9 @@ class SlackChannelTest {
     void postsTheRenderedBlockKitMessageToTheConfiguredWebhook() {
         Payload payload = channel.render(Alerts.triggered());
 
-        Delivery delivery = channel.send(payload, "dlv-1");
+        Outcome delivery = channel.send(payload, "dlv-1");
 
-        assertThat(delivery).isEqualTo(new Delivery.Delivered(200));
+        assertThat(delivery).isEqualTo(new Outcome.Delivered(200));
         FakeReceiver.Request request = slack.only();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo(PATH);
@@ -142,9 +144,9 @@ class SlackChannelTest {
     void failsForGoodWhenSlackSaysTheWebhookIsGoneWithoutShowingItsUrl() {
         slack.answering(404, Map.of("Content-Type", "text/html"), "no_service");
 
-        Delivery delivery = channel.send(channel.render(Alerts.triggered()), "dlv-1");
+        Outcome delivery = channel.send(channel.render(Alerts.triggered()), "dlv-1");
 
-        assertThat(delivery).isInstanceOf(Delivery.Failed.class);
+        assertThat(delivery).isInstanceOf(Outcome.Failed.class);
         assertThat(delivery.reason()).isEqualTo("HTTP 404: no_service");
     }
 

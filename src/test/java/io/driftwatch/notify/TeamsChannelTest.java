@@ -3,6 +3,8 @@ package io.driftwatch.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +28,9 @@ class TeamsChannelTest {
     void postsTheAdaptiveCardMessageToTheConfiguredWorkflow() {
         Payload payload = channel.render(Alerts.triggered());
 
-        Delivery delivery = channel.send(payload, "dlv-1");
+        Outcome delivery = channel.send(payload, "dlv-1");
 
-        assertThat(delivery).isEqualTo(new Delivery.Delivered(202));
+        assertThat(delivery).isEqualTo(new Outcome.Delivered(202));
         FakeReceiver.Request request = teams.only();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path() + "?" + request.query()).isEqualTo(PATH_AND_QUERY);
@@ -99,17 +101,17 @@ class TeamsChannelTest {
     void retriesWhenTheWorkflowIsThrottled() {
         teams.answering(429, Map.of("Retry-After", "12"), "{\"error\":{\"code\":\"WorkflowTriggerIsThrottled\"}}");
 
-        Delivery delivery = channel.send(channel.render(Alerts.triggered()), "dlv-1");
+        Outcome delivery = channel.send(channel.render(Alerts.triggered()), "dlv-1");
 
-        assertThat(delivery).isInstanceOf(Delivery.Retry.class);
-        assertThat(((Delivery.Retry) delivery).retryAfter()).contains(java.time.Duration.ofSeconds(12));
+        assertThat(delivery).isInstanceOf(Outcome.Retry.class);
+        assertThat(((Outcome.Retry) delivery).retryAfter()).contains(java.time.Duration.ofSeconds(12));
     }
 
     @Test
     void neverShowsTheWorkflowSignatureInToStringOrReasons() {
         teams.answering(400, Map.of(), "bad request for " + teams.url(PATH_AND_QUERY));
 
-        Delivery delivery = channel.send(channel.render(Alerts.triggered()), "dlv-1");
+        Outcome delivery = channel.send(channel.render(Alerts.triggered()), "dlv-1");
 
         assertThat(delivery.reason()).doesNotContain("S3cr3tSig", "/workflows/abc").contains("***");
         assertThat(channel.toString()).doesNotContain("S3cr3tSig", "workflows");

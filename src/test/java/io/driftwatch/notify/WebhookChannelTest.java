@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -32,9 +34,9 @@ class WebhookChannelTest {
         Channel channel = factory.build(Channels.CLOCK);
         Payload payload = channel.render(Alerts.triggered());
 
-        Delivery delivery = channel.send(payload, "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W");
+        Outcome delivery = channel.send(payload, "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W");
 
-        assertThat(delivery).isEqualTo(new Delivery.Delivered(204));
+        assertThat(delivery).isEqualTo(new Outcome.Delivered(204));
         FakeReceiver.Request request = receiver.only();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/hooks/driftwatch");

@@ -3,6 +3,7 @@ package io.driftwatch.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.driftwatch.delivery.Payload;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -39,15 +39,15 @@ class OutboxDaoTest {
     @TempDir
     Path dir;
 
-    private static OutboxRow row(String id, String kind, String target, String event, String incident,
+    private static OutboxRow row(String id, OutboxRow.TargetKind kind, String target, String event, String incident,
             Instant createdAt, Instant nextAttemptAt) {
         return new OutboxRow(id, "key-" + id, "m-" + target, "check-" + id, incident, kind, target, event,
-                "{\"row\":\"" + id + "\"}", OutboxRow.PENDING, 0, createdAt, nextAttemptAt, null, null, null, null);
+                "{\"row\":\"" + id + "\"}", OutboxRow.State.PENDING, 0, createdAt, nextAttemptAt, null, null, null, null);
     }
 
     private static OutboxRow alert(String id, String target, String event, String incident, int minutes) {
         Instant at = T0.plus(Duration.ofMinutes(minutes));
-        return row(id, "channel", target, event, incident, at, at);
+        return row(id, OutboxRow.TargetKind.CHANNEL, target, event, incident, at, at);
     }
 
     private static List<String> ids(List<OutboxRow> rows) {
@@ -68,6 +68,26 @@ class OutboxDaoTest {
 
     @ParameterizedTest
     @EnumSource(StoreBackend.class)
+    void storesTargetKindsAndStatesAsTheLowerCaseValuesTheQueriesName(StoreBackend backend) {
+        Jdbi jdbi = backend.emptied();
+        OutboxDao outbox = jdbi.onDemand(OutboxDao.class);
+        outbox.insertIfAbsent(alert("p1", "pager", "triggered", "i1", 0));
+        outbox.insertIfAbsent(row("t1", OutboxRow.TargetKind.TRIGGER, "pager", "breach", "i1", T0, T0));
+        outbox.insertIfAbsent(alert("c1", "chat", "triggered", "i1", 1));
+        outbox.delivered("t1", NOW, "run-1");
+        outbox.failed("p1", "HTTP 404");
+
+        List<String> stored = jdbi.withHandle(h -> h.createQuery(
+                "SELECT id || ' ' || target_kind || ' ' || state FROM outbox ORDER BY id").mapTo(String.class).list());
+
+        assertThat(stored).containsExactly("c1 channel pending", "p1 channel failed", "t1 trigger delivered");
+        assertThat(outbox.byState(OutboxRow.State.FAILED, 10)).singleElement()
+                .extracting(OutboxRow::targetKind).isEqualTo(OutboxRow.TargetKind.CHANNEL);
+        assertThat(outbox.find("t1")).map(OutboxRow::state).hasValue(OutboxRow.State.DELIVERED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
     void offersOnlyTheFirstPendingRowOfEachReceiverInTheOrderTheRowsWereQueued(StoreBackend backend) {
         // pager's rows are queued in the order p1, p2, p3, but p2 and p3 carry earlier times than p1
         OutboxDao outbox = outbox(backend,
@@ -75,13 +95,13 @@ class OutboxDaoTest {
                 alert("p2", "pager", "resolved", "i1", 10),
                 alert("p3", "pager", "triggered", "i2", 20),
                 alert("c1", "chat", "triggered", "i1", 40),
-                row("t1", "trigger", "pager", "breach", "i1", T0.plus(Duration.ofMinutes(50)),
+                row("t1", OutboxRow.TargetKind.TRIGGER, "pager", "breach", "i1", T0.plus(Duration.ofMinutes(50)),
                         T0.plus(Duration.ofMinutes(50))));
 
         assertThat(ids(outbox.due(NOW, 10))).containsExactly("p1", "c1", "t1");
-        assertThat(outbox.first("channel", "pager")).map(OutboxRow::id).hasValue("p1");
-        assertThat(outbox.first("trigger", "pager")).map(OutboxRow::id).hasValue("t1");
-        assertThat(outbox.first("channel", "nobody")).isEmpty();
+        assertThat(outbox.first(OutboxRow.TargetKind.CHANNEL, "pager")).map(OutboxRow::id).hasValue("p1");
+        assertThat(outbox.first(OutboxRow.TargetKind.TRIGGER, "pager")).map(OutboxRow::id).hasValue("t1");
+        assertThat(outbox.first(OutboxRow.TargetKind.CHANNEL, "nobody")).isEmpty();
         assertThat(ids(outbox.due(T0.plus(Duration.ofMinutes(35)), 10))).as("c1 and t1 are not due yet")
                 .containsExactly("p1");
     }
@@ -158,7 +178,7 @@ class OutboxDaoTest {
 
         assertThat(outbox.requeue("p1", NOW.plusSeconds(1))).as("pager has i1's resolve").isZero();
         assertThat(outbox.resolveSent("p1", NOW.plusSeconds(1))).map(OutboxRow::id).hasValue("p2");
-        assertThat(outbox.find("p1")).map(OutboxRow::state).hasValue(OutboxRow.FAILED);
+        assertThat(outbox.find("p1")).map(OutboxRow::state).hasValue(OutboxRow.State.FAILED);
 
         outbox.claim("c2", NOW.plusSeconds(2), NOW.plusSeconds(62));
         assertThat(outbox.requeue("c1", NOW.plusSeconds(3))).as("chat is getting i1's resolve now").isZero();
@@ -185,11 +205,11 @@ class OutboxDaoTest {
                 VALUES (?, ?, 'm', 'channel', ?, 'triggered', '{}', ?, 1, ?, ?)
                 """;
         Object[][] rows = {
-            {"p3", "pager", OutboxRow.PENDING, 3},
-            {"d1", "pager", OutboxRow.DELIVERED, 0},
-            {"p1", "pager", OutboxRow.FAILED, 1},
-            {"c1", "chat", OutboxRow.PENDING, 2},
-            {"p2", "pager", OutboxRow.PENDING, 2},
+            {"p3", "pager", OutboxRow.State.PENDING.value(), 3},
+            {"d1", "pager", OutboxRow.State.DELIVERED.value(), 0},
+            {"p1", "pager", OutboxRow.State.FAILED.value(), 1},
+            {"c1", "chat", OutboxRow.State.PENDING.value(), 2},
+            {"p2", "pager", OutboxRow.State.PENDING.value(), 2},
         };
         jdbi.useHandle(h -> {
             for (Object[] r : rows) {
@@ -207,7 +227,7 @@ class OutboxDaoTest {
         assertThat(ids(outbox.due(NOW, 10))).containsExactly("c1", "p1");
         List<String> pager = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            OutboxRow first = outbox.first("channel", "pager").orElseThrow();
+            OutboxRow first = outbox.first(OutboxRow.TargetKind.CHANNEL, "pager").orElseThrow();
             pager.add(first.id());
             outbox.delivered(first.id(), NOW, null);
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.driftwatch.data.ColumnType;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
 import io.driftwatch.drift.DatasetDrift;
 import io.driftwatch.trigger.FakeServer.Reply;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The Airflow trigger against fake Airflow 2 and Airflow 3 servers that follow their REST contracts. */
@@ -37,9 +40,9 @@ class AirflowTriggerTest {
         try (FakeAirflow airflow = new FakeAirflow(2, "driftwatch", "pa55word", "retrain_bikes")) {
             Trigger t = factory(airflow, 2).build();
 
-            Delivery d = t.send(stored(t, TestEvents.breach()), "incident-inc-42");
+            Outcome d = t.send(stored(t, TestEvents.breach()), "incident-inc-42");
 
-            assertThat(d).isEqualTo(new Delivery.Delivered(RUN_ID));
+            assertThat(d).isEqualTo(new Outcome.Delivered(200, RUN_ID));
             FakeServer.Request post = airflow.server().requests("POST", "/api/v1/dags/retrain_bikes/dagRuns").get(0);
             assertThat(post.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
                     .encodeToString("driftwatch:pa55word".getBytes(StandardCharsets.UTF_8)));
@@ -66,11 +69,11 @@ class AirflowTriggerTest {
             Payload p = stored(t, TestEvents.breach());
             airflow.failNextTrigger(new FakeServer.Fault(Reply.empty(504), true)); // created, answer lost
 
-            Delivery first = t.send(p, "incident-inc-42");
-            Delivery second = t.send(p, "incident-inc-42");
+            Outcome first = t.send(p, "incident-inc-42");
+            Outcome second = t.send(p, "incident-inc-42");
 
-            assertThat(first).isInstanceOf(Delivery.Retry.class);
-            assertThat(second).isEqualTo(new Delivery.Delivered(RUN_ID));
+            assertThat(first).isInstanceOf(Outcome.Retry.class);
+            assertThat(second).isEqualTo(new Outcome.Delivered(200, RUN_ID));
             assertThat(airflow.runs()).hasSize(1);
             assertThat(airflow.server().requests("POST", "/api/v1/dags/retrain_bikes/dagRuns")).hasSize(2);
             assertThat(airflow.server().requests("GET", "/api/v1/dags/retrain_bikes/dagRuns/" + RUN_ID)).hasSize(1);
@@ -84,12 +87,12 @@ class AirflowTriggerTest {
             Payload p = stored(t, TestEvents.breach());
             airflow.takeLogicalDate();
 
-            Delivery first = t.send(p, "k");
-            Delivery second = t.send(p, "k");
+            Outcome first = t.send(p, "k");
+            Outcome second = t.send(p, "k");
 
-            assertThat(first).isInstanceOf(Delivery.Retry.class);
-            assertThat(((Delivery.Retry) first).reason()).contains("409", "logical date");
-            assertThat(second).isEqualTo(new Delivery.Delivered(RUN_ID));
+            assertThat(first).isInstanceOf(Outcome.Retry.class);
+            assertThat(((Outcome.Retry) first).reason()).contains("409", "logical date");
+            assertThat(second).isEqualTo(new Outcome.Delivered(200, RUN_ID));
             assertThat(airflow.runs()).hasSize(1);
         }
     }
@@ -99,9 +102,9 @@ class AirflowTriggerTest {
         try (FakeAirflow airflow = new FakeAirflow(3, "driftwatch", "pa55word", "retrain_bikes")) {
             Trigger t = factory(airflow, 3).build();
 
-            Delivery d = t.send(stored(t, TestEvents.breach()), "k");
+            Outcome d = t.send(stored(t, TestEvents.breach()), "k");
 
-            assertThat(d).isEqualTo(new Delivery.Delivered(RUN_ID));
+            assertThat(d).isEqualTo(new Outcome.Delivered(200, RUN_ID));
             JsonNode login = airflow.server().requests("POST", "/auth/token").get(0).json();
             assertThat(login.path("username").asText()).isEqualTo("driftwatch");
             assertThat(login.path("password").asText()).isEqualTo("pa55word");
@@ -124,9 +127,9 @@ class AirflowTriggerTest {
             assertThat(airflow.tokensIssued()).isEqualTo(1);
 
             airflow.expireTokens();
-            Delivery afterExpiry = t.send(stored(t, breach("inc-43")), "c");
+            Outcome afterExpiry = t.send(stored(t, breach("inc-43")), "c");
 
-            assertThat(afterExpiry).isEqualTo(new Delivery.Delivered("driftwatch__bike-sharing__inc-43"));
+            assertThat(afterExpiry).isEqualTo(new Outcome.Delivered(200, "driftwatch__bike-sharing__inc-43"));
             assertThat(airflow.tokensIssued()).isEqualTo(2);
             assertThat(airflow.runs()).hasSize(3);
         }
@@ -139,8 +142,8 @@ class AirflowTriggerTest {
             Payload p = stored(t, TestEvents.breach());
             airflow.failNextTrigger(new FakeServer.Fault(Reply.empty(502), true));
 
-            assertThat(t.send(p, "k")).isInstanceOf(Delivery.Retry.class);
-            assertThat(t.send(p, "k")).isEqualTo(new Delivery.Delivered(RUN_ID));
+            assertThat(t.send(p, "k")).isInstanceOf(Outcome.Retry.class);
+            assertThat(t.send(p, "k")).isEqualTo(new Outcome.Delivered(200, RUN_ID));
             assertThat(airflow.runs()).hasSize(1);
         }
     }
@@ -151,9 +154,9 @@ class AirflowTriggerTest {
                 FakeAirflow v3 = new FakeAirflow(3, "driftwatch", "pa55word", "retrain_bikes")) {
             Payload renderedForV2 = stored(factory(v2, 2).build(), TestEvents.breach());
 
-            Delivery d = factory(v3, 3).build().send(renderedForV2, "k");
+            Outcome d = factory(v3, 3).build().send(renderedForV2, "k");
 
-            assertThat(d).isEqualTo(new Delivery.Delivered(RUN_ID));
+            assertThat(d).isEqualTo(new Outcome.Delivered(200, RUN_ID));
         }
     }
 
@@ -162,16 +165,16 @@ class AirflowTriggerTest {
         try (FakeAirflow airflow = new FakeAirflow(3, "driftwatch", "other", "retrain_bikes")) {
             Trigger t = factory(airflow, 3).build();
 
-            Delivery d = t.send(stored(t, TestEvents.breach()), "k");
+            Outcome d = t.send(stored(t, TestEvents.breach()), "k");
 
-            assertThat(d).isInstanceOf(Delivery.Failed.class);
-            assertThat(((Delivery.Failed) d).reason()).contains("/auth/token", "401").doesNotContain("pa55word");
+            assertThat(d).isInstanceOf(Outcome.Failed.class);
+            assertThat(((Outcome.Failed) d).reason()).contains("/auth/token", "401").doesNotContain("pa55word");
         }
         try (FakeAirflow airflow = new FakeAirflow(2, "driftwatch", "other", "retrain_bikes")) {
             Trigger t = factory(airflow, 2).build();
-            Delivery d = t.send(stored(t, TestEvents.breach()), "k");
-            assertThat(d).isInstanceOf(Delivery.Failed.class);
-            assertThat(((Delivery.Failed) d).reason()).contains("401");
+            Outcome d = t.send(stored(t, TestEvents.breach()), "k");
+            assertThat(d).isInstanceOf(Outcome.Failed.class);
+            assertThat(((Outcome.Failed) d).reason()).contains("401");
         }
     }
 
@@ -188,10 +191,10 @@ class AirflowTriggerTest {
             f.setPassword("pa55word");
             Trigger t = f.build();
 
-            Delivery d = t.send(stored(t, TestEvents.breach()), "k");
+            Outcome d = t.send(stored(t, TestEvents.breach()), "k");
 
-            assertThat(d).isInstanceOf(Delivery.Failed.class);
-            assertThat(((Delivery.Failed) d).reason()).contains("400", "***").doesNotContain("pa55word")
+            assertThat(d).isInstanceOf(Outcome.Failed.class);
+            assertThat(((Outcome.Failed) d).reason()).contains("400", "***").doesNotContain("pa55word")
                     .doesNotContain(basic);
         }
     }
@@ -202,15 +205,15 @@ class AirflowTriggerTest {
             Trigger t = factory(airflow, 2).build();
             airflow.failNextTrigger(new FakeServer.Fault(Reply.json(503, "{}").with("Retry-After", "30"), false));
             assertThat(t.send(stored(t, TestEvents.breach()), "k"))
-                    .isEqualTo(new Delivery.Retry(Duration.ofSeconds(30),
+                    .isEqualTo(new Outcome.Retry(Optional.of(Duration.ofSeconds(30)),
                             "Airflow POST /api/v1/dags/retrain_bikes/dagRuns answered 503: {}"));
 
             AirflowTriggerFactory other = factory(airflow, 2);
             other.setDagId("no_such_dag");
             Trigger missing = other.build();
-            Delivery d = missing.send(stored(missing, TestEvents.breach()), "k");
-            assertThat(d).isInstanceOf(Delivery.Failed.class);
-            assertThat(((Delivery.Failed) d).reason()).contains("404", "no_such_dag");
+            Outcome d = missing.send(stored(missing, TestEvents.breach()), "k");
+            assertThat(d).isInstanceOf(Outcome.Failed.class);
+            assertThat(((Outcome.Failed) d).reason()).contains("404", "no_such_dag");
         }
     }
 
@@ -222,10 +225,10 @@ class AirflowTriggerTest {
             f.setRequestTimeout(io.dropwizard.util.Duration.milliseconds(200));
             Trigger t = f.build(Clock.systemUTC());
 
-            Delivery d = t.send(stored(t, TestEvents.breach()), "k");
+            Outcome d = t.send(stored(t, TestEvents.breach()), "k");
 
-            assertThat(d).isInstanceOf(Delivery.Retry.class);
-            assertThat(((Delivery.Retry) d).reason()).contains("no answer within 200 ms");
+            assertThat(d).isInstanceOf(Outcome.Retry.class);
+            assertThat(((Outcome.Retry) d).reason()).contains("no answer within 200 ms");
         }
     }
 

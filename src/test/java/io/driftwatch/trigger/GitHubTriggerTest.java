@@ -3,6 +3,8 @@ package io.driftwatch.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,15 +38,15 @@ class GitHubTriggerTest {
         return f;
     }
 
-    private static Delivery send(Trigger t, RetrainEvent e) {
+    private static Outcome send(Trigger t, RetrainEvent e) {
         return t.send(Payload.of(t.render(e).json()), "incident-" + e.incidentId());
     }
 
     @Test
     void dispatchesTheWorkflowWithRefAndStringInputs() {
-        Delivery d = send(factory().build(), TestEvents.breach());
+        Outcome d = send(factory().build(), TestEvents.breach());
 
-        assertThat(d).isEqualTo(Delivery.Delivered.anonymous());
+        assertThat(d).isEqualTo(new Outcome.Delivered(204));
         FakeServer.Request r = github.server().requests().get(0);
         assertThat(r.path()).isEqualTo("/repos/acme/bike-model/actions/workflows/retrain.yml/dispatches");
         assertThat(r.header("Accept")).isEqualTo("application/vnd.github+json");
@@ -62,9 +64,9 @@ class GitHubTriggerTest {
         GitHubTriggerFactory f = factory();
         f.setInputs(List.of("monitor", "drifted_columns", "incident_id"));
 
-        Delivery d = send(f.build(), TestEvents.check());
+        Outcome d = send(f.build(), TestEvents.check());
 
-        assertThat(d).isInstanceOf(Delivery.Delivered.class);
+        assertThat(d).isInstanceOf(Outcome.Delivered.class);
         assertThat(github.dispatched().get(0).path("inputs").toString())
                 .isEqualTo("{\"monitor\":\"bike-sharing\",\"drifted_columns\":\"temp,season\",\"incident_id\":\"\"}");
     }
@@ -74,9 +76,9 @@ class GitHubTriggerTest {
         GitHubTriggerFactory f = factory();
         f.setReturnRunDetails(true);
 
-        Delivery d = send(f.build(), TestEvents.breach());
+        Outcome d = send(f.build(), TestEvents.breach());
 
-        assertThat(d).isEqualTo(new Delivery.Delivered("16000000001"));
+        assertThat(d).isEqualTo(new Outcome.Delivered(200, "16000000001"));
         assertThat(github.dispatched().get(0).path("return_run_details").asBoolean()).isTrue();
     }
 
@@ -85,10 +87,10 @@ class GitHubTriggerTest {
         GitHubTriggerFactory f = factory();
         f.setInputs(List.of("monitor", "kind"));
 
-        Delivery d = send(f.build(), TestEvents.breach());
+        Outcome d = send(f.build(), TestEvents.breach());
 
-        assertThat(d).isInstanceOf(Delivery.Failed.class);
-        assertThat(((Delivery.Failed) d).reason()).contains("422", "Unexpected inputs provided: [kind]");
+        assertThat(d).isInstanceOf(Outcome.Failed.class);
+        assertThat(((Outcome.Failed) d).reason()).contains("422", "Unexpected inputs provided: [kind]");
     }
 
     @Test
@@ -96,11 +98,11 @@ class GitHubTriggerTest {
         github.rateLimitUntil(NOW.getEpochSecond() + 90);
         Trigger t = factory().build(Clock.fixed(NOW, ZoneOffset.UTC));
 
-        Delivery d = send(t, TestEvents.breach());
+        Outcome d = send(t, TestEvents.breach());
 
-        assertThat(d).isInstanceOf(Delivery.Retry.class);
-        assertThat(((Delivery.Retry) d).after()).contains(Duration.ofSeconds(90));
-        assertThat(send(t, TestEvents.breach())).isInstanceOf(Delivery.Delivered.class);
+        assertThat(d).isInstanceOf(Outcome.Retry.class);
+        assertThat(((Outcome.Retry) d).retryAfter()).contains(Duration.ofSeconds(90));
+        assertThat(send(t, TestEvents.breach())).isInstanceOf(Outcome.Delivered.class);
     }
 
     @Test
@@ -108,10 +110,10 @@ class GitHubTriggerTest {
         GitHubTriggerFactory f = factory();
         f.setToken("ghp_wrong");
 
-        Delivery d = send(f.build(), TestEvents.breach());
+        Outcome d = send(f.build(), TestEvents.breach());
 
-        assertThat(d).isInstanceOf(Delivery.Failed.class);
-        assertThat(((Delivery.Failed) d).reason()).contains("401", "Bad credentials").doesNotContain("ghp_wrong");
+        assertThat(d).isInstanceOf(Outcome.Failed.class);
+        assertThat(((Outcome.Failed) d).reason()).contains("401", "Bad credentials").doesNotContain("ghp_wrong");
         assertThat(github.dispatched()).isEmpty();
     }
 
@@ -120,9 +122,9 @@ class GitHubTriggerTest {
         GitHubTriggerFactory f = factory();
         f.setWorkflow("../../../user");
 
-        Delivery d = send(f.build(), TestEvents.breach());
+        Outcome d = send(f.build(), TestEvents.breach());
 
-        assertThat(d).isInstanceOf(Delivery.Failed.class);
+        assertThat(d).isInstanceOf(Outcome.Failed.class);
         assertThat(github.server().requests().get(0).rawPath())
                 .isEqualTo("/repos/acme/bike-model/actions/workflows/..%2F..%2F..%2Fuser/dispatches");
     }

@@ -3,6 +3,8 @@ package io.driftwatch.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
 import io.driftwatch.trigger.FakeServer.Reply;
 import java.net.URI;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The generic HTTP trigger against a local receiver. */
@@ -55,9 +58,9 @@ class HttpTriggerTest {
             Trigger t = trigger(receiver.server.uri().resolve("/hooks/retrain"),
                     Map.of("Authorization", "Bearer hook-secret", "X-Team", "ml"), 5000);
 
-            Delivery d = t.send(stored(t, TestEvents.breach()), "incident-inc-42-hook");
+            Outcome d = t.send(stored(t, TestEvents.breach()), "incident-inc-42-hook");
 
-            assertThat(d).isEqualTo(Delivery.Delivered.anonymous());
+            assertThat(d).isEqualTo(new Outcome.Delivered(200));
             FakeServer.Request r = receiver.server.requests().get(0);
             assertThat(r.method()).isEqualTo("POST");
             assertThat(r.path()).isEqualTo("/hooks/retrain");
@@ -90,11 +93,11 @@ class HttpTriggerTest {
             Trigger t = trigger(receiver.server.uri(), Map.of(), 5000);
             Payload p = stored(t, TestEvents.breach());
 
-            assertThat(t.send(p, "k")).isEqualTo(new Delivery.Retry(Duration.ofSeconds(120),
+            assertThat(t.send(p, "k")).isEqualTo(new Outcome.Retry(Optional.of(Duration.ofSeconds(120)),
                     "the HTTP trigger's receiver answered 429"));
-            assertThat(((Delivery.Retry) t.send(p, "k")).after()).contains(Duration.ofSeconds(45));
-            assertThat(((Delivery.Retry) t.send(p, "k")).after()).isEmpty();
-            assertThat(t.send(p, "k")).isInstanceOf(Delivery.Delivered.class);
+            assertThat(((Outcome.Retry) t.send(p, "k")).retryAfter()).contains(Duration.ofSeconds(45));
+            assertThat(((Outcome.Retry) t.send(p, "k")).retryAfter()).isEmpty();
+            assertThat(t.send(p, "k")).isInstanceOf(Outcome.Delivered.class);
             assertThat(receiver.server.requests()).extracting(r -> r.header("Idempotency-Key"))
                     .containsOnly("k");
         }
@@ -109,11 +112,11 @@ class HttpTriggerTest {
             Trigger t = trigger(receiver.server.uri(), Map.of(), 5000);
             Payload p = stored(t, TestEvents.breach());
 
-            assertThat(t.send(p, "k")).isInstanceOf(Delivery.Failed.class);
-            assertThat(t.send(p, "k")).isInstanceOf(Delivery.Retry.class);
-            Delivery redirected = t.send(p, "k");
-            assertThat(redirected).isInstanceOf(Delivery.Failed.class);
-            assertThat(((Delivery.Failed) redirected).reason()).contains("302", "redirects are not followed");
+            assertThat(t.send(p, "k")).isInstanceOf(Outcome.Failed.class);
+            assertThat(t.send(p, "k")).isInstanceOf(Outcome.Retry.class);
+            Outcome redirected = t.send(p, "k");
+            assertThat(redirected).isInstanceOf(Outcome.Failed.class);
+            assertThat(((Outcome.Failed) redirected).reason()).contains("302", "redirects are not followed");
             assertThat(receiver.server.requests()).hasSize(3);
         }
     }
@@ -124,10 +127,9 @@ class HttpTriggerTest {
             receiver.server.hang();
             Trigger t = trigger(receiver.server.uri(), Map.of(), 200);
 
-            Delivery d = t.send(stored(t, TestEvents.breach()), "k");
+            Outcome d = t.send(stored(t, TestEvents.breach()), "k");
 
-            assertThat(d).isEqualTo(new Delivery.Retry(null,
-                    "the HTTP trigger's receiver: no answer within 200 ms"));
+            assertThat(d).isEqualTo(new Outcome.Retry("the HTTP trigger's receiver: no answer within 200 ms"));
         }
     }
 
@@ -139,9 +141,9 @@ class HttpTriggerTest {
         }
         Trigger t = trigger(closed, Map.of(), 1000);
 
-        Delivery d = t.send(stored(t, TestEvents.breach()), "k");
+        Outcome d = t.send(stored(t, TestEvents.breach()), "k");
 
-        assertThat(d).isInstanceOf(Delivery.Retry.class);
+        assertThat(d).isInstanceOf(Outcome.Retry.class);
     }
 
     @Test
@@ -151,10 +153,10 @@ class HttpTriggerTest {
             Trigger t = trigger(echo.uri().resolve("/hooks/T0123/s3cretpath"),
                     Map.of("Authorization", "Bearer hook-secret"), 5000);
 
-            Delivery d = t.send(stored(t, TestEvents.breach()), "k");
+            Outcome d = t.send(stored(t, TestEvents.breach()), "k");
 
-            assertThat(d).isInstanceOf(Delivery.Failed.class);
-            assertThat(((Delivery.Failed) d).reason()).contains("401").doesNotContain("hook-secret")
+            assertThat(d).isInstanceOf(Outcome.Failed.class);
+            assertThat(((Outcome.Failed) d).reason()).contains("401").doesNotContain("hook-secret")
                     .doesNotContain("s3cretpath");
         }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.driftwatch.data.ColumnType;
+import io.driftwatch.delivery.Outcome;
+import io.driftwatch.delivery.Payload;
 import io.driftwatch.trigger.FakeServer.Reply;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,7 @@ class MlflowTriggerTest {
         return f;
     }
 
-    private static Delivery send(Trigger t, RetrainEvent e) {
+    private static Outcome send(Trigger t, RetrainEvent e) {
         // as the outbox does: render when recording, store the JSON, send later from the stored text
         return t.send(Payload.of(t.render(e).json()), "key-" + e.kind());
     }
@@ -46,11 +49,11 @@ class MlflowTriggerTest {
     void logsACheckAsAFinishedRunWithMetricsParamsAndTags() {
         Trigger t = factory().build(CLOCK);
 
-        Delivery d = send(t, TestEvents.check());
+        Outcome d = send(t, TestEvents.check());
 
         assertThat(mlflow.runs()).hasSize(1);
         FakeMlflow.Run run = mlflow.runs().get(0);
-        assertThat(d).isEqualTo(new Delivery.Delivered(run.id));
+        assertThat(d).isEqualTo(new Outcome.Delivered(0, run.id));
         assertThat(mlflow.experiments()).containsOnlyKeys("driftwatch/bike-sharing");
         assertThat(run.experimentId).isEqualTo(mlflow.experiments().get("driftwatch/bike-sharing"));
         assertThat(run.name).isEqualTo("bike-sharing 2025-06-01T10:15:30Z");
@@ -111,8 +114,8 @@ class MlflowTriggerTest {
         MlflowTriggerFactory byId = factory();
         byId.setExperimentId(other);
         RetrainEvent e = TestEvents.check();
-        Delivery d = send(byId.build(CLOCK), e);
-        assertThat(d).isInstanceOf(Delivery.Delivered.class);
+        Outcome d = send(byId.build(CLOCK), e);
+        assertThat(d).isInstanceOf(Outcome.Delivered.class);
         assertThat(mlflow.runs()).extracting(r -> r.experimentId).containsExactly(id, other);
     }
 
@@ -123,9 +126,9 @@ class MlflowTriggerTest {
                 "{\"error_code\":\"RESOURCE_DOES_NOT_EXIST\",\"message\":\"Could not find experiment\"}"), false));
         String id = mlflow.addExperiment("driftwatch/bike-sharing");
 
-        Delivery d = send(factory().build(CLOCK), TestEvents.check());
+        Outcome d = send(factory().build(CLOCK), TestEvents.check());
 
-        assertThat(d).isInstanceOf(Delivery.Delivered.class);
+        assertThat(d).isInstanceOf(Outcome.Delivered.class);
         assertThat(mlflow.experiments()).hasSize(1);
         assertThat(mlflow.runs().get(0).experimentId).isEqualTo(id);
     }
@@ -139,9 +142,9 @@ class MlflowTriggerTest {
         }
         Trigger t = factory().build(CLOCK);
 
-        Delivery d = send(t, TestEvents.withColumns(cols));
+        Outcome d = send(t, TestEvents.withColumns(cols));
 
-        assertThat(d).isInstanceOf(Delivery.Delivered.class);
+        assertThat(d).isInstanceOf(Outcome.Delivered.class);
         assertThat(mlflow.logBatchErrors()).isEmpty();
         Set<String> scores = new HashSet<>();
         for (String k : metrics(mlflow.runs().get(0)).keySet()) {
@@ -160,9 +163,9 @@ class MlflowTriggerTest {
     void splitsLogBatchAtMlflowLimitsAndLogsEveryColumn() {
         Trigger t = factory().build(CLOCK);
 
-        Delivery d = send(t, TestEvents.wideCheck(2500));
+        Outcome d = send(t, TestEvents.wideCheck(2500));
 
-        assertThat(d).isInstanceOf(Delivery.Delivered.class);
+        assertThat(d).isInstanceOf(Outcome.Delivered.class);
         assertThat(mlflow.logBatchErrors()).isEmpty();
         List<FakeServer.Request> batches = mlflow.server().requests("POST", "/api/2.0/mlflow/runs/log-batch");
         assertThat(batches).hasSizeGreaterThanOrEqualTo(3);
@@ -183,9 +186,9 @@ class MlflowTriggerTest {
         f.setBreachAlias("drifted");
         Trigger t = f.build(CLOCK);
 
-        Delivery d = send(t, TestEvents.breach());
+        Outcome d = send(t, TestEvents.breach());
 
-        assertThat(d).isInstanceOf(Delivery.Delivered.class);
+        assertThat(d).isInstanceOf(Outcome.Delivered.class);
         assertThat(mlflow.versionTags("bike-demand", 3)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "drift_status", "drifted", "drift_check", TestEvents.CHECK_ID, "drift_incident",
                 TestEvents.INCIDENT_ID, "drift_report", TestEvents.REPORT.toString()));
@@ -212,7 +215,7 @@ class MlflowTriggerTest {
         f.setStatusTag("");  // not written
         Trigger t = f.build(CLOCK);
 
-        assertThat(send(t, TestEvents.breach())).isInstanceOf(Delivery.Delivered.class);
+        assertThat(send(t, TestEvents.breach())).isInstanceOf(Outcome.Delivered.class);
 
         assertThat(mlflow.versionTags("bike-demand", 4)).containsKeys("drift_check", "drift_incident")
                 .doesNotContainKey("drift_status");
@@ -228,8 +231,8 @@ class MlflowTriggerTest {
         f.setModelName("bike-demand");
         Trigger t = f.build(CLOCK);
 
-        Delivery check = send(t, TestEvents.check());
-        Delivery breach = send(t, TestEvents.breach());
+        Outcome check = send(t, TestEvents.check());
+        Outcome breach = send(t, TestEvents.breach());
 
         assertThat(mlflow.runs()).hasSize(1);
         assertThat(breach).isEqualTo(check);
@@ -252,18 +255,18 @@ class MlflowTriggerTest {
         mlflow.failNext("runs/create", new FakeServer.Fault(Reply.empty(502), true));
         mlflow.failNext("model-versions/set-tag", new FakeServer.Fault(Reply.json(503, "{}"), false));
 
-        Delivery first = t.send(stored, "incident-inc-42");
-        Delivery second = t.send(stored, "incident-inc-42");
+        Outcome first = t.send(stored, "incident-inc-42");
+        Outcome second = t.send(stored, "incident-inc-42");
         mlflow.addModel("bike-demand", 3); // a new version appears before the third attempt
-        Delivery third = t.send(stored, "incident-inc-42");
-        Delivery fourth = t.send(stored, "incident-inc-42");
+        Outcome third = t.send(stored, "incident-inc-42");
+        Outcome fourth = t.send(stored, "incident-inc-42");
 
-        assertThat(first).isInstanceOf(Delivery.Retry.class);
-        assertThat(second).isInstanceOf(Delivery.Retry.class);
-        assertThat(((Delivery.Retry) second).reason()).contains("model-versions/set-tag", "503");
+        assertThat(first).isInstanceOf(Outcome.Retry.class);
+        assertThat(second).isInstanceOf(Outcome.Retry.class);
+        assertThat(((Outcome.Retry) second).reason()).contains("model-versions/set-tag", "503");
         assertThat(mlflow.runs()).hasSize(1);
         FakeMlflow.Run run = mlflow.runs().get(0);
-        assertThat(third).isEqualTo(new Delivery.Delivered(run.id));
+        assertThat(third).isEqualTo(new Outcome.Delivered(0, run.id));
         assertThat(fourth).isEqualTo(third);
         assertThat(run.status).isEqualTo("FINISHED");
         assertThat(run.metrics).hasSize(8);
@@ -280,11 +283,11 @@ class MlflowTriggerTest {
         mlflow.failNext("runs/log-batch", new FakeServer.Fault(Reply.empty(200), false)); // first batch ok
         mlflow.failNext("runs/log-batch", new FakeServer.Fault(Reply.json(500, "{}"), false));
 
-        Delivery first = t.send(stored, "k");
-        Delivery second = t.send(stored, "k");
+        Outcome first = t.send(stored, "k");
+        Outcome second = t.send(stored, "k");
 
-        assertThat(first).isInstanceOf(Delivery.Retry.class);
-        assertThat(second).isInstanceOf(Delivery.Delivered.class);
+        assertThat(first).isInstanceOf(Outcome.Retry.class);
+        assertThat(second).isInstanceOf(Outcome.Delivered.class);
         assertThat(mlflow.runs()).hasSize(1);
         assertThat(mlflow.runs().get(0).tags).containsEntry("driftwatch.logged", "true");
         assertThat(metrics(mlflow.runs().get(0))).hasSize(1505);
@@ -295,17 +298,17 @@ class MlflowTriggerTest {
         mlflow.addModel("empty", 0);
         MlflowTriggerFactory f = factory();
         f.setModelName("empty");
-        Delivery none = send(f.build(CLOCK), TestEvents.breach());
-        assertThat(none).isInstanceOf(Delivery.Failed.class);
-        assertThat(((Delivery.Failed) none).reason()).contains("'empty' has no versions");
+        Outcome none = send(f.build(CLOCK), TestEvents.breach());
+        assertThat(none).isInstanceOf(Outcome.Failed.class);
+        assertThat(((Outcome.Failed) none).reason()).contains("'empty' has no versions");
 
         mlflow.addModel("bike-demand", 1);
         MlflowTriggerFactory g = factory();
         g.setModelName("bike-demand");
         g.setModelAlias("champion");
-        Delivery missing = send(g.build(CLOCK), TestEvents.breach());
-        assertThat(missing).isInstanceOf(Delivery.Failed.class);
-        assertThat(((Delivery.Failed) missing).reason()).contains("registered-models/alias", "404");
+        Outcome missing = send(g.build(CLOCK), TestEvents.breach());
+        assertThat(missing).isInstanceOf(Outcome.Failed.class);
+        assertThat(((Outcome.Failed) missing).reason()).contains("registered-models/alias", "404");
     }
 
     @Test
@@ -313,14 +316,14 @@ class MlflowTriggerTest {
         mlflow.requireAuthorization("Bearer s3cr3t-token");
         MlflowTriggerFactory f = factory();
         f.setToken("s3cr3t-token");
-        assertThat(send(f.build(CLOCK), TestEvents.check())).isInstanceOf(Delivery.Delivered.class);
+        assertThat(send(f.build(CLOCK), TestEvents.check())).isInstanceOf(Outcome.Delivered.class);
 
         // a server that echoes the credential in its error
         mlflow.failNext("runs/search", new FakeServer.Fault(Reply.json(403,
                 "{\"error_code\":\"PERMISSION_DENIED\",\"message\":\"token s3cr3t-token may not read\"}"), false));
-        Delivery d = send(f.build(CLOCK), TestEvents.check());
-        assertThat(d).isInstanceOf(Delivery.Failed.class);
-        assertThat(((Delivery.Failed) d).reason()).contains("403", "PERMISSION_DENIED").doesNotContain("s3cr3t");
+        Outcome d = send(f.build(CLOCK), TestEvents.check());
+        assertThat(d).isInstanceOf(Outcome.Failed.class);
+        assertThat(((Outcome.Failed) d).reason()).contains("403", "PERMISSION_DENIED").doesNotContain("s3cr3t");
     }
 
     @Test
@@ -328,18 +331,18 @@ class MlflowTriggerTest {
         mlflow.failNext("runs/search", new FakeServer.Fault(
                 Reply.json(429, "{\"error_code\":\"REQUEST_LIMIT_EXCEEDED\"}").with("Retry-After", "7"), false));
 
-        Delivery d = send(factory().build(CLOCK), TestEvents.check());
+        Outcome d = send(factory().build(CLOCK), TestEvents.check());
 
-        assertThat(d).isEqualTo(new Delivery.Retry(Duration.ofSeconds(7),
+        assertThat(d).isEqualTo(new Outcome.Retry(Optional.of(Duration.ofSeconds(7)),
                 "MLflow runs/search answered 429: {\"error_code\":\"REQUEST_LIMIT_EXCEEDED\"}"));
         assertThat(mlflow.runs()).isEmpty();
     }
 
     @Test
     void aPayloadOfAnotherTriggerFails() {
-        Delivery d = factory().build(CLOCK).send(Payload.of("{\"ref\":\"main\"}"), "k");
+        Outcome d = factory().build(CLOCK).send(Payload.of("{\"ref\":\"main\"}"), "k");
 
-        assertThat(d).isInstanceOf(Delivery.Failed.class);
+        assertThat(d).isInstanceOf(Outcome.Failed.class);
         assertThat(mlflow.server().requests()).isEmpty();
     }
 

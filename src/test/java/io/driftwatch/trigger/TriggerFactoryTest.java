@@ -112,6 +112,20 @@ class TriggerFactoryTest {
     }
 
     @Test
+    void defaultsToFiveSecondsToConnectAndFifteenToAnswer() throws Exception {
+        GitHubTriggerFactory github = (GitHubTriggerFactory) parse(ALL).get(2);
+
+        assertThat(github.getConnectTimeout()).isEqualTo(io.dropwizard.util.Duration.seconds(5));
+        assertThat(github.getRequestTimeout()).isEqualTo(io.dropwizard.util.Duration.seconds(15));
+    }
+
+    @Test
+    void onlyMlflowWantsEveryCheck() throws Exception {
+        assertThat(parse(ALL)).extracting(f -> f.type() + "=" + f.build().wantsEveryCheck())
+                .containsExactly("mlflow=true", "airflow=false", "github=false", "http=false");
+    }
+
+    @Test
     void secretsAreNeverInToStringOrSerialisedConfiguration() throws Exception {
         ObjectMapper mapper = Jackson.newObjectMapper();
         for (TriggerFactory f : parse(ALL)) {

@@ -1,10 +1,11 @@
-package io.driftwatch.trigger;
+package io.driftwatch.delivery;
 
 import io.driftwatch.DriftwatchException;
 
 /**
- * A stored payload that a trigger cannot send: not JSON, or not the shape the trigger renders
- * (rendered by another trigger type, or damaged in storage). Sending it again would not help.
+ * A stored payload that a receiver cannot send: not JSON, or not the shape the receiver renders
+ * (rendered by another type, or damaged in storage). Sending it again would not help, so it ends as
+ * {@link Outcome.Failed}.
  *
  * <p>Thread-safe: immutable.
  */
