@@ -62,8 +62,8 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Each group of settings is a factory whose {@code build…} methods make the objects it configures
  * (a {@code build(Environment…)} also hands what it made to the environment's lifecycle when the
- * object owns threads or connections), so the monitor layer never sees a settings class. Only
- * {@link Monitoring} calls them.
+ * object owns threads or connections), so the monitor layer never sees a settings class. The
+ * composition root, {@link Monitoring}, calls them (and the application, for the API's limits).
  *
  * <p>Not thread-safe: built once by Dropwizard at start-up, read-only afterwards.
  */
@@ -427,6 +427,8 @@ public class DriftwatchConfiguration extends Configuration {
     /**
      * The service's database: Dropwizard's data source settings ({@code database:}), and the one
      * place its {@link Jdbi} is built, for the service and for the commands that share its database.
+     *
+     * <p>Not thread-safe: built once by Dropwizard at start-up, read-only afterwards.
      */
     public static class DatabaseFactory extends DataSourceFactory {
         /**
