@@ -1,28 +1,69 @@
 package io.driftwatch;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.driftwatch.api.BodyLimit;
+import io.driftwatch.api.DefinitionLimit;
 import io.driftwatch.api.auth.AuthFactory;
+import io.driftwatch.cli.DatabaseHealthCheck;
 import io.driftwatch.io.CsvOptions;
 import io.driftwatch.io.CsvReader;
 import io.driftwatch.io.Limit;
+import io.driftwatch.monitor.CheckQueue;
 import io.driftwatch.monitor.DatasetIntake;
+import io.driftwatch.monitor.MonitorCatalog;
+import io.driftwatch.monitor.OutboxWorker;
+import io.driftwatch.monitor.Receivers;
+import io.driftwatch.monitor.ScheduledChecks;
+import io.driftwatch.monitor.Scheduler;
+import io.driftwatch.monitor.source.SourceEnvironment;
+import io.driftwatch.notify.Channel;
+import io.driftwatch.notify.ChannelFactory;
+import io.driftwatch.store.DatabaseReach;
+import io.driftwatch.store.DatabaseUrls;
+import io.driftwatch.store.Migrations;
+import io.driftwatch.store.OutboxDao;
+import io.driftwatch.trigger.Trigger;
+import io.driftwatch.trigger.TriggerFactory;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.DataSizeUnit;
+import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDataSize;
 import io.dropwizard.validation.MinDataSize;
-import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The service configuration ({@code config.yml}). The defaults run everything embedded: the
  * database is a file under {@code ./data} (H2 in PostgreSQL mode), reports and uploaded batches
  * are files under the working directory, and no external server is needed.
+ *
+ * <p>Each group of settings is a factory whose {@code build…} methods make the objects it configures
+ * (a {@code build(Environment…)} also hands what it made to the environment's lifecycle when the
+ * object owns threads or connections), so the monitor layer never sees a settings class. The
+ * composition root, {@link Monitoring}, calls them (and the application, for the API's limits).
  *
  * <p>Not thread-safe: built once by Dropwizard at start-up, read-only afterwards.
  */
@@ -40,7 +81,7 @@ public class DriftwatchConfiguration extends Configuration {
 
     @Valid
     @NotNull
-    private DataSourceFactory database = embeddedDatabase();
+    private DatabaseFactory database = embeddedDatabase();
 
     @Valid
     @NotNull
@@ -52,17 +93,17 @@ public class DriftwatchConfiguration extends Configuration {
 
     /** Where users reach the service: alerts link to reports and the dashboard under it. */
     @NotNull
-    private java.net.URI publicUrl = java.net.URI.create("http://127.0.0.1:8080/");
+    private URI publicUrl = URI.create("http://127.0.0.1:8080/");
 
     /** Alert channels, by name; monitors name the ones they alert ({@code alerts.channels}). */
     @Valid
     @NotNull
-    private java.util.List<io.driftwatch.notify.ChannelFactory> channels = new java.util.ArrayList<>();
+    private List<ChannelFactory> channels = new ArrayList<>();
 
     /** Retraining triggers, by name; monitors name the ones they fire ({@code retrain.triggers}). */
     @Valid
     @NotNull
-    private java.util.List<io.driftwatch.trigger.TriggerFactory> triggers = new java.util.ArrayList<>();
+    private List<TriggerFactory> triggers = new ArrayList<>();
 
     @Valid
     @NotNull
@@ -89,14 +130,12 @@ public class DriftwatchConfiguration extends Configuration {
         @Max(64)
         private int senders = 4;
 
-        /** The worker's settings. */
-        public io.driftwatch.monitor.OutboxWorker.Settings settings() {
-            return new io.driftwatch.monitor.OutboxWorker.Settings(java(pollInterval), java(lease),
-                    java(initialBackoff), java(maxBackoff), java(giveUpAfter), senders);
-        }
-
-        private static java.time.Duration java(Duration d) {
-            return java.time.Duration.ofMillis(d.toMilliseconds());
+        /** The worker that sends {@code outbox}'s deliveries to {@code receivers}, managed by the environment. */
+        public OutboxWorker build(Environment environment, OutboxDao outbox, Receivers receivers) {
+            OutboxWorker worker = new OutboxWorker(outbox, receivers, new OutboxWorker.Settings(java(pollInterval),
+                    java(lease), java(initialBackoff), java(maxBackoff), java(giveUpAfter), senders), Clock.systemUTC());
+            environment.lifecycle().manage(worker);
+            return worker;
         }
 
         @JsonProperty public Duration getPollInterval() { return pollInterval; }
@@ -113,33 +152,46 @@ public class DriftwatchConfiguration extends Configuration {
         @JsonProperty public void setSenders(int v) { senders = v; }
     }
 
+    /** The channels and triggers declared here, with the public URL alerts link to. */
+    public Receivers buildReceivers() {
+        List<Channel> builtChannels = new ArrayList<>();
+        for (ChannelFactory f : channels) {
+            builtChannels.add(f.build());
+        }
+        List<Trigger> builtTriggers = new ArrayList<>();
+        for (TriggerFactory f : triggers) {
+            builtTriggers.add(f.build());
+        }
+        return new Receivers(builtChannels, builtTriggers, publicUrl);
+    }
+
     @JsonProperty
-    public java.net.URI getPublicUrl() {
+    public URI getPublicUrl() {
         return publicUrl;
     }
 
     @JsonProperty
-    public void setPublicUrl(java.net.URI publicUrl) {
+    public void setPublicUrl(URI publicUrl) {
         this.publicUrl = publicUrl;
     }
 
     @JsonProperty
-    public java.util.List<io.driftwatch.notify.ChannelFactory> getChannels() {
+    public List<ChannelFactory> getChannels() {
         return channels;
     }
 
     @JsonProperty
-    public void setChannels(java.util.List<io.driftwatch.notify.ChannelFactory> channels) {
+    public void setChannels(List<ChannelFactory> channels) {
         this.channels = channels;
     }
 
     @JsonProperty
-    public java.util.List<io.driftwatch.trigger.TriggerFactory> getTriggers() {
+    public List<TriggerFactory> getTriggers() {
         return triggers;
     }
 
     @JsonProperty
-    public void setTriggers(java.util.List<io.driftwatch.trigger.TriggerFactory> triggers) {
+    public void setTriggers(List<TriggerFactory> triggers) {
         this.triggers = triggers;
     }
 
@@ -190,30 +242,63 @@ public class DriftwatchConfiguration extends Configuration {
          * naming another folder is refused (422), so API callers cannot read the server's files.
          */
         @NotNull
-        private java.util.List<Path> directories = new java.util.ArrayList<>(java.util.List.of(Path.of("incoming")));
+        private List<Path> directories = new ArrayList<>(List.of(Path.of("incoming")));
 
         /** JDBC data sources by name, for {@code type: jdbc} sources ({@code datasource: NAME}). */
         @Valid
         @NotNull
-        private java.util.Map<String, DataSourceFactory> dataSources = new java.util.LinkedHashMap<>();
+        private Map<String, DataSourceFactory> dataSources = new LinkedHashMap<>();
+
+        /**
+         * The data sources by name, each a pool managed by the environment; a pool connects when a
+         * source first reads from it.
+         */
+        public Map<String, DataSource> buildDataSources(Environment environment) {
+            Map<String, DataSource> built = new LinkedHashMap<>();
+            dataSources.forEach((name, factory) -> {
+                ManagedDataSource source = factory.build(environment.metrics(), "source-" + name);
+                environment.lifecycle().manage(source);
+                built.put(name, source);
+            });
+            return built;
+        }
+
+        /**
+         * What sources are given: {@code dataSources} (built by {@link #buildDataSources}), these
+         * folders, the process's environment variables, and {@code dataDirectory/tmp} (created) for
+         * the batches they read.
+         */
+        public SourceEnvironment build(Map<String, DataSource> dataSources, Path dataDirectory) {
+            List<Path> absolute = new ArrayList<>();
+            for (Path p : directories) {
+                absolute.add(p.toAbsolutePath().normalize());
+            }
+            Path tmp = dataDirectory.resolve("tmp");
+            try {
+                Files.createDirectories(tmp);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + tmp, e);
+            }
+            return new SourceEnvironment(dataSources, absolute, System::getenv, tmp);
+        }
 
         @JsonProperty
-        public java.util.List<Path> getDirectories() {
+        public List<Path> getDirectories() {
             return directories;
         }
 
         @JsonProperty
-        public void setDirectories(java.util.List<Path> directories) {
+        public void setDirectories(List<Path> directories) {
             this.directories = directories;
         }
 
         @JsonProperty
-        public java.util.Map<String, DataSourceFactory> getDataSources() {
+        public Map<String, DataSourceFactory> getDataSources() {
             return dataSources;
         }
 
         @JsonProperty
-        public void setDataSources(java.util.Map<String, DataSourceFactory> dataSources) {
+        public void setDataSources(Map<String, DataSourceFactory> dataSources) {
             this.dataSources = dataSources;
         }
     }
@@ -241,6 +326,38 @@ public class DriftwatchConfiguration extends Configuration {
          */
         @NotNull
         private Duration staleAfter = Duration.hours(1);
+
+        /**
+         * The scheduler that runs {@code catalog}'s scheduled monitors through {@code checks}, managed by
+         * the environment; stopping waits up to {@code grace} for the runs under way.
+         */
+        public Scheduler build(Environment environment, MonitorCatalog catalog, ScheduledChecks checks,
+                java.time.Duration grace) {
+            Scheduler scheduler = new Scheduler(catalog, checks, Clock.systemUTC(), java(pollInterval), concurrency,
+                    grace);
+            environment.lifecycle().manage(scheduler);
+            return scheduler;
+        }
+
+        /** How long a slot or a file may stay in use before it counts as left by a crash. */
+        public java.time.Duration staleAfterDuration() {
+            return java(staleAfter);
+        }
+
+        /** The configured name, or host name, process id and a few random characters (unique per process). */
+        public String instanceNameOrDefault() {
+            if (instanceName != null && !instanceName.isBlank()) {
+                return instanceName;
+            }
+            String host;
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "unknown-host";
+            }
+            return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
+                    + UUID.randomUUID().toString().substring(0, 4);
+        }
 
         @JsonProperty
         public Duration getStaleAfter() {
@@ -298,13 +415,54 @@ public class DriftwatchConfiguration extends Configuration {
     @NotNull
     private AuthFactory auth = new AuthFactory();
 
-    private static DataSourceFactory embeddedDatabase() {
-        DataSourceFactory f = new DataSourceFactory();
+    private static DatabaseFactory embeddedDatabase() {
+        DatabaseFactory f = new DatabaseFactory();
         f.setDriverClass("org.h2.Driver");
         f.setUrl(EMBEDDED_DATABASE_URL);
         f.setUser("driftwatch");
         f.setPassword("");
         return f;
+    }
+
+    /**
+     * The service's database: Dropwizard's data source settings ({@code database:}), and the one
+     * place its {@link Jdbi} is built, for the service and for the commands that share its database.
+     *
+     * <p>Not thread-safe: built once by Dropwizard at start-up, read-only afterwards.
+     */
+    public static class DatabaseFactory extends DataSourceFactory {
+        /**
+         * The service's database, its URL first adjusted so that stopping the service loses no check
+         * ({@link DatabaseUrls#forService}); otherwise as {@link #buildJdbi}.
+         */
+        public Jdbi buildJdbiForServer(Environment environment) throws Exception {
+            setUrl(DatabaseUrls.forService(getUrl()));
+            return buildJdbi(environment, "server");
+        }
+
+        /**
+         * Opens the database for {@code command} ({@code server}, {@code backfill}…): says in one line why
+         * when it cannot be reached ({@link DatabaseReach#require}) or lacks a migration (through a pool of
+         * its own, which Liquibase closes), then builds the pool and {@link Jdbi} with Dropwizard's
+         * {@link JdbiFactory} (the pool managed by the environment) and puts {@link DatabaseHealthCheck},
+         * which says why the database fails, in place of Dropwizard's health check.
+         */
+        public Jdbi buildJdbi(Environment environment, String command) throws Exception {
+            DatabaseReach.require(this, command);
+            ManagedDataSource migrationsCheck = build(environment.metrics(), "migrations-check");
+            try {
+                Migrations.requireApplied(migrationsCheck, DatabaseReach.redact(getUrl()));
+            } finally {
+                migrationsCheck.stop();
+            }
+            Jdbi jdbi = new JdbiFactory().build(environment, this, DatabaseHealthCheck.NAME);
+            DatabaseHealthCheck.replace(environment, jdbi, this);
+            return jdbi;
+        }
+    }
+
+    private static java.time.Duration java(Duration d) {
+        return java.time.Duration.ofMillis(d.toMilliseconds());
     }
 
     /** Limits of the REST API. */
@@ -396,6 +554,16 @@ public class DriftwatchConfiguration extends Configuration {
             this.maxCellLength = maxCellLength;
         }
 
+        /** The largest request body. */
+        public BodyLimit bodyLimit() {
+            return new BodyLimit(maxBodySize.toBytes());
+        }
+
+        /** The largest monitor definition. */
+        public DefinitionLimit definitionLimit() {
+            return new DefinitionLimit(maxMonitorDefinitionSize.toBytes());
+        }
+
         /**
          * The limits of an uploaded batch, each named by its key; {@code maxHeapBytes} (the JVM's
          * maximum heap) sets the default decompressed size.
@@ -436,6 +604,19 @@ public class DriftwatchConfiguration extends Configuration {
         /** How long shutting down waits for queued and running checks. */
         @NotNull
         private Duration shutdownGracePeriod = Duration.minutes(2);
+
+        /** The queue checks run on, its gauges in the environment's metrics, managed by the environment. */
+        public CheckQueue build(Environment environment) {
+            CheckQueue queue = new CheckQueue(concurrency, queueSize, java(retryAfter), java(shutdownGracePeriod),
+                    environment.metrics());
+            environment.lifecycle().manage(queue);
+            return queue;
+        }
+
+        /** How long shutting down waits for checks under way. */
+        public java.time.Duration shutdownGrace() {
+            return java(shutdownGracePeriod);
+        }
 
         @JsonProperty
         public int getConcurrency() {
@@ -499,12 +680,12 @@ public class DriftwatchConfiguration extends Configuration {
     }
 
     @JsonProperty
-    public DataSourceFactory getDatabase() {
+    public DatabaseFactory getDatabase() {
         return database;
     }
 
     @JsonProperty
-    public void setDatabase(DataSourceFactory database) {
+    public void setDatabase(DatabaseFactory database) {
         this.database = database;
     }
 

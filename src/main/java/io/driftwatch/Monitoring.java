@@ -1,63 +1,114 @@
 package io.driftwatch;
 
 import com.codahale.metrics.MetricRegistry;
+import io.driftwatch.monitor.CheckHistory;
+import io.driftwatch.monitor.CheckQueue;
 import io.driftwatch.monitor.Checks;
 import io.driftwatch.monitor.CheckRunner;
 import io.driftwatch.monitor.DatasetIntake;
+import io.driftwatch.monitor.Deliveries;
+import io.driftwatch.monitor.Leftovers;
 import io.driftwatch.monitor.MonitorCatalog;
+import io.driftwatch.monitor.OutboxWorker;
 import io.driftwatch.monitor.Receivers;
+import io.driftwatch.monitor.RunHistory;
 import io.driftwatch.monitor.ScheduledChecks;
-import io.driftwatch.monitor.source.SourceEnvironment;
-import io.driftwatch.notify.Channel;
-import io.driftwatch.notify.ChannelFactory;
-import io.driftwatch.trigger.Trigger;
-import io.driftwatch.trigger.TriggerFactory;
 import io.driftwatch.store.BlobStore;
 import io.driftwatch.store.CheckDao;
 import io.driftwatch.store.DatasetDao;
 import io.driftwatch.store.MonitorDao;
+import io.driftwatch.store.OutboxDao;
 import io.driftwatch.store.ReferenceVersionDao;
 import io.driftwatch.store.ScheduledRunDao;
 import io.driftwatch.store.Transactions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.file.Files;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The monitor layer's objects built from the configuration and the database: what the service
- * runs on, and what commands that work like it ({@code notify-test}, {@code backfill}) need. Only
- * builds; no logic.
+ * The one composition root: builds, through the configuration's factories, every object the service
+ * runs on ({@link #forService}), and the same objects for the commands that work like the service
+ * ({@link #forCommand}: {@code backfill}, {@code notify-test}). Objects that own threads or
+ * connections go to the environment's lifecycle. Only builds; no logic.
  *
  * <p>Thread-safe: immutable once built.
  */
 public final class Monitoring {
+    public final Receivers receivers;
     public final DatasetIntake intake;
     public final MonitorCatalog catalog;
     public final Checks checks;
     public final ScheduledChecks scheduledChecks;
-    public final Jdbi jdbi;
 
-    private Monitoring(DatasetIntake intake, MonitorCatalog catalog, Checks checks,
-            ScheduledChecks scheduledChecks, Jdbi jdbi) {
+    private Monitoring(Receivers receivers, DatasetIntake intake, MonitorCatalog catalog, Checks checks,
+            ScheduledChecks scheduledChecks) {
+        this.receivers = receivers;
         this.intake = intake;
         this.catalog = catalog;
         this.checks = checks;
         this.scheduledChecks = scheduledChecks;
-        this.jdbi = jdbi;
     }
 
     /**
+     * What only the service runs, beside the objects commands share: the check queue the API runs checks
+     * on, and the histories and deliveries the API and the dashboard read.
+     */
+    public record Service(Monitoring monitoring, CheckQueue queue, CheckHistory history, Deliveries deliveries,
+            RunHistory runs) {
+    }
+
+    /**
+     * The service: its database (checked for migrations), the start-up clean-up, the check runner and
+     * queue, the outbox worker, the sources' data sources and, unless turned off, the scheduler, each
+     * managed by {@code environment} in the order they must start (the reverse of the order they stop).
+     */
+    public static Service forService(DriftwatchConfiguration configuration, Environment environment)
+            throws Exception {
+        Jdbi jdbi = configuration.getDatabase().buildJdbiForServer(environment);
+        CheckDao checks = jdbi.onDemand(CheckDao.class);
+        // first of the managed objects after the pool: what a killed process left is gone before anything writes
+        environment.lifecycle().manage(new Leftovers(configuration.getDataDirectory(),
+                configuration.getReportsDirectory(), jdbi.onDemand(MonitorDao.class), checks,
+                configuration.getScheduler().staleAfterDuration(), Clock.systemUTC()));
+        CheckRunner runner = runner(environment);
+        CheckQueue queue = configuration.getChecks().build(environment);
+        Receivers receivers = configuration.buildReceivers();
+        OutboxDao outboxDao = jdbi.onDemand(OutboxDao.class);
+        OutboxWorker outbox = configuration.getOutbox().build(environment, outboxDao, receivers);
+        Monitoring monitoring = build(configuration, jdbi, receivers,
+                configuration.getSources().buildDataSources(environment), runner, outbox::wake, environment.metrics());
+        Deliveries deliveries = new Deliveries(outboxDao, monitoring.catalog, outbox::wake);
+        CheckHistory history = new CheckHistory(checks, monitoring.catalog, configuration.getReportsDirectory());
+        if (configuration.getScheduler().isEnabled()) {
+            configuration.getScheduler().build(environment, monitoring.catalog, monitoring.scheduledChecks,
+                    configuration.getChecks().shutdownGrace());
+        }
+        RunHistory runs = new RunHistory(jdbi.onDemand(ScheduledRunDao.class), checks, monitoring.catalog,
+                Clock.systemUTC());
+        return new Service(monitoring, queue, history, deliveries, runs);
+    }
+
+    /**
+     * The objects a command that works like the service needs, on the service's database (checked for
+     * migrations; {@code command} names the verb in what it says when the database cannot be opened).
+     * None of the service's threads run: alerts a check queues wait in the outbox for the service's
+     * worker. The command stops what {@code environment} manages when it is done.
+     */
+    public static Monitoring forCommand(DriftwatchConfiguration configuration, Environment environment,
+            String command) throws Exception {
+        Receivers receivers = configuration.buildReceivers();
+        Jdbi jdbi = configuration.getDatabase().buildJdbi(environment, command);
+        return build(configuration, jdbi, receivers, configuration.getSources().buildDataSources(environment),
+                runner(environment), () -> { }, environment.metrics());
+    }
+
+    /**
+     * The monitor layer's objects on {@code jdbi}, a database the caller opened (tests open their own).
+     *
      * @param dataSources the configuration's {@code sources.dataSources}, built (and managed) by the caller
      * @param deliveriesQueued wakes the outbox worker after a check queued alerts (a no-op in commands:
      *     the service's worker finds the rows on its next poll)
@@ -71,60 +122,27 @@ public final class Monitoring {
         DatasetIntake intake = new DatasetIntake(datasets, blobs,
                 configuration.getApi().intakeLimits(Runtime.getRuntime().maxMemory()), metrics);
         // every later read of an ingested batch applies the limits it was accepted under
-        CheckRunner limitedRunner = runner == null ? null : runner.withCsvLimits(intake.csvLimits());
+        CheckRunner limitedRunner = runner.withCsvLimits(intake.csvLimits());
         MonitorCatalog catalog = new MonitorCatalog(jdbi.onDemand(MonitorDao.class), datasets, checks,
                 jdbi.onDemand(ReferenceVersionDao.class), intake, blobs, configuration.getReportsDirectory(), receivers,
-                sourceEnvironment(configuration, dataSources));
+                configuration.getSources().build(dataSources, data));
         Checks monitorChecks = new Checks(catalog, intake, new Transactions(jdbi), receivers, deliveriesQueued,
                 limitedRunner, configuration.getReportsDirectory(), metrics);
         ScheduledChecks scheduled = new ScheduledChecks(catalog, intake, monitorChecks, jdbi.onDemand(ScheduledRunDao.class),
-                checks, instanceName(configuration),
-                java.time.Duration.ofMillis(configuration.getScheduler().getStaleAfter().toMilliseconds()),
-                Clock.systemUTC());
-        return new Monitoring(intake, catalog, monitorChecks, scheduled, jdbi);
+                checks, configuration.getScheduler().instanceNameOrDefault(),
+                configuration.getScheduler().staleAfterDuration(), Clock.systemUTC());
+        return new Monitoring(receivers, intake, catalog, monitorChecks, scheduled);
     }
 
-    /** The channels and triggers the configuration declares. */
-    public static Receivers receivers(DriftwatchConfiguration configuration) {
-        List<Channel> channels = new ArrayList<>();
-        for (ChannelFactory f : configuration.getChannels()) {
-            channels.add(f.build());
-        }
-        List<Trigger> triggers = new ArrayList<>();
-        for (TriggerFactory f : configuration.getTriggers()) {
-            triggers.add(f.build());
-        }
-        return new Receivers(channels, triggers, configuration.getPublicUrl());
-    }
-
-    private static SourceEnvironment sourceEnvironment(DriftwatchConfiguration configuration,
-            Map<String, DataSource> dataSources) {
-        List<Path> directories = new ArrayList<>();
-        for (Path p : configuration.getSources().getDirectories()) {
-            directories.add(p.toAbsolutePath().normalize());
-        }
-        Path tmp = configuration.getDataDirectory().resolve("tmp");
-        try {
-            Files.createDirectories(tmp);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + tmp, e);
-        }
-        return new SourceEnvironment(dataSources, directories, System::getenv, tmp);
-    }
-
-    /** The configured name, or host name, process id and a few random characters (unique per process). */
-    private static String instanceName(DriftwatchConfiguration configuration) {
-        String configured = configuration.getScheduler().getInstanceName();
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
-                + UUID.randomUUID().toString().substring(0, 4);
+    /** A check runner on one thread per core, closed when the environment stops. */
+    private static CheckRunner runner(Environment environment) {
+        CheckRunner runner = CheckRunner.withCores();
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                runner.close();
+            }
+        });
+        return runner;
     }
 }

@@ -26,7 +26,6 @@ final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicat
                     p.getParameterName() + ": is not a valid value for this parameter" + cause, p.getParameterName()));
         }
         Response original = e.getResponse();
-        int status = original.getStatus();
         String message = e instanceof NotSupportedException
                 ? "this Content-Type is not accepted here: datasets and check bodies are text/csv, "
                         + "application/vnd.apache.arrow.file or application/vnd.apache.arrow.stream (gzip allowed); "

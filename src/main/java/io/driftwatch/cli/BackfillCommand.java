@@ -2,36 +2,24 @@ package io.driftwatch.cli;
 
 import io.driftwatch.DriftwatchConfiguration;
 import io.driftwatch.Monitoring;
-import io.driftwatch.monitor.CheckRunner;
 import io.driftwatch.monitor.Leftovers;
 import io.driftwatch.monitor.Monitor;
-import io.driftwatch.monitor.Receivers;
 import io.driftwatch.monitor.Schedule;
 import io.driftwatch.monitor.ScheduledChecks;
 import io.driftwatch.monitor.source.TimeWindow;
-import io.driftwatch.store.DatabaseReach;
-import io.driftwatch.store.Migrations;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.db.ManagedDataSource;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * {@code driftwatch backfill MONITOR --from T --to T config.yml}: computes a scheduled monitor's
@@ -72,33 +60,20 @@ public final class BackfillCommand extends ConfiguredCommand<DriftwatchConfigura
         if (!from.isBefore(to)) {
             throw new CommandFailedException(ExitCode.BAD_INPUT, "--from (" + from + ") must be before --to (" + to + ")");
         }
-        Receivers receivers = Monitoring.receivers(configuration);
-        DataSourceFactory database = configuration.getDatabase();
-        DatabaseReach.require(database, getName());
-        ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), "backfill");
-        List<ManagedDataSource> opened = new ArrayList<>(List.of(dataSource));
         boolean drift;
-        // a service starting meanwhile (on PostgreSQL) leaves this process's temporary files alone
-        try (Leftovers.Lease lease = Leftovers.Lease.take(configuration.getDataDirectory());
-                CheckRunner runner = CheckRunner.withCores()) {
-            Migrations.requireApplied(dataSource, DatabaseReach.redact(database.getUrl()));
-            Map<String, DataSource> sources = new LinkedHashMap<>();
-            configuration.getSources().getDataSources().forEach((name, factory) -> {
-                ManagedDataSource source = factory.build(bootstrap.getMetricRegistry(), "source-" + name);
-                opened.add(source);
-                sources.put(name, source);
-            });
-            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-            Monitoring monitoring = Monitoring.build(configuration, jdbi, receivers, sources, runner, () -> { },
-                    bootstrap.getMetricRegistry());
+        CommandEnvironment environment = CommandEnvironment.open(bootstrap, configuration);
+        try {
+            Monitoring monitoring = Monitoring.forCommand(configuration, environment.environment(), getName());
             Monitor monitor = monitoring.catalog.find(monitorId);
             Schedule schedule = monitor.definition().schedule().orElseThrow(() -> new CommandFailedException(
                     ExitCode.BAD_INPUT, "monitor " + monitorId + " has no schedule, so it has no windows to backfill"));
-            drift = backfill(System.out, monitoring.scheduledChecks, monitor, schedule.slotsCovering(from, to), from, to);
-        } finally {
-            for (ManagedDataSource d : opened) {
-                d.stop();
+            // a service starting meanwhile (on PostgreSQL) leaves this process's temporary files alone
+            try (Leftovers.Lease lease = Leftovers.Lease.take(configuration.getDataDirectory())) {
+                drift = backfill(System.out, monitoring.scheduledChecks, monitor, schedule.slotsCovering(from, to), from,
+                        to);
             }
+        } finally {
+            environment.stop();
         }
         if (drift) {
             throw new CommandFailedException(ExitCode.DRIFT, "");

@@ -1,31 +1,19 @@
 package io.driftwatch.cli;
 
 import io.driftwatch.DriftwatchConfiguration;
+import io.driftwatch.Monitoring;
 import io.driftwatch.monitor.ChannelProbe;
 import io.driftwatch.monitor.Monitor;
-import io.driftwatch.Monitoring;
-import io.driftwatch.monitor.MonitorCatalog;
-import java.util.Map;
-import io.driftwatch.monitor.Receivers;
-import io.driftwatch.notify.Channel;
-import io.driftwatch.notify.ChannelFactory;
 import io.driftwatch.delivery.Outcome;
-import io.driftwatch.store.DatabaseReach;
-import io.driftwatch.store.Migrations;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.db.ManagedDataSource;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * {@code driftwatch notify-test MONITOR config.yml}: sends a test alert to every channel that monitor
@@ -59,24 +47,15 @@ public final class NotifyTestCommand extends ConfiguredCommand<DriftwatchConfigu
             DriftwatchConfiguration configuration) throws Exception {
         CommandLogging.warningsToStandardError(configuration, bootstrap);
         String monitorId = namespace.getString("monitor");
-        List<Channel> channels = new ArrayList<>();
-        for (ChannelFactory f : configuration.getChannels()) {
-            channels.add(f.build());
-        }
-        Receivers receivers = new Receivers(channels, List.of(), configuration.getPublicUrl());
-        DataSourceFactory database = configuration.getDatabase();
-        DatabaseReach.require(database, getName());
-        ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), "notify-test");
         List<ChannelProbe.Result> outcomes;
+        CommandEnvironment environment = CommandEnvironment.open(bootstrap, configuration);
         try {
-            Migrations.requireApplied(dataSource, DatabaseReach.redact(database.getUrl()));
-            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-            MonitorCatalog catalog = Monitoring.build(configuration, jdbi, receivers, Map.of(), null, () -> { },
-                    bootstrap.getMetricRegistry()).catalog;
-            Monitor monitor = catalog.find(monitorId);
-            outcomes = new ChannelProbe(receivers).probe(monitor, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            Monitoring monitoring = Monitoring.forCommand(configuration, environment.environment(), getName());
+            Monitor monitor = monitoring.catalog.find(monitorId);
+            outcomes = new ChannelProbe(monitoring.receivers).probe(monitor,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS));
         } finally {
-            dataSource.stop();
+            environment.stop();
         }
         if (!print(System.out, outcomes)) {
             throw new CommandFailedException(ExitCode.NOT_DELIVERED, "");
