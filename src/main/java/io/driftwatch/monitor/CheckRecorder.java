@@ -56,7 +56,7 @@ final class CheckRecorder {
                 verdict.numberOfDriftedColumns(), verdict.numberOfErrors(), millis, result, reportFile, CheckRow.OK,
                 null, reference.version());
         List<CheckColumnRow> columns = columns(id, report.drift().columns());
-        if (!record(monitor, row, columns, origin, new Incidents.CheckFacts(id, createdAt, report.drift(), null))) {
+        if (!record(monitor, row, columns, origin, new Incidents.CheckFacts(id, createdAt, report.sections(), null))) {
             return null;
         }
         return new RecordedCheck(CheckHistory.check(row), result);

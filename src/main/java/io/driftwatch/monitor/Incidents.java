@@ -1,5 +1,6 @@
 package io.driftwatch.monitor;
 
+import io.driftwatch.analysis.Sections;
 import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.drift.DriftResult;
 import io.driftwatch.notify.AlertEvent;
@@ -41,9 +42,15 @@ final class Incidents {
      * What is known of a recorded check when the policy is applied: its result, or (for a check that
      * could not run) the reason.
      */
-    record CheckFacts(String checkId, Instant createdAt, DriftResult result, String error) {
+    record CheckFacts(String checkId, Instant createdAt, Sections sections, String error) {
         boolean failed() {
-            return result == null;
+            return sections == null;
+        }
+
+        /** The drift section, which alerts and retraining events describe. */
+        DriftResult result() {
+            return sections.find(DriftResult.class).orElseThrow(() -> new IllegalStateException("check " + checkId
+                    + " has no drift section to alert on"));
         }
     }
 
@@ -77,10 +84,9 @@ final class Incidents {
             }
             return queue(tx, rows);
         }
-        List<String> drifted = driftedColumns(check.result());
-        if (policy.alertWhen().breachedBy(check.result().dataset(), drifted)) {
+        if (policy.alertWhen().breachedBy(check.sections())) {
             IncidentRow incident = breach(tx, monitor, policy, check, open, rows);
-            if (!incident.retrainRequested() && policy.retrainWhen().breachedBy(check.result().dataset(), drifted)) {
+            if (!incident.retrainRequested() && policy.retrainWhen().breachedBy(check.sections())) {
                 tx.incidents().retrainRequested(incident.id());
                 for (String name : policy.triggers()) {
                     receivers.trigger(name).ifPresent(t -> rows.add(retrain(t, monitor, incident.id(), check,
@@ -171,16 +177,6 @@ final class Incidents {
         return new OutboxRow(UUID.randomUUID().toString(), key, monitor.id(), check.checkId(), incidentId, targetKind,
                 target, event, payload, OutboxRow.State.PENDING, 0, check.createdAt(), check.createdAt(), null, null,
                 null, null);
-    }
-
-    private static List<String> driftedColumns(DriftResult result) {
-        List<String> names = new ArrayList<>();
-        for (ColumnDrift c : result.columns()) {
-            if (c.drifted()) {
-                names.add(c.name());
-            }
-        }
-        return names;
     }
 
     private static List<DriftedColumn> topColumns(DriftResult result) {

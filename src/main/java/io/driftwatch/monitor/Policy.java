@@ -1,9 +1,14 @@
 package io.driftwatch.monitor;
 
+import io.driftwatch.analysis.Sections;
+import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.drift.DatasetDrift;
+import io.driftwatch.drift.DriftResult;
 import java.time.Duration;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A monitor's alert and retraining policy: which checks breach it, which channels hear about it,
@@ -57,17 +62,33 @@ public record Policy(Condition alertWhen, List<String> channels, Duration cooldo
             columns = List.copyOf(columns);
         }
 
-        /** Whether a check with this verdict and these drifted columns breaches the condition. */
-        public boolean breachedBy(DatasetDrift drift, Collection<String> driftedColumns) {
+        /**
+         * Whether a check that ran, with these sections, breaches the condition: the drift conditions
+         * read the drift section (a check without one breaches none of them).
+         */
+        public boolean breachedBy(Sections sections) {
+            Optional<DriftResult> found = sections.find(DriftResult.class);
+            if (found.isEmpty()) {
+                return false;
+            }
+            DatasetDrift drift = found.get().dataset();
             if (datasetDrift && drift.detected()) {
                 return true;
             }
             if (driftShare != null && drift.numberOfColumns() > 0 && drift.share() >= driftShare) {
                 return true;
             }
-            for (String c : columns) {
-                if (driftedColumns.contains(c)) {
-                    return true;
+            if (!columns.isEmpty()) {
+                Set<String> drifted = new HashSet<>();
+                for (ColumnDrift c : found.get().columns()) {
+                    if (c.drifted()) {
+                        drifted.add(c.name());
+                    }
+                }
+                for (String c : columns) {
+                    if (drifted.contains(c)) {
+                        return true;
+                    }
                 }
             }
             return false;

@@ -1,5 +1,6 @@
 package io.driftwatch.monitor;
 
+import io.driftwatch.analysis.Sections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.TestDatabases;
@@ -109,7 +110,7 @@ class IncidentsTest {
                 drifted.length, 0), columns, Correction.NONE);
         String id = "check-" + (++checks);
         return transactions.inTransaction(tx -> incidents.apply(tx, monitor,
-                new Incidents.CheckFacts(id, T0.plus(Duration.ofMinutes(minutes)), result, null)));
+                new Incidents.CheckFacts(id, T0.plus(Duration.ofMinutes(minutes)), Sections.of(result), null)));
     }
 
     /** A check at {@code minutes} after T0 that could not run. */
@@ -340,7 +341,7 @@ class IncidentsTest {
         List<ColumnDrift> columns = List.of(drifted("ks_barely", "ks", 0.04, 0.05),
                 drifted("ks_tiny_p", "ks", 1e-12, 0.05), drifted("psi_far", "psi", 2.0, 0.1));
         DriftResult result = new DriftResult(new DatasetDrift(true, 1, 0.5, 3, 3, 0), columns, Correction.NONE);
-        transactions.inTransaction(tx -> incidents.apply(tx, monitor, new Incidents.CheckFacts("check-1", T0, result,
+        transactions.inTransaction(tx -> incidents.apply(tx, monitor, new Incidents.CheckFacts("check-1", T0, Sections.of(result),
                 null)));
 
         String payload = outbox().get(0).payload();

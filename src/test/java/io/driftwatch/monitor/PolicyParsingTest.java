@@ -3,8 +3,16 @@ package io.driftwatch.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.driftwatch.analysis.Sections;
+import io.driftwatch.data.ColumnType;
+import io.driftwatch.drift.ColumnDrift;
+import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DatasetDrift;
+import io.driftwatch.drift.DriftResult;
+import io.driftwatch.stats.DriftTests;
+import io.driftwatch.stats.TestResult;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +34,15 @@ class PolicyParsingTest {
         return e;
     }
 
-    private static DatasetDrift drift(boolean detected, int drifted, int columns) {
-        return new DatasetDrift(detected, (double) drifted / columns, 0.5, columns, drifted, 0);
+    /** A check's sections: its drift verdict, and these columns drifted. */
+    private static Sections drift(boolean detected, int drifted, int columns, List<String> driftedColumns) {
+        List<ColumnDrift> tested = new ArrayList<>();
+        for (String c : driftedColumns) {
+            tested.add(new ColumnDrift(c, ColumnType.NUMERICAL, TestResult.of(DriftTests.byName("ks").orElseThrow(),
+                    1e-6, 0.05), null, 1e-6, true, 100, 100, 0, 0, List.of(), List.of(), false));
+        }
+        return Sections.of(new DriftResult(new DatasetDrift(detected, (double) drifted / columns, 0.5, columns,
+                drifted, 0), tested, Correction.NONE));
     }
 
     @Test
@@ -58,13 +73,13 @@ class PolicyParsingTest {
     void eachConditionIsReadAndAnyOfThemBreaches() {
         Policy.Condition share = policy("alerts:\n  when: {drift_share: 0.3}\n  channels: [c]\n").alertWhen();
         assertThat(share).isEqualTo(new Policy.Condition(false, 0.3, List.of(), false));
-        assertThat(share.breachedBy(drift(false, 3, 10), List.of())).isTrue();
-        assertThat(share.breachedBy(drift(true, 2, 10), List.of())).isFalse();
+        assertThat(share.breachedBy(drift(false, 3, 10, List.of()))).isTrue();
+        assertThat(share.breachedBy(drift(true, 2, 10, List.of()))).isFalse();
 
         Policy.Condition columns = policy("alerts:\n  when: {columns: [temp, hum]}\n  channels: [c]\n").alertWhen();
         assertThat(columns).isEqualTo(new Policy.Condition(false, null, List.of("temp", "hum"), false));
-        assertThat(columns.breachedBy(drift(false, 1, 10), List.of("hum"))).isTrue();
-        assertThat(columns.breachedBy(drift(true, 9, 10), List.of("season"))).isFalse();
+        assertThat(columns.breachedBy(drift(false, 1, 10, List.of("hum")))).isTrue();
+        assertThat(columns.breachedBy(drift(true, 9, 10, List.of("season")))).isFalse();
 
         assertThat(policy("alerts:\n  when: {check_error: true}\n  channels: [c]\n").alertWhen())
                 .isEqualTo(new Policy.Condition(false, null, List.of(), true));
@@ -73,9 +88,16 @@ class PolicyParsingTest {
 
         Policy.Condition both = policy("alerts:\n  when:\n    dataset_drift: true\n    columns: [cnt]\n"
                 + "  channels: [c]\n").alertWhen();
-        assertThat(both.breachedBy(drift(true, 6, 10), List.of())).isTrue();
-        assertThat(both.breachedBy(drift(false, 1, 10), List.of("cnt"))).isTrue();
-        assertThat(both.breachedBy(drift(false, 1, 10), List.of("temp"))).isFalse();
+        assertThat(both.breachedBy(drift(true, 6, 10, List.of()))).isTrue();
+        assertThat(both.breachedBy(drift(false, 1, 10, List.of("cnt")))).isTrue();
+        assertThat(both.breachedBy(drift(false, 1, 10, List.of("temp")))).isFalse();
+    }
+
+    @Test
+    void aCheckWithoutADriftSectionBreachesNoDriftCondition() {
+        Policy.Condition any = new Policy.Condition(true, 0.0, List.of("temp"), false);
+        assertThat(any.breachedBy(drift(true, 1, 1, List.of("temp")))).isTrue();
+        assertThat(any.breachedBy(Sections.of())).isFalse();
     }
 
     @Test
