@@ -1,6 +1,7 @@
 package io.driftwatch.report;
 
 import freemarker.core.HTMLOutputFormat;
+import io.driftwatch.analysis.Section;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -17,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -55,13 +58,30 @@ public final class HtmlReport {
 
     /** Writes the report for {@code report} to {@code out} (UTF-8 is the caller's to choose; the page declares it). */
     public static void render(CheckReport report, Writer out) throws IOException {
-        HtmlReportView view = HtmlReportView.of(report);
+        List<HtmlPage.Part> parts = new ArrayList<>();
+        String headline = null;
+        for (Section section : report.sections().all()) {
+            SectionViews.Bound<?> bound = SectionViews.of(section);
+            parts.add(part(report, bound));
+            if (headline == null) {
+                headline = headline(bound);
+            }
+        }
+        HtmlPage page = HtmlPage.of(report, headline == null ? "Check" : headline, parts);
         Template template = FREEMARKER.getTemplate(TEMPLATE);
         try {
-            template.process(Map.of("r", view, "csp", POLICY), out);
+            template.process(Map.of("r", page, "csp", POLICY), out);
         } catch (TemplateException e) {
             throw new IllegalStateException("the HTML report template failed: " + e.getMessage(), e);
         }
+    }
+
+    private static <S extends Section> HtmlPage.Part part(CheckReport report, SectionViews.Bound<S> bound) {
+        return new HtmlPage.Part(bound.view().template(), bound.view().html(report, bound.section()));
+    }
+
+    private static <S extends Section> String headline(SectionViews.Bound<S> bound) {
+        return bound.view().headline(bound.section());
     }
 
     /** Renders the report into a string. */

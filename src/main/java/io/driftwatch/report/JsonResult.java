@@ -6,11 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import io.driftwatch.drift.ColumnDrift;
-import io.driftwatch.drift.Correction;
-import io.driftwatch.drift.DatasetDrift;
-import io.driftwatch.stats.ScoreKind;
-import io.driftwatch.stats.TestResult;
+import io.driftwatch.analysis.Section;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,11 +33,9 @@ public final class JsonResult {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final CheckReport report;
-    private final Correction correction;
 
     private JsonResult(CheckReport report) {
         this.report = Objects.requireNonNull(report, "report");
-        this.correction = report.drift().correction();
     }
 
     /** The JSON result of {@code report}. */
@@ -93,22 +87,9 @@ public final class JsonResult {
         g.writeStringField("datetime", roles.datetime());
         g.writeEndObject();
 
-        DatasetDrift d = report.drift().dataset();
-        g.writeObjectFieldStart("datasetDrift");
-        g.writeBooleanField("detected", d.detected());
-        number(g, "share", d.share());
-        number(g, "threshold", d.threshold());
-        g.writeNumberField("numberOfColumns", d.numberOfColumns());
-        g.writeNumberField("numberOfDriftedColumns", d.numberOfDriftedColumns());
-        g.writeNumberField("numberOfErrors", d.numberOfErrors());
-        g.writeStringField("correction", correction.label());
-        g.writeEndObject();
-
-        g.writeArrayFieldStart("columns");
-        for (ColumnDrift c : report.drift().columns()) {
-            column(g, c, roles);
+        for (Section section : report.sections().all()) {
+            write(g, report, SectionViews.of(section));
         }
-        g.writeEndArray();
 
         Timings t = report.timings();
         g.writeObjectFieldStart("timings");
@@ -128,38 +109,12 @@ public final class JsonResult {
         g.writeEndObject();
     }
 
-    private void column(JsonGenerator g, ColumnDrift c, ColumnRoles roles) throws IOException {
-        TestResult r = c.result();
-        g.writeStartObject();
-        g.writeStringField("name", c.name());
-        g.writeStringField("type", c.type().label());
-        g.writeStringField("role", c.name().equals(roles.target()) ? "target"
-                : c.name().equals(roles.prediction()) ? "prediction" : null);
-        g.writeStringField("test", r == null ? null : r.test());
-        g.writeStringField("displayName", r == null ? null : r.displayName());
-        g.writeStringField("scoreKind", r == null ? null : r.scoreKind() == ScoreKind.P_VALUE ? "p_value" : "distance");
-        number(g, "score", r == null ? Double.NaN : r.score());
-        boolean adjusted = r != null && correction != Correction.NONE && r.scoreKind() == ScoreKind.P_VALUE;
-        number(g, "adjustedScore", adjusted ? c.adjustedScore() : Double.NaN);
-        number(g, "threshold", r == null ? Double.NaN : r.threshold());
-        g.writeStringField("comparison", r == null ? null : r.comparison().symbol());
-        g.writeBooleanField("drifted", c.drifted());
-        g.writeStringField("error", c.error());
-        number(g, "statistic", r == null ? Double.NaN : r.statistic());
-        g.writeStringField("method", r == null ? null : r.method());
-        g.writeNumberField("referenceRows", c.referenceRows());
-        g.writeNumberField("currentRows", c.currentRows());
-        g.writeNumberField("referenceMissing", c.referenceMissing());
-        g.writeNumberField("currentMissing", c.currentMissing());
-        number(g, "referenceMissingShare", c.referenceMissingShare());
-        number(g, "currentMissingShare", c.currentMissingShare());
-        g.writeBooleanField("missingShareChanged", c.missingShareChanged());
-        strings(g, "newCategories", c.newCategories());
-        strings(g, "goneCategories", c.goneCategories());
-        g.writeEndObject();
+    private static <S extends Section> void write(JsonGenerator g, CheckReport report, SectionViews.Bound<S> bound)
+            throws IOException {
+        bound.view().json(g, report, bound.section());
     }
 
-    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+    static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
         g.writeArrayFieldStart(field);
         for (String v : values) {
             g.writeString(v);
@@ -168,7 +123,7 @@ public final class JsonResult {
     }
 
     /** A finite number as is; NaN and infinities as {@code null}. */
-    private static void number(JsonGenerator g, String field, double v) throws IOException {
+    static void number(JsonGenerator g, String field, double v) throws IOException {
         if (Double.isFinite(v)) {
             g.writeNumberField(field, v);
         } else {

@@ -126,7 +126,7 @@ class TextReportTest {
         // PSI 2.0 at 0.1 is 20 times its threshold; p = 1e-12 at 0.05 is 0.05^9.2: the distance leads.
         // (Before one strength, the table ranked p/t against t/d and put every tiny p-value first.)
         List<ColumnDrift> columns = new ArrayList<>(report().drift().columns());
-        columns.sort(TextReport.TABLE_ORDER);
+        columns.sort(DriftView.TABLE_ORDER);
 
         assertThat(columns).extracting(ColumnDrift::name).containsExactly("b", "c", "a", "g", "d", "f", "e");
     }

@@ -1,0 +1,63 @@
+package io.driftwatch.report;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * What the report's page shell ({@code report.ftlh}) lays out, all formatted: the title, the inputs
+ * and when the check ran, and the check's sections in order, each with the template of its own view
+ * and that view's model.
+ *
+ * <p>Thread-safe: immutable.
+ *
+ * @param headline what the page's {@code <title>} leads with: the first section's verdict
+ */
+record HtmlPage(
+        String title,
+        String headline,
+        String referenceRows,
+        String currentRows,
+        String createdAt,
+        Source reference,
+        Source current,
+        String version,
+        String timings,
+        List<Part> sections) {
+
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** One section on the page: its view's template and the model it lays out. */
+    record Part(String template, Object model) {
+    }
+
+    /** Where one input came from, printed. */
+    record Source(String name, String format, String rows, String sha256) {
+        static Source of(BatchInfo batch, long fallbackRows) {
+            if (batch == null) {
+                return new Source("(not recorded)", null, DisplayNumbers.count(fallbackRows), null);
+            }
+            return new Source(batch.source(), batch.format(), DisplayNumbers.count(batch.rows()), batch.sha256());
+        }
+    }
+
+    static HtmlPage of(CheckReport report, String headline, List<Part> sections) {
+        String title = report.title() != null ? report.title()
+                : name(report.referenceBatch(), "reference") + " vs " + name(report.currentBatch(), "current");
+        Timings t = report.timings();
+        String timings = t == null ? null
+                : "read " + t.readMillis() + " ms · analysis " + t.analysisMillis() + " ms · total " + t.totalMillis() + " ms";
+        return new HtmlPage(title, headline, DisplayNumbers.count(report.reference().rowCount()),
+                DisplayNumbers.count(report.current().rowCount()),
+                report.createdAt() == null ? null : CREATED.format(report.createdAt()),
+                Source.of(report.referenceBatch(), report.reference().rowCount()),
+                Source.of(report.currentBatch(), report.current().rowCount()),
+                report.driftwatchVersion() == null ? CheckReport.runningVersion() : report.driftwatchVersion(),
+                timings, List.copyOf(sections));
+    }
+
+    private static String name(BatchInfo batch, String fallback) {
+        return batch == null ? fallback : batch.source();
+    }
+}

@@ -1,0 +1,40 @@
+package io.driftwatch.report;
+
+import io.driftwatch.analysis.Section;
+import java.util.List;
+
+/**
+ * The view of every kind of section: one line per analysis (see docs/architecture.md).
+ *
+ * <p>Thread-safe: immutable.
+ */
+final class SectionViews {
+    private static final List<SectionView<?>> ALL = List.of(
+            new DriftView());
+
+    private SectionViews() {
+    }
+
+    /** A section together with its view, so that the view can be called with the section's own type. */
+    record Bound<S extends Section>(SectionView<S> view, S section) {
+    }
+
+    /**
+     * The view of {@code section}.
+     *
+     * @throws IllegalStateException when no view is registered for its kind
+     */
+    static Bound<?> of(Section section) {
+        for (SectionView<?> view : ALL) {
+            if (view.kind().isInstance(section)) {
+                return bind(view, section);
+            }
+        }
+        throw new IllegalStateException("no view renders the " + section.name() + " section ("
+                + section.getClass().getName() + "): register one in SectionViews");
+    }
+
+    private static <S extends Section> Bound<S> bind(SectionView<S> view, Section section) {
+        return new Bound<>(view, view.kind().cast(section));
+    }
+}
