@@ -66,8 +66,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule batchesAreParsedOnlyByTheIntake = noClasses()
             .that().resideInAnyPackage("io.driftwatch.monitor..", "io.driftwatch.api..", "io.driftwatch")
-            .and().doNotHaveFullyQualifiedName("io.driftwatch.monitor.DatasetIntake")
-            .and().doNotHaveFullyQualifiedName("io.driftwatch.monitor.CheckRunner")
+            .and().doNotHaveFullyQualifiedName("io.driftwatch.monitor.checks.DatasetIntake")
+            .and().doNotHaveFullyQualifiedName("io.driftwatch.monitor.checks.CheckRunner")
             .should().callMethod(Datasets.class, "read", Path.class)
             .orShould().callMethod(Datasets.class, "read", Path.class, CsvOptions.class)
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.driftwatch.io.CsvReader")

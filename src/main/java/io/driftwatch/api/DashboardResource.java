@@ -1,11 +1,11 @@
 package io.driftwatch.api;
 
-import io.driftwatch.monitor.CheckHistory;
-import io.driftwatch.monitor.DatasetIntake;
+import io.driftwatch.monitor.checks.CheckHistory;
+import io.driftwatch.monitor.checks.DatasetIntake;
 import io.driftwatch.monitor.InvalidRequestException;
-import io.driftwatch.monitor.MonitorCatalog;
+import io.driftwatch.monitor.checks.MonitorCatalog;
 import io.driftwatch.monitor.NotFoundException;
-import io.driftwatch.monitor.RunHistory;
+import io.driftwatch.monitor.schedule.RunHistory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,7 +37,7 @@ public final class DashboardResource {
     private final DashboardTemplates templates = new DashboardTemplates();
 
     public DashboardResource(MonitorCatalog monitors, CheckHistory history, DatasetIntake datasets,
-            io.driftwatch.monitor.Deliveries deliveries, RunHistory runs) {
+            io.driftwatch.monitor.outbox.Deliveries deliveries, RunHistory runs) {
         this.dashboard = new Dashboard(monitors, history, datasets, deliveries, runs);
     }
 

@@ -1,7 +1,7 @@
 package io.driftwatch.api;
 
-import io.driftwatch.monitor.Check;
-import io.driftwatch.monitor.CheckHistory;
+import io.driftwatch.monitor.checks.Check;
+import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.stats.Comparison;
 import io.driftwatch.stats.DriftTest;
 import io.driftwatch.stats.DriftTests;

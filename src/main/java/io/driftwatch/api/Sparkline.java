@@ -1,6 +1,6 @@
 package io.driftwatch.api;
 
-import io.driftwatch.monitor.Check;
+import io.driftwatch.monitor.checks.Check;
 import java.util.ArrayList;
 import java.util.List;
 

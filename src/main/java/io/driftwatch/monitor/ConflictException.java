@@ -13,7 +13,7 @@ public class ConflictException extends DriftwatchException {
 
     private final String field;
 
-    ConflictException(String message, String field) {
+    public ConflictException(String message, String field) {
         super(message);
         this.field = field;
     }

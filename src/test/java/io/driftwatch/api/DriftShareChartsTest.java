@@ -2,7 +2,7 @@ package io.driftwatch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.monitor.Check;
+import io.driftwatch.monitor.checks.Check;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.offset;
 
 import io.driftwatch.data.ColumnType;
 import io.driftwatch.drift.ColumnDrift;
-import io.driftwatch.monitor.Check;
-import io.driftwatch.monitor.CheckHistory;
+import io.driftwatch.monitor.checks.Check;
+import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.stats.DriftTests;
 import io.driftwatch.stats.TestResult;
 import java.time.Instant;
