@@ -1,5 +1,6 @@
 package io.driftwatch.api;
 
+import io.driftwatch.api.dashboard.DashboardResource;
 import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.monitor.checks.CheckQueue;
 import io.driftwatch.monitor.checks.Checks;

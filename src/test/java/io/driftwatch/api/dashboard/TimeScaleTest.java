@@ -1,4 +1,4 @@
-package io.driftwatch.api;
+package io.driftwatch.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,7 @@
-package io.driftwatch.api;
+package io.driftwatch.api.dashboard;
 
+import io.driftwatch.api.PageHeaders;
+import io.driftwatch.api.Roles;
 import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.monitor.checks.DatasetIntake;
 import io.driftwatch.monitor.InvalidRequestException;

@@ -1,5 +1,6 @@
-package io.driftwatch.api;
+package io.driftwatch.api.dashboard;
 
+import io.driftwatch.api.Links;
 import io.driftwatch.monitor.checks.Check;
 import java.util.ArrayList;
 import java.util.List;

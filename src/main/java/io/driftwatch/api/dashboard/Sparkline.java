@@ -1,4 +1,4 @@
-package io.driftwatch.api;
+package io.driftwatch.api.dashboard;
 
 import io.driftwatch.monitor.checks.Check;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.driftwatch.api;
+package io.driftwatch.api.dashboard;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

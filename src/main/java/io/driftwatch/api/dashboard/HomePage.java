@@ -1,4 +1,4 @@
-package io.driftwatch.api;
+package io.driftwatch.api.dashboard;
 
 import java.util.List;
 

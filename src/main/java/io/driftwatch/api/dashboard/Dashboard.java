@@ -1,5 +1,6 @@
-package io.driftwatch.api;
+package io.driftwatch.api.dashboard;
 
+import io.driftwatch.api.Links;
 import io.driftwatch.drift.ColumnOverride;
 import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DriftOptions;

@@ -1,5 +1,6 @@
-package io.driftwatch.api;
+package io.driftwatch.api.dashboard;
 
+import io.driftwatch.api.Links;
 import io.driftwatch.monitor.checks.Check;
 import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.stats.Comparison;

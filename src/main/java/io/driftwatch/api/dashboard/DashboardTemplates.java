@@ -1,4 +1,4 @@
-package io.driftwatch.api;
+package io.driftwatch.api.dashboard;
 
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
@@ -6,6 +6,7 @@ import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import io.driftwatch.api.PageHeaders;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
