@@ -8,7 +8,7 @@ import io.driftwatch.DriftwatchException;
  *
  * <p>Thread-safe: immutable.
  */
-public class ConflictException extends DriftwatchException {
+public final class ConflictException extends DriftwatchException {
     private static final long serialVersionUID = 1L;
 
     private final String field;

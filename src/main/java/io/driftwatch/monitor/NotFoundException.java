@@ -7,7 +7,7 @@ import io.driftwatch.DriftwatchException;
  *
  * <p>Thread-safe: immutable.
  */
-public class NotFoundException extends DriftwatchException {
+public final class NotFoundException extends DriftwatchException {
     private static final long serialVersionUID = 1L;
 
     private final String field;

@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * <p>Thread-safe: immutable.
  */
-public class BusyException extends DriftwatchException {
+public final class BusyException extends DriftwatchException {
     private static final long serialVersionUID = 1L;
 
     private final Duration retryAfter;

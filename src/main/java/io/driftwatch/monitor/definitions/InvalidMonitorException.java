@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <p>Thread-safe: immutable.
  */
-public class InvalidMonitorException extends DriftwatchException {
+public final class InvalidMonitorException extends DriftwatchException {
     private static final long serialVersionUID = 1L;
     /** How many problems are listed at most. */
     public static final int LISTED = 100;
