@@ -2,6 +2,7 @@ package io.driftwatch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
  * the analyses (drift), report, store, notify and trigger, then analysis (what every analysis of a
  * check shares) and delivery (the model notify and trigger share), then profile and stats, then io
  * and data. The root package holds the application (which wires
- * everything) and the exception base (used by all).
+ * everything) and the exception base (used by all). Inside monitor, the sub-packages point one way
+ * too (schedule and outbox on top, then checks, policy, definitions, sources; the monitor package
+ * itself only holds what they all share), and inside api only {@code Api} reaches the dashboard.
  */
 @AnalyzeClasses(packages = "io.driftwatch", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -66,8 +69,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule batchesAreParsedOnlyByTheIntake = noClasses()
             .that().resideInAnyPackage("io.driftwatch.monitor..", "io.driftwatch.api..", "io.driftwatch")
-            .and().doNotHaveFullyQualifiedName("io.driftwatch.monitor.DatasetIntake")
-            .and().doNotHaveFullyQualifiedName("io.driftwatch.monitor.CheckRunner")
+            .and().doNotHaveFullyQualifiedName("io.driftwatch.monitor.checks.DatasetIntake")
+            .and().doNotHaveFullyQualifiedName("io.driftwatch.monitor.checks.CheckRunner")
             .should().callMethod(Datasets.class, "read", Path.class)
             .orShould().callMethod(Datasets.class, "read", Path.class, CsvOptions.class)
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.driftwatch.io.CsvReader")
@@ -88,4 +91,48 @@ class ArchitectureTest {
                     "io.driftwatch.store..", "io.driftwatch.notify..", "io.driftwatch.trigger..",
                     "io.driftwatch.profile..", "io.driftwatch.stats..", "io.driftwatch.io..",
                     "io.driftwatch.analysis..");
+
+    /**
+     * The sub-packages of monitor point one way: schedule and outbox (neither uses the other) on
+     * checks, checks on policy, policy on definitions, definitions on sources; each may also use what
+     * lies further down. The monitor package itself (the request exceptions, Leftovers) is shared by
+     * all and uses none of them.
+     */
+    @ArchTest
+    static final ArchRule monitorSubPackagesPointDown = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .withOptionalLayers(true)
+            .layer("Schedule").definedBy("io.driftwatch.monitor.schedule..")
+            .layer("Outbox").definedBy("io.driftwatch.monitor.outbox..")
+            .layer("Checks").definedBy("io.driftwatch.monitor.checks..")
+            .layer("Policy").definedBy("io.driftwatch.monitor.policy..")
+            .layer("Definitions").definedBy("io.driftwatch.monitor.definitions..")
+            .layer("Sources").definedBy("io.driftwatch.monitor.sources..")
+            .layer("Shared").definedBy("io.driftwatch.monitor")
+            .whereLayer("Schedule").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Outbox").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Checks").mayOnlyBeAccessedByLayers("Schedule", "Outbox")
+            .whereLayer("Policy").mayOnlyBeAccessedByLayers("Schedule", "Outbox", "Checks")
+            .whereLayer("Definitions").mayOnlyBeAccessedByLayers("Schedule", "Outbox", "Checks", "Policy")
+            .whereLayer("Sources").mayOnlyBeAccessedByLayers("Schedule", "Outbox", "Checks", "Policy",
+                    "Definitions")
+            .whereLayer("Shared").mayOnlyBeAccessedByLayers("Schedule", "Outbox", "Checks", "Policy",
+                    "Definitions", "Sources");
+
+    /** Whatever the layers allow, no two sub-packages of monitor depend on each other. */
+    @ArchTest
+    static final ArchRule monitorSubPackagesAreFreeOfCycles = slices()
+            .matching("io.driftwatch.monitor.(*)..")
+            .should().beFreeOfCycles();
+
+    /**
+     * The dashboard is a part of the API that nothing else uses: {@code Api} registers its resource,
+     * and no other class outside {@code api.dashboard} depends on it.
+     */
+    @ArchTest
+    static final ArchRule onlyTheApiRegistersTheDashboard = noClasses()
+            .that().resideOutsideOfPackage("io.driftwatch.api.dashboard..")
+            .and().doNotHaveFullyQualifiedName("io.driftwatch.api.Api")
+            .should().dependOnClassesThat().resideInAPackage("io.driftwatch.api.dashboard..")
+            .because("the dashboard only reads through monitor and is registered by Api alone");
 }

@@ -3,10 +3,10 @@ package io.driftwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.TestDatabases.TestDatabase;
-import io.driftwatch.monitor.CheckRunner;
-import io.driftwatch.monitor.Monitor;
-import io.driftwatch.monitor.Receivers;
-import io.driftwatch.monitor.ScheduledChecks;
+import io.driftwatch.monitor.checks.CheckRunner;
+import io.driftwatch.monitor.definitions.Monitor;
+import io.driftwatch.monitor.policy.Receivers;
+import io.driftwatch.monitor.schedule.ScheduledChecks;
 import com.codahale.metrics.MetricRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -112,9 +112,9 @@ class ScheduledChecksTest {
         // a window backfilled after later ones ran is drawn where its data belongs
         insertHour(5, 60, 0.0);
         backfill(m, monitor, at(5), at(6));
-        io.driftwatch.monitor.CheckHistory history = new io.driftwatch.monitor.CheckHistory(
+        io.driftwatch.monitor.checks.CheckHistory history = new io.driftwatch.monitor.checks.CheckHistory(
                 jdbi.onDemand(io.driftwatch.store.CheckDao.class), m.catalog, dir.resolve("reports"));
-        assertThat(history.recent("hourly", 50)).extracting(io.driftwatch.monitor.Check::observedAt)
+        assertThat(history.recent("hourly", 50)).extracting(io.driftwatch.monitor.checks.Check::observedAt)
                 .containsExactly(at(6), at(7), at(8), at(9), at(10), at(11), at(12), at(13));
         assertThat(history.page("hourly", null, null, 1, null).items().get(0).windowStart()).isEqualTo(at(5));
     }
@@ -371,7 +371,7 @@ class ScheduledChecksTest {
         Instant created = monitor.createdAt();
         Instant slot = created.truncatedTo(ChronoUnit.HOURS).plus(5, ChronoUnit.HOURS);
         MutableClock clock = new MutableClock(slot.plus(30, ChronoUnit.MINUTES));
-        io.driftwatch.monitor.Scheduler scheduler = new io.driftwatch.monitor.Scheduler(m.catalog, m.scheduledChecks,
+        io.driftwatch.monitor.schedule.Scheduler scheduler = new io.driftwatch.monitor.schedule.Scheduler(m.catalog, m.scheduledChecks,
                 clock, java.time.Duration.ofMillis(50), 1, java.time.Duration.ofSeconds(30));
         scheduler.start();
         try {

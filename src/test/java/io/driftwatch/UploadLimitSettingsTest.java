@@ -3,7 +3,7 @@ package io.driftwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.io.Limit;
-import io.driftwatch.monitor.DatasetIntake;
+import io.driftwatch.monitor.checks.DatasetIntake;
 import io.dropwizard.util.DataSize;
 import org.junit.jupiter.api.Test;
 

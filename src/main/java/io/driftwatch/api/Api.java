@@ -1,12 +1,13 @@
 package io.driftwatch.api;
 
-import io.driftwatch.monitor.CheckHistory;
-import io.driftwatch.monitor.CheckQueue;
-import io.driftwatch.monitor.Checks;
-import io.driftwatch.monitor.DatasetIntake;
-import io.driftwatch.monitor.Deliveries;
-import io.driftwatch.monitor.MonitorCatalog;
-import io.driftwatch.monitor.RunHistory;
+import io.driftwatch.api.dashboard.DashboardResource;
+import io.driftwatch.monitor.checks.CheckHistory;
+import io.driftwatch.monitor.checks.CheckQueue;
+import io.driftwatch.monitor.checks.Checks;
+import io.driftwatch.monitor.checks.DatasetIntake;
+import io.driftwatch.monitor.outbox.Deliveries;
+import io.driftwatch.monitor.checks.MonitorCatalog;
+import io.driftwatch.monitor.schedule.RunHistory;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 
 /**

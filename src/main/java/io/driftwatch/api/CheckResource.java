@@ -1,9 +1,9 @@
 package io.driftwatch.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftwatch.monitor.Check;
-import io.driftwatch.monitor.CheckHistory;
-import io.driftwatch.monitor.RunHistory;
+import io.driftwatch.monitor.checks.Check;
+import io.driftwatch.monitor.checks.CheckHistory;
+import io.driftwatch.monitor.schedule.RunHistory;
 import io.driftwatch.report.HtmlReport;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

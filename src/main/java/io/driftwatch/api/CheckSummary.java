@@ -1,6 +1,6 @@
 package io.driftwatch.api;
 
-import io.driftwatch.monitor.Check;
+import io.driftwatch.monitor.checks.Check;
 
 /**
  * One check in a monitor's history: when, on what, the dataset verdict, and links to its documents.

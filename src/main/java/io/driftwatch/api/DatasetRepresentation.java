@@ -1,6 +1,6 @@
 package io.driftwatch.api;
 
-import io.driftwatch.monitor.Dataset;
+import io.driftwatch.monitor.checks.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 

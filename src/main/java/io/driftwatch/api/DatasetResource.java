@@ -1,7 +1,7 @@
 package io.driftwatch.api;
 
-import io.driftwatch.monitor.Dataset;
-import io.driftwatch.monitor.DatasetIntake;
+import io.driftwatch.monitor.checks.Dataset;
+import io.driftwatch.monitor.checks.DatasetIntake;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

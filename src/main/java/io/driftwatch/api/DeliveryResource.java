@@ -1,7 +1,7 @@
 package io.driftwatch.api;
 
-import io.driftwatch.monitor.Deliveries;
-import io.driftwatch.monitor.OutboxEntry;
+import io.driftwatch.monitor.outbox.Deliveries;
+import io.driftwatch.monitor.outbox.OutboxEntry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

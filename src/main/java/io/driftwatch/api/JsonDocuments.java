@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.driftwatch.monitor.Check;
-import io.driftwatch.monitor.RunHistory;
-import io.driftwatch.monitor.Monitor;
+import io.driftwatch.monitor.checks.Check;
+import io.driftwatch.monitor.schedule.RunHistory;
+import io.driftwatch.monitor.definitions.Monitor;
 import java.util.Iterator;
 import java.util.Map;
 

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Links(String self, String report, String result, String monitor) {
 
-    static Links ofCheck(String checkId, String monitorId) {
+    public static Links ofCheck(String checkId, String monitorId) {
         String base = "/api/v1/checks/" + checkId;
         return new Links(base, base + "/report", base + "/result", "/api/v1/monitors/" + monitorId);
     }

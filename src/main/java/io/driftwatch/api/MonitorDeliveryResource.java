@@ -1,6 +1,6 @@
 package io.driftwatch.api;
 
-import io.driftwatch.monitor.Deliveries;
+import io.driftwatch.monitor.outbox.Deliveries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -1,10 +1,10 @@
 package io.driftwatch.api;
 
-import io.driftwatch.monitor.Check;
-import io.driftwatch.monitor.CheckHistory;
-import io.driftwatch.monitor.Monitor;
-import io.driftwatch.monitor.MonitorCatalog;
-import io.driftwatch.monitor.RunHistory;
+import io.driftwatch.monitor.checks.Check;
+import io.driftwatch.monitor.checks.CheckHistory;
+import io.driftwatch.monitor.definitions.Monitor;
+import io.driftwatch.monitor.checks.MonitorCatalog;
+import io.driftwatch.monitor.schedule.RunHistory;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;

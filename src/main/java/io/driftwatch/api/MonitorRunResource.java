@@ -1,6 +1,6 @@
 package io.driftwatch.api;
 
-import io.driftwatch.monitor.RunHistory;
+import io.driftwatch.monitor.schedule.RunHistory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -10,12 +10,12 @@ import jakarta.ws.rs.core.Response;
  *
  * <p>Thread-safe: stateless.
  */
-final class PageHeaders {
+public final class PageHeaders {
     private PageHeaders() {
     }
 
     /** {@code page} with the headers, under {@code pagePolicy}: what the page itself may load and run. */
-    static Response.ResponseBuilder of(Response.ResponseBuilder page, String pagePolicy) {
+    public static Response.ResponseBuilder of(Response.ResponseBuilder page, String pagePolicy) {
         return page.header("Content-Security-Policy", pagePolicy + "; frame-ancestors 'none'")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "same-origin");

@@ -1,9 +1,9 @@
 package io.driftwatch.api;
 
 import com.codahale.metrics.MetricRegistry;
-import io.driftwatch.monitor.CheckHistory;
-import io.driftwatch.monitor.RunHistory;
-import io.driftwatch.monitor.MonitorCatalog;
+import io.driftwatch.monitor.checks.CheckHistory;
+import io.driftwatch.monitor.schedule.RunHistory;
+import io.driftwatch.monitor.checks.MonitorCatalog;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;

@@ -1,8 +1,8 @@
 package io.driftwatch.cli;
 
-import io.driftwatch.monitor.CheckProgress;
-import io.driftwatch.monitor.CheckRunner;
-import io.driftwatch.monitor.MonitorDefinition;
+import io.driftwatch.monitor.checks.CheckProgress;
+import io.driftwatch.monitor.checks.CheckRunner;
+import io.driftwatch.monitor.definitions.MonitorDefinition;
 import io.driftwatch.report.CheckReport;
 import io.driftwatch.report.HtmlReport;
 import io.driftwatch.report.JsonResult;

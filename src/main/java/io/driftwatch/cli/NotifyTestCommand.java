@@ -2,8 +2,8 @@ package io.driftwatch.cli;
 
 import io.driftwatch.DriftwatchConfiguration;
 import io.driftwatch.Monitoring;
-import io.driftwatch.monitor.ChannelProbe;
-import io.driftwatch.monitor.Monitor;
+import io.driftwatch.monitor.policy.ChannelProbe;
+import io.driftwatch.monitor.definitions.Monitor;
 import io.driftwatch.delivery.Outcome;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;

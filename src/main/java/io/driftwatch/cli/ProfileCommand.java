@@ -1,7 +1,7 @@
 package io.driftwatch.cli;
 
-import io.driftwatch.monitor.CheckRunner;
-import io.driftwatch.monitor.MonitorDefinition;
+import io.driftwatch.monitor.checks.CheckRunner;
+import io.driftwatch.monitor.definitions.MonitorDefinition;
 import io.driftwatch.profile.ReferenceProfile;
 import io.dropwizard.core.setup.Bootstrap;
 import java.nio.file.Path;

@@ -8,12 +8,12 @@ import io.driftwatch.DriftwatchException;
  *
  * <p>Thread-safe: immutable.
  */
-public class ConflictException extends DriftwatchException {
+public final class ConflictException extends DriftwatchException {
     private static final long serialVersionUID = 1L;
 
     private final String field;
 
-    ConflictException(String message, String field) {
+    public ConflictException(String message, String field) {
         super(message);
         this.field = field;
     }

@@ -8,7 +8,7 @@ import io.driftwatch.DriftwatchException;
  *
  * <p>Thread-safe: immutable.
  */
-public class InvalidRequestException extends DriftwatchException {
+public final class InvalidRequestException extends DriftwatchException {
     private static final long serialVersionUID = 1L;
 
     private final String field;

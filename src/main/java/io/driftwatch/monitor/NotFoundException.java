@@ -7,12 +7,12 @@ import io.driftwatch.DriftwatchException;
  *
  * <p>Thread-safe: immutable.
  */
-public class NotFoundException extends DriftwatchException {
+public final class NotFoundException extends DriftwatchException {
     private static final long serialVersionUID = 1L;
 
     private final String field;
 
-    NotFoundException(String what, String id, String field) {
+    public NotFoundException(String what, String id, String field) {
         this("no " + what + " with id '" + id + "'", field);
     }
 
@@ -22,7 +22,7 @@ public class NotFoundException extends DriftwatchException {
     }
 
     /** A failed check has no result and no report. */
-    static NotFoundException failedCheck(String id, String error, String what) {
+    public static NotFoundException failedCheck(String id, String error, String what) {
         return new NotFoundException("check " + id + " could not run, so it has no " + what + ": " + error, what);
     }
 

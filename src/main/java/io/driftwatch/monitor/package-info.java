@@ -1,12 +1,14 @@
 /**
- * Monitors and checks: a monitor definition (name, reference, column mapping, drift policy; the
- * same YAML or JSON document for the CLI and the API), and the {@link io.driftwatch.monitor.CheckRunner}
- * that evaluates one current batch against a reference with it. This is the one layer that knows
- * about reading, profiling, drift analysis and the report model together. It also keeps monitors and
- * their checks (through {@code store}), applies the alert and retraining policy (incidents, the
- * outbox), and runs scheduled monitors: {@link io.driftwatch.monitor.Scheduler} finds due slots,
- * {@link io.driftwatch.monitor.ScheduledChecks} claims and runs one, reading from a source
- * ({@code monitor.source}). Rendering (HTML, JSON) belongs in {@code report}, argument parsing in
- * {@code cli} and {@code api}.
+ * Monitors and checks: the one layer that knows about reading, the analyses, the report, the store
+ * and the deliveries together. Its sub-packages keep the parts apart, and their dependencies point
+ * one way (ArchitectureTest): {@code schedule} and {@code outbox} on top, then {@code checks}
+ * (running and recording checks, the monitors the service keeps), {@code policy} (incidents, alerts
+ * and retraining triggers), {@code definitions} (what a monitor says) and {@code sources} (where a
+ * scheduled monitor reads from). This package itself holds only what every sub-package shares: the
+ * exceptions a request can end in ({@link io.driftwatch.monitor.NotFoundException},
+ * {@link io.driftwatch.monitor.ConflictException}, {@link io.driftwatch.monitor.InvalidRequestException})
+ * and {@link io.driftwatch.monitor.Leftovers}, which clears at start-up what any of them left in the
+ * data and reports directories; it depends on no sub-package. Rendering (HTML, JSON, text) belongs in
+ * {@code report}, argument parsing in {@code cli} and {@code api}.
  */
 package io.driftwatch.monitor;

@@ -38,7 +38,7 @@ class DatabaseOutageTest {
     void answers503WithRetryAfterWhileTheDatabaseIsGoneAndTheHealthCheckSaysWhy() throws Exception {
         assertThat(SERVICE.get("/api/v1/monitors").status()).isEqualTo(200);
         ListAppender<ILoggingEvent> log = listen(DatabaseOutageMapper.class, UnexpectedExceptionMapper.class);
-        ListAppender<ILoggingEvent> scheduler = listen(io.driftwatch.monitor.Scheduler.class);
+        ListAppender<ILoggingEvent> scheduler = listen(io.driftwatch.monitor.schedule.Scheduler.class);
 
         TestDatabases.acceptConnections(SERVICE.database, false);
         try {

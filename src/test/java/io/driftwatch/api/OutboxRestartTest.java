@@ -81,7 +81,7 @@ class OutboxRestartTest {
             root.put("dataDirectory", dir.resolve("data").toString());
             root.withObjectProperty("database").put("url", db.url()).put("user", db.user());
             root.withObjectProperty("logging").put("level", "WARN").putObject("loggers")
-                    .put("io.driftwatch.monitor.OutboxWorker", "INFO");
+                    .put("io.driftwatch.monitor.outbox.OutboxWorker", "INFO");
             ArrayNode channels = root.putArray("channels");
             channels.addObject().put("type", "webhook").put("name", "data-platform")
                     .put("url", "http://127.0.0.1:" + hookPort + "/driftwatch")

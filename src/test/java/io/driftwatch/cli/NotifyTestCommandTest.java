@@ -11,9 +11,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.driftwatch.EditedConfig;
 import io.driftwatch.TestDatabases;
 import io.driftwatch.TestDatabases.TestDatabase;
-import io.driftwatch.monitor.DatasetIntake;
-import io.driftwatch.monitor.MonitorCatalog;
-import io.driftwatch.monitor.Receivers;
+import io.driftwatch.monitor.checks.DatasetIntake;
+import io.driftwatch.monitor.checks.MonitorCatalog;
+import io.driftwatch.monitor.policy.Receivers;
 import io.driftwatch.notify.Channel;
 import io.driftwatch.notify.PagerDutyChannelFactory;
 import io.driftwatch.notify.SlackChannelFactory;
@@ -141,7 +141,7 @@ class NotifyTestCommandTest {
                 jdbi.onDemand(CheckDao.class), jdbi.onDemand(io.driftwatch.store.ReferenceVersionDao.class), intake,
                 blobs, dir.resolve("reports"),
                 new Receivers(channels, List.of(), URI.create("http://driftwatch.example:8080/")),
-                new io.driftwatch.monitor.source.SourceEnvironment(java.util.Map.of(), List.of(), name -> null, dir));
+                new io.driftwatch.monitor.sources.SourceEnvironment(java.util.Map.of(), List.of(), name -> null, dir));
         String reference;
         try (InputStream in = Files.newInputStream(REFERENCE)) {
             reference = intake.ingest(in).id();

@@ -1,8 +1,8 @@
 package io.driftwatch.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.driftwatch.monitor.InvalidMonitorException;
-import io.driftwatch.monitor.MonitorDefinition;
+import io.driftwatch.monitor.definitions.InvalidMonitorException;
+import io.driftwatch.monitor.definitions.MonitorDefinition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

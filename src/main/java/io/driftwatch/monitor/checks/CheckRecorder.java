@@ -1,0 +1,152 @@
+package io.driftwatch.monitor.checks;
+
+import io.driftwatch.drift.ColumnDrift;
+import io.driftwatch.drift.DatasetDrift;
+import io.driftwatch.monitor.definitions.Monitor;
+import io.driftwatch.monitor.definitions.ReferenceVersion;
+import io.driftwatch.monitor.policy.Incidents;
+import io.driftwatch.monitor.policy.Receivers;
+import io.driftwatch.monitor.sources.SourceRead;
+import io.driftwatch.report.CheckReport;
+import io.driftwatch.report.JsonResult;
+import io.driftwatch.stats.TestResult;
+import io.driftwatch.store.CheckColumnRow;
+import io.driftwatch.store.CheckRow;
+import io.driftwatch.store.CheckSourceRow;
+import io.driftwatch.store.Transactions;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records checks: in one transaction, the check with its JSON result and per-column results (or, for
+ * a check that could not run, its reason), where its batch came from, and what the monitor's policy
+ * makes of it (incidents opened or resolved, alerts and triggers queued in the outbox). Wakes the
+ * outbox worker when something was queued.
+ *
+ * <p>Thread-safe: checks are recorded concurrently; {@link Incidents} serialises them per monitor.
+ */
+final class CheckRecorder {
+    private final Transactions transactions;
+    private final Incidents incidents;
+    private final Runnable deliveriesQueued;
+
+    /**
+     * @param receivers the channels and triggers monitors' policies may name
+     * @param deliveriesQueued called after a check queued alerts or triggers (wakes the outbox worker)
+     */
+    CheckRecorder(Transactions transactions, Receivers receivers, Runnable deliveriesQueued) {
+        this.transactions = transactions;
+        this.incidents = new Incidents(receivers);
+        this.deliveriesQueued = deliveriesQueued;
+    }
+
+    /**
+     * Records a check that ran.
+     *
+     * @param id the check's id (its report file is named after it)
+     * @param reportFile the report's path under the reports directory
+     * @return the check and the JSON result stored for it, or null when the origin's file had been
+     *     read by another run meanwhile (then nothing is recorded)
+     */
+    RecordedCheck recorded(String id, Monitor monitor, String datasetId, ReferenceVersion reference,
+            CheckOrigin origin, CheckReport report, String reportFile, long millis) {
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        DatasetDrift verdict = report.drift().dataset();
+        String result = JsonResult.of(report).toJson();
+        CheckRow row = new CheckRow(id, monitor.id(), monitor.version(), datasetId, createdAt,
+                verdict.detected(), verdict.share(), verdict.threshold(), verdict.numberOfColumns(),
+                verdict.numberOfDriftedColumns(), verdict.numberOfErrors(), millis, result, reportFile, CheckRow.OK,
+                null, reference.version());
+        List<CheckColumnRow> columns = columns(id, report.drift().columns());
+        if (!record(monitor, row, columns, origin, new Incidents.CheckFacts(id, createdAt, report.sections(), null))) {
+            return null;
+        }
+        return new RecordedCheck(CheckHistory.check(row), result);
+    }
+
+    /**
+     * Records a check that could not run (nothing could be read, the batch was unreadable or empty, its
+     * columns did not line up): it shows in the history with its reason and feeds the policy's
+     * {@code check_error}.
+     *
+     * @param datasetId the batch's dataset, or null when nothing could be stored
+     * @return the failed check, or null when the origin's file had been read by another run meanwhile
+     */
+    Check failed(Monitor monitor, String datasetId, ReferenceVersion reference, CheckOrigin origin, String error,
+            long millis) {
+        String id = java.util.UUID.randomUUID().toString();
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        CheckRow row = new CheckRow(id, monitor.id(), monitor.version(), datasetId, createdAt, false, 0,
+                monitor.definition().driftOptions().share(), 0, 0, 0, millis, null, null, CheckRow.FAILED, error,
+                reference == null ? null : reference.version());
+        if (!record(monitor, row, List.of(), origin, new Incidents.CheckFacts(id, createdAt, null, error))) {
+            return null;
+        }
+        return CheckHistory.check(row);
+    }
+
+    /** Stores the check and applies the policy in one transaction; false when the origin's file was read already. */
+    private boolean record(Monitor monitor, CheckRow row, List<CheckColumnRow> columns, CheckOrigin origin,
+            Incidents.CheckFacts facts) {
+        int queued;
+        try {
+            queued = transactions.inTransaction(tx -> {
+                incidents.lockFirst(tx, monitor);
+                tx.checks().insert(row, columns);
+                recordOrigin(tx, monitor, row.id(), row.createdAt(), origin);
+                return incidents.apply(tx, monitor, facts);
+            });
+        } catch (FileReadAlready e) {
+            return false;
+        }
+        if (queued > 0) {
+            deliveriesQueued.run();
+        }
+        return true;
+    }
+
+    /** Writes where the batch came from, and marks a directory source's file as read (once, ever). */
+    private static void recordOrigin(Transactions.Tx tx, Monitor monitor, String checkId, Instant createdAt,
+            CheckOrigin origin) {
+        if (origin == null) {
+            return;
+        }
+        SourceRead read = origin.read();
+        if (read != null && read.name() != null && origin.firstOfFile()
+                && tx.checks().markFileRead(monitor.id(), read.name(), read.sha256(), read.bytes(), read.modified(),
+                        checkId, createdAt) == 0) {
+            throw new FileReadAlready();
+        }
+        tx.checks().insertSource(new CheckSourceRow(checkId, monitor.id(), origin.runKind(), origin.slot(),
+                origin.window().from(), origin.window().to(), origin.chunkIndex(), origin.chunkCount(),
+                origin.sourceType(), read == null ? null : read.location(), read == null ? null : read.name(),
+                read == null ? null : read.sha256(), read == null ? null : read.bytes(), origin.rows()));
+    }
+
+    /** Rolls back a check whose file another run recorded first (two replicas reading one folder). */
+    private static final class FileReadAlready extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FileReadAlready() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static List<CheckColumnRow> columns(String checkId, List<ColumnDrift> columns) {
+        List<CheckColumnRow> rows = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDrift c = columns.get(i);
+            TestResult r = c.result();
+            rows.add(new CheckColumnRow(checkId, i, c.name(), c.type().label(), r == null ? null : r.test(),
+                    r == null ? null : finite(r.score()), r == null ? null : finite(r.threshold()), c.drifted(),
+                    c.error()));
+        }
+        return rows;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

@@ -1,0 +1,335 @@
+package io.driftwatch.monitor.checks;
+
+import io.driftwatch.data.CategoricalColumn;
+import io.driftwatch.data.Column;
+import io.driftwatch.data.ColumnType;
+import io.driftwatch.data.NumericColumn;
+import io.driftwatch.data.Table;
+import io.driftwatch.analysis.Analysis;
+import io.driftwatch.analysis.CheckData;
+import io.driftwatch.analysis.Section;
+import io.driftwatch.analysis.Sections;
+import io.driftwatch.io.CsvOptions;
+import io.driftwatch.io.Datasets;
+import io.driftwatch.io.SchemaAlignment;
+import io.driftwatch.io.SchemaMismatchException;
+import io.driftwatch.io.TypeInference;
+import io.driftwatch.io.UnreadableDatasetException;
+import io.driftwatch.monitor.definitions.MonitorDefinition;
+import io.driftwatch.profile.CategoricalProfile;
+import io.driftwatch.profile.ColumnProfile;
+import io.driftwatch.profile.NumericProfile;
+import io.driftwatch.profile.ReferenceProfile;
+import io.driftwatch.report.BatchInfo;
+import io.driftwatch.report.CheckReport;
+import io.driftwatch.report.ColumnRoles;
+import io.driftwatch.report.Timings;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Runs one check: reads the reference (a CSV or Arrow batch, or a saved {@link ReferenceProfile},
+ * recognised by its first bytes) and the current batch in parallel, types the current columns
+ * (the monitor's declared types, Evidently's inference for the rest), checks that both sides line
+ * up (reporting every mismatch at once), profiles the reference, runs the monitor's analyses
+ * ({@link Analyses}) on the runner's pool, and returns the {@link CheckReport} of their sections that
+ * renderings take.
+ *
+ * <p>Failures are {@link io.driftwatch.DriftwatchException}s written for the user:
+ * {@link UnreadableDatasetException} (a file that cannot be read, naming file, line and column),
+ * {@link ReferenceProfile.InvalidProfileException}, {@link SchemaMismatchException}.
+ *
+ * <p>Thread-safe: one runner can run many checks at once. A runner made by {@link #withCores()} owns
+ * its pool and must be {@link #close() closed}.
+ */
+public final class CheckRunner implements AutoCloseable {
+    private static final int STAGES = 3;
+
+    private final Executor executor;
+    private final ExecutorService owned;
+    private final CsvOptions.Limits csvLimits;
+
+    private CheckRunner(Executor executor, ExecutorService owned, CsvOptions.Limits csvLimits) {
+        this.executor = executor;
+        this.owned = owned;
+        this.csvLimits = csvLimits;
+    }
+
+    /** A runner with its own fixed pool of one thread per core (daemon threads); close it when done. */
+    public static CheckRunner withCores() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "driftwatch-check-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(cores, threads);
+        return new CheckRunner(pool, pool, CsvOptions.Limits.defaults());
+    }
+
+    /** A runner on the caller's executor (sized to the cores), which the caller manages. */
+    public static CheckRunner on(Executor executor) {
+        return new CheckRunner(executor, null, CsvOptions.Limits.defaults());
+    }
+
+    /**
+     * A runner on this one's pool that reads CSV batches within {@code limits} (the service's
+     * configured column and cell limits) instead of the defaults. Closing it does not close the pool:
+     * this runner still owns it.
+     */
+    public CheckRunner withCsvLimits(CsvOptions.Limits limits) {
+        return new CheckRunner(executor, null, limits);
+    }
+
+    /** {@link #run(Path, Path, MonitorDefinition, CheckProgress)} without progress reports. */
+    public CheckReport run(Path reference, Path current, MonitorDefinition monitor) {
+        return run(reference, current, monitor, CheckProgress.NONE);
+    }
+
+    /**
+     * Checks {@code current} against {@code reference} with {@code monitor}'s mapping and policy.
+     *
+     * @param reference a CSV or Arrow batch, or a profile written by {@code driftwatch profile}
+     * @param current a CSV or Arrow batch
+     * @param monitor the column mapping and drift policy ({@link MonitorDefinition#empty()} for
+     *     Evidently's defaults); its {@code reference} field is not consulted
+     * @throws io.driftwatch.DriftwatchException when an input cannot be read or the inputs do not line up
+     */
+    public CheckReport run(Path reference, Path current, MonitorDefinition monitor, CheckProgress progress) {
+        requireReadable(reference);
+        requireReadable(current);
+        CsvOptions csv = monitor.csvOptions().withLimits(csvLimits);
+        String title = monitor.name().orElse(reference.getFileName() + " vs " + current.getFileName());
+        return check(() -> readReference(reference, csv), reference.toString(), reference.getFileName().toString(),
+                current, current.toString(), title, monitor, progress);
+    }
+
+    /**
+     * Checks {@code current} against a reference already reduced to {@code profile}: the service's
+     * path, where a monitor's profile is built once and reused for every check, and the current batch
+     * was parsed once when it was taken in.
+     *
+     * @param profile the reference profile
+     * @param reference what the report says of the reference (its source names the dataset)
+     * @param current the current batch's rows
+     * @param currentBatch what the report and error messages say of the current batch (its source
+     *     names it)
+     * @param monitor the column mapping and drift policy; its {@code reference} field is not consulted
+     * @throws io.driftwatch.DriftwatchException when the current batch does not line up
+     */
+    public CheckReport run(ReferenceProfile profile, BatchInfo reference, Table current, BatchInfo currentBatch,
+            MonitorDefinition monitor) {
+        Instant createdAt = Instant.now();
+        long start = System.nanoTime();
+        String title = monitor.name().orElse(reference.source() + " vs " + currentBatch.source());
+        return analyse(new Reference(null, profile, reference.format(), reference.sha256()), reference.source(),
+                current, currentBatch, title, monitor, CheckProgress.NONE, createdAt, start);
+    }
+
+    private CheckReport check(Supplier<Reference> readReference, String referenceLabel, String referenceName,
+            Path current, String currentLabel, String title, MonitorDefinition monitor, CheckProgress progress) {
+        Instant createdAt = Instant.now();
+        long start = System.nanoTime();
+        CsvOptions csv = monitor.csvOptions().withLimits(csvLimits);
+
+        progress.stage("reading " + referenceName + " and " + current.getFileName(), 0, STAGES);
+        CompletableFuture<Reference> ref = CompletableFuture.supplyAsync(readReference, executor);
+        CompletableFuture<Datasets.Dataset> curFuture = CompletableFuture.supplyAsync(
+                () -> Datasets.read(current, csv), executor);
+        // Fail as soon as either read fails, without waiting for the other to finish parsing.
+        CompletableFuture.anyOf(ref, curFuture).exceptionally(e -> null).join();
+        if (curFuture.isCompletedExceptionally() && !ref.isDone()) {
+            join(curFuture);
+        }
+        Reference referenceData = join(ref);
+        Datasets.Dataset cur = join(curFuture);
+        Table currentTable = cur.table();
+        BatchInfo currentBatch = new BatchInfo(currentLabel, cur.format().label(), currentTable.rowCount(),
+                cur.sha256());
+        return analyse(referenceData, referenceLabel, currentTable, currentBatch, title, monitor, progress, createdAt,
+                start);
+    }
+
+    /** Types and lines up the columns, profiles the reference (unless it is a profile), runs the analyses. */
+    private CheckReport analyse(Reference referenceData, String referenceLabel, Table currentTable,
+            BatchInfo currentBatch, String title, MonitorDefinition monitor, CheckProgress progress, Instant createdAt,
+            long start) {
+        Map<String, ColumnType> types = types(currentTable, monitor);
+        align(referenceLabel, currentBatch.source(), referenceData, currentTable, types, monitor);
+
+        progress.stage("profiling the reference", 1, STAGES);
+        ReferenceProfile profile = referenceData.profile != null ? referenceData.profile
+                : ReferenceProfile.of(referenceData.table);
+        long read = System.nanoTime();
+
+        int tested = 0;
+        for (ColumnType t : types.values()) {
+            tested += t.isTested() ? 1 : 0;
+        }
+        progress.stage("testing " + tested + (tested == 1 ? " column" : " columns"), 2, STAGES);
+        CheckData data = new CheckData(profile, currentTable, types);
+        List<Analysis> analyses = Analyses.of(monitor, executor);
+        List<Section> sections = new ArrayList<>(analyses.size());
+        for (Analysis analysis : analyses) {
+            sections.add(analysis.run(data));
+        }
+        long analysed = System.nanoTime();
+        progress.stage("done", STAGES, STAGES);
+
+        BatchInfo referenceBatch = new BatchInfo(referenceLabel, referenceData.format, profile.rowCount(),
+                referenceData.sha256);
+        Timings timings = new Timings(millis(start, read), millis(read, analysed), millis(start, analysed));
+        ColumnRoles roles = monitor.roles();
+        return new CheckReport(title, Sections.of(sections), profile, currentTable, types, roles, referenceBatch,
+                currentBatch,
+                timings, createdAt, CheckReport.runningVersion());
+    }
+
+    /**
+     * The profile of a reference: built from a CSV or Arrow batch (read with {@code monitor}'s
+     * declared types), or read back when the file already is a profile.
+     *
+     * @throws io.driftwatch.DriftwatchException when the file cannot be read
+     */
+    public static ReferenceProfile referenceProfile(Path reference, MonitorDefinition monitor) {
+        return referenceProfile(reference, monitor, CsvOptions.Limits.defaults());
+    }
+
+    /** {@link #referenceProfile(Path, MonitorDefinition)} reading a CSV reference within {@code limits}. */
+    public static ReferenceProfile referenceProfile(Path reference, MonitorDefinition monitor,
+            CsvOptions.Limits limits) {
+        Reference r = readReference(reference, monitor.csvOptions().withLimits(limits));
+        return r.profile != null ? r.profile : ReferenceProfile.of(r.table);
+    }
+
+    /** What the reference file held: a batch or a profile. */
+    private record Reference(Table table, ReferenceProfile profile, String format, String sha256) {
+        /** Names, physical types and nothing else: what {@link SchemaAlignment} compares. */
+        Table shape() {
+            if (table != null) {
+                return table;
+            }
+            List<Column> columns = new ArrayList<>();
+            for (ColumnProfile c : profile.columns()) {
+                if (c instanceof NumericProfile) {
+                    columns.add(NumericColumn.wrap(c.name(), c.physicalType(), new double[0], 0));
+                } else if (c instanceof CategoricalProfile) {
+                    columns.add(CategoricalColumn.wrap(c.name(), new int[0], 0, new String[0]));
+                }
+            }
+            return Table.of(columns);
+        }
+    }
+
+    private static void requireReadable(Path path) {
+        if (!Files.exists(path)) {
+            throw new UnreadableDatasetException(path + ": no such file");
+        }
+        if (Files.isDirectory(path)) {
+            throw new UnreadableDatasetException(path + ": is a directory, not a file");
+        }
+        if (!Files.isReadable(path)) {
+            throw new UnreadableDatasetException(path + ": cannot be read (permission denied)");
+        }
+    }
+
+    private static Reference readReference(Path path, CsvOptions csv) {
+        if (ReferenceProfile.looksLikeProfile(Datasets.head(path, 8))) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+                ReferenceProfile profile = ReferenceProfile.readFrom(in, path.toString());
+                return new Reference(null, profile, "profile", Datasets.sha256(path));
+            } catch (NoSuchFileException e) {
+                throw new UnreadableDatasetException(path + ": no such file");
+            } catch (IOException e) {
+                throw new UnreadableDatasetException(path + ": cannot be read: " + e.getMessage(), e);
+            }
+        }
+        Datasets.Dataset dataset = Datasets.read(path, csv);
+        return new Reference(dataset.table(), null, dataset.format().label(), dataset.sha256());
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Declared types where given, inferred otherwise; ignored columns left out (never tested). */
+    private static Map<String, ColumnType> types(Table current, MonitorDefinition monitor) {
+        Set<String> ignored = monitor.ignored();
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        for (Map.Entry<String, ColumnType> e : TypeInference.infer(current, monitor.declaredTypes()).entrySet()) {
+            if (!ignored.contains(e.getKey())) {
+                types.put(e.getKey(), e.getValue());
+            }
+        }
+        return types;
+    }
+
+    private static void align(String referenceLabel, String currentLabel, Reference reference, Table current,
+            Map<String, ColumnType> types, MonitorDefinition monitor) {
+        Table refShape = reference.shape();
+        Map<String, ColumnType> withDeclared = new LinkedHashMap<>(types);
+        monitor.declaredTypes().forEach(withDeclared::putIfAbsent);
+        List<SchemaAlignment.Problem> problems = new ArrayList<>(
+                SchemaAlignment.problems(refShape, current, withDeclared, monitor.ignored()));
+        monitor.target().ifPresent(c -> roleMissing(c, "target", refShape, current, withDeclared, problems));
+        monitor.prediction().ifPresent(c -> roleMissing(c, "prediction", refShape, current, withDeclared, problems));
+        if (problems.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder("reference ").append(referenceLabel).append(" and current ")
+                .append(currentLabel).append(" do not line up:");
+        for (SchemaAlignment.Problem p : problems) {
+            message.append(System.lineSeparator()).append("  ").append(p.message());
+        }
+        throw new SchemaMismatchException(message.toString());
+    }
+
+    private static void roleMissing(String column, String role, Table reference, Table current,
+            Map<String, ColumnType> declared, List<SchemaAlignment.Problem> problems) {
+        if (!declared.containsKey(column) && reference.column(column).isEmpty() && current.column(column).isEmpty()) {
+            problems.add(new SchemaAlignment.Problem(column, "the " + role + " column (columns." + role + ")",
+                    "it in neither batch"));
+        }
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
+    }
+
+    /** Shuts down the pool this runner owns (if any); running checks finish first. */
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.shutdown();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.driftwatch.monitor.checks;
+
+import io.driftwatch.data.ColumnType;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An ingested batch as the service knows it.
+ *
+ * @param id the dataset id (derived from the content hash, so the same bytes get the same id)
+ * @param sha256 the SHA-256 of the (decompressed) bytes
+ * @param format csv, arrow-file or arrow-stream
+ * @param rows data rows
+ * @param bytes size of the stored bytes
+ * @param columns the columns with their inferred types, in file order
+ * @param createdAt when it was first uploaded
+ * @param created whether this request stored it (false when the same bytes were already there)
+ */
+public record Dataset(String id, String sha256, String format, long rows, long bytes, List<Column> columns,
+        Instant createdAt, boolean created) {
+
+    public Dataset {
+        columns = List.copyOf(columns);
+    }
+
+    /** A column name and the type Evidently's rules infer for it. */
+    public record Column(String name, ColumnType type) {
+    }
+}

@@ -1,0 +1,248 @@
+package io.driftwatch.monitor.definitions;
+
+import io.driftwatch.data.ColumnType;
+import io.driftwatch.drift.ColumnOverride;
+import io.driftwatch.drift.Correction;
+import io.driftwatch.drift.DriftOptions;
+import io.driftwatch.io.CsvOptions;
+import io.driftwatch.monitor.sources.SourceSpec;
+import io.driftwatch.report.ColumnRoles;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A monitor definition, the document DESIGN.md's "Monitor definition" describes (YAML or JSON, the
+ * same for the CLI and the API): a name, a reference, a column mapping and a drift policy.
+ *
+ * <pre>{@code
+ * name: bike-sharing
+ * reference: examples/bike-sharing/reference.csv
+ * columns:                 # every entry optional; what is not listed is inferred
+ *   numerical: [temp, hum]
+ *   categorical: [season]
+ *   text: [comment]        # kept as text, never tested
+ *   datetime: dteday
+ *   target: cnt
+ *   prediction: null
+ *   ignored: [instant]
+ * drift:
+ *   share: 0.5
+ *   method: null           # also num_method, cat_method
+ *   threshold: null        # also num_threshold, cat_threshold
+ *   per_column:
+ *     temp: {method: psi, threshold: 0.2}
+ *   correction: none       # none | bonferroni | benjamini-hochberg
+ * schedule:                # the service runs the monitor by itself
+ *   cron: "0 * * * *"      # or every: 1h; cron_type: unix | quartz; time_zone: UTC
+ * source:                  # where each run reads its batch; see SourceSpec
+ *   type: jdbc
+ *   datasource: warehouse
+ *   query: SELECT * FROM predictions WHERE ts >= :from AND ts < :to
+ * chunks: {every: 1h, column: ts}   # or {rows: 10000}: one check per chunk
+ * reference_roll: {previous: 30d, every: 1d}   # roll the reference instead of pinning it
+ * }</pre>
+ *
+ * <p>Validation is strict (see {@link InvalidMonitorException}). A column has one role among
+ * {@code numerical}, {@code categorical}, {@code text}, {@code datetime} and {@code ignored}; the
+ * {@code target} and {@code prediction} may also be listed as {@code numerical} or
+ * {@code categorical} (which fixes their type), but not ignored, text or datetime. Target and
+ * prediction are drift-tested like any other column, as in Evidently; reports pin them first.
+ *
+ * <p>Thread-safe: immutable.
+ */
+public final class MonitorDefinition {
+    private static final MonitorDefinition EMPTY = new MonitorDefinition(null, null, List.of(), List.of(), List.of(),
+            null, null, null, List.of(), DriftOptions.defaults(), Policy.NONE, null, null, null, null);
+
+    private final String name;
+    private final String reference;
+    private final List<String> numerical;
+    private final List<String> categorical;
+    private final List<String> text;
+    private final String datetime;
+    private final String target;
+    private final String prediction;
+    private final List<String> ignored;
+    private final DriftOptions driftOptions;
+    private final Policy policy;
+    private final Schedule schedule;
+    private final SourceSpec source;
+    private final ChunkSpec chunks;
+    private final ReferenceRoll referenceRoll;
+
+    MonitorDefinition(String name, String reference, List<String> numerical, List<String> categorical,
+            List<String> text, String datetime, String target, String prediction, List<String> ignored,
+            DriftOptions driftOptions, Policy policy, Schedule schedule, SourceSpec source, ChunkSpec chunks,
+            ReferenceRoll referenceRoll) {
+        this.schedule = schedule;
+        this.source = source;
+        this.chunks = chunks;
+        this.referenceRoll = referenceRoll;
+        this.name = name;
+        this.reference = reference;
+        this.numerical = List.copyOf(numerical);
+        this.categorical = List.copyOf(categorical);
+        this.text = List.copyOf(text);
+        this.datetime = datetime;
+        this.target = target;
+        this.prediction = prediction;
+        this.ignored = List.copyOf(ignored);
+        this.driftOptions = driftOptions;
+        this.policy = policy;
+    }
+
+    /** No name, no reference, every type inferred, Evidently's default drift policy. */
+    public static MonitorDefinition empty() {
+        return EMPTY;
+    }
+
+    /**
+     * Reads a definition from a YAML or JSON file.
+     *
+     * @throws InvalidMonitorException when the file cannot be read or the definition is not valid
+     */
+    public static MonitorDefinition read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw invalidFile(file, "no such file");
+        } catch (CharacterCodingException e) {
+            throw invalidFile(file, "not UTF-8 text");
+        } catch (IOException e) {
+            throw invalidFile(file, "cannot be read: " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * Parses a definition from YAML or JSON text (read as JSON when it starts with a brace).
+     *
+     * @param source names the file or upload in error messages
+     * @throws InvalidMonitorException when the text is not a valid definition
+     */
+    public static MonitorDefinition parse(String text, String source) {
+        return MonitorParser.parse(text, source);
+    }
+
+    private static InvalidMonitorException invalidFile(Path file, String why) {
+        return new InvalidMonitorException(file.toString(), List.of(new InvalidMonitorException.Problem("", 0, 0, why)));
+    }
+
+    /** The alert and retraining policy ({@link Policy#NONE} when the definition has none). */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** When the service runs the monitor by itself, if it does ({@code schedule:}). */
+    public Optional<Schedule> schedule() {
+        return Optional.ofNullable(schedule);
+    }
+
+    /** Where scheduled runs read current batches from ({@code source:}); present exactly when a schedule is. */
+    public Optional<SourceSpec> source() {
+        return Optional.ofNullable(source);
+    }
+
+    /** How each batch the source delivers is split into checks ({@code chunks:}), if it is. */
+    public Optional<ChunkSpec> chunks() {
+        return Optional.ofNullable(chunks);
+    }
+
+    /** The rolling reference ({@code reference_roll:}), if the reference is not pinned. */
+    public Optional<ReferenceRoll> referenceRoll() {
+        return Optional.ofNullable(referenceRoll);
+    }
+
+    /** The monitor's name, if it has one. */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    /** The reference as written (a path for the CLI, a dataset id for the API), if set. */
+    public Optional<String> reference() {
+        return Optional.ofNullable(reference);
+    }
+
+    public List<String> numerical() {
+        return numerical;
+    }
+
+    public List<String> categorical() {
+        return categorical;
+    }
+
+    public List<String> text() {
+        return text;
+    }
+
+    public Optional<String> datetime() {
+        return Optional.ofNullable(datetime);
+    }
+
+    public Optional<String> target() {
+        return Optional.ofNullable(target);
+    }
+
+    public Optional<String> prediction() {
+        return Optional.ofNullable(prediction);
+    }
+
+    /** Columns never tested nor compared, in the order listed. */
+    public Set<String> ignored() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(ignored));
+    }
+
+    /** The drift policy: tests, thresholds, per-column overrides, share and correction. */
+    public DriftOptions driftOptions() {
+        return driftOptions;
+    }
+
+    /** The correction the policy applies (also in {@link #driftOptions()}). */
+    public Correction correction() {
+        return driftOptions.correction();
+    }
+
+    /** Per-column overrides (also in {@link #driftOptions()}). */
+    public Map<String, ColumnOverride> perColumn() {
+        return driftOptions.perColumn();
+    }
+
+    /**
+     * The types the mapping declares: numerical, categorical, text and the datetime column. Columns
+     * not in this map are typed by inference.
+     */
+    public Map<String, ColumnType> declaredTypes() {
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        numerical.forEach(c -> types.put(c, ColumnType.NUMERICAL));
+        categorical.forEach(c -> types.put(c, ColumnType.CATEGORICAL));
+        text.forEach(c -> types.put(c, ColumnType.TEXT));
+        if (datetime != null) {
+            types.put(datetime, ColumnType.DATETIME);
+        }
+        return Collections.unmodifiableMap(types);
+    }
+
+    /** Target, prediction and datetime columns, for the report. */
+    public ColumnRoles roles() {
+        return new ColumnRoles(target, prediction, datetime);
+    }
+
+    /**
+     * CSV options that honour the mapping: numerical columns must hold numbers (a bad cell fails the
+     * read naming its line), text columns stay text even when they look like numbers.
+     */
+    public CsvOptions csvOptions() {
+        return CsvOptions.defaults().withNumericColumns(Set.copyOf(numerical)).withTextColumns(Set.copyOf(text));
+    }
+}

@@ -1,0 +1,941 @@
+package io.driftwatch.monitor.definitions;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.driftwatch.drift.ColumnOverride;
+import io.driftwatch.drift.Correction;
+import io.driftwatch.drift.DriftOptions;
+import io.driftwatch.stats.BinningStrategy;
+import io.driftwatch.stats.ColumnKind;
+import io.driftwatch.stats.DriftTest;
+import io.driftwatch.stats.DriftTests;
+import io.driftwatch.monitor.sources.SourceSpec;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a {@link MonitorDefinition} from YAML or JSON text and validates it, collecting every
+ * problem with its field path and, from a first streaming pass over the text, its line and column.
+ * Parsing is done by hand over a Jackson tree rather than by data binding, so that each message can
+ * say what was expected at that exact place.
+ *
+ * <p>The cost of reading a definition is bounded by its length whatever it holds: nesting, key, string
+ * and number lengths are capped ({@link #MAX_DEPTH}, {@link #MAX_KEY_LENGTH}, {@link #MAX_NUMBER_LENGTH}),
+ * the locations kept for messages are capped in total, and no check is quadratic in the number of
+ * columns. Only one document is read: YAML with several documents ({@code ---}) or JSON with a second
+ * value after the first is refused rather than cut short.
+ *
+ * <p>Thread-safe: stateless (the factories are thread-safe once configured).
+ */
+final class MonitorParser {
+    /** How deep mappings and lists may nest; a definition needs five levels. */
+    static final int MAX_DEPTH = 64;
+    /** The longest key, in characters: keys are field names, column names and header names. */
+    static final int MAX_KEY_LENGTH = 10_000;
+    /** The longest number, in characters. */
+    static final int MAX_NUMBER_LENGTH = 100;
+    /**
+     * The longest field path whose location is kept for messages (one key at its longest, under a few
+     * short ones); longer ones are reported without a line.
+     */
+    private static final int MAX_LOCATED_PATH = MAX_KEY_LENGTH + 100;
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+            .maxNameLength(MAX_KEY_LENGTH).maxNumberLength(MAX_NUMBER_LENGTH).build();
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    static final List<String> TOP_KEYS = List.of("name", "reference", "columns", "drift", "alerts", "retrain",
+            "schedule", "source", "chunks", "reference_roll");
+    static final List<String> SCHEDULE_KEYS = List.of("cron", "cron_type", "time_zone", "every");
+    static final List<String> DIRECTORY_KEYS = List.of("type", "path", "glob", "settle");
+    static final List<String> JDBC_KEYS = List.of("type", "datasource", "query");
+    static final List<String> HTTP_KEYS = List.of("type", "url", "headers", "timeout");
+    static final List<String> CHUNK_KEYS = List.of("every", "column", "rows");
+    static final List<String> ROLL_KEYS = List.of("previous", "every");
+    static final List<String> ALERT_KEYS = List.of("when", "channels", "cooldown", "notify_resolved");
+    static final List<String> RETRAIN_KEYS = List.of("when", "triggers");
+    static final List<String> WHEN_KEYS = List.of("dataset_drift", "drift_share", "columns", "check_error");
+    static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "text", "datetime", "target",
+            "prediction", "ignored");
+    static final List<String> DRIFT_KEYS = List.of("share", "method", "num_method", "cat_method", "threshold",
+            "num_threshold", "cat_threshold", "per_column", "correction", "binning", "n_bins", "missing_share_threshold");
+    static final List<String> PER_COLUMN_KEYS = List.of("method", "threshold");
+    /** Keys of Evidently's or other tools' vocabulary mapped to ours, for "did you mean" hints. */
+    private static final Map<String, String> ALIASES = Map.of("timestamp", "datetime", "numerical_features",
+            "numerical", "categorical_features", "categorical", "stattest", "method", "stattest_threshold",
+            "threshold", "drift_share", "share", "per_column_stattest", "per_column");
+
+    private final String source;
+    private final Map<String, JsonLocation> locations;
+    private final List<InvalidMonitorException.Problem> problems = new ArrayList<>();
+
+    private MonitorParser(String source, Map<String, JsonLocation> locations) {
+        this.source = source;
+        this.locations = locations;
+    }
+
+    static MonitorDefinition parse(String text, String source) {
+        JsonFactory factory = text.stripLeading().startsWith("{") ? JSON : YAML;
+        String format = factory == JSON ? "JSON" : "YAML";
+        JsonNode root;
+        Map<String, JsonLocation> locations;
+        try {
+            Located located = locate(factory, text);
+            if (located.documents() > 1) {
+                JsonLocation at = located.second();
+                throw new InvalidMonitorException(source, List.of(new InvalidMonitorException.Problem("",
+                        at.getLineNr(), at.getColumnNr(), "the definition holds " + located.documents() + " " + format
+                                + " documents; send one" + (factory == YAML ? " (remove the --- separators)" : ""))));
+            }
+            locations = located.locations();
+            root = new ObjectMapper(factory).readTree(text);
+        } catch (StreamConstraintsException e) {
+            JsonLocation at = e.getLocation();
+            throw new InvalidMonitorException(source, List.of(new InvalidMonitorException.Problem("",
+                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    "not a valid monitor definition: " + pastLimit(e.getOriginalMessage()))));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String message = e.getOriginalMessage();
+            throw new InvalidMonitorException(source, List.of(new InvalidMonitorException.Problem("",
+                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    "not valid " + format + ": " + firstLine(message))));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
+        }
+        MonitorParser parser = new MonitorParser(source, locations);
+        MonitorDefinition definition = parser.definition(root);
+        if (!parser.problems.isEmpty()) {
+            List<InvalidMonitorException.Problem> sorted = new ArrayList<>(parser.problems);
+            sorted.sort(Comparator.comparingInt((InvalidMonitorException.Problem p) -> p.line() == 0
+                    ? Integer.MAX_VALUE : p.line()).thenComparingInt(InvalidMonitorException.Problem::column));
+            throw new InvalidMonitorException(source, sorted);
+        }
+        return definition;
+    }
+
+    /** Which of Jackson's read limits the text went past, in the definition's own terms. */
+    private static String pastLimit(String jacksonMessage) {
+        String m = jacksonMessage == null ? "" : jacksonMessage;
+        if (m.contains("nesting depth")) {
+            return "mappings and lists are nested more than " + MAX_DEPTH + " levels deep";
+        }
+        if (m.contains("Name length")) {
+            return "a key is longer than " + MAX_KEY_LENGTH + " characters";
+        }
+        if (m.contains("Number value length")) {
+            return "a number is longer than " + MAX_NUMBER_LENGTH + " characters";
+        }
+        return "a value is longer than a monitor definition may hold";
+    }
+
+    /**
+     * What the streaming pass learnt: the location of keys and list elements by field path, how many
+     * documents the text holds, and where the second one starts.
+     */
+    private record Located(Map<String, JsonLocation> locations, int documents, JsonLocation second) {
+    }
+
+    /**
+     * The location of every key (and of every list element) of the first document, by field path,
+     * and the number of documents. Paths longer than {@link #MAX_LOCATED_PATH}, and any past a total
+     * of a few times the text's length, are not kept (their problems are reported without a line), so
+     * that long keys with many children cost memory in proportion to the text, not its square.
+     */
+    private static Located locate(JsonFactory factory, String text) throws IOException {
+        Map<String, JsonLocation> out = new HashMap<>();
+        long budget = 8L * text.length() + 4096;
+        int documents = 0;
+        JsonLocation second = null;
+        try (JsonParser p = factory.createParser(text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (documents > 0) {
+                    if (second == null) {
+                        second = p.currentTokenLocation();
+                    }
+                    if (t.isStructStart()) {
+                        p.skipChildren();
+                    }
+                    documents++;
+                    continue;
+                }
+                if (t == JsonToken.FIELD_NAME || p.getParsingContext().inArray()) {
+                    int length = pathLength(p);
+                    if (length <= MAX_LOCATED_PATH && length <= budget) {
+                        String path = path(p, length);
+                        if (out.putIfAbsent(path, p.currentTokenLocation()) == null) {
+                            budget -= length;
+                        }
+                    }
+                }
+                if (p.getParsingContext().inRoot() && !t.isStructStart()) {
+                    documents = 1;
+                }
+            }
+        }
+        return new Located(out, Math.max(documents, 1), second);
+    }
+
+    /** The length {@link #path(JsonParser, int)} will have, found without building it. */
+    private static int pathLength(JsonParser p) {
+        int length = 0;
+        for (var ctx = p.getParsingContext(); ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
+            if (ctx.inArray()) {
+                length += 2 + Integer.toString(ctx.getCurrentIndex()).length();
+            } else if (ctx.getCurrentName() != null) {
+                length += 1 + ctx.getCurrentName().length();
+            }
+            if (length > MAX_LOCATED_PATH) {
+                return length;
+            }
+        }
+        return length;
+    }
+
+    private static String path(JsonParser p, int length) {
+        List<String> parts = new ArrayList<>();
+        for (var ctx = p.getParsingContext(); ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
+            if (ctx.inArray()) {
+                parts.add("[" + ctx.getCurrentIndex() + "]");
+            } else if (ctx.getCurrentName() != null) {
+                parts.add("." + ctx.getCurrentName());
+            }
+        }
+        StringBuilder joined = new StringBuilder(length);
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            joined.append(parts.get(i));
+        }
+        return joined.length() > 0 && joined.charAt(0) == '.' ? joined.substring(1) : joined.toString();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    private MonitorDefinition definition(JsonNode root) {
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            problem("", "the definition is empty; expected a mapping with " + String.join(", ", TOP_KEYS));
+            return null;
+        }
+        if (!root.isObject()) {
+            problem("", "expected a mapping with " + String.join(", ", TOP_KEYS) + ", found " + describe(root));
+            return null;
+        }
+        checkKeys(root, "", TOP_KEYS);
+        String name = string(root, "name", "name");
+        String reference = string(root, "reference", "reference");
+
+        JsonNode columns = mapping(root, "columns", "columns");
+        List<String> numerical = columnList(columns, "numerical");
+        List<String> categorical = columnList(columns, "categorical");
+        List<String> text = columnList(columns, "text");
+        String datetime = columns == null ? null : string(columns, "datetime", "columns.datetime");
+        String target = columns == null ? null : string(columns, "target", "columns.target");
+        String prediction = columns == null ? null : string(columns, "prediction", "columns.prediction");
+        List<String> ignored = columnList(columns, "ignored");
+        if (columns != null) {
+            checkKeys(columns, "columns", COLUMN_KEYS);
+            checkRoles(numerical, categorical, text, datetime, ignored);
+            checkRole(target, "target", text, datetime, ignored);
+            checkRole(prediction, "prediction", text, datetime, ignored);
+            if (target != null && target.equals(prediction)) {
+                problem("columns.prediction", "'" + target + "' is already the target; target and prediction are"
+                        + " different columns");
+            }
+        }
+
+        DriftOptions options = DriftOptions.defaults();
+        JsonNode drift = mapping(root, "drift", "drift");
+        if (drift != null) {
+            checkKeys(drift, "drift", DRIFT_KEYS);
+            Double share = number(drift, "share", "drift.share");
+            if (share != null) {
+                if (share > 1) {
+                    problem("drift.share", "must be between 0 and 1 (a share of columns), got " + share
+                            + (share <= 100 ? "; for " + share + " % write " + share / 100 : ""));
+                } else {
+                    options = options.withShare(share);
+                }
+            }
+            options = options.withMethod(method(drift, "method", null))
+                    .withNumMethod(method(drift, "num_method", ColumnKind.NUMERICAL))
+                    .withCatMethod(method(drift, "cat_method", ColumnKind.CATEGORICAL))
+                    .withThreshold(number(drift, "threshold", "drift.threshold"))
+                    .withNumThreshold(number(drift, "num_threshold", "drift.num_threshold"))
+                    .withCatThreshold(number(drift, "cat_threshold", "drift.cat_threshold"))
+                    .withPerColumn(perColumn(drift, numerical, categorical, ignored, text, datetime));
+            String correction = string(drift, "correction", "drift.correction");
+            if (correction != null) {
+                try {
+                    options = options.withCorrection(Correction.fromLabel(correction));
+                } catch (IllegalArgumentException e) {
+                    problem("drift.correction", "unknown correction '" + correction + "'; valid: " + labels());
+                }
+            }
+            options = binning(drift, options);
+            Double missing = number(drift, "missing_share_threshold", "drift.missing_share_threshold");
+            if (missing != null) {
+                if (missing > 1) {
+                    problem("drift.missing_share_threshold", "must be between 0 and 1 (a change in the share of missing "
+                            + "cells), got " + missing);
+                } else {
+                    options = options.withMissingShareThreshold(missing);
+                }
+            }
+        }
+        Schedule schedule = schedule(root);
+        SourceSpec source = source(root);
+        if (source != null && schedule == null && root.get("schedule") == null) {
+            problem("source", "a source is read by scheduled runs: add a schedule (e.g. schedule: {every: 1h})");
+        }
+        if (schedule != null && source == null && root.get("source") == null) {
+            problem("schedule", "a scheduled run reads its batch from a source: add one (type: directory, jdbc or http)");
+        }
+        ChunkSpec chunks = chunks(root, datetime);
+        ReferenceRoll roll = referenceRoll(root, source);
+        return new MonitorDefinition(name, reference, numerical, categorical, text, datetime, target, prediction,
+                ignored, options, policy(root), schedule, source, chunks, roll);
+    }
+
+    /** {@code schedule:} a cron expression (Unix or Quartz, in a time zone) or {@code every:} an interval. */
+    private Schedule schedule(JsonNode root) {
+        JsonNode node = mapping(root, "schedule", "schedule");
+        if (node == null) {
+            return null;
+        }
+        checkKeys(node, "schedule", SCHEDULE_KEYS);
+        String cron = string(node, "cron", "schedule.cron");
+        Duration every = duration(node, "every", "schedule.every");
+        if (!exactlyOne(node, "schedule", "cron", cron, "every", every,
+                "cron (e.g. cron: \"0 * * * *\") or every (e.g. every: 1h)")) {
+            return null;
+        }
+        if (every != null) {
+            if (node.get("cron_type") != null || node.get("time_zone") != null) {
+                problem("schedule.every", "cron_type and time_zone apply to cron schedules only; every counts in UTC");
+            }
+            try {
+                return Schedule.every(every);
+            } catch (IllegalArgumentException e) {
+                problem("schedule.every", e.getMessage());
+                return null;
+            }
+        }
+        Schedule.CronType type = Schedule.CronType.UNIX;
+        String typeText = string(node, "cron_type", "schedule.cron_type");
+        if (typeText != null) {
+            switch (typeText) {
+                case "unix" -> type = Schedule.CronType.UNIX;
+                case "quartz" -> type = Schedule.CronType.QUARTZ;
+                default -> {
+                    problem("schedule.cron_type", "unknown cron type '" + typeText + "'; valid: unix (5 fields), "
+                            + "quartz (6 or 7 fields, with seconds)");
+                    return null;
+                }
+            }
+        }
+        ZoneId zone = ZoneOffset.UTC;
+        String zoneText = string(node, "time_zone", "schedule.time_zone");
+        if (zoneText != null) {
+            try {
+                zone = ZoneId.of(zoneText);
+            } catch (DateTimeException e) {
+                problem("schedule.time_zone", "unknown time zone '" + zoneText + "'; write e.g. UTC or Europe/Paris");
+                return null;
+            }
+        }
+        try {
+            return Schedule.cron(cron, type, zone);
+        } catch (IllegalArgumentException e) {
+            problem("schedule.cron", "'" + cron + "' is not a valid " + typeText(type) + " cron expression: "
+                    + firstLine(e.getMessage()));
+            return null;
+        }
+    }
+
+    private static String typeText(Schedule.CronType type) {
+        return type == Schedule.CronType.QUARTZ ? "Quartz" : "Unix";
+    }
+
+    /** {@code source:} by {@code type:}; see {@link SourceSpec}. */
+    private SourceSpec source(JsonNode root) {
+        JsonNode node = mapping(root, "source", "source");
+        if (node == null) {
+            return null;
+        }
+        String type = string(node, "type", "source.type");
+        if (type == null) {
+            problem("source.type", "is required: directory, jdbc or http");
+            return null;
+        }
+        switch (type) {
+            case "directory" -> {
+                checkKeys(node, "source", DIRECTORY_KEYS);
+                String path = required(node, "path", "source.path", "the folder to watch");
+                String glob = string(node, "glob", "source.glob");
+                Duration settle = duration(node, "settle", "source.settle");
+                if (glob != null) {
+                    try {
+                        java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                    } catch (IllegalArgumentException e) {
+                        problem("source.glob", "'" + glob + "' is not a valid glob: " + firstLine(e.getMessage()));
+                    }
+                }
+                if (path == null) {
+                    return null;
+                }
+                try {
+                    return new SourceSpec.Directory(java.nio.file.Path.of(path), glob == null ? "*" : glob,
+                            settle == null ? Duration.ofSeconds(10) : settle);
+                } catch (java.nio.file.InvalidPathException e) {
+                    problem("source.path", "'" + path + "' is not a valid path: " + e.getReason());
+                    return null;
+                }
+            }
+            case "jdbc" -> {
+                checkKeys(node, "source", JDBC_KEYS);
+                String dataSource = required(node, "datasource", "source.datasource",
+                        "the name of a data source declared in config.yml (sources.dataSources)");
+                String query = required(node, "query", "source.query",
+                        "SQL selecting the window's rows, e.g. SELECT * FROM predictions WHERE ts >= :from AND ts < :to");
+                return dataSource == null || query == null ? null : new SourceSpec.Jdbc(dataSource, query);
+            }
+            case "http" -> {
+                checkKeys(node, "source", HTTP_KEYS);
+                String url = required(node, "url", "source.url", "the URL answering a CSV or Arrow batch");
+                Map<String, String> headers = new LinkedHashMap<>();
+                JsonNode h = mapping(node, "headers", "source.headers");
+                if (h != null) {
+                    for (Map.Entry<String, JsonNode> e : h.properties()) {
+                        if (e.getValue().isTextual() || e.getValue().isNumber()) {
+                            headers.put(e.getKey(), e.getValue().asText());
+                        } else {
+                            problem("source.headers." + e.getKey(), "expected a header value, found "
+                                    + describe(e.getValue()));
+                        }
+                    }
+                }
+                Duration timeout = duration(node, "timeout", "source.timeout");
+                return url == null ? null : new SourceSpec.Http(url, headers,
+                        timeout == null ? Duration.ofSeconds(60) : timeout);
+            }
+            default -> {
+                problem("source.type", "unknown source type '" + type + "'; valid: directory, jdbc, http");
+                return null;
+            }
+        }
+    }
+
+    /** {@code chunks:} {@code every} (with {@code column}, default the datetime column) or {@code rows}. */
+    private ChunkSpec chunks(JsonNode root, String datetime) {
+        JsonNode node = mapping(root, "chunks", "chunks");
+        if (node == null) {
+            return null;
+        }
+        checkKeys(node, "chunks", CHUNK_KEYS);
+        Duration every = duration(node, "every", "chunks.every");
+        Double rows = number(node, "rows", "chunks.rows");
+        String column = string(node, "column", "chunks.column");
+        if (!exactlyOne(node, "chunks", "every", every, "rows", rows,
+                "every (a time chunk, e.g. every: 1h) or rows (e.g. rows: 10000)")) {
+            return null;
+        }
+        if (rows != null) {
+            if (column != null) {
+                problem("chunks.column", "applies to time chunks (every) only");
+            }
+            if (rows != Math.rint(rows) || rows < 1 || rows > Integer.MAX_VALUE) {
+                problem("chunks.rows", "must be a whole number of at least 1, got " + rows);
+                return null;
+            }
+            return new ChunkSpec(null, null, rows.intValue());
+        }
+        if (every.compareTo(Duration.ofSeconds(1)) < 0) {
+            problem("chunks.every", "must be at least 1s, got " + every);
+            return null;
+        }
+        String by = column != null ? column : datetime;
+        if (by == null) {
+            problem("chunks.column", "is required for time chunks when columns.datetime is not set: the timestamp "
+                    + "column to cut by");
+            return null;
+        }
+        return new ChunkSpec(every, by, 0);
+    }
+
+    /** {@code reference_roll:} {@code previous} (required) and {@code every} (default one day). */
+    private ReferenceRoll referenceRoll(JsonNode root, SourceSpec source) {
+        JsonNode node = mapping(root, "reference_roll", "reference_roll");
+        if (node == null) {
+            return null;
+        }
+        checkKeys(node, "reference_roll", ROLL_KEYS);
+        Duration previous = duration(node, "previous", "reference_roll.previous");
+        if (previous == null && node.get("previous") == null) {
+            problem("reference_roll.previous", "is required: how far back the rolling reference reaches, e.g. 30d");
+        }
+        Duration every = duration(node, "every", "reference_roll.every");
+        if (every != null && every.compareTo(Duration.ofSeconds(1)) < 0) {
+            problem("reference_roll.every", "must be at least 1s, got " + every);
+            return null;
+        }
+        boolean canReadPast = source instanceof SourceSpec.Jdbc
+                || source instanceof SourceSpec.Http h && h.url().contains("{from}") && h.url().contains("{to}");
+        if (source != null && !canReadPast) {
+            problem("reference_roll", "a rolling reference is read from the source over a past period, which needs "
+                    + "a jdbc source or an http source with {from} and {to} in its url; a " + source.type()
+                    + " source cannot read the past");
+        }
+        return previous == null ? null : new ReferenceRoll(previous, every == null ? Duration.ofDays(1) : every);
+    }
+
+    /**
+     * Whether exactly one of keys {@code a} and {@code b} of {@code node} has a valid value; if neither
+     * is written, or both are, says so (a value that is written but invalid was reported already).
+     */
+    private boolean exactlyOne(JsonNode node, String path, String a, Object aValue, String b, Object bValue,
+            String example) {
+        if ((aValue == null) != (bValue == null)) {
+            return true;
+        }
+        if (aValue == null && node.get(a) == null && node.get(b) == null) {
+            problem(path, "give either " + example);
+        } else if (aValue != null) {
+            problem(path + "." + b, "give either " + a + " or " + b + ", not both");
+        }
+        return false;
+    }
+
+    private String required(JsonNode parent, String key, String path, String what) {
+        String value = string(parent, key, path);
+        if (value == null && parent.get(key) == null) {
+            problem(path, "is required: " + what);
+        }
+        return value;
+    }
+
+    /** A duration written as Dropwizard writes them: 30s, 10m, 1h, 1d, 7d. */
+    private Duration duration(JsonNode parent, String key, String path) {
+        String text = string(parent, key, path);
+        if (text == null) {
+            return null;
+        }
+        try {
+            Duration d = Duration.ofMillis(io.dropwizard.util.Duration.parse(text).toMilliseconds());
+            if (d.isZero() || d.isNegative()) {
+                problem(path, "must be longer than zero, got '" + text + "'");
+                return null;
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            problem(path, "'" + text + "' is not a duration; write e.g. 30s, 10m, 1h, 1d or 7d");
+            return null;
+        }
+    }
+
+    /** {@code alerts:} and {@code retrain:}; see {@link Policy}. */
+    private Policy policy(JsonNode root) {
+        JsonNode alerts = mapping(root, "alerts", "alerts");
+        JsonNode retrain = mapping(root, "retrain", "retrain");
+        if (alerts == null && retrain == null) {
+            return Policy.NONE;
+        }
+        Policy.Condition alertWhen = Policy.Condition.DATASET_DRIFT;
+        List<String> channels = List.of();
+        Duration cooldown = Duration.ZERO;
+        boolean notifyResolved = true;
+        if (alerts != null) {
+            checkKeys(alerts, "alerts", ALERT_KEYS);
+            alertWhen = condition(alerts, "alerts.when", Policy.Condition.DATASET_DRIFT);
+            channels = names(alerts, "channels", "alerts.channels");
+            String text = string(alerts, "cooldown", "alerts.cooldown");
+            if (text != null) {
+                try {
+                    cooldown = Duration.ofMillis(io.dropwizard.util.Duration.parse(text).toMilliseconds());
+                } catch (IllegalArgumentException e) {
+                    problem("alerts.cooldown", "'" + text + "' is not a duration; write e.g. 30m, 1h or 2d");
+                }
+            }
+            Boolean resolved = bool(alerts, "notify_resolved", "alerts.notify_resolved");
+            notifyResolved = resolved == null || resolved;
+        }
+        Policy.Condition retrainWhen = alertWhen;
+        List<String> triggers = List.of();
+        if (retrain != null) {
+            checkKeys(retrain, "retrain", RETRAIN_KEYS);
+            retrainWhen = condition(retrain, "retrain.when", alertWhen);
+            triggers = names(retrain, "triggers", "retrain.triggers");
+            if (alerts == null) {
+                alertWhen = retrainWhen;
+            }
+        }
+        return new Policy(alertWhen, channels, cooldown, notifyResolved, retrainWhen, triggers);
+    }
+
+    private Policy.Condition condition(JsonNode parent, String path, Policy.Condition otherwise) {
+        JsonNode when = mapping(parent, "when", path);
+        if (when == null) {
+            return otherwise;
+        }
+        checkKeys(when, path, WHEN_KEYS);
+        Boolean datasetDrift = bool(when, "dataset_drift", path + ".dataset_drift");
+        Double share = number(when, "drift_share", path + ".drift_share");
+        if (share != null && share > 1) {
+            problem(path + ".drift_share", "must be between 0 and 1 (a share of columns), got " + share);
+            share = null;
+        }
+        List<String> columns = names(when, "columns", path + ".columns");
+        Boolean checkError = bool(when, "check_error", path + ".check_error");
+        boolean anySet = datasetDrift != null || share != null || !columns.isEmpty() || checkError != null;
+        return new Policy.Condition(anySet ? Boolean.TRUE.equals(datasetDrift) : otherwise.datasetDrift(), share,
+                columns, Boolean.TRUE.equals(checkError));
+    }
+
+    private Boolean bool(JsonNode parent, String key, String path) {
+        JsonNode node = parent.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            problem(path, "expected true or false, found " + describe(node));
+            return null;
+        }
+        return node.booleanValue();
+    }
+
+    /** A list of names (channels, triggers, columns): a list, or one name on its own. */
+    private List<String> names(JsonNode parent, String key, String path) {
+        JsonNode node = parent.get(key);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (node.isTextual()) {
+            return List.of(node.asText());
+        }
+        if (!node.isArray()) {
+            problem(path, "expected a list of names, found " + describe(node));
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if ((item.isTextual() || item.isNumber()) && !item.asText().isBlank()) {
+                out.add(item.asText());
+            } else {
+                problem(path + "[" + i + "]", "expected a name, found " + describe(item));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code binning: sturges | reference_quantiles | equal_width} and {@code n_bins}: how psi,
+     * kl_div and jensenshannon bin numerical columns. {@code n_bins} needs one of the two
+     * reference-only strategies, since Evidently's Sturges rule decides its own count.
+     */
+    private DriftOptions binning(JsonNode drift, DriftOptions options) {
+        String binning = string(drift, "binning", "drift.binning");
+        Double bins = number(drift, "n_bins", "drift.n_bins");
+        BinningStrategy strategy = BinningStrategy.EVIDENTLY;
+        if (binning != null) {
+            strategy = switch (binning) {
+                case "sturges" -> BinningStrategy.EVIDENTLY;
+                case "reference_quantiles" -> BinningStrategy.REFERENCE_QUANTILES;
+                case "equal_width" -> BinningStrategy.EQUAL_WIDTH;
+                default -> {
+                    problem("drift.binning", "unknown binning '" + binning
+                            + "'; valid: sturges (Evidently's), reference_quantiles, equal_width");
+                    yield null;
+                }
+            };
+        }
+        if (strategy == null) {
+            return options;
+        }
+        int count = options.binCount();
+        if (bins != null) {
+            if (bins != Math.rint(bins) || bins < 1 || bins > 10_000) {
+                problem("drift.n_bins", "must be a whole number from 1 to 10000, got " + bins);
+                return options;
+            }
+            if (strategy == BinningStrategy.EVIDENTLY) {
+                problem("drift.n_bins", "needs binning: reference_quantiles or equal_width (Evidently's Sturges rule "
+                        + "chooses its own number of bins)");
+                return options;
+            }
+            count = bins.intValue();
+        }
+        return options.withBinning(strategy, count);
+    }
+
+    private Map<String, ColumnOverride> perColumn(JsonNode drift, List<String> numerical, List<String> categorical,
+            List<String> ignored, List<String> text, String datetime) {
+        JsonNode node = mapping(drift, "per_column", "drift.per_column");
+        Map<String, ColumnOverride> out = new LinkedHashMap<>();
+        if (node == null) {
+            return out;
+        }
+        Set<String> numericalSet = new HashSet<>(numerical);
+        Set<String> categoricalSet = new HashSet<>(categorical);
+        Set<String> ignoredSet = new HashSet<>(ignored);
+        Set<String> textSet = new HashSet<>(text);
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String column = e.getKey();
+            String path = "drift.per_column." + column;
+            JsonNode entry = e.getValue();
+            if (!entry.isObject()) {
+                problem(path, "expected a mapping with method and/or threshold, found " + describe(entry));
+                continue;
+            }
+            checkKeys(entry, path, PER_COLUMN_KEYS);
+            if (ignoredSet.contains(column) || textSet.contains(column) || column.equals(datetime)) {
+                String role = ignoredSet.contains(column) ? "ignored" : textSet.contains(column) ? "text" : "datetime";
+                problem(path, "column '" + column + "' is listed in columns." + role + ", so it is never tested");
+            }
+            ColumnKind kind = numericalSet.contains(column) ? ColumnKind.NUMERICAL
+                    : categoricalSet.contains(column) ? ColumnKind.CATEGORICAL : null;
+            String method = methodAt(entry, "method", path + ".method", kind);
+            Double threshold = number(entry, "threshold", path + ".threshold");
+            out.put(column, new ColumnOverride(method, threshold));
+        }
+        return out;
+    }
+
+    private String method(JsonNode drift, String key, ColumnKind kind) {
+        return methodAt(drift, key, "drift." + key, kind);
+    }
+
+    private String methodAt(JsonNode parent, String key, String path, ColumnKind kind) {
+        String name = string(parent, key, path);
+        if (name == null) {
+            return null;
+        }
+        Optional<DriftTest> test = DriftTests.byName(name);
+        if (test.isEmpty()) {
+            String hint = "";
+            for (String valid : DriftTests.names()) {
+                if (valid.equalsIgnoreCase(name)) {
+                    hint = " (names are case-sensitive: did you mean '" + valid + "'?)";
+                }
+            }
+            problem(path, "unknown test '" + name + "'" + hint + "; valid tests: " + String.join(", ", testNames(kind)));
+            return null;
+        }
+        if (kind != null && !test.get().appliesTo(kind)) {
+            String label = kind == ColumnKind.NUMERICAL ? "numerical" : "categorical";
+            problem(path, "test '" + name + "' does not apply to " + label + " columns; " + label + " tests: "
+                    + String.join(", ", testNames(kind)));
+            return null;
+        }
+        return name;
+    }
+
+    private static List<String> testNames(ColumnKind kind) {
+        List<String> names = new ArrayList<>();
+        for (DriftTest t : DriftTests.all()) {
+            if (kind == null || t.appliesTo(kind)) {
+                names.add(t.name());
+            }
+        }
+        return names;
+    }
+
+    private static String labels() {
+        List<String> labels = new ArrayList<>();
+        for (Correction c : Correction.values()) {
+            labels.add(c.label());
+        }
+        return String.join(", ", labels);
+    }
+
+    private void checkRoles(List<String> numerical, List<String> categorical, List<String> text, String datetime,
+            List<String> ignored) {
+        Map<String, String> roleOf = new HashMap<>();
+        claim(roleOf, numerical, "numerical");
+        claim(roleOf, categorical, "categorical");
+        claim(roleOf, text, "text");
+        claim(roleOf, datetime == null ? List.of() : List.of(datetime), "datetime");
+        claim(roleOf, ignored, "ignored");
+    }
+
+    private void claim(Map<String, String> roleOf, List<String> columns, String role) {
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            String path = role.equals("datetime") ? "columns.datetime" : "columns." + role + "[" + i + "]";
+            String previous = roleOf.putIfAbsent(column, role);
+            if (previous != null) {
+                problem(path, previous.equals(role) ? "column '" + column + "' is listed twice"
+                        : "column '" + column + "' is also listed in columns." + previous + "; a column has one role");
+            }
+        }
+    }
+
+    private void checkRole(String column, String role, List<String> text, String datetime, List<String> ignored) {
+        if (column == null) {
+            return;
+        }
+        String conflict = ignored.contains(column) ? "ignored" : text.contains(column) ? "text"
+                : column.equals(datetime) ? "datetime" : null;
+        if (conflict != null) {
+            problem("columns." + role, "column '" + column + "' is also listed in columns." + conflict + "; the "
+                    + role + " is drift-tested, so it must be numerical or categorical");
+        }
+    }
+
+    private void checkKeys(JsonNode node, String path, List<String> valid) {
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            String key = property.getKey();
+            if (!valid.contains(key)) {
+                String alias = ALIASES.get(key);
+                String hint = alias != null && valid.contains(alias) ? " (did you mean '" + alias + "'?)" : "";
+                problem(join(path, key), "unknown key '" + shorten(key) + "'" + hint + "; valid keys here: "
+                        + String.join(", ", valid));
+            }
+        }
+    }
+
+    private JsonNode mapping(JsonNode parent, String key, String path) {
+        JsonNode node = parent.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            problem(path, "expected a mapping, found " + describe(node));
+            return null;
+        }
+        return node;
+    }
+
+    private String string(JsonNode parent, String key, String path) {
+        JsonNode node = parent.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isTextual() || node.isNumber()) {
+            String s = node.asText();
+            if (s.isBlank()) {
+                problem(path, "must not be empty (write null or leave it out)");
+                return null;
+            }
+            return s;
+        }
+        problem(path, "expected a single name, found " + describe(node));
+        return null;
+    }
+
+    private Double number(JsonNode parent, String key, String path) {
+        JsonNode node = parent.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            problem(path, "expected a number, found " + describe(node));
+            return null;
+        }
+        double v = node.doubleValue();
+        if (!Double.isFinite(v) || v < 0) {
+            problem(path, "must be a finite number of at least 0, got " + node.asText());
+            return null;
+        }
+        return v;
+    }
+
+    /** A list of column names: a YAML/JSON list, or one name on its own. */
+    private List<String> columnList(JsonNode columns, String key) {
+        if (columns == null) {
+            return List.of();
+        }
+        String path = "columns." + key;
+        JsonNode node = columns.get(key);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (node.isTextual() || node.isNumber()) {
+            return List.of(node.asText());
+        }
+        if (!node.isArray()) {
+            problem(path, "expected a list of column names, found " + describe(node));
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if ((item.isTextual() || item.isNumber()) && !item.asText().isBlank()) {
+                out.add(item.asText());
+            } else {
+                problem(path + "[" + i + "]", "expected a column name, found " + describe(item));
+            }
+        }
+        return out;
+    }
+
+    private void problem(String path, String message) {
+        JsonLocation at = path.length() > MAX_LOCATED_PATH ? null : locations.get(path);
+        if (at == null && !path.isEmpty()) {
+            // A value inside a key we know: point at the nearest enclosing key (a few levels up at most:
+            // the parser reads no deeper than that).
+            int end = path.length();
+            for (int level = 0; at == null && level < 8; level++) {
+                end = Math.max(path.lastIndexOf('.', end - 1), path.lastIndexOf('[', end - 1));
+                if (end <= 0) {
+                    break;
+                }
+                at = end > MAX_LOCATED_PATH ? null : locations.get(path.substring(0, end));
+            }
+        }
+        problems.add(new InvalidMonitorException.Problem(path, at == null ? 0 : at.getLineNr(),
+                at == null ? 0 : at.getColumnNr(), message));
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static String describe(JsonNode node) {
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isBoolean()) {
+            return node.asText() + " (a true/false value; quote it if it is a name)";
+        }
+        if (node.isNull()) {
+            return "null";
+        }
+        return "'" + shorten(node.asText()) + "'";
+    }
+
+    /** A value quoted back to the user, cut to a readable length. */
+    private static String shorten(String value) {
+        return value.length() <= 200 ? value : value.substring(0, 200) + "…";
+    }
+}
