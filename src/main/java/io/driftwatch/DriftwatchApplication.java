@@ -1,6 +1,7 @@
 package io.driftwatch;
 
 import io.driftwatch.api.Api;
+import io.driftwatch.api.dashboard.DashboardResource;
 import io.driftwatch.api.PrometheusServlet;
 import io.driftwatch.cli.BackfillCommand;
 import io.driftwatch.cli.CheckCommand;
@@ -88,6 +89,8 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         DriftwatchConfiguration.ApiSettings api = configuration.getApi();
         Api.register(environment.jersey(), monitoring.intake, monitoring.catalog, monitoring.checks, service.history(),
                 service.queue(), api.bodyLimit(), api.definitionLimit(), service.deliveries(), service.runs());
+        environment.jersey().register(new DashboardResource(monitoring.catalog, service.history(), monitoring.intake,
+                service.deliveries(), service.runs()));
 
         // Prometheus scrapes /metrics; Dropwizard's JSON metrics move to /metrics.json on the admin port
         environment.getAdminContext().setInitParameter("metrics-uri", "/metrics.json");

@@ -1,6 +1,5 @@
 package io.driftwatch.api;
 
-import io.driftwatch.api.dashboard.DashboardResource;
 import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.monitor.checks.CheckQueue;
 import io.driftwatch.monitor.checks.Checks;
@@ -19,7 +18,7 @@ public final class Api {
     private Api() {
     }
 
-    /** Registers everything under {@code /api/v1}, the dashboard pages and the error mappers. */
+    /** Registers everything under {@code /api/v1} and the error mappers (which the dashboard pages share). */
     public static void register(JerseyEnvironment jersey, DatasetIntake intake, MonitorCatalog monitors,
             Checks checks, CheckHistory history, CheckQueue queue, BodyLimit limit,
             DefinitionLimit definitionLimit, Deliveries deliveries, RunHistory runs) {
@@ -30,7 +29,6 @@ public final class Api {
         jersey.register(new MonitorDeliveryResource(deliveries));
         jersey.register(new MonitorRunResource(runs));
         jersey.register(new OpenApiResource());
-        jersey.register(new DashboardResource(monitors, history, intake, deliveries, runs));
         jersey.register(new DriftwatchExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonProcessingExceptionMapper());

@@ -1,6 +1,5 @@
 package io.driftwatch.report;
 
-import static io.driftwatch.report.HtmlReportFixtures.IMG_CATEGORY;
 import static io.driftwatch.report.HtmlReportFixtures.SCRIPT_COLUMN;
 import static io.driftwatch.report.HtmlReportFixtures.normal;
 import static io.driftwatch.report.HtmlReportFixtures.repeat;

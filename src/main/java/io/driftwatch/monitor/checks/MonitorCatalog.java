@@ -1,6 +1,5 @@
 package io.driftwatch.monitor.checks;
 
-import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.monitor.ConflictException;
 import io.driftwatch.monitor.NotFoundException;
 import io.driftwatch.monitor.definitions.ChunkSpec;
@@ -22,10 +21,8 @@ import io.driftwatch.store.ReferenceVersionRow;
 import io.driftwatch.monitor.sources.SourceEnvironment;
 import io.driftwatch.monitor.sources.Sources;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
