@@ -257,7 +257,7 @@ class CheckCommandTest {
     void progressBarAppearsAfterASecondAndIsErasedAtTheEnd() throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         java.io.PrintStream err = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
-        CheckCommand.ProgressBar bar = new CheckCommand.ProgressBar(err, true);
+        ProgressBar bar = new ProgressBar(err, true);
         bar.stage("testing 3 columns", 2, 3);
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (bytes.size() == 0 && System.nanoTime() < deadline) {
@@ -274,7 +274,7 @@ class CheckCommandTest {
     @Test
     void progressBarStaysSilentForAQuickCheck() {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        CheckCommand.ProgressBar bar = new CheckCommand.ProgressBar(
+        ProgressBar bar = new ProgressBar(
                 new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8), true);
         bar.stage("reading", 0, 3);
         bar.close();
