@@ -82,7 +82,7 @@ final class Dashboard {
             entries.add(new HomePage.Entry(m.id(), href, last.driftDetected() ? "drift" : "ok", verdict(last),
                     DashboardText.percent(last.driftShare()), last.driftedColumns() + " of " + last.columns()
                             + " columns", DashboardText.time(last.createdAt()),
-                    Links.ofCheck(last.id(), last.monitorId()).report(), count, Sparkline.of(recent), nextRun));
+                    Links.ofCheck(last.id(), last.monitorId()).report(), count, ShareTrend.of(recent), nextRun));
         }
         return new HomePage(entries, drifting, total, baseUrl);
     }

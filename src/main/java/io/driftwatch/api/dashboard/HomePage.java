@@ -35,6 +35,6 @@ public record HomePage(List<Entry> monitors, int drifting, long checks, String b
      * @param nextRun when its schedule next runs it; null without a schedule
      */
     public record Entry(String id, String href, String status, String verdict, String share, String detail,
-            String when, String reportHref, long checks, Sparkline trend, String nextRun) {
+            String when, String reportHref, long checks, ShareTrend trend, String nextRun) {
     }
 }

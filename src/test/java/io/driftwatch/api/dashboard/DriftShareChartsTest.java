@@ -55,14 +55,14 @@ class DriftShareChartsTest {
 
     @Test
     void sparklineSpacesChecksEvenlyFromZeroToFull() {
-        Sparkline s = Sparkline.of(List.of(check("a", "2026-11-20T00:00:00Z", 0, 0.5),
+        ShareTrend s = ShareTrend.of(List.of(check("a", "2026-11-20T00:00:00Z", 0, 0.5),
                 check("b", "2026-11-21T00:00:00Z", 0.5, 0.5), check("c", "2026-11-29T00:00:00Z", 1, 0.5)));
         assertThat(s.line()).isEqualTo("3,33 79.5,18 156,3");
         assertThat(s.threshold()).isEqualTo("M0 18H160");
-        assertThat(s.points()).extracting(Sparkline.Point::drifted).containsExactly(false, true, true);
-        assertThat(s.points()).extracting(Sparkline.Point::last).containsExactly(false, false, true);
+        assertThat(s.points()).extracting(ShareTrend.Point::drifted).containsExactly(false, true, true);
+        assertThat(s.points()).extracting(ShareTrend.Point::last).containsExactly(false, false, true);
         assertThat(s.label()).isEqualTo("Drift share of the last 3 checks: 2 found dataset drift; latest 100% "
                 + "against a threshold of 50%");
-        assertThat(Sparkline.of(List.of())).isNull();
+        assertThat(ShareTrend.of(List.of())).isNull();
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * @param points every check's point, drifted or not, the last one drawn larger
  * @param label what the chart says, for screen readers
  */
-public record Sparkline(String line, String threshold, List<Point> points, String label) {
+public record ShareTrend(String line, String threshold, List<Point> points, String label) {
     static final int WIDTH = 160;
     static final int HEIGHT = 36;
     private static final double TOP = 3;
@@ -25,7 +25,7 @@ public record Sparkline(String line, String threshold, List<Point> points, Strin
     private static final double LEFT = 3;
     private static final double RIGHT = WIDTH - 4;
 
-    public Sparkline {
+    public ShareTrend {
         points = List.copyOf(points);
     }
 
@@ -34,7 +34,7 @@ public record Sparkline(String line, String threshold, List<Point> points, Strin
     }
 
     /** The sparkline of {@code checks}, oldest first; null when there are none. */
-    static Sparkline of(List<Check> checks) {
+    static ShareTrend of(List<Check> checks) {
         if (checks.isEmpty()) {
             return null;
         }
@@ -65,7 +65,7 @@ public record Sparkline(String line, String threshold, List<Point> points, Strin
         String label = "Drift share of the last " + n + (n == 1 ? " check" : " checks") + ": " + drifted
                 + " found dataset drift; latest " + DashboardText.percent(last.driftShare()) + " against a threshold of "
                 + DashboardText.percent(last.shareThreshold());
-        return new Sparkline(line.toString(), threshold.toString(), points, label);
+        return new ShareTrend(line.toString(), threshold.toString(), points, label);
     }
 
     private static double y(double share) {
