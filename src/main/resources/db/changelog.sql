@@ -210,3 +210,15 @@ UPDATE outbox SET seq = -(SELECT COUNT(*) FROM outbox p
                                   OR (p.created_at = outbox.created_at AND p.id >= outbox.id)))
  WHERE state <> 'delivered';
 CREATE INDEX outbox_receiver_queue ON outbox (target_kind, target_name, state, seq);
+
+--changeset driftwatch:5-column-strength
+-- What every view of a column's result reads, stored with it so that the history (the dashboard's
+-- heat map) needs no lookup by test name: the one drift strength (ColumnDrift.strength: 1 at the
+-- threshold, larger is more drift, after any multiple-testing correction; infinite for a p-value of
+-- 0; null when undefined), the
+-- test's display name, its comparison (<, <=, >, >=) and its kind of score (p_value, distance).
+-- Rows written before this stay null; the dashboard derives what it can for them from the test name.
+ALTER TABLE check_columns ADD COLUMN strength DOUBLE PRECISION;
+ALTER TABLE check_columns ADD COLUMN display_name VARCHAR(200);
+ALTER TABLE check_columns ADD COLUMN comparison VARCHAR(2);
+ALTER TABLE check_columns ADD COLUMN score_kind VARCHAR(8);

@@ -57,8 +57,10 @@ public interface CheckDao {
     void insertCheck(@BindMethods CheckRow check);
 
     @SqlBatch("""
-            INSERT INTO check_columns (check_id, position, name, column_type, test, score, threshold, drifted, error)
-            VALUES (:checkId, :position, :name, :columnType, :test, :score, :threshold, :drifted, :error)
+            INSERT INTO check_columns (check_id, position, name, column_type, test, score, threshold, drifted, error,
+                                       strength, display_name, comparison, score_kind)
+            VALUES (:checkId, :position, :name, :columnType, :test, :score, :threshold, :drifted, :error,
+                    :strength, :displayName, :comparison, :scoreKind)
             """)
     void insertColumns(@BindMethods List<CheckColumnRow> columns);
 

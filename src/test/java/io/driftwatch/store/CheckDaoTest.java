@@ -89,18 +89,26 @@ class CheckDaoTest {
     void columnsThatCouldNotBeTestedKeepTheirNullsAndError(StoreBackend backend) {
         Fixture f = fixture(backend);
         CheckColumnRow untested = new CheckColumnRow("c1", 0, "temp", "num", null, null, null, false,
-                "the current batch has no values");
-        CheckColumnRow testedWithoutThreshold = new CheckColumnRow("c1", 1, "hum", "num", "ks", 0.0, null, true, null);
-        f.checks.insert(check("c1", f.alpha, f.current, T0), List.of(untested, testedWithoutThreshold));
+                "the current batch has no values", null, null, null, null);
+        CheckColumnRow testedWithoutThreshold = new CheckColumnRow("c1", 1, "hum", "num", "ks", 0.0, null, true, null,
+                null, "K-S p_value", "<=", "p_value");
+        CheckColumnRow pValueZero = new CheckColumnRow("c1", 2, "cnt", "num", "ks", 0.0, 0.05, true, null,
+                Double.POSITIVE_INFINITY, "K-S p_value", "<=", "p_value");
+        f.checks.insert(check("c1", f.alpha, f.current, T0), List.of(untested, testedWithoutThreshold, pValueZero));
 
         List<CheckColumnRow> back = f.checks.columns("c1");
 
-        assertThat(back).containsExactly(untested, testedWithoutThreshold);
+        assertThat(back).containsExactly(untested, testedWithoutThreshold, pValueZero);
+        assertThat(back.get(2).strength()).as("p = 0: infinitely strong drift, kept as such").isInfinite();
         assertThat(back.get(0).score()).isNull();
         assertThat(back.get(0).threshold()).isNull();
         assertThat(back.get(0).test()).isNull();
         assertThat(back.get(1).score()).isEqualTo(0.0);
         assertThat(back.get(1).error()).isNull();
+        assertThat(back.get(1).strength()).as("an undefined strength is stored as null").isNull();
+        assertThat(back.get(1).displayName()).isEqualTo("K-S p_value");
+        assertThat(back.get(1).comparison()).isEqualTo("<=");
+        assertThat(back.get(1).scoreKind()).isEqualTo("p_value");
     }
 
     @ParameterizedTest

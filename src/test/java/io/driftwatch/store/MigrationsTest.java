@@ -96,7 +96,7 @@ class MigrationsTest {
         long applied = StoreBackend.rowCount(jdbi, "databasechangelog");
         TestDatabases.migrated(db);
 
-        assertThat(applied).isEqualTo(13);
+        assertThat(applied).isEqualTo(14);
         assertThat(StoreBackend.rowCount(jdbi, "databasechangelog")).isEqualTo(applied);
         for (String table : TABLES) {
             assertThat(StoreBackend.rowCount(jdbi, table)).as(table).isZero();
@@ -127,9 +127,10 @@ class MigrationsTest {
 
         assertThatThrownBy(() -> requireApplied(db))
                 .isInstanceOf(UnmigratedDatabaseException.class)
-                .hasMessageContaining("11 of its migrations have not been applied")
+                .hasMessageContaining("12 of its migrations have not been applied")
                 .hasMessageContaining("1-monitors, 1-checks, 1-check-columns, 2-failed-checks, 2-incidents, 2-outbox, "
-                        + "3-reference-versions, 3-check-sources, 3-source-files, 3-scheduled-runs, 4-outbox-order")
+                        + "3-reference-versions, 3-check-sources, 3-source-files, 3-scheduled-runs, 4-outbox-order, "
+                        + "5-column-strength")
                 .hasMessageContaining("db migrate config.yml");
     }
 

@@ -57,11 +57,13 @@ final class StoreRows {
         List<CheckColumnRow> rows = new ArrayList<>();
         for (int i = 0; i < n - 1; i++) {
             rows.add(new CheckColumnRow(checkId, i, checkId + "-col" + i, i % 2 == 0 ? "num" : "cat",
-                    i % 2 == 0 ? "ks" : "chisquare", 0.001 * (i + 1), 0.05, i == 0, null));
+                    i % 2 == 0 ? "ks" : "chisquare", 0.001 * (i + 1), 0.05, i == 0, null,
+                    Math.log(0.001 * (i + 1)) / Math.log(0.05), i % 2 == 0 ? "K-S p_value" : "chi-square p_value",
+                    i % 2 == 0 ? "<=" : "<", "p_value"));
         }
         if (n > 0) {
             rows.add(new CheckColumnRow(checkId, n - 1, checkId + "-broken", "num", null, null, null, false,
-                    "only NaN in the current batch"));
+                    "only NaN in the current batch", null, null, null, null));
         }
         return rows;
     }

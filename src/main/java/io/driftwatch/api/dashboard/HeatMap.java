@@ -3,7 +3,6 @@ package io.driftwatch.api.dashboard;
 import io.driftwatch.api.Links;
 import io.driftwatch.monitor.checks.Check;
 import io.driftwatch.monitor.checks.CheckHistory;
-import io.driftwatch.stats.Comparison;
 import io.driftwatch.stats.DriftTest;
 import io.driftwatch.stats.DriftTests;
 import io.driftwatch.stats.ScoreKind;
@@ -151,11 +150,15 @@ public record HeatMap(int width, int height, int labelWidth, int cellWidth, List
 
     /**
      * How far the score is from the threshold: the one strength every view uses
-     * ({@link ScoreKind#strength}: {@code log p / log t} for p-values, {@code d / t} for distances; 1
-     * at the threshold, larger is more drift), here from the stored score (the stored history keeps
-     * the raw p-value, not the corrected one); NaN for a test this version does not know.
+     * ({@code ColumnDrift.strength()}: {@code log p / log t} for p-values, {@code d / t} for distances,
+     * after any multiple-testing correction; 1 at the threshold, larger is more drift), as the check
+     * stored it. For a check recorded before strengths were stored, derived from the stored raw score
+     * and the test's kind of score; NaN for a test this version does not know.
      */
     static double strength(CheckHistory.Column c) {
+        if (!c.storedBeforeStrengths()) {
+            return c.strength() == null ? Double.NaN : c.strength();
+        }
         DriftTest test = DriftTests.byName(c.test()).orElse(null);
         if (test == null) {
             return Double.NaN;
@@ -170,15 +173,24 @@ public record HeatMap(int width, int height, int labelWidth, int cellWidth, List
         if (c.error() != null) {
             return t.append("Not tested: ").append(c.error()).toString();
         }
-        DriftTest test = c.test() == null ? null : DriftTests.byName(c.test()).orElse(null);
         t.append(c.drifted() ? "Drift" : "No drift");
-        if (c.test() != null) {
-            t.append(" · ").append(test == null ? c.test() : test.displayName()).append(' ')
-                    .append(c.score() == null ? "n/a" : DashboardText.score(c.score()));
-            if (test != null && c.threshold() != null) {
-                t.append(", drift if ").append(test.scoreKind() == ScoreKind.P_VALUE ? "p " : "score ")
-                        .append(symbol(test.comparison())).append(' ').append(DashboardText.score(c.threshold()));
-            }
+        if (c.test() == null) {
+            return t.toString();
+        }
+        String displayName = c.displayName();
+        String comparison = c.comparison();
+        boolean pValue = "p_value".equals(c.scoreKind());
+        if (c.storedBeforeStrengths()) {
+            DriftTest test = DriftTests.byName(c.test()).orElse(null);
+            displayName = test == null ? c.test() : test.displayName();
+            comparison = test == null ? null : test.comparison().symbol();
+            pValue = test != null && test.scoreKind() == ScoreKind.P_VALUE;
+        }
+        t.append(" · ").append(displayName).append(' ')
+                .append(c.score() == null ? "n/a" : DashboardText.score(c.score()));
+        if (comparison != null && c.threshold() != null) {
+            t.append(", drift if ").append(pValue ? "p " : "score ").append(symbol(comparison)).append(' ')
+                    .append(DashboardText.score(c.threshold()));
         }
         return t.toString();
     }
@@ -209,12 +221,12 @@ public record HeatMap(int width, int height, int labelWidth, int cellWidth, List
         return name.substring(0, name.offsetByCodePoints(0, MAX_LABEL - 1)) + "…";
     }
 
-    private static String symbol(Comparison c) {
-        return switch (c) {
-            case LESS -> "<";
-            case LESS_OR_EQUAL -> "≤";
-            case GREATER -> ">";
-            case GREATER_OR_EQUAL -> "≥";
+    /** A stored comparison ({@code <=}) as the page prints it ({@code ≤}). */
+    private static String symbol(String comparison) {
+        return switch (comparison) {
+            case "<=" -> "≤";
+            case ">=" -> "≥";
+            default -> comparison;
         };
     }
 }

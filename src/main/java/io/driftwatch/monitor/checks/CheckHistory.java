@@ -47,9 +47,22 @@ public final class CheckHistory {
         }
     }
 
-    /** A check's per-column results. */
+    /**
+     * One column's result in a stored check.
+     *
+     * @param strength the drift strength the check measured (1 at the threshold, after any correction);
+     *     null when undefined, and for checks recorded before strengths were stored
+     * @param displayName the test's display name; null when untested, and for checks recorded before
+     * @param comparison how the score meets the threshold ({@code <}, {@code <=}, {@code >}, {@code >=})
+     * @param scoreKind {@code p_value} or {@code distance}
+     */
     public record Column(String name, String type, String test, Double score, Double threshold, boolean drifted,
-            String error) {
+            String error, Double strength, String displayName, String comparison, String scoreKind) {
+
+        /** Whether the check was recorded before strengths, display names and comparisons were stored. */
+        public boolean storedBeforeStrengths() {
+            return test != null && displayName == null;
+        }
     }
 
     /**
@@ -179,7 +192,8 @@ public final class CheckHistory {
     }
 
     private static Column column(CheckColumnRow c) {
-        return new Column(c.name(), c.columnType(), c.test(), c.score(), c.threshold(), c.drifted(), c.error());
+        return new Column(c.name(), c.columnType(), c.test(), c.score(), c.threshold(), c.drifted(), c.error(),
+                c.strength(), c.displayName(), c.comparison(), c.scoreKind());
     }
 
     static Check check(CheckRow r) {

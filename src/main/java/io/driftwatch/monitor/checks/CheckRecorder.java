@@ -9,6 +9,7 @@ import io.driftwatch.monitor.policy.Receivers;
 import io.driftwatch.monitor.sources.SourceRead;
 import io.driftwatch.report.CheckReport;
 import io.driftwatch.report.JsonResult;
+import io.driftwatch.stats.ScoreKind;
 import io.driftwatch.stats.TestResult;
 import io.driftwatch.store.CheckColumnRow;
 import io.driftwatch.store.CheckRow;
@@ -141,7 +142,9 @@ final class CheckRecorder {
             TestResult r = c.result();
             rows.add(new CheckColumnRow(checkId, i, c.name(), c.type().label(), r == null ? null : r.test(),
                     r == null ? null : finite(r.score()), r == null ? null : finite(r.threshold()), c.drifted(),
-                    c.error()));
+                    c.error(), Double.isNaN(c.strength()) ? null : c.strength(), r == null ? null : r.displayName(),
+                    r == null ? null : r.comparison().symbol(),
+                    r == null ? null : r.scoreKind() == ScoreKind.P_VALUE ? "p_value" : "distance"));
         }
         return rows;
     }

@@ -8,6 +8,7 @@ import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.monitor.checks.Check;
 import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.stats.DriftTests;
+import io.driftwatch.stats.ScoreKind;
 import io.driftwatch.stats.TestResult;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,11 +21,30 @@ import org.junit.jupiter.api.Test;
 class HeatMapTest {
 
     private static CheckHistory.Column ks(String name, double p, boolean drifted) {
-        return new CheckHistory.Column(name, "numerical", "ks", p, 0.05, drifted, null);
+        return stored(name, "ks", p, 0.05, drifted);
     }
 
     private static CheckHistory.Column psi(String name, double d, boolean drifted) {
-        return new CheckHistory.Column(name, "numerical", "psi", d, 0.1, drifted, null);
+        return stored(name, "psi", d, 0.1, drifted);
+    }
+
+    /** A column as a check records it: with the strength, display name and comparison of its result. */
+    private static CheckHistory.Column stored(String name, String test, double score, double threshold,
+            boolean drifted) {
+        TestResult r = TestResult.of(DriftTests.byName(test).orElseThrow(), score, threshold);
+        ColumnDrift c = new ColumnDrift(name, ColumnType.NUMERICAL, r, null,
+                r.scoreKind() == ScoreKind.P_VALUE ? score : Double.NaN, drifted, 100, 100, 0, 0, List.of(), List.of(),
+                false);
+        return new CheckHistory.Column(name, "numerical", test, score, threshold, drifted, null,
+                Double.isNaN(c.strength()) ? null : c.strength(), r.displayName(), r.comparison().symbol(),
+                r.scoreKind() == ScoreKind.P_VALUE ? "p_value" : "distance");
+    }
+
+    /** A column as checks recorded it before strengths, display names and comparisons were stored. */
+    private static CheckHistory.Column storedBefore(String name, String test, Double score, Double threshold,
+            boolean drifted, String error) {
+        return new CheckHistory.Column(name, "numerical", test, score, threshold, drifted, error, null, null, null,
+                null);
     }
 
     private static Check check(String id, String at, boolean drift) {
@@ -78,12 +98,37 @@ class HeatMapTest {
 
     @Test
     void marksErrorsAndUndefinedScoresApart() {
-        assertThat(HeatMap.level(new CheckHistory.Column("a", "numerical", null, null, null, false, "all missing")))
-                .isEqualTo("e");
-        assertThat(HeatMap.level(new CheckHistory.Column("a", "numerical", "ks", null, 0.05, false, null)))
-                .isEqualTo("u");
-        assertThat(HeatMap.level(new CheckHistory.Column("a", "numerical", "future_test", 3.0, 1.0, true, null)))
+        assertThat(HeatMap.level(storedBefore("a", null, null, null, false, "all missing"))).isEqualTo("e");
+        assertThat(HeatMap.level(new CheckHistory.Column("a", "numerical", "ks", null, 0.05, false, null, null,
+                "K-S p_value", "<=", "p_value"))).isEqualTo("u");
+        assertThat(HeatMap.level(storedBefore("a", "ks", null, 0.05, false, null))).isEqualTo("u");
+        assertThat(HeatMap.level(storedBefore("a", "future_test", 3.0, 1.0, true, null)))
                 .as("a test this version does not know still shows its verdict").isEqualTo("d1");
+    }
+
+    @Test
+    void shadesByTheStrengthTheCheckStoredWhichACorrectionMoved() {
+        // Bonferroni over 10 columns: raw p = 0.004 is 0.04 corrected; the stored strength is the corrected one.
+        double corrected = Math.log(0.04) / Math.log(0.05);
+        CheckHistory.Column c = new CheckHistory.Column("a", "numerical", "ks", 0.004, 0.05, true, null, corrected,
+                "K-S p_value", "<=", "p_value");
+
+        assertThat(HeatMap.strength(c)).isEqualTo(corrected);
+        assertThat(HeatMap.strength(storedBefore("a", "ks", 0.004, 0.05, true, null)))
+                .as("a check recorded before strengths were stored: from its raw score")
+                .isCloseTo(Math.log(0.004) / Math.log(0.05), offset(1e-12));
+    }
+
+    @Test
+    void titlesAColumnWithTheTestItsCheckStored() {
+        Check check = check("c1", "2026-11-22T06:00:00Z", true);
+        CheckHistory.Column distance = stored("late", "wasserstein", 0.25, 0.1, true);
+        HeatMap map = HeatMap.of(List.of(check), Map.of("c1", List.of(distance,
+                storedBefore("old", "ks", 1e-9, 0.05, true, null))));
+
+        assertThat(map.checks().get(0).cells()).extracting(HeatMap.Cell::title).containsExactlyInAnyOrder(
+                "late · 2026-11-22 06:00 UTC\nDrift · " + distance.displayName() + " 0.25, drift if score ≥ 0.1",
+                "old · 2026-11-22 06:00 UTC\nDrift · K-S p_value 1e-9, drift if p ≤ 0.05");
     }
 
     @Test
