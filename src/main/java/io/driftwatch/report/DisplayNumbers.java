@@ -12,14 +12,14 @@ import java.util.Locale;
  *
  * <p>Thread-safe: stateless.
  */
-final class DisplayNumbers {
+public final class DisplayNumbers {
     private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_EVEN);
 
     private DisplayNumbers() {
     }
 
     /** Four significant digits; scientific notation below 0.001 and from 1e7; "n/a" for NaN. */
-    static String score(double x) {
+    public static String score(double x) {
         if (Double.isNaN(x)) {
             return "n/a";
         }
@@ -52,7 +52,7 @@ final class DisplayNumbers {
     }
 
     /** A share in [0, 1] as a percentage: one decimal, or two below 1 %, "0%" for none. */
-    static String percent(double share) {
+    public static String percent(double share) {
         if (Double.isNaN(share)) {
             return "n/a";
         }
@@ -74,7 +74,7 @@ final class DisplayNumbers {
     }
 
     /** {@code 1,234,567}. */
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 

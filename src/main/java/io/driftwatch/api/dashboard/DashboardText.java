@@ -1,8 +1,6 @@
 package io.driftwatch.api.dashboard;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
+import io.driftwatch.report.DisplayNumbers;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +14,6 @@ import java.util.Locale;
  * <p>Thread-safe: stateless.
  */
 final class DashboardText {
-    private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_EVEN);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
@@ -31,39 +28,14 @@ final class DashboardText {
     private DashboardText() {
     }
 
-    /** A share in [0, 1] as a percentage: one decimal, or two below 1 %, "0%" for none. */
+    /** A share in [0, 1] as a percentage, as the report prints it ({@link DisplayNumbers#percent}). */
     static String percent(double share) {
-        if (Double.isNaN(share)) {
-            return "n/a";
-        }
-        if (share == 0) {
-            return "0%";
-        }
-        double p = share * 100;
-        if (p < 0.01) {
-            return "<0.01%";
-        }
-        return trimZeros(String.format(Locale.ROOT, p < 1 ? "%.2f" : "%.1f", p)) + "%";
+        return DisplayNumbers.percent(share);
     }
 
-    /** Four significant digits; scientific notation below 0.001 and from 1e7. */
+    /** A score as the report prints it: four significant digits ({@link DisplayNumbers#score}). */
     static String score(double x) {
-        if (Double.isNaN(x)) {
-            return "n/a";
-        }
-        if (Double.isInfinite(x)) {
-            return x > 0 ? "∞" : "-∞";
-        }
-        if (x == 0) {
-            return "0";
-        }
-        double abs = Math.abs(x);
-        if (abs < 1e-3 || abs >= 1e7) {
-            String s = String.format(Locale.ROOT, "%.3e", x);
-            int e = s.indexOf('e');
-            return trimZeros(s.substring(0, e)) + "e" + Integer.parseInt(s.substring(e + 1));
-        }
-        return new BigDecimal(x).round(FOUR_DIGITS).stripTrailingZeros().toPlainString();
+        return DisplayNumbers.score(x);
     }
 
     /** {@code 2026-11-22 14:05 UTC}. */
@@ -93,7 +65,7 @@ final class DashboardText {
 
     /** {@code 1,234,567}. */
     static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return DisplayNumbers.count(n);
     }
 
     /** A duration in milliseconds as people read it: {@code 840 ms}, {@code 2.4 s}, {@code 3 min 5 s}. */
