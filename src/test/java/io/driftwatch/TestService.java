@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.TestDatabases.TestDatabase;
+import io.dropwizard.configuration.ConfigurationSourceProvider;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.ByteArrayInputStream;
@@ -67,9 +68,9 @@ public final class TestService {
         overrides.addAll(b.extra);
         String config = Path.of("config.yml").toAbsolutePath().toString();
         ConfigOverride[] all = overrides.toArray(ConfigOverride[]::new);
-        this.app = b.edit == null
+        this.app = b.source == null
                 ? new DropwizardAppExtension<>(b.application, config, all)
-                : new DropwizardAppExtension<>(b.application, config, EditedConfig.of(b.edit), all);
+                : new DropwizardAppExtension<>(b.application, config, b.source, all);
     }
 
     /** A service on a new embedded-default (H2) database. */
@@ -125,7 +126,7 @@ public final class TestService {
         private Path dir;
         private TestDatabase database;
         private Path dataDirectory;
-        private Consumer<ObjectNode> edit;
+        private ConfigurationSourceProvider source;
         private Class<? extends DriftwatchApplication> application = DriftwatchApplication.class;
         private boolean quietLogs = true;
         private final List<ConfigOverride> extra = new ArrayList<>();
@@ -153,7 +154,12 @@ public final class TestService {
 
         /** {@code config.yml} is first changed by {@code edit}: for list entries and removed keys. */
         public Builder edit(Consumer<ObjectNode> edit) {
-            this.edit = edit;
+            return source(EditedConfig.of(edit));
+        }
+
+        /** {@code config.yml} is read through {@code source} (e.g. one that edits its text), not as it is. */
+        public Builder source(ConfigurationSourceProvider source) {
+            this.source = source;
             return this;
         }
 
