@@ -34,11 +34,12 @@ import java.util.stream.Stream;
  * chunked body, any {@code Content-Encoding}), which the JAX-RS client does not.
  *
  * <p>{@link #onH2}, {@link #onPostgres} cover most tests; {@link #builder()} takes the rest (a
- * config edit, a database or folder of the test's own, a shared data folder, the configured log
- * level, a subclass of the application). A test class hands {@link #app} to JUnit as a static
- * field ({@code static final DropwizardAppExtension<DriftwatchConfiguration> APP = SERVICE.app;})
- * so that {@code DropwizardExtensionsSupport} starts and stops it, or calls its {@code before()}
- * and {@code after()} itself.
+ * config edit or source, a database or folder of the test's own, a shared data folder, the
+ * configured log level, a subclass of the application). A test class hands {@link #app} to JUnit
+ * as a static field ({@code static final DropwizardAppExtension<DriftwatchConfiguration> APP =
+ * SERVICE.app;}) so that {@code DropwizardExtensionsSupport} starts and stops it; a test that
+ * starts and stops the service itself calls {@code before()} and {@code after()} on {@link #app}
+ * or on its {@code getTestSupport()}.
  *
  * <p>Thread-safe once the extension has started (the JDK client is).
  */
@@ -47,7 +48,9 @@ public final class TestService {
 
     /** The service's folder for reports, data and (on H2) the database. */
     public final Path dir;
+    /** The database the service runs on. */
     public final TestDatabase database;
+    /** The service, started and stopped by JUnit or by the test. */
     public final DropwizardAppExtension<DriftwatchConfiguration> app;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
