@@ -90,25 +90,16 @@ class TwoReplicasTest {
     private DropwizardAppExtension<DriftwatchConfiguration> replica(String name, TestDatabase db,
             TestDatabase warehouse) throws java.io.IOException {
         Path home = Files.createDirectories(dir.resolve(name));
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("reportsDirectory", home.resolve("reports").toString()),
-                ConfigOverride.config("dataDirectory", dir.resolve("shared-data").toString()),
-                ConfigOverride.config("logging.level", "WARN"),
-                ConfigOverride.config("scheduler.instanceName", name),
-                ConfigOverride.config("scheduler.pollInterval", "100ms")));
-        overrides.addAll(List.of(db.overrides()));
-        return new DropwizardAppExtension<>(DriftwatchApplication.class,
-                Path.of("config.yml").toAbsolutePath().toString(), EditedConfig.of(root -> {
-                    var source = root.withObjectProperty("sources").withObjectProperty("dataSources")
-                            .withObjectProperty("warehouse");
-                    source.put("driverClass", "org.postgresql.Driver");
-                    source.put("url", warehouse.url());
-                    source.put("user", warehouse.user());
-                    source.put("password", "");
-                    root.withObjectProperty("server").withObjectProperty("requestLog").putArray("appenders");
-                }), overrides.toArray(ConfigOverride[]::new));
+        return TestService.builder().in(home).on(db).dataDirectory(dir.resolve("shared-data")).edit(root -> {
+            var source = root.withObjectProperty("sources").withObjectProperty("dataSources")
+                    .withObjectProperty("warehouse");
+            source.put("driverClass", "org.postgresql.Driver");
+            source.put("url", warehouse.url());
+            source.put("user", warehouse.user());
+            source.put("password", "");
+            root.withObjectProperty("server").withObjectProperty("requestLog").putArray("appenders");
+        }).override(ConfigOverride.config("scheduler.instanceName", name),
+                ConfigOverride.config("scheduler.pollInterval", "100ms")).build().app;
     }
 
     private static String post(HttpClient http, DropwizardAppExtension<DriftwatchConfiguration> app, String path,

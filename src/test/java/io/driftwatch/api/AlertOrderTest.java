@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.DriftwatchConfiguration;
-import io.driftwatch.EditedConfig;
-import io.driftwatch.TestDatabases;
+import io.driftwatch.TestService;
 import io.driftwatch.api.Receiving.Script;
 import io.driftwatch.trigger.FakeServer;
 import io.driftwatch.trigger.FakeServer.Reply;
 import io.driftwatch.trigger.FakeServer.Request;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,18 +41,8 @@ class AlertOrderTest {
     static final Script STRICT_SCRIPT = new Script(accepted());
     static final FakeServer STRICT = new FakeServer(STRICT_SCRIPT);
 
-    static final Path DIR = temporaryDirectory();
-    static final TestDatabases.TestDatabase DB = TestDatabases.h2(DIR);
-
-    static final DropwizardAppExtension<DriftwatchConfiguration> APP = new DropwizardAppExtension<>(
-            DriftwatchApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
-            EditedConfig.of(AlertOrderTest::receivers),
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("reportsDirectory", DIR.resolve("reports").toString()),
-            ConfigOverride.config("dataDirectory", DIR.resolve("data").toString()),
-            ConfigOverride.config("logging.level", "WARN"),
-            DB.overrides()[0], DB.overrides()[1], DB.overrides()[2], DB.overrides()[3]);
+    static final TestService SERVICE = TestService.onH2(AlertOrderTest::receivers);
+    static final DropwizardAppExtension<DriftwatchConfiguration> APP = SERVICE.app;
 
     static ApiClient api;
     static String referenceId;
@@ -67,14 +50,6 @@ class AlertOrderTest {
     /** What PagerDuty's Events API v2 answers to an event it takes. */
     private static Reply accepted() {
         return Reply.json(202, "{\"status\":\"success\",\"message\":\"Event processed\"}");
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("driftwatch-alert-order-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Two PagerDuty services on the fakes; a fast outbox; no request log. */

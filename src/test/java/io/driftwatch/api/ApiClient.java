@@ -15,7 +15,7 @@ import java.time.Duration;
 /**
  * A plain HTTP/1.1 client of any port on loopback (the API or the admin port), as a script, a
  * scheduler or Prometheus would call it: bytes in, status, headers and text out. For tests that
- * start and stop the service themselves or scrape the admin port; {@link TestService} serves the
+ * start and stop the service themselves or scrape the admin port; {@link io.driftwatch.TestService} serves the
  * API tests built on one app extension.
  *
  * <p>Thread-safe: {@link HttpClient} is.

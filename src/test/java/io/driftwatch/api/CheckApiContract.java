@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftwatch.TestService;
 import io.driftwatch.report.JsonResultTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

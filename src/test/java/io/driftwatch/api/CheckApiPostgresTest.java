@@ -1,6 +1,7 @@
 package io.driftwatch.api;
 
 import io.driftwatch.DriftwatchConfiguration;
+import io.driftwatch.TestService;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.extension.ExtendWith;

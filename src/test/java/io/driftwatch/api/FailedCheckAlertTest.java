@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.DriftwatchConfiguration;
+import io.driftwatch.TestService;
 import io.driftwatch.api.Receiving.Script;
 import io.driftwatch.trigger.FakeServer;
 import io.driftwatch.trigger.FakeServer.Reply;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Snapshot;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.DriftwatchConfiguration;
 import io.driftwatch.TestDatabases;
+import io.driftwatch.TestService;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.io.ByteArrayInputStream;
@@ -72,17 +72,11 @@ class LoadTest {
         int seconds = Integer.getInteger("driftwatch.load.seconds", 60);
         String backend = System.getProperty("driftwatch.load.database", "h2");
         TestDatabases.TestDatabase db = backend.equals("postgresql") ? TestDatabases.postgres() : TestDatabases.h2(dir);
-        DropwizardTestSupport<DriftwatchConfiguration> service = new DropwizardTestSupport<>(
-                DriftwatchApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
-                LoadTest::withoutRequestLog,
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("reportsDirectory", dir.resolve("reports").toString()),
-                ConfigOverride.config("dataDirectory", dir.resolve("data").toString()),
-                ConfigOverride.config("checks.concurrency", Integer.toString(CONCURRENCY)),
-                ConfigOverride.config("checks.queueSize", Integer.toString(QUEUE)),
-                ConfigOverride.config("logging.level", "WARN"),
-                db.overrides()[0], db.overrides()[1], db.overrides()[2], db.overrides()[3]);
+        DropwizardTestSupport<DriftwatchConfiguration> service = TestService.builder().in(dir).on(db)
+                .source(LoadTest::withoutRequestLog)
+                .override(ConfigOverride.config("checks.concurrency", Integer.toString(CONCURRENCY)),
+                        ConfigOverride.config("checks.queueSize", Integer.toString(QUEUE)))
+                .build().app.getTestSupport();
         service.before();
         try {
             ApiClient api = new ApiClient(service.getLocalPort());

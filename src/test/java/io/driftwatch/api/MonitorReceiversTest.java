@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.DriftwatchConfiguration;
-import io.driftwatch.EditedConfig;
-import io.driftwatch.TestDatabases;
-import io.dropwizard.testing.ConfigOverride;
+import io.driftwatch.TestService;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,32 +25,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class MonitorReceiversTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DIR = directory();
 
-    static final DropwizardAppExtension<DriftwatchConfiguration> APP = new DropwizardAppExtension<>(
-            DriftwatchApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
-            EditedConfig.of(MonitorReceiversTest::declareReceivers), overrides());
+    static final TestService SERVICE = TestService.onH2(MonitorReceiversTest::declareReceivers);
+    static final DropwizardAppExtension<DriftwatchConfiguration> APP = SERVICE.app;
 
     private static String reference;
-
-    private static Path directory() {
-        try {
-            return Files.createTempDirectory("driftwatch-receivers-test");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static ConfigOverride[] overrides() {
-        List<ConfigOverride> o = new ArrayList<>(List.of(
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("reportsDirectory", DIR.resolve("reports").toString()),
-                ConfigOverride.config("dataDirectory", DIR.resolve("data").toString()),
-                ConfigOverride.config("logging.level", "WARN")));
-        o.addAll(List.of(TestDatabases.h2(DIR).overrides()));
-        return o.toArray(ConfigOverride[]::new);
-    }
 
     /** One Slack channel and one HTTP trigger, at addresses nothing listens on (nothing is sent here). */
     private static void declareReceivers(ObjectNode root) {

@@ -3,17 +3,11 @@ package io.driftwatch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.DriftwatchConfiguration;
-import io.driftwatch.TestDatabases;
+import io.driftwatch.TestService;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,16 +24,8 @@ class PrometheusEndpointTest {
     /** A header with a double quote, a backslash and a line feed, which label values must escape. */
     static final String HOSTILE = "say \"hi\" C:\\temp\nnext";
 
-    static final Path DIR = temporaryDirectory();
-    static final TestDatabases.TestDatabase DB = TestDatabases.h2(DIR);
-    static final DropwizardAppExtension<DriftwatchConfiguration> APP = new DropwizardAppExtension<>(
-            DriftwatchApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("reportsDirectory", DIR.resolve("reports").toString()),
-            ConfigOverride.config("dataDirectory", DIR.resolve("data").toString()),
-            ConfigOverride.config("logging.level", "WARN"),
-            DB.overrides()[0], DB.overrides()[1], DB.overrides()[2], DB.overrides()[3]);
+    static final TestService SERVICE = TestService.onH2();
+    static final DropwizardAppExtension<DriftwatchConfiguration> APP = SERVICE.app;
 
     static JsonNode drifted;
     static JsonNode latest;
@@ -142,13 +128,5 @@ class PrometheusEndpointTest {
         ApiClient.Answer a = new ApiClient(APP.getAdminPort()).get("/metrics.json");
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.json().at("/meters/checks.drifted/count").asInt()).isEqualTo(1);
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("driftwatch-prometheus-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

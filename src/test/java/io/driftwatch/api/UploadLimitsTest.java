@@ -3,6 +3,7 @@ package io.driftwatch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.DriftwatchConfiguration;
+import io.driftwatch.TestService;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;

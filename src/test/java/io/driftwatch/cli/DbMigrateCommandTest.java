@@ -3,12 +3,11 @@ package io.driftwatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.DriftwatchConfiguration;
 import io.driftwatch.TestDatabases;
 import io.driftwatch.TestDatabases.TestDatabase;
+import io.driftwatch.TestService;
 import io.driftwatch.store.UnmigratedDatabaseException;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -45,15 +44,7 @@ class DbMigrateCommandTest {
 
     /** The shipped config.yml on random ports, with folders under {@code dir}, pointing at {@code db}. */
     private DropwizardTestSupport<DriftwatchConfiguration> service(TestDatabase db) {
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("reportsDirectory", dir.resolve("reports").toString()),
-                ConfigOverride.config("dataDirectory", dir.resolve("data").toString()),
-                ConfigOverride.config("logging.level", "WARN")));
-        overrides.addAll(List.of(db.overrides()));
-        return new DropwizardTestSupport<>(DriftwatchApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
-                overrides.toArray(ConfigOverride[]::new));
+        return TestService.builder().in(dir).on(db).build().app.getTestSupport();
     }
 
     /** The shipped config.yml with its database, folders and log level replaced, as an operator edits it. */

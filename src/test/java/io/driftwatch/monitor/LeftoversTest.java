@@ -6,17 +6,16 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.codahale.metrics.MetricRegistry;
-import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.DriftwatchConfiguration;
 import io.driftwatch.Monitoring;
 import io.driftwatch.TestDatabases;
 import io.driftwatch.TestDatabases.TestDatabase;
+import io.driftwatch.TestService;
 import io.driftwatch.monitor.checks.Check;
 import io.driftwatch.monitor.checks.CheckRunner;
 import io.driftwatch.monitor.policy.Receivers;
 import io.driftwatch.store.CheckDao;
 import io.driftwatch.store.MonitorDao;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,7 +28,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -195,15 +193,9 @@ class LeftoversTest {
     void theServiceCleansUpAsItStarts() throws Exception {
         Path part = plant(data.resolve("tmp/datasets8101736582735624513.part"), 0);
         Path report = plant(reports.resolve("bikes/" + UUID.randomUUID() + ".html"), 0);
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("reportsDirectory", reports.toString()),
-                ConfigOverride.config("dataDirectory", data.toString()),
-                ConfigOverride.config("logging.level", "WARN")));
-        overrides.addAll(List.of(db.overrides()));
-        DropwizardTestSupport<DriftwatchConfiguration> service = new DropwizardTestSupport<>(DriftwatchApplication.class,
-                Path.of("config.yml").toAbsolutePath().toString(), overrides.toArray(ConfigOverride[]::new));
+        // the fixture puts its folders at dir/reports and dir/data: this test's reports and data
+        DropwizardTestSupport<DriftwatchConfiguration> service = TestService.builder().in(dir).on(db).build().app
+                .getTestSupport();
         service.before();
         try {
             assertThat(part).doesNotExist();

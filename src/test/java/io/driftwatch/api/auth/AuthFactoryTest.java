@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * repeat what was written in place of the hash.
  */
 class AuthFactoryTest {
-    static final String TOKEN = Services.newToken();
+    static final String TOKEN = Tokens.newToken();
 
     @Test
     void readsTokensWithTheirRoles() throws Exception {

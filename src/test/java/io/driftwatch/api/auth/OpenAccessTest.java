@@ -3,9 +3,9 @@ package io.driftwatch.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.DriftwatchConfiguration;
 import io.driftwatch.EditedConfig;
+import io.driftwatch.TestService;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -24,13 +24,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OpenAccessTest {
-    static final Path DIR = Services.temporaryDirectory();
+    static final Path DIR = TestService.temporaryDirectory();
     static final Path LOG = DIR.resolve("driftwatch.log");
 
-    static final DropwizardAppExtension<DriftwatchConfiguration> APP = new DropwizardAppExtension<>(
-            DriftwatchApplication.class, Services.CONFIG,
-            EditedConfig.of(root -> EditedConfig.logToFiles(root, LOG, DIR.resolve("requests.log"))),
-            Services.overrides(DIR));
+    static final TestService SERVICE = TestService.builder().in(DIR)
+            .edit(root -> EditedConfig.logToFiles(root, LOG, DIR.resolve("requests.log"))).logsAsConfigured().build();
+    static final DropwizardAppExtension<DriftwatchConfiguration> APP = SERVICE.app;
 
     @Test
     void theShippedConfigRunsOpenOnLoopbackAndWarnsAtStartUp() throws Exception {
@@ -49,22 +48,23 @@ class OpenAccessTest {
 
     @Test
     void refusesToStartOpenOnAllInterfaces() {
-        assertRefused(new DropwizardTestSupport<>(DriftwatchApplication.class, Services.CONFIG,
-                EditedConfig.of(root -> ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("server")
-                        .get("applicationConnectors").get(0)).remove("bindHost")),
-                Services.overrides(Services.temporaryDirectory())), "*:0 (all interfaces)");
+        assertRefused(TestService.builder()
+                .edit(root -> ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("server")
+                        .get("applicationConnectors").get(0)).remove("bindHost"))
+                .logsAsConfigured().build(), "*:0 (all interfaces)");
     }
 
     @Test
     void refusesToStartOpenOnTheWildcardOrAnotherMachinesAddress() {
         for (String host : new String[] {"0.0.0.0", "::", "192.0.2.10"}) {
-            assertRefused(new DropwizardTestSupport<>(DriftwatchApplication.class, Services.CONFIG,
-                    Services.overrides(Services.temporaryDirectory(),
-                            ConfigOverride.config("server.applicationConnectors[0].bindHost", host))), host + ":0");
+            assertRefused(TestService.builder()
+                    .override(ConfigOverride.config("server.applicationConnectors[0].bindHost", host))
+                    .logsAsConfigured().build(), host + ":0");
         }
     }
 
-    private static void assertRefused(DropwizardTestSupport<DriftwatchConfiguration> service, String address) {
+    private static void assertRefused(TestService refused, String address) {
+        DropwizardTestSupport<DriftwatchConfiguration> service = refused.app.getTestSupport();
         try {
             assertThatThrownBy(service::before).isInstanceOf(OpenAccessRefusedException.class)
                     .hasMessageContaining("no tokens are configured, and the API would listen on " + address)

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.DriftwatchConfiguration;
 import io.driftwatch.EditedConfig;
-import io.dropwizard.testing.ConfigOverride;
+import io.driftwatch.TestService;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
@@ -34,22 +33,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class TokenAccessTest {
-    static final String WRITE_TOKEN = Services.newToken();
-    static final String READ_TOKEN = Services.newToken();
-    static final String WRONG_TOKEN = Services.newToken();
-    static final Path DIR = Services.temporaryDirectory();
+    static final String WRITE_TOKEN = Tokens.newToken();
+    static final String READ_TOKEN = Tokens.newToken();
+    static final String WRONG_TOKEN = Tokens.newToken();
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** The endpoints that need no token, on purpose; adding one to the code fails a test until listed here. */
     static final List<String> PUBLIC = List.of("GET /api/v1/openapi.yaml");
 
-    static final DropwizardAppExtension<DriftwatchConfiguration> APP = new DropwizardAppExtension<>(
-            DriftwatchApplication.class, Services.CONFIG, EditedConfig.of(root -> {
-                EditedConfig.addToken(root, "ci-pipeline", "write", WRITE_TOKEN);
-                EditedConfig.addToken(root, "analysts", "read", READ_TOKEN);
-                // the request log would print a few hundred lines
-                root.withObjectProperty("server").withObjectProperty("requestLog").putArray("appenders");
-            }), Services.overrides(DIR, ConfigOverride.config("logging.level", "WARN")));
+    static final TestService SERVICE = TestService.onH2(root -> {
+        EditedConfig.addToken(root, "ci-pipeline", "write", WRITE_TOKEN);
+        EditedConfig.addToken(root, "analysts", "read", READ_TOKEN);
+        // the request log would print a few hundred lines
+        root.withObjectProperty("server").withObjectProperty("requestLog").putArray("appenders");
+    });
+    static final DropwizardAppExtension<DriftwatchConfiguration> APP = SERVICE.app;
 
     static String datasetId;
     static String checkId;

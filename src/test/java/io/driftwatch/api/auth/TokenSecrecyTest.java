@@ -2,9 +2,9 @@ package io.driftwatch.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.DriftwatchConfiguration;
 import io.driftwatch.EditedConfig;
+import io.driftwatch.TestService;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
@@ -27,22 +27,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class TokenSecrecyTest {
-    static final String WRITE_TOKEN = Services.newToken();
-    static final String READ_TOKEN = Services.newToken();
-    static final String WRONG_TOKEN = Services.newToken();
-    static final Path DIR = Services.temporaryDirectory();
+    static final String WRITE_TOKEN = Tokens.newToken();
+    static final String READ_TOKEN = Tokens.newToken();
+    static final String WRONG_TOKEN = Tokens.newToken();
+    static final Path DIR = TestService.temporaryDirectory();
     static final Path LOG = DIR.resolve("driftwatch.log");
     static final Path REQUEST_LOG = DIR.resolve("requests.log");
 
-    static final DropwizardAppExtension<DriftwatchConfiguration> APP = new DropwizardAppExtension<>(
-            DriftwatchApplication.class, Services.CONFIG, EditedConfig.of(root -> {
-                EditedConfig.addToken(root, "ci-pipeline", "write", WRITE_TOKEN);
-                EditedConfig.addToken(root, "analysts", "read", READ_TOKEN);
-                EditedConfig.logToFiles(root, LOG, REQUEST_LOG);
-                root.withObjectProperty("logging").put("level", "INFO");
-                root.withObjectProperty("logging").withObjectProperty("loggers").put("io.driftwatch", "DEBUG")
-                        .put("io.dropwizard", "DEBUG");
-            }), Services.overrides(DIR));
+    static final TestService SERVICE = TestService.builder().in(DIR).edit(root -> {
+        EditedConfig.addToken(root, "ci-pipeline", "write", WRITE_TOKEN);
+        EditedConfig.addToken(root, "analysts", "read", READ_TOKEN);
+        EditedConfig.logToFiles(root, LOG, REQUEST_LOG);
+        root.withObjectProperty("logging").put("level", "INFO");
+        root.withObjectProperty("logging").withObjectProperty("loggers").put("io.driftwatch", "DEBUG")
+                .put("io.dropwizard", "DEBUG");
+    }).logsAsConfigured().build();
+    static final DropwizardAppExtension<DriftwatchConfiguration> APP = SERVICE.app;
 
     @Test
     void tokensNeverAppearInLogsOrAnswers() throws Exception {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.DriftwatchConfiguration;
 import io.driftwatch.EditedConfig;
+import io.driftwatch.TestService;
 import io.driftwatch.api.Roles;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -28,9 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class UndeclaredEndpointTest {
-    static final String WRITE_TOKEN = Services.newToken();
-    static final String READ_TOKEN = Services.newToken();
-    static final java.nio.file.Path DIR = Services.temporaryDirectory();
+    static final String WRITE_TOKEN = Tokens.newToken();
+    static final String READ_TOKEN = Tokens.newToken();
+    static final java.nio.file.Path DIR = TestService.temporaryDirectory();
     static final java.nio.file.Path LOG = DIR.resolve("driftwatch.log");
 
     /** The service with three extra resources, as a developer might add them. */
@@ -76,12 +77,13 @@ class UndeclaredEndpointTest {
         }
     }
 
-    static final DropwizardAppExtension<DriftwatchConfiguration> APP = new DropwizardAppExtension<>(
-            WithExtraResources.class, Services.CONFIG, EditedConfig.of(root -> {
+    static final TestService SERVICE = TestService.builder().in(DIR).application(WithExtraResources.class)
+            .edit(root -> {
                 EditedConfig.addToken(root, "ci-pipeline", "write", WRITE_TOKEN);
                 EditedConfig.addToken(root, "analysts", "read", READ_TOKEN);
                 EditedConfig.logToFiles(root, LOG, DIR.resolve("requests.log"));
-            }), Services.overrides(DIR));
+            }).logsAsConfigured().build();
+    static final DropwizardAppExtension<DriftwatchConfiguration> APP = SERVICE.app;
 
     @Test
     void aMethodWithoutARoleIsClosedToEveryTokenAndNamedAtStartUp() throws Exception {

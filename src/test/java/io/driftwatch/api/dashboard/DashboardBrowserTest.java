@@ -2,15 +2,12 @@ package io.driftwatch.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.DriftwatchConfiguration;
 import io.driftwatch.HeadlessChromium;
-import io.driftwatch.TestDatabases;
-import io.dropwizard.testing.ConfigOverride;
+import io.driftwatch.TestService;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,17 +42,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DashboardBrowserTest {
-    private static final Path DIR = temporaryDirectory();
-    private static final TestDatabases.TestDatabase DB = TestDatabases.h2(DIR);
-
-    static final DropwizardAppExtension<DriftwatchConfiguration> APP = new DropwizardAppExtension<>(
-            DriftwatchApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("reportsDirectory", DIR.resolve("reports").toString()),
-            ConfigOverride.config("dataDirectory", DIR.resolve("data").toString()),
-            ConfigOverride.config("logging.level", "WARN"),
-            DB.overrides()[0], DB.overrides()[1], DB.overrides()[2], DB.overrides()[3]);
+    private static final TestService SERVICE = TestService.onH2();
+    static final DropwizardAppExtension<DriftwatchConfiguration> APP = SERVICE.app;
 
     private static HeadlessChromium chromium;
     private static ChromeDriver driver;
@@ -96,7 +84,7 @@ class DashboardBrowserTest {
         for (int day = 0; day < shareFromReference.length; day++) {
             checks.add(api.check("bike-sharing", DashboardFixtures.bikeBatch(shareFromReference[day], 400, day)));
         }
-        DashboardFixtures.spreadOverDays(DB, checks, 0);
+        DashboardFixtures.spreadOverDays(SERVICE.database, checks, 0);
 
         driver.navigate().refresh();
         List<WebElement> monitors = driver.findElements(By.cssSelector("tr.monitor"));
@@ -198,13 +186,5 @@ class DashboardBrowserTest {
     private static void screenshot(Path target) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("driftwatch-dashboard-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,10 +2,8 @@ package io.driftwatch.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.DriftwatchConfiguration;
-import io.driftwatch.EditedConfig;
-import io.driftwatch.TestDatabases;
+import io.driftwatch.TestService;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -35,22 +33,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DashboardResourceTest {
-    private static final Path DIR = temporaryDirectory();
-    private static final TestDatabases.TestDatabase DB = TestDatabases.h2(DIR);
+    private static final Path DIR = TestService.temporaryDirectory();
     private static final String SCRIPT_COLUMN = "<script>alert(1)</script>";
     private static final String IMG_COLUMN = "\"><img src=x onerror=alert(2)>";
 
-    static final DropwizardAppExtension<DriftwatchConfiguration> APP = new DropwizardAppExtension<>(
-            DriftwatchApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
-            EditedConfig.of(root -> root.withObjectProperty("sources").putArray("directories")
-                    .add(DIR.resolve("incoming").toString())),
-            ConfigOverride.config("scheduler.pollInterval", "100ms"),
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("reportsDirectory", DIR.resolve("reports").toString()),
-            ConfigOverride.config("dataDirectory", DIR.resolve("data").toString()),
-            ConfigOverride.config("logging.level", "WARN"),
-            DB.overrides()[0], DB.overrides()[1], DB.overrides()[2], DB.overrides()[3]);
+    static final TestService SERVICE = TestService.builder().in(DIR)
+            .edit(root -> root.withObjectProperty("sources").putArray("directories")
+                    .add(DIR.resolve("incoming").toString()))
+            .override(ConfigOverride.config("scheduler.pollInterval", "100ms")).build();
+    static final DropwizardAppExtension<DriftwatchConfiguration> APP = SERVICE.app;
 
     private static DashboardFixtures api;
     private static List<String> pagedChecks;
@@ -321,13 +312,5 @@ class DashboardResourceTest {
                     random.nextGaussian() * (1 + shift), random.nextInt(4))).append('\n');
         }
         return csv.toString();
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("driftwatch-dashboard-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
