@@ -1,11 +1,9 @@
 package io.driftwatch.report;
 
-import freemarker.core.HTMLOutputFormat;
 import io.driftwatch.analysis.Section;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.IOException;
@@ -21,9 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -144,21 +140,6 @@ public final class HtmlReport {
     }
 
     private static Configuration configuration() {
-        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-        c.setClassForTemplateLoading(HtmlReport.class, "/io/driftwatch/report/");
-        c.setDefaultEncoding("UTF-8");
-        c.setOutputFormat(HTMLOutputFormat.INSTANCE);
-        c.setObjectWrapper(new HtmlRecordWrapper());
-        c.setRecognizeStandardFileExtensions(true);
-        c.setLocale(Locale.ROOT);
-        c.setTimeZone(TimeZone.getTimeZone("UTC"));
-        c.setNumberFormat("computer");
-        c.setBooleanFormat("c");
-        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        c.setLogTemplateExceptions(false);
-        c.setWrapUncheckedExceptions(true);
-        c.setFallbackOnNullLoopVariable(false);
-        c.setAPIBuiltinEnabled(false);
-        return c;
+        return HtmlTemplates.configuration(HtmlReport.class, "/io/driftwatch/report/", new HtmlRecordWrapper());
     }
 }

@@ -1,19 +1,16 @@
 package io.driftwatch.api.dashboard;
 
-import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import io.driftwatch.api.PageHeaders;
+import io.driftwatch.report.HtmlTemplates;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TimeZone;
 
 /**
  * Renders the dashboard's pages from their view records with the Freemarker templates under
@@ -66,21 +63,7 @@ final class DashboardTemplates {
     }
 
     private static Configuration configuration() {
-        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-        c.setClassForTemplateLoading(DashboardTemplates.class, "/io/driftwatch/");
-        c.setDefaultEncoding("UTF-8");
-        c.setOutputFormat(HTMLOutputFormat.INSTANCE);
-        c.setObjectWrapper(new DefaultObjectWrapper(Configuration.VERSION_2_3_34));
-        c.setRecognizeStandardFileExtensions(true);
-        c.setLocale(Locale.ROOT);
-        c.setTimeZone(TimeZone.getTimeZone("UTC"));
-        c.setNumberFormat("computer");
-        c.setBooleanFormat("c");
-        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        c.setLogTemplateExceptions(false);
-        c.setWrapUncheckedExceptions(true);
-        c.setFallbackOnNullLoopVariable(false);
-        c.setAPIBuiltinEnabled(false);
-        return c;
+        return HtmlTemplates.configuration(DashboardTemplates.class, "/io/driftwatch/",
+                new DefaultObjectWrapper(Configuration.VERSION_2_3_34));
     }
 }
