@@ -151,22 +151,71 @@ public final class PandasStyleBatches {
         }
     }
 
-    /** A float as {@code %.10g} writes it, without the zeros pandas would not print. */
-    private static void real(StringBuilder line, double v) {
-        String s = String.format(Locale.ROOT, "%.10g", v);
-        int e = s.indexOf('e');
-        String mantissa = e < 0 ? s : s.substring(0, e);
-        if (mantissa.indexOf('.') >= 0) {
-            int end = mantissa.length();
-            while (mantissa.charAt(end - 1) == '0') {
-                end--;
-            }
-            if (mantissa.charAt(end - 1) == '.') {
-                end--;
-            }
-            mantissa = mantissa.substring(0, end);
+    private static final double[] POWERS = new double[81];
+
+    static {
+        for (int i = 0; i < POWERS.length; i++) {
+            POWERS[i] = Math.pow(10, i - 40);
         }
-        line.append(mantissa).append(e < 0 ? "" : s.substring(e)).append(',');
+    }
+
+    /**
+     * A float as {@code "%.10g"} prints it in C and Python: ten significant digits, trailing zeros
+     * dropped, scientific notation ({@code 1.5e-05}) below 1e-4 and from 1e10. Formatted by hand
+     * (scaled to a ten-digit integer) because {@code String.format} takes most of the generator's time;
+     * the last digit may differ from exact rounding in rare ties, which does not change the file's
+     * shape.
+     */
+    static void real(StringBuilder line, double v) {
+        if (v == 0) {
+            line.append("0,");
+            return;
+        }
+        if (v < 0) {
+            line.append('-');
+            v = -v;
+        }
+        int exponent = (int) Math.floor(Math.log10(v));
+        long digits = Math.round(v * POWERS[9 - exponent + 40]);
+        if (digits >= 10_000_000_000L) {
+            exponent++;
+            digits = Math.round(v * POWERS[9 - exponent + 40]);
+        } else if (digits < 1_000_000_000L) {
+            exponent--;
+            digits = Math.round(v * POWERS[9 - exponent + 40]);
+        }
+        String d = Long.toString(digits);
+        int end = d.length();
+        while (end > 1 && d.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (exponent < -4 || exponent >= 10) {
+            line.append(d.charAt(0));
+            if (end > 1) {
+                line.append('.').append(d, 1, end);
+            }
+            line.append('e').append(exponent < 0 ? '-' : '+');
+            int e = Math.abs(exponent);
+            if (e < 10) {
+                line.append('0');
+            }
+            line.append(e).append(',');
+            return;
+        }
+        if (exponent < 0) {
+            line.append("0.");
+            for (int i = -1; i > exponent; i--) {
+                line.append('0');
+            }
+            line.append(d, 0, end);
+        } else {
+            int whole = exponent + 1;
+            line.append(d, 0, whole);
+            if (end > whole) {
+                line.append('.').append(d, whole, end);
+            }
+        }
+        line.append(',');
     }
 
     private static void integer(StringBuilder line, double v) {
