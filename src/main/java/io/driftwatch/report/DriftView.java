@@ -89,7 +89,7 @@ final class DriftView implements SectionView<DriftResult> {
                 : c.name().equals(roles.prediction()) ? "prediction" : null);
         g.writeStringField("test", r == null ? null : r.test());
         g.writeStringField("displayName", r == null ? null : r.displayName());
-        g.writeStringField("scoreKind", r == null ? null : r.scoreKind() == ScoreKind.P_VALUE ? "p_value" : "distance");
+        g.writeStringField("scoreKind", r == null ? null : r.scoreKind().label());
         JsonResult.number(g, "score", r == null ? Double.NaN : r.score());
         boolean adjusted = r != null && correction != Correction.NONE && r.scoreKind() == ScoreKind.P_VALUE;
         JsonResult.number(g, "adjustedScore", adjusted ? c.adjustedScore() : Double.NaN);

@@ -8,7 +8,7 @@ package io.driftwatch.stats;
  */
 public enum ScoreKind {
     /** Smaller means more drift; compared on a log scale. */
-    P_VALUE {
+    P_VALUE("p_value") {
         @Override
         public double strength(double score, double threshold) {
             if (Double.isNaN(score)) {
@@ -22,7 +22,7 @@ public enum ScoreKind {
         }
     },
     /** Bigger means more drift; compared as a ratio. */
-    DISTANCE {
+    DISTANCE("distance") {
         @Override
         public double strength(double score, double threshold) {
             return (threshold > 0 ? score / threshold : score) + 0.0;
@@ -31,6 +31,17 @@ public enum ScoreKind {
 
     /** The p-value threshold {@link #strength} measures against when the actual one is not in (0, 1). */
     private static final double FALLBACK_P_THRESHOLD = 0.05;
+
+    private final String label;
+
+    ScoreKind(String label) {
+        this.label = label;
+    }
+
+    /** The name the JSON result and the stored history use: {@code p_value} or {@code distance}. */
+    public String label() {
+        return label;
+    }
 
     /**
      * How strongly {@code score} says drift, on one scale for every test: 1 at the threshold, larger

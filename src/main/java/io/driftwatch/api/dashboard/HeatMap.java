@@ -179,7 +179,7 @@ public record HeatMap(int width, int height, int labelWidth, int cellWidth, List
         }
         String displayName = c.displayName();
         String comparison = c.comparison();
-        boolean pValue = "p_value".equals(c.scoreKind());
+        boolean pValue = ScoreKind.P_VALUE.label().equals(c.scoreKind());
         if (c.storedBeforeStrengths()) {
             DriftTest test = DriftTests.byName(c.test()).orElse(null);
             displayName = test == null ? c.test() : test.displayName();

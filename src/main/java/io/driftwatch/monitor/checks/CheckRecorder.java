@@ -9,7 +9,6 @@ import io.driftwatch.monitor.policy.Receivers;
 import io.driftwatch.monitor.sources.SourceRead;
 import io.driftwatch.report.CheckReport;
 import io.driftwatch.report.JsonResult;
-import io.driftwatch.stats.ScoreKind;
 import io.driftwatch.stats.TestResult;
 import io.driftwatch.store.CheckColumnRow;
 import io.driftwatch.store.CheckRow;
@@ -144,7 +143,7 @@ final class CheckRecorder {
                     r == null ? null : finite(r.score()), r == null ? null : finite(r.threshold()), c.drifted(),
                     c.error(), Double.isNaN(c.strength()) ? null : c.strength(), r == null ? null : r.displayName(),
                     r == null ? null : r.comparison().symbol(),
-                    r == null ? null : r.scoreKind() == ScoreKind.P_VALUE ? "p_value" : "distance"));
+                    r == null ? null : r.scoreKind().label()));
         }
         return rows;
     }

@@ -37,7 +37,7 @@ class HeatMapTest {
                 false);
         return new CheckHistory.Column(name, "numerical", test, score, threshold, drifted, null,
                 Double.isNaN(c.strength()) ? null : c.strength(), r.displayName(), r.comparison().symbol(),
-                r.scoreKind() == ScoreKind.P_VALUE ? "p_value" : "distance");
+                r.scoreKind().label());
     }
 
     /** A column as checks recorded it before strengths, display names and comparisons were stored. */
