@@ -24,17 +24,20 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Reading a 1,000,000-row × 50-column CSV file (40 numeric columns with about six significant
- * digits, 10 categorical columns drawn from 20 labels) with {@link CsvReader}. The file is generated
- * once per trial, deterministically, under a temporary directory.
+ * Reading a 1,000,000-row × 50-column CSV file with {@link CsvReader}, in one of two shapes
+ * ({@code shape}): {@code six-digit} (40 numeric columns with about six significant digits, 10
+ * categorical columns drawn from 20 labels) or {@code pandas} (as pandas writes the files users have:
+ * {@link PandasStyleBatches}, floats with ten significant digits, integers with ties, empty cells,
+ * string categories of 3–200 labels). The file is generated once per trial, deterministically, under
+ * a temporary directory.
  *
  * <p>Throughput mode with auxiliary counters: the {@code bytes} and {@code rows} lines of the
  * result are bytes per second (file size / time) and rows per second.
  *
  * <p>Run: {@code mvn -q -B -o -Pbench package -DskipTests && java -jar target/benchmarks.jar
- * CsvIngest -f 1 -wi 2 -i 3}. {@code main} reads the file once and prints the columnar size, for a
- * peak-heap run under {@code /usr/bin/time -v java -Xmx… -cp target/benchmarks.jar
- * io.driftwatch.bench.CsvIngestBenchmark}.
+ * CsvIngest -f 1 -wi 2 -i 3 -p shape=six-digit} (or {@code -p shape=pandas}). {@code main} reads the
+ * six-digit file once and prints the columnar size, for a peak-heap run under
+ * {@code /usr/bin/time -v java -Xmx… -cp target/benchmarks.jar io.driftwatch.bench.CsvIngestBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -52,6 +55,9 @@ public class CsvIngestBenchmark {
     @Param("1000000")
     public int rows;
 
+    @Param({"six-digit", "pandas"})
+    public String shape;
+
     private Path dir;
     private Path file;
     private long fileBytes;
@@ -68,7 +74,11 @@ public class CsvIngestBenchmark {
     public void generate() throws IOException {
         dir = Files.createTempDirectory("csv-ingest-bench");
         file = dir.resolve("ingest.csv");
-        write(file, rows);
+        if ("pandas".equals(shape)) {
+            PandasStyleBatches.write(file, rows, false, 20240601L);
+        } else {
+            write(file, rows);
+        }
         fileBytes = Files.size(file);
         System.out.printf("%n# generated %s: %,d bytes, %,d rows%n", file, fileBytes, rows);
     }
