@@ -30,8 +30,6 @@ record DriftHtmlView(
         String share,
         String threshold,
         int errors,
-        String referenceRows,
-        String currentRows,
         List<HtmlColumnView> table,
         List<Untested> untested) {
 
@@ -77,8 +75,7 @@ record DriftHtmlView(
         return new DriftHtmlView(dataset.detected(), verdict, summary,
                 DisplayNumbers.count(dataset.numberOfColumns()), DisplayNumbers.count(dataset.numberOfDriftedColumns()),
                 DisplayNumbers.percent(dataset.share()), DisplayNumbers.percent(dataset.threshold()),
-                dataset.numberOfErrors(), DisplayNumbers.count(report.reference().rowCount()),
-                DisplayNumbers.count(report.current().rowCount()), List.copyOf(views), List.copyOf(untested));
+                dataset.numberOfErrors(), List.copyOf(views), List.copyOf(untested));
     }
 
     /** The verdict, as the page's title says it. */

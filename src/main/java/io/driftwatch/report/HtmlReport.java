@@ -58,9 +58,9 @@ public final class HtmlReport {
         String headline = null;
         for (Section section : report.sections().all()) {
             SectionViews.Bound<?> bound = SectionViews.of(section);
-            parts.add(part(report, bound));
+            parts.add(bound.html(report));
             if (headline == null) {
-                headline = headline(bound);
+                headline = bound.headline();
             }
         }
         HtmlPage page = HtmlPage.of(report, headline == null ? "Check" : headline, parts);
@@ -70,14 +70,6 @@ public final class HtmlReport {
         } catch (TemplateException e) {
             throw new IllegalStateException("the HTML report template failed: " + e.getMessage(), e);
         }
-    }
-
-    private static <S extends Section> HtmlPage.Part part(CheckReport report, SectionViews.Bound<S> bound) {
-        return new HtmlPage.Part(bound.view().template(), bound.view().html(report, bound.section()));
-    }
-
-    private static <S extends Section> String headline(SectionViews.Bound<S> bound) {
-        return bound.view().headline(bound.section());
     }
 
     /** Renders the report into a string. */

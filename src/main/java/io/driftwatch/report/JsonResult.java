@@ -88,7 +88,7 @@ public final class JsonResult {
         g.writeEndObject();
 
         for (Section section : report.sections().all()) {
-            write(g, report, SectionViews.of(section));
+            SectionViews.of(section).json(g, report);
         }
 
         Timings t = report.timings();
@@ -107,11 +107,6 @@ public final class JsonResult {
         g.writeNumberField("rows", b == null ? 0 : b.rows());
         g.writeStringField("sha256", b == null ? null : b.sha256());
         g.writeEndObject();
-    }
-
-    private static <S extends Section> void write(JsonGenerator g, CheckReport report, SectionViews.Bound<S> bound)
-            throws IOException {
-        bound.view().json(g, report, bound.section());
     }
 
     static void strings(JsonGenerator g, String field, List<String> values) throws IOException {

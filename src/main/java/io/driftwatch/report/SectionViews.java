@@ -1,6 +1,10 @@
 package io.driftwatch.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.driftwatch.analysis.Section;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -15,8 +19,23 @@ final class SectionViews {
     private SectionViews() {
     }
 
-    /** A section together with its view, so that the view can be called with the section's own type. */
+    /** A section together with its view, which renders it with the section's own type. */
     record Bound<S extends Section>(SectionView<S> view, S section) {
+        String headline() {
+            return view.headline(section);
+        }
+
+        HtmlPage.Part html(CheckReport report) {
+            return new HtmlPage.Part(view.template(), view.html(report, section));
+        }
+
+        void json(JsonGenerator g, CheckReport report) throws IOException {
+            view.json(g, report, section);
+        }
+
+        void text(PrintStream out, CheckReport report, Collection<String> ignored) {
+            view.text(out, report, section, ignored);
+        }
     }
 
     /**

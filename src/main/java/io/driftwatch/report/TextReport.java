@@ -41,12 +41,7 @@ public final class TextReport {
                 report.referenceBatch().rows(), report.currentBatch().source(), report.currentBatch().rows());
         out.println(monitorName.map(name -> name + ": " + inputs).orElse(inputs));
         for (Section section : report.sections().all()) {
-            print(out, report, SectionViews.of(section), ignored);
+            SectionViews.of(section).text(out, report, ignored);
         }
-    }
-
-    private static <S extends Section> void print(PrintStream out, CheckReport report, SectionViews.Bound<S> bound,
-            Collection<String> ignored) {
-        bound.view().text(out, report, bound.section(), ignored);
     }
 }
