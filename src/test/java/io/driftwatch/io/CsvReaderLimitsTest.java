@@ -1,5 +1,6 @@
 package io.driftwatch.io;
 
+import static io.driftwatch.io.CsvFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.data.Table;
@@ -35,21 +36,6 @@ class CsvReaderLimitsTest {
 
     private Path write(String name, String content) throws IOException {
         return write(name, content.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String failure(Path file, CsvOptions options) {
-        Throwable thrown = null;
-        try {
-            CsvReader.read(file, options);
-        } catch (UnreadableDatasetException e) {
-            thrown = e;
-        }
-        assertThat(thrown).as("reading %s must fail", file.getFileName()).isNotNull();
-        return thrown.getMessage();
-    }
-
-    private static String failure(Path file) {
-        return failure(file, CsvOptions.defaults());
     }
 
     @Test

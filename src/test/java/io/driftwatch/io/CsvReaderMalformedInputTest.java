@@ -1,5 +1,6 @@
 package io.driftwatch.io;
 
+import static io.driftwatch.io.CsvFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,21 +27,6 @@ class CsvReaderMalformedInputTest {
         Path file = dir.resolve(name);
         Files.write(file, content);
         return file;
-    }
-
-    private static String failure(Path file, CsvOptions options) {
-        Throwable thrown = null;
-        try {
-            CsvReader.read(file, options);
-        } catch (UnreadableDatasetException e) {
-            thrown = e;
-        }
-        assertThat(thrown).as("reading %s must fail", file.getFileName()).isNotNull();
-        return thrown.getMessage();
-    }
-
-    private static String failure(Path file) {
-        return failure(file, CsvOptions.defaults());
     }
 
     @Test
