@@ -14,7 +14,7 @@ import java.nio.file.Path;
 
 /**
  * Dependencies point down the layers of DESIGN.md only: api and cli on top, then monitor, then
- * the analyses (drift), report, store, notify and trigger, then analysis (what every analysis of a
+ * the analyses (drift, integrity, quality: one floor, none using another), report, store, notify and trigger, then analysis (what every analysis of a
  * check shares) and delivery (the model notify and trigger share), then profile and stats, then io
  * and data. The root package holds the application (which wires
  * everything) and the exception base (used by all). Inside monitor, the sub-packages point one way
@@ -32,7 +32,7 @@ class ArchitectureTest {
             .layer("Api").definedBy("io.driftwatch.api..")
             .layer("Cli").definedBy("io.driftwatch.cli..")
             .layer("Monitor").definedBy("io.driftwatch.monitor..")
-            .layer("Drift").definedBy("io.driftwatch.drift..")
+            .layer("Analyses").definedBy("io.driftwatch.drift..", "io.driftwatch.integrity..", "io.driftwatch.quality..")
             .layer("Analysis").definedBy("io.driftwatch.analysis..")
             .layer("Report").definedBy("io.driftwatch.report..")
             .layer("Store").definedBy("io.driftwatch.store..")
@@ -51,15 +51,35 @@ class ArchitectureTest {
             .whereLayer("Notify").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor")
             .whereLayer("Trigger").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor")
             .whereLayer("Delivery").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Notify", "Trigger")
-            .whereLayer("Drift").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Report", "Store",
+            .whereLayer("Analyses").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Report", "Store",
                     "Notify", "Trigger")
-            .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Drift", "Report",
+            .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Analyses", "Report",
                     "Store", "Notify", "Trigger")
-            .whereLayer("Profile").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Drift", "Report",
+            .whereLayer("Profile").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Analyses", "Report",
                     "Store", "Analysis")
-            .whereLayer("Stats").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Drift", "Report",
+            .whereLayer("Stats").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Analyses", "Report",
                     "Store", "Profile")
             .whereLayer("Io").mayOnlyBeAccessedByLayers("Root", "Api", "Cli", "Monitor", "Profile", "Store");
+
+    /** The analyses sit on one floor, independent of each other (DESIGN.md, "Layers and data flow"). */
+    @ArchTest
+    static final ArchRule driftUsesNoOtherAnalysis = analysisUsesNoOther("drift", "integrity", "quality");
+
+    @ArchTest
+    static final ArchRule integrityUsesNoOtherAnalysis = analysisUsesNoOther("integrity", "drift", "quality");
+
+    @ArchTest
+    static final ArchRule qualityUsesNoOtherAnalysis = analysisUsesNoOther("quality", "drift", "integrity");
+
+    private static ArchRule analysisUsesNoOther(String analysis, String... others) {
+        String[] packages = new String[others.length];
+        for (int i = 0; i < others.length; i++) {
+            packages[i] = "io.driftwatch." + others[i] + "..";
+        }
+        return noClasses().that().resideInAPackage("io.driftwatch." + analysis + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages)
+                .allowEmptyShould(true);
+    }
 
     /**
      * A batch is parsed once per check (DESIGN.md, "io"): in the service, only the intake reads
@@ -87,7 +107,8 @@ class ArchitectureTest {
     static final ArchRule deliveryDependsOnNothingAboveData = noClasses()
             .that().resideInAPackage("io.driftwatch.delivery..")
             .should().dependOnClassesThat().resideInAnyPackage("io.driftwatch.api..", "io.driftwatch.cli..",
-                    "io.driftwatch.monitor..", "io.driftwatch.drift..", "io.driftwatch.report..",
+                    "io.driftwatch.monitor..", "io.driftwatch.drift..", "io.driftwatch.integrity..",
+                    "io.driftwatch.quality..", "io.driftwatch.report..",
                     "io.driftwatch.store..", "io.driftwatch.notify..", "io.driftwatch.trigger..",
                     "io.driftwatch.profile..", "io.driftwatch.stats..", "io.driftwatch.io..",
                     "io.driftwatch.analysis..");
