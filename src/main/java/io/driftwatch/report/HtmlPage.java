@@ -12,6 +12,8 @@ import java.util.List;
  * <p>Thread-safe: immutable.
  *
  * @param headline what the page's {@code <title>} leads with: the first section's verdict
+ * @param referenceRows the reference's rows, or null for a check without reference
+ * @param reference where the reference came from, or null for a check without reference
  */
 record HtmlPage(
         String title,
@@ -44,14 +46,16 @@ record HtmlPage(
 
     static HtmlPage of(CheckReport report, String headline, List<Part> sections) {
         String title = report.title() != null ? report.title()
+                : !report.hasReference() ? name(report.currentBatch(), "current")
                 : name(report.referenceBatch(), "reference") + " vs " + name(report.currentBatch(), "current");
         Timings t = report.timings();
         String timings = t == null ? null
                 : "read " + t.readMillis() + " ms · analysis " + t.analysisMillis() + " ms · total " + t.totalMillis() + " ms";
-        return new HtmlPage(title, headline, DisplayNumbers.count(report.reference().rowCount()),
+        boolean withReference = report.hasReference();
+        return new HtmlPage(title, headline, withReference ? DisplayNumbers.count(report.reference().rowCount()) : null,
                 DisplayNumbers.count(report.current().rowCount()),
                 report.createdAt() == null ? null : CREATED.format(report.createdAt()),
-                Source.of(report.referenceBatch(), report.reference().rowCount()),
+                withReference ? Source.of(report.referenceBatch(), report.reference().rowCount()) : null,
                 Source.of(report.currentBatch(), report.current().rowCount()),
                 report.driftwatchVersion() == null ? CheckReport.runningVersion() : report.driftwatchVersion(),
                 timings, List.copyOf(sections));
