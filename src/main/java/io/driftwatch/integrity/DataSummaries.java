@@ -19,10 +19,13 @@ import io.driftwatch.profile.TableFacts;
 import io.driftwatch.stats.CategoryCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -57,11 +60,63 @@ public final class DataSummaries {
                 considered.add(c.name());
             }
         }
+        // the categorical columns' value counts, on the executor while the facts are computed
+        Map<String, Counting> counted = new HashMap<>();
+        for (Map.Entry<String, ColumnType> e : types.entrySet()) {
+            Column c = table.column(e.getKey()).orElse(null);
+            if (c != null && e.getValue() == ColumnType.CATEGORICAL) {
+                Counting counting = new Counting(c);
+                counted.put(c.name(), counting);
+                try {
+                    executor.execute(counting::claim);
+                } catch (java.util.concurrent.RejectedExecutionException rejected) {
+                    // counted on this thread when needed
+                }
+            }
+        }
         TableFacts facts = TableFacts.of(table, considered, executor);
-        return summary(facts, types, (column, f) -> {
-            Column c = table.column(column).orElseThrow();
-            return c instanceof CategoricalColumn labels ? countLabels(labels) : countNumbers((NumericColumn) c);
-        });
+        return summary(facts, types, (column, f) -> counted.get(column).result());
+    }
+
+    /**
+     * One column's value counts, computed once by whoever claims it first: a pool thread, or the
+     * caller when it needs the result before any pool thread started (so a busy executor never
+     * blocks the summary).
+     */
+    private static final class Counting {
+        private final Column column;
+        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+        private final CompletableFuture<Counts> result = new CompletableFuture<>();
+
+        Counting(Column column) {
+            this.column = column;
+        }
+
+        void claim() {
+            if (claimed.compareAndSet(false, true)) {
+                try {
+                    result.complete(column instanceof CategoricalColumn labels ? countLabels(labels)
+                            : countNumbers((NumericColumn) column));
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            }
+        }
+
+        Counts result() {
+            claim();
+            try {
+                return result.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
     }
 
     /**

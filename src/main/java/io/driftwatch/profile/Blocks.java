@@ -8,15 +8,24 @@ package io.driftwatch.profile;
  * leaves, by the pigeonhole principle, at least one block where the two columns agree in every cell:
  * a pair that shares no block content cannot pass, and only pairs that do are compared cell by cell.
  *
- * <p>Thread-safe: immutable.
- *
- * @param rows the rows
- * @param equalCells the least number of equal cells of an almost-duplicated pair (0 without rows)
- * @param count the number of blocks (0 without rows)
+ * <p>Thread-safe: immutable (the boundaries are never written after construction).
  */
-record Blocks(int rows, int equalCells, int count) {
+final class Blocks {
     /** Evidently's threshold of {@code AlmostDuplicatedColumnsCount} (and of almost-constant columns). */
     static final double THRESHOLD = 0.95;
+
+    private final int rows;
+    private final int equalCells;
+    private final int[] starts; // count + 1 boundaries
+
+    private Blocks(int rows, int equalCells, int count) {
+        this.rows = rows;
+        this.equalCells = equalCells;
+        this.starts = new int[count + 1];
+        for (int b = 0; b <= count; b++) {
+            starts[b] = count == 0 ? 0 : (int) ((long) b * rows / count);
+        }
+    }
 
     static Blocks of(int rows) {
         if (rows == 0) {
@@ -29,13 +38,28 @@ record Blocks(int rows, int equalCells, int count) {
         return new Blocks(rows, (int) e, rows - (int) e + 1);
     }
 
+    /** The rows. */
+    int rows() {
+        return rows;
+    }
+
+    /** The least number of equal cells of an almost-duplicated pair (0 without rows). */
+    int equalCells() {
+        return equalCells;
+    }
+
+    /** The number of blocks (0 without rows). */
+    int count() {
+        return starts.length - 1;
+    }
+
     /** The most unequal cells an almost-duplicated pair may have. */
     int maxUnequal() {
         return rows - equalCells;
     }
 
-    /** The first row of block {@code b} ({@code b == count} gives {@code rows}). */
+    /** The first row of block {@code b} ({@code b == count()} gives {@code rows}). */
     int start(int b) {
-        return (int) ((long) b * rows / count);
+        return starts[b];
     }
 }

@@ -4,6 +4,7 @@ import io.driftwatch.data.CategoricalColumn;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.NumericColumn;
 import io.driftwatch.stats.PairwiseSummation;
+import java.util.Arrays;
 
 /**
  * One column's part of the {@link TableFacts}, in two passes over its cells: its {@link ColumnFacts}
@@ -11,10 +12,13 @@ import io.driftwatch.stats.PairwiseSummation;
  * blocks holding a missing cell, and one for the whole column).
  *
  * <p>Numbers: the first pass, in NumPy's pairwise order, sums the values (missing as 0, as pandas
- * fills them before summing), takes the minimum and maximum, hashes the blocks and copies the
- * non-missing values aside; the quartiles are selected from that copy; the second pass sums the
- * squared deviations from the mean (pandas' two-pass variance) and counts the median value's rows,
- * which is the only value that can fill more than half of the rows. Text: one pass counting codes and
+ * fills them before summing), takes the minimum and maximum, hashes the blocks and counts the values
+ * in 8,192 buckets of equal width (noting each row's bucket); the buckets holding the quartiles' ranks
+ * (and the median's) are known from the counts, and the second pass, which sums the squared deviations
+ * from the mean (pandas' two-pass variance, in NumPy's order), gathers those buckets' values, a few
+ * hundred or thousand, from which {@link Quantiles#select} picks the ranks. No sort, no copy of the
+ * column. The value at the median rank is the only one that can fill more than half of the rows; its
+ * rows are counted (a third pass) only when its bucket is that full. Text: one pass counting codes and
  * hashing blocks by the labels' hashes (so equal labels hash equally across dictionaries).
  *
  * <p>Cell hashes: a number's bits after adding 0.0 (so −0.0 hashes as 0.0, which pandas treats as
@@ -22,8 +26,8 @@ import io.driftwatch.stats.PairwiseSummation;
  * {@code (cell ^ rowSalt) · K} over its rows, which costs no dependency chain per cell; hashes only
  * select candidates, every match is verified cell by cell.
  *
- * <p>Deliberately low-level (hot loops over primitive blocks). Not thread-safe: one scan per thread,
- * each with its own {@link Scratch}.
+ * <p>Deliberately low-level (hot loops over primitive chunks, each loop doing one thing so the
+ * compiler keeps it tight). Not thread-safe: one scan per thread, each with its own {@link Scratch}.
  */
 final class ColumnScan {
     /** What a missing cell hashes as. */
@@ -46,18 +50,29 @@ final class ColumnScan {
         this.missingBlocks = missingBlocks;
     }
 
-    /** A worker's reusable buffers: a chunk buffer and room for one column's values. */
+    /** A worker's reusable buffers: room for two columns' values, the bucket counts, a chunk of codes. */
     static final class Scratch {
         final double[] values;
+        final double[] work;
+        final int[] buckets = new int[BUCKETS + 1];
+        final byte[] regionOf = new byte[BUCKETS + 1];
+        final char[] bucketOfRow;
         final int[] codes = new int[CHUNK];
 
         Scratch(int rows) {
             this.values = new double[rows];
+            this.work = new double[rows];
+            this.bucketOfRow = new char[rows];
         }
     }
 
     /** Cells per chunk of a text column. */
     private static final int CHUNK = 1024;
+    /**
+     * The first level of quantile selection cuts the finite values' range into this many buckets: few
+     * enough that the counts (and the bucket-to-region map) stay in the first-level cache.
+     */
+    private static final int BUCKETS = 1 << 13;
 
     static ColumnScan of(Column column, Blocks blocks, Scratch scratch) {
         if (column instanceof NumericColumn numbers) {
@@ -85,11 +100,6 @@ final class ColumnScan {
         return h;
     }
 
-    /** The hash of a number cell (any NaN as the missing token, −0.0 as 0.0). */
-    static long numberHash(double v) {
-        return v != v ? MISSING_TOKEN : Double.doubleToRawLongBits(v + 0.0);
-    }
-
     private static long columnHash(Column column, long[] blockHashes) {
         long h = mix(column.physicalType().ordinal() + 1L);
         for (long b : blockHashes) {
@@ -100,146 +110,366 @@ final class ColumnScan {
 
     // ---------------------------------------------------------------- numbers
 
-    /** The first pass over a numeric column, fed to the pairwise sum chunk by chunk. */
+    /**
+     * The first pass over a numeric column, fed to the pairwise sum chunk by chunk. Each chunk goes
+     * through simple loops the compiler can keep tight: the block hashes; the bucket of every cell
+     * (kept, by row, for the second pass; missing and infinite cells in a bucket of their own) and the
+     * bucket counts; then the minimum and maximum, with missing cells set to 0 for the sum. The
+     * buckets' range is that of the first chunk with two distinct finite values (earlier rows, all of
+     * one finite value or not finite, are bucketed then); values outside it fall into the first or
+     * last bucket, which only makes those buckets larger.
+     */
     private static final class FirstPass implements PairwiseSummation.TermSource {
         private final NumericColumn column;
+        private final boolean anyMissing;
         private final Blocks blocks;
-        private final double[] kept;
+        private final int[] counts;
+        private final char[] bucketOfRow;
         private final long[] blockHashes;
         private final long[] missingBlocks;
         private int row;
-        private int kept0;
         private double min = Double.POSITIVE_INFINITY;
         private double max = Double.NEGATIVE_INFINITY;
         private int block;
-        private int blockEnd;
         private long blockHash;
         private boolean blockMissing;
+        /** Null while every finite value seen is one value. */
+        Bucketing bucketing;
+        /** That one value, until then (NaN before any). */
+        double onlyValue = Double.NaN;
 
-        FirstPass(NumericColumn column, Blocks blocks, double[] kept) {
+        FirstPass(NumericColumn column, Blocks blocks, Scratch scratch) {
             this.column = column;
+            this.anyMissing = column.missingCount() > 0;
             this.blocks = blocks;
-            this.kept = kept;
+            this.counts = scratch.buckets;
+            this.bucketOfRow = scratch.bucketOfRow;
             this.blockHashes = new long[blocks.count()];
             this.missingBlocks = new long[(blocks.count() + 63) >>> 6];
-            this.blockEnd = blocks.count() == 0 ? Integer.MAX_VALUE : blocks.start(1);
         }
 
         @Override
         public void next(double[] buffer, int count) {
             column.copyValues(row, buffer, 0, count);
-            double[] keep = kept;
-            int k = kept0;
+            hashBlocks(buffer, count);
+            if (bucketing == null && settles(buffer, count)) {
+                double[] earlier = new double[CHUNK];
+                for (int from = 0; from < row; from += CHUNK) {
+                    int n = Math.min(CHUNK, row - from);
+                    column.copyValues(from, earlier, 0, n);
+                    bucket(earlier, from, n);
+                }
+            }
+            if (bucketing != null) {
+                bucket(buffer, row, count);
+            }
             double lo = min;
             double hi = max;
+            if (anyMissing) {
+                for (int j = 0; j < count; j++) {
+                    double v = buffer[j];
+                    if (v != v) {
+                        buffer[j] = 0.0;
+                    } else {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            } else {
+                for (int j = 0; j < count; j++) {
+                    double v = buffer[j];
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            min = lo;
+            max = hi;
+            row += count;
+        }
+
+        /** Buckets the cells {@code values[0, count)} of rows {@code [from, from + count)}. */
+        private void bucket(double[] values, int from, int count) {
+            Bucketing b = bucketing;
+            int[] c = counts;
+            char[] rows = bucketOfRow;
+            for (int j = 0; j < count; j++) {
+                int k = b.of(values[j]);
+                c[k]++;
+                rows[from + j] = (char) k;
+            }
+        }
+
+        /**
+         * Whether this chunk, with the one finite value seen before, holds two distinct finite values;
+         * if so the buckets' range is theirs.
+         */
+        private boolean settles(double[] buffer, int count) {
+            double lo = onlyValue == onlyValue ? onlyValue : Double.POSITIVE_INFINITY;
+            double hi = onlyValue == onlyValue ? onlyValue : Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < count; j++) {
+                double v = buffer[j];
+                if (v - v == 0.0) { // finite
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            if (lo < hi) {
+                bucketing = new Bucketing(lo, hi);
+                return true;
+            }
+            if (lo == hi) {
+                onlyValue = lo;
+            }
+            return false;
+        }
+
+        /** Adds the chunk's cells (as read, missing ones NaN) to their blocks' hashes. */
+        private void hashBlocks(double[] buffer, int count) {
+            if (blocks.count() == 0) {
+                return;
+            }
+            int r = row;
+            int end = row + count;
+            int b = block;
             long bh = blockHash;
             boolean bm = blockMissing;
-            int r = row;
-            int end = blockEnd;
-            for (int j = 0; j < count; j++, r++) {
-                double v = buffer[j];
-                long bits;
-                if (v != v) {
-                    buffer[j] = 0.0;
-                    bits = MISSING_TOKEN;
-                    bm = true;
+            while (r < end) {
+                int blockEnd = blocks.start(b + 1);
+                int stop = Math.min(end, blockEnd);
+                long salt = r * ROW_SALT;
+                if (anyMissing) {
+                    for (int i = r; i < stop; i++, salt += ROW_SALT) {
+                        double v = buffer[i - row];
+                        boolean m = v != v;
+                        long bits = m ? MISSING_TOKEN : Double.doubleToRawLongBits(v + 0.0);
+                        bm |= m;
+                        bh += (bits ^ salt) * K;
+                    }
                 } else {
-                    if (v < lo) {
-                        lo = v;
+                    for (int i = r; i < stop; i++, salt += ROW_SALT) {
+                        bh += (Double.doubleToRawLongBits(buffer[i - row] + 0.0) ^ salt) * K;
                     }
-                    if (v > hi) {
-                        hi = v;
-                    }
-                    keep[k++] = v;
-                    bits = Double.doubleToRawLongBits(v + 0.0);
                 }
-                bh += (bits ^ (r * ROW_SALT)) * K;
-                if (r + 1 == end) {
-                    blockHashes[block] = mix(bh);
+                r = stop;
+                if (r == blockEnd) {
+                    blockHashes[b] = mix(bh);
                     if (bm) {
-                        missingBlocks[block >>> 6] |= 1L << block;
+                        missingBlocks[b >>> 6] |= 1L << b;
                     }
-                    block++;
-                    end = block + 1 <= blocks.count() ? blocks.start(block + 1) : Integer.MAX_VALUE;
+                    b++;
                     bh = 0;
                     bm = false;
                 }
             }
-            row = r;
-            kept0 = k;
-            min = lo;
-            max = hi;
+            block = b;
             blockHash = bh;
             blockMissing = bm;
-            blockEnd = end;
         }
     }
 
-    /** The second pass: squared deviations from the mean (missing as 0), and the rows of one value. */
+    /**
+     * Where the first level of quantile selection puts a value: {@link #BUCKETS} buckets of equal
+     * width over a range {@code [lo, hi]} (halves are subtracted when the width would overflow),
+     * values outside it in the first or last bucket, so the bucket is monotone in the value, which is
+     * all the selection needs; missing and infinite values in bucket {@link #BUCKETS}, apart (the
+     * ranks of the infinities are known from their counts).
+     */
+    private static final class Bucketing {
+        private final double origin;
+        private final double scale;
+        private final double factor;
+
+        Bucketing(double lo, double hi) {
+            this.factor = Double.isInfinite(hi - lo) ? 0.5 : 1.0;
+            this.origin = lo * factor;
+            this.scale = BUCKETS / (hi * factor - origin);
+        }
+
+        int of(double v) {
+            int b = (int) ((v * factor - origin) * scale);
+            b = b < 0 ? 0 : b >= BUCKETS ? BUCKETS - 1 : b;
+            return v - v == 0.0 ? b : BUCKETS;
+        }
+    }
+
+    /**
+     * The second pass: the values of the buckets holding wanted ranks gathered into their regions
+     * of {@code values} (by the buckets the first pass noted), then squared deviations from the mean
+     * (missing as 0) for the pairwise sum.
+     */
     private static final class SecondPass implements PairwiseSummation.TermSource {
         private final NumericColumn column;
+        private final boolean anyMissing;
         private final double mean;
-        private final double candidate;
+        private final char[] bucketOfRow;
+        private final byte[] regionOf; // by bucket: region + 1, or 0
+        private final int[] fill;
+        private final double[] values;
         private int row;
-        private int matches;
 
-        SecondPass(NumericColumn column, double mean, double candidate) {
+        SecondPass(NumericColumn column, double mean, Scratch scratch, int[] fill) {
             this.column = column;
+            this.anyMissing = column.missingCount() > 0;
             this.mean = mean;
-            this.candidate = candidate;
+            this.bucketOfRow = scratch.bucketOfRow;
+            this.regionOf = scratch.regionOf;
+            this.fill = fill;
+            this.values = scratch.values;
         }
 
         @Override
         public void next(double[] buffer, int count) {
             column.copyValues(row, buffer, 0, count);
-            double avg = mean;
-            double c = candidate;
-            int hits = matches;
+            char[] rows = bucketOfRow;
+            byte[] regions = regionOf;
+            int r = row;
             for (int j = 0; j < count; j++) {
-                double v = buffer[j];
-                hits += v == c ? 1 : 0;
-                double d = avg - v;
-                buffer[j] = v != v ? 0.0 : d * d;
+                int t = regions[rows[r + j]];
+                if (t != 0) {
+                    values[fill[t - 1]++] = buffer[j];
+                }
             }
-            matches = hits;
+            double avg = mean;
+            if (anyMissing) {
+                for (int j = 0; j < count; j++) {
+                    double v = buffer[j];
+                    double d = avg - v;
+                    buffer[j] = v != v ? 0.0 : d * d;
+                }
+            } else {
+                for (int j = 0; j < count; j++) {
+                    double d = avg - buffer[j];
+                    buffer[j] = d * d;
+                }
+            }
             row += count;
         }
     }
 
     private static ColumnScan numbers(NumericColumn column, Blocks blocks, Scratch scratch) {
         int n = column.length();
-        FirstPass first = new FirstPass(column, blocks, scratch.values);
+        int[] counts = scratch.buckets;
+        Arrays.fill(counts, 0);
+        FirstPass first = new FirstPass(column, blocks, scratch);
         double sum = PairwiseSummation.sum(first, n);
-        int m = first.kept0;
-        double min = m == 0 ? Double.NaN : first.min;
-        double max = m == 0 ? Double.NaN : first.max;
+        int m = n - column.missingCount();
+        ColumnFacts.Numbers numbers;
+        int majority = 0;
+        if (m == 0) {
+            numbers = new ColumnFacts.Numbers(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN);
+        } else {
+            double mean = sum / m;
+            int negative = 0;
+            int positive = 0;
+            if (Double.isInfinite(first.min) || Double.isInfinite(first.max)) {
+                int[] infinite = infinities(column);
+                negative = infinite[0];
+                positive = infinite[1];
+            }
+            int[] ranks = Quantiles.ranks(m, Quantiles.QUARTILES);
+            int median = (m - 1) / 2;
+            double[] stats = new double[ranks.length];
+            // ranks among the infinities are known; the others are looked for in the buckets
+            int k0 = 0;
+            while (k0 < ranks.length && ranks[k0] < negative) {
+                stats[k0++] = Double.NEGATIVE_INFINITY;
+            }
+            int k1 = ranks.length;
+            while (k1 > k0 && ranks[k1 - 1] >= m - positive) {
+                stats[--k1] = Double.POSITIVE_INFINITY;
+            }
+            double squares;
+            int medianRows = Math.max(negative, positive);
+            byte[] regionOf = scratch.regionOf;
+            Arrays.fill(regionOf, (byte) 0);
+            if (first.bucketing == null) { // one finite value at most: no bucket, nothing to gather
+                for (int k = k0; k < k1; k++) {
+                    stats[k] = first.onlyValue;
+                }
+                medianRows = Math.max(medianRows, m - negative - positive);
+                squares = PairwiseSummation.sum(new SecondPass(column, mean, scratch, new int[0]), n);
+            } else {
+                int[] firstRank = new int[ranks.length];
+                int[] regionStart = new int[ranks.length];
+                int[] regionLength = new int[ranks.length];
+                int[] rankFrom = new int[ranks.length + 1];
+                int regions = 0;
+                int before = negative;
+                int k = k0;
+                int placed = 0;
+                for (int b = 0; b < BUCKETS; b++) {
+                    int c = counts[b];
+                    if (k < k1 && ranks[k] < before + c) {
+                        firstRank[regions] = before;
+                        regionStart[regions] = placed;
+                        regionLength[regions] = c;
+                        rankFrom[regions] = k;
+                        placed += c;
+                        regions++;
+                        regionOf[b] = (byte) regions;
+                        while (k < k1 && ranks[k] < before + c) {
+                            k++;
+                        }
+                    }
+                    if (median >= before && median < before + c) {
+                        medianRows = Math.max(medianRows, c);
+                    }
+                    before += c;
+                }
+                rankFrom[regions] = k1;
+                squares = PairwiseSummation.sum(new SecondPass(column, mean, scratch,
+                        Arrays.copyOf(regionStart, regions)), n);
+                for (int t = 0; t < regions; t++) {
+                    Quantiles.select(scratch.values, scratch.work, regionStart[t], regionLength[t], ranks,
+                            rankFrom[t], rankFrom[t + 1], firstRank[t], stats, 1);
+                }
+            }
+            double candidate = stats[Arrays.binarySearch(ranks, median)];
+            if (2L * medianRows > n) { // only then can a value fill more than half of the rows
+                int rows = countEqual(column, candidate);
+                majority = 2L * rows > n ? rows : 0;
+            }
+            numbers = new ColumnFacts.Numbers(negative, positive, first.min, first.max, mean,
+                    m > 1 ? Math.sqrt(squares / (m - 1)) : Double.NaN,
+                    Quantiles.interpolate(m, 0.25, ranks, stats), Quantiles.interpolate(m, 0.5, ranks, stats),
+                    Quantiles.interpolate(m, 0.75, ranks, stats));
+        }
+        boolean constant = m == 0 || numbers.min() == numbers.max();
+        ColumnFacts facts = new ColumnFacts(column.name(), column.physicalType(), n, column.missingCount(), majority,
+                constant, numbers);
+        return new ColumnScan(facts, columnHash(column, first.blockHashes), first.blockHashes, first.missingBlocks);
+    }
+
+    /** The −∞ and +∞ cells. */
+    private static int[] infinities(NumericColumn column) {
         int negative = 0;
         int positive = 0;
-        if (min == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
-            double[] kept = scratch.values;
-            for (int i = 0; i < m; i++) {
-                negative += kept[i] == Double.NEGATIVE_INFINITY ? 1 : 0;
-                positive += kept[i] == Double.POSITIVE_INFINITY ? 1 : 0;
+        double[] buffer = new double[CHUNK];
+        for (int from = 0; from < column.length(); from += CHUNK) {
+            int count = Math.min(CHUNK, column.length() - from);
+            column.copyValues(from, buffer, 0, count);
+            for (int j = 0; j < count; j++) {
+                negative += buffer[j] == Double.NEGATIVE_INFINITY ? 1 : 0;
+                positive += buffer[j] == Double.POSITIVE_INFINITY ? 1 : 0;
             }
         }
-        double mean = m == 0 ? Double.NaN : sum / m;
-        double[] quartiles = new double[3];
-        Quantiles.linear(scratch.values, m, Quantiles.QUARTILES, quartiles);
-        double candidate = m == 0 ? Double.NaN : scratch.values[(m - 1) / 2];
-        double std = Double.NaN;
-        int candidateRows = 0;
-        if (m > 0) {
-            SecondPass second = new SecondPass(column, mean, candidate);
-            double squares = PairwiseSummation.sum(second, n);
-            std = m > 1 ? Math.sqrt(squares / (m - 1)) : Double.NaN;
-            candidateRows = second.matches;
+        return new int[] {negative, positive};
+    }
+
+    /** Cells equal to {@code value}. */
+    private static int countEqual(NumericColumn column, double value) {
+        int n = column.length();
+        double[] buffer = new double[CHUNK];
+        int equal = 0;
+        for (int from = 0; from < n; from += CHUNK) {
+            int count = Math.min(CHUNK, n - from);
+            column.copyValues(from, buffer, 0, count);
+            for (int j = 0; j < count; j++) {
+                equal += buffer[j] == value ? 1 : 0;
+            }
         }
-        int majority = 2L * candidateRows > n ? candidateRows : 0;
-        boolean constant = m == 0 || min == max;
-        ColumnFacts facts = new ColumnFacts(column.name(), column.physicalType(), n, column.missingCount(), majority,
-                constant, new ColumnFacts.Numbers(negative, positive, min, max, mean, std, quartiles[0], quartiles[1],
-                        quartiles[2]));
-        return new ColumnScan(facts, columnHash(column, first.blockHashes), first.blockHashes, first.missingBlocks);
+        return equal;
     }
 
     // ---------------------------------------------------------------- labels

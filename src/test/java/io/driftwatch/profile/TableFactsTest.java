@@ -174,6 +174,75 @@ class TableFactsTest {
         assertThat(facts.duplicatedRows()).isEqualTo(duplicatedRows(t)).isPositive();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"normal", "lognormal", "ties", "almost-constant", "missing-and-infinite", "tiny-range"})
+    void computesPandasStatisticsOfLargeColumnsBitForBit(String shape) {
+        SplittableRandom random = new SplittableRandom(shape.hashCode());
+        int n = 60_000;
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = switch (shape) {
+                case "normal" -> -7.5 + 0.5 * random.nextGaussian();
+                case "lognormal" -> Math.exp(1.2 + 1.45 * random.nextGaussian());
+                case "ties" -> random.nextInt(7) - 3;
+                case "almost-constant" -> random.nextInt(100) < 97 ? (random.nextBoolean() ? 0.0 : -0.0) : i;
+                case "missing-and-infinite" -> random.nextInt(50) == 0 ? Double.NaN : random.nextInt(200) == 0
+                        ? (random.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY)
+                        : random.nextGaussian();
+                default -> 1.0 + random.nextInt(5) * Math.ulp(1.0);
+            };
+        }
+        NumericColumn column = numbers("x", PhysicalType.FLOAT, v);
+        ColumnFacts facts = TableFacts.of(Table.of(List.of(column))).column("x").orElseThrow();
+
+        double[] present = Arrays.stream(v).filter(x -> !Double.isNaN(x)).toArray();
+        double[] filled = Arrays.stream(v).map(x -> Double.isNaN(x) ? 0 : x).toArray();
+        int m = present.length;
+        double mean = io.driftwatch.stats.PairwiseSummation.sum(filled, 0, n) / m;
+        double[] squares = Arrays.stream(v).map(x -> Double.isNaN(x) ? 0 : (mean - x) * (mean - x)).toArray();
+        double[] sorted = present.clone();
+        Arrays.sort(sorted);
+        double[] q = new double[3];
+        Quantiles.linear(present.clone(), m, Quantiles.QUARTILES, q);
+        double[] numpy = numpyQuartiles(sorted);
+        ColumnFacts.Numbers got = facts.numbers();
+        double std = Math.sqrt(io.driftwatch.stats.PairwiseSummation.sum(squares, 0, n) / (m - 1));
+        // arrays compare as Double.equals does: NaN equals NaN; zeros' signs are normalised (ties of −0.0 and 0.0)
+        assertThat(new double[] {got.min() + 0.0, got.max() + 0.0, got.mean(), got.std()})
+                .isEqualTo(new double[] {sorted[0] + 0.0, sorted[m - 1] + 0.0, mean, std});
+        assertThat(new double[] {got.quantile25() + 0.0, got.quantile50() + 0.0, got.quantile75() + 0.0})
+                .isEqualTo(numpy).isEqualTo(new double[] {q[0] + 0.0, q[1] + 0.0, q[2] + 0.0});
+        assertThat(got.negativeInfinite()).isEqualTo((int) Arrays.stream(v).filter(x -> x == Double.NEGATIVE_INFINITY).count());
+        assertThat(got.positiveInfinite()).isEqualTo((int) Arrays.stream(v).filter(x -> x == Double.POSITIVE_INFINITY).count());
+        java.util.Map<Double, Integer> counts = new java.util.HashMap<>();
+        for (double x : present) {
+            counts.merge(x + 0.0, 1, Integer::sum);
+        }
+        int top = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        assertThat(facts.majority()).isEqualTo(2 * top > n ? top : 0);
+        assertThat(facts.constant()).isEqualTo(counts.size() <= 1);
+    }
+
+    /** NumPy 1.24's linear quartiles of sorted values (zero signs ignored: −0.0 and 0.0 sort either way). */
+    private static double[] numpyQuartiles(double[] s) {
+        int n = s.length;
+        double[] out = new double[3];
+        for (int k = 0; k < 3; k++) {
+            double v = (n - 1) * Quantiles.QUARTILES[k];
+            int prev = (int) Math.floor(v);
+            int next = prev + 1;
+            double gamma = v - prev;
+            if (v >= n - 1) {
+                prev = n - 1;
+                next = n - 1;
+                gamma = v + 1;
+            }
+            double diff = s[next] - s[prev];
+            out[k] = (gamma >= 0.5 ? s[next] - diff * (1 - gamma) : s[prev] + diff * gamma) + 0.0;
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------ pandas, transcribed
 
     private static void assertMatchesDefinitions(Table t, TableFacts facts) {
