@@ -74,7 +74,7 @@ final class Dashboard {
                     : runs.status(m.id()).map(s -> DashboardText.time(s.nextRun())).orElse(null);
             if (recent.isEmpty()) {
                 entries.add(new HomePage.Entry(m.id(), href, "none", "No checks yet", null, null, null, null, count,
-                        null, nextRun));
+                        null, nextRun, null));
                 continue;
             }
             Check last = recent.get(recent.size() - 1);
@@ -82,7 +82,8 @@ final class Dashboard {
             entries.add(new HomePage.Entry(m.id(), href, last.driftDetected() ? "drift" : "ok", verdict(last),
                     DashboardText.percent(last.driftShare()), last.driftedColumns() + " of " + last.columns()
                             + " columns", DashboardText.time(last.createdAt()),
-                    Links.ofCheck(last.id(), last.monitorId()).report(), count, ShareTrend.of(recent), nextRun));
+                    Links.ofCheck(last.id(), last.monitorId()).report(), count, ShareTrend.of(recent), nextRun,
+                    DataQualityBadge.of(last.dataQuality())));
         }
         return new HomePage(entries, drifting, total, baseUrl);
     }
@@ -106,7 +107,8 @@ final class Dashboard {
             Check last = recent.get(recent.size() - 1);
             latest = new MonitorPage.Latest(last.driftDetected(), verdict(last), summary(last),
                     DashboardText.percent(last.driftShare()), DashboardText.percent(last.shareThreshold()),
-                    DashboardText.time(last.createdAt()), Links.ofCheck(last.id(), last.monitorId()).report());
+                    DashboardText.time(last.createdAt()), Links.ofCheck(last.id(), last.monitorId()).report(),
+                    DataQualityBadge.of(last.dataQuality()));
         }
         List<MonitorPage.Entry> entries = new ArrayList<>(page.items().size());
         for (Check c : page.items()) {
@@ -116,7 +118,7 @@ final class Dashboard {
                     c.datasetId(), c.datasetId() == null ? null : "/api/v1/datasets/" + encode(c.datasetId()), DashboardText.duration(c.durationMs()),
                     c.failed() ? null : links.report(), c.failed() ? null : links.result(), c.error(),
                     c.windowStart() == null ? null : DashboardText.time(c.windowStart()) + " → "
-                            + DashboardText.time(c.windowEnd())));
+                            + DashboardText.time(c.windowEnd()), DataQualityBadge.of(c.dataQuality())));
         }
         String self = monitorHref(id);
         String older = page.next() == null ? null : self + "?cursor=" + encode(page.next());
@@ -134,7 +136,7 @@ final class Dashboard {
                     gaveUp ? "/api/v1/deliveries/" + encode(d.id()) + "/retry" : null));
         }
         return new MonitorPage(id, "/api/v1/monitors/" + encode(id), definition(m), latest, count,
-                ShareChart.of(recent), recent.size(), HeatMap.of(mapped, columns), mapped.size(), entries, older,
+                ShareChart.of(recent), recent.size(), DataQualityChart.of(recent), HeatMap.of(mapped, columns), mapped.size(), entries, older,
                 newest, baseUrl, sent, failed, schedule(id));
     }
 
