@@ -228,6 +228,7 @@ ALTER TABLE check_columns ADD COLUMN score_kind VARCHAR(8);
 -- chart and the Prometheus metrics need not read the JSON result: how many failures its integrity
 -- section has (failed Evidently tests plus broken reference conditions) and how many of them are
 -- critical (every failed test, and the critical conditions). Null for a check whose monitor runs no
--- integrity analysis, for a check that could not run, and for checks recorded before this.
+-- integrity analysis (or one without tests), for a check that could not run, and for checks
+-- recorded before this.
 ALTER TABLE checks ADD COLUMN data_quality_failures INTEGER;
 ALTER TABLE checks ADD COLUMN data_quality_critical INTEGER;

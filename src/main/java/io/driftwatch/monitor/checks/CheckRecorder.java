@@ -2,6 +2,7 @@ package io.driftwatch.monitor.checks;
 
 import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.drift.DatasetDrift;
+import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.integrity.IntegrityResult;
 import io.driftwatch.monitor.definitions.Monitor;
 import io.driftwatch.monitor.definitions.ReferenceVersion;
@@ -22,10 +23,10 @@ import java.util.List;
 
 /**
  * Records checks: in one transaction, the check with its JSON result, its data-quality counts (from
- * its integrity section, if it has one) and per-column results (or, for a check that could not run,
- * its reason), where its batch came from, and what the monitor's policy makes of it (incidents opened
- * or resolved, alerts and triggers queued in the outbox). Wakes the outbox worker when something was
- * queued.
+ * its integrity section, if it has one with tests) and per-column results (or, for a check that could
+ * not run, its reason), where its batch came from, and what the monitor's policy makes of it
+ * (incidents opened or resolved, alerts and triggers queued in the outbox). Wakes the outbox worker
+ * when something was queued.
  *
  * <p>Thread-safe: checks are recorded concurrently; {@link Incidents} serialises them per monitor.
  */
@@ -57,7 +58,9 @@ final class CheckRecorder {
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         DatasetDrift verdict = report.drift().dataset();
         String result = JsonResult.of(report).toJson();
-        IntegrityResult integrity = report.sections().find(IntegrityResult.class).orElse(null);
+        // a data summary without tests (integrity.tests: none) has no verdict to count
+        IntegrityResult integrity = report.sections().find(IntegrityResult.class)
+                .filter(r -> r.tests() != IntegrityOptions.Tests.NONE).orElse(null);
         CheckRow row = new CheckRow(id, monitor.id(), monitor.version(), datasetId, createdAt,
                 verdict.detected(), verdict.share(), verdict.threshold(), verdict.numberOfColumns(),
                 verdict.numberOfDriftedColumns(), verdict.numberOfErrors(), millis, result, reportFile, CheckRow.OK,
