@@ -16,12 +16,13 @@ import java.util.Objects;
  *
  * @param title what the check is about: the monitor's name, or "REF vs CUR"
  * @param sections what each analysis found, in the order the report shows them
- * @param reference the reference profile the check ran against
+ * @param reference the reference profile the check ran against, or null for a check run without a
+ *     reference (only the analyses that need none ran)
  * @param current the current batch
  * @param types the type of every current column the check considered (tested or not; columns the
  *     monitor ignores are left out), in column order
  * @param roles target, prediction and datetime columns, if any
- * @param referenceBatch where the reference came from
+ * @param referenceBatch where the reference came from; null without a reference
  * @param currentBatch where the current batch came from
  * @param timings how long it took
  * @param createdAt when the check ran
@@ -42,7 +43,6 @@ public record CheckReport(
 
     public CheckReport {
         Objects.requireNonNull(sections, "sections");
-        Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(current, "current");
         types = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(types));
         roles = roles == null ? ColumnRoles.none() : roles;
