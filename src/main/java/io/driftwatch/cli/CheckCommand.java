@@ -1,5 +1,7 @@
 package io.driftwatch.cli;
 
+import io.driftwatch.integrity.IntegrityResult;
+import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.checks.CheckRunner;
 import io.driftwatch.monitor.definitions.MonitorDefinition;
 import io.driftwatch.report.CheckReport;
@@ -17,11 +19,13 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code driftwatch check --reference REF --current CUR [--monitor M.yml] [--report F.html]
- * [--json F.json]}: one drift check. Prints the dataset verdict and a compact table of the tested
- * columns ({@link TextReport}: drifted first, the strongest drift on top) to stdout, writes the JSON result and the
- * HTML report when asked, and exits 0 when the dataset did not drift, 1 when it did, 2 for bad
- * usage or unreadable input (one line on stderr says what to fix). A progress bar appears on stderr
+ * {@code driftwatch check [--reference REF] --current CUR [--monitor M.yml] [--report F.html]
+ * [--json F.json]}: one check. Prints the dataset verdict and a compact table of the tested
+ * columns ({@link TextReport}: drifted first, the strongest drift on top) and the other sections to
+ * stdout, writes the JSON result and the HTML report when asked, and exits with {@link ExitCode#ofCheck}'s
+ * code: 0 nothing found, 1 dataset drift, 4 failed data-quality tests, 5 both; 2 for bad usage or
+ * unreadable input (one line on stderr says what to fix). Without a reference (none given and none
+ * in the monitor), only the monitor's analyses that need none run. A progress bar appears on stderr
  * only on a terminal and only when the check takes more than a second.
  *
  * <p>Thread-safe: stateless; each run builds its own runner and progress bar.
@@ -29,7 +33,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
 public final class CheckCommand extends DriftwatchCommand {
 
     public CheckCommand() {
-        super("check", "Check a current batch for drift against a reference; exit 0 no drift, 1 drift, 2 bad input");
+        super("check", "Check a current batch against a reference (drift) and the monitor's data-quality tests;"
+                + " exit 0 nothing found, 1 drift, 4 failed data-quality tests, 5 both, 2 bad input");
     }
 
     @Override
@@ -51,17 +56,19 @@ public final class CheckCommand extends DriftwatchCommand {
                 : MonitorDefinition.read(Path.of(monitorFile));
         String referenceName = namespace.getString("reference");
         if (referenceName == null) {
-            referenceName = monitor.reference().orElseThrow(() -> new CommandFailedException(ExitCode.BAD_INPUT,
-                    monitorFile == null ? "argument --reference is required (or give a --monitor that names one)"
-                            : "argument --reference is required: the monitor " + monitorFile + " names no reference"));
+            referenceName = monitor.reference().orElse(null);
         }
-        Path reference = Path.of(referenceName);
+        if (referenceName == null && monitorFile == null) {
+            throw new CommandFailedException(ExitCode.BAD_INPUT,
+                    "argument --reference is required (or give a --monitor that names one)");
+        }
         Path current = Path.of(namespace.getString("current"));
         String html = namespace.getString("report");
 
         CheckReport report;
         try (CheckRunner runner = CheckRunner.withCores(); ProgressBar bar = ProgressBar.onTerminal(System.err)) {
-            report = runner.run(reference, current, monitor, bar);
+            report = referenceName == null ? withoutReference(runner, current, monitor, monitorFile, bar)
+                    : runner.run(Path.of(referenceName), current, monitor, bar);
         }
         String json = namespace.getString("json");
         if (json != null) {
@@ -84,8 +91,23 @@ public final class CheckCommand extends DriftwatchCommand {
         if (html != null) {
             System.out.println("HTML report written to " + html);
         }
-        if (report.drift().dataset().detected()) {
-            throw new CommandFailedException(ExitCode.DRIFT, "");
+        boolean drift = report.findDrift().map(d -> d.dataset().detected()).orElse(false);
+        boolean dataQuality = report.sections().find(IntegrityResult.class).map(IntegrityResult::failed).orElse(false);
+        ExitCode verdict = ExitCode.ofCheck(drift, dataQuality);
+        if (verdict != ExitCode.OK) {
+            throw new CommandFailedException(verdict, "");
+        }
+    }
+
+    /** A check with no reference: the monitor must ask for an analysis that runs without one. */
+    private static CheckReport withoutReference(CheckRunner runner, Path current, MonitorDefinition monitor,
+            String monitorFile, ProgressBar bar) {
+        try {
+            return runner.runWithoutReference(current, monitor, bar);
+        } catch (InvalidRequestException e) {
+            throw new CommandFailedException(ExitCode.BAD_INPUT, "argument --reference is required: the monitor "
+                    + monitorFile + " names no reference, and without one only the analyses that need none run"
+                    + " (integrity: and model:); it asks for neither");
         }
     }
 

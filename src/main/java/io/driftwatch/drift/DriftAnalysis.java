@@ -72,7 +72,9 @@ public final class DriftAnalysis implements Analysis {
     /** Checks {@code data.current()} against {@code data.reference()} with this analysis's options. */
     @Override
     public DriftResult run(CheckData data) {
-        return run(data.reference(), data.current(), data.types(), options);
+        ReferenceProfile reference = data.reference().orElseThrow(
+                () -> new IllegalArgumentException("a drift analysis needs a reference"));
+        return run(reference, data.current(), data.types(), options);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.driftwatch.profile.ReferenceProfile;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a rendering of one check needs: the sections its analyses returned, the data they were computed from (the
@@ -16,13 +17,13 @@ import java.util.Objects;
  *
  * @param title what the check is about: the monitor's name, or "REF vs CUR"
  * @param sections what each analysis found, in the order the report shows them
- * @param reference the reference profile the check ran against, or null for a check run without a
- *     reference (only the analyses that need none ran)
+ * @param reference the reference profile the check ran against; null for a check without reference
+ *     (which runs only the analyses that need none)
  * @param current the current batch
  * @param types the type of every current column the check considered (tested or not; columns the
  *     monitor ignores are left out), in column order
  * @param roles target, prediction and datetime columns, if any
- * @param referenceBatch where the reference came from; null without a reference
+ * @param referenceBatch where the reference came from; null without reference
  * @param currentBatch where the current batch came from
  * @param timings how long it took
  * @param createdAt when the check ran
@@ -46,6 +47,16 @@ public record CheckReport(
         Objects.requireNonNull(current, "current");
         types = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(types));
         roles = roles == null ? ColumnRoles.none() : roles;
+    }
+
+    /** Whether the check ran against a reference (else only the analyses that need none ran). */
+    public boolean hasReference() {
+        return reference != null;
+    }
+
+    /** The drift section, if the check ran one (it needs a reference). */
+    public Optional<DriftResult> findDrift() {
+        return sections.find(DriftResult.class);
     }
 
     /**

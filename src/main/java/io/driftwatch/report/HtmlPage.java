@@ -47,7 +47,7 @@ record HtmlPage(
     }
 
     static HtmlPage of(CheckReport report, String headline, List<String> topics, List<Part> sections) {
-        boolean withReference = report.reference() != null;
+        boolean withReference = report.hasReference();
         String title = report.title() != null ? report.title()
                 : withReference ? name(report.referenceBatch(), "reference") + " vs " + name(report.currentBatch(), "current")
                 : name(report.currentBatch(), "current");

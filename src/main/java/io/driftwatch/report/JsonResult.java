@@ -77,7 +77,18 @@ public final class JsonResult {
         g.writeStringField("createdAt", report.createdAt() == null ? null
                 : DateTimeFormatter.ISO_INSTANT.format(report.createdAt()));
         g.writeStringField("title", report.title());
-        batch(g, "reference", report.referenceBatch());
+        if (report.hasReference()) {
+            batch(g, "reference", report.referenceBatch());
+        } else {
+            g.writeNullField("reference");
+            // DESIGN.md: without a reference, drift is skipped and the result says so.
+            g.writeArrayFieldStart("skipped");
+            g.writeStartObject();
+            g.writeStringField("analysis", "drift");
+            g.writeStringField("reason", "the check has no reference");
+            g.writeEndObject();
+            g.writeEndArray();
+        }
         batch(g, "current", report.currentBatch());
 
         ColumnRoles roles = report.roles();

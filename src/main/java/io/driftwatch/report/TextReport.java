@@ -37,11 +37,10 @@ public final class TextReport {
      */
     public static void print(PrintStream out, CheckReport report, Optional<String> monitorName,
             Collection<String> ignored) {
-        BatchInfo reference = report.referenceBatch();
-        String inputs = reference == null
-                ? String.format(Locale.ROOT, "%s (%,d rows), no reference", report.currentBatch().source(),
-                        report.currentBatch().rows())
-                : String.format(Locale.ROOT, "%s (%,d rows) vs %s (%,d rows)", reference.source(), reference.rows(),
+        String inputs = report.hasReference()
+                ? String.format(Locale.ROOT, "%s (%,d rows) vs %s (%,d rows)", report.referenceBatch().source(),
+                        report.referenceBatch().rows(), report.currentBatch().source(), report.currentBatch().rows())
+                : String.format(Locale.ROOT, "%s (%,d rows), no reference: drift not tested",
                         report.currentBatch().source(), report.currentBatch().rows());
         out.println(monitorName.map(name -> name + ": " + inputs).orElse(inputs));
         for (Section section : report.sections().all()) {

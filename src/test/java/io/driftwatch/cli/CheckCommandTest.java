@@ -130,6 +130,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void aMonitorWithoutReferenceAndNoAnalysisThatNeedsNoneIsBadUsage(@TempDir Path dir) throws Exception {
+        Path monitor = dir.resolve("m.yml");
+        Files.writeString(monitor, "name: no-reference\ndrift: {share: 0.5}\n");
+
+        CliRunner.Run run = CliRunner.run("check", "--current", CUR, "--monitor", monitor.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr().strip()).isEqualTo("driftwatch check: argument --reference is required: the monitor "
+                + monitor + " names no reference, and without one only the analyses that need none run"
+                + " (integrity: and model:); it asks for neither");
+    }
+
+    @Test
     void missingCurrentIsBadUsage() throws Exception {
         CliRunner.Run run = CliRunner.run("check", "--reference", REF);
         assertThat(run.exitCode()).isEqualTo(2);

@@ -3,6 +3,7 @@ package io.driftwatch.monitor.checks;
 import io.driftwatch.analysis.Analysis;
 import io.driftwatch.drift.DriftAnalysis;
 import io.driftwatch.monitor.definitions.MonitorDefinition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -16,9 +17,15 @@ final class Analyses {
     private Analyses() {
     }
 
-    /** The analyses {@code monitor} asks for, running their parallel work on {@code executor}. */
-    static List<Analysis> of(MonitorDefinition monitor, Executor executor) {
-        return List.of(
-                DriftAnalysis.on(executor).with(monitor.driftOptions()));
+    /**
+     * The analyses {@code monitor} asks for, running their parallel work on {@code executor}; without
+     * a reference, only those that need none (drift is skipped).
+     */
+    static List<Analysis> of(MonitorDefinition monitor, Executor executor, boolean withReference) {
+        List<Analysis> analyses = new ArrayList<>();
+        if (withReference) {
+            analyses.add(DriftAnalysis.on(executor).with(monitor.driftOptions()));
+        }
+        return List.copyOf(analyses);
     }
 }

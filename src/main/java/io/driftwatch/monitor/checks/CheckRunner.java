@@ -15,6 +15,7 @@ import io.driftwatch.io.SchemaAlignment;
 import io.driftwatch.io.SchemaMismatchException;
 import io.driftwatch.io.TypeInference;
 import io.driftwatch.io.UnreadableDatasetException;
+import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.definitions.MonitorDefinition;
 import io.driftwatch.profile.CategoricalProfile;
 import io.driftwatch.profile.ColumnProfile;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -145,6 +147,32 @@ public final class CheckRunner implements AutoCloseable {
                 current, currentBatch, title, monitor, CheckProgress.NONE, createdAt, start);
     }
 
+    /**
+     * Checks {@code current} with no reference: only the monitor's analyses that need none run
+     * (integrity and model quality, with Evidently's no-reference tests); drift is skipped, and the
+     * report says so.
+     *
+     * @throws InvalidRequestException when the monitor asks for no analysis that runs without a
+     *     reference
+     * @throws io.driftwatch.DriftwatchException when the current batch cannot be read
+     */
+    public CheckReport runWithoutReference(Path current, MonitorDefinition monitor, CheckProgress progress) {
+        requireReadable(current);
+        if (Analyses.of(monitor, executor, false).isEmpty()) {
+            throw new InvalidRequestException("reference", "a check without a reference runs only the analyses"
+                    + " that need none (integrity: and model:), and the monitor asks for neither");
+        }
+        Instant createdAt = Instant.now();
+        long start = System.nanoTime();
+        progress.stage("reading " + current.getFileName(), 0, STAGES);
+        Datasets.Dataset cur = Datasets.read(current, monitor.csvOptions().withLimits(csvLimits));
+        Table currentTable = cur.table();
+        BatchInfo currentBatch = new BatchInfo(current.toString(), cur.format().label(), currentTable.rowCount(),
+                cur.sha256());
+        String title = monitor.name().orElse(current.getFileName().toString());
+        return analyse(null, null, currentTable, currentBatch, title, monitor, progress, createdAt, start);
+    }
+
     private CheckReport check(Supplier<Reference> readReference, String referenceLabel, String referenceName,
             Path current, String currentLabel, String title, MonitorDefinition monitor, CheckProgress progress) {
         Instant createdAt = Instant.now();
@@ -169,16 +197,20 @@ public final class CheckRunner implements AutoCloseable {
                 start);
     }
 
-    /** Types and lines up the columns, profiles the reference (unless it is a profile), runs the analyses. */
+    /**
+     * Types and lines up the columns, profiles the reference (unless it is a profile), runs the
+     * analyses; {@code referenceData} is null for a check without reference.
+     */
     private CheckReport analyse(Reference referenceData, String referenceLabel, Table currentTable,
             BatchInfo currentBatch, String title, MonitorDefinition monitor, CheckProgress progress, Instant createdAt,
             long start) {
         Map<String, ColumnType> types = types(currentTable, monitor);
-        align(referenceLabel, currentBatch.source(), referenceData, currentTable, types, monitor);
-
-        progress.stage("profiling the reference", 1, STAGES);
-        ReferenceProfile profile = referenceData.profile != null ? referenceData.profile
-                : ReferenceProfile.of(referenceData.table);
+        ReferenceProfile profile = null;
+        if (referenceData != null) {
+            align(referenceLabel, currentBatch.source(), referenceData, currentTable, types, monitor);
+            progress.stage("profiling the reference", 1, STAGES);
+            profile = referenceData.profile != null ? referenceData.profile : ReferenceProfile.of(referenceData.table);
+        }
         long read = System.nanoTime();
 
         int tested = 0;
@@ -186,8 +218,8 @@ public final class CheckRunner implements AutoCloseable {
             tested += t.isTested() ? 1 : 0;
         }
         progress.stage("testing " + tested + (tested == 1 ? " column" : " columns"), 2, STAGES);
-        CheckData data = new CheckData(profile, currentTable, types);
-        List<Analysis> analyses = Analyses.of(monitor, executor);
+        CheckData data = new CheckData(Optional.ofNullable(profile), currentTable, types);
+        List<Analysis> analyses = Analyses.of(monitor, executor, profile != null);
         List<Section> sections = new ArrayList<>(analyses.size());
         for (Analysis analysis : analyses) {
             sections.add(analysis.run(data));
@@ -195,8 +227,8 @@ public final class CheckRunner implements AutoCloseable {
         long analysed = System.nanoTime();
         progress.stage("done", STAGES, STAGES);
 
-        BatchInfo referenceBatch = new BatchInfo(referenceLabel, referenceData.format, profile.rowCount(),
-                referenceData.sha256);
+        BatchInfo referenceBatch = referenceData == null ? null
+                : new BatchInfo(referenceLabel, referenceData.format, profile.rowCount(), referenceData.sha256);
         Timings timings = new Timings(millis(start, read), millis(read, analysed), millis(start, analysed));
         ColumnRoles roles = monitor.roles();
         return new CheckReport(title, Sections.of(sections), profile, currentTable, types, roles, referenceBatch,

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.driftwatch.drift.ColumnOverride;
 import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DriftOptions;
+import io.driftwatch.integrity.IntegrityFinding;
 import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.stats.BinningStrategy;
 import io.driftwatch.stats.ColumnKind;
@@ -78,7 +79,9 @@ final class MonitorParser {
     static final List<String> ROLL_KEYS = List.of("previous", "every");
     static final List<String> ALERT_KEYS = List.of("when", "channels", "cooldown", "notify_resolved");
     static final List<String> RETRAIN_KEYS = List.of("when", "triggers");
-    static final List<String> WHEN_KEYS = List.of("dataset_drift", "drift_share", "columns", "check_error");
+    static final List<String> WHEN_KEYS = List.of("dataset_drift", "drift_share", "columns", "check_error",
+            "integrity");
+    static final List<String> WHEN_INTEGRITY_KEYS = List.of("severity", "columns");
     static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "text", "datetime", "target",
             "prediction", "ignored");
     static final List<String> DRIFT_KEYS = List.of("share", "method", "num_method", "cat_method", "threshold",
@@ -720,9 +723,42 @@ final class MonitorParser {
         }
         List<String> columns = names(when, "columns", path + ".columns");
         Boolean checkError = bool(when, "check_error", path + ".check_error");
-        boolean anySet = datasetDrift != null || share != null || !columns.isEmpty() || checkError != null;
+        Policy.DataQuality dataQuality = dataQuality(when, path + ".integrity");
+        boolean anySet = datasetDrift != null || share != null || !columns.isEmpty() || checkError != null
+                || dataQuality != null;
         return new Policy.Condition(anySet ? Boolean.TRUE.equals(datasetDrift) : otherwise.datasetDrift(), share,
-                columns, Boolean.TRUE.equals(checkError));
+                columns, Boolean.TRUE.equals(checkError), dataQuality);
+    }
+
+    /** {@code when.integrity}: {@code true}, or {@code {severity: warning|critical, columns: […]}}. */
+    private Policy.DataQuality dataQuality(JsonNode when, String path) {
+        JsonNode node = when.get("integrity");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue() ? Policy.DataQuality.ANY : null;
+        }
+        if (!node.isObject()) {
+            problem(path, "expected true, false or a mapping with severity and columns, found " + describe(node));
+            return null;
+        }
+        checkKeys(node, path, WHEN_INTEGRITY_KEYS);
+        IntegrityFinding.Severity severity = IntegrityFinding.Severity.WARNING;
+        String text = string(node, "severity", path + ".severity");
+        if (text != null) {
+            severity = null;
+            for (IntegrityFinding.Severity s : IntegrityFinding.Severity.values()) {
+                if (s.label().equals(text)) {
+                    severity = s;
+                }
+            }
+            if (severity == null) {
+                problem(path + ".severity", "unknown severity '" + text + "'; valid: warning, critical");
+                severity = IntegrityFinding.Severity.WARNING;
+            }
+        }
+        return new Policy.DataQuality(severity, names(node, "columns", path + ".columns"));
     }
 
     private Boolean bool(JsonNode parent, String key, String path) {
