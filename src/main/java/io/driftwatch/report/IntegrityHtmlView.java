@@ -84,7 +84,10 @@ record IntegrityHtmlView(
     record Segment(String x, String width, String cls, String title) {
     }
 
-    /** A category in the share bar's legend; {@code tag} is {@code new} for one the reference lacks. */
+    /**
+     * A category in the share bar's legend with its current share; {@code tag} is {@code new} for one
+     * the reference lacks, {@code gone} for one the current batch lacks.
+     */
     record Legend(String cls, String label, String share, String tag) {
     }
 
@@ -369,8 +372,9 @@ record IntegrityHtmlView(
                 String label = entries.get(k).getKey();
                 titles[k] = label;
                 boolean isNew = withReference && reference != null && counts[0] == 0;
+                boolean isGone = withReference && reference != null && counts[1] == 0;
                 legend.add(new Legend("k" + k, CategoryBars.shorten(label), DisplayNumbers.percent(shareOf(counts[1],
-                        curRows)), isNew ? "new" : null));
+                        curRows)), isNew ? "new" : isGone ? "gone" : null));
             }
         }
         titles[drawn] = (entries.size() - drawn) + " other " + IntegrityView.plural(entries.size() - drawn, "value",
