@@ -113,11 +113,43 @@ class IntegrityViewTest {
     @Test
     void withoutAReferenceTheReferenceIsNullAndTheInputsLineSaysSo() throws Exception {
         CheckReport report = IntegrityFixtures.report(IntegrityFixtures.withoutReference());
-        JsonNode integrity = json(report).get("integrity");
+        JsonNode json = json(report);
+        JsonNode integrity = json.get("integrity");
+
+        assertThat(JsonResultTest.schemaErrors(json)).isEmpty();
+        assertThat(json.get("reference").isNull()).isTrue();
+        assertThat(json.has("datasetDrift")).isFalse();
 
         assertThat(integrity.get("reference").isNull()).isTrue();
         assertThat(integrity.at("/columns/weathersit/unique_value_count").size()).isEqualTo(4);
         assertThat(text(report)).startsWith("bike-sharing: current.csv (700 rows), no reference: drift not tested\n");
+    }
+
+    @Test
+    void schemaRejectsIntegrityAndNoReferenceDocumentsThatBreakTheContract() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode valid =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json(withDrift(IntegrityFixtures.findings()));
+        assertThat(JsonResultTest.schemaErrors(valid)).isEmpty();
+
+        var typo = valid.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) typo.at("/integrity/dataset")).put("row_cout", 3);
+        assertThat(JsonResultTest.schemaErrors(typo)).anyMatch(m -> m.contains("row_cout"));
+
+        var unknownCondition = valid.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) unknownCondition.at("/integrity/findings/0"))
+                .put("condition", "looks_odd");
+        assertThat(JsonResultTest.schemaErrors(unknownCondition)).isNotEmpty();
+
+        var driftWithoutVerdict = valid.deepCopy();
+        driftWithoutVerdict.remove("datasetDrift");
+        assertThat(JsonResultTest.schemaErrors(driftWithoutVerdict)).anyMatch(m -> m.contains("datasetDrift"));
+
+        var noReference = (com.fasterxml.jackson.databind.node.ObjectNode) json(
+                IntegrityFixtures.report(IntegrityFixtures.withoutReference()));
+        assertThat(JsonResultTest.schemaErrors(noReference)).isEmpty();
+        var unexplained = noReference.deepCopy();
+        unexplained.remove("skipped");
+        assertThat(JsonResultTest.schemaErrors(unexplained)).anyMatch(m -> m.contains("skipped"));
     }
 
     @Test
