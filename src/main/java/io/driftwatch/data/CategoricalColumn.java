@@ -109,6 +109,17 @@ public final class CategoricalColumn implements Column {
         return Arrays.copyOf(codes, length);
     }
 
+    /**
+     * Copies the codes of cells {@code [from, from + count)} into {@code dest} from
+     * {@code destOffset} ({@link #MISSING} where missing). For loops that walk a column block by block.
+     *
+     * @throws IndexOutOfBoundsException when a range lies outside the column or {@code dest}
+     */
+    public void copyCodes(int from, int[] dest, int destOffset, int count) {
+        java.util.Objects.checkFromIndexSize(from, count, length);
+        System.arraycopy(codes, from, dest, destOffset, count);
+    }
+
     /** Number of distinct labels. */
     public int cardinality() {
         return dictionary.length;

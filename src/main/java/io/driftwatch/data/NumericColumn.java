@@ -125,6 +125,17 @@ public final class NumericColumn implements Column {
     }
 
     /**
+     * Copies cells {@code [from, from + count)} into {@code dest} from {@code destOffset}; missing
+     * cells are NaN. For loops that walk a column block by block without copying it whole.
+     *
+     * @throws IndexOutOfBoundsException when a range lies outside the column or {@code dest}
+     */
+    public void copyValues(int from, double[] dest, int destOffset, int count) {
+        java.util.Objects.checkFromIndexSize(from, count, length);
+        System.arraycopy(values, from, dest, destOffset, count);
+    }
+
+    /**
      * The finite values only (missing cells, NaN and ±∞ removed), in row order: Evidently's
      * cleaning step before every drift test.
      */

@@ -72,7 +72,7 @@ public record DataSummary(int rows, ColumnCounts columnCounts, long duplicatedRo
 
     /**
      * A categorical column's value counts (missing values not counted), most frequent first (ties in
-     * label order).
+     * label order; numbers shown as categories by value).
      *
      * @param labels the distinct values as text
      * @param counts how many rows hold each

@@ -21,40 +21,64 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * A reference batch reduced once for every check against it: one {@link ColumnProfile} per column,
- * in the reference's column order, and the batch's row count.
+ * in the reference's column order, the batch's row count, and the {@link TableFacts} the data
+ * summary needs (over the columns the monitor does not ignore).
  *
  * <p>Binary format ({@link #writeTo}, {@link #readFrom}), big-endian: the magic
  * {@code DWPROFIL}, a format version (int), the row count (int), the column count (int), then per
  * column: kind (byte: 0 numeric, 1 categorical), name (int length + UTF-8), physical type
  * ordinal (byte), rows (int), missing (int); numeric: infinite (int), value count (int), the sorted
  * values as raw IEEE-754 doubles; categorical: label count (int), then per label its UTF-8 bytes
- * (int length + bytes) and count (long). Doubles are stored bit for bit, so a check against a
- * profile read back gives the same results as against the profile built from the raw reference.
+ * (int length + bytes) and count (long). Version 2 adds the dataset facts: rows (int), duplicated
+ * rows, empty rows, duplicated and almost-duplicated column pairs (longs), the column count (int),
+ * then per column its name, physical type ordinal (byte), rows, missing and majority (ints),
+ * constant (boolean) and, for numbers, the −∞ and +∞ counts (ints) and min, max, mean, std and the
+ * three quartiles (raw doubles). Version 1 profiles still read, without facts. Doubles are stored
+ * bit for bit, so a check against a profile read back gives the same results as against the profile
+ * built from the raw reference.
  *
  * <p>Thread-safe: immutable.
  */
 public final class ReferenceProfile {
     private static final byte[] MAGIC = "DWPROFIL".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
+    /** The first version, without dataset facts: still read. */
+    private static final int FORMAT_VERSION_WITHOUT_FACTS = 1;
 
     private final int rowCount;
     private final Map<String, ColumnProfile> columns;
+    private final TableFacts facts; // null when read from a version-1 profile
 
-    private ReferenceProfile(int rowCount, Map<String, ColumnProfile> columns) {
+    private ReferenceProfile(int rowCount, Map<String, ColumnProfile> columns, TableFacts facts) {
         this.rowCount = rowCount;
         this.columns = Collections.unmodifiableMap(columns);
+        this.facts = facts;
     }
 
-    /** Profiles every column of {@code reference}. */
+    /** Profiles every column of {@code reference}, with the facts of all of them, on the calling thread. */
     public static ReferenceProfile of(Table reference) {
+        return of(reference, Set.of(), Runnable::run);
+    }
+
+    /**
+     * Profiles every column of {@code reference}, with the dataset facts of those not
+     * {@code ignored} (the columns a check considers), parallel work on {@code executor}.
+     */
+    public static ReferenceProfile of(Table reference, Set<String> ignored, Executor executor) {
         Map<String, ColumnProfile> columns = new LinkedHashMap<>();
+        List<String> considered = new ArrayList<>();
         for (Column column : reference.columns()) {
             columns.put(column.name(), profile(column));
+            if (!ignored.contains(column.name())) {
+                considered.add(column.name());
+            }
         }
-        return new ReferenceProfile(reference.rowCount(), columns);
+        return new ReferenceProfile(reference.rowCount(), columns, TableFacts.of(reference, considered, executor));
     }
 
     /** Profiles one column. */
@@ -105,11 +129,19 @@ public final class ReferenceProfile {
         return List.copyOf(columns.values());
     }
 
+    /**
+     * The reference's dataset facts (over the columns not ignored when it was profiled); absent for a
+     * profile written by a Driftwatch before they existed (format version 1).
+     */
+    public Optional<TableFacts> facts() {
+        return Optional.ofNullable(facts);
+    }
+
     /** Writes the binary form described in the class comment. Does not close {@code out}. */
     public void writeTo(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
         data.write(MAGIC);
-        data.writeInt(FORMAT_VERSION);
+        data.writeInt(facts == null ? FORMAT_VERSION_WITHOUT_FACTS : FORMAT_VERSION);
         data.writeInt(rowCount);
         data.writeInt(columns.size());
         for (ColumnProfile column : columns.values()) {
@@ -132,6 +164,9 @@ public final class ReferenceProfile {
                 }
             }
         }
+        if (facts != null) {
+            facts.writeTo(data);
+        }
         data.flush();
     }
 
@@ -150,9 +185,9 @@ public final class ReferenceProfile {
                 throw new InvalidProfileException(sourceName + " is not a Driftwatch reference profile");
             }
             int version = data.readInt();
-            if (version != FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_FACTS) {
                 throw new InvalidProfileException(sourceName + " is a profile of format version " + version
-                        + "; this Driftwatch reads version " + FORMAT_VERSION);
+                        + "; this Driftwatch reads versions " + FORMAT_VERSION_WITHOUT_FACTS + " to " + FORMAT_VERSION);
             }
             int rows = data.readInt();
             int count = data.readInt();
@@ -184,7 +219,8 @@ public final class ReferenceProfile {
                     throw new InvalidProfileException(sourceName + ": column '" + name + "' has an unknown kind " + kind);
                 }
             }
-            return new ReferenceProfile(rows, columns);
+            TableFacts facts = version == FORMAT_VERSION_WITHOUT_FACTS ? null : TableFacts.readFrom(data, sourceName);
+            return new ReferenceProfile(rows, columns, facts);
         } catch (EOFException e) {
             throw new InvalidProfileException(sourceName + " is truncated: the profile ends early", e);
         }
@@ -195,13 +231,13 @@ public final class ReferenceProfile {
         return head.length >= MAGIC.length && Arrays.equals(Arrays.copyOf(head, MAGIC.length), MAGIC);
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
+    static void writeString(DataOutputStream out, String s) throws IOException {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.write(bytes);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    static String readString(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > (1 << 24)) {
             throw new InvalidProfileException("profile holds a string of impossible length " + length);

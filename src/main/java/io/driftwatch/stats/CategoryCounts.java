@@ -133,6 +133,14 @@ public final class CategoryCounts implements ColumnSample {
     }
 
     private static String formatNumber(double v) {
+        return numberLabel(v);
+    }
+
+    /**
+     * A number as a category label: whole numbers without a decimal point ({@code "3"}), others as
+     * Java prints a double ({@code "1.5"}). The one rule for numbers shown as categories.
+     */
+    public static String numberLabel(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

@@ -12,10 +12,13 @@ package io.driftwatch.stats;
  * 128-slot buffer, so a long merge (an ECDF integral over two million points) is summed without
  * materialising its terms.
  *
+ * <p>Public for the dataset facts of {@code profile} (pandas' mean and standard deviation sum in
+ * NumPy's order too).
+ *
  * <p>Deliberately low-level: indexed loops over primitives, no allocation besides one buffer per
  * call. Thread-safe: stateless.
  */
-final class PairwiseSummation {
+public final class PairwiseSummation {
     /** NumPy's {@code PW_BLOCKSIZE}. */
     static final int BLOCK = 128;
 
@@ -23,13 +26,13 @@ final class PairwiseSummation {
     }
 
     /** Produces the terms of a sum in order, {@code count} at a time. */
-    interface TermSource {
+    public interface TermSource {
         /** Writes the next {@code count} terms ({@code count <= 128}) to {@code buffer[0..count)}. */
         void next(double[] buffer, int count);
     }
 
     /** {@code a[offset] + … + a[offset + length - 1]} in NumPy's order. */
-    static double sum(double[] a, int offset, int length) {
+    public static double sum(double[] a, int offset, int length) {
         if (length < 8) {
             double res = 0.0;
             for (int i = 0; i < length; i++) {
@@ -56,7 +59,7 @@ final class PairwiseSummation {
     }
 
     /** The sum of the next {@code count} terms of {@code source} in NumPy's order. */
-    static double sum(TermSource source, long count) {
+    public static double sum(TermSource source, long count) {
         return sum(source, count, new double[BLOCK]);
     }
 

@@ -93,6 +93,45 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void dataQualitySectionShowsBothSidesAndFitsAPhone() throws IOException {
+        Path file = Path.of("target/report-browser-quality.html").toAbsolutePath();
+        HtmlReport.write(IntegrityViewTest.withDrift(IntegrityFixtures.evidently()), file);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(file.toUri().toString());
+
+        WebElement section = driver.findElement(By.cssSelector("section.dq"));
+        assertThat(driver.findElement(By.id("dq-verdict")).getText()).isEqualTo("9 of 12 data-quality tests failed");
+        List<WebElement> columns = section.findElements(By.cssSelector("table.dq-cols tbody tr[id]"));
+        assertThat(columns).hasSize(5);
+        WebElement ranges = columns.get(0).findElement(By.cssSelector(".rng svg"));
+        assertThat(ranges.isDisplayed()).isTrue();
+        assertThat(ranges.getSize().getWidth()).isEqualTo(200);
+        WebElement stats = columns.get(0).findElement(By.cssSelector("details table.stats"));
+        assertThat(stats.isDisplayed()).as("statistics folded").isFalse();
+        columns.get(0).findElement(By.cssSelector("details summary")).click();
+        assertThat(stats.isDisplayed()).isTrue();
+        Path shot = Path.of("target/report-data-quality.png");
+        elementScreenshot(section, 1280, shot);
+        if (Boolean.getBoolean("driftwatch.updateDocs")) {
+            Files.copy(shot, Path.of("docs/report-data-quality.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.navigate().refresh();
+        assertThat(horizontalOverflow()).as("page wider than the phone screen").isLessThanOrEqualTo(0);
+        elementScreenshot(driver.findElement(By.cssSelector("section.dq")), 390, Path.of("target/report-data-quality-phone.png"));
+    }
+
+    /** {@code element} alone, the window {@code width} wide and grown to show all of it. */
+    private static void elementScreenshot(WebElement element, int width, Path target) throws IOException {
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
+        Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 140, 8000)));
+        Files.write(target, element.getScreenshotAs(OutputType.BYTES));
+        driver.manage().window().setSize(before);
+    }
+
+    @Test
     void filterAndSortWork() throws IOException {
         Path file = Path.of("target/report-browser-wide.html").toAbsolutePath();
         HtmlReport.write(HtmlReportFixtures.wide(12, 4, 300), file);

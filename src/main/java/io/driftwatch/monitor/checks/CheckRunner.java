@@ -209,7 +209,8 @@ public final class CheckRunner implements AutoCloseable {
         if (referenceData != null) {
             align(referenceLabel, currentBatch.source(), referenceData, currentTable, types, monitor);
             progress.stage("profiling the reference", 1, STAGES);
-            profile = referenceData.profile != null ? referenceData.profile : ReferenceProfile.of(referenceData.table);
+            profile = referenceData.profile != null ? referenceData.profile
+                    : ReferenceProfile.of(referenceData.table, monitor.ignored(), executor);
         }
         long read = System.nanoTime();
 
@@ -238,7 +239,8 @@ public final class CheckRunner implements AutoCloseable {
 
     /**
      * The profile of a reference: built from a CSV or Arrow batch (read with {@code monitor}'s
-     * declared types), or read back when the file already is a profile.
+     * declared types; its dataset facts over the columns the monitor does not ignore), or read back
+     * when the file already is a profile.
      *
      * @throws io.driftwatch.DriftwatchException when the file cannot be read
      */
@@ -250,7 +252,8 @@ public final class CheckRunner implements AutoCloseable {
     public static ReferenceProfile referenceProfile(Path reference, MonitorDefinition monitor,
             CsvOptions.Limits limits) {
         Reference r = readReference(reference, monitor.csvOptions().withLimits(limits));
-        return r.profile != null ? r.profile : ReferenceProfile.of(r.table);
+        return r.profile != null ? r.profile
+                : ReferenceProfile.of(r.table, monitor.ignored(), java.util.concurrent.ForkJoinPool.commonPool());
     }
 
     /** What the reference file held: a batch or a profile. */

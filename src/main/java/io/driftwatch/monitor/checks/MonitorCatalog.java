@@ -204,14 +204,41 @@ public final class MonitorCatalog {
             return cached;
         }
         Path file = blobs.path(BlobStore.Kind.PROFILE, sha256);
+        ReferenceProfile profile;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            ReferenceProfile profile = ReferenceProfile.readFrom(in, "profile of monitor " + monitorId);
-            profiles.put(sha256, profile);
-            return profile;
+            profile = ReferenceProfile.readFrom(in, "profile of monitor " + monitorId);
         } catch (IOException e) {
             throw new UncheckedIOException("the reference profile of monitor " + monitorId + " cannot be read from "
                     + file, e);
         }
+        if (profile.facts().isEmpty()) {
+            profile = withFacts(profile, sha256, monitorId);
+        }
+        profiles.put(sha256, profile);
+        return profile;
+    }
+
+    /**
+     * A profile stored by a Driftwatch before profiles held the dataset facts (format version 1),
+     * built again from its reference dataset with the monitor's definition; kept in memory only (the
+     * stored file and its hash stay what the monitor's versions name). The old profile when the
+     * dataset or monitor is gone or the dataset cannot be read: the integrity analysis then says
+     * the reference's facts are missing.
+     */
+    private ReferenceProfile withFacts(ReferenceProfile old, String sha256, String monitorId) {
+        Optional<Dataset> dataset = datasets.findProfile(sha256)
+                .flatMap(row -> datasets.find(row.datasetId()))
+                .map(r -> DatasetIntake.dataset(r, false));
+        Optional<MonitorRow> monitor = monitors.find(monitorId);
+        if (dataset.isEmpty() || monitor.isEmpty()) {
+            return old;
+        }
+        MonitorDefinition definition = monitor(monitor.get()).definition();
+        Batch batch = intake.load(dataset.get(), definition.csvOptions());
+        if (batch.unreadable() != null) {
+            return old;
+        }
+        return ReferenceProfile.of(batch.table(), definition.ignored(), java.util.concurrent.ForkJoinPool.commonPool());
     }
 
     /**
@@ -394,7 +421,8 @@ public final class MonitorCatalog {
             throw invalid("columns", reference.unreadable().getMessage().replace("dataset " + v.reference.id(),
                     "reference " + v.reference.id()));
         }
-        ReferenceProfile profile = ReferenceProfile.of(reference.table());
+        ReferenceProfile profile = ReferenceProfile.of(reference.table(), v.definition.ignored(),
+                java.util.concurrent.ForkJoinPool.commonPool());
         BlobStore.Blob blob;
         try {
             blob = blobs.write(BlobStore.Kind.PROFILE, profile::writeTo);
