@@ -80,6 +80,11 @@ class DataQualityAlertTest {
         assertThat(slack.path("text").asText()).startsWith("Data quality failed: orders.");
         assertThat(slack.at("/blocks/0/text/text").asText()).isEqualTo("Data quality failed: orders");
         assertThat(slack.path("blocks").toString()).contains("missing_value_count of 'amount'");
+
+        ApiClient.Answer page = api.get("/monitors/orders");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<dt>Alerts on</dt><dd>any failure</dd>")
+                .contains("Data quality failed in the latest check");
     }
 
     private static JsonNode check(byte[] csv) throws InterruptedException {

@@ -4,6 +4,8 @@ import io.driftwatch.api.Links;
 import io.driftwatch.drift.ColumnOverride;
 import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DriftOptions;
+import io.driftwatch.integrity.IntegrityFinding;
+import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.monitor.checks.Check;
 import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.monitor.checks.Dataset;
@@ -216,7 +218,39 @@ final class Dashboard {
                 "typed by inference from the reference"));
         String policy = "Dataset drift when " + DashboardText.percent(o.share()) + " or more of the tested columns drift";
         return new MonitorPage.Definition(m.referenceId(), "/api/v1/datasets/" + encode(m.referenceId()), reference,
-                policy, DashboardText.percent(o.share()), tests, columns, m.version(), DashboardText.time(m.updatedAt()), m.text());
+                policy, DashboardText.percent(o.share()), tests, columns, quality(d), m.version(),
+                DashboardText.time(m.updatedAt()), m.text());
+    }
+
+    /** The data-quality analysis in brief: its tests, their settings, when it alerts; none without one. */
+    private static List<MonitorPage.Fact> quality(MonitorDefinition d) {
+        List<MonitorPage.Fact> facts = new ArrayList<>();
+        Optional<IntegrityOptions> found = d.integrityOptions();
+        if (found.isEmpty()) {
+            return facts;
+        }
+        IntegrityOptions o = found.get();
+        facts.add(new MonitorPage.Fact("Tests", switch (o.tests()) {
+            case EVIDENTLY -> "Evidently's data-summary tests against the reference";
+            case REFERENCE -> "conditions derived from the reference";
+            case NONE -> "none: the data summary only";
+        }));
+        if (o.tests() == IntegrityOptions.Tests.REFERENCE) {
+            facts.add(new MonitorPage.Fact("Range margin", DashboardText.percent(o.rangeMargin())
+                    + " of the reference's range"));
+            facts.add(new MonitorPage.Fact("Missing share", "up to " + DashboardText.percent(o.missingTolerance())
+                    + " above the reference's"));
+            facts.add(new MonitorPage.Fact("Duplicated rows", "up to " + DashboardText.percent(o.duplicatedTolerance())
+                    + " above the reference's share"));
+            facts.add(new MonitorPage.Fact("Confidence", DashboardText.percent(o.confidence())));
+        }
+        Policy.DataQuality alerts = d.policy().alertWhen().dataQuality();
+        if (alerts != null && !d.policy().channels().isEmpty()) {
+            facts.add(new MonitorPage.Fact("Alerts on", (alerts.severity() == IntegrityFinding.Severity.CRITICAL
+                    ? "critical failures" : "any failure")
+                    + (alerts.columns().isEmpty() ? "" : " of " + String.join(", ", alerts.columns()))));
+        }
+        return facts;
     }
 
     private static void add(List<MonitorPage.Fact> facts, String label, Object value) {

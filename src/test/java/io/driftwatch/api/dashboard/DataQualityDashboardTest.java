@@ -129,23 +129,28 @@ class DataQualityDashboardTest {
         assertThat(rings).containsExactlyInAnyOrderElementsOf(passed);
         for (String id : failed) {
             int[] q = quality.get(id);
-            assertThat(chart).contains("Data quality failed: " + q[0] + " failures, " + q[1] + " critical");
-            assertThat(rowOfCheck(page, id)).contains("<span class=\"badge dq critical\"")
+            assertThat(chart).contains("Data quality failed: " + q[0] + (q[0] == 1 ? " failure, " : " failures, ")
+                    + (q[1] == 0 ? "none" : q[1]) + " critical");
+            assertThat(rowOfCheck(page, id)).contains("<span class=\"badge dqb-critical\"")
                     .contains(q[0] + " failed · " + q[1] + " critical");
         }
         for (String id : passed) {
-            assertThat(rowOfCheck(page, id)).contains("<span class=\"badge dq passed\"").contains("Passed");
+            assertThat(rowOfCheck(page, id)).contains("<span class=\"badge dqb-passed\"").contains("Passed");
         }
         assertThat(between(page, "id=\"quality-card\"", "</div>")).contains("<b>" + latest[0] + " <small>"
                 + latest[1] + " critical</small></b>");
         assertThat(between(page, "id=\"latest-quality\"", "</p>")).contains("Data quality: " + latest[0] + " failed");
-        assertThat(page("/monitors/plain")).doesNotContain("quality-chart").doesNotContain("badge dq")
+        assertThat(between(page, "<h2 id=\"verdict\">", "</h2>")).as("the latest batch did not drift")
+                .contains("Data quality failed in the latest check");
+        assertThat(between(page, "id=\"quality-definition\"", "</div>"))
+                .contains("data-summary tests against the reference").doesNotContain("Alerts on");
+        assertThat(page("/monitors/plain")).doesNotContain("quality-chart").doesNotContain("badge dqb-")
                 .doesNotContain("Data quality");
 
         String home = page("/");
         assertThat(rowOfMonitor(home, "orders")).contains("Data quality: " + latest[0] + " failed · " + latest[1]
                 + " critical");
-        assertThat(rowOfMonitor(home, "plain")).doesNotContain("badge dq");
+        assertThat(rowOfMonitor(home, "plain")).doesNotContain("badge dqb-");
     }
 
     @Test
@@ -191,6 +196,11 @@ class DataQualityDashboardTest {
             assertThat((Long) driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth;"))
                     .as("the page is no wider than a phone").isLessThanOrEqualTo(0);
             Files.write(Path.of("target/dashboard-data-quality-phone.png"), driver.getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(new Dimension(1280, 900));
+            driver.get(api.base() + "/");
+            assertThat(driver.findElement(By.cssSelector("tr[data-monitor=orders] .badge.dqb-critical")).isDisplayed())
+                    .isTrue();
+            Files.write(Path.of("target/dashboard-data-quality-home.png"), driver.getScreenshotAs(OutputType.BYTES));
             if (Boolean.getBoolean("driftwatch.updateDocs")) {
                 Files.copy(shot, Path.of("docs/dashboard-data-quality.png"), StandardCopyOption.REPLACE_EXISTING);
             }
