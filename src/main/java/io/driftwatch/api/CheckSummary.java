@@ -8,8 +8,8 @@ import io.driftwatch.monitor.checks.Check;
  *
  * <p>Thread-safe: immutable.
  *
- * @param dataQuality its data-quality failures; null when its monitor runs no integrity analysis, and
- *     for a check that could not run
+ * @param dataQuality its data-quality failures; null when its monitor runs no integrity analysis (or
+ *     one with {@code tests: none}), and for a check that could not run
  */
 public record CheckSummary(String id, String monitorId, String datasetId, String createdAt, String status,
         String error, DatasetDrift datasetDrift, DataQuality dataQuality, long durationMs, Links links) {

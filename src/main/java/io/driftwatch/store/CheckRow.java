@@ -11,8 +11,8 @@ import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
  * it was checked against (null for checks stored before versions were kept).
  * {@code dataQualityFailures} counts its data-quality failures (failed Evidently tests and broken
  * reference conditions) and {@code dataQualityCritical} the critical ones among them; both are null
- * for a check whose monitor runs no integrity analysis, one that could not run, and those stored
- * before they were kept.
+ * for a check whose monitor runs no integrity analysis (or one without tests), one that could not
+ * run, and those stored before they were kept.
  *
  * <p>Thread-safe: immutable.
  */

@@ -22,8 +22,8 @@ import java.time.Instant;
  * @param windowStart for a check a scheduled run or a backfill made, the start of the window its data
  *     covers (in lists; null otherwise)
  * @param windowEnd the end of that window
- * @param dataQuality its data-quality failures; null when its monitor runs no integrity analysis (and
- *     for a check that could not run, or one recorded before they were kept)
+ * @param dataQuality its data-quality failures; null when its monitor runs no integrity analysis or one
+ *     without tests (and for a check that could not run, or one recorded before they were kept)
  */
 public record Check(String id, String monitorId, String datasetId, Instant createdAt, boolean driftDetected,
         double driftShare, double shareThreshold, int columns, int driftedColumns, int errors, long durationMs,
