@@ -42,7 +42,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * faults put in: amounts missing, rows duplicated, a column turned constant; one that drifted with
  * clean data), and the REST history, each check's JSON result, the Prometheus endpoint, the monitor's
  * dashboard page and the home page all say the same about each check's failures. A monitor without an
- * integrity analysis shows none of it. Then the monitor page in headless Chromium: the data-quality
+ * integrity analysis, or with one that runs no tests, shows none of it. Then the monitor page in headless Chromium: the data-quality
  * chart is drawn, nothing logs an error; its screenshot lands in {@code target/} and, with
  * {@code -Ddriftwatch.updateDocs=true}, in {@code docs/dashboard-data-quality.png}.
  */
@@ -77,6 +77,8 @@ class DataQualityDashboardTest {
             CHECKS.put(api.check("orders", text(batch)), kind);
         }
         api.check("plain", text(DataQualityBatches.missingAmounts(99, 40)));
+        api.createMonitor("name: summaries\nreference: " + reference + "\nintegrity: none\n");
+        api.check("summaries", text(DataQualityBatches.missingAmounts(98, 40)));
         DashboardFixtures.spreadOverDays(SERVICE.database, new ArrayList<>(CHECKS.keySet()), 0);
     }
 
@@ -111,12 +113,15 @@ class DataQualityDashboardTest {
         }
         assertThat(json("/api/v1/monitors/plain/checks").at("/items/0/dataQuality").isNull())
                 .as("a monitor without an integrity analysis").isTrue();
+        assertThat(json("/api/v1/monitors/summaries/checks").at("/items/0/dataQuality").isNull())
+                .as("a data summary without tests has no verdict").isTrue();
 
         int[] latest = quality.get(items.get(0).path("id").asText());
         String metrics = metrics();
         assertThat(gauge(metrics, "driftwatch_monitor_data_quality_failures", "orders")).isEqualTo(latest[0]);
         assertThat(gauge(metrics, "driftwatch_monitor_data_quality_critical_failures", "orders")).isEqualTo(latest[1]);
-        assertThat(metrics).doesNotContain("driftwatch_monitor_data_quality_failures{monitor=\"plain\"}");
+        assertThat(metrics).doesNotContain("driftwatch_monitor_data_quality_failures{monitor=\"plain\"}")
+                .doesNotContain("driftwatch_monitor_data_quality_failures{monitor=\"summaries\"}");
 
         String page = page("/monitors/orders");
         String chart = between(page, "id=\"quality-chart\"", "</svg>");
