@@ -39,7 +39,7 @@ final class ColumnScan {
     /** Bit b set: block b has a missing cell (it can never be all-equal under pandas' {@code eq}). */
     final long[] missingBlocks;
 
-    private ColumnScan(ColumnFacts facts, long hash, long[] blockHashes, long[] missingBlocks) {
+    ColumnScan(ColumnFacts facts, long hash, long[] blockHashes, long[] missingBlocks) {
         this.facts = facts;
         this.hash = hash;
         this.blockHashes = blockHashes;

@@ -105,8 +105,8 @@ final class RowDuplicates {
         return empty;
     }
 
-    /** Rows equal to an earlier row, given every row's hash. */
-    private static long duplicates(List<Column> columns, long[] hashes, Executor executor) {
+    /** Rows equal to an earlier row, given every row's hash (rows with equal hashes are compared cell by cell). */
+    static long duplicates(List<Column> columns, long[] hashes, Executor executor) {
         int rows = hashes.length;
         int bits = 0;
         while (bits < 24 && (rows >>> bits) > PARTITION_ROWS) {

@@ -111,6 +111,28 @@ class MonitorResourceTest {
     }
 
     @Test
+    void aCheckOfAMonitorWithIntegrityCarriesTheDataQualitySectionInResultAndReport() {
+        TestService.Reply created = create(YAML, Batches.monitorYaml("checked-integrity", reference)
+                + "integrity: {tests: evidently}\n");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        TestService.Reply reply = SERVICE.post("/api/v1/monitors/checked-integrity/checks", "text/csv",
+                Batches.current());
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        JsonNode body = reply.json();
+        assertThat(io.driftwatch.report.JsonResultTest.schemaErrors(body)).isEmpty();
+        assertThat(body.at("/integrity/mode").asText()).isEqualTo("evidently");
+        assertThat(body.at("/integrity/dataset/row_count").asInt()).isEqualTo(Batches.CURRENT_ROWS);
+        assertThat(body.at("/integrity/reference/dataset/row_count").asInt()).isEqualTo(Batches.REFERENCE_ROWS);
+        assertThat(body.at("/integrity/errors")).as("the stored profile has the reference's dataset facts").isEmpty();
+        assertThat(body.at("/integrity/tests").size()).isPositive();
+        assertThat(body.at("/integrity/columns").has("instant")).as("ignored columns are left out").isFalse();
+        String report = SERVICE.get(body.at("/links/report").asText()).body();
+        assertThat(report).contains("<h2 id=\"dq-verdict\">").contains("data drift and data quality report");
+    }
+
+    @Test
     void answers422NamingABadIntegrityOption() {
         String yaml = Batches.monitorYaml("bad-integrity", reference) + "integrity:\n  tests: reference\n"
                 + "  confidence: 95\n";

@@ -92,6 +92,32 @@ class HtmlReportBrowserTest {
         fullPageScreenshot(390, Path.of("target/report-screenshot-phone-full.png"));
     }
 
+    /**
+     * The data-quality section of the bike-sharing example with an injected incident, as the docs show
+     * it: with {@code -Ddriftwatch.updateDocs=true} its screenshot replaces
+     * {@code docs/report-data-quality.png}.
+     */
+    @Test
+    void dataQualitySectionOfARealCheckShowsTheIncident() throws IOException {
+        Path file = Path.of("target/report-browser-bike-quality.html").toAbsolutePath();
+        HtmlReport.write(IntegrityFixtures.bikeSharingIncident(), file);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(file.toUri().toString());
+
+        WebElement section = driver.findElement(By.cssSelector("section.dq"));
+        assertThat(driver.findElement(By.id("dq-verdict")).getText()).matches("\\d+ of \\d+ data-quality tests failed");
+        WebElement hum = section.findElement(By.xpath(".//tr[.//span[@class='colname' and text()='hum']]"));
+        assertThat(hum.getAttribute("class")).isEqualTo("bad");
+        assertThat(hum.findElement(By.cssSelector(".dq-miss small")).getText()).isEqualTo("0% → 3.2%");
+        assertThat(section.findElement(By.xpath(".//tr[th[contains(., 'Duplicated rows')]]")).getText()).contains("12");
+        Path shot = Path.of("target/report-data-quality.png");
+        elementScreenshot(section, 1280, shot);
+        fullPageScreenshot(1280, Path.of("target/report-bike-quality-full.png"));
+        if (Boolean.getBoolean("driftwatch.updateDocs")) {
+            Files.copy(shot, Path.of("docs/report-data-quality.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     @Test
     void dataQualitySectionShowsBothSidesAndFitsAPhone() throws IOException {
         Path file = Path.of("target/report-browser-quality.html").toAbsolutePath();
@@ -110,11 +136,7 @@ class HtmlReportBrowserTest {
         assertThat(stats.isDisplayed()).as("statistics folded").isFalse();
         columns.get(0).findElement(By.cssSelector("details summary")).click();
         assertThat(stats.isDisplayed()).isTrue();
-        Path shot = Path.of("target/report-data-quality.png");
-        elementScreenshot(section, 1280, shot);
-        if (Boolean.getBoolean("driftwatch.updateDocs")) {
-            Files.copy(shot, Path.of("docs/report-data-quality.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
+        elementScreenshot(section, 1280, Path.of("target/report-data-quality-fixture.png"));
 
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.navigate().refresh();

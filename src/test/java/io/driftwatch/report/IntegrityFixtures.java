@@ -101,6 +101,56 @@ final class IntegrityFixtures {
                 List.of("almost duplicated columns: not computed past 1,000 columns"));
     }
 
+    /**
+     * The bike-sharing example (January 2011 against January 2012, examples/bike-sharing) with an
+     * incident injected into the current batch, checked by the real drift and integrity analyses with
+     * the example monitor's column mapping: the humidity sensor dropped out for a day (24 hours of
+     * {@code hum} empty) and a loader replayed 12 hours (12 rows duplicated).
+     */
+    static CheckReport bikeSharingIncident() throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Path.of("target/bike-sharing-incident.csv");
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("examples/bike-sharing/current.csv"));
+        List<String> out = new ArrayList<>(lines);
+        for (int i = 200; i < 224; i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            cells[12] = ""; // hum
+            out.set(i, String.join(",", cells));
+        }
+        out.addAll(lines.subList(500, 512));
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, out);
+
+        io.driftwatch.io.Datasets.Dataset ref = io.driftwatch.io.Datasets.read(
+                java.nio.file.Path.of("examples/bike-sharing/reference.csv"));
+        io.driftwatch.io.Datasets.Dataset cur = io.driftwatch.io.Datasets.read(file);
+        Map<String, ColumnType> declared = new LinkedHashMap<>();
+        for (String c : List.of("temp", "atemp", "hum", "windspeed", "casual", "registered")) {
+            declared.put(c, ColumnType.NUMERICAL);
+        }
+        for (String c : List.of("season", "weathersit", "holiday", "workingday", "weekday", "hr")) {
+            declared.put(c, ColumnType.CATEGORICAL);
+        }
+        declared.put("dteday", ColumnType.DATETIME);
+        java.util.Set<String> ignored = java.util.Set.of("instant", "yr", "mnth");
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        io.driftwatch.io.TypeInference.infer(cur.table(), declared).forEach((name, type) -> {
+            if (!ignored.contains(name)) {
+                types.put(name, type);
+            }
+        });
+        io.driftwatch.profile.ReferenceProfile profile = io.driftwatch.profile.ReferenceProfile.of(ref.table(), ignored,
+                Runnable::run);
+        io.driftwatch.analysis.CheckData data = new io.driftwatch.analysis.CheckData(java.util.Optional.of(profile),
+                cur.table(), types);
+        Section drift = io.driftwatch.drift.DriftAnalysis.sequential().run(data);
+        Section integrity = io.driftwatch.integrity.IntegrityAnalysis.sequential().run(data);
+        return new CheckReport("bike-sharing", Sections.of(drift, integrity), profile, cur.table(), types,
+                new ColumnRoles("cnt", null, "dteday"),
+                new BatchInfo("examples/bike-sharing/reference.csv", "csv", ref.table().rowCount(), ref.sha256()),
+                new BatchInfo("current.csv", "csv", cur.table().rowCount(), cur.sha256()), new Timings(21, 9, 30),
+                HtmlReportFixtures.CREATED, "0.1.0");
+    }
+
     /** A report with these sections, on tables of a single column (the charts of the drift view need none). */
     static CheckReport report(Section... sections) {
         boolean withReference = false;
