@@ -8,6 +8,7 @@ import io.driftwatch.DriftwatchConfiguration;
 import io.driftwatch.HeadlessChromium;
 import io.driftwatch.TestService;
 import io.driftwatch.api.DataQualityBatches;
+import io.driftwatch.api.PrometheusText;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.core.MediaType;
@@ -117,11 +118,16 @@ class DataQualityDashboardTest {
                 .as("a data summary without tests has no verdict").isTrue();
 
         int[] latest = quality.get(items.get(0).path("id").asText());
-        String metrics = metrics();
-        assertThat(gauge(metrics, "driftwatch_monitor_data_quality_failures", "orders")).isEqualTo(latest[0]);
-        assertThat(gauge(metrics, "driftwatch_monitor_data_quality_critical_failures", "orders")).isEqualTo(latest[1]);
-        assertThat(metrics).doesNotContain("driftwatch_monitor_data_quality_failures{monitor=\"plain\"}")
-                .doesNotContain("driftwatch_monitor_data_quality_failures{monitor=\"summaries\"}");
+        PrometheusText metrics = PrometheusText.parse(metrics());
+        assertThat(metrics.type("driftwatch_monitor_data_quality_failures")).isEqualTo("gauge");
+        assertThat(metrics.type("driftwatch_monitor_data_quality_critical_failures")).isEqualTo("gauge");
+        assertThat(metrics.value("driftwatch_monitor_data_quality_failures", "monitor", "orders"))
+                .isEqualTo((double) latest[0]);
+        assertThat(metrics.value("driftwatch_monitor_data_quality_critical_failures", "monitor", "orders"))
+                .isEqualTo((double) latest[1]);
+        assertThat(metrics.series("driftwatch_monitor_data_quality_failures"))
+                .as("neither plain (no integrity analysis) nor summaries (no tests)").hasSize(1);
+        assertThat(metrics.series("driftwatch_monitor_data_quality_critical_failures")).hasSize(1);
 
         String page = page("/monitors/orders");
         String chart = between(page, "id=\"quality-chart\"", "</svg>");
@@ -244,12 +250,6 @@ class DataQualityDashboardTest {
             assertThat(r.getStatus()).isEqualTo(200);
             return r.readEntity(String.class);
         }
-    }
-
-    private static double gauge(String metrics, String name, String monitor) {
-        Matcher m = Pattern.compile("(?m)^" + name + "\\{monitor=\"" + monitor + "\"} (\\S+)$").matcher(metrics);
-        assertThat(m.find()).as(name + " of " + monitor).isTrue();
-        return Double.parseDouble(m.group(1));
     }
 
     private static String between(String html, String start, String end) {
