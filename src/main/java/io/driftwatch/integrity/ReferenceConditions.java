@@ -355,8 +355,9 @@ final class ReferenceConditions {
             parts.add(count(scan.below) + (scan.below == 1 ? " value" : " values") + " below " + bound(lo)
                     + ", down to " + FindingText.value(scan.lowest[0], cur.physicalType()));
         }
-        String seen = String.join("; ", parts) + " (a batch drawn like the reference has at most "
-                + count(limit - 1) + " beyond either end by chance)";
+        String seen = String.join("; ", parts) + (limit == 1
+                ? " (in a batch this small even one is unlikely by chance)"
+                : " (a batch drawn like the reference has up to " + count(limit - 1) + " beyond either end by chance)");
         List<String> examples = new ArrayList<>(IntegrityFinding.MAX_EXAMPLES);
         int hi1 = 0;
         int lo1 = 0;
@@ -431,9 +432,10 @@ final class ReferenceConditions {
             examples.add(labels.get(order[k]));
         }
         String seen = count(labels.size()) + (labels.size() == 1 ? " category" : " categories")
-                + " the reference never had, in " + count(rows) + (rows == 1 ? " row" : " rows") + " (most: "
-                + count(counts.get(order[0])) + "; a category absent from the reference by chance has at most "
-                + count(limit - 1) + ")";
+                + " the reference never had, in " + count(rows) + (rows == 1 ? " row" : " rows")
+                + (labels.size() == 1 ? "" : " (the most frequent in " + count(counts.get(order[0])) + ")")
+                + (limit == 1 ? "; in a batch this small even one such row is unlikely by chance"
+                        : "; by chance a category absent from the reference has up to " + count(limit - 1) + " rows");
         return Optional.of(new IntegrityFinding(Condition.NEW_CATEGORY, column,
                 "one of the reference's " + count(refDistinct) + " categories", seen, rows, examples));
     }
