@@ -5,10 +5,10 @@ import java.util.Arrays;
 
 /**
  * The one pass over a current numeric column that the reference conditions need, deliberately
- * low-level (indexed loops over primitives, nothing allocated per value): whether the column holds
- * more than one distinct value, and either how many values fall outside a range (with the most extreme
- * few on each side) or which values are not among a sorted set of known values (numbers used as
- * category codes). Categorical columns need no scan of their own: their counts by dictionary code
+ * low-level (indexed loops over primitives, nothing allocated per value): its smallest and largest
+ * values (so whether it is constant), and either how many values fall outside a range or which
+ * values are not among a sorted set of known values (numbers used as category codes). A column found
+ * out of range gets a second pass for its most extreme few values. Categorical columns need no scan of their own: their counts by dictionary code
  * ({@link io.driftwatch.data.CategoricalColumn#countsByCode()}) are the one pass.
  *
  * <p>Not thread-safe: one scan belongs to one column's evaluation.
@@ -17,18 +17,18 @@ final class ColumnScan {
     /** How many extreme values are kept per side. */
     static final int EXTREMES = IntegrityFinding.MAX_EXAMPLES;
 
-    /** The first non-missing value, NaN when every cell is missing. */
-    double first = Double.NaN;
-    /** Whether a non-missing value differs from {@link #first}. */
-    boolean varied;
+    /** The smallest non-missing value (+∞ when every cell is missing). */
+    double min = Double.POSITIVE_INFINITY;
+    /** The largest non-missing value (−∞ when every cell is missing). */
+    double max = Double.NEGATIVE_INFINITY;
     /** Values below the range's lower end. */
     long below;
     /** Values above the range's upper end. */
     long above;
-    /** The smallest values below the range, ascending ({@link #lowestCount} of them). */
+    /** The smallest values below the range, ascending ({@link #lowestCount} of them); see {@link #keepExtremes}. */
     final double[] lowest = new double[EXTREMES];
     int lowestCount;
-    /** The largest values above the range, descending ({@link #highestCount} of them). */
+    /** The largest values above the range, descending ({@link #highestCount} of them); see {@link #keepExtremes}. */
     final double[] highest = new double[EXTREMES];
     int highestCount;
     /** Values that are not among the known values, in row order ({@link #unknownCount} of them). */
@@ -38,95 +38,136 @@ final class ColumnScan {
     private ColumnScan() {
     }
 
+    /** Whether the column holds more than one distinct non-missing value. */
+    boolean varied() {
+        return min < max;
+    }
+
     /**
      * Counts the values of {@code column} below {@code lo} and above {@code hi} (±∞ included; missing
-     * cells skipped), keeps the most extreme few on each side, and notes whether it is constant.
+     * cells skipped) and finds its smallest and largest values. The loop has no branch a value can
+     * mispredict: a missing cell holds NaN, which every comparison rejects, and the counts add the
+     * comparisons' outcomes.
      */
     static ColumnScan range(NumericColumn column, double lo, double hi) {
         ColumnScan scan = new ColumnScan();
         int n = column.length();
-        int i = firstValue(column);
-        if (i == n) {
-            return scan;
-        }
-        double first = column.value(i);
-        boolean varied = false;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         long below = 0;
         long above = 0;
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             double v = column.value(i);
-            if (v != v) {
-                continue;
-            }
-            varied |= v != first;
-            if (v > hi) {
-                above++;
-                scan.keepHighest(v);
-            } else if (v < lo) {
-                below++;
-                scan.keepLowest(v);
-            }
+            min = v < min ? v : min;
+            max = v > max ? v : max;
+            above += v > hi ? 1 : 0;
+            below += v < lo ? 1 : 0;
         }
-        scan.first = first;
-        scan.varied = varied;
+        scan.min = min;
+        scan.max = max;
         scan.below = below;
         scan.above = above;
         return scan;
     }
 
     /**
+     * A second pass, for a column found out of range: keeps its most extreme few values below
+     * {@code lo} and above {@code hi}.
+     */
+    void keepExtremes(NumericColumn column, double lo, double hi) {
+        int n = column.length();
+        double high = hi; // a value must exceed this to be kept: hi, then the smallest of a full set
+        double low = lo;
+        for (int i = 0; i < n; i++) {
+            double v = column.value(i);
+            if (v > high) {
+                keepHighest(v);
+                high = highestCount == EXTREMES ? highest[EXTREMES - 1] : hi;
+            } else if (v < low) {
+                keepLowest(v);
+                low = lowestCount == EXTREMES ? lowest[EXTREMES - 1] : lo;
+            }
+        }
+    }
+
+    /**
      * Collects the values of {@code column} that are not in {@code known} (sorted ascending, distinct,
-     * finite; missing cells skipped), and notes whether the column is constant.
+     * finite; missing cells skipped), and finds its smallest and largest values. Known values that are
+     * all whole numbers over a short span (category codes) are looked up in a table, others by binary
+     * search.
      */
     static ColumnScan unknownValues(NumericColumn column, double[] known) {
         ColumnScan scan = new ColumnScan();
         int n = column.length();
-        int i = firstValue(column);
-        if (i == n) {
-            return scan;
-        }
-        double first = column.value(i);
-        boolean varied = false;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         double[] unknown = new double[16];
         int unknownCount = 0;
-        for (; i < n; i++) {
+        boolean[] table = codeTable(known);
+        double base = known.length == 0 ? 0 : known[0];
+        for (int i = 0; i < n; i++) {
             double v = column.value(i);
             if (v != v) {
                 continue;
             }
-            varied |= v != first;
-            if (!contains(known, v)) {
+            min = v < min ? v : min;
+            max = v > max ? v : max;
+            boolean isKnown;
+            if (table != null) {
+                double offset = v - base;
+                int index = (int) offset;
+                isKnown = index == offset && index >= 0 && index < table.length && table[index];
+            } else {
+                isKnown = contains(known, v);
+            }
+            if (!isKnown) {
                 if (unknownCount == unknown.length) {
                     unknown = Arrays.copyOf(unknown, unknown.length * 2);
                 }
                 unknown[unknownCount++] = v;
             }
         }
-        scan.first = first;
-        scan.varied = varied;
+        scan.min = min;
+        scan.max = max;
         scan.unknown = unknown;
         scan.unknownCount = unknownCount;
         return scan;
     }
 
-    /** Notes only whether {@code column} is constant (its first value, and whether another differs). */
+    /** Finds only the smallest and largest values of {@code column} (whether it is constant). */
     static ColumnScan constancy(NumericColumn column) {
         ColumnScan scan = new ColumnScan();
         int n = column.length();
-        int i = firstValue(column);
-        if (i == n) {
-            return scan;
-        }
-        double first = column.value(i);
-        for (; i < n; i++) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
             double v = column.value(i);
-            if (v == v && v != first) {
-                scan.varied = true;
-                break;
+            min = v < min ? v : min;
+            max = v > max ? v : max;
+        }
+        scan.min = min;
+        scan.max = max;
+        return scan;
+    }
+
+    /**
+     * A lookup table for known values that are all whole numbers spanning at most 4,096 (index
+     * {@code v − known[0]}), or null.
+     */
+    private static boolean[] codeTable(double[] known) {
+        if (known.length == 0 || !(known[known.length - 1] - known[0] < 4096)) {
+            return null;
+        }
+        for (double k : known) {
+            if (k != Math.rint(k)) {
+                return null;
             }
         }
-        scan.first = first;
-        return scan;
+        boolean[] table = new boolean[(int) (known[known.length - 1] - known[0]) + 1];
+        for (double k : known) {
+            table[(int) (k - known[0])] = true;
+        }
+        return table;
     }
 
     /**
@@ -166,23 +207,22 @@ final class ColumnScan {
         return Arrays.copyOf(out, count);
     }
 
-    private static int firstValue(NumericColumn column) {
-        int n = column.length();
-        if (column.missingCount() == n) {
-            return n;
-        }
-        int i = 0;
-        while (column.isMissing(i)) {
-            i++;
-        }
-        return i;
-    }
-
-    /** The first index in {@code [from, to)} whose value exceeds {@code v} (to when none); sorted ascending. */
+    /**
+     * The first index in {@code [from, to)} whose value exceeds {@code v} (to when none), sorted
+     * ascending: an exponential search from {@code from}, then a binary search, so a run of length
+     * {@code r} costs {@code O(log r)} and a whole array of distinct values costs linear time.
+     */
     private static int firstAbove(double[] sorted, int from, int to, double v) {
         int lo = from;
-        int hi = to;
-        while (lo < hi) {
+        int step = 1;
+        int hi = from + 1;
+        while (hi < to && !(sorted[hi] > v)) {
+            lo = hi;
+            step <<= 1;
+            hi = to - hi > step ? hi + step : to;
+        }
+        hi = Math.min(hi, to);
+        while (lo < hi) { // sorted[lo] <= v or lo == from; the answer is in (lo, hi]
             int mid = (lo + hi) >>> 1;
             if (sorted[mid] > v) {
                 hi = mid;

@@ -206,6 +206,7 @@ final class ReferenceConditions {
             if (scan.above > 0 || scan.below > 0) {
                 long limit = Exceedances.minimumCount(n, values, alpha / 2);
                 if (scan.above >= limit || scan.below >= limit) {
+                    scan.keepExtremes(cur, lo, hi);
                     out.add(outOfRange(ref, cur, scan, lo, hi, limit));
                 }
             }
@@ -217,14 +218,14 @@ final class ReferenceConditions {
         } else {
             scan = ColumnScan.constancy(cur);
         }
-        if (!scan.varied) {
+        if (!scan.varied()) {
             long[] groups = ColumnScan.runLengths(sorted);
             if (ref.infinite() > 0) {
                 groups = Arrays.copyOf(groups, groups.length + 1);
                 groups[groups.length - 1] = ref.infinite();
             }
             if (allEqualProbability(groups, values, alpha) <= alpha) {
-                out.add(becameConstant(cur, groups.length, FindingText.value(scan.first, cur.physicalType()), values));
+                out.add(becameConstant(cur, groups.length, FindingText.value(scan.min, cur.physicalType()), values));
             }
         }
     }
