@@ -111,7 +111,8 @@ final class ReferenceConditions {
     }
 
     private List<IntegrityFinding> evaluate(CheckData data, Optional<DuplicatedRows> duplicates, Executor executor) {
-        ReferenceProfile reference = data.reference();
+        ReferenceProfile reference = data.reference().orElseThrow(
+                () -> new IllegalArgumentException("the reference conditions need a reference"));
         Table current = data.current();
         Map<String, ColumnType> types = data.types();
         Map<String, Integer> position = new HashMap<>();

@@ -96,4 +96,34 @@ class IntegrityCheckCommandTest {
         assertThat(integrity.at("/tests/0/condition").asText()).isEqualTo("gt 0");
         assertThat(Files.readString(html)).contains("<title>2 of 22 data-quality tests failed · bike-sharing</title>").doesNotContain("id=\"verdict\"");
     }
+
+    @Test
+    void withReferenceConditionsAChangedSchemaIsAFindingNotARefusal(@TempDir Path dir) throws Exception {
+        // the current batch without its humidity column, and with a column the reference never had
+        java.util.List<String> lines = Files.readAllLines(Path.of(CUR));
+        StringBuilder changed = new StringBuilder();
+        for (String line : lines) {
+            java.util.List<String> cells = new java.util.ArrayList<>(java.util.Arrays.asList(line.split(",", -1)));
+            int hum = java.util.Arrays.asList(lines.get(0).split(",", -1)).indexOf("hum");
+            cells.remove(hum);
+            cells.add(line == lines.get(0) ? "promo" : "0");
+            changed.append(String.join(",", cells)).append('\n');
+        }
+        Path current = Files.writeString(dir.resolve("changed.csv"), changed);
+        Path json = dir.resolve("r.json");
+
+        CliRunner.Run refused = CliRunner.run("check", "--reference", REF, "--current", current.toString(),
+                "--monitor", monitor(dir, "integrity: {tests: evidently}\n").toString());
+        assertThat(refused.exitCode()).as("Evidently's tests: the batches must line up").isEqualTo(2);
+        assertThat(refused.stderr()).contains("column 'hum'").contains("column 'promo'");
+
+        CliRunner.Run run = CliRunner.run("check", "--reference", REF, "--current", current.toString(),
+                "--monitor", monitor(dir, "integrity: reference\n").toString(), "--json", json.toString());
+        JsonNode integrity = MAPPER.readTree(json.toFile()).get("integrity");
+        java.util.List<String> findings = new java.util.ArrayList<>();
+        integrity.get("findings").forEach(f -> findings.add(f.get("condition").asText() + " " + f.get("column").asText()));
+        assertThat(findings).contains("column_missing hum", "column_new promo");
+        assertThat(run.exitCode() & 4).as("the data-quality bit").isEqualTo(4);
+        assertThat(run.stderr()).isEmpty();
+    }
 }

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
@@ -209,7 +210,7 @@ class ReferenceConditionsRealDataTest {
     private static List<IntegrityFinding> check(Csv reference, Csv current, IntegrityOptions options) {
         Table ref = reference.table();
         Table cur = current.table();
-        CheckData data = new CheckData(ReferenceProfile.of(ref), cur, TypeInference.infer(cur, Map.of()));
+        CheckData data = new CheckData(Optional.of(ReferenceProfile.of(ref)), cur, TypeInference.infer(cur, Map.of()));
         DuplicatedRows duplicates = new DuplicatedRows(cur.rowCount(), current.duplicatedRows(), ref.rowCount(),
                 reference.duplicatedRows());
         return new ReferenceConditions(options, Set.of()).evaluate(data, duplicates, Runnable::run);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -379,7 +380,7 @@ class ReferenceConditionsTest {
             double[] emptied = new double[100];
             java.util.Arrays.fill(emptied, Double.NaN);
             Table current = table(numbers("a", uniform(100, 0, 1, 24)), numbers("extra", emptied));
-            CheckData data = new CheckData(ReferenceProfile.of(reference), current, Map.of("a", ColumnType.NUMERICAL));
+            CheckData data = new CheckData(Optional.of(ReferenceProfile.of(reference)), current, Map.of("a", ColumnType.NUMERICAL));
             assertThat(new ReferenceConditions(OPTIONS, Set.of("id", "extra")).evaluate(data, Runnable::run)).isEmpty();
         }
 
@@ -441,7 +442,7 @@ class ReferenceConditionsTest {
     }
 
     static CheckData data(Table reference, Table current) {
-        return new CheckData(ReferenceProfile.of(reference), current, TypeInference.infer(current, Map.of()));
+        return new CheckData(Optional.of(ReferenceProfile.of(reference)), current, TypeInference.infer(current, Map.of()));
     }
 
     static Table table(Column... columns) {

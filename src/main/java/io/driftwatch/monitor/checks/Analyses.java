@@ -27,7 +27,8 @@ final class Analyses {
         if (withReference) {
             analyses.add(DriftAnalysis.on(executor).with(monitor.driftOptions()));
         }
-        monitor.integrityOptions().ifPresent(o -> analyses.add(IntegrityAnalysis.on(executor).with(o)));
+        monitor.integrityOptions().ifPresent(
+                o -> analyses.add(IntegrityAnalysis.on(executor).with(o).ignoring(monitor.ignored())));
         return List.copyOf(analyses);
     }
 }
