@@ -222,3 +222,13 @@ ALTER TABLE check_columns ADD COLUMN strength DOUBLE PRECISION;
 ALTER TABLE check_columns ADD COLUMN display_name VARCHAR(200);
 ALTER TABLE check_columns ADD COLUMN comparison VARCHAR(2);
 ALTER TABLE check_columns ADD COLUMN score_kind VARCHAR(8);
+
+--changeset driftwatch:6-check-data-quality
+-- A check's data-quality verdict, kept beside its drift verdict so that the history, the dashboard's
+-- chart and the Prometheus metrics need not read the JSON result: how many failures its integrity
+-- section has (failed Evidently tests plus broken reference conditions) and how many of them are
+-- critical (every failed test, and the critical conditions). Null for a check whose monitor runs no
+-- integrity analysis (or one without tests), for a check that could not run, and for checks
+-- recorded before this.
+ALTER TABLE checks ADD COLUMN data_quality_failures INTEGER;
+ALTER TABLE checks ADD COLUMN data_quality_critical INTEGER;

@@ -8,6 +8,7 @@ import io.driftwatch.cli.CheckCommand;
 import io.driftwatch.cli.DatabaseCommand;
 import io.driftwatch.cli.DriftwatchCommand;
 import io.driftwatch.cli.FatalErrorHandler;
+import io.driftwatch.cli.LightCli;
 import io.driftwatch.cli.InspectCommand;
 import io.driftwatch.cli.NotifyTestCommand;
 import io.driftwatch.cli.ProfileCommand;
@@ -22,6 +23,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 /**
  * The Driftwatch jar's entry point: the service ({@code server config.yml}) and the command-line
@@ -35,6 +37,11 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
 
     public static void main(String[] args) throws Exception {
         FatalErrorHandler.install();
+        // check, inspect and profile need nothing of the service: they start without its bootstrap
+        OptionalInt light = LightCli.run(args, System.out, System.err);
+        if (light.isPresent()) {
+            System.exit(light.getAsInt());
+        }
         new DriftwatchApplication().run(args);
     }
 

@@ -86,8 +86,8 @@ public record MetricCondition(Op op, double value, double relative, double absol
     }
 
     /**
-     * The condition in words, as the report and the JSON result show it: {@code "eq 0.910 ± 0.182"},
-     * {@code "lte 3 ± 3e-06"}, {@code "gt 0"}.
+     * The condition in words, as the report and the JSON result show it: {@code "eq 0.91 ± 0.182"},
+     * {@code "lte 3 ± 3e-06"}, {@code "gt 0"} (four significant digits at most).
      */
     public String describe() {
         String bound = number(value);
@@ -98,6 +98,16 @@ public record MetricCondition(Op op, double value, double relative, double absol
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             return Long.toString((long) x);
         }
-        return String.format(Locale.ROOT, "%.4g", x);
+        if (!Double.isFinite(x)) {
+            return Double.isNaN(x) ? "NaN" : x > 0 ? "inf" : "-inf";
+        }
+        // Four significant digits without trailing zeros: 0.3, 0.1823, 1.5e-06.
+        String text = String.format(Locale.ROOT, "%.4g", x);
+        int exponent = text.indexOf('e');
+        String mantissa = exponent < 0 ? text : text.substring(0, exponent);
+        if (mantissa.indexOf('.') >= 0) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return exponent < 0 ? mantissa : mantissa + text.substring(exponent);
     }
 }

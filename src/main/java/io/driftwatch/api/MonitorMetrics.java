@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The drift of every monitor's latest check, as Prometheus metrics that ops teams alert on:
+ * The drift and data quality of every monitor's latest check, as Prometheus metrics that ops teams alert on:
  *
  * <ul>
  *   <li>{@code driftwatch_monitor_checks_total{monitor}}: checks recorded (a counter; it restarts
@@ -29,6 +29,11 @@ import java.util.Set;
  *   <li>of the latest check: {@code driftwatch_monitor_dataset_drift{monitor}} (1 or 0),
  *       {@code driftwatch_monitor_drift_share}, {@code driftwatch_monitor_drift_share_threshold} and
  *       {@code driftwatch_monitor_last_check_timestamp_seconds};</li>
+ *   <li>of the latest check, when its monitor runs an integrity analysis:
+ *       {@code driftwatch_monitor_data_quality_failures{monitor}} (failed Evidently tests plus broken
+ *       reference conditions; 0 for a clean batch) and
+ *       {@code driftwatch_monitor_data_quality_critical_failures{monitor}} (the critical ones among
+ *       them: every failed test, and the critical conditions); absent for a monitor without one;</li>
  *   <li>per column of the latest check: {@code driftwatch_column_drift_score{monitor,column,test}}
  *       and {@code driftwatch_column_drift_threshold{monitor,column,test}} (absent for a column that
  *       could not be tested, or whose score is not finite), and
@@ -68,6 +73,10 @@ final class MonitorMetrics implements MultiCollector {
                 "Drift share at or above which the monitor's latest check reported dataset drift");
         GaugeSnapshot.Builder lastCheck = gauge("driftwatch_monitor_last_check_timestamp_seconds",
                 "When the monitor's latest check ran, in seconds since the epoch");
+        GaugeSnapshot.Builder qualityFailures = gauge("driftwatch_monitor_data_quality_failures",
+                "Data-quality failures (failed tests and broken reference conditions) of the monitor's latest check");
+        GaugeSnapshot.Builder qualityCritical = gauge("driftwatch_monitor_data_quality_critical_failures",
+                "Critical data-quality failures (failed tests and critical conditions) of the monitor's latest check");
         GaugeSnapshot.Builder score = gauge("driftwatch_column_drift_score",
                 "Drift score of the column in the monitor's latest check (a p-value or a distance, per test)");
         GaugeSnapshot.Builder threshold = gauge("driftwatch_column_drift_threshold",
@@ -100,6 +109,10 @@ final class MonitorMetrics implements MultiCollector {
             share.dataPoint(point(monitor, c.driftShare()));
             shareThreshold.dataPoint(point(monitor, c.shareThreshold()));
             lastCheck.dataPoint(point(monitor, seconds(c.createdAt())));
+            if (c.dataQuality() != null) {
+                qualityFailures.dataPoint(point(monitor, c.dataQuality().failures()));
+                qualityCritical.dataPoint(point(monitor, c.dataQuality().critical()));
+            }
         }
         Map<String, List<CheckHistory.Column>> columns = history.columns(latest);
         for (Check c : latest) {
@@ -124,7 +137,8 @@ final class MonitorMetrics implements MultiCollector {
         }
         return MetricSnapshots.builder().metricSnapshot(checks.build()).metricSnapshot(drift.build())
                 .metricSnapshot(share.build()).metricSnapshot(shareThreshold.build())
-                .metricSnapshot(lastCheck.build()).metricSnapshot(score.build()).metricSnapshot(threshold.build())
+                .metricSnapshot(lastCheck.build()).metricSnapshot(qualityFailures.build())
+                .metricSnapshot(qualityCritical.build()).metricSnapshot(score.build()).metricSnapshot(threshold.build())
                 .metricSnapshot(drifted.build()).metricSnapshot(lastRun.build()).metricSnapshot(lastRunFailed.build())
                 .build();
     }

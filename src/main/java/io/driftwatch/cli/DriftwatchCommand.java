@@ -7,6 +7,7 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import net.sourceforge.argparse4j.inf.Namespace;
+import java.io.PrintWriter;
 
 /**
  * Base of Driftwatch's own verbs: turns a failure into one readable line on stderr and an
@@ -20,18 +21,27 @@ public abstract class DriftwatchCommand extends Command {
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
+        report(cli.getStdErr(), e);
+    }
+
+    /**
+     * Prints a failure of this command: one line naming the verb for bad input, a hint for running
+     * out of memory, the stack trace for anything else (a bug or an environment failure).
+     */
+    void report(PrintWriter err, Throwable e) {
         if (e instanceof CommandFailedException failed) {
             if (failed.getMessage() != null && !failed.getMessage().isEmpty()) {
-                cli.getStdErr().println("driftwatch " + getName() + ": " + failed.getMessage());
+                err.println("driftwatch " + getName() + ": " + failed.getMessage());
             }
         } else if (e instanceof DriftwatchException) {
-            cli.getStdErr().println("driftwatch " + getName() + ": " + e.getMessage());
+            err.println("driftwatch " + getName() + ": " + e.getMessage());
         } else if (e instanceof OutOfMemoryError) {
-            cli.getStdErr().println("driftwatch " + getName() + ": out of memory (" + e.getMessage()
+            err.println("driftwatch " + getName() + ": out of memory (" + e.getMessage()
                     + "); give the JVM more memory, e.g. java -Xmx8g -jar driftwatch.jar ...");
         } else {
-            super.onError(cli, namespace, e);
+            e.printStackTrace(err);
         }
+        err.flush();
     }
 
     /** The exit code a command failure maps to. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -26,15 +27,18 @@ import java.util.concurrent.Executor;
 public final class IntegrityAnalysis implements Analysis {
     private final Executor executor;
     private final IntegrityOptions options;
+    private final Set<String> ignored;
 
-    private IntegrityAnalysis(Executor executor, IntegrityOptions options) {
+    private IntegrityAnalysis(Executor executor, IntegrityOptions options, Set<String> ignored) {
         this.executor = executor;
         this.options = options;
+        this.ignored = Set.copyOf(ignored);
     }
 
     /** The analysis with its parallel work (columns, row ranges) on {@code executor}, with the default options. */
     public static IntegrityAnalysis on(Executor executor) {
-        return new IntegrityAnalysis(Objects.requireNonNull(executor, "executor"), IntegrityOptions.defaults());
+        return new IntegrityAnalysis(Objects.requireNonNull(executor, "executor"), IntegrityOptions.defaults(),
+                Set.of());
     }
 
     /** The analysis on the calling thread only, with the default options. */
@@ -44,7 +48,15 @@ public final class IntegrityAnalysis implements Analysis {
 
     /** This analysis with a monitor's {@code integrity:} options. */
     public IntegrityAnalysis with(IntegrityOptions newOptions) {
-        return new IntegrityAnalysis(executor, Objects.requireNonNull(newOptions, "options"));
+        return new IntegrityAnalysis(executor, Objects.requireNonNull(newOptions, "options"), ignored);
+    }
+
+    /**
+     * This analysis leaving out the columns a monitor ignores: the reference-derived conditions never
+     * call them missing, new or changed (the check's column types already leave them out).
+     */
+    public IntegrityAnalysis ignoring(Set<String> columns) {
+        return new IntegrityAnalysis(executor, options, columns);
     }
 
     @Override
@@ -74,7 +86,7 @@ public final class IntegrityAnalysis implements Analysis {
                     errors.add("integrity.tests: reference derives its conditions from the reference, and this check"
                             + " has none");
                 } else {
-                    findings = referenceFindings(profile.get(), data, current, reference);
+                    findings = referenceFindings(data, current, reference);
                 }
             }
             case NONE -> {
@@ -86,13 +98,13 @@ public final class IntegrityAnalysis implements Analysis {
 
     /**
      * The broken conditions derived from the reference profile ({@code integrity.tests: reference}).
-     * WIRING POINT (issue 16): the one call site of {@code ReferenceConditions}, written by another
-     * helper; until it is merged, no condition is checked.
      *
-     * @param reference the reference's summary, or null when it could not be built (see the errors)
+     * @param reference the reference's summary, or null when it could not be built (see the errors):
+     *     then the duplicated rows, whose reference count it holds, are not judged
      */
-    private List<IntegrityFinding> referenceFindings(ReferenceProfile profile, CheckData data, DataSummary current,
-            DataSummary reference) {
-        return List.of();
+    private List<IntegrityFinding> referenceFindings(CheckData data, DataSummary current, DataSummary reference) {
+        ReferenceConditions conditions = new ReferenceConditions(options, ignored);
+        return reference == null ? conditions.evaluate(data, executor)
+                : conditions.evaluate(data, DuplicatedRows.of(current, reference), executor);
     }
 }

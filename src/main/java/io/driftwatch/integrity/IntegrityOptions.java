@@ -11,9 +11,12 @@ package io.driftwatch.integrity;
  * @param missingTolerance how much the missing share of a column may exceed the reference's
  *     (absolute, e.g. 0.05 = five percentage points) before it is a finding
  * @param duplicatedTolerance likewise for the share of duplicated rows
- * @param confidence the confidence of the one-sided bounds on shares (missing, duplicated): a share
- *     is a finding only when its lower confidence bound exceeds the reference's share plus the
- *     tolerance, so a small batch does not alarm on noise
+ * @param confidence the confidence the reference-derived conditions are judged with: a share (missing,
+ *     duplicated) is a finding only when its one-sided lower Clopper–Pearson bound exceeds the
+ *     reference's share plus the tolerance, so a small batch does not alarm on noise; values out of
+ *     range, new categories and columns that became constant or empty are findings only when a
+ *     batch drawn like the reference would show them with probability below
+ *     {@code (1 − confidence)}, shared among the columns compared (see docs/integrity-reference.md)
  */
 public record IntegrityOptions(Tests tests, double rangeMargin, double missingTolerance, double duplicatedTolerance,
         double confidence) {

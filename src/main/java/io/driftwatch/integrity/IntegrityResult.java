@@ -37,6 +37,39 @@ public record IntegrityResult(IntegrityOptions.Tests tests, DataSummary current,
         return "integrity";
     }
 
+    /**
+     * How many data-quality failures the check has: failed Evidently tests plus broken reference
+     * conditions. What the check's history, the dashboard and the Prometheus metrics count.
+     */
+    public int failureCount() {
+        return failedTestCount() + findings.size();
+    }
+
+    /**
+     * How many of the {@link #failureCount() failures} are critical: every failed Evidently test (all
+     * of its default tests are critical) and the findings whose condition is
+     * {@link IntegrityFinding.Severity#CRITICAL}.
+     */
+    public int criticalCount() {
+        int critical = failedTestCount();
+        for (IntegrityFinding f : findings) {
+            if (f.condition().severity() == IntegrityFinding.Severity.CRITICAL) {
+                critical++;
+            }
+        }
+        return critical;
+    }
+
+    private int failedTestCount() {
+        int failed = 0;
+        for (MetricTest t : metricTests) {
+            if (t.status().failed()) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
     /** Whether any test failed or any reference condition was broken: the check's data-quality verdict. */
     public boolean failed() {
         if (!findings.isEmpty()) {

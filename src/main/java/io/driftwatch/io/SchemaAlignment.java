@@ -14,7 +14,10 @@ import java.util.Set;
  * Checks that a reference and a current batch can be compared column by column, and says precisely
  * what does not line up: a column missing on one side, a column the monitor declares but neither
  * batch has, or a type conflict (a numerical column stored as text on one side; a categorical column
- * holding numbers on one side and text on the other, whose categories could never match).
+ * holding numbers on one side and text on the other, whose categories could never match). A column
+ * whose cells are all missing on one side conflicts with nothing: a reader can only guess the storage
+ * of a column without values, and a column that went empty is for the checks to report, not a reason
+ * to refuse the batch.
  *
  * <p>Thread-safe: stateless.
  */
@@ -56,6 +59,9 @@ public final class SchemaAlignment {
                 problems.add(new Problem(name, "it in the reference (as in the current batch)",
                         "no such column in the reference"));
                 continue;
+            }
+            if (isEmpty(ref.get()) || isEmpty(cur)) {
+                continue; // a side without values conflicts with nothing: its storage type is only a guess
             }
             ColumnType type = types.getOrDefault(name, ColumnType.UNSUPPORTED);
             typeConflict(name, type, ref.get().physicalType(), cur.physicalType()).ifPresent(problems::add);
@@ -124,6 +130,14 @@ public final class SchemaAlignment {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code column} has rows and every cell is missing. (A column without rows is a shape, as a
+     * saved profile's columns are: its storage type is known.)
+     */
+    private static boolean isEmpty(Column column) {
+        return column.length() > 0 && column.missingCount() == column.length();
     }
 
     private static boolean isNumber(PhysicalType t) {

@@ -25,6 +25,10 @@ import java.util.Objects;
  * @param checkError why the check failed, for an incident opened by a failing check; null otherwise
  * @param reportUrl the check's HTML report, absolute http(s); null when there is none
  * @param dashboardUrl the monitor's dashboard page, absolute http(s)
+ * @param dataQuality the check's data-quality failures, one line of plain text each (a failed test
+ *     or a broken reference condition, with what was expected and what was seen); empty when there
+ *     were none or the monitor runs no integrity analysis; channels show at most
+ *     {@link #MAX_COLUMNS_SHOWN}
  */
 public record AlertEvent(
         Kind kind,
@@ -36,7 +40,8 @@ public record AlertEvent(
         List<DriftedColumn> topColumns,
         String checkError,
         URI reportUrl,
-        URI dashboardUrl) {
+        URI dashboardUrl,
+        List<String> dataQuality) {
 
     /** The most drifted columns a channel lists; further ones are counted, not listed. */
     public static final int MAX_COLUMNS_SHOWN = 10;
@@ -57,10 +62,23 @@ public record AlertEvent(
         requireText(incidentId, "incidentId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         topColumns = List.copyOf(Objects.requireNonNull(topColumns, "topColumns"));
+        dataQuality = List.copyOf(Objects.requireNonNull(dataQuality, "dataQuality"));
         requireHttpUrl(dashboardUrl, "dashboardUrl");
         if (reportUrl != null) {
             requireHttpUrl(reportUrl, "reportUrl");
         }
+    }
+
+    /** An event without data-quality failures. */
+    public AlertEvent(Kind kind, String monitor, String incidentId, String checkId, Instant occurredAt,
+            DatasetDrift drift, List<DriftedColumn> topColumns, String checkError, URI reportUrl, URI dashboardUrl) {
+        this(kind, monitor, incidentId, checkId, occurredAt, drift, topColumns, checkError, reportUrl, dashboardUrl,
+                List.of());
+    }
+
+    /** Whether the incident is about the data's quality rather than drift: failures, and no dataset drift. */
+    public boolean aboutDataQuality() {
+        return !dataQuality.isEmpty() && (drift == null || !drift.detected());
     }
 
     /**

@@ -26,7 +26,8 @@ final class AlertText {
     /** "Data drift detected: bike-sharing", "Check failed: …", "Data drift resolved: …", "Test alert: …". */
     static String title(AlertEvent e) {
         String what = switch (e.kind()) {
-            case TRIGGERED -> e.checkFailed() ? "Check failed" : "Data drift detected";
+            case TRIGGERED -> e.checkFailed() ? "Check failed"
+                    : e.aboutDataQuality() ? "Data quality failed" : "Data drift detected";
             case RESOLVED -> "Data drift resolved";
             case TEST -> "Test alert";
         };
@@ -43,14 +44,25 @@ final class AlertText {
             return "The check could not be completed: " + cut(e.checkError(), ERROR_LIMIT);
         }
         DatasetDrift d = e.drift();
+        String quality = e.dataQuality().isEmpty() || e.kind() == AlertEvent.Kind.RESOLVED ? ""
+                : (d == null ? "" : " ") + dataQualityCount(e) + ".";
         if (d == null) {
+            if (!quality.isEmpty()) {
+                return quality;
+            }
             return e.kind() == AlertEvent.Kind.RESOLVED ? "The incident is closed." : "An incident is open.";
         }
         String counts = d.numberOfDriftedColumns() + " of " + d.numberOfColumns() + " columns drifted (share "
                 + share(d.share()) + ", threshold " + share(d.threshold()) + ")";
         return e.kind() == AlertEvent.Kind.RESOLVED
                 ? "Back below the drift threshold: " + counts + "."
-                : counts + ".";
+                : counts + "." + quality;
+    }
+
+    /** "2 data-quality failures", "1 data-quality failure". */
+    static String dataQualityCount(AlertEvent e) {
+        int n = e.dataQuality().size();
+        return n + (n == 1 ? " data-quality failure" : " data-quality failures");
     }
 
     /** "0.58 (threshold 0.50)". */

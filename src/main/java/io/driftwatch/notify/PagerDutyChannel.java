@@ -150,6 +150,15 @@ final class PagerDutyChannel implements Channel {
                 top.add(AlertText.cut(c.name(), AlertText.NAME_LIMIT) + ": " + AlertText.score(c));
             }
         }
+        if (!e.dataQuality().isEmpty()) {
+            ArrayNode quality = details.putArray("data quality");
+            for (String failure : e.dataQuality()) {
+                if (quality.size() == AlertEvent.MAX_COLUMNS_SHOWN) {
+                    break;
+                }
+                quality.add(AlertText.cut(failure, AlertText.ERROR_LIMIT));
+            }
+        }
         return details;
     }
 

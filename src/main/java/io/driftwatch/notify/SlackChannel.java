@@ -55,6 +55,9 @@ final class SlackChannel implements Channel {
         if (!e.topColumns().isEmpty()) {
             blocks.add(section(columns(e)));
         }
+        if (!e.dataQuality().isEmpty()) {
+            blocks.add(section(dataQuality(e)));
+        }
         blocks.add(actions(e));
         ObjectNode message = Json.object();
         message.put("text", escape(AlertText.cut(AlertText.title(e) + ". " + AlertText.summary(e), TEXT_LIMIT)));
@@ -113,6 +116,24 @@ final class SlackChannel implements Channel {
 
     private static ObjectNode field(String label, String escapedValue) {
         return mrkdwn(safeCut("*" + label + "*\n" + escapedValue, FIELD_LIMIT));
+    }
+
+    /** "*Data quality*" and one line per failure, as many as fit in a section. */
+    private static String dataQuality(AlertEvent e) {
+        StringBuilder text = new StringBuilder("*Data quality*");
+        int listed = 0;
+        for (String failure : e.dataQuality()) {
+            String line = "\n• " + escape(AlertText.cut(failure, AlertText.ERROR_LIMIT));
+            if (listed == AlertEvent.MAX_COLUMNS_SHOWN || text.length() + line.length() > TEXT_LIMIT - 40) {
+                break;
+            }
+            text.append(line);
+            listed++;
+        }
+        if (listed < e.dataQuality().size()) {
+            text.append("\n…and ").append(e.dataQuality().size() - listed).append(" more");
+        }
+        return text.toString();
     }
 
     /** "*Top drifted columns*" and one line per column, as many as fit in a section. */

@@ -63,6 +63,17 @@ final class TeamsChannel implements Channel {
                 body.add(text("…and " + more + " more").put("isSubtle", true));
             }
         }
+        if (!e.dataQuality().isEmpty()) {
+            body.add(text("Data quality").put("weight", "Bolder").put("spacing", "Medium"));
+            int shown = Math.min(e.dataQuality().size(), AlertEvent.MAX_COLUMNS_SHOWN);
+            for (int i = 0; i < shown; i++) {
+                body.add(text("• " + escape(AlertText.cut(e.dataQuality().get(i), AlertText.ERROR_LIMIT)))
+                        .put("spacing", "None"));
+            }
+            if (e.dataQuality().size() > shown) {
+                body.add(text("…and " + (e.dataQuality().size() - shown) + " more").put("isSubtle", true));
+            }
+        }
         ArrayNode actions = card.putArray("actions");
         if (e.reportUrl() != null) {
             actions.add(openUrl("Open report", e.reportUrl()));

@@ -93,6 +93,13 @@ final class WebhookChannel implements Channel {
             Json.number(column, "score", c.score());
             Json.number(column, "threshold", c.threshold());
         }
+        ArrayNode quality = data.putArray("dataQuality");
+        for (String failure : e.dataQuality()) {
+            if (quality.size() == AlertEvent.MAX_COLUMNS_SHOWN) {
+                break;
+            }
+            quality.add(AlertText.cut(failure, AlertText.ERROR_LIMIT));
+        }
         data.put("checkError", e.checkError());
         ObjectNode links = data.putObject("links");
         links.put("report", e.reportUrl() == null ? null : e.reportUrl().toString());

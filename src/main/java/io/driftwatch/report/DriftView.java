@@ -48,6 +48,11 @@ final class DriftView implements SectionView<DriftResult> {
     }
 
     @Override
+    public String topic() {
+        return "data drift";
+    }
+
+    @Override
     public String template() {
         return "drift.ftlh";
     }

@@ -11,13 +11,15 @@ import java.util.List;
  *
  * <p>Thread-safe: immutable.
  *
- * @param headline what the page's {@code <title>} leads with: the first section's verdict
- * @param referenceRows the reference's rows, or null for a check without reference
- * @param reference where the reference came from, or null for a check without reference
+ * @param headline what the page's {@code <title>} leads with: every section's verdict, in order
+ * @param kind what the report is about, for the banner ({@code data drift and data quality report})
+ * @param referenceRows the reference's rows, printed; null for a check without a reference
+ * @param reference where the reference came from; null for a check without a reference
  */
 record HtmlPage(
         String title,
         String headline,
+        String kind,
         String referenceRows,
         String currentRows,
         String createdAt,
@@ -44,15 +46,17 @@ record HtmlPage(
         }
     }
 
-    static HtmlPage of(CheckReport report, String headline, List<Part> sections) {
+    static HtmlPage of(CheckReport report, String headline, List<String> topics, List<Part> sections) {
+        boolean withReference = report.hasReference();
         String title = report.title() != null ? report.title()
-                : !report.hasReference() ? name(report.currentBatch(), "current")
-                : name(report.referenceBatch(), "reference") + " vs " + name(report.currentBatch(), "current");
+                : withReference ? name(report.referenceBatch(), "reference") + " vs " + name(report.currentBatch(), "current")
+                : name(report.currentBatch(), "current");
         Timings t = report.timings();
         String timings = t == null ? null
                 : "read " + t.readMillis() + " ms · analysis " + t.analysisMillis() + " ms · total " + t.totalMillis() + " ms";
-        boolean withReference = report.hasReference();
-        return new HtmlPage(title, headline, withReference ? DisplayNumbers.count(report.reference().rowCount()) : null,
+        String kind = (topics.isEmpty() ? "check" : String.join(" and ", topics)) + " report";
+        return new HtmlPage(title, headline, kind,
+                withReference ? DisplayNumbers.count(report.reference().rowCount()) : null,
                 DisplayNumbers.count(report.current().rowCount()),
                 report.createdAt() == null ? null : CREATED.format(report.createdAt()),
                 withReference ? Source.of(report.referenceBatch(), report.reference().rowCount()) : null,

@@ -55,15 +55,18 @@ public final class HtmlReport {
     /** Writes the report for {@code report} to {@code out} (UTF-8 is the caller's to choose; the page declares it). */
     public static void render(CheckReport report, Writer out) throws IOException {
         List<HtmlPage.Part> parts = new ArrayList<>();
-        String headline = null;
+        List<String> headlines = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
         for (Section section : report.sections().all()) {
             SectionViews.Bound<?> bound = SectionViews.of(section);
             parts.add(bound.html(report));
-            if (headline == null) {
-                headline = bound.headline();
+            headlines.add(bound.headline());
+            if (bound.topic() != null) {
+                topics.add(bound.topic());
             }
         }
-        HtmlPage page = HtmlPage.of(report, headline == null ? "Check" : headline, parts);
+        HtmlPage page = HtmlPage.of(report, headlines.isEmpty() ? "Check" : String.join(" · ", headlines), topics,
+                parts);
         Template template = FREEMARKER.getTemplate(TEMPLATE);
         try {
             template.process(Map.of("r", page, "csp", POLICY), out);

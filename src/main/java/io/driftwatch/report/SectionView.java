@@ -21,8 +21,20 @@ interface SectionView<S extends Section> {
     /** The kind of section this view renders. */
     Class<S> kind();
 
-    /** What the page's title leads with when this section is the first: its verdict in a few words. */
+    /**
+     * The section's verdict in a few words, for the page's title: the title leads with every section's
+     * headline, in order ({@code No dataset drift detected · 3 data-quality tests failed}), so a
+     * failure of a later section is not hidden behind the first one's all-clear.
+     */
     String headline(S section);
+
+    /**
+     * What the section is about, in a few lower-case words ({@code data drift}), for the page's
+     * banner ("data drift and data quality report"); null to leave it out.
+     */
+    default String topic() {
+        return null;
+    }
 
     /** The template (under {@code /io/driftwatch/report/}) that lays out this section on the page. */
     String template();

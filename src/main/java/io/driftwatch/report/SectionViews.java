@@ -14,7 +14,8 @@ import java.util.List;
  */
 final class SectionViews {
     private static final List<SectionView<?>> ALL = List.of(
-            new DriftView());
+            new DriftView(),
+            new IntegrityView());
 
     private SectionViews() {
     }
@@ -23,6 +24,10 @@ final class SectionViews {
     record Bound<S extends Section>(SectionView<S> view, S section) {
         String headline() {
             return view.headline(section);
+        }
+
+        String topic() {
+            return view.topic();
         }
 
         HtmlPage.Part html(CheckReport report) {

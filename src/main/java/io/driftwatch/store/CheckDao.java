@@ -36,7 +36,7 @@ public interface CheckDao {
     String SUMMARY_COLUMNS = """
             c.id, c.monitor_id, c.dataset_id, c.created_at, c.drift_detected, c.drift_share, c.share_threshold,
             c.column_count, c.drifted_count, c.error_count, c.duration_ms, c.status, c.error,
-            s.window_start, s.window_end""";
+            s.window_start, s.window_end, c.data_quality_failures, c.data_quality_critical""";
     String SUMMARY_FROM = " FROM checks c LEFT JOIN check_sources s ON s.check_id = c.id ";
 
     /** Stores a check with its column results, atomically. */
@@ -49,10 +49,11 @@ public interface CheckDao {
     @SqlUpdate("""
             INSERT INTO checks (id, monitor_id, monitor_version, dataset_id, created_at, drift_detected,
                                 drift_share, share_threshold, column_count, drifted_count, error_count,
-                                duration_ms, result, report_file, status, error, reference_version)
+                                duration_ms, result, report_file, status, error, reference_version,
+                                data_quality_failures, data_quality_critical)
             VALUES (:id, :monitorId, :monitorVersion, :datasetId, :createdAt, :driftDetected, :driftShare,
                     :shareThreshold, :columnCount, :driftedCount, :errorCount, :durationMs, :result, :reportFile,
-                    :status, :error, :referenceVersion)
+                    :status, :error, :referenceVersion, :dataQualityFailures, :dataQualityCritical)
             """)
     void insertCheck(@BindMethods CheckRow check);
 

@@ -325,6 +325,8 @@ abstract class CheckApiContract {
         assertThat(item.get("monitorId").asText()).isEqualTo("paging");
         assertThat(item.get("datasetId").asText()).isEqualTo(currentId);
         assertThat(item.at("/datasetDrift/detected").asBoolean()).isTrue();
+        assertThat(item.has("dataQuality")).isTrue();
+        assertThat(item.get("dataQuality").isNull()).as("a monitor without an integrity analysis").isTrue();
         assertThat(item.at("/links/report").asText()).isEqualTo("/api/v1/checks/" + item.get("id").asText() + "/report");
         assertThat(Instant.parse(item.get("createdAt").asText())).isBefore(Instant.now().plusSeconds(1));
     }

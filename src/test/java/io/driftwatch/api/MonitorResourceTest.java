@@ -95,6 +95,56 @@ class MonitorResourceTest {
     }
 
     @Test
+    void echoesTheIntegritySectionOfTheDefinition() {
+        String json = """
+                {"name": "with-integrity", "reference": "%s",
+                 "integrity": {"tests": "reference", "range_margin": 0.1, "confidence": 0.95}}
+                """.formatted(reference);
+
+        TestService.Reply reply = create(JSON, json);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.json().at("/integrity/tests").asText()).isEqualTo("reference");
+        assertThat(reply.json().at("/integrity/range_margin").asDouble()).isEqualTo(0.1);
+        assertThat(SERVICE.get("/api/v1/monitors/with-integrity").json().get("integrity"))
+                .isEqualTo(reply.json().get("integrity"));
+    }
+
+    @Test
+    void aCheckOfAMonitorWithIntegrityCarriesTheDataQualitySectionInResultAndReport() {
+        TestService.Reply created = create(YAML, Batches.monitorYaml("checked-integrity", reference)
+                + "integrity: {tests: evidently}\n");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        TestService.Reply reply = SERVICE.post("/api/v1/monitors/checked-integrity/checks", "text/csv",
+                Batches.current());
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        JsonNode body = reply.json();
+        assertThat(io.driftwatch.report.JsonResultTest.schemaErrors(body)).isEmpty();
+        assertThat(body.at("/integrity/mode").asText()).isEqualTo("evidently");
+        assertThat(body.at("/integrity/dataset/row_count").asInt()).isEqualTo(Batches.CURRENT_ROWS);
+        assertThat(body.at("/integrity/reference/dataset/row_count").asInt()).isEqualTo(Batches.REFERENCE_ROWS);
+        assertThat(body.at("/integrity/errors")).as("the stored profile has the reference's dataset facts").isEmpty();
+        assertThat(body.at("/integrity/tests").size()).isPositive();
+        assertThat(body.at("/integrity/columns").has("instant")).as("ignored columns are left out").isFalse();
+        String report = SERVICE.get(body.at("/links/report").asText()).body();
+        assertThat(report).contains("<h2 id=\"dq-verdict\">").contains("data drift and data quality report");
+    }
+
+    @Test
+    void answers422NamingABadIntegrityOption() {
+        String yaml = Batches.monitorYaml("bad-integrity", reference) + "integrity:\n  tests: reference\n"
+                + "  confidence: 95\n";
+
+        TestService.Reply reply = create(YAML, yaml);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(422);
+        assertThat(reply.json().get("field").asText()).isEqualTo("integrity.confidence");
+        assertThat(reply.json().get("message").asText()).contains("for 95.0 % write 0.95");
+    }
+
+    @Test
     void readsBackAYamlDefinitionSentAsJsonAndAJsonOneSentAsYaml() {
         TestService.Reply yamlAsJson = create(JSON, Batches.monitorYaml("yaml-labelled-json", reference));
         TestService.Reply jsonAsYaml = create(YAML, "{\"name\": \"json-labelled-yaml\", \"reference\": \""

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +61,28 @@ class OpenApiDocumentTest {
         for (String ref : refs) {
             assertThat(ref).startsWith("#/");
             assertThat(doc.at(ref.substring(1)).isMissingNode()).as(ref).isFalse();
+        }
+    }
+
+    /**
+     * The history's items are records serialised field by field, so their schemas must name exactly
+     * the records' fields: a field added to a record (say {@code dataQuality}) fails this until it is
+     * documented.
+     */
+    @Test
+    void historySchemasNameExactlyTheFieldsTheApiWrites() throws Exception {
+        JsonNode schemas = document().at("/components/schemas");
+        Map<String, Class<? extends Record>> written = Map.of("CheckPage", CheckPage.class, "CheckSummary",
+                CheckSummary.class, "DatasetDrift", CheckSummary.DatasetDrift.class, "CheckDataQuality",
+                CheckSummary.DataQuality.class, "Links", Links.class);
+        for (Map.Entry<String, Class<? extends Record>> e : written.entrySet()) {
+            Set<String> fields = new TreeSet<>();
+            for (RecordComponent c : e.getValue().getRecordComponents()) {
+                fields.add(c.getName());
+            }
+            Set<String> documented = new TreeSet<>();
+            schemas.at("/" + e.getKey() + "/properties").fieldNames().forEachRemaining(documented::add);
+            assertThat(documented).as(e.getKey()).isEqualTo(fields);
         }
     }
 

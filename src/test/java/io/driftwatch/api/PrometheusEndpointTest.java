@@ -72,6 +72,9 @@ class PrometheusEndpointTest {
         assertThat(metrics.value("driftwatch_monitor_checks_total", "monitor", "hostile")).isEqualTo(3.0);
         assertThat(metrics.value("driftwatch_monitor_checks_total", "monitor", "quiet")).isEqualTo(0.0);
         assertThat(metrics.value("driftwatch_monitor_dataset_drift", "monitor", "quiet")).isNull();
+        assertThat(metrics.series("driftwatch_monitor_data_quality_failures"))
+                .as("no monitor here runs an integrity analysis").isEmpty();
+        assertThat(metrics.series("driftwatch_monitor_data_quality_critical_failures")).isEmpty();
 
         assertThat(metrics.type("driftwatch_monitor_dataset_drift")).isEqualTo("gauge");
         assertThat(metrics.value("driftwatch_monitor_dataset_drift", "monitor", "hostile")).isEqualTo(0.0);

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe: immutable once parsed.
  */
-final class PrometheusText {
+public final class PrometheusText {
     private static final String NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";
     private static final String LABEL_VALUE = "\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"";
     private static final String VALUE = "([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[+-]Inf|NaN)";
@@ -30,8 +30,8 @@ final class PrometheusText {
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=" + LABEL_VALUE + ",?");
 
     /** A sample's name and labels. */
-    record Series(String name, Map<String, String> labels) {
-        Series {
+    public record Series(String name, Map<String, String> labels) {
+        public Series {
             labels = Collections.unmodifiableMap(new TreeMap<>(labels));
         }
     }
@@ -44,7 +44,7 @@ final class PrometheusText {
         this.types = types;
     }
 
-    static PrometheusText parse(String text) {
+    public static PrometheusText parse(String text) {
         if (!text.isEmpty() && !text.endsWith("\n")) {
             throw new IllegalArgumentException("the exposition does not end with a line feed");
         }
@@ -87,7 +87,7 @@ final class PrometheusText {
     }
 
     /** The value of series {@code name} with labels {@code k1, v1, k2, v2…}, or null when absent. */
-    Double value(String name, String... labels) {
+    public Double value(String name, String... labels) {
         Map<String, String> map = new TreeMap<>();
         for (int i = 0; i < labels.length; i += 2) {
             map.put(labels[i], labels[i + 1]);
@@ -96,7 +96,7 @@ final class PrometheusText {
     }
 
     /** Every series named {@code name}. */
-    List<Series> series(String name) {
+    public List<Series> series(String name) {
         List<Series> out = new ArrayList<>();
         for (Series s : samples.keySet()) {
             if (s.name().equals(name)) {
@@ -107,7 +107,7 @@ final class PrometheusText {
     }
 
     /** The TYPE declared for family {@code name}, or null. */
-    String type(String name) {
+    public String type(String name) {
         return types.get(name);
     }
 

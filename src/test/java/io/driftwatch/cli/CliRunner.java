@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Runs the real command line in-process, as {@code java -jar driftwatch.jar ARGS} would, and
@@ -20,6 +21,15 @@ final class CliRunner {
     }
 
     static Run run(String... args) throws Exception {
+        return run(true, args);
+    }
+
+    /** Runs {@code args} through Dropwizard's command line even for the light verbs ({@link LightCli}). */
+    static Run runThroughDropwizard(String... args) throws Exception {
+        return run(false, args);
+    }
+
+    private static Run run(boolean light, String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream originalOut = System.out;
@@ -29,6 +39,14 @@ final class CliRunner {
         System.setOut(capturedOut);
         System.setErr(capturedErr);
         try {
+            if (light) {
+                // as DriftwatchApplication.main: the light verbs run without Dropwizard's bootstrap
+                OptionalInt code = LightCli.run(args, capturedOut, capturedErr);
+                if (code.isPresent()) {
+                    return new Run(code.getAsInt(), out.toString(StandardCharsets.UTF_8),
+                            err.toString(StandardCharsets.UTF_8));
+                }
+            }
             DriftwatchApplication app = new DriftwatchApplication();
             Bootstrap<DriftwatchConfiguration> bootstrap = new Bootstrap<>(app);
             bootstrap.addCommand(new ServeCommand<>(app)); // as DriftwatchApplication.addDefaultCommands does

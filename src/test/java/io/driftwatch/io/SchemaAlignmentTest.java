@@ -55,6 +55,22 @@ class SchemaAlignmentTest {
     }
 
     @Test
+    void aColumnWithoutValuesOnOneSideConflictsWithNothing() {
+        // A text column that went all-empty reads as numbers; an all-empty date column likewise.
+        io.driftwatch.data.NumericColumnBuilder emptyCity = new io.driftwatch.data.NumericColumnBuilder("city",
+                PhysicalType.FLOAT, 2);
+        emptyCity.appendMissing();
+        emptyCity.appendMissing();
+        Table current = Table.of(List.of(numbers("temp", PhysicalType.FLOAT, 0.3, 0.4), emptyCity.build(),
+                numbers("id", PhysicalType.INTEGER, 3, 4)));
+        Map<String, ColumnType> types = Map.of("temp", ColumnType.NUMERICAL, "city", ColumnType.CATEGORICAL, "id",
+                ColumnType.CATEGORICAL);
+
+        assertThat(SchemaAlignment.problems(REFERENCE, current, types, Set.of())).isEmpty();
+        assertThat(SchemaAlignment.problems(current, REFERENCE, types, Set.of())).as("either side").isEmpty();
+    }
+
+    @Test
     void reportsCategoriesOfDifferentKinds() {
         Table current = Table.of(List.of(numbers("temp", PhysicalType.FLOAT, 0.3, 0.4), numbers("city", PhysicalType.INTEGER, 1, 2),
                 numbers("id", PhysicalType.INTEGER, 3, 4)));

@@ -184,4 +184,14 @@ class PagerDutyChannelTest {
         assertThat(factory.toString()).doesNotContain(Channels.ROUTING_KEY);
         assertThat(factory.build().toString()).doesNotContain(Channels.ROUTING_KEY);
     }
+
+    @Test
+    void aDataQualityIncidentListsTheFailuresInTheDetails() {
+        JsonNode event = Channels.tree(channel.render(Alerts.dataQuality()).json());
+
+        assertThat(event.at("/payload/summary").asText()).startsWith("Data quality failed: bike-sharing.");
+        JsonNode failures = event.at("/payload/custom_details/data quality");
+        assertThat(failures).hasSize(3);
+        assertThat(failures.get(0).asText()).startsWith("'hum': became_empty");
+    }
 }

@@ -157,4 +157,16 @@ class SlackChannelTest {
         assertThat(factory.toString()).doesNotContain(PATH, "XXXX");
         assertThat(factory.build().toString()).doesNotContain(PATH, "XXXX");
     }
+
+    @Test
+    void aDataQualityIncidentSaysSoAndListsTheFailuresEscaped() {
+        JsonNode message = Channels.tree(channel.render(Alerts.dataQuality()).json());
+
+        assertThat(message.at("/blocks/0/text/text").asText()).isEqualTo("Data quality failed: bike-sharing");
+        assertThat(message.get("text").asText()).contains("1 of 12 columns drifted").contains("3 data-quality failures");
+        String failures = message.at("/blocks/2/text/text").asText();
+        assertThat(failures).startsWith("*Data quality*\n• 'hum': became_empty")
+                .contains("'temp': out_of_range in 12 rows")
+                .contains("&lt;b&gt;storm&lt;/b&gt;").doesNotContain("<b>");
+    }
 }

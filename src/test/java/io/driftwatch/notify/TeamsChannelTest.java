@@ -117,4 +117,17 @@ class TeamsChannelTest {
         assertThat(channel.toString()).doesNotContain("S3cr3tSig", "workflows");
         assertThat(Channels.teams(teams.url(PATH_AND_QUERY)).toString()).doesNotContain("S3cr3tSig", "workflows");
     }
+
+    @Test
+    void aDataQualityIncidentSaysSoAndListsTheFailures() {
+        JsonNode card = Channels.tree(channel.render(Alerts.dataQuality()).json()).at("/attachments/0/content");
+
+        assertThat(card.at("/body/0/text").asText()).isEqualTo("Data quality failed: bike-sharing");
+        assertThat(card.at("/body/1/text").asText()).contains("3 data-quality failures");
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        card.get("body").forEach(b -> texts.add(b.path("text").asText()));
+        assertThat(texts).contains("Data quality")
+                .anySatisfy(t -> assertThat(t).startsWith("• 'hum': became\\_empty"))
+                .anySatisfy(t -> assertThat(t).contains("new\\_category").contains("\\<b\\>storm"));
+    }
 }

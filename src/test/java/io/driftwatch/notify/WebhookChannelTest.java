@@ -101,6 +101,7 @@ class WebhookChannelTest {
                     "score": 3.4e-5, "threshold": 0.05},
                    {"name": "hum", "type": "numerical", "test": "wasserstein", "scoreKind": "distance",
                     "score": 0.31, "threshold": 0.1}],
+                  "dataQuality": [],
                   "checkError": null,
                   "links": {"report": "https://driftwatch.example.com/api/v1/checks/chk-7/report",
                             "dashboard": "https://driftwatch.example.com/monitors/bike-sharing"}}}
@@ -151,5 +152,14 @@ class WebhookChannelTest {
         byte[] actual = Base64.getDecoder().decode(header.substring(3));
         assertThat(MessageDigest.isEqual(expected, actual)).as("signature verifies").isTrue();
         return "v1," + Base64.getEncoder().encodeToString(expected);
+    }
+
+    @Test
+    void carriesTheDataQualityFailuresAsTheyAre() {
+        JsonNode event = Channels.tree(factory.build(Channels.CLOCK).render(Alerts.dataQuality()).json());
+
+        assertThat(event.at("/data/dataQuality")).hasSize(3);
+        assertThat(event.at("/data/dataQuality/2").asText()).contains("<b>storm</b>");
+        assertThat(event.at("/data/datasetDrift/detected").asBoolean()).isFalse();
     }
 }

@@ -48,7 +48,7 @@ class WebhookEventSchemaTest {
     static Stream<AlertEvent> events() {
         return Stream.of(Alerts.triggered(), Alerts.resolved(), Alerts.failed("no rows"),
                 AlertEvent.test("bike-sharing", Alerts.AT, Alerts.DASHBOARD),
-                Alerts.hostile("m<x>", "\"quoted\" & <tag>"));
+                Alerts.hostile("m<x>", "\"quoted\" & <tag>"), Alerts.dataQuality());
     }
 
     @Test

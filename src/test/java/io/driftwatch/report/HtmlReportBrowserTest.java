@@ -92,6 +92,67 @@ class HtmlReportBrowserTest {
         fullPageScreenshot(390, Path.of("target/report-screenshot-phone-full.png"));
     }
 
+    /**
+     * The data-quality section of the bike-sharing example with an injected incident, as the docs show
+     * it: with {@code -Ddriftwatch.updateDocs=true} its screenshot replaces
+     * {@code docs/report-data-quality.png}.
+     */
+    @Test
+    void dataQualitySectionOfARealCheckShowsTheIncident() throws IOException {
+        Path file = Path.of("target/report-browser-bike-quality.html").toAbsolutePath();
+        HtmlReport.write(IntegrityFixtures.bikeSharingIncident(), file);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(file.toUri().toString());
+
+        WebElement section = driver.findElement(By.cssSelector("section.dq"));
+        assertThat(driver.findElement(By.id("dq-verdict")).getText()).matches("\\d+ of \\d+ data-quality tests failed");
+        WebElement hum = section.findElement(By.xpath(".//tr[.//span[@class='colname' and text()='hum']]"));
+        assertThat(hum.getAttribute("class")).isEqualTo("bad");
+        assertThat(hum.findElement(By.cssSelector(".dq-miss small")).getText()).isEqualTo("0% → 3.2%");
+        assertThat(section.findElement(By.xpath(".//tr[th[contains(., 'Duplicated rows')]]")).getText()).contains("12");
+        Path shot = Path.of("target/report-data-quality.png");
+        elementScreenshot(section, 1280, shot);
+        fullPageScreenshot(1280, Path.of("target/report-bike-quality-full.png"));
+        if (Boolean.getBoolean("driftwatch.updateDocs")) {
+            Files.copy(shot, Path.of("docs/report-data-quality.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    void dataQualitySectionShowsBothSidesAndFitsAPhone() throws IOException {
+        Path file = Path.of("target/report-browser-quality.html").toAbsolutePath();
+        HtmlReport.write(IntegrityViewTest.withDrift(IntegrityFixtures.evidently()), file);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(file.toUri().toString());
+
+        WebElement section = driver.findElement(By.cssSelector("section.dq"));
+        assertThat(driver.findElement(By.id("dq-verdict")).getText()).isEqualTo("9 of 12 data-quality tests failed");
+        List<WebElement> columns = section.findElements(By.cssSelector("table.dq-cols tbody tr[id]"));
+        assertThat(columns).hasSize(5);
+        WebElement ranges = columns.get(0).findElement(By.cssSelector(".rng svg"));
+        assertThat(ranges.isDisplayed()).isTrue();
+        assertThat(ranges.getSize().getWidth()).isEqualTo(200);
+        WebElement stats = columns.get(0).findElement(By.cssSelector("details table.stats"));
+        assertThat(stats.isDisplayed()).as("statistics folded").isFalse();
+        columns.get(0).findElement(By.cssSelector("details summary")).click();
+        assertThat(stats.isDisplayed()).isTrue();
+        elementScreenshot(section, 1280, Path.of("target/report-data-quality-fixture.png"));
+
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.navigate().refresh();
+        assertThat(horizontalOverflow()).as("page wider than the phone screen").isLessThanOrEqualTo(0);
+        elementScreenshot(driver.findElement(By.cssSelector("section.dq")), 390, Path.of("target/report-data-quality-phone.png"));
+    }
+
+    /** {@code element} alone, the window {@code width} wide and grown to show all of it. */
+    private static void elementScreenshot(WebElement element, int width, Path target) throws IOException {
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
+        Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 140, 8000)));
+        Files.write(target, element.getScreenshotAs(OutputType.BYTES));
+        driver.manage().window().setSize(before);
+    }
+
     @Test
     void filterAndSortWork() throws IOException {
         Path file = Path.of("target/report-browser-wide.html").toAbsolutePath();

@@ -8,6 +8,7 @@ import static io.driftwatch.store.StoreRows.monitor;
 import static io.driftwatch.store.StoreRows.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +58,8 @@ class CheckDaoTest {
 
     private static CheckSummaryRow summary(CheckRow r) {
         return new CheckSummaryRow(r.id(), r.monitorId(), r.datasetId(), r.createdAt(), r.driftDetected(),
-                r.driftShare(), r.shareThreshold(), r.columnCount(), r.driftedCount(), r.errorCount(), r.durationMs());
+                r.driftShare(), r.shareThreshold(), r.columnCount(), r.driftedCount(), r.errorCount(), r.durationMs(),
+                r.status(), r.error(), null, null, r.dataQualityFailures(), r.dataQualityCritical());
     }
 
     private static List<String> ids(List<CheckSummaryRow> rows) {
@@ -82,6 +84,42 @@ class CheckDaoTest {
         assertThat(f.checks.find("c1")).contains(row);
         assertThat(f.checks.columns("c1")).isEqualTo(columns);
         assertThat(f.checks.find("c2")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void keepsDataQualityCountsAndTheirAbsenceInEveryReadOfACheck(StoreBackend backend) {
+        Fixture f = fixture(backend);
+        CheckRow broken = withDataQuality(check("c-broken", f.alpha, f.current, T0), 7, 2);
+        CheckRow clean = withDataQuality(check("c-clean", f.alpha, f.current, T0.plusSeconds(1)), 0, 0);
+        CheckRow none = withDataQuality(check("c-none", f.alpha, f.current, T0.plusSeconds(2)), null, null);
+        CheckRow failed = new CheckRow("c-failed", "alpha", 1, null, T0.plusSeconds(3), false, 0, 0.5, 0, 0, 0, 5L,
+                null, null, CheckRow.FAILED, "the batch is empty", null, null, null);
+        for (CheckRow r : List.of(broken, clean, none, failed)) {
+            f.checks.insert(r, List.of());
+        }
+        f.checks.insert(withDataQuality(check("b-latest", f.beta, f.current, T0.plusSeconds(9)), 99, 98), List.of());
+
+        assertThat(f.checks.find("c-broken").orElseThrow()).isEqualTo(broken);
+        assertThat(f.checks.find("c-broken").orElseThrow().dataQualityCritical()).isEqualTo(2);
+        assertThat(f.checks.find("c-clean").orElseThrow().dataQualityFailures()).as("no failure is 0, not null")
+                .isZero();
+        assertThat(f.checks.find("c-none").orElseThrow().dataQualityFailures()).isNull();
+        assertThat(f.checks.find("c-failed").orElseThrow()).isEqualTo(failed);
+        assertThat(f.checks.page("alpha", FAR_PAST, FAR_FUTURE, "", 10))
+                .extracting(CheckSummaryRow::id, CheckSummaryRow::dataQualityFailures,
+                        CheckSummaryRow::dataQualityCritical)
+                .containsExactly(tuple("c-failed", null, null), tuple("c-none", null, null), tuple("c-clean", 0, 0),
+                        tuple("c-broken", 7, 2));
+        assertThat(f.checks.latest("alpha")).contains(summary(none));
+        assertThat(f.checks.latestRan("alpha", 2)).containsExactly(summary(none), summary(clean));
+        assertThat(f.checks.latest("beta").orElseThrow().dataQualityFailures()).isEqualTo(99);
+    }
+
+    private static CheckRow withDataQuality(CheckRow r, Integer failures, Integer critical) {
+        return new CheckRow(r.id(), r.monitorId(), r.monitorVersion(), r.datasetId(), r.createdAt(), r.driftDetected(),
+                r.driftShare(), r.shareThreshold(), r.columnCount(), r.driftedCount(), r.errorCount(), r.durationMs(),
+                r.result(), r.reportFile(), r.status(), r.error(), r.referenceVersion(), failures, critical);
     }
 
     @ParameterizedTest

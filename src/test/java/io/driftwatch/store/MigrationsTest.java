@@ -96,7 +96,7 @@ class MigrationsTest {
         long applied = StoreBackend.rowCount(jdbi, "databasechangelog");
         TestDatabases.migrated(db);
 
-        assertThat(applied).isEqualTo(14);
+        assertThat(applied).isEqualTo(15);
         assertThat(StoreBackend.rowCount(jdbi, "databasechangelog")).isEqualTo(applied);
         for (String table : TABLES) {
             assertThat(StoreBackend.rowCount(jdbi, table)).as(table).isZero();
@@ -127,10 +127,10 @@ class MigrationsTest {
 
         assertThatThrownBy(() -> requireApplied(db))
                 .isInstanceOf(UnmigratedDatabaseException.class)
-                .hasMessageContaining("12 of its migrations have not been applied")
+                .hasMessageContaining("13 of its migrations have not been applied")
                 .hasMessageContaining("1-monitors, 1-checks, 1-check-columns, 2-failed-checks, 2-incidents, 2-outbox, "
                         + "3-reference-versions, 3-check-sources, 3-source-files, 3-scheduled-runs, 4-outbox-order, "
-                        + "5-column-strength")
+                        + "5-column-strength, 6-check-data-quality")
                 .hasMessageContaining("db migrate config.yml");
     }
 

@@ -47,9 +47,15 @@ final class StoreRows {
                 reference.id(), profile.sha256(), 1, T0, T0.plusNanos(1_000));
     }
 
+    /**
+     * A check that ran; a third of the ids (by hash) have no data-quality counts (no integrity
+     * analysis), the others counts that follow from the id.
+     */
     static CheckRow check(String id, MonitorRow monitor, DatasetRow dataset, Instant createdAt) {
+        Integer failures = Math.floorMod(id.hashCode(), 3) == 0 ? null : id.length() + Math.floorMod(id.hashCode(), 7);
         return new CheckRow(id, monitor.id(), monitor.version(), dataset.id(), createdAt, id.hashCode() % 2 == 0,
-                0.25, 0.5, 4, 1, 0, 1_234L, "{\"check\":\"" + id + "\"}", monitor.id() + "/" + id + ".html");
+                0.25, 0.5, 4, 1, 0, 1_234L, "{\"check\":\"" + id + "\"}", monitor.id() + "/" + id + ".html",
+                CheckRow.OK, null, null, failures, failures == null ? null : failures / 2);
     }
 
     /** {@code n} column results of {@code checkId}; the last one could not be tested (null test, score, threshold). */

@@ -4,6 +4,8 @@ import io.driftwatch.api.Links;
 import io.driftwatch.drift.ColumnOverride;
 import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DriftOptions;
+import io.driftwatch.integrity.IntegrityFinding;
+import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.monitor.checks.Check;
 import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.monitor.checks.Dataset;
@@ -74,7 +76,7 @@ final class Dashboard {
                     : runs.status(m.id()).map(s -> DashboardText.time(s.nextRun())).orElse(null);
             if (recent.isEmpty()) {
                 entries.add(new HomePage.Entry(m.id(), href, "none", "No checks yet", null, null, null, null, count,
-                        null, nextRun));
+                        null, nextRun, null));
                 continue;
             }
             Check last = recent.get(recent.size() - 1);
@@ -82,7 +84,8 @@ final class Dashboard {
             entries.add(new HomePage.Entry(m.id(), href, last.driftDetected() ? "drift" : "ok", verdict(last),
                     DashboardText.percent(last.driftShare()), last.driftedColumns() + " of " + last.columns()
                             + " columns", DashboardText.time(last.createdAt()),
-                    Links.ofCheck(last.id(), last.monitorId()).report(), count, ShareTrend.of(recent), nextRun));
+                    Links.ofCheck(last.id(), last.monitorId()).report(), count, ShareTrend.of(recent), nextRun,
+                    DataQualityBadge.of(last.dataQuality())));
         }
         return new HomePage(entries, drifting, total, baseUrl);
     }
@@ -106,7 +109,8 @@ final class Dashboard {
             Check last = recent.get(recent.size() - 1);
             latest = new MonitorPage.Latest(last.driftDetected(), verdict(last), summary(last),
                     DashboardText.percent(last.driftShare()), DashboardText.percent(last.shareThreshold()),
-                    DashboardText.time(last.createdAt()), Links.ofCheck(last.id(), last.monitorId()).report());
+                    DashboardText.time(last.createdAt()), Links.ofCheck(last.id(), last.monitorId()).report(),
+                    DataQualityBadge.of(last.dataQuality()));
         }
         List<MonitorPage.Entry> entries = new ArrayList<>(page.items().size());
         for (Check c : page.items()) {
@@ -116,7 +120,7 @@ final class Dashboard {
                     c.datasetId(), c.datasetId() == null ? null : "/api/v1/datasets/" + encode(c.datasetId()), DashboardText.duration(c.durationMs()),
                     c.failed() ? null : links.report(), c.failed() ? null : links.result(), c.error(),
                     c.windowStart() == null ? null : DashboardText.time(c.windowStart()) + " → "
-                            + DashboardText.time(c.windowEnd())));
+                            + DashboardText.time(c.windowEnd()), DataQualityBadge.of(c.dataQuality())));
         }
         String self = monitorHref(id);
         String older = page.next() == null ? null : self + "?cursor=" + encode(page.next());
@@ -134,7 +138,7 @@ final class Dashboard {
                     gaveUp ? "/api/v1/deliveries/" + encode(d.id()) + "/retry" : null));
         }
         return new MonitorPage(id, "/api/v1/monitors/" + encode(id), definition(m), latest, count,
-                ShareChart.of(recent), recent.size(), HeatMap.of(mapped, columns), mapped.size(), entries, older,
+                ShareChart.of(recent), recent.size(), DataQualityChart.of(recent), HeatMap.of(mapped, columns), mapped.size(), entries, older,
                 newest, baseUrl, sent, failed, schedule(id));
     }
 
@@ -214,7 +218,39 @@ final class Dashboard {
                 "typed by inference from the reference"));
         String policy = "Dataset drift when " + DashboardText.percent(o.share()) + " or more of the tested columns drift";
         return new MonitorPage.Definition(m.referenceId(), "/api/v1/datasets/" + encode(m.referenceId()), reference,
-                policy, DashboardText.percent(o.share()), tests, columns, m.version(), DashboardText.time(m.updatedAt()), m.text());
+                policy, DashboardText.percent(o.share()), tests, columns, quality(d), m.version(),
+                DashboardText.time(m.updatedAt()), m.text());
+    }
+
+    /** The data-quality analysis in brief: its tests, their settings, when it alerts; none without one. */
+    private static List<MonitorPage.Fact> quality(MonitorDefinition d) {
+        List<MonitorPage.Fact> facts = new ArrayList<>();
+        Optional<IntegrityOptions> found = d.integrityOptions();
+        if (found.isEmpty()) {
+            return facts;
+        }
+        IntegrityOptions o = found.get();
+        facts.add(new MonitorPage.Fact("Tests", switch (o.tests()) {
+            case EVIDENTLY -> "Evidently's data-summary tests against the reference";
+            case REFERENCE -> "conditions derived from the reference";
+            case NONE -> "none: the data summary only";
+        }));
+        if (o.tests() == IntegrityOptions.Tests.REFERENCE) {
+            facts.add(new MonitorPage.Fact("Range margin", DashboardText.percent(o.rangeMargin())
+                    + " of the reference's range"));
+            facts.add(new MonitorPage.Fact("Missing share", "up to " + DashboardText.percent(o.missingTolerance())
+                    + " above the reference's"));
+            facts.add(new MonitorPage.Fact("Duplicated rows", "up to " + DashboardText.percent(o.duplicatedTolerance())
+                    + " above the reference's share"));
+            facts.add(new MonitorPage.Fact("Confidence", DashboardText.percent(o.confidence())));
+        }
+        Policy.DataQuality alerts = d.policy().alertWhen().dataQuality();
+        if (alerts != null && !d.policy().channels().isEmpty()) {
+            facts.add(new MonitorPage.Fact("Alerts on", (alerts.severity() == IntegrityFinding.Severity.CRITICAL
+                    ? "critical failures" : "any failure")
+                    + (alerts.columns().isEmpty() ? "" : " of " + String.join(", ", alerts.columns()))));
+        }
+        return facts;
     }
 
     private static void add(List<MonitorPage.Fact> facts, String label, Object value) {

@@ -3,8 +3,8 @@ package io.driftwatch.api.dashboard;
 import java.util.List;
 
 /**
- * What the dashboard's home page shows: every monitor with its latest verdict, its number of
- * checks and a sparkline of its recent drift share; or, with no monitor yet, how to create one.
+ * What the dashboard's home page shows: every monitor with its latest verdict (drift, and data quality
+ * when it runs a data-quality analysis), its number of checks and a sparkline of its recent drift share; or, with no monitor yet, how to create one.
  *
  * <p>Thread-safe: immutable.
  *
@@ -33,8 +33,10 @@ public record HomePage(List<Entry> monitors, int drifting, long checks, String b
      * @param checks how many checks the monitor has
      * @param trend the drift share of its recent checks; null without checks
      * @param nextRun when its schedule next runs it; null without a schedule
+     * @param quality the latest check's data-quality verdict; null without checks or without a
+     *     data-quality analysis
      */
     public record Entry(String id, String href, String status, String verdict, String share, String detail,
-            String when, String reportHref, long checks, ShareTrend trend, String nextRun) {
+            String when, String reportHref, long checks, ShareTrend trend, String nextRun, DataQualityBadge quality) {
     }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What the dashboard's page of one monitor shows: its definition in brief, the latest verdict, the
- * drift share over time, the heat map of per-column drift across recent checks, and its checks,
- * newest first, a page at a time.
+ * drift share over time, its data-quality failures over time (when it runs a data-quality analysis),
+ * the heat map of per-column drift across recent checks, and its checks, newest first, a page at a
+ * time.
  *
  * <p>Thread-safe: immutable.
  *
@@ -16,6 +17,8 @@ import java.util.List;
  * @param checks how many checks the monitor has
  * @param chart drift share over the recent checks; null without checks
  * @param chartChecks how many checks the chart shows
+ * @param quality data-quality failures over the chart's checks; null when none of them had a
+ *     data-quality analysis
  * @param heatMap per-column drift over the recent checks; null without checks
  * @param heatMapChecks how many checks the heat map shows
  * @param history one page of checks, newest first
@@ -25,7 +28,7 @@ import java.util.List;
  * @param schedule when and from where the service runs the monitor by itself; null without a schedule
  */
 public record MonitorPage(String id, String apiHref, Definition definition, Latest latest, long checks,
-        ShareChart chart, int chartChecks, HeatMap heatMap, int heatMapChecks, List<Entry> history,
+        ShareChart chart, int chartChecks, DataQualityChart quality, HeatMap heatMap, int heatMapChecks, List<Entry> history,
         String olderHref, String newestHref, String baseUrl, List<DeliveryEntry> deliveries, int failedDeliveries,
         Schedule schedule) {
 
@@ -99,15 +102,19 @@ public record MonitorPage(String id, String apiHref, Definition definition, Late
      * @param share the drift-share threshold, e.g. {@code 50%}
      * @param tests how columns are tested: overrides of the automatic choice, thresholds, correction
      * @param columns the column mapping, role by role (only roles the definition sets)
+     * @param quality the data-quality analysis: its tests, their settings, when it alerts; empty
+     *     without one
      * @param version the definition's version
      * @param updated when it was last created or replaced
      * @param text the definition as submitted
      */
     public record Definition(String referenceId, String referenceHref, String reference, String policy,
-            String share, List<Fact> tests, List<Fact> columns, int version, String updated, String text) {
+            String share, List<Fact> tests, List<Fact> columns, List<Fact> quality, int version, String updated,
+            String text) {
         public Definition {
             tests = List.copyOf(tests);
             columns = List.copyOf(columns);
+            quality = List.copyOf(quality);
         }
     }
 
@@ -125,9 +132,10 @@ public record MonitorPage(String id, String apiHref, Definition definition, Late
      * @param threshold the drift-share threshold
      * @param when when it ran
      * @param reportHref its report
+     * @param quality its data-quality verdict; null without a data-quality analysis
      */
     public record Latest(boolean drift, String verdict, String summary, String share, String threshold, String when,
-            String reportHref) {
+            String reportHref, DataQualityBadge quality) {
     }
 
     /**
@@ -144,9 +152,12 @@ public record MonitorPage(String id, String apiHref, Definition definition, Late
      * @param duration how long it took
      * @param reportHref its HTML report
      * @param resultHref its JSON result
+     * @param failure why the check could not run; null when it ran
+     * @param window the window of data a scheduled or backfilled check covers; null otherwise
+     * @param quality its data-quality verdict; null without a data-quality analysis
      */
     public record Entry(String id, String when, boolean drift, String share, String drifted, int errors,
             String datasetId, String datasetHref, String duration, String reportHref, String resultHref,
-            String failure, String window) {
+            String failure, String window, DataQualityBadge quality) {
     }
 }

@@ -32,7 +32,7 @@ public record ShareChart(String line, String threshold, String thresholdLabel, S
     static final double TOP = 12;
     static final double BOTTOM = 204;
     /** Points stay this far inside the plot so the first and last are not cut by the axes. */
-    private static final double INSET = 14;
+    static final double INSET = 14;
     private static final int MAX_TICKS = 8;
 
     public ShareChart {
@@ -55,8 +55,7 @@ public record ShareChart(String line, String threshold, String thresholdLabel, S
             return null;
         }
         int n = checks.size();
-        TimeScale time = new TimeScale(checks.get(0).observedAt(), checks.get(n - 1).observedAt(), LEFT + INSET,
-                RIGHT - INSET);
+        TimeScale time = timeScale(checks);
         StringBuilder line = new StringBuilder(n * 14);
         StringBuilder threshold = new StringBuilder(32);
         List<Point> points = new ArrayList<>(n);
@@ -83,16 +82,31 @@ public record ShareChart(String line, String threshold, String thresholdLabel, S
         for (int t = 0; t <= 4; t++) {
             yTicks.add(new Tick(DashboardText.coordinate(y(t / 4.0)), DashboardText.percent(t / 4.0), null));
         }
-        List<Tick> xTicks = new ArrayList<>();
-        for (TimeScale.Tick t : time.ticks(MAX_TICKS)) {
-            xTicks.add(new Tick(DashboardText.coordinate(t.x()), t.label(), t.context()));
-        }
+        List<Tick> xTicks = xTicks(time);
         String label = "Share of drifted columns in " + n + (n == 1 ? " check" : " checks") + " from "
                 + DashboardText.time(checks.get(0).observedAt()) + " to " + DashboardText.time(last.observedAt()) + "; "
                 + drifted + " found dataset drift";
         double labelY = y(last.shareThreshold());
         return new ShareChart(line.toString(), threshold.toString(), DashboardText.percent(last.shareThreshold()),
                 DashboardText.coordinate(labelY), yTicks, xTicks, points, label);
+    }
+
+    /**
+     * The time axis of the monitor page's charts over {@code checks} (oldest first, at least one): the
+     * drift-share chart and the data-quality chart share it, so a check sits at the same x in both.
+     */
+    static TimeScale timeScale(List<Check> checks) {
+        return new TimeScale(checks.get(0).observedAt(), checks.get(checks.size() - 1).observedAt(), LEFT + INSET,
+                RIGHT - INSET);
+    }
+
+    /** The ticks of that axis, at round times. */
+    static List<Tick> xTicks(TimeScale time) {
+        List<Tick> ticks = new ArrayList<>();
+        for (TimeScale.Tick t : time.ticks(MAX_TICKS)) {
+            ticks.add(new Tick(DashboardText.coordinate(t.x()), t.label(), t.context()));
+        }
+        return ticks;
     }
 
     private static String title(Check c) {

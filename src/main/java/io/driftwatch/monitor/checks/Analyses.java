@@ -2,6 +2,7 @@ package io.driftwatch.monitor.checks;
 
 import io.driftwatch.analysis.Analysis;
 import io.driftwatch.drift.DriftAnalysis;
+import io.driftwatch.integrity.IntegrityAnalysis;
 import io.driftwatch.monitor.definitions.MonitorDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,8 @@ final class Analyses {
         if (withReference) {
             analyses.add(DriftAnalysis.on(executor).with(monitor.driftOptions()));
         }
+        monitor.integrityOptions().ifPresent(
+                o -> analyses.add(IntegrityAnalysis.on(executor).with(o).ignoring(monitor.ignored())));
         return List.copyOf(analyses);
     }
 }

@@ -199,13 +199,13 @@ public final class CheckHistory {
     static Check check(CheckRow r) {
         return new Check(r.id(), r.monitorId(), r.datasetId(), r.createdAt(), r.driftDetected(), r.driftShare(),
                 r.shareThreshold(), r.columnCount(), r.driftedCount(), r.errorCount(), r.durationMs(), r.error(),
-                r.referenceVersion());
+                r.referenceVersion(), null, null, Check.DataQuality.of(r.dataQualityFailures(), r.dataQualityCritical()));
     }
 
     private static Check check(CheckSummaryRow r) {
         return new Check(r.id(), r.monitorId(), r.datasetId(), r.createdAt(), r.driftDetected(), r.driftShare(),
                 r.shareThreshold(), r.columnCount(), r.driftedCount(), r.errorCount(), r.durationMs(), r.error(), null,
-                r.windowStart(), r.windowEnd());
+                r.windowStart(), r.windowEnd(), Check.DataQuality.of(r.dataQualityFailures(), r.dataQualityCritical()));
     }
 
     /** Where a page ended: the last check's time and id, encoded as an opaque URL-safe cursor. */

@@ -2,6 +2,8 @@ package io.driftwatch.monitor.checks;
 
 import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.drift.DatasetDrift;
+import io.driftwatch.integrity.IntegrityOptions;
+import io.driftwatch.integrity.IntegrityResult;
 import io.driftwatch.monitor.definitions.Monitor;
 import io.driftwatch.monitor.definitions.ReferenceVersion;
 import io.driftwatch.monitor.policy.Incidents;
@@ -20,10 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records checks: in one transaction, the check with its JSON result and per-column results (or, for
- * a check that could not run, its reason), where its batch came from, and what the monitor's policy
- * makes of it (incidents opened or resolved, alerts and triggers queued in the outbox). Wakes the
- * outbox worker when something was queued.
+ * Records checks: in one transaction, the check with its JSON result, its data-quality counts (from
+ * its integrity section, if it has one with tests) and per-column results (or, for a check that could
+ * not run, its reason), where its batch came from, and what the monitor's policy makes of it
+ * (incidents opened or resolved, alerts and triggers queued in the outbox). Wakes the outbox worker
+ * when something was queued.
  *
  * <p>Thread-safe: checks are recorded concurrently; {@link Incidents} serialises them per monitor.
  */
@@ -55,10 +58,14 @@ final class CheckRecorder {
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         DatasetDrift verdict = report.drift().dataset();
         String result = JsonResult.of(report).toJson();
+        // a data summary without tests (integrity.tests: none) has no verdict to count
+        IntegrityResult integrity = report.sections().find(IntegrityResult.class)
+                .filter(r -> r.tests() != IntegrityOptions.Tests.NONE).orElse(null);
         CheckRow row = new CheckRow(id, monitor.id(), monitor.version(), datasetId, createdAt,
                 verdict.detected(), verdict.share(), verdict.threshold(), verdict.numberOfColumns(),
                 verdict.numberOfDriftedColumns(), verdict.numberOfErrors(), millis, result, reportFile, CheckRow.OK,
-                null, reference.version());
+                null, reference.version(), integrity == null ? null : integrity.failureCount(),
+                integrity == null ? null : integrity.criticalCount());
         List<CheckColumnRow> columns = columns(id, report.drift().columns());
         if (!record(monitor, row, columns, origin, new Incidents.CheckFacts(id, createdAt, report.sections(), null))) {
             return null;
@@ -80,7 +87,7 @@ final class CheckRecorder {
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         CheckRow row = new CheckRow(id, monitor.id(), monitor.version(), datasetId, createdAt, false, 0,
                 monitor.definition().driftOptions().share(), 0, 0, 0, millis, null, null, CheckRow.FAILED, error,
-                reference == null ? null : reference.version());
+                reference == null ? null : reference.version(), null, null);
         if (!record(monitor, row, List.of(), origin, new Incidents.CheckFacts(id, createdAt, null, error))) {
             return null;
         }

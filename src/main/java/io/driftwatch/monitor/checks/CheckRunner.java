@@ -9,6 +9,7 @@ import io.driftwatch.analysis.Analysis;
 import io.driftwatch.analysis.CheckData;
 import io.driftwatch.analysis.Section;
 import io.driftwatch.analysis.Sections;
+import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.io.CsvOptions;
 import io.driftwatch.io.Datasets;
 import io.driftwatch.io.SchemaAlignment;
@@ -199,7 +200,10 @@ public final class CheckRunner implements AutoCloseable {
 
     /**
      * Types and lines up the columns, profiles the reference (unless it is a profile), runs the
-     * analyses; {@code referenceData} is null for a check without reference.
+     * analyses; {@code referenceData} is null for a check without reference. A monitor whose
+     * integrity analysis derives its conditions from the reference reports columns that do not line
+     * up as findings (missing, new, changed type) instead of refusing the check: the drift analysis
+     * then gives those columns error entries and tests the others.
      */
     private CheckReport analyse(Reference referenceData, String referenceLabel, Table currentTable,
             BatchInfo currentBatch, String title, MonitorDefinition monitor, CheckProgress progress, Instant createdAt,
@@ -207,7 +211,9 @@ public final class CheckRunner implements AutoCloseable {
         Map<String, ColumnType> types = types(currentTable, monitor);
         ReferenceProfile profile = null;
         if (referenceData != null) {
-            align(referenceLabel, currentBatch.source(), referenceData, currentTable, types, monitor);
+            if (!schemaChangesAreFindings(monitor)) {
+                align(referenceLabel, currentBatch.source(), referenceData, currentTable, types, monitor);
+            }
             progress.stage("profiling the reference", 1, STAGES);
             profile = referenceData.profile != null ? referenceData.profile
                     : ReferenceProfile.of(referenceData.table, monitor.ignored(), executor);
@@ -326,6 +332,10 @@ public final class CheckRunner implements AutoCloseable {
             }
         }
         return types;
+    }
+
+    private static boolean schemaChangesAreFindings(MonitorDefinition monitor) {
+        return monitor.integrityOptions().map(o -> o.tests() == IntegrityOptions.Tests.REFERENCE).orElse(false);
     }
 
     private static void align(String referenceLabel, String currentLabel, Reference reference, Table current,

@@ -4,6 +4,7 @@ import io.driftwatch.data.ColumnType;
 import io.driftwatch.drift.ColumnOverride;
 import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DriftOptions;
+import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.io.CsvOptions;
 import io.driftwatch.monitor.sources.SourceSpec;
 import io.driftwatch.report.ColumnRoles;
@@ -22,7 +23,8 @@ import java.util.Set;
 
 /**
  * A monitor definition, the document DESIGN.md's "Monitor definition" describes (YAML or JSON, the
- * same for the CLI and the API): a name, a reference, a column mapping and a drift policy.
+ * same for the CLI and the API): a name, a reference, a column mapping, a drift policy and, when
+ * asked for, the data-quality (integrity) analysis.
  *
  * <pre>{@code
  * name: bike-sharing
@@ -50,6 +52,12 @@ import java.util.Set;
  *   query: SELECT * FROM predictions WHERE ts >= :from AND ts < :to
  * chunks: {every: 1h, column: ts}   # or {rows: 10000}: one check per chunk
  * reference_roll: {previous: 30d, every: 1d}   # roll the reference instead of pinning it
+ * integrity:               # data quality; without it, no integrity analysis runs
+ *   tests: evidently       # evidently | reference | none
+ *   range_margin: 0.0      # tests: reference only: how far outside the reference range, as a share of it
+ *   missing_tolerance: 0.05    # how far above the reference's missing share (one-sided)
+ *   duplicated_tolerance: 0.05 # likewise for duplicated rows
+ *   confidence: 0.99       # of the lower bound a share must clear before it is a finding
  * }</pre>
  *
  * <p>Validation is strict (see {@link InvalidMonitorException}). A column has one role among
@@ -62,7 +70,7 @@ import java.util.Set;
  */
 public final class MonitorDefinition {
     private static final MonitorDefinition EMPTY = new MonitorDefinition(null, null, List.of(), List.of(), List.of(),
-            null, null, null, List.of(), DriftOptions.defaults(), Policy.NONE, null, null, null, null);
+            null, null, null, List.of(), DriftOptions.defaults(), Policy.NONE, null, null, null, null, null);
 
     private final String name;
     private final String reference;
@@ -79,11 +87,13 @@ public final class MonitorDefinition {
     private final SourceSpec source;
     private final ChunkSpec chunks;
     private final ReferenceRoll referenceRoll;
+    private final IntegrityOptions integrity;
 
     MonitorDefinition(String name, String reference, List<String> numerical, List<String> categorical,
             List<String> text, String datetime, String target, String prediction, List<String> ignored,
             DriftOptions driftOptions, Policy policy, Schedule schedule, SourceSpec source, ChunkSpec chunks,
-            ReferenceRoll referenceRoll) {
+            ReferenceRoll referenceRoll, IntegrityOptions integrity) {
+        this.integrity = integrity;
         this.schedule = schedule;
         this.source = source;
         this.chunks = chunks;
@@ -162,6 +172,14 @@ public final class MonitorDefinition {
     /** The rolling reference ({@code reference_roll:}), if the reference is not pinned. */
     public Optional<ReferenceRoll> referenceRoll() {
         return Optional.ofNullable(referenceRoll);
+    }
+
+    /**
+     * The data-quality analysis's settings ({@code integrity:}), if the monitor asks for one; without
+     * them a check runs no integrity analysis.
+     */
+    public Optional<IntegrityOptions> integrityOptions() {
+        return Optional.ofNullable(integrity);
     }
 
     /** The monitor's name, if it has one. */

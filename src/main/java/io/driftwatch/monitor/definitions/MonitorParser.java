@@ -14,6 +14,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.driftwatch.drift.ColumnOverride;
 import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DriftOptions;
+import io.driftwatch.integrity.IntegrityFinding;
+import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.stats.BinningStrategy;
 import io.driftwatch.stats.ColumnKind;
 import io.driftwatch.stats.DriftTest;
@@ -68,7 +70,7 @@ final class MonitorParser {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     static final List<String> TOP_KEYS = List.of("name", "reference", "columns", "drift", "alerts", "retrain",
-            "schedule", "source", "chunks", "reference_roll");
+            "schedule", "source", "chunks", "reference_roll", "integrity");
     static final List<String> SCHEDULE_KEYS = List.of("cron", "cron_type", "time_zone", "every");
     static final List<String> DIRECTORY_KEYS = List.of("type", "path", "glob", "settle");
     static final List<String> JDBC_KEYS = List.of("type", "datasource", "query");
@@ -77,12 +79,16 @@ final class MonitorParser {
     static final List<String> ROLL_KEYS = List.of("previous", "every");
     static final List<String> ALERT_KEYS = List.of("when", "channels", "cooldown", "notify_resolved");
     static final List<String> RETRAIN_KEYS = List.of("when", "triggers");
-    static final List<String> WHEN_KEYS = List.of("dataset_drift", "drift_share", "columns", "check_error");
+    static final List<String> WHEN_KEYS = List.of("dataset_drift", "drift_share", "columns", "check_error",
+            "integrity");
+    static final List<String> WHEN_INTEGRITY_KEYS = List.of("severity", "columns");
     static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "text", "datetime", "target",
             "prediction", "ignored");
     static final List<String> DRIFT_KEYS = List.of("share", "method", "num_method", "cat_method", "threshold",
             "num_threshold", "cat_threshold", "per_column", "correction", "binning", "n_bins", "missing_share_threshold");
     static final List<String> PER_COLUMN_KEYS = List.of("method", "threshold");
+    static final List<String> INTEGRITY_KEYS = List.of("tests", "range_margin", "missing_tolerance",
+            "duplicated_tolerance", "confidence");
     /** Keys of Evidently's or other tools' vocabulary mapped to ours, for "did you mean" hints. */
     private static final Map<String, String> ALIASES = Map.of("timestamp", "datetime", "numerical_features",
             "numerical", "categorical_features", "categorical", "stattest", "method", "stattest_threshold",
@@ -320,8 +326,112 @@ final class MonitorParser {
         }
         ChunkSpec chunks = chunks(root, datetime);
         ReferenceRoll roll = referenceRoll(root, source);
+        IntegrityOptions integrity = integrity(root);
         return new MonitorDefinition(name, reference, numerical, categorical, text, datetime, target, prediction,
-                ignored, options, policy(root), schedule, source, chunks, roll);
+                ignored, options, policy(root), schedule, source, chunks, roll, integrity);
+    }
+
+    /**
+     * {@code integrity:} the data-quality analysis: a mapping ({@code tests}, and for
+     * {@code tests: reference} the margins, tolerances and confidence of the reference-derived
+     * conditions), or just the tests ({@code integrity: evidently}). Null when the key is left out:
+     * the monitor then runs no integrity analysis.
+     */
+    private IntegrityOptions integrity(JsonNode root) {
+        JsonNode node = root.get("integrity");
+        if (node == null) {
+            return null;
+        }
+        IntegrityOptions options = IntegrityOptions.defaults();
+        if (node.isNull() || node.isTextual() && node.asText().isBlank()) {
+            problem("integrity", "is empty: write integrity: {tests: evidently} (or reference, none) to check data "
+                    + "quality, or leave the key out");
+            return null;
+        }
+        if (node.isTextual()) {
+            IntegrityOptions.Tests tests = integrityTests(node.asText(), "integrity");
+            return tests == null ? null : options.withTests(tests);
+        }
+        if (!node.isObject()) {
+            problem("integrity", "expected a mapping such as {tests: evidently}, or one of " + integrityTestLabels()
+                    + ", found " + describe(node));
+            return null;
+        }
+        checkKeys(node, "integrity", INTEGRITY_KEYS);
+        IntegrityOptions.Tests tests = options.tests();
+        String testsText = string(node, "tests", "integrity.tests");
+        if (testsText != null) {
+            tests = integrityTests(testsText, "integrity.tests");
+            if (tests == null) {
+                return null;
+            }
+        }
+        double rangeMargin = options.rangeMargin();
+        double missingTolerance = options.missingTolerance();
+        double duplicatedTolerance = options.duplicatedTolerance();
+        double confidence = options.confidence();
+        Double margin = number(node, "range_margin", "integrity.range_margin");
+        if (margin != null) {
+            rangeMargin = margin;
+        }
+        Double missing = share(node, "missing_tolerance", "a share of rows, e.g. 0.05 for five percentage points");
+        if (missing != null) {
+            missingTolerance = missing;
+        }
+        Double duplicated = share(node, "duplicated_tolerance", "a share of rows, e.g. 0.05 for five percentage points");
+        if (duplicated != null) {
+            duplicatedTolerance = duplicated;
+        }
+        Double level = number(node, "confidence", "integrity.confidence");
+        if (level != null) {
+            if (level <= 0 || level >= 1) {
+                problem("integrity.confidence", "must be between 0 and 1, both excluded (e.g. 0.99), got " + level
+                        + (level > 1 && level < 100 ? "; for " + level + " % write " + level / 100 : ""));
+            } else {
+                confidence = level;
+            }
+        }
+        if (tests != IntegrityOptions.Tests.REFERENCE) {
+            for (String key : INTEGRITY_KEYS.subList(1, INTEGRITY_KEYS.size())) {
+                if (node.has(key)) {
+                    problem("integrity." + key, "applies to tests: reference only (the conditions derived from the "
+                            + "reference); these tests are " + tests.label());
+                }
+            }
+        }
+        return new IntegrityOptions(tests, rangeMargin, missingTolerance, duplicatedTolerance, confidence);
+    }
+
+    /** A share from 0 to 1 under {@code integrity}, or null (with a problem) when it is not one. */
+    private Double share(JsonNode integrity, String key, String what) {
+        String path = "integrity." + key;
+        Double v = number(integrity, key, path);
+        if (v != null && v > 1) {
+            problem(path, "must be between 0 and 1 (" + what + "), got " + v
+                    + (v <= 100 ? "; for " + v + " % write " + v / 100 : ""));
+            return null;
+        }
+        return v;
+    }
+
+    private IntegrityOptions.Tests integrityTests(String text, String path) {
+        for (IntegrityOptions.Tests t : IntegrityOptions.Tests.values()) {
+            if (t.label().equals(text)) {
+                return t;
+            }
+        }
+        problem(path, "unknown tests '" + shorten(text) + "'; valid: " + integrityTestLabels()
+                + " (evidently: Evidently's DataSummaryPreset tests; reference: conditions derived from the reference;"
+                + " none: the summary only)");
+        return null;
+    }
+
+    private static String integrityTestLabels() {
+        List<String> labels = new ArrayList<>();
+        for (IntegrityOptions.Tests t : IntegrityOptions.Tests.values()) {
+            labels.add(t.label());
+        }
+        return String.join(", ", labels);
     }
 
     /** {@code schedule:} a cron expression (Unix or Quartz, in a time zone) or {@code every:} an interval. */
@@ -613,9 +723,42 @@ final class MonitorParser {
         }
         List<String> columns = names(when, "columns", path + ".columns");
         Boolean checkError = bool(when, "check_error", path + ".check_error");
-        boolean anySet = datasetDrift != null || share != null || !columns.isEmpty() || checkError != null;
+        Policy.DataQuality dataQuality = dataQuality(when, path + ".integrity");
+        boolean anySet = datasetDrift != null || share != null || !columns.isEmpty() || checkError != null
+                || dataQuality != null;
         return new Policy.Condition(anySet ? Boolean.TRUE.equals(datasetDrift) : otherwise.datasetDrift(), share,
-                columns, Boolean.TRUE.equals(checkError));
+                columns, Boolean.TRUE.equals(checkError), dataQuality);
+    }
+
+    /** {@code when.integrity}: {@code true}, or {@code {severity: warning|critical, columns: […]}}. */
+    private Policy.DataQuality dataQuality(JsonNode when, String path) {
+        JsonNode node = when.get("integrity");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue() ? Policy.DataQuality.ANY : null;
+        }
+        if (!node.isObject()) {
+            problem(path, "expected true, false or a mapping with severity and columns, found " + describe(node));
+            return null;
+        }
+        checkKeys(node, path, WHEN_INTEGRITY_KEYS);
+        IntegrityFinding.Severity severity = IntegrityFinding.Severity.WARNING;
+        String text = string(node, "severity", path + ".severity");
+        if (text != null) {
+            severity = null;
+            for (IntegrityFinding.Severity s : IntegrityFinding.Severity.values()) {
+                if (s.label().equals(text)) {
+                    severity = s;
+                }
+            }
+            if (severity == null) {
+                problem(path + ".severity", "unknown severity '" + text + "'; valid: warning, critical");
+                severity = IntegrityFinding.Severity.WARNING;
+            }
+        }
+        return new Policy.DataQuality(severity, names(node, "columns", path + ".columns"));
     }
 
     private Boolean bool(JsonNode parent, String key, String path) {

@@ -1,9 +1,12 @@
 package io.driftwatch.monitor.definitions;
 
+import io.driftwatch.analysis.MetricTest;
 import io.driftwatch.analysis.Sections;
 import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.drift.DatasetDrift;
 import io.driftwatch.drift.DriftResult;
+import io.driftwatch.integrity.IntegrityFinding;
+import io.driftwatch.integrity.IntegrityResult;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -53,8 +56,10 @@ public record Policy(Condition alertWhen, List<String> channels, Duration cooldo
      * @param driftShare the share of drifted columns reached this, when set
      * @param columns any of these columns drifted
      * @param checkError the check could not run
+     * @param dataQuality the data-quality failures that breach, or null when data quality does not
      */
-    public record Condition(boolean datasetDrift, Double driftShare, List<String> columns, boolean checkError) {
+    public record Condition(boolean datasetDrift, Double driftShare, List<String> columns, boolean checkError,
+            DataQuality dataQuality) {
         /** Evidently's notion: dataset drift, nothing else. */
         public static final Condition DATASET_DRIFT = new Condition(true, null, List.of(), false);
 
@@ -62,11 +67,19 @@ public record Policy(Condition alertWhen, List<String> channels, Duration cooldo
             columns = List.copyOf(columns);
         }
 
+        /** A condition on drift and check errors only. */
+        public Condition(boolean datasetDrift, Double driftShare, List<String> columns, boolean checkError) {
+            this(datasetDrift, driftShare, columns, checkError, null);
+        }
+
         /**
          * Whether a check that ran, with these sections, breaches the condition: the drift conditions
          * read the drift section (a check without one breaches none of them).
          */
         public boolean breachedBy(Sections sections) {
+            if (dataQuality != null && dataQuality.breachedBy(sections)) {
+                return true;
+            }
             Optional<DriftResult> found = sections.find(DriftResult.class);
             if (found.isEmpty()) {
                 return false;
@@ -92,6 +105,48 @@ public record Policy(Condition alertWhen, List<String> channels, Duration cooldo
                 }
             }
             return false;
+        }
+    }
+
+    /**
+     * Which failures of the integrity section breach ({@code when: {integrity: …}}): a failed
+     * Evidently test (all of its default tests are critical) or a broken reference-derived condition,
+     * of at least {@code severity}, on one of {@code columns} when any are named (dataset-level
+     * failures name no column, so they breach only when no column is named).
+     *
+     * @param severity the least severity that breaches
+     * @param columns the columns whose failures breach; empty for any
+     */
+    public record DataQuality(IntegrityFinding.Severity severity, List<String> columns) {
+        /** Any failure breaches. */
+        public static final DataQuality ANY = new DataQuality(IntegrityFinding.Severity.WARNING, List.of());
+
+        public DataQuality {
+            java.util.Objects.requireNonNull(severity, "severity");
+            columns = List.copyOf(columns);
+        }
+
+        /** Whether the check's integrity section (if it has one) has a failure this selects. */
+        public boolean breachedBy(Sections sections) {
+            Optional<IntegrityResult> found = sections.find(IntegrityResult.class);
+            if (found.isEmpty()) {
+                return false;
+            }
+            for (MetricTest t : found.get().metricTests()) {
+                if (t.status().failed() && selects(IntegrityFinding.Severity.CRITICAL, t.column())) {
+                    return true;
+                }
+            }
+            for (IntegrityFinding f : found.get().findings()) {
+                if (selects(f.condition().severity(), f.column())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean selects(IntegrityFinding.Severity failure, String column) {
+            return failure.compareTo(severity) >= 0 && (columns.isEmpty() || column != null && columns.contains(column));
         }
     }
 }

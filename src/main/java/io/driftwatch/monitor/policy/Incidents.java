@@ -155,7 +155,8 @@ public final class Incidents {
                         check.error(), null, receivers.dashboardUrl(monitor.id()))
                 : new AlertEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(),
                         check.result().dataset(), topColumns(check.result()), null,
-                        receivers.reportUrl(check.checkId()), receivers.dashboardUrl(monitor.id()));
+                        receivers.reportUrl(check.checkId()), receivers.dashboardUrl(monitor.id()),
+                        DataQualityLines.of(check.sections()));
         return row(key, monitor, check, incidentId, OutboxRow.TargetKind.CHANNEL, channel.name(),
                 kind.name().toLowerCase(), channel.render(event).json());
     }

@@ -3,12 +3,18 @@ package io.driftwatch.monitor.definitions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.driftwatch.analysis.MetricCondition;
+import io.driftwatch.analysis.MetricTest;
 import io.driftwatch.analysis.Sections;
 import io.driftwatch.data.ColumnType;
 import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DatasetDrift;
 import io.driftwatch.drift.DriftResult;
+import io.driftwatch.integrity.DataSummary;
+import io.driftwatch.integrity.IntegrityFinding;
+import io.driftwatch.integrity.IntegrityOptions;
+import io.driftwatch.integrity.IntegrityResult;
 import io.driftwatch.stats.DriftTests;
 import io.driftwatch.stats.TestResult;
 import java.time.Duration;
@@ -101,6 +107,65 @@ class PolicyParsingTest {
     }
 
     @Test
+    void integrityFailuresBreachBySeverityAndColumn() {
+        Policy.Condition any = policy("alerts:\n  when: {integrity: true}\n  channels: [c]\n").alertWhen();
+        assertThat(any).isEqualTo(new Policy.Condition(false, null, List.of(), false, Policy.DataQuality.ANY));
+        assertThat(any.breachedBy(integrity(List.of(), finding(IntegrityFinding.Condition.OUT_OF_RANGE, "age"))))
+                .isTrue();
+        assertThat(any.breachedBy(integrity(List.of(failedTest("row_count", null))))).isTrue();
+        assertThat(any.breachedBy(integrity(List.of(passedTest("row_count"))))).as("passed tests").isFalse();
+        assertThat(any.breachedBy(drift(true, 9, 10, List.of()))).as("drift alone").isFalse();
+
+        Policy.Condition critical = policy("alerts:\n  when:\n    integrity: {severity: critical, columns: [age]}\n"
+                + "  channels: [c]\n").alertWhen();
+        assertThat(critical.dataQuality())
+                .isEqualTo(new Policy.DataQuality(IntegrityFinding.Severity.CRITICAL, List.of("age")));
+        assertThat(critical.breachedBy(integrity(List.of(), finding(IntegrityFinding.Condition.BECAME_EMPTY, "age"))))
+                .isTrue();
+        assertThat(critical.breachedBy(integrity(List.of(), finding(IntegrityFinding.Condition.OUT_OF_RANGE, "age"))))
+                .as("a warning").isFalse();
+        assertThat(critical.breachedBy(integrity(List.of(), finding(IntegrityFinding.Condition.BECAME_EMPTY, "job"))))
+                .as("another column").isFalse();
+        assertThat(critical.breachedBy(integrity(List.of(failedTest("missing_value_count", "age"))))).isTrue();
+        assertThat(critical.breachedBy(integrity(List.of(failedTest("row_count", null)))))
+                .as("a dataset-level failure names no column").isFalse();
+
+        assertThat(policy("alerts:\n  when: {integrity: false}\n  channels: [c]\n").alertWhen().dataQuality())
+                .isNull();
+    }
+
+    @Test
+    void integrityConditionMistakesAreNamed() {
+        InvalidMonitorException e = invalid("alerts:\n  channels: [c]\n  when:\n    integrity: {severity: high}\n");
+        assertThat(e.field()).isEqualTo("alerts.when.integrity.severity");
+        assertThat(e.getMessage()).contains("line 4").contains("unknown severity 'high'; valid: warning, critical");
+        assertThat(invalid("alerts:\n  channels: [c]\n  when: {integrity: 3}\n").getMessage())
+                .contains("alerts.when.integrity: expected true, false or a mapping with severity and columns, found '3'");
+        assertThat(invalid("alerts:\n  channels: [c]\n  when:\n    integrity: {column: [a]}\n").getMessage())
+                .contains("alerts.when.integrity.column: unknown key 'column'")
+                .contains("valid keys here: severity, columns");
+    }
+
+    private static Sections integrity(List<MetricTest> tests, IntegrityFinding... findings) {
+        DataSummary summary = new DataSummary(10, new DataSummary.ColumnCounts(1, 1, 0, 0, 0), 0, 0, 0, 0, 0, 0, 0, 0,
+                List.of());
+        return Sections.of(new IntegrityResult(IntegrityOptions.Tests.REFERENCE, summary, summary, tests,
+                List.of(findings), List.of()));
+    }
+
+    private static IntegrityFinding finding(IntegrityFinding.Condition condition, String column) {
+        return new IntegrityFinding(condition, column, "expected", "seen", 1, List.of());
+    }
+
+    private static MetricTest failedTest(String metric, String column) {
+        return MetricTest.critical(metric, column, "value", MetricCondition.constant(MetricCondition.Op.EQ, 0), 1);
+    }
+
+    private static MetricTest passedTest(String metric) {
+        return MetricTest.critical(metric, null, "value", MetricCondition.constant(MetricCondition.Op.EQ, 0), 0);
+    }
+
+    @Test
     void anEmptyWhenKeepsTheDefault() {
         assertThat(policy("alerts:\n  when: {}\n  channels: [c]\n").alertWhen()).isEqualTo(Policy.Condition.DATASET_DRIFT);
     }
@@ -168,7 +233,7 @@ class PolicyParsingTest {
                 .contains("valid keys here: when, channels, cooldown, notify_resolved");
         assertThat(invalid("alerts:\n  channels: [c]\n  when: {share: 0.5}\n").getMessage())
                 .contains("alerts.when.share: unknown key 'share'")
-                .contains("valid keys here: dataset_drift, drift_share, columns, check_error");
+                .contains("valid keys here: dataset_drift, drift_share, columns, check_error, integrity");
         assertThat(invalid("retrain:\n  trigger: t\n").getMessage())
                 .contains("retrain.trigger: unknown key 'trigger'").contains("valid keys here: when, triggers");
         assertThat(invalid("alert:\n  channels: [c]\n").field()).isEqualTo("alert");

@@ -1,0 +1,40 @@
+package io.driftwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The light verbs behave on the command line exactly as they do through Dropwizard's bootstrap. */
+class LightCliTest {
+    private static final String REF = "examples/bike-sharing/reference.csv";
+    private static final String CUR = "examples/bike-sharing/current.csv";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"check -h", "inspect --help", "profile -h", "check --current", "check --nonsense x",
+            "check --reference " + REF, "check --reference " + REF + " --current " + CUR,
+            "check --reference " + REF + " --current no-such.csv", "inspect " + CUR, "inspect",
+            "check --current " + CUR})
+    void printsAndExitsAsThroughDropwizard(String line) throws Exception {
+        String[] args = line.split(" ");
+        CliRunner.Run light = CliRunner.run(args);
+        CliRunner.Run dropwizard = CliRunner.runThroughDropwizard(args);
+
+        assertThat(light.exitCode()).isEqualTo(dropwizard.exitCode());
+        assertThat(light.stdout()).isEqualTo(dropwizard.stdout());
+        assertThat(light.stderr()).isEqualTo(dropwizard.stderr());
+    }
+
+    @Test
+    void leavesEveryOtherVerbToDropwizard() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String[] args : new String[][] {{}, {"--help"}, {"-v"}, {"server", "config.yml"}, {"db", "migrate"},
+                {"token"}, {"backfill"}, {"notify-test"}, {"Check"}}) {
+            assertThat(LightCli.run(args, out, out)).as(String.join(" ", args)).isEqualTo(OptionalInt.empty());
+        }
+        assertThat(out.size()).isZero();
+    }
+}
