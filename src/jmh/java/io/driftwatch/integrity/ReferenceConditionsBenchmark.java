@@ -70,7 +70,7 @@ public class ReferenceConditionsBenchmark {
                 }
                 current = Table.of(columns);
             }
-            data = new CheckData(profile, current, TypeInference.infer(current, Map.of()));
+            data = new CheckData(java.util.Optional.of(profile), current, TypeInference.infer(current, Map.of()));
             duplicates = new DuplicatedRows(rows, 0, rows, 0);
             conditions = new ReferenceConditions(IntegrityOptions.defaults().withTests(IntegrityOptions.Tests.REFERENCE),
                     Set.of());
