@@ -318,9 +318,13 @@ public final class DataSummaries {
         return new Counts(column.dictionary(), column.countsByCode(), null);
     }
 
+    /** Small whole numbers (booleans, codes, counts) are counted by index. */
+    private static final int DIRECT = 1024;
+
     /** Distinct non-missing values of a numeric column and their counts (−0.0 counted as 0.0), ascending. */
     private static Counts countNumbers(NumericColumn column) {
         int n = column.length();
+        long[] direct = new long[DIRECT];
         int capacity = 16;
         double[] keys = new double[capacity];
         long[] counts = new long[capacity];
@@ -332,6 +336,11 @@ public final class DataSummaries {
             column.copyValues(from, buffer, 0, count);
             for (int j = 0; j < count; j++) {
                 double v = buffer[j];
+                int index = (int) v;
+                if (index == v && index >= 0 && index < DIRECT) { // −0.0 too; never NaN
+                    direct[index]++;
+                    continue;
+                }
                 if (v != v) {
                     continue;
                 }
@@ -370,9 +379,19 @@ public final class DataSummaries {
                 }
             }
         }
-        double[] outKeys = new double[size];
-        long[] outCounts = new long[size];
+        int small = 0;
+        for (long c : direct) {
+            small += c > 0 ? 1 : 0;
+        }
+        double[] outKeys = new double[size + small];
+        long[] outCounts = new long[size + small];
         int k = 0;
+        for (int i = 0; i < DIRECT; i++) {
+            if (direct[i] > 0) {
+                outKeys[k] = i;
+                outCounts[k++] = direct[i];
+            }
+        }
         for (int s = 0; s < capacity; s++) {
             if (used[s]) {
                 outKeys[k] = keys[s];

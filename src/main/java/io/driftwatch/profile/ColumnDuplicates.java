@@ -120,6 +120,12 @@ final class ColumnDuplicates {
             types[i] = columns.get(cols[i]).physicalType().ordinal();
             salts[i] = ColumnScan.mix(types[i] + 0x51L);
         }
+        long[][] hashes = new long[p][];
+        long[][] missing = new long[p][];
+        for (int i = 0; i < p; i++) {
+            hashes[i] = scans[cols[i]].blockHashes;
+            missing[i] = scans[cols[i]].missingBlocks;
+        }
         int blockCount = blocks.count();
         int perItem = Math.max(1, Math.min(4096, blockCount / (4 * Runtime.getRuntime().availableProcessors())));
         int items = (blockCount + perItem - 1) / perItem;
@@ -132,11 +138,9 @@ final class ColumnDuplicates {
                 long bit = 1L << b;
                 int word = b >>> 6;
                 for (int i = 0; i < p; i++) {
-                    ColumnScan s = scans[cols[i]];
-                    if ((s.missingBlocks[word] & bit) != 0) {
-                        continue;
+                    if ((missing[i][word] & bit) == 0) {
+                        table.add(hashes[i][b] ^ salts[i], i, types, candidates);
                     }
-                    table.add(s.blockHashes[b] ^ salts[i], i, types, candidates);
                 }
             }
             found[item] = candidates;
@@ -184,7 +188,7 @@ final class ColumnDuplicates {
         }
 
         void add(long key, int partner, int[] types, LongHashSet candidates) {
-            int slot = (int) ColumnScan.mix(key) & mask;
+            int slot = (int) (key ^ (key >>> 32)) & mask; // block hashes are mixed already
             while (stamps[slot] == stamp) {
                 if (keys[slot] == key) {
                     for (int other = heads[slot]; other >= 0; other = next[other]) {

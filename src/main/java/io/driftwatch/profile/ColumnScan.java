@@ -34,6 +34,7 @@ final class ColumnScan {
     static final long MISSING_TOKEN = 0x5bd1e9955bd1e995L;
     private static final long K = 0x9E3779B97F4A7C15L;
     private static final long ROW_SALT = 0xC2B2AE3D27D4EB4FL;
+    private static final long ROW_K = 0xD6E8FEB86659FD93L;
 
     final ColumnFacts facts;
     /** The whole column's content (missing cells as a token); equal columns hash equally. */
@@ -57,12 +58,15 @@ final class ColumnScan {
         final int[] buckets = new int[BUCKETS + 1];
         final byte[] regionOf = new byte[BUCKETS + 1];
         final char[] bucketOfRow;
+        /** This worker's share of every row's hash: the sum over the columns it scanned. */
+        final long[] rowHashes;
         final int[] codes = new int[CHUNK];
 
         Scratch(int rows) {
             this.values = new double[rows];
             this.work = new double[rows];
             this.bucketOfRow = new char[rows];
+            this.rowHashes = new long[rows];
         }
     }
 
@@ -74,11 +78,18 @@ final class ColumnScan {
      */
     private static final int BUCKETS = 1 << 13;
 
-    static ColumnScan of(Column column, Blocks blocks, Scratch scratch) {
+    /**
+     * Scans {@code column}, the {@code index}-th of the table's considered columns, adding its cells
+     * to the row hashes of {@code scratch}: a row's hash is the sum over the columns of
+     * {@code (cell ^ salt(column)) · K}, so the workers' shares, added up, give every row's hash
+     * whichever worker scanned which column.
+     */
+    static ColumnScan of(Column column, int index, Blocks blocks, Scratch scratch) {
+        long salt = mix(index + 0x6A09E667F3BCC909L);
         if (column instanceof NumericColumn numbers) {
-            return numbers(numbers, blocks, scratch);
+            return numbers(numbers, salt, blocks, scratch);
         }
-        return labels((CategoricalColumn) column, blocks, scratch);
+        return labels((CategoricalColumn) column, salt, blocks, scratch);
     }
 
     /** The 64-bit hash of a label: its UTF-16 characters, mixed. */
@@ -138,8 +149,13 @@ final class ColumnScan {
         /** That one value, until then (NaN before any). */
         double onlyValue = Double.NaN;
 
-        FirstPass(NumericColumn column, Blocks blocks, Scratch scratch) {
+        private final long columnSalt;
+        private final long[] rowHashes;
+
+        FirstPass(NumericColumn column, long columnSalt, Blocks blocks, Scratch scratch) {
             this.column = column;
+            this.columnSalt = columnSalt;
+            this.rowHashes = scratch.rowHashes;
             this.anyMissing = column.missingCount() > 0;
             this.blocks = blocks;
             this.counts = scratch.buckets;
@@ -152,6 +168,12 @@ final class ColumnScan {
         public void next(double[] buffer, int count) {
             column.copyValues(row, buffer, 0, count);
             hashBlocks(buffer, count);
+            long salt = columnSalt;
+            long[] hashes = rowHashes;
+            int r = row;
+            for (int j = 0; j < count; j++) { // doubleToLongBits: every NaN the same; + 0.0: −0.0 as 0.0
+                hashes[r + j] += (Double.doubleToLongBits(buffer[j] + 0.0) ^ salt) * ROW_K;
+            }
             if (bucketing == null && settles(buffer, count)) {
                 double[] earlier = new double[CHUNK];
                 for (int from = 0; from < row; from += CHUNK) {
@@ -346,11 +368,11 @@ final class ColumnScan {
         }
     }
 
-    private static ColumnScan numbers(NumericColumn column, Blocks blocks, Scratch scratch) {
+    private static ColumnScan numbers(NumericColumn column, long salt, Blocks blocks, Scratch scratch) {
         int n = column.length();
         int[] counts = scratch.buckets;
         Arrays.fill(counts, 0);
-        FirstPass first = new FirstPass(column, blocks, scratch);
+        FirstPass first = new FirstPass(column, salt, blocks, scratch);
         double sum = PairwiseSummation.sum(first, n);
         int m = n - column.missingCount();
         ColumnFacts.Numbers numbers;
@@ -474,7 +496,7 @@ final class ColumnScan {
 
     // ---------------------------------------------------------------- labels
 
-    private static ColumnScan labels(CategoricalColumn column, Blocks blocks, Scratch scratch) {
+    private static ColumnScan labels(CategoricalColumn column, long salt, Blocks blocks, Scratch scratch) {
         int n = column.length();
         long[] labelHashes = labelHashes(column);
         long[] counts = new long[labelHashes.length];
@@ -488,6 +510,10 @@ final class ColumnScan {
         for (int from = 0; from < n; from += buffer.length) {
             int count = Math.min(buffer.length, n - from);
             column.copyCodes(from, buffer, 0, count);
+            long[] hashes = scratch.rowHashes;
+            for (int j = 0; j < count; j++) { // codes: equal labels of one column have equal codes
+                hashes[from + j] += (buffer[j] ^ salt) * ROW_K;
+            }
             int r = from;
             for (int j = 0; j < count; j++, r++) {
                 int code = buffer[j];

@@ -12,97 +12,51 @@ import java.util.concurrent.atomic.AtomicLong;
  * equal in every column to an earlier row; missing equals missing, −0.0 equals 0.0) and
  * {@code df.isna().all(axis=1).sum()}.
  *
- * <p>How: every row gets a 64-bit hash, built column by column over ranges of rows that stay in
- * cache (rows in parallel); the rows are then split by the hash's top bits into partitions of about
- * a thousand rows, and each partition (in parallel) walks its rows in order through a small
- * open-addressing table of the distinct rows seen so far. A row whose hash matches a kept row is
- * compared with it cell by cell: equal, it is a duplicate; unequal (a collision), the probe goes on,
- * so distinct rows with equal hashes are each kept. Linear time, no row objects.
+ * <p>How: every row has a 64-bit hash (added up column by column while {@link ColumnScan} reads the
+ * columns); the rows are split by the hash's top bits into partitions of about a thousand rows, and
+ * each partition (in parallel) walks its rows in order through a small open-addressing table of the
+ * distinct rows seen so far. A row whose hash matches a kept row is compared with it cell by cell:
+ * equal, it is a duplicate; unequal (a collision), the probe goes on, so distinct rows with equal
+ * hashes are each kept. Linear time, no row objects. Empty rows take a pass of their own, and only
+ * when every column has a missing cell.
  *
  * <p>Deliberately low-level. Thread-safe: stateless.
  */
 final class RowDuplicates {
     private static final int RANGE = 4096;
     private static final int PARTITION_ROWS = 1024;
-    private static final long K = 0x9E3779B97F4A7C15L;
 
     private RowDuplicates() {
     }
 
-    /** Duplicated rows and empty rows. */
-    record Counts(long duplicated, long empty) {
-    }
-
-    static Counts count(List<Column> columns, int rows, Executor executor) {
-        if (columns.isEmpty()) {
-            return new Counts(0, rows); // pandas: no column to differ in, yet duplicated() is empty; all(axis=1) is vacuous
-        }
-        boolean emptyPossible = true;
+    /** Rows missing in every column ({@code rows} when there is no column: {@code all} of nothing is true). */
+    static long emptyRows(List<Column> columns, int rows, Executor executor) {
         for (Column c : columns) {
-            emptyPossible &= c.missingCount() > 0;
+            if (c.missingCount() == 0) {
+                return 0;
+            }
         }
-        long[] hashes = new long[rows];
+        if (columns.isEmpty()) {
+            return rows;
+        }
         AtomicLong empty = new AtomicLong();
-        boolean withEmpty = emptyPossible;
         int ranges = (rows + RANGE - 1) / RANGE;
-        Workers.run(executor, ranges, RangeScratch::new, (range, s) -> {
-            long e = hashRange(columns, range * RANGE, Math.min(RANGE, rows - range * RANGE), hashes, s, withEmpty);
-            if (e > 0) {
-                empty.addAndGet(e);
-            }
-        });
-        return new Counts(duplicates(columns, hashes, executor), empty.get());
-    }
-
-    private static final class RangeScratch {
-        final long[] hash = new long[RANGE];
-        final double[] values = new double[RANGE];
-        final int[] codes = new int[RANGE];
-        final boolean[] allMissing = new boolean[RANGE];
-    }
-
-    /** Hashes rows {@code [from, from + n)} into {@code out}; returns how many are empty (if asked). */
-    private static long hashRange(List<Column> columns, int from, int n, long[] out, RangeScratch s,
-            boolean countEmpty) {
-        long[] h = s.hash;
-        boolean[] all = s.allMissing;
-        java.util.Arrays.fill(h, 0, n, 0x2545F4914F6CDD1DL);
-        if (countEmpty) {
+        Workers.run(executor, ranges, () -> new boolean[RANGE], (range, all) -> {
+            int from = range * RANGE;
+            int n = Math.min(RANGE, rows - from);
             java.util.Arrays.fill(all, 0, n, true);
-        }
-        for (Column column : columns) {
-            if (column instanceof NumericColumn numbers) {
-                double[] v = s.values;
-                numbers.copyValues(from, v, 0, n);
+            for (Column c : columns) {
                 for (int i = 0; i < n; i++) {
-                    h[i] = (h[i] ^ Double.doubleToLongBits(v[i] + 0.0)) * K;
-                }
-                if (countEmpty) {
-                    for (int i = 0; i < n; i++) {
-                        all[i] &= v[i] != v[i];
-                    }
-                }
-            } else {
-                int[] c = s.codes;
-                ((CategoricalColumn) column).copyCodes(from, c, 0, n);
-                for (int i = 0; i < n; i++) {
-                    h[i] = (h[i] ^ c[i]) * K;
-                }
-                if (countEmpty) {
-                    for (int i = 0; i < n; i++) {
-                        all[i] &= c[i] == CategoricalColumn.MISSING;
-                    }
+                    all[i] &= c.isMissing(from + i);
                 }
             }
-        }
-        long empty = 0;
-        for (int i = 0; i < n; i++) {
-            out[from + i] = ColumnScan.mix(h[i]);
-            if (countEmpty && all[i]) {
-                empty++;
+            long e = 0;
+            for (int i = 0; i < n; i++) {
+                e += all[i] ? 1 : 0;
             }
-        }
-        return empty;
+            empty.addAndGet(e);
+        });
+        return empty.get();
     }
 
     /** Rows equal to an earlier row, given every row's hash (rows with equal hashes are compared cell by cell). */

@@ -84,16 +84,34 @@ public final class TableFacts {
         int n = table.rowCount();
         Blocks blocks = Blocks.of(n);
         ColumnScan[] scans = new ColumnScan[considered.size()];
-        Workers.run(executor, scans.length, () -> new ColumnScan.Scratch(n),
-                (i, scratch) -> scans[i] = ColumnScan.of(considered.get(i), blocks, scratch));
-        RowDuplicates.Counts rowCounts = RowDuplicates.count(considered, n, executor);
+        List<ColumnScan.Scratch> workers = java.util.Collections.synchronizedList(new ArrayList<>());
+        Workers.run(executor, scans.length, () -> {
+            ColumnScan.Scratch scratch = new ColumnScan.Scratch(n);
+            workers.add(scratch);
+            return scratch;
+        }, (i, scratch) -> scans[i] = ColumnScan.of(considered.get(i), i, blocks, scratch));
+        long duplicatedRows = 0;
+        if (!considered.isEmpty()) {
+            long[] rowHashes = workers.get(0).rowHashes;
+            for (int w = 1; w < workers.size(); w++) {
+                long[] other = workers.get(w).rowHashes;
+                for (int r = 0; r < n; r++) {
+                    rowHashes[r] += other[r];
+                }
+            }
+            for (int r = 0; r < n; r++) {
+                rowHashes[r] = ColumnScan.mix(rowHashes[r]);
+            }
+            workers.clear();
+            duplicatedRows = RowDuplicates.duplicates(considered, rowHashes, executor);
+        }
+        long emptyRows = RowDuplicates.emptyRows(considered, n, executor);
         ColumnDuplicates.Pairs pairs = ColumnDuplicates.count(considered, scans, blocks, executor);
         List<ColumnFacts> facts = new ArrayList<>(scans.length);
         for (ColumnScan s : scans) {
             facts.add(s.facts);
         }
-        return new TableFacts(n, facts, rowCounts.duplicated(), rowCounts.empty(), pairs.duplicated(),
-                pairs.almostDuplicated());
+        return new TableFacts(n, facts, duplicatedRows, emptyRows, pairs.duplicated(), pairs.almostDuplicated());
     }
 
     /** Rows of the batch. */

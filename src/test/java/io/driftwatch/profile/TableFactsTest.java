@@ -76,7 +76,7 @@ class TableFactsTest {
         ColumnScan.Scratch scratch = new ColumnScan.Scratch(4);
         ColumnScan[] scans = new ColumnScan[4];
         for (int i = 0; i < 4; i++) {
-            ColumnScan s = ColumnScan.of(columns.get(i), blocks, scratch);
+            ColumnScan s = ColumnScan.of(columns.get(i), i, blocks, scratch);
             long[] sameBlocks = new long[s.blockHashes.length];
             scans[i] = new ColumnScan(s.facts, 7L, sameBlocks, s.missingBlocks); // every hash collides
         }
