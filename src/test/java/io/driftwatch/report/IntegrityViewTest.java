@@ -78,7 +78,7 @@ class IntegrityViewTest {
 
         assertThat(tests).hasSize(IntegrityFixtures.evidentlyTests().size());
         assertThat(tests.get(0)).isEqualTo(MAPPER.readTree("""
-                {"metric": "row_count", "slot": "value", "condition": "eq 672 ± 67.20", "value": 700.0,
+                {"metric": "row_count", "slot": "value", "condition": "eq 672 ± 67.2", "value": 700.0,
                  "status": "SUCCESS"}"""));
         assertThat(tests.get(0).has("column")).as("a dataset metric names no column").isFalse();
         JsonNode share = tests.get(6);
