@@ -288,6 +288,22 @@ class IntegrityViewTest {
     }
 
     @Test
+    void referenceConditionsReplaceTheTestColumnAndADatasetFindingMarksItsRow() {
+        String html = HtmlReport.render(withDrift(IntegrityFixtures.findings()));
+
+        assertThat(html).doesNotContain("<th scope=\"col\">Test</th>").contains("<th scope=\"col\">Condition</th>")
+                .contains("<tr class=\"bad\"><th scope=\"row\">Duplicated rows</th>")
+                .contains("<span class=\"chk warning\"><span class=\"st\"><span aria-hidden=\"true\">▲</span> Warning"
+                        + "</span> 28 duplicated rows (4%); expected at most 5% duplicated rows</span>");
+        assertThat(HtmlReport.render(withDrift(IntegrityFixtures.evidently()))).contains("<th scope=\"col\">Test</th>");
+        IntegrityResult noDatasetFinding = new IntegrityResult(io.driftwatch.integrity.IntegrityOptions.Tests.REFERENCE,
+                IntegrityFixtures.current(), IntegrityFixtures.reference(), List.of(),
+                IntegrityFixtures.findings().findings().subList(0, 3), List.of());
+        assertThat(HtmlReport.render(withDrift(noDatasetFinding))).doesNotContain("<th scope=\"col\">Condition</th>")
+                .doesNotContain("<td class=\"tests\">");
+    }
+
+    @Test
     void chartsDrawBothSidesOnOneScale() {
         String html = HtmlReport.render(withDrift(IntegrityFixtures.evidently()));
 
