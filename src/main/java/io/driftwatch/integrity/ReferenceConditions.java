@@ -345,9 +345,9 @@ final class ReferenceConditions {
             long limit) {
         double[] sorted = ref.sortedValues();
         String expected = "values in [" + bound(lo) + ", " + bound(hi) + "]" + (options.rangeMargin() > 0
-                ? " (the reference's range [" + bound(sorted[0]) + ", " + bound(sorted[sorted.length - 1])
-                        + "] widened by " + percent(options.rangeMargin()) + " of its width on each side)"
-                : " (the reference's range)");
+                ? ", the reference's range [" + bound(sorted[0]) + ", " + bound(sorted[sorted.length - 1])
+                        + "] widened by " + percent(options.rangeMargin()) + " of its width on each side"
+                : ", the reference's range");
         List<String> parts = new ArrayList<>(2);
         if (scan.above > 0) {
             parts.add(count(scan.above) + (scan.above == 1 ? " value" : " values") + " above " + bound(hi)
@@ -358,8 +358,8 @@ final class ReferenceConditions {
                     + ", down to " + FindingText.value(scan.lowest[0], cur.physicalType()));
         }
         String seen = String.join("; ", parts) + (limit == 1
-                ? " (in a batch this small even one is unlikely by chance)"
-                : " (a batch drawn like the reference has up to " + count(limit - 1) + " beyond either end by chance)");
+                ? "; in a batch this small even one is unlikely by chance"
+                : "; by chance a batch drawn like the reference has up to " + count(limit - 1) + " beyond either end");
         List<String> examples = new ArrayList<>(IntegrityFinding.MAX_EXAMPLES);
         int hi1 = 0;
         int lo1 = 0;

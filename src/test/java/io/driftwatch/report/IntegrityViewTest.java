@@ -184,10 +184,10 @@ class IntegrityViewTest {
 
         assertThat(out).contains("Data quality: 5 data-quality findings (1 critical), 1 error (conditions from the"
                 + " reference)\n")
-                .contains("  WARNING   temp: out of range: 41 values above 0.46, up to 0.71 (expected values in"
-                        + " [0.02, 0.46])\n")
-                .contains("  CRITICAL  holiday: became constant: a single value, 0 (expected 2 distinct values)\n")
-                .contains("  WARNING   duplicated rows: 28 duplicated rows (4%) (expected at most 5% duplicated rows)\n")
+                .contains("  WARNING   temp: out of range: 41 values above 0.46, up to 0.71; expected values in"
+                        + " [0.02, 0.46]\n")
+                .contains("  CRITICAL  holiday: became constant: a single value, 0; expected 2 distinct values\n")
+                .contains("  WARNING   duplicated rows: 28 duplicated rows (4%); expected at most 5% duplicated rows\n")
                 .contains("  could not compute: almost duplicated columns: not computed past 1,000 columns\n");
     }
 
