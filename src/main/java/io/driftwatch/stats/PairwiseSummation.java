@@ -13,9 +13,11 @@ package io.driftwatch.stats;
  * materialising its terms.
  *
  * <p>Deliberately low-level: indexed loops over primitives, no allocation besides one buffer per
- * call. Thread-safe: stateless.
+ * call. Public for the analyses that reproduce NumPy's means ({@link #sum(double[], int, int)},
+ * {@link #mean(double[], int, int)}: the quality analysis's pandas and scikit-learn means); the rest
+ * serves this package. Thread-safe: stateless.
  */
-final class PairwiseSummation {
+public final class PairwiseSummation {
     /** NumPy's {@code PW_BLOCKSIZE}. */
     static final int BLOCK = 128;
 
@@ -29,7 +31,7 @@ final class PairwiseSummation {
     }
 
     /** {@code a[offset] + … + a[offset + length - 1]} in NumPy's order. */
-    static double sum(double[] a, int offset, int length) {
+    public static double sum(double[] a, int offset, int length) {
         if (length < 8) {
             double res = 0.0;
             for (int i = 0; i < length; i++) {
@@ -46,7 +48,7 @@ final class PairwiseSummation {
     }
 
     /** NumPy's {@code np.mean} of {@code a[offset, offset + length)}: the pairwise sum divided by the count. */
-    static double mean(double[] a, int offset, int length) {
+    public static double mean(double[] a, int offset, int length) {
         return sum(a, offset, length) / length;
     }
 
