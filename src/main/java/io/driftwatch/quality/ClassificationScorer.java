@@ -123,8 +123,10 @@ final class ClassificationScorer {
         private boolean rawProbabilityNaN;
         private boolean rawProbabilityInfinite;
         private boolean rawAllNaNRow;
-        private ClassLabel rawNegative;
         private boolean rawNegativeMissing;
+        // scratch reused across probability columns: split scores, then per-row losses
+        private double[] scratchA;
+        private double[] scratchB;
 
         Run(Table table, boolean current) {
             this.table = table;
@@ -226,14 +228,12 @@ final class ClassificationScorer {
                 markMissing(targetCells, drop);
             }
             if (predictionValues != null) {
-                markNonFinite(predictionValues, drop);
-                noteRawProbabilities(predictionValues);
+                markProbabilities(predictionValues, drop);
             } else if (predictionCells != null) {
                 markMissing(predictionCells, drop);
             }
             for (double[] p : probabilityValues) {
-                markNonFinite(p, drop);
-                noteRawProbabilities(p);
+                markProbabilities(p, drop);
             }
             if (mode == Mode.MULTI_PROBA && targetKind == ClassLabel.Kind.INTEGER && rawProbabilityNaN) {
                 rawAllNaNRow = anyAllNaNRow(probabilityValues, rowsRead);
@@ -412,7 +412,6 @@ final class ClassificationScorer {
                 fail(Stage.PREPARE, NEGATIVE_LABEL);
                 return "the target holds only the positive class " + pos.repr() + ": the negative class is unknown";
             }
-            rawNegative = codes.label(negCode);
             useBinaryProbabilities(x, !columnIsNegative, posCode, negCode, n);
             labelsNumeric = false;
             return null;
@@ -505,6 +504,8 @@ final class ClassificationScorer {
             double logLoss = Double.NaN;
             String rocAucError = null;
             if (probas) {
+                scratchA = new double[n];
+                scratchB = new double[n];
                 columnAuc = columnRocAucs(tally, n);
                 rocAuc = PairwiseSummation.mean(columnAuc, 0, columnAuc.length);
                 if (Double.isNaN(rocAuc)) {
@@ -512,8 +513,8 @@ final class ClassificationScorer {
                     rocAucError = "ROC AUC is undefined: a class's probability column has rows of one kind only"
                             + " (the class is in every row or in none)";
                 }
-                logLoss = columns != null ? LogLoss.multiclass(columns, columnCodes, truth, n, size)
-                        : LogLoss.binary(base, baseIsFirst, truth, n, firstCode, secondCode);
+                logLoss = columns != null ? LogLoss.multiclass(columns, columnCodes, truth, n, size, scratchA)
+                        : LogLoss.binary(base, baseIsFirst, truth, n, firstCode, secondCode, scratchA);
             }
             if (spec.hasProbabilities()) {
                 if (!probas) {
@@ -622,21 +623,20 @@ final class ClassificationScorer {
             if (positives == 0 || positives == n) {
                 baseAuc = Double.NaN;
                 otherAuc = Double.NaN;
+            } else if (tally.truthTotal(otherCode) == n - positives) {
+                // every other row is of the other class: its column 1 − base sorts as base reversed
+                double[] pos = scratchA;
+                double[] neg = scratchB;
+                RocAuc.split(base, truth, n, baseCode, positives, pos, neg);
+                baseAuc = RocAuc.ofSorted(pos, positives, neg, n - positives);
+                otherAuc = RocAuc.ofComplementOfSorted(neg, n - positives, pos, positives);
             } else {
-                double[][] split = RocAuc.splitSorted(base, truth, n, baseCode, positives);
-                baseAuc = RocAuc.ofSorted(split[0], split[0].length, split[1], split[1].length);
-                if (tally.truthTotal(otherCode) == n - positives) {
-                    // every other row is of the other class: its column 1 − base sorts as base reversed
-                    double[] pos2 = RocAuc.complementOfSorted(split[1], split[1].length);
-                    double[] neg2 = RocAuc.complementOfSorted(split[0], split[0].length);
-                    otherAuc = RocAuc.ofSorted(pos2, pos2.length, neg2, neg2.length);
-                } else {
-                    double[] complement = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        complement[i] = 1.0 - base[i];
-                    }
-                    otherAuc = columnAuc(complement, otherCode, tally, n);
+                baseAuc = columnAuc(base, baseCode, tally, n);
+                double[] complement = new double[n];
+                for (int i = 0; i < n; i++) {
+                    complement[i] = 1.0 - base[i];
                 }
+                otherAuc = columnAuc(complement, otherCode, tally, n);
             }
             return baseIsFirst ? new double[] {baseAuc, otherAuc} : new double[] {otherAuc, baseAuc};
         }
@@ -646,8 +646,7 @@ final class ClassificationScorer {
             if (positives == 0 || positives == n) {
                 return Double.NaN;
             }
-            double[][] split = RocAuc.splitSorted(scores, truth, n, code, positives);
-            return RocAuc.ofSorted(split[0], split[0].length, split[1], split[1].length);
+            return RocAuc.ofColumn(scores, truth, n, code, positives, scratchA, scratchB);
         }
 
         /** The by-label metrics of the classes present in the target, sorted. */
@@ -951,14 +950,23 @@ final class ClassificationScorer {
             rawNegativeMissing = !columnIsNegative && lastOtherIsMissing;
         }
 
-        private void noteRawProbabilities(double[] values) {
-            for (double v : values) {
-                if (v != v) {
-                    rawProbabilityNaN = true;
-                } else if (Double.isInfinite(v)) {
-                    rawProbabilityInfinite = true;
+        /** Marks the rows of missing or infinite values, noting which the uncleaned column holds. */
+        private void markProbabilities(double[] values, boolean[] drop) {
+            boolean nan = false;
+            boolean infinite = false;
+            for (int i = 0; i < values.length; i++) {
+                double v = values[i];
+                if (!Double.isFinite(v)) {
+                    drop[i] = true;
+                    if (v != v) {
+                        nan = true;
+                    } else {
+                        infinite = true;
+                    }
                 }
             }
+            rawProbabilityNaN |= nan;
+            rawProbabilityInfinite |= infinite;
         }
 
         private String tooManyClasses(String what) {

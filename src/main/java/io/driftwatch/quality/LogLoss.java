@@ -28,9 +28,10 @@ final class LogLoss {
      * {@code baseIsFirst}, else {@code 1 − base}. A row of class {@code firstCode} scores the first
      * column, of {@code secondCode} the second.
      */
-    static double binary(double[] base, boolean baseIsFirst, int[] truth, int n, int firstCode, int secondCode) {
-        double[] loss = new double[n];
+    static double binary(double[] base, boolean baseIsFirst, int[] truth, int n, int firstCode, int secondCode,
+            double[] loss) {
         for (int i = 0; i < n; i++) {
+            loss[i] = 0.0;
             int t = truth[i];
             double b = base[i];
             double first = clip(baseIsFirst ? b : 1.0 - b);
@@ -46,18 +47,18 @@ final class LogLoss {
     }
 
     /** One column per class: {@code columns[j]} is the probability of class {@code columnCodes[j]}. */
-    static double multiclass(double[][] columns, int[] columnCodes, int[] truth, int n, int codeCount) {
+    static double multiclass(double[][] columns, int[] columnCodes, int[] truth, int n, int codeCount, double[] loss) {
         int k = columns.length;
         int[] columnOfCode = new int[codeCount];
         java.util.Arrays.fill(columnOfCode, -1);
         for (int j = 0; j < k; j++) {
             columnOfCode[columnCodes[j]] = j;
         }
-        double[] loss = new double[n];
         double[] row = new double[k];
         for (int i = 0; i < n; i++) {
             int column = columnOfCode[truth[i]];
             if (column < 0) {
+                loss[i] = 0.0;
                 continue;
             }
             for (int j = 0; j < k; j++) {

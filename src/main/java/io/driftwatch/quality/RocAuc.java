@@ -49,12 +49,21 @@ final class RocAuc {
     }
 
     /**
-     * The scores {@code scores[0, n)} of the rows whose class is {@code code} and of the others, each
-     * sorted ascending: {@code {positives, negatives}}.
+     * The ROC AUC of {@code scores[0, n)} for the rows whose class is {@code code} (there are
+     * {@code positives} of them): their scores and the others' are split into {@code pos} and
+     * {@code neg} (scratch of at least {@code positives} and {@code n − positives} values, reused across
+     * columns), each sorted, then merged.
      */
-    static double[][] splitSorted(double[] scores, int[] truth, int n, int code, int positives) {
-        double[] pos = new double[positives];
-        double[] neg = new double[n - positives];
+    static double ofColumn(double[] scores, int[] truth, int n, int code, int positives, double[] pos, double[] neg) {
+        split(scores, truth, n, code, positives, pos, neg);
+        return ofSorted(pos, positives, neg, n - positives);
+    }
+
+    /**
+     * Splits {@code scores[0, n)} into the rows of class {@code code} ({@code pos[0, positives)}) and
+     * the others ({@code neg[0, n − positives)}), each sorted ascending.
+     */
+    static void split(double[] scores, int[] truth, int n, int code, int positives, double[] pos, double[] neg) {
         int a = 0;
         int b = 0;
         for (int i = 0; i < n; i++) {
@@ -70,19 +79,38 @@ final class RocAuc {
         }
         DoubleRadixSort.sort(pos, a);
         DoubleRadixSort.sort(neg, b);
-        return new double[][] {pos, neg};
     }
 
     /**
-     * {@code 1 − x} of the sorted {@code sorted[0, length)}, sorted ascending: the values reversed.
-     * Subtraction from 1 is monotone (never reorders, may merge neighbours into ties), so the
-     * complement column's sorted scores come from the column's without another sort.
+     * The area for the scores {@code 1 − x}, where the positives' {@code x} are {@code pos[0, np)} and
+     * the negatives' {@code neg[0, nn)}, both sorted ascending: the complement column of a binary
+     * classifier, read from its column's sorted scores backwards. Subtraction from 1 is monotone (it
+     * never reorders, it may merge neighbours into ties, which the merge compares after subtracting),
+     * so no second sort is needed.
      */
-    static double[] complementOfSorted(double[] sorted, int length) {
-        double[] out = new double[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = 1.0 - sorted[length - 1 - i];
+    static double ofComplementOfSorted(double[] pos, int np, double[] neg, int nn) {
+        if (np == 0 || nn == 0) {
+            return Double.NaN;
         }
-        return out;
+        long twiceU = 0;
+        int j = 0;
+        int i = 0;
+        while (i < np) {
+            double v = 1.0 - pos[np - 1 - i];
+            int end = i + 1;
+            while (end < np && 1.0 - pos[np - 1 - end] == v) {
+                end++;
+            }
+            while (j < nn && 1.0 - neg[nn - 1 - j] < v) {
+                j++;
+            }
+            int tiesEnd = j;
+            while (tiesEnd < nn && 1.0 - neg[nn - 1 - tiesEnd] == v) {
+                tiesEnd++;
+            }
+            twiceU += (long) (end - i) * (2L * j + (tiesEnd - j));
+            i = end;
+        }
+        return twiceU / (2.0 * np * nn);
     }
 }
