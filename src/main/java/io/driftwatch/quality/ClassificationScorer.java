@@ -382,6 +382,12 @@ final class ClassificationScorer {
 
         /** A text target and P(pos_label): the negative class is the last other class in order of appearance. */
         private String deriveTextTargetProbability(double[] x, String columnName, int n) {
+            if (spec.task() == ModelTask.MULTICLASS_CLASSIFICATION) {
+                // Evidently passes a multiclass definition's (absent) pos_label to this branch
+                fail(Stage.PREPARE, "ValueError: Undefined pos_label.");
+                return "prediction column '" + columnName + "' holds floats: a multiclass classifier's probabilities"
+                        + " are one column per class, its predicted labels the classes themselves";
+            }
             int targetClasses = codes.size();
             int posCode = -1;
             for (int c = 0; c < targetClasses; c++) {
