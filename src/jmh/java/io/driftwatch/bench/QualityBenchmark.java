@@ -96,12 +96,14 @@ public class QualityBenchmark {
 
     @Benchmark
     public QualityResult binary(Binary state) {
-        return state.evaluator.evaluate(state.current, state.reference);
+        return state.reference == null ? state.evaluator.evaluate(state.current)
+                : state.evaluator.evaluate(state.current, state.reference);
     }
 
     @Benchmark
     public QualityResult multiclass(Multiclass state) {
-        return state.evaluator.evaluate(state.current, state.reference);
+        return state.reference == null ? state.evaluator.evaluate(state.current)
+                : state.evaluator.evaluate(state.current, state.reference);
     }
 
     /** Rows whose score {@code z ~ N(0, 1)} gives P(1) = sigmoid(2z); the label is drawn from it. */

@@ -11,7 +11,8 @@ import java.util.Objects;
  * {@code RegressionPreset} with {@code include_tests=True} would, on the columns of a parsed batch.
  *
  * <p>A reference is measured once ({@link #measureReference}) and may be kept (it is an immutable
- * record); each current batch is then evaluated against it ({@link #evaluate(Table, QualitySide)}):
+ * record); each current batch is then evaluated against it ({@link #evaluate(Table, QualitySide)}, or
+ * {@link #evaluate(Table)} without a reference):
  * the current side's metrics, Evidently's default tests (within ±20 % / ±10 % of the reference), and
  * the first exception Evidently's report would raise on the pair. Without a reference the tests
  * compare with Evidently's dummy baselines (a stratified random classifier seeded with
@@ -49,18 +50,30 @@ public final class QualityEvaluator {
         return new RegressionScorer(spec).measure(reference, false).side();
     }
 
-    /** The model's quality on {@code current} against the reference table (null: no reference). */
+    /**
+     * The model's quality on {@code current} without a reference: Evidently's no-reference tests
+     * against its dummy baselines (and, for a regression, Driftwatch's baseline tests).
+     */
+    public QualityResult evaluate(Table current) {
+        return run(current, null);
+    }
+
+    /** The model's quality on {@code current} against the reference table, with Evidently's default tests. */
     public QualityResult evaluate(Table current, Table reference) {
-        return evaluate(current, reference == null ? null : measureReference(reference));
+        return run(current, measureReference(Objects.requireNonNull(reference, "reference")));
     }
 
     /**
-     * The model's quality on {@code current} against the measured {@code reference} (null: no
-     * reference), with Evidently's default tests.
+     * The model's quality on {@code current} against the measured {@code reference}, with
+     * Evidently's default tests.
      *
      * @throws IllegalArgumentException when {@code reference} was measured for another kind of task
      */
     public QualityResult evaluate(Table current, QualitySide reference) {
+        return run(current, Objects.requireNonNull(reference, "reference"));
+    }
+
+    private QualityResult run(Table current, QualitySide reference) {
         if (reference != null && (reference instanceof ClassificationSide) != spec.task().isClassification()) {
             throw new IllegalArgumentException("the reference was measured for another kind of task than "
                     + spec.task().label());

@@ -107,7 +107,7 @@ class ClassificationQualityTest {
     void drawsTheDummyOnTheCleanedRowsWhereEvidentlyDrawsOnePerUncleanedRow() {
         Table current = table(texts("y", "a", "b", "a", null, "b", "a"), texts("p", "a", "b", "b", "a", "b", "a"));
         QualityResult r = QualityEvaluator.of(ModelSpec.binary("y", "p", null)
-                .withPosLabel(ClassLabel.ofText("a"))).evaluate(current, (Table) null);
+                .withPosLabel(ClassLabel.ofText("a"))).evaluate(current);
         assertThat(r.evidentlyError())
                 .isEqualTo("ValueError: Found input variables with inconsistent numbers of samples: [5, 6]");
         assertThat(r.baselines()).extracting(Baseline::key).contains("dummy_accuracy", "dummy_tpr");
@@ -278,9 +278,9 @@ class ClassificationQualityTest {
     @Test
     void dummyLogLossIsZeroForIntegerClassesAndLnTwoForTextOnes() {
         QualityResult ints = QualityEvaluator.of(ModelSpec.binary("y", null, "p"))
-                .evaluate(table(ints("y", 1, 0, 1, 0), floats("p", 0.9, 0.2, 0.6, 0.4)), (Table) null);
+                .evaluate(table(ints("y", 1, 0, 1, 0), floats("p", 0.9, 0.2, 0.6, 0.4)));
         QualityResult texts = QualityEvaluator.of(ModelSpec.binary("y", null, "p").withPosLabel(ClassLabel.ofText("b")))
-                .evaluate(table(texts("y", "b", "a", "b", "a"), floats("p", 0.9, 0.2, 0.6, 0.4)), (Table) null);
+                .evaluate(table(texts("y", "b", "a", "b", "a"), floats("p", 0.9, 0.2, 0.6, 0.4)));
         assertThat(baseline(ints, "dummy_log_loss")).isEqualTo(0.0);
         assertThat(baseline(texts, "dummy_log_loss")).isCloseTo(Math.log(2), within(1e-15));
         // so Evidently's no-reference test "log loss < 0.0" cannot pass for integer classes
@@ -292,7 +292,7 @@ class ClassificationQualityTest {
     void dummyIsDrawnWithNumpysSeedZeroFromTheClassShares() {
         // one class: every draw is that class, whatever the generator
         Table t = table(ints("y", 1, 1, 1, 1), ints("p", 1, 0, 1, 1));
-        QualityResult r = QualityEvaluator.of(ModelSpec.binary("y", "p", null)).evaluate(t, (Table) null);
+        QualityResult r = QualityEvaluator.of(ModelSpec.binary("y", "p", null)).evaluate(t);
         assertThat(baseline(r, "dummy_accuracy")).isEqualTo(1.0);
         assertThat(test(r, ClassificationMetric.ACCURACY).condition().value()).isEqualTo(1.0);
         assertThat(test(r, ClassificationMetric.ACCURACY).status()).isEqualTo(MetricTest.Status.FAIL);
@@ -302,8 +302,8 @@ class ClassificationQualityTest {
     void dummyIsAdjustedForTheThreshold() {
         Table t = table(ints("y", 1, 0, 1, 0, 1, 0, 0, 0), floats("p", 0.9, 0.2, 0.6, 0.4, 0.35, 0.1, 0.5, 0.2));
         ModelSpec spec = ModelSpec.binary("y", null, "p");
-        QualityResult half = QualityEvaluator.of(spec).evaluate(t, (Table) null);
-        QualityResult low = QualityEvaluator.of(spec.withProbasThreshold(0.3)).evaluate(t, (Table) null);
+        QualityResult half = QualityEvaluator.of(spec).evaluate(t);
+        QualityResult low = QualityEvaluator.of(spec.withProbasThreshold(0.3)).evaluate(t);
         double cp = 0.5 / 0.7; // precision and TNR scale by min(1, 0.5 / (1 - t)); recall by min(1, (1 - t) / 0.5) = 1
         assertThat(baseline(low, "dummy_precision")).isCloseTo(baseline(half, "dummy_precision") * cp, within(1e-15));
         assertThat(baseline(low, "dummy_recall")).isEqualTo(baseline(half, "dummy_recall"));

@@ -60,7 +60,7 @@ class RegressionQualityTest {
     @Test
     void mapeAbsIsUndefinedWhenEveryTargetIsZero() {
         Table t = table(floats("y", 0.0, 0.0, 0.0), floats("p", 1.0, 0.0, -1.0));
-        QualityResult r = QualityEvaluator.of(SPEC).evaluate(t, (Table) null);
+        QualityResult r = QualityEvaluator.of(SPEC).evaluate(t);
         assertThat(metric(r.current(), RegressionMetric.MAPE_ABS).error()).contains("every target is zero");
         assertThat(metric(r.current(), RegressionMetric.MAPE).mean()).isEqualTo(100.0);
         // Evidently's unused MAPE baseline looks for a nonzero target and raises
@@ -94,7 +94,7 @@ class RegressionQualityTest {
     @Test
     void evidentlysDummiesAreTheModelsOwnErrorsSoItsNoReferenceTestsFail() {
         Table t = table(floats("y", 1, 2, 3, 4, 10), floats("p", 1.5, 2, 2.5, 4, 9));
-        QualityResult r = QualityEvaluator.of(SPEC).evaluate(t, (Table) null);
+        QualityResult r = QualityEvaluator.of(SPEC).evaluate(t);
         assertThat(baseline(r, "dummy_mae")).isEqualTo(metric(r.current(), RegressionMetric.MAE).mean());
         assertThat(baseline(r, "dummy_rmse")).isEqualTo(metric(r.current(), RegressionMetric.RMSE).value());
         assertThat(baseline(r, "dummy_mape")).isEqualTo(metric(r.current(), RegressionMetric.MAPE).mean());
@@ -108,7 +108,7 @@ class RegressionQualityTest {
     @Test
     void driftwatchBaselinesAreTheErrorsOfTheBestConstantPredictions() {
         Table t = table(floats("y", 1, 2, 4, 8, -16), floats("p", 1, 2, 4, 8, -16));
-        QualityResult r = QualityEvaluator.of(SPEC).evaluate(t, (Table) null);
+        QualityResult r = QualityEvaluator.of(SPEC).evaluate(t);
         // MAE of the median 2: (1 + 0 + 2 + 6 + 18) / 5
         assertThat(baseline(r, "baseline_mae")).isCloseTo(27.0 / 5, within(1e-12));
         // RMSE of the mean -0.2: the population standard deviation
@@ -146,7 +146,7 @@ class RegressionQualityTest {
     @Test
     void aBatchWithoutAScorableRowIsAnErrorOfItsSide() {
         QualityResult r = QualityEvaluator.of(SPEC)
-                .evaluate(table(floats("y", Double.NaN), floats("p", 1.0)), (Table) null);
+                .evaluate(table(floats("y", Double.NaN), floats("p", 1.0)));
         assertThat(r.current().error()).isEqualTo("no row has both a finite target and a finite prediction");
         assertThat(r.tests()).isEmpty();
     }
