@@ -362,8 +362,7 @@ final class ClassificationScorer {
                 return null;
             }
             // float or boolean target: Evidently takes the floats as predicted labels, without probabilities
-            String type = typeOfTarget(x, n);
-            if (type.equals("continuous")) {
+            if (!allWhole(x, n)) {
                 fail(Stage.PREPARE, "ValueError: Classification metrics can't handle a mix of "
                         + typeOfClasses(truth, n) + " and continuous targets");
                 return "the target '" + spec.target() + "' is " + kindName(targetKind)
@@ -902,13 +901,13 @@ final class ClassificationScorer {
         }
 
         /** Whether the floats {@code x[0, n)} are all whole numbers (else scikit-learn calls them continuous). */
-        private String typeOfTarget(double[] x, int n) {
+        private boolean allWhole(double[] x, int n) {
             for (int i = 0; i < n; i++) {
                 if (x[i] != Math.rint(x[i])) {
-                    return "continuous";
+                    return false;
                 }
             }
-            return "discrete";
+            return true;
         }
 
         private int[] codesInOrderOfAppearance(int[] coded, int n) {

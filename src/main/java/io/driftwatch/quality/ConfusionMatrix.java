@@ -1,5 +1,6 @@
 package io.driftwatch.quality;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -7,7 +8,8 @@ import java.util.List;
  * both in the order of {@link #labels()} (sorted); rows whose true or predicted class is not one of
  * the labels are not counted (scikit-learn's {@code confusion_matrix(labels=…)}).
  *
- * <p>Thread-safe: immutable (the counts are copied in and out).
+ * <p>Thread-safe: immutable (the counts are copied in and out). Two matrices are equal when their
+ * labels and counts are.
  *
  * @param labels the classes, sorted
  * @param counts {@code counts[i * k + j]}: rows of true class {@code i} predicted as {@code j}
@@ -30,5 +32,20 @@ public record ConfusionMatrix(List<ClassLabel> labels, long[] counts) {
     /** Rows of true class {@code actual} predicted as {@code predicted} (indexes into {@link #labels()}). */
     public long count(int actual, int predicted) {
         return counts[actual * labels.size() + predicted];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConfusionMatrix m && labels.equals(m.labels) && Arrays.equals(counts, m.counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * labels.hashCode() + Arrays.hashCode(counts);
+    }
+
+    @Override
+    public String toString() {
+        return "ConfusionMatrix[labels=" + labels + ", counts=" + Arrays.toString(counts) + "]";
     }
 }

@@ -46,11 +46,6 @@ final class Tally {
         return new Tally(size, n, cells, truthTotals, predictedTotals, correct);
     }
 
-    /** Rows of true class {@code truth} predicted as {@code predicted}. */
-    long cell(int truth, int predicted) {
-        return cells[truth * size + predicted];
-    }
-
     /** Rows whose true class is {@code c}. */
     long truthTotal(int c) {
         return truthTotals[c];

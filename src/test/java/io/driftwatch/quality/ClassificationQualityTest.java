@@ -104,6 +104,23 @@ class ClassificationQualityTest {
     }
 
     @Test
+    void evidentlysRocCurveFindsNoNegativeClassWhenAMissingTargetComesLastInOrderOfAppearance() {
+        Table reference = table(texts("y", "yes", "no"), floats("p", 0.9, 0.2));
+        ModelSpec spec = ModelSpec.binary("y", null, "p").withPosLabel(ClassLabel.ofText("yes"));
+        // uncleaned classes in order of appearance: no, yes, None: the last other than "yes" is None
+        Table missingLast = table(texts("y", "no", "yes", null, "yes"), floats("p", 0.1, 0.8, 0.5, 0.7));
+        // yes, None, no: the last other than "yes" is "no"
+        Table missingBetween = table(texts("y", "yes", null, "no", "no"), floats("p", 0.8, 0.5, 0.1, 0.3));
+        QualityResult last = QualityEvaluator.of(spec).evaluate(missingLast, reference);
+        QualityResult between = QualityEvaluator.of(spec).evaluate(missingBetween, reference);
+        assertThat(last.evidentlyError()).isEqualTo(ClassificationScorer.NEGATIVE_LABEL);
+        assertThat(between.evidentlyError()).isNull();
+        // Driftwatch scores the cleaned rows either way
+        assertThat(value(last.current(), ClassificationMetric.ROC_AUC)).isEqualTo(1.0);
+        assertThat(last.current().rowsUsed()).isEqualTo(3);
+    }
+
+    @Test
     void drawsTheDummyOnTheCleanedRowsWhereEvidentlyDrawsOnePerUncleanedRow() {
         Table current = table(texts("y", "a", "b", "a", null, "b", "a"), texts("p", "a", "b", "b", "a", "b", "a"));
         QualityResult r = QualityEvaluator.of(ModelSpec.binary("y", "p", null)

@@ -224,6 +224,54 @@ public final class QualityOracle {
             return Table.of(columns);
         }
 
+        /**
+         * The frame {@code side} as CSV text that Driftwatch's CSV reader types as pandas typed the
+         * frame: integers without a point, floats with one ({@link Double#toString}, {@code inf},
+         * an empty cell for a missing value), booleans as {@code True}/{@code False}, text quoted
+         * when it needs to be (an empty cell for a missing value). For tests that run a case through
+         * files (the command line, the service).
+         */
+        public String csv(String side) {
+            JsonNode columns = json.get("columns");
+            StringBuilder sb = new StringBuilder();
+            int rows = -1;
+            for (int c = 0; c < columns.size(); c++) {
+                sb.append(c == 0 ? "" : ",").append(quote(columns.get(c).get("name").asText()));
+                rows = columns.get(c).get(side).size();
+            }
+            sb.append('\n');
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns.size(); c++) {
+                    JsonNode col = columns.get(c);
+                    JsonNode v = col.get(side).get(r);
+                    sb.append(c == 0 ? "" : ",");
+                    if (v.isNull()) {
+                        continue;
+                    }
+                    switch (col.get("dtype").asText()) {
+                        case "int64" -> sb.append(v.asLong());
+                        case "float64" -> {
+                            double d = number(v);
+                            sb.append(Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf") : Double.toString(d));
+                        }
+                        case "bool" -> sb.append(v.asBoolean() ? "True" : "False");
+                        default -> sb.append(quote(v.asText()));
+                    }
+                }
+                sb.append('\n');
+            }
+            return sb.toString();
+        }
+
+        private static String quote(String text) {
+            boolean plain = !text.isEmpty() && text.strip().equals(text);
+            for (int i = 0; plain && i < text.length(); i++) {
+                char ch = text.charAt(i);
+                plain = ch != ',' && ch != '"' && ch != '\n' && ch != '\r' && ch != ';' && ch != '\t' && ch != '|';
+            }
+            return plain ? text : '"' + text.replace("\"", "\"\"") + '"';
+        }
+
         /** What Evidently produced. */
         public Expected expected() {
             JsonNode e = json.get("expected");
