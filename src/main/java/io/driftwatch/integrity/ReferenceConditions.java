@@ -273,13 +273,13 @@ final class ReferenceConditions {
 
     private static IntegrityFinding columnMissing(ColumnProfile ref) {
         return new IntegrityFinding(Condition.COLUMN_MISSING, ref.name(),
-                "the column, as in the reference (" + describe(ref.physicalType()) + ")",
+                "the column, as in the reference (" + ref.physicalType().describe() + ")",
                 "no such column in the current batch", 0, List.of());
     }
 
     private static IntegrityFinding columnNew(Column cur, ColumnType type) {
         return new IntegrityFinding(Condition.COLUMN_NEW, cur.name(), "only the reference's columns",
-                "a column the reference does not have (" + describe(cur.physicalType()) + ", " + type.label() + ")",
+                "a column the reference does not have (" + cur.physicalType().describe() + ", " + type.label() + ")",
                 0, someValues(cur));
     }
 
@@ -443,7 +443,7 @@ final class ReferenceConditions {
     }
 
     private static IntegrityFinding typeChanged(ColumnProfile ref, Column cur, long values) {
-        String expected = describe(ref.physicalType()) + ", as in the reference";
+        String expected = ref.physicalType().describe() + ", as in the reference";
         if (ref instanceof CategoricalProfile labels && labels.size() > 0) {
             expected += " (such as " + String.join(", ", frequentLabels(labels, 3)) + ")";
         }
@@ -478,7 +478,7 @@ final class ReferenceConditions {
                     examples);
         }
         return new IntegrityFinding(Condition.TYPE_CHANGED, cur.name(), expected,
-                describe(cur.physicalType()) + " in all " + count(values) + " rows with a value", values,
+                cur.physicalType().describe() + " in all " + count(values) + " rows with a value", values,
                 someValues(cur));
     }
 
@@ -498,15 +498,6 @@ final class ReferenceConditions {
         }
     }
 
-    private static String describe(PhysicalType t) {
-        return switch (t) {
-            case FLOAT -> "decimal numbers";
-            case INTEGER -> "whole numbers";
-            case BOOLEAN -> "true/false values";
-            case TIMESTAMP -> "dates";
-            case STRING -> "text";
-        };
-    }
 
     /** Whether the reference has the label (its labels are sorted ascending). */
     private static boolean knows(CategoricalProfile ref, String label) {
