@@ -20,10 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Order: as {@link Arrays#sort(double[])} for finite values, including {@code -0.0} before
  * {@code 0.0}. NaN must not be present (callers sort cleaned values).
  *
- * <p>Deliberately low-level: the one place in {@code data} that works on raw bits. Thread-safe:
- * stateless.
+ * <p>Deliberately low-level: the one place in {@code data} that works on raw bits. Public for the
+ * analyses that sort arrays of their own ({@link #sort(double[], int)}: the quality analysis's
+ * scores for ROC AUC). Thread-safe: stateless.
  */
-final class DoubleRadixSort {
+public final class DoubleRadixSort {
     private static final int BITS = 11;
     private static final int BUCKETS = 1 << BITS;
     private static final int MASK = BUCKETS - 1;
@@ -36,8 +37,11 @@ final class DoubleRadixSort {
     private DoubleRadixSort() {
     }
 
-    /** Sorts {@code values[0, length)} in place. */
-    static void sort(double[] values, int length) {
+    /**
+     * Sorts {@code values[0, length)} in place, ascending; the halves in parallel from
+     * {@value #PARALLEL_THRESHOLD} values on. The values must not be NaN.
+     */
+    public static void sort(double[] values, int length) {
         sort(values, length, length >= PARALLEL_THRESHOLD);
     }
 

@@ -18,6 +18,17 @@ public enum PhysicalType {
     /** Text (pandas {@code object} holding {@code str}); stored as dictionary codes. */
     STRING;
 
+    /** What values of this type are, in words for messages: "decimal numbers", "whole numbers", "text"… */
+    public String describe() {
+        return switch (this) {
+            case FLOAT -> "decimal numbers";
+            case INTEGER -> "whole numbers";
+            case BOOLEAN -> "true/false values";
+            case TIMESTAMP -> "dates";
+            case STRING -> "text";
+        };
+    }
+
     /** Whether columns of this type are {@link NumericColumn}s; only {@link #STRING} is categorical storage. */
     public boolean isNumericStorage() {
         return this != STRING;

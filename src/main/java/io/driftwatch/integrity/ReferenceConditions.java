@@ -273,13 +273,13 @@ final class ReferenceConditions {
 
     private static IntegrityFinding columnMissing(ColumnProfile ref) {
         return new IntegrityFinding(Condition.COLUMN_MISSING, ref.name(),
-                "the column, as in the reference (" + describe(ref.physicalType()) + ")",
+                "the column, as in the reference (" + ref.physicalType().describe() + ")",
                 "no such column in the current batch", 0, List.of());
     }
 
     private static IntegrityFinding columnNew(Column cur, ColumnType type) {
         return new IntegrityFinding(Condition.COLUMN_NEW, cur.name(), "only the reference's columns",
-                "a column the reference does not have (" + describe(cur.physicalType()) + ", " + type.label() + ")",
+                "a column the reference does not have (" + cur.physicalType().describe() + ", " + type.label() + ")",
                 0, someValues(cur));
     }
 
@@ -345,9 +345,9 @@ final class ReferenceConditions {
             long limit) {
         double[] sorted = ref.sortedValues();
         String expected = "values in [" + bound(lo) + ", " + bound(hi) + "]" + (options.rangeMargin() > 0
-                ? " (the reference's range [" + bound(sorted[0]) + ", " + bound(sorted[sorted.length - 1])
-                        + "] widened by " + percent(options.rangeMargin()) + " of its width on each side)"
-                : " (the reference's range)");
+                ? ", the reference's range [" + bound(sorted[0]) + ", " + bound(sorted[sorted.length - 1])
+                        + "] widened by " + percent(options.rangeMargin()) + " of its width on each side"
+                : ", the reference's range");
         List<String> parts = new ArrayList<>(2);
         if (scan.above > 0) {
             parts.add(count(scan.above) + (scan.above == 1 ? " value" : " values") + " above " + bound(hi)
@@ -358,8 +358,8 @@ final class ReferenceConditions {
                     + ", down to " + FindingText.value(scan.lowest[0], cur.physicalType()));
         }
         String seen = String.join("; ", parts) + (limit == 1
-                ? " (in a batch this small even one is unlikely by chance)"
-                : " (a batch drawn like the reference has up to " + count(limit - 1) + " beyond either end by chance)");
+                ? "; in a batch this small even one is unlikely by chance"
+                : "; by chance a batch drawn like the reference has up to " + count(limit - 1) + " beyond either end");
         List<String> examples = new ArrayList<>(IntegrityFinding.MAX_EXAMPLES);
         int hi1 = 0;
         int lo1 = 0;
@@ -443,7 +443,7 @@ final class ReferenceConditions {
     }
 
     private static IntegrityFinding typeChanged(ColumnProfile ref, Column cur, long values) {
-        String expected = describe(ref.physicalType()) + ", as in the reference";
+        String expected = ref.physicalType().describe() + ", as in the reference";
         if (ref instanceof CategoricalProfile labels && labels.size() > 0) {
             expected += " (such as " + String.join(", ", frequentLabels(labels, 3)) + ")";
         }
@@ -478,7 +478,7 @@ final class ReferenceConditions {
                     examples);
         }
         return new IntegrityFinding(Condition.TYPE_CHANGED, cur.name(), expected,
-                describe(cur.physicalType()) + " in all " + count(values) + " rows with a value", values,
+                cur.physicalType().describe() + " in all " + count(values) + " rows with a value", values,
                 someValues(cur));
     }
 
@@ -498,15 +498,6 @@ final class ReferenceConditions {
         }
     }
 
-    private static String describe(PhysicalType t) {
-        return switch (t) {
-            case FLOAT -> "decimal numbers";
-            case INTEGER -> "whole numbers";
-            case BOOLEAN -> "true/false values";
-            case TIMESTAMP -> "dates";
-            case STRING -> "text";
-        };
-    }
 
     /** Whether the reference has the label (its labels are sorted ascending). */
     private static boolean knows(CategoricalProfile ref, String label) {

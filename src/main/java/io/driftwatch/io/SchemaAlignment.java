@@ -106,23 +106,23 @@ public final class SchemaAlignment {
             case NUMERICAL -> {
                 if (!isNumber(ref)) {
                     return Optional.of(new Problem(name, "numbers in the reference (the column is numerical)",
-                            describe(ref)));
+                            ref.describe()));
                 }
                 if (!isNumber(cur)) {
                     return Optional.of(new Problem(name, "numbers in the current batch (the column is numerical)",
-                            describe(cur)));
+                            cur.describe()));
                 }
             }
             case CATEGORICAL -> {
                 if ((ref == PhysicalType.STRING) != (cur == PhysicalType.STRING)) {
                     return Optional.of(new Problem(name, "the same kind of categories on both sides",
-                            describe(ref) + " in the reference and " + describe(cur) + " in the current batch"));
+                            ref.describe() + " in the reference and " + cur.describe() + " in the current batch"));
                 }
             }
             case DATETIME -> {
                 if (ref != PhysicalType.TIMESTAMP || cur != PhysicalType.TIMESTAMP) {
                     return Optional.of(new Problem(name, "dates or timestamps on both sides",
-                            describe(ref) + " in the reference and " + describe(cur) + " in the current batch"));
+                            ref.describe() + " in the reference and " + cur.describe() + " in the current batch"));
                 }
             }
             default -> {
@@ -144,13 +144,4 @@ public final class SchemaAlignment {
         return t == PhysicalType.FLOAT || t == PhysicalType.INTEGER || t == PhysicalType.BOOLEAN;
     }
 
-    private static String describe(PhysicalType t) {
-        return switch (t) {
-            case FLOAT -> "decimal numbers";
-            case INTEGER -> "whole numbers";
-            case BOOLEAN -> "true/false values";
-            case TIMESTAMP -> "dates";
-            case STRING -> "text";
-        };
-    }
 }

@@ -28,6 +28,8 @@ import java.util.Map;
  * @param summary one sentence on what was tested against what
  * @param withReference whether the check had a reference (the reference columns are shown)
  * @param dataset the dataset summary's rows
+ * @param datasetChecks the dataset table's column of tests or findings: its heading ({@code Test},
+ *     {@code Condition}), or null when no row has one
  * @param columns the columns, failed first
  * @param findings the reference-derived findings, most severe first
  * @param errors what could not be computed
@@ -40,6 +42,7 @@ record IntegrityHtmlView(
         String summary,
         boolean withReference,
         List<DatasetRow> dataset,
+        String datasetChecks,
         List<ColumnRow> columns,
         List<FindingRow> findings,
         List<String> errors,
@@ -51,8 +54,15 @@ record IntegrityHtmlView(
     /** The width of the range and share bars' view box; the missing bar's is 100 (percent). */
     static final double BAR_WIDTH = 200;
 
-    /** One test's outcome on a row: {@code pass} or {@code fail}, and its condition in words. */
+    /**
+     * One test's outcome on a row ({@code pass} or {@code fail}, and its condition in words), or a
+     * finding on it (its severity, {@code warning} or {@code critical}, and what was seen).
+     */
     record Check(String status, String text) {
+        static Check of(IntegrityFinding f) {
+            return new Check(f.condition().severity().label(), f.seen() + "; expected " + f.expected());
+        }
+
         static Check of(MetricTest t) {
             String slot = t.slot().equals("value") || t.slot().equals("count") || t.slot().equals("total") ? ""
                     : t.slot() + ": ";
@@ -109,8 +119,11 @@ record IntegrityHtmlView(
             int passed, List<StatRow> stats) {
     }
 
-    /** One finding, with up to {@link IntegrityFinding#MAX_EXAMPLES} example values. */
-    record FindingRow(String severity, String condition, String column, String expected, String seen, String rows,
+    /**
+     * One finding, with up to {@link IntegrityFinding#MAX_EXAMPLES} example values ({@code seen} says
+     * how many rows, in the analysis's words).
+     */
+    record FindingRow(String severity, String condition, String column, String expected, String seen,
             List<String> examples) {
     }
 
@@ -129,13 +142,22 @@ record IntegrityHtmlView(
             }
         }
         Map<String, List<IntegrityFinding>> columnFindings = new HashMap<>();
+        List<IntegrityFinding> datasetFindings = new ArrayList<>();
         for (IntegrityFinding f : section.findings()) {
             if (f.column() != null) {
                 columnFindings.computeIfAbsent(f.column(), k -> new ArrayList<>()).add(f);
+            } else {
+                datasetFindings.add(f);
             }
         }
 
-        List<DatasetRow> dataset = dataset(cur, ref, datasetTests);
+        List<DatasetRow> dataset = dataset(cur, ref, datasetTests, datasetFindings);
+        String datasetChecks = null;
+        for (DatasetRow row : dataset) {
+            if (!row.checks().isEmpty()) {
+                datasetChecks = section.metricTests().isEmpty() ? "Condition" : "Test";
+            }
+        }
         Map<String, ValueStats> refColumns = new HashMap<>();
         if (ref != null) {
             for (ValueStats v : ref.columns()) {
@@ -155,11 +177,11 @@ record IntegrityHtmlView(
         List<FindingRow> findings = new ArrayList<>();
         for (IntegrityFinding f : sorted) {
             findings.add(new FindingRow(f.condition().severity().label(), conditionWords(f.condition()), f.column(),
-                    f.expected(), f.seen(), f.rows() == 0 ? null : DisplayNumbers.count(f.rows()), f.examples()));
+                    f.expected(), f.seen(), f.examples()));
         }
         int passed = section.metricTests().size() - failedTests;
         return new IntegrityHtmlView(section.failed(), IntegrityView.verdict(section), summary(section, ref != null),
-                ref != null, dataset, columns, findings, section.errors(), passed, failedTests);
+                ref != null, dataset, datasetChecks, columns, findings, section.errors(), passed, failedTests);
     }
 
     private static String summary(IntegrityResult section, boolean withReference) {
@@ -180,7 +202,8 @@ record IntegrityHtmlView(
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    private static List<DatasetRow> dataset(DataSummary cur, DataSummary ref, Map<String, List<MetricTest>> tests) {
+    private static List<DatasetRow> dataset(DataSummary cur, DataSummary ref, Map<String, List<MetricTest>> tests,
+            List<IntegrityFinding> findings) {
         List<DatasetRow> rows = new ArrayList<>();
         DataSummary.ColumnCounts cc = cur.columnCounts();
         String note = cc.numerical() + " numerical, " + cc.categorical() + " categorical, " + cc.datetime()
@@ -188,8 +211,17 @@ record IntegrityHtmlView(
         rows.add(row("Rows", null, ref == null ? null : count(ref.rows()), count(cur.rows()), tests.get("row_count")));
         rows.add(row("Columns", note, ref == null ? null : count(ref.columnCounts().total()),
                 count(cc.total()), tests.get("column_count")));
-        rows.add(row("Duplicated rows", null, ref == null ? null : count(ref.duplicatedRows()),
-                count(cur.duplicatedRows()), tests.get("duplicated_row_count")));
+        DatasetRow duplicated = row("Duplicated rows", null, ref == null ? null : count(ref.duplicatedRows()),
+                count(cur.duplicatedRows()), tests.get("duplicated_row_count"));
+        for (IntegrityFinding f : findings) {
+            if (f.condition() == IntegrityFinding.Condition.DUPLICATED_ROWS) {
+                List<Check> checks = new ArrayList<>(duplicated.checks());
+                checks.add(Check.of(f));
+                duplicated = new DatasetRow(duplicated.label(), duplicated.note(), duplicated.reference(),
+                        duplicated.current(), checks, true);
+            }
+        }
+        rows.add(duplicated);
         rows.add(row("Empty rows", null, ref == null ? null : count(ref.emptyRows()), count(cur.emptyRows()),
                 tests.get("empty_rows_count")));
         rows.add(row("Missing cells", "per row, as Evidently counts the share",

@@ -258,7 +258,7 @@ final class IntegrityView implements SectionView<IntegrityResult> {
         }
         for (IntegrityFinding f : section.findings()) {
             String severity = f.condition().severity().name();
-            lines.add(String.format(Locale.ROOT, "%-9s %s%s: %s (expected %s)", severity,
+            lines.add(String.format(Locale.ROOT, "%-9s %s%s: %s; expected %s", severity,
                     f.column() == null ? "" : f.column() + ": ", f.condition().label().replace('_', ' '), f.seen(),
                     f.expected()));
         }

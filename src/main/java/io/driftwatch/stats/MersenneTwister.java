@@ -13,16 +13,22 @@ package io.driftwatch.stats;
  *       32-bit outputs masked to the smallest all-ones mask covering {@code max};</li>
  *   <li>{@link #shuffle(int[], int)}: the legacy {@code shuffle} (Fisher-Yates from the last index
  *       down to 1, swap {@code i} with {@code random_interval(i)}), hence {@code permutation(n)} and
- *       {@code choice(n, k, replace=False)} = {@code permutation(n)[:k]}.</li>
+ *       {@code choice(n, k, replace=False)} = {@code permutation(n)[:k]};</li>
+ *   <li>{@link #choice(double[], int)}: {@code choice(len(p), size, p=p)} with replacement, one
+ *       {@code random_sample()} per draw looked up in the normalised cumulative sum of {@code p}
+ *       (Evidently's dummy classifier draws its labels this way).</li>
  * </ul>
  *
  * Reference: M. Matsumoto, T. Nishimura, "Mersenne Twister: a 623-dimensionally equidistributed
  * uniform pseudo-random number generator", ACM TOMACS 8(1), 1998, doi:10.1145/272991.272995.
  * Deliberately low-level: int arithmetic with unsigned shifts, no allocation per draw.
  *
+ * <p>Public for the quality analysis's dummy baseline ({@link #MersenneTwister(long)},
+ * {@link #nextDouble()}, {@link #choice(double[], int)}); the other draws serve this package's tests.
+ *
  * <p>Not thread-safe: mutable state; each test run creates its own instance.
  */
-final class MersenneTwister {
+public final class MersenneTwister {
     private static final int N = 624;
     private static final int M = 397;
     private static final int MATRIX_A = 0x9908b0df;
@@ -37,7 +43,7 @@ final class MersenneTwister {
      *
      * @param seed in {@code [0, 2^32 - 1]}, as NumPy requires
      */
-    MersenneTwister(long seed) {
+    public MersenneTwister(long seed) {
         if (seed < 0 || seed > 0xffffffffL) {
             throw new IllegalArgumentException("seed must be in [0, 2^32 - 1], got " + seed);
         }
@@ -63,7 +69,7 @@ final class MersenneTwister {
     }
 
     /** NumPy's legacy {@code random_sample()}: a double in [0, 1) with 53 random bits. */
-    double nextDouble() {
+    public double nextDouble() {
         int a = nextInt32() >>> 5;
         int b = nextInt32() >>> 6;
         return (a * 67108864.0 + b) / 9007199254740992.0;
@@ -112,6 +118,56 @@ final class MersenneTwister {
         }
         shuffle(a, n);
         return a;
+    }
+
+    /**
+     * NumPy's legacy {@code choice(len(p), size, replace=True, p=p)}: {@code cdf = cumsum(p)} (in
+     * order), divided by its last element, then for each of {@code size} draws of
+     * {@code random_sample()} the index {@code searchsorted(cdf, u, side="right")}: the number of
+     * cumulative shares at or below {@code u}.
+     *
+     * @param p the probability of each index, non-negative and summing to 1 (NumPy checks the sum
+     *     within {@code sqrt(eps)}; so does this method)
+     * @param size the number of draws
+     * @return the drawn indexes, in draw order
+     */
+    public int[] choice(double[] p, int size) {
+        int k = p.length;
+        if (k == 0) {
+            throw new IllegalArgumentException("no probabilities to choose from");
+        }
+        double[] cdf = new double[k];
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+            if (!(p[i] >= 0)) {
+                throw new IllegalArgumentException("probabilities must be non-negative, got " + p[i]);
+            }
+            sum += p[i];
+            cdf[i] = sum;
+        }
+        if (Math.abs(sum - 1.0) > Math.sqrt(Math.ulp(1.0))) {
+            throw new IllegalArgumentException("probabilities do not sum to 1 (" + sum + ")");
+        }
+        double last = cdf[k - 1];
+        for (int i = 0; i < k; i++) {
+            cdf[i] /= last;
+        }
+        int[] out = new int[size];
+        for (int d = 0; d < size; d++) {
+            double u = nextDouble();
+            int lo = 0;
+            int hi = k;
+            while (lo < hi) { // first index whose cumulative share exceeds u
+                int mid = (lo + hi) >>> 1;
+                if (cdf[mid] <= u) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            out[d] = lo;
+        }
+        return out;
     }
 
     private void twist() {

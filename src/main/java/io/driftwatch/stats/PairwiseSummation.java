@@ -16,7 +16,9 @@ package io.driftwatch.stats;
  * NumPy's order too).
  *
  * <p>Deliberately low-level: indexed loops over primitives, no allocation besides one buffer per
- * call. Thread-safe: stateless.
+ * call. Public for the analyses that reproduce NumPy's means ({@link #sum(double[], int, int)},
+ * {@link #mean(double[], int, int)}: the quality analysis's pandas and scikit-learn means); the rest
+ * serves this package. Thread-safe: stateless.
  */
 public final class PairwiseSummation {
     /** NumPy's {@code PW_BLOCKSIZE}. */
@@ -49,7 +51,7 @@ public final class PairwiseSummation {
     }
 
     /** NumPy's {@code np.mean} of {@code a[offset, offset + length)}: the pairwise sum divided by the count. */
-    static double mean(double[] a, int offset, int length) {
+    public static double mean(double[] a, int offset, int length) {
         return sum(a, offset, length) / length;
     }
 

@@ -126,4 +126,23 @@ class IntegrityCheckCommandTest {
         assertThat(run.exitCode() & 4).as("the data-quality bit").isEqualTo(4);
         assertThat(run.stderr()).isEmpty();
     }
+
+    /** The README's data-quality example: January 2012 beyond anything January 2011 had. */
+    @Test
+    void theDataQualityExampleFindsTheColumnsBeyondTheReferencesRange(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("r.json");
+        CliRunner.Run run = CliRunner.run("check", "--reference", REF, "--current", CUR, "--monitor",
+                "examples/bike-sharing/monitor-data-quality.yml", "--json", json.toString());
+
+        assertThat(run.exitCode()).as("drift and data quality").isEqualTo(5);
+        assertThat(run.stdout()).contains("Data quality: 5 data-quality findings (conditions from the reference)\n")
+                .contains("  WARNING   cnt: out of range: 106 values above 249, up to 559; by chance a batch drawn like"
+                        + " the reference has up to 12 beyond either end; expected values in [1, 249], the reference's"
+                        + " range\n");
+        java.util.List<String> findings = new java.util.ArrayList<>();
+        MAPPER.readTree(json.toFile()).at("/integrity/findings")
+                .forEach(f -> findings.add(f.get("condition").asText() + " " + f.get("column").asText()));
+        assertThat(findings).containsExactly("out_of_range temp", "out_of_range atemp", "out_of_range casual",
+                "out_of_range registered", "out_of_range cnt");
+    }
 }

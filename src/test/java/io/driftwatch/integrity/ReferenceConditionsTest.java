@@ -48,7 +48,7 @@ class ReferenceConditionsTest {
                 assertThat(f.column()).isEqualTo("x");
                 assertThat(f.rows()).isEqualTo(52);
                 assertThat(f.examples()).containsExactly("149", "-7.25", "148", "-3.5", "147");
-                assertThat(f.expected()).startsWith("values in [0.000").endsWith("(the reference's range)");
+                assertThat(f.expected()).startsWith("values in [0.000").endsWith(", the reference's range");
                 assertThat(f.seen()).contains("50 values above 0.99", "up to 149", "2 values below 0.000",
                         "down to -7.25");
             });
@@ -100,8 +100,8 @@ class ReferenceConditionsTest {
             }
             assertThat(findings(table(numbers("x", ref)), table(numbers("x", cur)), wide)).singleElement()
                     .satisfies(f -> assertThat(f.expected())
-                            .isEqualTo("values in [-1, 11] (the reference's range [0, 10] widened by 10 % of its"
-                                    + " width on each side)"));
+                            .isEqualTo("values in [-1, 11], the reference's range [0, 10] widened by 10 % of its"
+                                    + " width on each side"));
         }
 
         @Test

@@ -49,9 +49,9 @@ final class Alerts {
     static AlertEvent dataQuality() {
         return new AlertEvent(AlertEvent.Kind.TRIGGERED, "bike-sharing", "inc-44", "chk-10", AT,
                 new DatasetDrift(false, 1.0 / 12, 0.5, 12, 1, 0), List.of(), null, REPORT, DASHBOARD,
-                List.of("'hum': became_empty: all 741 values missing (expected values, as in the reference)",
-                        "'temp': out_of_range in 12 rows: 12 values above 0.86, up to 86 (expected values in [0.02, 0.86])",
-                        "'weathersit': new_category in 3 rows: <b>storm</b> (expected the reference's 4 categories)"));
+                List.of("'hum': became_empty: all 741 values missing; expected values, as in the reference",
+                        "'temp': out_of_range in 12 rows: 12 values above 0.86, up to 86; expected values in [0.02, 0.86]",
+                        "'weathersit': new_category in 3 rows: <b>storm</b>; expected one of the reference's 4 categories"));
     }
 
     /** Hostile user data: a monitor and columns whose names are markup. */

@@ -142,6 +142,16 @@ class HtmlReportBrowserTest {
         driver.navigate().refresh();
         assertThat(horizontalOverflow()).as("page wider than the phone screen").isLessThanOrEqualTo(0);
         elementScreenshot(driver.findElement(By.cssSelector("section.dq")), 390, Path.of("target/report-data-quality-phone.png"));
+
+        Path findings = Path.of("target/report-browser-findings.html").toAbsolutePath();
+        HtmlReport.write(IntegrityViewTest.withDrift(IntegrityFixtures.findings()), findings);
+        driver.get(findings.toUri().toString());
+        assertThat(driver.findElements(By.cssSelector(".findings li"))).hasSize(5);
+        assertThat(horizontalOverflow()).as("findings fit the phone").isLessThanOrEqualTo(0);
+        elementScreenshot(driver.findElement(By.cssSelector("section.dq")), 390, Path.of("target/report-findings-phone.png"));
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.navigate().refresh();
+        elementScreenshot(driver.findElement(By.cssSelector("section.dq")), 1280, Path.of("target/report-findings.png"));
     }
 
     /** {@code element} alone, the window {@code width} wide and grown to show all of it. */

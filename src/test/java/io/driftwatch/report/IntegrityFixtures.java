@@ -27,6 +27,7 @@ import java.util.Map;
  */
 final class IntegrityFixtures {
     static final String SCRIPT_VALUE = "<script>alert(3)</script>";
+    static final String SCRIPT_COLUMN = "<img src=x onerror=alert(4)>";
 
     private IntegrityFixtures() {
     }
@@ -96,7 +97,9 @@ final class IntegrityFixtures {
                 new IntegrityFinding(IntegrityFinding.Condition.BECAME_CONSTANT, "holiday", "2 distinct values",
                         "a single value, 0", 0, List.of("0")),
                 new IntegrityFinding(IntegrityFinding.Condition.DUPLICATED_ROWS, null, "at most 5% duplicated rows",
-                        "28 duplicated rows (4%)", 28, List.of()));
+                        "28 duplicated rows (4%)", 28, List.of()),
+                new IntegrityFinding(IntegrityFinding.Condition.COLUMN_NEW, SCRIPT_COLUMN, "no such column",
+                        "a column the reference does not have", 0, List.of()));
         return new IntegrityResult(Tests.REFERENCE, current(), reference(), List.of(), findings,
                 List.of("almost duplicated columns: not computed past 1,000 columns"));
     }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftwatch.analysis.MetricCondition;
+import io.driftwatch.analysis.MetricCondition.Op;
+import io.driftwatch.analysis.MetricTest;
 import io.driftwatch.analysis.Sections;
+import io.driftwatch.integrity.DataSummary;
 import io.driftwatch.integrity.IntegrityResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -78,7 +82,7 @@ class IntegrityViewTest {
 
         assertThat(tests).hasSize(IntegrityFixtures.evidentlyTests().size());
         assertThat(tests.get(0)).isEqualTo(MAPPER.readTree("""
-                {"metric": "row_count", "slot": "value", "condition": "eq 672 ± 67.20", "value": 700.0,
+                {"metric": "row_count", "slot": "value", "condition": "eq 672 ± 67.2", "value": 700.0,
                  "status": "SUCCESS"}"""));
         assertThat(tests.get(0).has("column")).as("a dataset metric names no column").isFalse();
         JsonNode share = tests.get(6);
@@ -99,7 +103,7 @@ class IntegrityViewTest {
         JsonNode integrity = json.get("integrity");
         assertThat(integrity.get("mode").asText()).isEqualTo("reference");
         assertThat(integrity.get("tests")).isEmpty();
-        assertThat(integrity.get("findings")).hasSize(4);
+        assertThat(integrity.get("findings")).hasSize(5);
         assertThat(integrity.at("/findings/0")).isEqualTo(MAPPER.readTree("""
                 {"condition": "out_of_range", "severity": "warning", "column": "temp",
                  "expected": "values in [0.02, 0.46]", "seen": "41 values above 0.46, up to 0.71", "rows": 41,
@@ -178,12 +182,12 @@ class IntegrityViewTest {
     void terminalPrintsOneLinePerFindingAndTheErrors() {
         String out = text(withDrift(IntegrityFixtures.findings()));
 
-        assertThat(out).contains("Data quality: 4 data-quality findings (1 critical), 1 error (conditions from the"
+        assertThat(out).contains("Data quality: 5 data-quality findings (1 critical), 1 error (conditions from the"
                 + " reference)\n")
-                .contains("  WARNING   temp: out of range: 41 values above 0.46, up to 0.71 (expected values in"
-                        + " [0.02, 0.46])\n")
-                .contains("  CRITICAL  holiday: became constant: a single value, 0 (expected 2 distinct values)\n")
-                .contains("  WARNING   duplicated rows: 28 duplicated rows (4%) (expected at most 5% duplicated rows)\n")
+                .contains("  WARNING   temp: out of range: 41 values above 0.46, up to 0.71; expected values in"
+                        + " [0.02, 0.46]\n")
+                .contains("  CRITICAL  holiday: became constant: a single value, 0; expected 2 distinct values\n")
+                .contains("  WARNING   duplicated rows: 28 duplicated rows (4%); expected at most 5% duplicated rows\n")
                 .contains("  could not compute: almost duplicated columns: not computed past 1,000 columns\n");
     }
 
@@ -242,13 +246,61 @@ class IntegrityViewTest {
     void findingsShowTheirExamplesEscaped() {
         String html = HtmlReport.render(withDrift(IntegrityFixtures.findings()));
 
-        assertThat(html).doesNotContain(IntegrityFixtures.SCRIPT_VALUE)
+        assertThat(html).doesNotContain(IntegrityFixtures.SCRIPT_VALUE).doesNotContain(IntegrityFixtures.SCRIPT_COLUMN)
                 .contains("<code>&lt;script&gt;alert(3)&lt;/script&gt;</code>")
+                .contains("<span class=\"colname\">&lt;img src=x onerror=alert(4)&gt;</span>")
                 .contains("<span class=\"sev critical\">critical</span> <b>Became constant</b>")
-                .contains("<h2 class=\"ph\" id=\"dq-findings-title\">Findings <span class=\"muted\">(4)</span></h2>")
+                .contains("<h2 class=\"ph\" id=\"dq-findings-title\">Findings <span class=\"muted\">(5)</span></h2>")
                 .contains("<li class=\"error\">almost duplicated columns: not computed past 1,000 columns</li>");
         assertThat(html.indexOf("sev critical")).as("most severe first").isLessThan(html.indexOf("sev warning"));
         assertThat(count(html, "<script")).as("only the report's own script").isEqualTo(1);
+        assertThat(html).doesNotContain("<img");
+    }
+
+    @Test
+    void aTwoHundredColumnSectionStaysWithinItsSizeBudget() {
+        List<DataSummary.ValueStats> columns = new ArrayList<>();
+        List<MetricTest> tests = new ArrayList<>();
+        for (int c = 0; c < 200; c++) {
+            String name = "feature_" + c;
+            if (c % 2 == 0) {
+                columns.add(new DataSummary.NumericStats(name, 1000, 7, -3.2, 4.1, 0.1, 1.02, -0.6, 0.1, 0.8));
+                for (String metric : List.of("min", "max", "mean", "std", "quantile_25", "quantile_50", "quantile_75")) {
+                    tests.add(MetricTest.critical(metric, name, "value", MetricCondition.reference(Op.EQ, 1, 0.1), 2));
+                }
+            } else {
+                columns.add(new DataSummary.CategoricalStats(name, 1000, 0,
+                        List.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota"),
+                        new long[] {300, 200, 150, 100, 90, 60, 50, 30, 20}));
+            }
+            tests.add(MetricTest.critical("missing_value_count", name, "count", MetricCondition.reference(Op.EQ, 0, 0.1),
+                    7));
+            tests.add(MetricTest.critical("missing_value_count", name, "share", MetricCondition.reference(Op.EQ, 0, 0.1),
+                    0.007));
+        }
+        DataSummary summary = new DataSummary(1000, new DataSummary.ColumnCounts(200, 100, 100, 0, 0), 0, 0, 0, 0, 0,
+                0, 0, 700, columns);
+        String html = HtmlReport.render(IntegrityFixtures.report(new IntegrityResult(
+                io.driftwatch.integrity.IntegrityOptions.Tests.EVIDENTLY, summary, summary, tests, List.of(), List.of())));
+
+        // about 3.7 kB a column with nine failed tests each (731 kB in all when written)
+        assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(30_000 + 5_000 * 200);
+    }
+
+    @Test
+    void referenceConditionsReplaceTheTestColumnAndADatasetFindingMarksItsRow() {
+        String html = HtmlReport.render(withDrift(IntegrityFixtures.findings()));
+
+        assertThat(html).doesNotContain("<th scope=\"col\">Test</th>").contains("<th scope=\"col\">Condition</th>")
+                .contains("<tr class=\"bad\"><th scope=\"row\">Duplicated rows</th>")
+                .contains("<span class=\"chk warning\"><span class=\"st\"><span aria-hidden=\"true\">▲</span> Warning"
+                        + "</span> 28 duplicated rows (4%); expected at most 5% duplicated rows</span>");
+        assertThat(HtmlReport.render(withDrift(IntegrityFixtures.evidently()))).contains("<th scope=\"col\">Test</th>");
+        IntegrityResult noDatasetFinding = new IntegrityResult(io.driftwatch.integrity.IntegrityOptions.Tests.REFERENCE,
+                IntegrityFixtures.current(), IntegrityFixtures.reference(), List.of(),
+                IntegrityFixtures.findings().findings().subList(0, 3), List.of());
+        assertThat(HtmlReport.render(withDrift(noDatasetFinding))).doesNotContain("<th scope=\"col\">Condition</th>")
+                .doesNotContain("<td class=\"tests\">");
     }
 
     @Test

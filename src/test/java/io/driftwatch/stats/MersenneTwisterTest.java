@@ -48,6 +48,27 @@ class MersenneTwisterTest {
     }
 
     @Test
+    void choiceWithProbabilitiesMatchesNumpy() {
+        // np.random.seed(0); np.random.choice(3, 12, p=[0.5, 0.3, 0.2])
+        assertThat(new MersenneTwister(0).choice(new double[] {0.5, 0.3, 0.2}, 12))
+                .containsExactly(1, 1, 1, 1, 0, 1, 0, 2, 2, 0, 1, 1);
+        // np.random.seed(7); np.random.choice(4, 8, p=[0.1, 0.2, 0.3, 0.4])
+        assertThat(new MersenneTwister(7).choice(new double[] {0.1, 0.2, 0.3, 0.4}, 8))
+                .containsExactly(0, 3, 2, 3, 3, 2, 2, 0);
+        // np.random.seed(0); np.random.choice(3, 6, p=[0.0, 1/3, 2/3]): a zero share is never drawn
+        assertThat(new MersenneTwister(0).choice(new double[] {0.0, 1.0 / 3, 2.0 / 3}, 6))
+                .containsExactly(2, 2, 2, 2, 2, 2);
+    }
+
+    @Test
+    void choiceRejectsProbabilitiesNumpyRejects() {
+        assertThatThrownBy(() -> new MersenneTwister(0).choice(new double[] {0.5, 0.4}, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not sum to 1");
+        assertThatThrownBy(() -> new MersenneTwister(0).choice(new double[] {1.5, -0.5}, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-negative");
+    }
+
+    @Test
     void rejectsSeedsNumpyRejects() {
         assertThatThrownBy(() -> new MersenneTwister(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MersenneTwister(1L << 32)).isInstanceOf(IllegalArgumentException.class);

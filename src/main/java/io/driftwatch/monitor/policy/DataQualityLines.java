@@ -31,8 +31,8 @@ final class DataQualityLines {
             String where = f.column() == null ? "dataset" : "'" + f.column() + "'";
             String rows = f.rows() > 0 ? " in " + String.format(Locale.ROOT, "%,d", f.rows())
                     + (f.rows() == 1 ? " row" : " rows") : "";
-            String line = where + ": " + f.condition().label() + rows + ": " + f.seen() + " (expected "
-                    + f.expected() + ")";
+            String line = where + ": " + f.condition().label() + rows + ": " + f.seen() + "; expected "
+                    + f.expected();
             (f.condition().severity() == IntegrityFinding.Severity.CRITICAL ? critical : warnings).add(line);
         }
         for (MetricTest t : integrity.metricTests()) {

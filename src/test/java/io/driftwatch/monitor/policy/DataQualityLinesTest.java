@@ -30,9 +30,9 @@ class DataQualityLinesTest {
                 List.of());
 
         assertThat(DataQualityLines.of(Sections.of(result))).containsExactly(
-                "'job': became_empty in 100 rows: all 100 rows missing (expected values)",
+                "'job': became_empty in 100 rows: all 100 rows missing; expected values",
                 "missing_value_count of 'age' (count) is 12, expected eq 3 ± 0.3",
-                "'age': out_of_range in 12 rows: 12 values above 90, up to 250 (expected values in [17, 90])");
+                "'age': out_of_range in 12 rows: 12 values above 90, up to 250; expected values in [17, 90]");
     }
 
     @Test

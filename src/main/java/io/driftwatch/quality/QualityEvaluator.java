@@ -1,0 +1,135 @@
+package io.driftwatch.quality;
+
+import io.driftwatch.data.Table;
+import io.driftwatch.quality.EvidentlyFailure.Stage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Measures a model's quality from its labels, as Evidently 0.7.21's {@code ClassificationPreset} or
+ * {@code RegressionPreset} with {@code include_tests=True} would, on the columns of a parsed batch.
+ *
+ * <p>A reference is measured once ({@link #measureReference}) and may be kept (it is an immutable
+ * record); each current batch is then evaluated against it ({@link #evaluate(Table, QualitySide)}, or
+ * {@link #evaluate(Table)} without a reference):
+ * the current side's metrics, Evidently's default tests (within ±20 % / ±10 % of the reference), and
+ * the first exception Evidently's report would raise on the pair. Without a reference the tests
+ * compare with Evidently's dummy baselines (a stratified random classifier seeded with
+ * {@code np.random.seed(0)}; for a regression, 0.7.21's dummies equal the model's own errors, so those
+ * tests always fail; Driftwatch's corrected baselines and tests are returned beside them).
+ *
+ * <p>A metric that is undefined on the data carries an error and the rest goes on; a side that cannot
+ * be scored at all (a missing column, a {@code pos_label} the target does not hold…) carries an error
+ * of its own.
+ *
+ * <p>Thread-safe: immutable; calls may run concurrently.
+ */
+public final class QualityEvaluator {
+    private final ModelSpec spec;
+
+    private QualityEvaluator(ModelSpec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    /** The evaluator of the model {@code spec} describes. */
+    public static QualityEvaluator of(ModelSpec spec) {
+        return new QualityEvaluator(spec);
+    }
+
+    /** The model this evaluator scores. */
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** The model's quality on the reference batch. */
+    public QualitySide measureReference(Table reference) {
+        if (spec.task().isClassification()) {
+            return new ClassificationScorer(spec).measure(reference, false, false).side();
+        }
+        return new RegressionScorer(spec).measure(reference, false).side();
+    }
+
+    /**
+     * The model's quality on {@code current} without a reference: Evidently's no-reference tests
+     * against its dummy baselines (and, for a regression, Driftwatch's baseline tests).
+     */
+    public QualityResult evaluate(Table current) {
+        return run(current, null);
+    }
+
+    /** The model's quality on {@code current} against the reference table, with Evidently's default tests. */
+    public QualityResult evaluate(Table current, Table reference) {
+        return run(current, measureReference(Objects.requireNonNull(reference, "reference")));
+    }
+
+    /**
+     * The model's quality on {@code current} against the measured {@code reference}, with
+     * Evidently's default tests.
+     *
+     * @throws IllegalArgumentException when {@code reference} was measured for another kind of task
+     */
+    public QualityResult evaluate(Table current, QualitySide reference) {
+        return run(current, Objects.requireNonNull(reference, "reference"));
+    }
+
+    private QualityResult run(Table current, QualitySide reference) {
+        if (reference != null && (reference instanceof ClassificationSide) != spec.task().isClassification()) {
+            throw new IllegalArgumentException("the reference was measured for another kind of task than "
+                    + spec.task().label());
+        }
+        QualitySide side;
+        List<Baseline> baselines;
+        List<Baseline> driftwatchBaselines = List.of();
+        EvidentlyFailure dummyFailure = null;
+        if (spec.task().isClassification()) {
+            ClassificationScorer.Measured m = new ClassificationScorer(spec).measure(current, true, reference == null);
+            side = m.side();
+            baselines = m.baselines();
+            dummyFailure = m.dummyFailure();
+        } else {
+            RegressionScorer.Measured m = new RegressionScorer(spec).measure(current, true);
+            side = m.side();
+            baselines = reference == null ? m.evidentlyBaselines() : List.of();
+            driftwatchBaselines = reference == null ? m.driftwatchBaselines() : List.of();
+        }
+        List<io.driftwatch.analysis.MetricTest> tests;
+        List<io.driftwatch.analysis.MetricTest> baselineTests = List.of();
+        if (reference != null) {
+            double relative = spec.task().isClassification() ? EvidentlyTests.CLASSIFICATION_RELATIVE
+                    : EvidentlyTests.REGRESSION_RELATIVE;
+            tests = side.error() == null ? EvidentlyTests.withReference(side, reference, relative) : List.of();
+        } else {
+            tests = EvidentlyTests.withoutReference(side, baselines);
+            if (!spec.task().isClassification()) {
+                baselineTests = EvidentlyTests.driftwatchBaselines(side, driftwatchBaselines);
+            }
+        }
+        List<Baseline> allBaselines = new ArrayList<>(baselines);
+        allBaselines.addAll(driftwatchBaselines);
+        String evidentlyError = firstFailure(side, reference, dummyFailure);
+        return new QualityResult(spec.task(), side, reference, allBaselines, tests, baselineTests, evidentlyError);
+    }
+
+    /** The first failure in Evidently's order: by stage, the current side before the reference. */
+    private static String firstFailure(QualitySide current, QualitySide reference, EvidentlyFailure dummyFailure) {
+        for (Stage stage : Stage.values()) {
+            for (EvidentlyFailure f : current.evidentlyFailures()) {
+                if (f.stage() == stage) {
+                    return f.message();
+                }
+            }
+            if (dummyFailure != null && dummyFailure.stage() == stage) {
+                return dummyFailure.message();
+            }
+            if (reference != null) {
+                for (EvidentlyFailure f : reference.evidentlyFailures()) {
+                    if (f.stage() == stage) {
+                        return f.message();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}
