@@ -13,15 +13,12 @@ import io.driftwatch.data.Table;
 import io.driftwatch.integrity.DataSummary.CategoricalStats;
 import io.driftwatch.integrity.DataSummary.NumericStats;
 import io.driftwatch.integrity.DataSummary.ValueStats;
-import io.driftwatch.profile.ColumnProfile;
 import io.driftwatch.profile.NumericProfile;
-import io.driftwatch.profile.CategoricalProfile;
+import io.driftwatch.profile.ProfileFormats;
 import io.driftwatch.profile.ReferenceProfile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +100,8 @@ class IntegrityAnalysisTest {
 
     @Test
     void readsAVersionOneProfileAndReportsTheReferenceSummaryAsUnavailable() throws IOException {
-        ReferenceProfile old = ReferenceProfile.readFrom(new ByteArrayInputStream(versionOne(mixed())), "old.profile");
+        byte[] formatOne = ProfileFormats.versionOne(ReferenceProfile.of(mixed()));
+        ReferenceProfile old = ReferenceProfile.readFrom(new ByteArrayInputStream(formatOne), "old.profile");
         assertThat(old.facts()).isEmpty();
         assertThat(old.rowCount()).isEqualTo(6);
         assertThat(((NumericProfile) old.column("x").orElseThrow()).sortedValues()).containsExactly(-1.5, -0.0, 2, 2);
@@ -219,45 +217,5 @@ class IntegrityAnalysisTest {
                 assertThat(a).isEqualTo(e); // NaN equals NaN in a record's equals
             }
         }
-    }
-
-    /** The bytes a Driftwatch of profile format 1 wrote for {@code table} (the format of that version's Javadoc). */
-    private static byte[] versionOne(Table table) throws IOException {
-        ReferenceProfile p = ReferenceProfile.of(table);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write("DWPROFIL".getBytes(StandardCharsets.US_ASCII));
-        out.writeInt(1);
-        out.writeInt(p.rowCount());
-        out.writeInt(p.columns().size());
-        for (ColumnProfile c : p.columns()) {
-            out.writeByte(c instanceof NumericProfile ? 0 : 1);
-            string(out, c.name());
-            out.writeByte(c.physicalType().ordinal());
-            out.writeInt(c.rows());
-            out.writeInt(c.missing());
-            if (c instanceof NumericProfile n) {
-                out.writeInt(n.infinite());
-                out.writeInt(n.sortedValues().length);
-                for (double v : n.sortedValues()) {
-                    out.writeDouble(v);
-                }
-            } else {
-                CategoricalProfile l = (CategoricalProfile) c;
-                out.writeInt(l.size());
-                for (int i = 0; i < l.size(); i++) {
-                    string(out, l.label(i));
-                    out.writeLong(l.count(i));
-                }
-            }
-        }
-        out.flush();
-        return bytes.toByteArray();
-    }
-
-    private static void string(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
     }
 }
