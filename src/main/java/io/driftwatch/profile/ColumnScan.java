@@ -51,10 +51,14 @@ final class ColumnScan {
         this.missingBlocks = missingBlocks;
     }
 
-    /** A worker's reusable buffers: room for two columns' values, the bucket counts, a chunk of codes. */
+    /**
+     * A worker's reusable buffers: the bucket counts and each row's bucket, its share of the row
+     * hashes, a chunk of codes, and room for the gathered values (grown to the largest gather, usually
+     * a few thousand values).
+     */
     static final class Scratch {
-        final double[] values;
-        final double[] work;
+        private double[] values = new double[0];
+        private double[] work = new double[0];
         final int[] buckets = new int[BUCKETS + 1];
         final byte[] regionOf = new byte[BUCKETS + 1];
         final char[] bucketOfRow;
@@ -63,10 +67,17 @@ final class ColumnScan {
         final int[] codes = new int[CHUNK];
 
         Scratch(int rows) {
-            this.values = new double[rows];
-            this.work = new double[rows];
             this.bucketOfRow = new char[rows];
             this.rowHashes = new long[rows];
+        }
+
+        /** Makes room for {@code size} gathered values. */
+        void gatherRoom(int size) {
+            if (values.length < size) {
+                int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(size, 2L * values.length));
+                values = new double[capacity];
+                work = new double[capacity];
+            }
         }
     }
 
@@ -440,6 +451,7 @@ final class ColumnScan {
                     before += c;
                 }
                 rankFrom[regions] = k1;
+                scratch.gatherRoom(placed);
                 squares = PairwiseSummation.sum(new SecondPass(column, mean, scratch,
                         Arrays.copyOf(regionStart, regions)), n);
                 for (int t = 0; t < regions; t++) {
