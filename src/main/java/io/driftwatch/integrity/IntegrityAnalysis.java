@@ -28,17 +28,20 @@ public final class IntegrityAnalysis implements Analysis {
     private final Executor executor;
     private final IntegrityOptions options;
     private final Set<String> ignored;
+    private final boolean inferTimestamp;
 
-    private IntegrityAnalysis(Executor executor, IntegrityOptions options, Set<String> ignored) {
+    private IntegrityAnalysis(Executor executor, IntegrityOptions options, Set<String> ignored,
+            boolean inferTimestamp) {
         this.executor = executor;
         this.options = options;
         this.ignored = Set.copyOf(ignored);
+        this.inferTimestamp = inferTimestamp;
     }
 
     /** The analysis with its parallel work (columns, row ranges) on {@code executor}, with the default options. */
     public static IntegrityAnalysis on(Executor executor) {
         return new IntegrityAnalysis(Objects.requireNonNull(executor, "executor"), IntegrityOptions.defaults(),
-                Set.of());
+                Set.of(), false);
     }
 
     /** The analysis on the calling thread only, with the default options. */
@@ -48,7 +51,8 @@ public final class IntegrityAnalysis implements Analysis {
 
     /** This analysis with a monitor's {@code integrity:} options. */
     public IntegrityAnalysis with(IntegrityOptions newOptions) {
-        return new IntegrityAnalysis(executor, Objects.requireNonNull(newOptions, "options"), ignored);
+        return new IntegrityAnalysis(executor, Objects.requireNonNull(newOptions, "options"), ignored,
+                inferTimestamp);
     }
 
     /**
@@ -56,12 +60,23 @@ public final class IntegrityAnalysis implements Analysis {
      * call them missing, new or changed (the check's column types already leave them out).
      */
     public IntegrityAnalysis ignoring(Set<String> columns) {
-        return new IntegrityAnalysis(executor, options, columns);
+        return new IntegrityAnalysis(executor, options, columns, inferTimestamp);
+    }
+
+    /**
+     * This analysis taking the first column typed datetime as the dataset's timestamp, or not (the
+     * default). Evidently's inference does so when no data definition names the datetime columns: the
+     * timestamp counts in the total of columns but in no type. The monitor layer asks for it when the
+     * monitor names no {@code columns.datetime}; a named datetime column counts as datetime, as a data
+     * definition's {@code datetime_columns} does.
+     */
+    public IntegrityAnalysis inferringTimestamp(boolean infer) {
+        return new IntegrityAnalysis(executor, options, ignored, infer);
     }
 
     @Override
     public IntegrityResult run(CheckData data) {
-        Map<String, ColumnType> types = data.types();
+        Map<String, ColumnType> types = inferTimestamp ? withInferredTimestamp(data.types()) : data.types();
         List<String> errors = new ArrayList<>();
         DataSummary current = DataSummaries.of(data.current(), types, executor);
         errors.addAll(DataSummaries.problems(current, types, "current batch"));
@@ -94,6 +109,18 @@ public final class IntegrityAnalysis implements Analysis {
             }
         }
         return new IntegrityResult(options.tests(), current, reference, tests, findings, errors);
+    }
+
+    /** {@code types} with the first datetime column taken as the timestamp: a column of no type. */
+    private static Map<String, ColumnType> withInferredTimestamp(Map<String, ColumnType> types) {
+        Map<String, ColumnType> out = new java.util.LinkedHashMap<>(types);
+        for (Map.Entry<String, ColumnType> e : out.entrySet()) {
+            if (e.getValue() == ColumnType.DATETIME) {
+                e.setValue(ColumnType.UNSUPPORTED);
+                break;
+            }
+        }
+        return out;
     }
 
     /**

@@ -53,16 +53,12 @@ class IntegrityOracleCheckTest {
 
     /**
      * Values (and the tests of them) that differ from Evidently's by design, by case and format
-     * (docs/conformance.md, "Data summary"). {@code inferred_types}: Evidently's inference takes a
-     * datetime column as the dataset's timestamp and counts it in no type; Driftwatch has no typeless
-     * column, so it counts as datetime. {@code empty_columns} as CSV: a column whose cells are all empty
+     * (docs/conformance.md, "Data summary"). {@code empty_columns} as CSV: a column whose cells are all empty
      * has no storage type in a CSV file; it reads as numbers, as pandas' {@code read_csv} reads it
      * ({@code float64}), so it equals the all-empty numerical column, and Evidently given the same
      * file would count that pair too; the oracle built its frame in memory with a text column.
      */
     private static final Map<String, List<String>> KNOWN_DIFFERENCES = Map.of(
-            "visible-ds-inferred_types-0", List.of("current/column_count/datetime", "reference/column_count/datetime"),
-            "visible-ds-inferred_types-1", List.of("current/column_count/datetime", "reference/column_count/datetime"),
             "visible-ds-empty_columns-0/CSV", List.of("current/duplicated_columns_count/value"),
             "visible-ds-empty_columns-1/CSV", List.of("current/duplicated_columns_count/value"));
 

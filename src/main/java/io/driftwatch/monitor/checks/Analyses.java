@@ -28,7 +28,8 @@ final class Analyses {
             analyses.add(DriftAnalysis.on(executor).with(monitor.driftOptions()));
         }
         monitor.integrityOptions().ifPresent(
-                o -> analyses.add(IntegrityAnalysis.on(executor).with(o).ignoring(monitor.ignored())));
+                o -> analyses.add(IntegrityAnalysis.on(executor).with(o).ignoring(monitor.ignored())
+                        .inferringTimestamp(monitor.datetime().isEmpty())));
         return List.copyOf(analyses);
     }
 }
