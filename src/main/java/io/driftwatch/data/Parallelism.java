@@ -1,5 +1,8 @@
 package io.driftwatch.data;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
 /**
  * Whether a bulk operation on one column may use other cores. A caller that already runs many
  * columns at once on all cores asks for {@link #SINGLE_THREAD}: nested parallelism would only add
@@ -9,5 +12,24 @@ public enum Parallelism {
     /** On the calling thread only. */
     SINGLE_THREAD,
     /** Large inputs split across the common fork-join pool. */
-    ALL_CORES
+    ALL_CORES;
+
+    /**
+     * Waits for a task run on another thread and returns its result; a task that failed throws what
+     * it threw (unwrapped from the {@link CompletionException}), so callers see the same exception
+     * as if they had run it themselves.
+     */
+    public static <T> T join(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
 }

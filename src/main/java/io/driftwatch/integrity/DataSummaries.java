@@ -4,6 +4,7 @@ import io.driftwatch.data.CategoricalColumn;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.ColumnType;
 import io.driftwatch.data.NumericColumn;
+import io.driftwatch.data.Parallelism;
 import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
 import io.driftwatch.integrity.DataSummary.CategoricalStats;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -105,17 +105,7 @@ public final class DataSummaries {
 
         Counts result() {
             claim();
-            try {
-                return result.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e;
-            }
+            return Parallelism.join(result);
         }
     }
 

@@ -72,14 +72,6 @@ public record IntegrityResult(IntegrityOptions.Tests tests, DataSummary current,
 
     /** Whether any test failed or any reference condition was broken: the check's data-quality verdict. */
     public boolean failed() {
-        if (!findings.isEmpty()) {
-            return true;
-        }
-        for (MetricTest t : metricTests) {
-            if (t.status().failed()) {
-                return true;
-            }
-        }
-        return false;
+        return failureCount() > 0;
     }
 }

@@ -9,6 +9,7 @@ import io.driftwatch.data.CategoricalColumn;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.ColumnType;
 import io.driftwatch.data.NumericColumn;
+import io.driftwatch.data.Parallelism;
 import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
 import io.driftwatch.integrity.IntegrityFinding.Condition;
@@ -28,7 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
@@ -147,7 +147,7 @@ final class ReferenceConditions {
             futures.add(CompletableFuture.supplyAsync(() -> column(ref, cur, type, alpha), executor));
         }
         for (CompletableFuture<List<IntegrityFinding>> f : futures) {
-            findings.addAll(join(f));
+            findings.addAll(Parallelism.join(f));
         }
         findings.sort(Comparator
                 .comparing((IntegrityFinding f) -> f.condition().severity() != IntegrityFinding.Severity.CRITICAL)
@@ -574,17 +574,4 @@ final class ReferenceConditions {
         return out;
     }
 
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
-    }
 }

@@ -4,6 +4,7 @@ import io.driftwatch.data.CategoricalColumn;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.ColumnType;
 import io.driftwatch.data.NumericColumn;
+import io.driftwatch.data.Parallelism;
 import io.driftwatch.data.Table;
 import io.driftwatch.analysis.Analysis;
 import io.driftwatch.analysis.CheckData;
@@ -40,7 +41,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -187,10 +187,10 @@ public final class CheckRunner implements AutoCloseable {
         // Fail as soon as either read fails, without waiting for the other to finish parsing.
         CompletableFuture.anyOf(ref, curFuture).exceptionally(e -> null).join();
         if (curFuture.isCompletedExceptionally() && !ref.isDone()) {
-            join(curFuture);
+            Parallelism.join(curFuture);
         }
-        Reference referenceData = join(ref);
-        Datasets.Dataset cur = join(curFuture);
+        Reference referenceData = Parallelism.join(ref);
+        Datasets.Dataset cur = Parallelism.join(curFuture);
         Table currentTable = cur.table();
         BatchInfo currentBatch = new BatchInfo(currentLabel, cur.format().label(), currentTable.rowCount(),
                 cur.sha256());
@@ -310,19 +310,6 @@ public final class CheckRunner implements AutoCloseable {
         return new Reference(dataset.table(), null, dataset.format().label(), dataset.sha256());
     }
 
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
-    }
 
     /** Declared types where given, inferred otherwise; ignored columns left out (never tested). */
     private static Map<String, ColumnType> types(Table current, MonitorDefinition monitor) {

@@ -776,14 +776,26 @@ final class MonitorParser {
     /** A list of names (channels, triggers, columns): a list, or one name on its own. */
     private List<String> names(JsonNode parent, String key, String path) {
         JsonNode node = parent.get(key);
+        if (node != null && node.isNumber()) {
+            problem(path, "expected a list of names, found " + describe(node));
+            return List.of();
+        }
+        return nameList(node, path, "name");
+    }
+
+    /**
+     * A list of {@code noun}s: a YAML/JSON list (numbers allowed as items), one on its own, or nothing
+     * (null or absent); every item that is not a name is a problem at its index.
+     */
+    private List<String> nameList(JsonNode node, String path, String noun) {
         if (node == null || node.isNull()) {
             return List.of();
         }
-        if (node.isTextual()) {
+        if (node.isTextual() || node.isNumber()) {
             return List.of(node.asText());
         }
         if (!node.isArray()) {
-            problem(path, "expected a list of names, found " + describe(node));
+            problem(path, "expected a list of " + noun + "s, found " + describe(node));
             return List.of();
         }
         List<String> out = new ArrayList<>();
@@ -792,7 +804,7 @@ final class MonitorParser {
             if ((item.isTextual() || item.isNumber()) && !item.asText().isBlank()) {
                 out.add(item.asText());
             } else {
-                problem(path + "[" + i + "]", "expected a name, found " + describe(item));
+                problem(path + "[" + i + "]", "expected a " + noun + ", found " + describe(item));
             }
         }
         return out;
@@ -1015,28 +1027,7 @@ final class MonitorParser {
         if (columns == null) {
             return List.of();
         }
-        String path = "columns." + key;
-        JsonNode node = columns.get(key);
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (node.isTextual() || node.isNumber()) {
-            return List.of(node.asText());
-        }
-        if (!node.isArray()) {
-            problem(path, "expected a list of column names, found " + describe(node));
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
-            if ((item.isTextual() || item.isNumber()) && !item.asText().isBlank()) {
-                out.add(item.asText());
-            } else {
-                problem(path + "[" + i + "]", "expected a column name, found " + describe(item));
-            }
-        }
-        return out;
+        return nameList(columns.get(key), "columns." + key, "column name");
     }
 
     private void problem(String path, String message) {
