@@ -1,6 +1,7 @@
 package io.driftwatch.cli;
 
 import io.driftwatch.integrity.IntegrityResult;
+import io.driftwatch.quality.QualityResult;
 import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.checks.CheckRunner;
 import io.driftwatch.monitor.definitions.MonitorDefinition;
@@ -93,7 +94,8 @@ public final class CheckCommand extends DriftwatchCommand {
         }
         boolean drift = report.findDrift().map(d -> d.dataset().detected()).orElse(false);
         boolean dataQuality = report.sections().find(IntegrityResult.class).map(IntegrityResult::failed).orElse(false);
-        ExitCode verdict = ExitCode.ofCheck(drift, dataQuality);
+        boolean modelQuality = report.sections().find(QualityResult.class).map(QualityResult::failed).orElse(false);
+        ExitCode verdict = ExitCode.ofCheck(drift, dataQuality, modelQuality);
         if (verdict != ExitCode.OK) {
             throw new CommandFailedException(verdict, "");
         }

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,11 @@ import java.util.concurrent.Executor;
  * rows, empty rows, duplicated and almost-duplicated column pairs (longs), the column count (int),
  * then per column its name, physical type ordinal (byte), rows, missing and majority (ints),
  * constant (boolean) and, for numbers, the −∞ and +∞ counts (ints) and min, max, mean, std and the
- * three quartiles (raw doubles). Version 1 profiles still read, without facts. Doubles are stored
+ * three quartiles (raw doubles). Version 3, written only by a profile that keeps rows
+ * ({@link #keepingRows}), has a boolean before the facts (whether they follow) and after them the kept
+ * rows: rows and columns (ints), then per column its name, physical type ordinal and kind (bytes);
+ * numeric: the values as raw doubles (NaN missing); categorical: the dictionary (int size, strings)
+ * and one code per row (ints, −1 missing). Version 1 profiles still read, without facts. Doubles are stored
  * bit for bit, so a check against a profile read back gives the same results as against the profile
  * built from the raw reference.
  *
@@ -49,15 +54,19 @@ public final class ReferenceProfile {
     private static final int FORMAT_VERSION = 2;
     /** The first version, without dataset facts: still read. */
     private static final int FORMAT_VERSION_WITHOUT_FACTS = 1;
+    /** Version 2 plus the rows kept for row-by-row analyses; written only by a profile that keeps some. */
+    private static final int FORMAT_VERSION_WITH_ROWS = 3;
 
     private final int rowCount;
     private final Map<String, ColumnProfile> columns;
     private final TableFacts facts; // null when read from a version-1 profile
+    private final Table rows; // null when no rows are kept
 
-    private ReferenceProfile(int rowCount, Map<String, ColumnProfile> columns, TableFacts facts) {
+    private ReferenceProfile(int rowCount, Map<String, ColumnProfile> columns, TableFacts facts, Table rows) {
         this.rowCount = rowCount;
         this.columns = Collections.unmodifiableMap(columns);
         this.facts = facts;
+        this.rows = rows;
     }
 
     /** Profiles every column of {@code reference}, with the facts of all of them, on the calling thread. */
@@ -78,7 +87,7 @@ public final class ReferenceProfile {
                 considered.add(column.name());
             }
         }
-        return new ReferenceProfile(reference.rowCount(), columns, TableFacts.of(reference, considered, executor));
+        return new ReferenceProfile(reference.rowCount(), columns, TableFacts.of(reference, considered, executor), null);
     }
 
     /**
@@ -90,7 +99,7 @@ public final class ReferenceProfile {
         for (Column column : reference.columns()) {
             columns.put(column.name(), profile(column));
         }
-        return new ReferenceProfile(reference.rowCount(), columns, null);
+        return new ReferenceProfile(reference.rowCount(), columns, null, null);
     }
 
     /** Profiles one column. */
@@ -149,11 +158,44 @@ public final class ReferenceProfile {
         return Optional.ofNullable(facts);
     }
 
+    /**
+     * This profile keeping, row by row, the columns of {@code reference} named in {@code names} (those
+     * it has, in its column order): what analyses that score each row need of the reference, such as
+     * the model's target, prediction and probabilities. The columns are the reference's own, not
+     * copies; the profile must have been built from the same reference.
+     *
+     * @throws IllegalArgumentException when {@code reference} does not have this profile's row count
+     */
+    public ReferenceProfile keepingRows(Table reference, Collection<String> names) {
+        if (reference.rowCount() != rowCount) {
+            throw new IllegalArgumentException("the reference has " + reference.rowCount() + " rows, its profile "
+                    + rowCount);
+        }
+        List<Column> kept = new ArrayList<>();
+        for (Column column : reference.columns()) {
+            if (names.contains(column.name())) {
+                kept.add(column);
+            }
+        }
+        return new ReferenceProfile(rowCount, columns, facts, kept.isEmpty() ? null : Table.of(kept));
+    }
+
+    /**
+     * The reference's rows of the columns kept by {@link #keepingRows}; absent when none were kept
+     * (and in profiles written before rows were kept, format versions 1 and 2).
+     */
+    public Optional<Table> rows() {
+        return Optional.ofNullable(rows);
+    }
+
     /** Writes the binary form described in the class comment. Does not close {@code out}. */
     public void writeTo(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
         data.write(MAGIC);
-        data.writeInt(facts == null ? FORMAT_VERSION_WITHOUT_FACTS : FORMAT_VERSION);
+        // the oldest version that holds everything, so profiles without kept rows keep their bytes (and hashes)
+        int version = rows != null ? FORMAT_VERSION_WITH_ROWS
+                : facts == null ? FORMAT_VERSION_WITHOUT_FACTS : FORMAT_VERSION;
+        data.writeInt(version);
         data.writeInt(rowCount);
         data.writeInt(columns.size());
         for (ColumnProfile column : columns.values()) {
@@ -176,10 +218,84 @@ public final class ReferenceProfile {
                 }
             }
         }
+        if (version == FORMAT_VERSION_WITH_ROWS) {
+            data.writeBoolean(facts != null);
+        }
         if (facts != null) {
             facts.writeTo(data);
         }
+        if (version == FORMAT_VERSION_WITH_ROWS) {
+            writeRows(data, rows);
+        }
         data.flush();
+    }
+
+    private static void writeRows(DataOutputStream data, Table rows) throws IOException {
+        data.writeInt(rows.rowCount());
+        data.writeInt(rows.columnCount());
+        for (Column column : rows.columns()) {
+            writeString(data, column.name());
+            data.writeByte(column.physicalType().ordinal());
+            if (column instanceof NumericColumn numbers) {
+                data.writeByte(0);
+                writeDoubles(data, numbers.values());
+            } else {
+                CategoricalColumn categories = (CategoricalColumn) column;
+                data.writeByte(1);
+                String[] dictionary = categories.dictionary();
+                data.writeInt(dictionary.length);
+                for (String label : dictionary) {
+                    writeString(data, label);
+                }
+                int[] codes = categories.codes();
+                for (int i = 0; i < categories.length(); i++) {
+                    data.writeInt(codes[i]);
+                }
+            }
+        }
+    }
+
+    private static Table readRows(DataInputStream data, String sourceName) throws IOException {
+        int rowCount = data.readInt();
+        int count = data.readInt();
+        if (rowCount < 0 || count < 0) {
+            throw new InvalidProfileException(sourceName + ": the kept rows have a negative size");
+        }
+        PhysicalType[] types = PhysicalType.values();
+        List<Column> columns = new ArrayList<>(count);
+        for (int c = 0; c < count; c++) {
+            String name = readString(data);
+            int typeOrdinal = data.readByte();
+            if (typeOrdinal < 0 || typeOrdinal >= types.length) {
+                throw new InvalidProfileException(sourceName + ": kept column '" + name + "' has an unknown type");
+            }
+            int kind = data.readByte();
+            if (kind == 0) {
+                columns.add(NumericColumn.wrap(name, types[typeOrdinal], readDoubles(data, rowCount), rowCount));
+            } else if (kind == 1) {
+                int size = data.readInt();
+                if (size < 0) {
+                    throw new InvalidProfileException(sourceName + ": kept column '" + name + "' has a negative size");
+                }
+                String[] dictionary = new String[size];
+                for (int i = 0; i < size; i++) {
+                    dictionary[i] = readString(data);
+                }
+                int[] codes = new int[rowCount];
+                for (int i = 0; i < rowCount; i++) {
+                    int code = data.readInt();
+                    if (code < CategoricalColumn.MISSING || code >= size) {
+                        throw new InvalidProfileException(sourceName + ": kept column '" + name + "' has code " + code
+                                + " outside its " + size + " labels");
+                    }
+                    codes[i] = code;
+                }
+                columns.add(CategoricalColumn.wrap(name, codes, rowCount, dictionary));
+            } else {
+                throw new InvalidProfileException(sourceName + ": kept column '" + name + "' has an unknown kind " + kind);
+            }
+        }
+        return Table.of(columns);
     }
 
     /**
@@ -197,9 +313,10 @@ public final class ReferenceProfile {
                 throw new InvalidProfileException(sourceName + " is not a Driftwatch reference profile");
             }
             int version = data.readInt();
-            if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_FACTS) {
+            if (version < FORMAT_VERSION_WITHOUT_FACTS || version > FORMAT_VERSION_WITH_ROWS) {
                 throw new InvalidProfileException(sourceName + " is a profile of format version " + version
-                        + "; this Driftwatch reads versions " + FORMAT_VERSION_WITHOUT_FACTS + " to " + FORMAT_VERSION);
+                        + "; this Driftwatch reads versions " + FORMAT_VERSION_WITHOUT_FACTS + " to "
+                        + FORMAT_VERSION_WITH_ROWS);
             }
             int rows = data.readInt();
             int count = data.readInt();
@@ -231,8 +348,15 @@ public final class ReferenceProfile {
                     throw new InvalidProfileException(sourceName + ": column '" + name + "' has an unknown kind " + kind);
                 }
             }
-            TableFacts facts = version == FORMAT_VERSION_WITHOUT_FACTS ? null : TableFacts.readFrom(data, sourceName);
-            return new ReferenceProfile(rows, columns, facts);
+            boolean hasFacts = version == FORMAT_VERSION_WITH_ROWS ? data.readBoolean()
+                    : version == FORMAT_VERSION;
+            TableFacts facts = hasFacts ? TableFacts.readFrom(data, sourceName) : null;
+            Table kept = version == FORMAT_VERSION_WITH_ROWS ? readRows(data, sourceName) : null;
+            if (kept != null && kept.rowCount() != rows) {
+                throw new InvalidProfileException(sourceName + ": the kept rows number " + kept.rowCount()
+                        + ", the reference " + rows);
+            }
+            return new ReferenceProfile(rows, columns, facts, kept);
         } catch (EOFException e) {
             throw new InvalidProfileException(sourceName + " is truncated: the profile ends early", e);
         }

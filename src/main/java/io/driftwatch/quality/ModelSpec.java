@@ -145,6 +145,20 @@ public record ModelSpec(ModelTask task, String target, String prediction, String
         return posLabel == null ? DEFAULT_POS_LABEL : posLabel;
     }
 
+    /** The columns the model's quality is scored from: target, prediction and probabilities, as named. */
+    public java.util.List<String> columns() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        out.add(target);
+        if (prediction != null) {
+            out.add(prediction);
+        }
+        if (probability != null) {
+            out.add(probability);
+        }
+        out.addAll(classProbabilities.values());
+        return java.util.List.copyOf(out);
+    }
+
     /** Whether probabilities are given (Evidently then adds ROC AUC and log loss to the preset). */
     public boolean hasProbabilities() {
         return probability != null || !classProbabilities.isEmpty();

@@ -108,7 +108,8 @@ public final class QualityEvaluator {
         List<Baseline> allBaselines = new ArrayList<>(baselines);
         allBaselines.addAll(driftwatchBaselines);
         String evidentlyError = firstFailure(side, reference, dummyFailure);
-        return new QualityResult(spec.task(), side, reference, allBaselines, tests, baselineTests, evidentlyError);
+        return new QualityResult(spec.task(), QualityOptions.Tests.EVIDENTLY, side, reference, allBaselines, tests,
+                baselineTests, List.of(), evidentlyError, List.of());
     }
 
     /** The first failure in Evidently's order: by stage, the current side before the reference. */

@@ -30,4 +30,9 @@ public sealed interface QualityMetric permits ClassificationMetric, RegressionMe
 
     /** Which way is better. */
     Better better();
+
+    /** The metrics of a model doing {@code task}, in Evidently's order (then Driftwatch's own). */
+    static java.util.List<QualityMetric> of(ModelTask task) {
+        return java.util.List.of(task.isClassification() ? ClassificationMetric.values() : RegressionMetric.values());
+    }
 }

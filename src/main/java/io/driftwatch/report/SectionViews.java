@@ -15,6 +15,7 @@ import java.util.List;
 final class SectionViews {
     private static final List<SectionView<?>> ALL = List.of(
             new DriftView(),
+            new QualityView(),
             new IntegrityView());
 
     private SectionViews() {

@@ -3,6 +3,7 @@ package io.driftwatch.monitor.checks;
 import io.driftwatch.analysis.Analysis;
 import io.driftwatch.drift.DriftAnalysis;
 import io.driftwatch.integrity.IntegrityAnalysis;
+import io.driftwatch.quality.QualityAnalysis;
 import io.driftwatch.monitor.definitions.MonitorDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ final class Analyses {
         if (withReference) {
             analyses.add(DriftAnalysis.on(executor).with(monitor.driftOptions()));
         }
+        monitor.model().ifPresent(spec -> analyses.add(QualityAnalysis.of(spec).with(monitor.qualityOptions())));
         monitor.integrityOptions().ifPresent(
                 o -> analyses.add(IntegrityAnalysis.on(executor).with(o).ignoring(monitor.ignored())
                         .inferringTimestamp(monitor.datetime().isEmpty())));

@@ -18,11 +18,13 @@ import io.driftwatch.io.SchemaMismatchException;
 import io.driftwatch.io.TypeInference;
 import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.monitor.InvalidRequestException;
+import io.driftwatch.monitor.definitions.InvalidMonitorException;
 import io.driftwatch.monitor.definitions.MonitorDefinition;
 import io.driftwatch.profile.CategoricalProfile;
 import io.driftwatch.profile.ColumnProfile;
 import io.driftwatch.profile.NumericProfile;
 import io.driftwatch.profile.ReferenceProfile;
+import io.driftwatch.quality.ModelColumns;
 import io.driftwatch.report.BatchInfo;
 import io.driftwatch.report.CheckReport;
 import io.driftwatch.report.ColumnRoles;
@@ -216,9 +218,14 @@ public final class CheckRunner implements AutoCloseable {
             }
             progress.stage("profiling the reference", 1, STAGES);
             // the dataset facts cost about as much as a data summary: only the integrity analysis reads them
+            if (referenceData.table != null) {
+                requireModelColumns(monitor, referenceData.table, "reference " + referenceLabel);
+            }
             profile = referenceData.profile != null ? referenceData.profile
-                    : monitor.integrityOptions().isEmpty() ? ReferenceProfile.columnsOnly(referenceData.table)
-                    : ReferenceProfile.of(referenceData.table, monitor.ignored(), executor);
+                    : keepingModelRows(monitor.integrityOptions().isEmpty()
+                            ? ReferenceProfile.columnsOnly(referenceData.table)
+                            : ReferenceProfile.of(referenceData.table, monitor.ignored(), executor),
+                            referenceData.table, monitor);
         }
         long read = System.nanoTime();
 
@@ -260,8 +267,40 @@ public final class CheckRunner implements AutoCloseable {
     public static ReferenceProfile referenceProfile(Path reference, MonitorDefinition monitor,
             CsvOptions.Limits limits) {
         Reference r = readReference(reference, monitor.csvOptions().withLimits(limits));
-        return r.profile != null ? r.profile
-                : ReferenceProfile.of(r.table, monitor.ignored(), java.util.concurrent.ForkJoinPool.commonPool());
+        if (r.profile != null) {
+            return r.profile;
+        }
+        requireModelColumns(monitor, r.table, "reference " + reference);
+        return keepingModelRows(ReferenceProfile.of(r.table, monitor.ignored(),
+                java.util.concurrent.ForkJoinPool.commonPool()), r.table, monitor);
+    }
+
+    /**
+     * {@code profile} keeping the reference's rows of the model's columns when the monitor has a model:
+     * the quality analysis scores the reference from them.
+     */
+    public static ReferenceProfile keepingModelRows(ReferenceProfile profile, Table reference,
+            MonitorDefinition monitor) {
+        return monitor.model().map(spec -> profile.keepingRows(reference, spec.columns())).orElse(profile);
+    }
+
+    /**
+     * Refuses a reference that lacks a column the monitor's {@code model:} names, or whose
+     * probabilities or regression values are not what the model says, pointing at the field's line.
+     *
+     * @throws InvalidMonitorException naming the monitor, the field's line and column, and the data's row
+     */
+    public static void requireModelColumns(MonitorDefinition monitor, Table reference, String referenceName) {
+        if (monitor.model().isEmpty()) {
+            return;
+        }
+        List<InvalidMonitorException.Problem> problems = new ArrayList<>();
+        for (ModelColumns.Problem p : ModelColumns.problems(monitor.model().get(), reference, referenceName)) {
+            problems.add(monitor.modelProblem(p.field(), p.message()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMonitorException(monitor.documentName(), problems);
+        }
     }
 
     /** What the reference file held: a batch or a profile. */
@@ -332,8 +371,13 @@ public final class CheckRunner implements AutoCloseable {
         Table refShape = reference.shape();
         Map<String, ColumnType> withDeclared = new LinkedHashMap<>(types);
         monitor.declaredTypes().forEach(withDeclared::putIfAbsent);
+        // a monitor that joins labels later checks batches of predictions: their target may be missing
+        Set<String> mayMiss = new java.util.HashSet<>(monitor.ignored());
+        if (monitor.modelId().isPresent()) {
+            monitor.target().ifPresent(mayMiss::add);
+        }
         List<SchemaAlignment.Problem> problems = new ArrayList<>(
-                SchemaAlignment.problems(refShape, current, withDeclared, monitor.ignored()));
+                SchemaAlignment.problems(refShape, current, withDeclared, mayMiss));
         monitor.target().ifPresent(c -> roleMissing(c, "target", refShape, current, withDeclared, problems));
         monitor.prediction().ifPresent(c -> roleMissing(c, "prediction", refShape, current, withDeclared, problems));
         if (problems.isEmpty()) {

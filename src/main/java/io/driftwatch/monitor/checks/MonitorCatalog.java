@@ -238,7 +238,8 @@ public final class MonitorCatalog {
         if (batch.unreadable() != null) {
             return old;
         }
-        return ReferenceProfile.of(batch.table(), definition.ignored(), java.util.concurrent.ForkJoinPool.commonPool());
+        return CheckRunner.keepingModelRows(ReferenceProfile.of(batch.table(), definition.ignored(),
+                java.util.concurrent.ForkJoinPool.commonPool()), batch.table(), definition);
     }
 
     /**
@@ -421,8 +422,10 @@ public final class MonitorCatalog {
             throw invalid("columns", reference.unreadable().getMessage().replace("dataset " + v.reference.id(),
                     "reference " + v.reference.id()));
         }
-        ReferenceProfile profile = ReferenceProfile.of(reference.table(), v.definition.ignored(),
-                java.util.concurrent.ForkJoinPool.commonPool());
+        CheckRunner.requireModelColumns(v.definition, reference.table(), "reference " + v.reference.id());
+        ReferenceProfile profile = CheckRunner.keepingModelRows(ReferenceProfile.of(reference.table(),
+                v.definition.ignored(), java.util.concurrent.ForkJoinPool.commonPool()), reference.table(),
+                v.definition);
         BlobStore.Blob blob;
         try {
             blob = blobs.write(BlobStore.Kind.PROFILE, profile::writeTo);

@@ -5,6 +5,8 @@ import io.driftwatch.drift.ColumnOverride;
 import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DriftOptions;
 import io.driftwatch.integrity.IntegrityOptions;
+import io.driftwatch.quality.ModelSpec;
+import io.driftwatch.quality.QualityOptions;
 import io.driftwatch.io.CsvOptions;
 import io.driftwatch.monitor.sources.SourceSpec;
 import io.driftwatch.report.ColumnRoles;
@@ -58,6 +60,18 @@ import java.util.Set;
  *   missing_tolerance: 0.05    # how far above the reference's missing share (one-sided)
  *   duplicated_tolerance: 0.05 # likewise for duplicated rows
  *   confidence: 0.99       # of the lower bound a share must clear before it is a finding
+ * model:                   # the model whose quality is measured; without it, no quality analysis runs
+ *   task: binary_classification   # binary_classification | multiclass_classification | regression
+ *   target: churned        # the same column as columns.target (either place, or both alike)
+ *   prediction: churn_label
+ *   probabilities: churn_proba    # multiclass: {class: column, …}
+ *   pos_label: 1
+ *   probas_threshold: 0.5
+ *   id: request_id         # joins labels that arrive later to the logged predictions
+ * quality:
+ *   tests: degradation     # evidently (the default) | degradation | none
+ *   degradation: {accuracy: 0.05, rmse: {absolute: 2.5}}   # a share of the reference's value, or absolute
+ *   confidence: 0.95       # one-sided, of the worsening a failed degradation test shows
  * }</pre>
  *
  * <p>Validation is strict (see {@link InvalidMonitorException}). A column has one role among
@@ -70,7 +84,8 @@ import java.util.Set;
  */
 public final class MonitorDefinition {
     private static final MonitorDefinition EMPTY = new MonitorDefinition(null, null, List.of(), List.of(), List.of(),
-            null, null, null, List.of(), DriftOptions.defaults(), Policy.NONE, null, null, null, null, null);
+            null, null, null, List.of(), DriftOptions.defaults(), Policy.NONE, null, null, null, null, null, null, null,
+            QualityOptions.defaults(), "", Map.of());
 
     private final String name;
     private final String reference;
@@ -88,12 +103,23 @@ public final class MonitorDefinition {
     private final ChunkSpec chunks;
     private final ReferenceRoll referenceRoll;
     private final IntegrityOptions integrity;
+    private final ModelSpec model;
+    private final String modelId;
+    private final QualityOptions quality;
+    private final String documentName;
+    private final Map<String, InvalidMonitorException.Problem> modelLocations;
 
     MonitorDefinition(String name, String reference, List<String> numerical, List<String> categorical,
             List<String> text, String datetime, String target, String prediction, List<String> ignored,
             DriftOptions driftOptions, Policy policy, Schedule schedule, SourceSpec source, ChunkSpec chunks,
-            ReferenceRoll referenceRoll, IntegrityOptions integrity) {
+            ReferenceRoll referenceRoll, IntegrityOptions integrity, ModelSpec model, String modelId,
+            QualityOptions quality, String documentName, Map<String, InvalidMonitorException.Problem> modelLocations) {
+        this.documentName = documentName;
         this.integrity = integrity;
+        this.model = model;
+        this.modelId = modelId;
+        this.quality = quality;
+        this.modelLocations = Map.copyOf(modelLocations);
         this.schedule = schedule;
         this.source = source;
         this.chunks = chunks;
@@ -182,6 +208,47 @@ public final class MonitorDefinition {
         return Optional.ofNullable(integrity);
     }
 
+    /**
+     * The model whose quality a check measures ({@code model:}), if the monitor describes one; without
+     * it a check runs no quality analysis.
+     */
+    public Optional<ModelSpec> model() {
+        return Optional.ofNullable(model);
+    }
+
+    /** The column that identifies each prediction row ({@code model.id}), joining labels that arrive later. */
+    public Optional<String> modelId() {
+        return Optional.ofNullable(modelId);
+    }
+
+    /** The model-quality tests ({@code quality:}); Evidently's default tests when the monitor names none. */
+    public QualityOptions qualityOptions() {
+        return quality;
+    }
+
+    /** The file or upload the definition was read from, as its messages name it (empty for {@link #empty()}). */
+    public String documentName() {
+        return documentName;
+    }
+
+    /**
+     * A problem with the {@code model:} field {@code field} found on the data (a column the reference
+     * lacks, a probability outside [0, 1]), placed at the field's line and column in the definition.
+     */
+    public InvalidMonitorException.Problem modelProblem(String field, String message) {
+        InvalidMonitorException.Problem at = modelLocations.get(field);
+        for (String f = field; at == null && f.lastIndexOf('.') > 0; ) {
+            f = f.substring(0, f.lastIndexOf('.'));
+            at = modelLocations.get(f);
+        }
+        if (at == null && field.startsWith("model.")) {
+            // named under columns: instead (columns.target and model.target are one column)
+            at = modelLocations.get("columns." + field.substring("model.".length()));
+        }
+        return new InvalidMonitorException.Problem(field, at == null ? 0 : at.line(), at == null ? 0 : at.column(),
+                message);
+    }
+
     /** The monitor's name, if it has one. */
     public Optional<String> name() {
         return Optional.ofNullable(name);
@@ -216,9 +283,16 @@ public final class MonitorDefinition {
         return Optional.ofNullable(prediction);
     }
 
-    /** Columns never tested nor compared, in the order listed. */
+    /**
+     * Columns never tested nor compared, in the order listed; the model's id column ({@code model.id})
+     * too: a row identifier is not a feature.
+     */
     public Set<String> ignored() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(ignored));
+        Set<String> all = new LinkedHashSet<>(ignored);
+        if (modelId != null) {
+            all.add(modelId);
+        }
+        return Collections.unmodifiableSet(all);
     }
 
     /** The drift policy: tests, thresholds, per-column overrides, share and correction. */

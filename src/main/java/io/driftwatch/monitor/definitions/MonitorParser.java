@@ -16,6 +16,11 @@ import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DriftOptions;
 import io.driftwatch.integrity.IntegrityFinding;
 import io.driftwatch.integrity.IntegrityOptions;
+import io.driftwatch.quality.ClassLabel;
+import io.driftwatch.quality.ModelSpec;
+import io.driftwatch.quality.ModelTask;
+import io.driftwatch.quality.QualityMetric;
+import io.driftwatch.quality.QualityOptions;
 import io.driftwatch.stats.BinningStrategy;
 import io.driftwatch.stats.ColumnKind;
 import io.driftwatch.stats.DriftTest;
@@ -70,7 +75,11 @@ final class MonitorParser {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     static final List<String> TOP_KEYS = List.of("name", "reference", "columns", "drift", "alerts", "retrain",
-            "schedule", "source", "chunks", "reference_roll", "integrity");
+            "schedule", "source", "chunks", "reference_roll", "integrity", "model", "quality");
+    static final List<String> MODEL_KEYS = List.of("task", "target", "prediction", "probabilities", "pos_label",
+            "probas_threshold", "id");
+    static final List<String> QUALITY_KEYS = List.of("tests", "degradation", "confidence");
+    static final List<String> TOLERANCE_KEYS = List.of("relative", "absolute");
     static final List<String> SCHEDULE_KEYS = List.of("cron", "cron_type", "time_zone", "every");
     static final List<String> DIRECTORY_KEYS = List.of("type", "path", "glob", "settle");
     static final List<String> JDBC_KEYS = List.of("type", "datasource", "query");
@@ -327,8 +336,307 @@ final class MonitorParser {
         ChunkSpec chunks = chunks(root, datetime);
         ReferenceRoll roll = referenceRoll(root, source);
         IntegrityOptions integrity = integrity(root);
+        ModelSection model = model(root, target, prediction, text, datetime, ignored);
+        QualityOptions quality = quality(root, model == null ? null : model.spec());
+        if (model != null) {
+            target = model.spec().target();
+            prediction = model.spec().prediction();
+        }
         return new MonitorDefinition(name, reference, numerical, categorical, text, datetime, target, prediction,
-                ignored, options, policy(root), schedule, source, chunks, roll, integrity);
+                ignored, options, policy(root), schedule, source, chunks, roll, integrity,
+                model == null ? null : model.spec(), model == null ? null : model.id(), quality, this.source, modelLocations());
+    }
+
+    /** The {@code model:} section read: the model and the column that joins late labels (or null). */
+    private record ModelSection(ModelSpec spec, String id) {
+    }
+
+    /**
+     * {@code model:} the model whose quality the check measures (DESIGN.md, "Model quality in the
+     * monitor definition"). Its target and prediction are {@code columns.target} and
+     * {@code columns.prediction}: either place may name them, both only alike. Null without the key.
+     */
+    private ModelSection model(JsonNode root, String columnsTarget, String columnsPrediction, List<String> text,
+            String datetime, List<String> ignored) {
+        JsonNode node = mapping(root, "model", "model");
+        if (node == null) {
+            if (root.has("model") && root.get("model").isNull()) {
+                problem("model", "is empty: describe the model ({task, target, prediction, …}) or leave the key out");
+            }
+            return null;
+        }
+        checkKeys(node, "model", MODEL_KEYS);
+        String target = sameColumn(string(node, "target", "model.target"), columnsTarget, "target");
+        String prediction = sameColumn(string(node, "prediction", "model.prediction"), columnsPrediction,
+                "prediction");
+        String probability = null;
+        Map<String, String> classProbabilities = new LinkedHashMap<>();
+        JsonNode probabilities = node.get("probabilities");
+        if (probabilities != null && !probabilities.isNull()) {
+            if (probabilities.isObject()) {
+                for (Map.Entry<String, JsonNode> e : probabilities.properties()) {
+                    String column = string(probabilities, e.getKey(), "model.probabilities." + e.getKey());
+                    if (column != null) {
+                        classProbabilities.put(e.getKey(), column);
+                    }
+                }
+            } else {
+                probability = string(node, "probabilities", "model.probabilities");
+            }
+        }
+        ModelTask task = null;
+        String taskText = string(node, "task", "model.task");
+        if (taskText != null) {
+            for (ModelTask t : ModelTask.values()) {
+                if (t.label().equals(taskText)) {
+                    task = t;
+                }
+            }
+            if (task == null) {
+                problem("model.task", "unknown task '" + shorten(taskText) + "'; valid: " + taskLabels());
+            }
+        } else if (!classProbabilities.isEmpty()) {
+            task = ModelTask.MULTICLASS_CLASSIFICATION;
+        } else if (probability != null) {
+            task = ModelTask.BINARY_CLASSIFICATION;
+        } else {
+            problem("model.task", "is required: one of " + taskLabels());
+        }
+        if (target == null) {
+            problem("model.target", "is required: the column of true labels (or values, for a regression)");
+        }
+        for (String column : java.util.Arrays.asList(target, prediction, probability)) {
+            if (column != null && (text.contains(column) || column.equals(datetime) || ignored.contains(column))) {
+                problem(modelField(column, target, prediction), "column '" + column
+                        + "' is listed as text, datetime or ignored; the model's columns are scored");
+            }
+        }
+        ClassLabel posLabel = null;
+        JsonNode pos = node.get("pos_label");
+        if (pos != null && !pos.isNull()) {
+            if (pos.isIntegralNumber()) {
+                posLabel = ClassLabel.ofInteger(pos.longValue());
+            } else if (pos.isNumber()) {
+                posLabel = ClassLabel.ofFloat(pos.doubleValue());
+            } else if (pos.isBoolean()) {
+                posLabel = ClassLabel.ofBoolean(pos.booleanValue());
+            } else if (pos.isTextual() && !pos.asText().isEmpty()) {
+                posLabel = ClassLabel.ofText(pos.asText());
+            } else {
+                problem("model.pos_label", "expected the positive class (a number or a name), found " + describe(pos));
+            }
+        }
+        Double threshold = number(node, "probas_threshold", "model.probas_threshold");
+        if (threshold != null && threshold > 1) {
+            problem("model.probas_threshold", "must be between 0 and 1 (a probability), got " + threshold);
+            threshold = null;
+        }
+        String id = string(node, "id", "model.id");
+        if (id != null && (id.equals(target) || id.equals(prediction) || id.equals(probability)
+                || classProbabilities.containsValue(id))) {
+            problem("model.id", "column '" + id + "' is already one of the model's columns; the id identifies a"
+                    + " prediction row (e.g. request_id)");
+        }
+        if (task == null || target == null) {
+            return null;
+        }
+        try {
+            ModelSpec spec = new ModelSpec(task, target, prediction, probability, classProbabilities,
+                    task == ModelTask.BINARY_CLASSIFICATION ? posLabel : null,
+                    threshold == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(threshold));
+            if (posLabel != null && task != ModelTask.BINARY_CLASSIFICATION) {
+                problem("model.pos_label", "applies to binary classification only; this model is a "
+                        + task.label());
+                return null;
+            }
+            return new ModelSection(spec, id);
+        } catch (IllegalArgumentException e) {
+            // ModelSpec names the field first: "probabilities: a regression has none"
+            String message = e.getMessage();
+            int colon = message.indexOf(": ");
+            String field = colon > 0 && !message.substring(0, colon).contains(" ")
+                    ? "model." + message.substring(0, colon) : "model";
+            problem(field, colon > 0 && field.length() > 5 ? message.substring(colon + 2) : message);
+            return null;
+        }
+    }
+
+    /** The model field naming {@code column}, for messages. */
+    private static String modelField(String column, String target, String prediction) {
+        return column.equals(target) ? "model.target" : column.equals(prediction) ? "model.prediction"
+                : "model.probabilities";
+    }
+
+    /** The column named in {@code model.<role>} or {@code columns.<role>}: either, or both alike. */
+    private String sameColumn(String inModel, String inColumns, String role) {
+        if (inModel != null && inColumns != null && !inModel.equals(inColumns)) {
+            problem("model." + role, "names '" + shorten(inModel) + "' but columns." + role + " names '"
+                    + shorten(inColumns) + "'; they are the same column: name it once, or alike in both");
+            return inModel;
+        }
+        return inModel != null ? inModel : inColumns;
+    }
+
+    private static String taskLabels() {
+        List<String> labels = new ArrayList<>();
+        for (ModelTask t : ModelTask.values()) {
+            labels.add(t.label());
+        }
+        return String.join(", ", labels);
+    }
+
+    /**
+     * {@code quality:} the tests the model-quality analysis runs: a mapping ({@code tests},
+     * {@code degradation} tolerances, {@code confidence}) or just the tests ({@code quality: degradation}).
+     * Evidently's default tests when left out; a problem when given without a {@code model:}.
+     */
+    private QualityOptions quality(JsonNode root, ModelSpec model) {
+        JsonNode node = root.get("quality");
+        QualityOptions options = QualityOptions.defaults();
+        if (node == null) {
+            return options;
+        }
+        if (model == null) {
+            if (!root.has("model")) {
+                problem("quality", "needs a model: section (task, target, prediction…) whose quality it tests");
+            }
+            return options;
+        }
+        if (node.isNull() || node.isTextual() && node.asText().isBlank()) {
+            problem("quality", "is empty: write quality: {tests: evidently} (or degradation, none), or leave the key"
+                    + " out");
+            return options;
+        }
+        if (node.isTextual()) {
+            QualityOptions.Tests tests = qualityTests(node.asText(), "quality");
+            return tests == null ? options : options.withTests(tests);
+        }
+        if (!node.isObject()) {
+            problem("quality", "expected a mapping such as {tests: degradation}, or one of " + qualityTestLabels()
+                    + ", found " + describe(node));
+            return options;
+        }
+        checkKeys(node, "quality", QUALITY_KEYS);
+        QualityOptions.Tests tests = options.tests();
+        String testsText = string(node, "tests", "quality.tests");
+        if (testsText != null) {
+            tests = qualityTests(testsText, "quality.tests");
+            if (tests == null) {
+                return options;
+            }
+        }
+        Map<QualityMetric, QualityOptions.Tolerance> tolerances = new LinkedHashMap<>();
+        JsonNode degradation = mapping(node, "degradation", "quality.degradation");
+        if (degradation != null) {
+            List<QualityMetric> valid = QualityMetric.of(model.task());
+            for (Map.Entry<String, JsonNode> e : degradation.properties()) {
+                String path = "quality.degradation." + e.getKey();
+                QualityMetric metric = null;
+                for (QualityMetric m : valid) {
+                    if (m.key().equals(e.getKey())) {
+                        metric = m;
+                    }
+                }
+                if (metric == null) {
+                    List<String> keys = new ArrayList<>();
+                    valid.forEach(m -> keys.add(m.key()));
+                    problem(path, "unknown metric '" + shorten(e.getKey()) + "' for a " + model.task().label()
+                            + "; valid: " + String.join(", ", keys));
+                    continue;
+                }
+                QualityOptions.Tolerance tolerance = tolerance(e.getValue(), path);
+                if (tolerance != null) {
+                    tolerances.put(metric, tolerance);
+                }
+            }
+        }
+        double confidence = options.confidence();
+        Double level = number(node, "confidence", "quality.confidence");
+        if (level != null) {
+            if (level <= 0 || level >= 1) {
+                problem("quality.confidence", "must be between 0 and 1, both excluded (e.g. 0.95), got " + level
+                        + (level > 1 && level < 100 ? "; for " + level + " % write " + level / 100 : ""));
+            } else {
+                confidence = level;
+            }
+        }
+        if (tests != QualityOptions.Tests.DEGRADATION) {
+            for (String key : List.of("degradation", "confidence")) {
+                if (node.has(key)) {
+                    problem("quality." + key, "applies to tests: degradation only; these tests are " + tests.label());
+                }
+            }
+        }
+        return new QualityOptions(tests, tolerances, confidence);
+    }
+
+    /**
+     * A tolerance: a number (a share of the reference's value, e.g. 0.05 for 5 %), or
+     * {@code {absolute: 0.02}} in the metric's units, or {@code {relative: 0.05}}.
+     */
+    private QualityOptions.Tolerance tolerance(JsonNode node, String path) {
+        if (node.isNumber()) {
+            double v = node.doubleValue();
+            if (!Double.isFinite(v) || v < 0) {
+                problem(path, "must be a finite number of at least 0 (a share of the reference's value), got "
+                        + node.asText());
+                return null;
+            }
+            if (v > 1) {
+                problem(path, "a tolerance of " + v + " is more than the reference's whole value; for " + v
+                        + " % write " + v / 100 + ", or {absolute: " + node.asText() + "} in the metric's units");
+                return null;
+            }
+            return QualityOptions.Tolerance.relative(v);
+        }
+        if (!node.isObject()) {
+            problem(path, "expected a share of the reference's value (e.g. 0.05) or {absolute: 0.02}, found "
+                    + describe(node));
+            return null;
+        }
+        checkKeys(node, path, TOLERANCE_KEYS);
+        Double relative = number(node, "relative", path + ".relative");
+        Double absolute = number(node, "absolute", path + ".absolute");
+        if ((relative == null) == (absolute == null)) {
+            problem(path, "give exactly one of relative (a share of the reference's value) or absolute (in the"
+                    + " metric's units)");
+            return null;
+        }
+        return relative != null ? QualityOptions.Tolerance.relative(relative)
+                : QualityOptions.Tolerance.absolute(absolute);
+    }
+
+    private QualityOptions.Tests qualityTests(String text, String path) {
+        for (QualityOptions.Tests t : QualityOptions.Tests.values()) {
+            if (t.label().equals(text)) {
+                return t;
+            }
+        }
+        problem(path, "unknown tests '" + shorten(text) + "'; valid: " + qualityTestLabels()
+                + " (evidently: Evidently's default tests; degradation: fail only when worse than the reference by"
+                + " more than a tolerance; none: the metrics only)");
+        return null;
+    }
+
+    private static String qualityTestLabels() {
+        List<String> labels = new ArrayList<>();
+        for (QualityOptions.Tests t : QualityOptions.Tests.values()) {
+            labels.add(t.label());
+        }
+        return String.join(", ", labels);
+    }
+
+    /** Where each field under {@code model:} was written, for problems found later on the data. */
+    private Map<String, InvalidMonitorException.Problem> modelLocations() {
+        Map<String, InvalidMonitorException.Problem> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonLocation> e : locations.entrySet()) {
+            if (e.getKey().startsWith("model") || e.getKey().startsWith("columns.target")
+                    || e.getKey().startsWith("columns.prediction")) {
+                out.put(e.getKey(), new InvalidMonitorException.Problem(e.getKey(), e.getValue().getLineNr(),
+                        e.getValue().getColumnNr(), ""));
+            }
+        }
+        return out;
     }
 
     /**
