@@ -19,16 +19,9 @@ import java.util.Objects;
  *     event of one incident carry the same id (PagerDuty's {@code dedup_key} is derived from it)
  * @param checkId the check that opened or closed the incident; null for a test without a check
  * @param occurredAt when the check was recorded
- * @param drift the dataset verdict of that check; null when the check failed or for a test
- * @param topColumns drifted columns, most drifted first ({@link DriftedColumn#MOST_DRIFTED_FIRST});
- *     channels show at most {@link #MAX_COLUMNS_SHOWN}
- * @param checkError why the check failed, for an incident opened by a failing check; null otherwise
+ * @param findings what that check found ({@link Findings#NONE} for a test)
  * @param reportUrl the check's HTML report, absolute http(s); null when there is none
  * @param dashboardUrl the monitor's dashboard page, absolute http(s)
- * @param dataQuality the check's data-quality failures, one line of plain text each (a failed test
- *     or a broken reference condition, with what was expected and what was seen); empty when there
- *     were none or the monitor runs no integrity analysis; channels show at most
- *     {@link #MAX_COLUMNS_SHOWN}
  */
 public record AlertEvent(
         Kind kind,
@@ -36,14 +29,11 @@ public record AlertEvent(
         String incidentId,
         String checkId,
         Instant occurredAt,
-        DatasetDrift drift,
-        List<DriftedColumn> topColumns,
-        String checkError,
+        Findings findings,
         URI reportUrl,
-        URI dashboardUrl,
-        List<String> dataQuality) {
+        URI dashboardUrl) {
 
-    /** The most drifted columns a channel lists; further ones are counted, not listed. */
+    /** The most drifted columns (and data-quality failures) a channel lists; further ones are counted, not listed. */
     public static final int MAX_COLUMNS_SHOWN = 10;
 
     /** Why the event was raised. */
@@ -56,29 +46,61 @@ public record AlertEvent(
         TEST
     }
 
+    /**
+     * What the check behind an event found, as alerts tell it.
+     *
+     * <p>Thread-safe: immutable.
+     *
+     * @param drift the check's dataset verdict; null when the check failed or for a test
+     * @param topColumns drifted columns, most drifted first ({@link DriftedColumn#MOST_DRIFTED_FIRST});
+     *     channels show at most {@link #MAX_COLUMNS_SHOWN}
+     * @param checkError why the check failed, for an incident opened by a failing check; null otherwise
+     * @param dataQuality the check's data-quality failures, one line of plain text each (a failed test
+     *     or a broken reference condition, with what was expected and what was seen); empty when there
+     *     were none or the monitor runs no integrity analysis; channels show at most
+     *     {@link #MAX_COLUMNS_SHOWN}
+     */
+    public record Findings(DatasetDrift drift, List<DriftedColumn> topColumns, String checkError,
+            List<String> dataQuality) {
+        /** Nothing found: a test event, or a closing event without a check. */
+        public static final Findings NONE = new Findings(null, List.of(), null, List.of());
+
+        public Findings {
+            topColumns = List.copyOf(Objects.requireNonNull(topColumns, "topColumns"));
+            dataQuality = List.copyOf(Objects.requireNonNull(dataQuality, "dataQuality"));
+        }
+
+        /** A check that could not run, and why. */
+        public static Findings failed(String checkError) {
+            return new Findings(null, List.of(), Objects.requireNonNull(checkError, "checkError"), List.of());
+        }
+
+        /** A check's drift verdict and its drifted columns, most drifted first. */
+        public static Findings drift(DatasetDrift drift, List<DriftedColumn> topColumns) {
+            return new Findings(Objects.requireNonNull(drift, "drift"), topColumns, null, List.of());
+        }
+
+        /** These findings with the check's data-quality failures, one line each. */
+        public Findings withDataQuality(List<String> lines) {
+            return new Findings(drift, topColumns, checkError, lines);
+        }
+    }
+
     public AlertEvent {
         Objects.requireNonNull(kind, "kind");
         requireText(monitor, "monitor");
         requireText(incidentId, "incidentId");
         Objects.requireNonNull(occurredAt, "occurredAt");
-        topColumns = List.copyOf(Objects.requireNonNull(topColumns, "topColumns"));
-        dataQuality = List.copyOf(Objects.requireNonNull(dataQuality, "dataQuality"));
+        Objects.requireNonNull(findings, "findings");
         requireHttpUrl(dashboardUrl, "dashboardUrl");
         if (reportUrl != null) {
             requireHttpUrl(reportUrl, "reportUrl");
         }
     }
 
-    /** An event without data-quality failures. */
-    public AlertEvent(Kind kind, String monitor, String incidentId, String checkId, Instant occurredAt,
-            DatasetDrift drift, List<DriftedColumn> topColumns, String checkError, URI reportUrl, URI dashboardUrl) {
-        this(kind, monitor, incidentId, checkId, occurredAt, drift, topColumns, checkError, reportUrl, dashboardUrl,
-                List.of());
-    }
-
     /** Whether the incident is about the data's quality rather than drift: failures, and no dataset drift. */
     public boolean aboutDataQuality() {
-        return !dataQuality.isEmpty() && (drift == null || !drift.detected());
+        return !findings.dataQuality().isEmpty() && (findings.drift() == null || !findings.drift().detected());
     }
 
     /**
@@ -87,13 +109,13 @@ public record AlertEvent(
      * @param occurredAt when the test was asked for; also makes the incident id unique
      */
     public static AlertEvent test(String monitor, Instant occurredAt, URI dashboardUrl) {
-        return new AlertEvent(Kind.TEST, monitor, "test-" + occurredAt.getEpochSecond(), null, occurredAt, null,
-                List.of(), null, null, dashboardUrl);
+        return new AlertEvent(Kind.TEST, monitor, "test-" + occurredAt.getEpochSecond(), null, occurredAt,
+                Findings.NONE, null, dashboardUrl);
     }
 
     /** Whether this event is about a check that failed rather than a drift verdict. */
     public boolean checkFailed() {
-        return checkError != null;
+        return findings.checkError() != null;
     }
 
     private static void requireText(String value, String field) {

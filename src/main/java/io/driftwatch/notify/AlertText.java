@@ -41,10 +41,10 @@ final class AlertText {
                     + ". If you can read it, the channel works.";
         }
         if (e.checkFailed()) {
-            return "The check could not be completed: " + cut(e.checkError(), ERROR_LIMIT);
+            return "The check could not be completed: " + cut(e.findings().checkError(), ERROR_LIMIT);
         }
-        DatasetDrift d = e.drift();
-        String quality = e.dataQuality().isEmpty() || e.kind() == AlertEvent.Kind.RESOLVED ? ""
+        DatasetDrift d = e.findings().drift();
+        String quality = e.findings().dataQuality().isEmpty() || e.kind() == AlertEvent.Kind.RESOLVED ? ""
                 : (d == null ? "" : " ") + dataQualityCount(e) + ".";
         if (d == null) {
             if (!quality.isEmpty()) {
@@ -61,7 +61,7 @@ final class AlertText {
 
     /** "2 data-quality failures", "1 data-quality failure". */
     static String dataQualityCount(AlertEvent e) {
-        int n = e.dataQuality().size();
+        int n = e.findings().dataQuality().size();
         return n + (n == 1 ? " data-quality failure" : " data-quality failures");
     }
 
@@ -125,7 +125,7 @@ final class AlertText {
 
     /** How many drifted columns were not listed, or 0. */
     static int notListed(AlertEvent e, int listed) {
-        int drifted = e.drift() == null ? e.topColumns().size() : e.drift().numberOfDriftedColumns();
+        int drifted = e.findings().drift() == null ? e.findings().topColumns().size() : e.findings().drift().numberOfDriftedColumns();
         return Math.max(0, drifted - listed);
     }
 }

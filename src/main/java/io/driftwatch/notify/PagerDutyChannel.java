@@ -131,7 +131,7 @@ final class PagerDutyChannel implements Channel {
         if (e.checkId() != null) {
             details.put("check", e.checkId());
         }
-        DatasetDrift d = e.drift();
+        DatasetDrift d = e.findings().drift();
         if (d != null) {
             Json.number(details, "drift share", d.share());
             Json.number(details, "drift share threshold", d.threshold());
@@ -139,20 +139,20 @@ final class PagerDutyChannel implements Channel {
             details.put("tested columns", d.numberOfColumns());
         }
         if (e.checkFailed()) {
-            details.put("check error", AlertText.cut(e.checkError(), AlertText.ERROR_LIMIT));
+            details.put("check error", AlertText.cut(e.findings().checkError(), AlertText.ERROR_LIMIT));
         }
-        if (!e.topColumns().isEmpty()) {
+        if (!e.findings().topColumns().isEmpty()) {
             ArrayNode top = details.putArray("top drifted columns");
-            for (DriftedColumn c : e.topColumns()) {
+            for (DriftedColumn c : e.findings().topColumns()) {
                 if (top.size() == AlertEvent.MAX_COLUMNS_SHOWN) {
                     break;
                 }
                 top.add(AlertText.cut(c.name(), AlertText.NAME_LIMIT) + ": " + AlertText.score(c));
             }
         }
-        if (!e.dataQuality().isEmpty()) {
+        if (!e.findings().dataQuality().isEmpty()) {
             ArrayNode quality = details.putArray("data quality");
-            for (String failure : e.dataQuality()) {
+            for (String failure : e.findings().dataQuality()) {
                 if (quality.size() == AlertEvent.MAX_COLUMNS_SHOWN) {
                     break;
                 }

@@ -52,10 +52,10 @@ final class SlackChannel implements Channel {
         ObjectNode summary = section(escape(AlertText.summary(e)));
         summary.set("fields", fields(e));
         blocks.add(summary);
-        if (!e.topColumns().isEmpty()) {
+        if (!e.findings().topColumns().isEmpty()) {
             blocks.add(section(columns(e)));
         }
-        if (!e.dataQuality().isEmpty()) {
+        if (!e.findings().dataQuality().isEmpty()) {
             blocks.add(section(dataQuality(e)));
         }
         blocks.add(actions(e));
@@ -101,7 +101,7 @@ final class SlackChannel implements Channel {
     private static ArrayNode fields(AlertEvent e) {
         ArrayNode fields = Json.array();
         fields.add(field("Monitor", escape(AlertText.cut(e.monitor(), AlertText.NAME_LIMIT))));
-        DatasetDrift d = e.drift();
+        DatasetDrift d = e.findings().drift();
         if (d != null) {
             fields.add(field("Drift share", AlertText.shareWithThreshold(d)));
             fields.add(field("Drifted columns", AlertText.driftedCount(d)));
@@ -122,7 +122,7 @@ final class SlackChannel implements Channel {
     private static String dataQuality(AlertEvent e) {
         StringBuilder text = new StringBuilder("*Data quality*");
         int listed = 0;
-        for (String failure : e.dataQuality()) {
+        for (String failure : e.findings().dataQuality()) {
             String line = "\n• " + escape(AlertText.cut(failure, AlertText.ERROR_LIMIT));
             if (listed == AlertEvent.MAX_COLUMNS_SHOWN || text.length() + line.length() > TEXT_LIMIT - 40) {
                 break;
@@ -130,8 +130,8 @@ final class SlackChannel implements Channel {
             text.append(line);
             listed++;
         }
-        if (listed < e.dataQuality().size()) {
-            text.append("\n…and ").append(e.dataQuality().size() - listed).append(" more");
+        if (listed < e.findings().dataQuality().size()) {
+            text.append("\n…and ").append(e.findings().dataQuality().size() - listed).append(" more");
         }
         return text.toString();
     }
@@ -140,7 +140,7 @@ final class SlackChannel implements Channel {
     private static String columns(AlertEvent e) {
         StringBuilder text = new StringBuilder("*Top drifted columns*");
         int listed = 0;
-        for (DriftedColumn c : e.topColumns()) {
+        for (DriftedColumn c : e.findings().topColumns()) {
             if (listed == AlertEvent.MAX_COLUMNS_SHOWN) {
                 break;
             }

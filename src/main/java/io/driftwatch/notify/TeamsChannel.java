@@ -55,23 +55,23 @@ final class TeamsChannel implements Channel {
                 .put("size", "Large").put("weight", "Bolder").put("color", color(e)));
         body.add(text(escape(AlertText.summary(e))));
         body.add(facts(e));
-        if (!e.topColumns().isEmpty()) {
+        if (!e.findings().topColumns().isEmpty()) {
             body.add(text("Top drifted columns").put("weight", "Bolder").put("spacing", "Medium"));
             body.add(columns(e));
-            int more = AlertText.notListed(e, Math.min(e.topColumns().size(), AlertEvent.MAX_COLUMNS_SHOWN));
+            int more = AlertText.notListed(e, Math.min(e.findings().topColumns().size(), AlertEvent.MAX_COLUMNS_SHOWN));
             if (more > 0) {
                 body.add(text("…and " + more + " more").put("isSubtle", true));
             }
         }
-        if (!e.dataQuality().isEmpty()) {
+        if (!e.findings().dataQuality().isEmpty()) {
             body.add(text("Data quality").put("weight", "Bolder").put("spacing", "Medium"));
-            int shown = Math.min(e.dataQuality().size(), AlertEvent.MAX_COLUMNS_SHOWN);
+            int shown = Math.min(e.findings().dataQuality().size(), AlertEvent.MAX_COLUMNS_SHOWN);
             for (int i = 0; i < shown; i++) {
-                body.add(text("• " + escape(AlertText.cut(e.dataQuality().get(i), AlertText.ERROR_LIMIT)))
+                body.add(text("• " + escape(AlertText.cut(e.findings().dataQuality().get(i), AlertText.ERROR_LIMIT)))
                         .put("spacing", "None"));
             }
-            if (e.dataQuality().size() > shown) {
-                body.add(text("…and " + (e.dataQuality().size() - shown) + " more").put("isSubtle", true));
+            if (e.findings().dataQuality().size() > shown) {
+                body.add(text("…and " + (e.findings().dataQuality().size() - shown) + " more").put("isSubtle", true));
             }
         }
         ArrayNode actions = card.putArray("actions");
@@ -124,7 +124,7 @@ final class TeamsChannel implements Channel {
     private static ObjectNode facts(AlertEvent e) {
         ArrayNode facts = Json.array();
         facts.add(fact("Monitor", escape(AlertText.cut(e.monitor(), AlertText.NAME_LIMIT))));
-        DatasetDrift d = e.drift();
+        DatasetDrift d = e.findings().drift();
         if (d != null) {
             facts.add(fact("Drift share", AlertText.shareWithThreshold(d)));
             facts.add(fact("Drifted columns", AlertText.driftedCount(d)));
@@ -140,7 +140,7 @@ final class TeamsChannel implements Channel {
 
     private static ObjectNode columns(AlertEvent e) {
         ArrayNode facts = Json.array();
-        for (DriftedColumn c : e.topColumns()) {
+        for (DriftedColumn c : e.findings().topColumns()) {
             if (facts.size() == AlertEvent.MAX_COLUMNS_SHOWN) {
                 break;
             }

@@ -69,7 +69,7 @@ final class WebhookChannel implements Channel {
         data.put("monitor", e.monitor());
         data.put("incidentId", e.incidentId());
         data.put("checkId", e.checkId());
-        DatasetDrift d = e.drift();
+        DatasetDrift d = e.findings().drift();
         if (d == null) {
             data.putNull("datasetDrift");
         } else {
@@ -81,7 +81,7 @@ final class WebhookChannel implements Channel {
             drift.put("numberOfDriftedColumns", d.numberOfDriftedColumns());
         }
         ArrayNode columns = data.putArray("topDriftedColumns");
-        for (DriftedColumn c : e.topColumns()) {
+        for (DriftedColumn c : e.findings().topColumns()) {
             if (columns.size() == AlertEvent.MAX_COLUMNS_SHOWN) {
                 break;
             }
@@ -94,13 +94,13 @@ final class WebhookChannel implements Channel {
             Json.number(column, "threshold", c.threshold());
         }
         ArrayNode quality = data.putArray("dataQuality");
-        for (String failure : e.dataQuality()) {
+        for (String failure : e.findings().dataQuality()) {
             if (quality.size() == AlertEvent.MAX_COLUMNS_SHOWN) {
                 break;
             }
             quality.add(AlertText.cut(failure, AlertText.ERROR_LIMIT));
         }
-        data.put("checkError", e.checkError());
+        data.put("checkError", e.findings().checkError());
         ObjectNode links = data.putObject("links");
         links.put("report", e.reportUrl() == null ? null : e.reportUrl().toString());
         links.put("dashboard", e.dashboardUrl().toString());

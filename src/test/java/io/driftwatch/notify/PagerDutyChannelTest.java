@@ -93,9 +93,9 @@ class PagerDutyChannelTest {
     @Test
     void keepsOneDedupKeyPerIncidentAcrossChecks() {
         AlertEvent again = new AlertEvent(AlertEvent.Kind.TRIGGERED, "bike-sharing", "inc-42", "chk-8",
-                Alerts.AT.plusSeconds(600), Alerts.DRIFT, Alerts.TOP, null, Alerts.REPORT, Alerts.DASHBOARD);
+                Alerts.AT.plusSeconds(600), AlertEvent.Findings.drift(Alerts.DRIFT, Alerts.TOP), Alerts.REPORT, Alerts.DASHBOARD);
         AlertEvent other = new AlertEvent(AlertEvent.Kind.TRIGGERED, "bike-sharing", "inc-43", "chk-7",
-                Alerts.AT, Alerts.DRIFT, Alerts.TOP, null, Alerts.REPORT, Alerts.DASHBOARD);
+                Alerts.AT, AlertEvent.Findings.drift(Alerts.DRIFT, Alerts.TOP), Alerts.REPORT, Alerts.DASHBOARD);
 
         String key = Channels.tree(channel.render(Alerts.triggered()).json()).get("dedup_key").asText();
 
@@ -106,9 +106,9 @@ class PagerDutyChannelTest {
     @Test
     void hashesADedupKeyThatWouldExceed255Characters() {
         AlertEvent long1 = new AlertEvent(AlertEvent.Kind.TRIGGERED, "m".repeat(100), "i".repeat(200), "c",
-                Alerts.AT, Alerts.DRIFT, List.of(), null, null, Alerts.DASHBOARD);
+                Alerts.AT, AlertEvent.Findings.drift(Alerts.DRIFT, List.of()), null, Alerts.DASHBOARD);
         AlertEvent long2 = new AlertEvent(AlertEvent.Kind.RESOLVED, "m".repeat(100), "i".repeat(200), "d",
-                Alerts.AT, Alerts.DRIFT, List.of(), null, null, Alerts.DASHBOARD);
+                Alerts.AT, AlertEvent.Findings.drift(Alerts.DRIFT, List.of()), null, Alerts.DASHBOARD);
 
         String key = Channels.tree(channel.render(long1).json()).get("dedup_key").asText();
 

@@ -118,8 +118,8 @@ class SlackChannelTest {
                     DriftedColumn.ScoreKind.DISTANCE, 0.5, 0.1, 5));
         }
         AlertEvent event = new AlertEvent(AlertEvent.Kind.TRIGGERED, "m".repeat(300), "inc-1", "c".repeat(3000),
-                Alerts.AT, new io.driftwatch.drift.DatasetDrift(true, 1, 0.5, 60, 60, 0), many, null, Alerts.REPORT,
-                Alerts.DASHBOARD);
+                Alerts.AT, AlertEvent.Findings.drift(new io.driftwatch.drift.DatasetDrift(true, 1, 0.5, 60, 60, 0), many),
+                Alerts.REPORT, Alerts.DASHBOARD);
 
         JsonNode message = Channels.tree(channel.render(event).json());
 

@@ -151,12 +151,12 @@ public final class Incidents {
     private OutboxRow alert(Channel channel, Monitor monitor, String incidentId, CheckFacts check,
             AlertEvent.Kind kind, String key) {
         AlertEvent event = check.failed()
-                ? new AlertEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(), null, List.of(),
-                        check.error(), null, receivers.dashboardUrl(monitor.id()))
+                ? new AlertEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(),
+                        AlertEvent.Findings.failed(check.error()), null, receivers.dashboardUrl(monitor.id()))
                 : new AlertEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(),
-                        check.result().dataset(), topColumns(check.result()), null,
-                        receivers.reportUrl(check.checkId()), receivers.dashboardUrl(monitor.id()),
-                        DataQualityLines.of(check.sections()));
+                        AlertEvent.Findings.drift(check.result().dataset(), topColumns(check.result()))
+                                .withDataQuality(DataQualityLines.of(check.sections())),
+                        receivers.reportUrl(check.checkId()), receivers.dashboardUrl(monitor.id()));
         return row(key, monitor, check, incidentId, OutboxRow.TargetKind.CHANNEL, channel.name(),
                 kind.name().toLowerCase(), channel.render(event).json());
     }
