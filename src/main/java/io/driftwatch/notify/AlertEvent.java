@@ -3,8 +3,11 @@ package io.driftwatch.notify;
 import io.driftwatch.drift.DatasetDrift;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a channel alerts about: a monitor incident opening or closing, or a test. The caller (the
@@ -33,14 +36,14 @@ public record AlertEvent(
         URI reportUrl,
         URI dashboardUrl) {
 
-    /** The most drifted columns (and data-quality failures) a channel lists; further ones are counted, not listed. */
+    /** The most drifted columns (and quality findings) a channel lists; further ones are counted, not listed. */
     public static final int MAX_COLUMNS_SHOWN = 10;
 
     /** Why the event was raised. */
     public enum Kind {
-        /** A monitor incident opened: drift detected, or a check failed. */
+        /** A monitor incident opened: its policy breached (drift, data or model quality), or a check failed. */
         TRIGGERED,
-        /** The incident closed: a later check no longer drifts. */
+        /** The incident closed: a later check breaches none of the policy's conditions. */
         RESOLVED,
         /** Sent by {@code driftwatch notify-test} to show that a channel works. */
         TEST
@@ -59,30 +62,51 @@ public record AlertEvent(
      *     or a broken reference condition, with what was expected and what was seen); empty when there
      *     were none or the monitor runs no integrity analysis; channels show at most
      *     {@link #MAX_COLUMNS_SHOWN}
+     * @param modelQuality the check's model-quality findings, one line of plain text each saying which
+     *     metric moved from what to what (a bound of the policy crossed, a failed degradation or
+     *     Evidently test); empty when there were none or the monitor has no model; channels show at
+     *     most {@link #MAX_COLUMNS_SHOWN}
+     * @param about what the incident is about: for an opening event, what of the policy the check
+     *     breached; for a closing one, what the policy watches (none of which holds any longer); empty
+     *     when not known, and then {@link AlertEvent#breaches()} infers it from the findings
      */
     public record Findings(DatasetDrift drift, List<DriftedColumn> topColumns, String checkError,
-            List<String> dataQuality) {
+            List<String> dataQuality, List<String> modelQuality, Set<Breach> about) {
         /** Nothing found: a test event, or a closing event without a check. */
-        public static final Findings NONE = new Findings(null, List.of(), null, List.of());
+        public static final Findings NONE = new Findings(null, List.of(), null, List.of(), List.of(), Set.of());
 
         public Findings {
             topColumns = List.copyOf(Objects.requireNonNull(topColumns, "topColumns"));
             dataQuality = List.copyOf(Objects.requireNonNull(dataQuality, "dataQuality"));
+            modelQuality = List.copyOf(Objects.requireNonNull(modelQuality, "modelQuality"));
+            about = about.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(about));
         }
 
         /** A check that could not run, and why. */
         public static Findings failed(String checkError) {
-            return new Findings(null, List.of(), Objects.requireNonNull(checkError, "checkError"), List.of());
+            return new Findings(null, List.of(), Objects.requireNonNull(checkError, "checkError"), List.of(),
+                    List.of(), Set.of());
         }
 
         /** A check's drift verdict and its drifted columns, most drifted first. */
         public static Findings drift(DatasetDrift drift, List<DriftedColumn> topColumns) {
-            return new Findings(Objects.requireNonNull(drift, "drift"), topColumns, null, List.of());
+            return new Findings(Objects.requireNonNull(drift, "drift"), topColumns, null, List.of(), List.of(),
+                    Set.of());
         }
 
         /** These findings with the check's data-quality failures, one line each. */
         public Findings withDataQuality(List<String> lines) {
-            return new Findings(drift, topColumns, checkError, lines);
+            return new Findings(drift, topColumns, checkError, lines, modelQuality, about);
+        }
+
+        /** These findings with the check's model-quality findings, one line each. */
+        public Findings withModelQuality(List<String> lines) {
+            return new Findings(drift, topColumns, checkError, dataQuality, lines, about);
+        }
+
+        /** These findings saying what the incident is about. */
+        public Findings about(Set<Breach> breaches) {
+            return new Findings(drift, topColumns, checkError, dataQuality, modelQuality, breaches);
         }
     }
 
@@ -98,9 +122,20 @@ public record AlertEvent(
         }
     }
 
-    /** Whether the incident is about the data's quality rather than drift: failures, and no dataset drift. */
-    public boolean aboutDataQuality() {
-        return !findings.dataQuality().isEmpty() && (findings.drift() == null || !findings.drift().detected());
+    /**
+     * What the incident is about, in {@link Breach} order: {@link Findings#about()} when given; else
+     * inferred from the findings: data quality when there are data-quality failures and no dataset
+     * drift, otherwise drift when the check has a verdict, otherwise nothing.
+     */
+    public Set<Breach> breaches() {
+        if (!findings.about().isEmpty()) {
+            return findings.about();
+        }
+        DatasetDrift d = findings.drift();
+        if (!findings.dataQuality().isEmpty() && (d == null || !d.detected())) {
+            return Set.of(Breach.DATA_QUALITY);
+        }
+        return d == null ? Set.of() : Set.of(Breach.DATA_DRIFT);
     }
 
     /**

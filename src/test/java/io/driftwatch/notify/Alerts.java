@@ -4,6 +4,7 @@ import io.driftwatch.data.ColumnType;
 import io.driftwatch.drift.DatasetDrift;
 import java.net.URI;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 
 /** Alert events the channel tests render: one incident of the bike-sharing monitor, and variants. */
@@ -51,6 +52,28 @@ final class Alerts {
                 AlertEvent.Findings.drift(new DatasetDrift(false, 1.0 / 12, 0.5, 12, 1, 0), List.of()).withDataQuality(List.of("'hum': became_empty: all 741 values missing; expected values, as in the reference",
                         "'temp': out_of_range in 12 rows: 12 values above 0.86, up to 86; expected values in [0.02, 0.86]",
                         "'weathersit': new_category in 3 rows: <b>storm</b>; expected one of the reference's 4 categories")),
+                REPORT, DASHBOARD);
+    }
+
+    /**
+     * An incident opened by a model that got worse, on a batch that also drifted: a bound of the policy
+     * crossed, a failed degradation test, a failed Evidently test.
+     */
+    static AlertEvent modelQuality() {
+        return new AlertEvent(AlertEvent.Kind.TRIGGERED, "bike-sharing", "inc-45", "chk-11", AT,
+                AlertEvent.Findings.drift(DRIFT, TOP).withModelQuality(List.of(
+                        "accuracy 0.91 → 0.62, below 0.8",
+                        "f1_score 0.712 → 0.618 (degraded; tolerated 0.0356)",
+                        "roc_auc 0.83 → 0.65: Evidently test failed (expected within ±20 % of 0.83)"))
+                        .about(EnumSet.of(Breach.MODEL_DEGRADED, Breach.MODEL_QUALITY, Breach.DATA_DRIFT)),
+                REPORT, DASHBOARD);
+    }
+
+    /** That incident closed by a check that breaches none of the conditions the policy watches. */
+    static AlertEvent modelQualityResolved() {
+        return new AlertEvent(AlertEvent.Kind.RESOLVED, "bike-sharing", "inc-45", "chk-12", AT.plusSeconds(3600),
+                AlertEvent.Findings.drift(new DatasetDrift(false, 1.0 / 12, 0.5, 12, 1, 0), List.of())
+                        .about(EnumSet.of(Breach.MODEL_QUALITY)),
                 REPORT, DASHBOARD);
     }
 

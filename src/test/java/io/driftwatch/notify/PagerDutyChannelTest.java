@@ -194,4 +194,18 @@ class PagerDutyChannelTest {
         assertThat(failures).hasSize(3);
         assertThat(failures.get(0).asText()).startsWith("'hum': became_empty");
     }
+
+    @Test
+    void aModelQualityIncidentSaysSoInItsSummaryClassAndDetails() {
+        JsonNode event = Channels.tree(channel.render(Alerts.modelQuality()).json());
+
+        assertThat(event.at("/payload/summary").asText()).startsWith("Model degraded and data drift detected:"
+                + " bike-sharing. Model quality: accuracy 0.91 → 0.62, below 0.8 (and 2 more findings).");
+        assertThat(event.at("/payload/class").asText()).isEqualTo("model quality");
+        JsonNode lines = event.at("/payload/custom_details/model quality");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1).asText()).isEqualTo("f1_score 0.712 → 0.618 (degraded; tolerated 0.0356)");
+        assertThat(Channels.tree(channel.render(Alerts.dataQuality()).json()).at("/payload/class").asText())
+                .isEqualTo("data quality");
+    }
 }
