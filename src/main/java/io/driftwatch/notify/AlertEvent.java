@@ -79,7 +79,8 @@ public record AlertEvent(
             topColumns = List.copyOf(Objects.requireNonNull(topColumns, "topColumns"));
             dataQuality = List.copyOf(Objects.requireNonNull(dataQuality, "dataQuality"));
             modelQuality = List.copyOf(Objects.requireNonNull(modelQuality, "modelQuality"));
-            about = about.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(about));
+            about = Objects.requireNonNull(about, "about").isEmpty() ? Set.of()
+                    : Collections.unmodifiableSet(EnumSet.copyOf(about));
         }
 
         /** A check that could not run, and why. */
