@@ -4,7 +4,12 @@ import io.driftwatch.drift.DatasetDrift;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The plain-text wording of an alert that every channel shares: the title, the one-sentence
@@ -23,45 +28,85 @@ final class AlertText {
     private AlertText() {
     }
 
-    /** "Data drift detected: bike-sharing", "Check failed: …", "Data drift resolved: …", "Test alert: …". */
+    /**
+     * "Data drift detected: bike-sharing", "Model degraded and data drift detected: churn", "Check failed: …",
+     * "Data drift resolved: …", "Model quality resolved: …", "Test alert: …".
+     */
     static String title(AlertEvent e) {
         String what = switch (e.kind()) {
-            case TRIGGERED -> e.checkFailed() ? "Check failed"
-                    : e.aboutDataQuality() ? "Data quality failed" : "Data drift detected";
-            case RESOLVED -> "Data drift resolved";
+            case TRIGGERED -> e.checkFailed() ? "Check failed" : opened(e.breaches());
+            case RESOLVED -> resolved(e.breaches());
             case TEST -> "Test alert";
         };
         return what + ": " + e.monitor();
     }
 
-    /** One sentence saying what happened, with the numbers that matter. */
+    /**
+     * "Model degraded", "Model quality failed, data quality failed and data drift detected"; a model
+     * that degraded is not also said to have failed its quality.
+     */
+    private static String opened(Set<Breach> breaches) {
+        List<String> titles = new ArrayList<>();
+        for (Breach b : breaches) {
+            if (b != Breach.MODEL_QUALITY || !breaches.contains(Breach.MODEL_DEGRADED)) {
+                String title = b.title();
+                titles.add(titles.isEmpty() ? title : Character.toLowerCase(title.charAt(0)) + title.substring(1));
+            }
+        }
+        if (titles.isEmpty()) {
+            return "Incident opened";
+        }
+        int last = titles.size() - 1;
+        return last == 0 ? titles.get(0) : String.join(", ", titles.subList(0, last)) + " and " + titles.get(last);
+    }
+
+    /** "Model quality resolved" when the incident was about one topic, "Incident resolved" otherwise. */
+    private static String resolved(Set<Breach> about) {
+        Set<String> topics = new LinkedHashSet<>();
+        for (Breach b : about) {
+            topics.add(b.topic());
+        }
+        return topics.size() == 1 ? topics.iterator().next() + " resolved" : "Incident resolved";
+    }
+
+    /** One or two sentences saying what happened, with the numbers that matter, the model's first. */
     static String summary(AlertEvent e) {
         if (e.kind() == AlertEvent.Kind.TEST) {
             return "This is a test alert from Driftwatch for monitor " + e.monitor()
                     + ". If you can read it, the channel works.";
         }
+        AlertEvent.Findings f = e.findings();
         if (e.checkFailed()) {
-            return "The check could not be completed: " + cut(e.checkError(), ERROR_LIMIT);
+            return "The check could not be completed: " + cut(f.checkError(), ERROR_LIMIT);
         }
-        DatasetDrift d = e.drift();
-        String quality = e.dataQuality().isEmpty() || e.kind() == AlertEvent.Kind.RESOLVED ? ""
-                : (d == null ? "" : " ") + dataQualityCount(e) + ".";
-        if (d == null) {
-            if (!quality.isEmpty()) {
-                return quality;
+        DatasetDrift d = f.drift();
+        String counts = d == null ? null : d.numberOfDriftedColumns() + " of " + d.numberOfColumns()
+                + " columns drifted (share " + share(d.share()) + ", threshold " + share(d.threshold()) + ")";
+        if (e.kind() == AlertEvent.Kind.RESOLVED) {
+            Set<Breach> about = e.breaches();
+            if (about.isEmpty() || about.equals(EnumSet.of(Breach.DATA_DRIFT))) {
+                return d == null ? "The incident is closed." : "Back below the drift threshold: " + counts + ".";
             }
-            return e.kind() == AlertEvent.Kind.RESOLVED ? "The incident is closed." : "An incident is open.";
+            return "The latest check breaches none of the alert conditions." + (d == null ? "" : " " + counts + ".");
         }
-        String counts = d.numberOfDriftedColumns() + " of " + d.numberOfColumns() + " columns drifted (share "
-                + share(d.share()) + ", threshold " + share(d.threshold()) + ")";
-        return e.kind() == AlertEvent.Kind.RESOLVED
-                ? "Back below the drift threshold: " + counts + "."
-                : counts + "." + quality;
+        List<String> sentences = new ArrayList<>();
+        if (!f.modelQuality().isEmpty()) {
+            int more = f.modelQuality().size() - 1;
+            sentences.add("Model quality: " + cut(f.modelQuality().get(0), ERROR_LIMIT) + (more == 0 ? ""
+                    : " (and " + more + (more == 1 ? " more finding)" : " more findings)")) + ".");
+        }
+        if (counts != null) {
+            sentences.add(counts + ".");
+        }
+        if (!f.dataQuality().isEmpty()) {
+            sentences.add(dataQualityCount(e) + ".");
+        }
+        return sentences.isEmpty() ? "An incident is open." : String.join(" ", sentences);
     }
 
     /** "2 data-quality failures", "1 data-quality failure". */
     static String dataQualityCount(AlertEvent e) {
-        int n = e.dataQuality().size();
+        int n = e.findings().dataQuality().size();
         return n + (n == 1 ? " data-quality failure" : " data-quality failures");
     }
 
@@ -125,7 +170,7 @@ final class AlertText {
 
     /** How many drifted columns were not listed, or 0. */
     static int notListed(AlertEvent e, int listed) {
-        int drifted = e.drift() == null ? e.topColumns().size() : e.drift().numberOfDriftedColumns();
+        int drifted = e.findings().drift() == null ? e.findings().topColumns().size() : e.findings().drift().numberOfDriftedColumns();
         return Math.max(0, drifted - listed);
     }
 }

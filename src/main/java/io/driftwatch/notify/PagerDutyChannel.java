@@ -12,6 +12,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,7 +80,7 @@ final class PagerDutyChannel implements Channel {
         payload.put("timestamp", e.occurredAt().truncatedTo(ChronoUnit.MILLIS).toString());
         payload.put("component", e.monitor());
         payload.put("group", "driftwatch");
-        payload.put("class", e.kind() == AlertEvent.Kind.TEST ? "test" : e.checkFailed() ? "check failed" : "data drift");
+        payload.put("class", e.kind() == AlertEvent.Kind.TEST ? "test" : e.checkFailed() ? "check failed" : kind(e));
         payload.set("custom_details", details(e));
         event.put("client", "Driftwatch");
         event.put("client_url", e.dashboardUrl().toString());
@@ -131,7 +134,7 @@ final class PagerDutyChannel implements Channel {
         if (e.checkId() != null) {
             details.put("check", e.checkId());
         }
-        DatasetDrift d = e.drift();
+        DatasetDrift d = e.findings().drift();
         if (d != null) {
             Json.number(details, "drift share", d.share());
             Json.number(details, "drift share threshold", d.threshold());
@@ -139,27 +142,40 @@ final class PagerDutyChannel implements Channel {
             details.put("tested columns", d.numberOfColumns());
         }
         if (e.checkFailed()) {
-            details.put("check error", AlertText.cut(e.checkError(), AlertText.ERROR_LIMIT));
+            details.put("check error", AlertText.cut(e.findings().checkError(), AlertText.ERROR_LIMIT));
         }
-        if (!e.topColumns().isEmpty()) {
+        if (!e.findings().topColumns().isEmpty()) {
             ArrayNode top = details.putArray("top drifted columns");
-            for (DriftedColumn c : e.topColumns()) {
+            for (DriftedColumn c : e.findings().topColumns()) {
                 if (top.size() == AlertEvent.MAX_COLUMNS_SHOWN) {
                     break;
                 }
                 top.add(AlertText.cut(c.name(), AlertText.NAME_LIMIT) + ": " + AlertText.score(c));
             }
         }
-        if (!e.dataQuality().isEmpty()) {
-            ArrayNode quality = details.putArray("data quality");
-            for (String failure : e.dataQuality()) {
-                if (quality.size() == AlertEvent.MAX_COLUMNS_SHOWN) {
-                    break;
-                }
-                quality.add(AlertText.cut(failure, AlertText.ERROR_LIMIT));
-            }
-        }
+        lines(details, "model quality", e.findings().modelQuality());
+        lines(details, "data quality", e.findings().dataQuality());
         return details;
+    }
+
+    /** At most {@link AlertEvent#MAX_COLUMNS_SHOWN} findings under {@code key}; nothing without findings. */
+    private static void lines(ObjectNode details, String key, List<String> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        ArrayNode lines = details.putArray(key);
+        for (String finding : findings) {
+            if (lines.size() == AlertEvent.MAX_COLUMNS_SHOWN) {
+                break;
+            }
+            lines.add(AlertText.cut(finding, AlertText.ERROR_LIMIT));
+        }
+    }
+
+    /** PagerDuty's {@code class}: what breached first ("model quality", "data quality", "data drift"). */
+    private static String kind(AlertEvent e) {
+        Iterator<Breach> first = e.breaches().iterator();
+        return first.hasNext() ? first.next().topic().toLowerCase(Locale.ROOT) : "data drift";
     }
 
     @Override

@@ -7,12 +7,14 @@ import io.driftwatch.delivery.Outcome;
 import io.driftwatch.delivery.Payload;
 import io.driftwatch.drift.DatasetDrift;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A Slack incoming webhook. Renders a {@code text} fallback (notifications, screen readers) and
- * Block Kit blocks: a header, a summary section with fields, the top drifted columns with their
- * scores, and buttons to the report and the dashboard. Keeps Slack's limits: header plain text up
+ * Block Kit blocks: a header, a summary section with fields, the model-quality findings, the top
+ * drifted columns with their scores, the data-quality failures, and buttons to the report and the
+ * dashboard. Keeps Slack's limits: header plain text up
  * to 150 characters, section text up to 3000, field text up to 2000, at most 10 fields, button text
  * up to 75, button URL up to 3000. User data (monitor and column names, error messages) is escaped
  * for mrkdwn ({@code &}, {@code <}, {@code >}), so it cannot mention {@code @channel}, a user, or
@@ -52,11 +54,14 @@ final class SlackChannel implements Channel {
         ObjectNode summary = section(escape(AlertText.summary(e)));
         summary.set("fields", fields(e));
         blocks.add(summary);
-        if (!e.topColumns().isEmpty()) {
+        if (!e.findings().modelQuality().isEmpty()) {
+            blocks.add(section(lines("Model quality", e.findings().modelQuality())));
+        }
+        if (!e.findings().topColumns().isEmpty()) {
             blocks.add(section(columns(e)));
         }
-        if (!e.dataQuality().isEmpty()) {
-            blocks.add(section(dataQuality(e)));
+        if (!e.findings().dataQuality().isEmpty()) {
+            blocks.add(section(lines("Data quality", e.findings().dataQuality())));
         }
         blocks.add(actions(e));
         ObjectNode message = Json.object();
@@ -101,7 +106,7 @@ final class SlackChannel implements Channel {
     private static ArrayNode fields(AlertEvent e) {
         ArrayNode fields = Json.array();
         fields.add(field("Monitor", escape(AlertText.cut(e.monitor(), AlertText.NAME_LIMIT))));
-        DatasetDrift d = e.drift();
+        DatasetDrift d = e.findings().drift();
         if (d != null) {
             fields.add(field("Drift share", AlertText.shareWithThreshold(d)));
             fields.add(field("Drifted columns", AlertText.driftedCount(d)));
@@ -118,20 +123,20 @@ final class SlackChannel implements Channel {
         return mrkdwn(safeCut("*" + label + "*\n" + escapedValue, FIELD_LIMIT));
     }
 
-    /** "*Data quality*" and one line per failure, as many as fit in a section. */
-    private static String dataQuality(AlertEvent e) {
-        StringBuilder text = new StringBuilder("*Data quality*");
+    /** "*Model quality*" or "*Data quality*" and one line per finding, as many as fit in a section. */
+    private static String lines(String heading, List<String> findings) {
+        StringBuilder text = new StringBuilder("*").append(heading).append('*');
         int listed = 0;
-        for (String failure : e.dataQuality()) {
-            String line = "\n• " + escape(AlertText.cut(failure, AlertText.ERROR_LIMIT));
+        for (String finding : findings) {
+            String line = "\n• " + escape(AlertText.cut(finding, AlertText.ERROR_LIMIT));
             if (listed == AlertEvent.MAX_COLUMNS_SHOWN || text.length() + line.length() > TEXT_LIMIT - 40) {
                 break;
             }
             text.append(line);
             listed++;
         }
-        if (listed < e.dataQuality().size()) {
-            text.append("\n…and ").append(e.dataQuality().size() - listed).append(" more");
+        if (listed < findings.size()) {
+            text.append("\n…and ").append(findings.size() - listed).append(" more");
         }
         return text.toString();
     }
@@ -140,7 +145,7 @@ final class SlackChannel implements Channel {
     private static String columns(AlertEvent e) {
         StringBuilder text = new StringBuilder("*Top drifted columns*");
         int listed = 0;
-        for (DriftedColumn c : e.topColumns()) {
+        for (DriftedColumn c : e.findings().topColumns()) {
             if (listed == AlertEvent.MAX_COLUMNS_SHOWN) {
                 break;
             }

@@ -7,12 +7,14 @@ import io.driftwatch.delivery.Outcome;
 import io.driftwatch.delivery.Payload;
 import io.driftwatch.drift.DatasetDrift;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A Microsoft Teams channel reached through a Workflows webhook ("When a Teams webhook request is
  * received"): a message with one Adaptive Card 1.4 attachment holding a title, the summary, a fact
- * set (monitor, share, counts, check, time), the top drifted columns as a second fact set, and
+ * set (monitor, share, counts, check, time), the model-quality findings, the top drifted columns as a
+ * second fact set, the data-quality failures, and
  * {@code Action.OpenUrl} buttons to the report and the dashboard. Workflows accept Adaptive Cards
  * only; the retired Office 365 connector MessageCard is not used.
  *
@@ -55,25 +57,16 @@ final class TeamsChannel implements Channel {
                 .put("size", "Large").put("weight", "Bolder").put("color", color(e)));
         body.add(text(escape(AlertText.summary(e))));
         body.add(facts(e));
-        if (!e.topColumns().isEmpty()) {
+        lines(body, "Model quality", e.findings().modelQuality());
+        if (!e.findings().topColumns().isEmpty()) {
             body.add(text("Top drifted columns").put("weight", "Bolder").put("spacing", "Medium"));
             body.add(columns(e));
-            int more = AlertText.notListed(e, Math.min(e.topColumns().size(), AlertEvent.MAX_COLUMNS_SHOWN));
+            int more = AlertText.notListed(e, Math.min(e.findings().topColumns().size(), AlertEvent.MAX_COLUMNS_SHOWN));
             if (more > 0) {
                 body.add(text("…and " + more + " more").put("isSubtle", true));
             }
         }
-        if (!e.dataQuality().isEmpty()) {
-            body.add(text("Data quality").put("weight", "Bolder").put("spacing", "Medium"));
-            int shown = Math.min(e.dataQuality().size(), AlertEvent.MAX_COLUMNS_SHOWN);
-            for (int i = 0; i < shown; i++) {
-                body.add(text("• " + escape(AlertText.cut(e.dataQuality().get(i), AlertText.ERROR_LIMIT)))
-                        .put("spacing", "None"));
-            }
-            if (e.dataQuality().size() > shown) {
-                body.add(text("…and " + (e.dataQuality().size() - shown) + " more").put("isSubtle", true));
-            }
-        }
+        lines(body, "Data quality", e.findings().dataQuality());
         ArrayNode actions = card.putArray("actions");
         if (e.reportUrl() != null) {
             actions.add(openUrl("Open report", e.reportUrl()));
@@ -113,6 +106,21 @@ final class TeamsChannel implements Channel {
         return out.toString();
     }
 
+    /** A heading and one bullet per finding (at most {@link AlertEvent#MAX_COLUMNS_SHOWN}); nothing without findings. */
+    private static void lines(ArrayNode body, String heading, List<String> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        body.add(text(heading).put("weight", "Bolder").put("spacing", "Medium"));
+        int shown = Math.min(findings.size(), AlertEvent.MAX_COLUMNS_SHOWN);
+        for (int i = 0; i < shown; i++) {
+            body.add(text("• " + escape(AlertText.cut(findings.get(i), AlertText.ERROR_LIMIT))).put("spacing", "None"));
+        }
+        if (findings.size() > shown) {
+            body.add(text("…and " + (findings.size() - shown) + " more").put("isSubtle", true));
+        }
+    }
+
     private static String color(AlertEvent e) {
         return switch (e.kind()) {
             case TRIGGERED -> "Attention";
@@ -124,7 +132,7 @@ final class TeamsChannel implements Channel {
     private static ObjectNode facts(AlertEvent e) {
         ArrayNode facts = Json.array();
         facts.add(fact("Monitor", escape(AlertText.cut(e.monitor(), AlertText.NAME_LIMIT))));
-        DatasetDrift d = e.drift();
+        DatasetDrift d = e.findings().drift();
         if (d != null) {
             facts.add(fact("Drift share", AlertText.shareWithThreshold(d)));
             facts.add(fact("Drifted columns", AlertText.driftedCount(d)));
@@ -140,7 +148,7 @@ final class TeamsChannel implements Channel {
 
     private static ObjectNode columns(AlertEvent e) {
         ArrayNode facts = Json.array();
-        for (DriftedColumn c : e.topColumns()) {
+        for (DriftedColumn c : e.findings().topColumns()) {
             if (facts.size() == AlertEvent.MAX_COLUMNS_SHOWN) {
                 break;
             }

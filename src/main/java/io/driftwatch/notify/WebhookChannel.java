@@ -9,6 +9,7 @@ import io.driftwatch.drift.DatasetDrift;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,7 +70,7 @@ final class WebhookChannel implements Channel {
         data.put("monitor", e.monitor());
         data.put("incidentId", e.incidentId());
         data.put("checkId", e.checkId());
-        DatasetDrift d = e.drift();
+        DatasetDrift d = e.findings().drift();
         if (d == null) {
             data.putNull("datasetDrift");
         } else {
@@ -81,7 +82,7 @@ final class WebhookChannel implements Channel {
             drift.put("numberOfDriftedColumns", d.numberOfDriftedColumns());
         }
         ArrayNode columns = data.putArray("topDriftedColumns");
-        for (DriftedColumn c : e.topColumns()) {
+        for (DriftedColumn c : e.findings().topColumns()) {
             if (columns.size() == AlertEvent.MAX_COLUMNS_SHOWN) {
                 break;
             }
@@ -93,18 +94,23 @@ final class WebhookChannel implements Channel {
             Json.number(column, "score", c.score());
             Json.number(column, "threshold", c.threshold());
         }
-        ArrayNode quality = data.putArray("dataQuality");
-        for (String failure : e.dataQuality()) {
-            if (quality.size() == AlertEvent.MAX_COLUMNS_SHOWN) {
-                break;
-            }
-            quality.add(AlertText.cut(failure, AlertText.ERROR_LIMIT));
-        }
-        data.put("checkError", e.checkError());
+        lines(data.putArray("dataQuality"), e.findings().dataQuality());
+        lines(data.putArray("modelQuality"), e.findings().modelQuality());
+        data.put("checkError", e.findings().checkError());
         ObjectNode links = data.putObject("links");
         links.put("report", e.reportUrl() == null ? null : e.reportUrl().toString());
         links.put("dashboard", e.dashboardUrl().toString());
         return Json.payload(event);
+    }
+
+    /** At most {@link AlertEvent#MAX_COLUMNS_SHOWN} findings, each cut to {@link AlertText#ERROR_LIMIT}. */
+    private static void lines(ArrayNode into, List<String> findings) {
+        for (String finding : findings) {
+            if (into.size() == AlertEvent.MAX_COLUMNS_SHOWN) {
+                break;
+            }
+            into.add(AlertText.cut(finding, AlertText.ERROR_LIMIT));
+        }
     }
 
     @Override

@@ -11,34 +11,37 @@ import org.junit.jupiter.api.Test;
 
 /** The event channels render: what it refuses, the test event, and how columns are ranked. */
 class AlertEventTest {
+    private static final AlertEvent.Findings DRIFT = AlertEvent.Findings.drift(Alerts.DRIFT, List.of());
 
     @Test
     void refusesARelativeOrNonHttpLink() {
-        assertThatThrownBy(() -> new AlertEvent(AlertEvent.Kind.TRIGGERED, "m", "i", "c", Alerts.AT, Alerts.DRIFT,
-                List.of(), null, URI.create("/api/v1/checks/c/report"), Alerts.DASHBOARD))
+        assertThatThrownBy(() -> new AlertEvent(AlertEvent.Kind.TRIGGERED, "m", "i", "c", Alerts.AT, DRIFT,
+                URI.create("/api/v1/checks/c/report"), Alerts.DASHBOARD))
                 .hasMessageContaining("reportUrl");
-        assertThatThrownBy(() -> new AlertEvent(AlertEvent.Kind.TRIGGERED, "m", "i", "c", Alerts.AT, Alerts.DRIFT,
-                List.of(), null, null, URI.create("javascript:alert(1)")))
+        assertThatThrownBy(() -> new AlertEvent(AlertEvent.Kind.TRIGGERED, "m", "i", "c", Alerts.AT, DRIFT,
+                null, URI.create("javascript:alert(1)")))
                 .hasMessageContaining("dashboardUrl");
     }
 
     @Test
     void refusesABlankMonitorOrIncident() {
-        assertThatThrownBy(() -> new AlertEvent(AlertEvent.Kind.TRIGGERED, " ", "i", "c", Alerts.AT, Alerts.DRIFT,
-                List.of(), null, null, Alerts.DASHBOARD)).hasMessageContaining("monitor");
-        assertThatThrownBy(() -> new AlertEvent(AlertEvent.Kind.TRIGGERED, "m", "", "c", Alerts.AT, Alerts.DRIFT,
-                List.of(), null, null, Alerts.DASHBOARD)).hasMessageContaining("incidentId");
+        assertThatThrownBy(() -> new AlertEvent(AlertEvent.Kind.TRIGGERED, " ", "i", "c", Alerts.AT, DRIFT,
+                null, Alerts.DASHBOARD)).hasMessageContaining("monitor");
+        assertThatThrownBy(() -> new AlertEvent(AlertEvent.Kind.TRIGGERED, "m", "", "c", Alerts.AT, DRIFT,
+                null, Alerts.DASHBOARD)).hasMessageContaining("incidentId");
     }
 
     @Test
-    void keepsItsOwnCopyOfTheColumns() {
+    void keepsItsOwnCopyOfTheColumnsAndFailures() {
         List<DriftedColumn> columns = new ArrayList<>(Alerts.TOP);
-        AlertEvent event = new AlertEvent(AlertEvent.Kind.TRIGGERED, "m", "i", "c", Alerts.AT, Alerts.DRIFT, columns,
-                null, null, Alerts.DASHBOARD);
+        List<String> failures = new ArrayList<>(List.of("'age': became_empty"));
+        AlertEvent.Findings findings = AlertEvent.Findings.drift(Alerts.DRIFT, columns).withDataQuality(failures);
 
         columns.clear();
+        failures.clear();
 
-        assertThat(event.topColumns()).hasSize(3);
+        assertThat(findings.topColumns()).hasSize(3);
+        assertThat(findings.dataQuality()).hasSize(1);
     }
 
     @Test
@@ -48,7 +51,7 @@ class AlertEventTest {
         assertThat(test.kind()).isEqualTo(AlertEvent.Kind.TEST);
         assertThat(test.incidentId()).isEqualTo("test-1714564800");
         assertThat(test.checkId()).isNull();
-        assertThat(test.drift()).isNull();
+        assertThat(test.findings()).isEqualTo(AlertEvent.Findings.NONE);
         assertThat(test.checkFailed()).isFalse();
     }
 

@@ -93,9 +93,9 @@ class PagerDutyChannelTest {
     @Test
     void keepsOneDedupKeyPerIncidentAcrossChecks() {
         AlertEvent again = new AlertEvent(AlertEvent.Kind.TRIGGERED, "bike-sharing", "inc-42", "chk-8",
-                Alerts.AT.plusSeconds(600), Alerts.DRIFT, Alerts.TOP, null, Alerts.REPORT, Alerts.DASHBOARD);
+                Alerts.AT.plusSeconds(600), AlertEvent.Findings.drift(Alerts.DRIFT, Alerts.TOP), Alerts.REPORT, Alerts.DASHBOARD);
         AlertEvent other = new AlertEvent(AlertEvent.Kind.TRIGGERED, "bike-sharing", "inc-43", "chk-7",
-                Alerts.AT, Alerts.DRIFT, Alerts.TOP, null, Alerts.REPORT, Alerts.DASHBOARD);
+                Alerts.AT, AlertEvent.Findings.drift(Alerts.DRIFT, Alerts.TOP), Alerts.REPORT, Alerts.DASHBOARD);
 
         String key = Channels.tree(channel.render(Alerts.triggered()).json()).get("dedup_key").asText();
 
@@ -106,9 +106,9 @@ class PagerDutyChannelTest {
     @Test
     void hashesADedupKeyThatWouldExceed255Characters() {
         AlertEvent long1 = new AlertEvent(AlertEvent.Kind.TRIGGERED, "m".repeat(100), "i".repeat(200), "c",
-                Alerts.AT, Alerts.DRIFT, List.of(), null, null, Alerts.DASHBOARD);
+                Alerts.AT, AlertEvent.Findings.drift(Alerts.DRIFT, List.of()), null, Alerts.DASHBOARD);
         AlertEvent long2 = new AlertEvent(AlertEvent.Kind.RESOLVED, "m".repeat(100), "i".repeat(200), "d",
-                Alerts.AT, Alerts.DRIFT, List.of(), null, null, Alerts.DASHBOARD);
+                Alerts.AT, AlertEvent.Findings.drift(Alerts.DRIFT, List.of()), null, Alerts.DASHBOARD);
 
         String key = Channels.tree(channel.render(long1).json()).get("dedup_key").asText();
 
@@ -193,5 +193,19 @@ class PagerDutyChannelTest {
         JsonNode failures = event.at("/payload/custom_details/data quality");
         assertThat(failures).hasSize(3);
         assertThat(failures.get(0).asText()).startsWith("'hum': became_empty");
+    }
+
+    @Test
+    void aModelQualityIncidentSaysSoInItsSummaryClassAndDetails() {
+        JsonNode event = Channels.tree(channel.render(Alerts.modelQuality()).json());
+
+        assertThat(event.at("/payload/summary").asText()).startsWith("Model degraded and data drift detected:"
+                + " bike-sharing. Model quality: accuracy 0.91 → 0.62, below 0.8 (and 2 more findings).");
+        assertThat(event.at("/payload/class").asText()).isEqualTo("model quality");
+        JsonNode lines = event.at("/payload/custom_details/model quality");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1).asText()).isEqualTo("f1_score 0.712 → 0.618 (degraded; tolerated 0.0356)");
+        assertThat(Channels.tree(channel.render(Alerts.dataQuality()).json()).at("/payload/class").asText())
+                .isEqualTo("data quality");
     }
 }

@@ -118,8 +118,8 @@ class SlackChannelTest {
                     DriftedColumn.ScoreKind.DISTANCE, 0.5, 0.1, 5));
         }
         AlertEvent event = new AlertEvent(AlertEvent.Kind.TRIGGERED, "m".repeat(300), "inc-1", "c".repeat(3000),
-                Alerts.AT, new io.driftwatch.drift.DatasetDrift(true, 1, 0.5, 60, 60, 0), many, null, Alerts.REPORT,
-                Alerts.DASHBOARD);
+                Alerts.AT, AlertEvent.Findings.drift(new io.driftwatch.drift.DatasetDrift(true, 1, 0.5, 60, 60, 0), many),
+                Alerts.REPORT, Alerts.DASHBOARD);
 
         JsonNode message = Channels.tree(channel.render(event).json());
 
@@ -168,5 +168,31 @@ class SlackChannelTest {
         assertThat(failures).startsWith("*Data quality*\n• 'hum': became_empty")
                 .contains("'temp': out_of_range in 12 rows")
                 .contains("&lt;b&gt;storm&lt;/b&gt;").doesNotContain("<b>");
+    }
+
+    @Test
+    void aModelQualityIncidentLeadsWithTheMetricsThatMovedBeforeTheDrift() {
+        JsonNode message = Channels.tree(channel.render(Alerts.modelQuality()).json());
+
+        assertThat(message.at("/blocks/0/text/text").asText())
+                .isEqualTo("Model degraded and data drift detected: bike-sharing");
+        assertThat(message.get("text").asText()).isEqualTo("Model degraded and data drift detected: bike-sharing."
+                + " Model quality: accuracy 0.91 → 0.62, below 0.8 (and 2 more findings)."
+                + " 7 of 12 columns drifted (share 0.58, threshold 0.50).");
+        assertThat(message.at("/blocks/2/text/text").asText()).isEqualTo("*Model quality*"
+                + "\n• accuracy 0.91 → 0.62, below 0.8"
+                + "\n• f1_score 0.712 → 0.618 (degraded; tolerated 0.0356)"
+                + "\n• roc_auc 0.83 → 0.65: Evidently test failed (expected within ±20 % of 0.83)");
+        assertThat(message.at("/blocks/3/text/text").asText()).startsWith("*Top drifted columns*");
+        assertThat(message.at("/blocks/4/type").asText()).isEqualTo("actions");
+    }
+
+    @Test
+    void aModelQualityIncidentClosesAsModelQualityResolved() {
+        JsonNode message = Channels.tree(channel.render(Alerts.modelQualityResolved()).json());
+
+        assertThat(message.at("/blocks/0/text/text").asText()).isEqualTo("Model quality resolved: bike-sharing");
+        assertThat(message.get("text").asText()).endsWith("The latest check breaches none of the alert conditions."
+                + " 1 of 12 columns drifted (share 0.08, threshold 0.50).");
     }
 }

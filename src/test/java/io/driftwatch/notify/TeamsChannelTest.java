@@ -130,4 +130,20 @@ class TeamsChannelTest {
                 .anySatisfy(t -> assertThat(t).startsWith("• 'hum': became\\_empty"))
                 .anySatisfy(t -> assertThat(t).contains("new\\_category").contains("\\<b\\>storm"));
     }
+
+    @Test
+    void aModelQualityIncidentListsTheMetricsThatMovedBeforeTheDriftedColumns() {
+        JsonNode card = Channels.tree(channel.render(Alerts.modelQuality()).json()).at("/attachments/0/content");
+
+        assertThat(card.at("/body/0/text").asText()).isEqualTo("Model degraded and data drift detected: bike-sharing");
+        assertThat(card.at("/body/1/text").asText()).startsWith("Model quality: accuracy 0.91 → 0.62, below 0.8");
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        card.get("body").forEach(b -> texts.add(b.path("text").asText()));
+        int heading = texts.indexOf("Model quality");
+        assertThat(heading).isPositive().isLessThan(texts.indexOf("Top drifted columns"));
+        assertThat(texts.subList(heading + 1, heading + 4)).containsExactly(
+                "• accuracy 0.91 → 0.62, below 0.8",
+                "• f1\\_score 0.712 → 0.618 (degraded; tolerated 0.0356)",
+                "• roc\\_auc 0.83 → 0.65: Evidently test failed (expected within ±20 % of 0.83)");
+    }
 }

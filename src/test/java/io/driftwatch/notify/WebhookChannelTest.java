@@ -102,6 +102,7 @@ class WebhookChannelTest {
                    {"name": "hum", "type": "numerical", "test": "wasserstein", "scoreKind": "distance",
                     "score": 0.31, "threshold": 0.1}],
                   "dataQuality": [],
+                  "modelQuality": [],
                   "checkError": null,
                   "links": {"report": "https://driftwatch.example.com/api/v1/checks/chk-7/report",
                             "dashboard": "https://driftwatch.example.com/monitors/bike-sharing"}}}
@@ -161,5 +162,15 @@ class WebhookChannelTest {
         assertThat(event.at("/data/dataQuality")).hasSize(3);
         assertThat(event.at("/data/dataQuality/2").asText()).contains("<b>storm</b>");
         assertThat(event.at("/data/datasetDrift/detected").asBoolean()).isFalse();
+    }
+
+    @Test
+    void carriesTheModelQualityFindingsAsTheyAre() {
+        JsonNode event = Channels.tree(factory.build(Channels.CLOCK).render(Alerts.modelQuality()).json());
+
+        assertThat(event.at("/data/modelQuality")).hasSize(3);
+        assertThat(event.at("/data/modelQuality/0").asText()).isEqualTo("accuracy 0.91 → 0.62, below 0.8");
+        assertThat(Channels.tree(factory.build(Channels.CLOCK).render(Alerts.triggered()).json())
+                .at("/data/modelQuality").isArray()).as("always there, empty without findings").isTrue();
     }
 }

@@ -48,7 +48,8 @@ class WebhookEventSchemaTest {
     static Stream<AlertEvent> events() {
         return Stream.of(Alerts.triggered(), Alerts.resolved(), Alerts.failed("no rows"),
                 AlertEvent.test("bike-sharing", Alerts.AT, Alerts.DASHBOARD),
-                Alerts.hostile("m<x>", "\"quoted\" & <tag>"), Alerts.dataQuality());
+                Alerts.hostile("m<x>", "\"quoted\" & <tag>"), Alerts.dataQuality(), Alerts.modelQuality(),
+                Alerts.modelQualityResolved());
     }
 
     @Test

@@ -43,7 +43,7 @@ class WebhookSignatureTest {
         assertThat(request.group(4)).isEqualTo(rendered.json());
         assertThat(WebhookSignature.fromSecret(Channels.WEBHOOK_SECRET)
                 .sign(request.group(1), Long.parseLong(request.group(2)), rendered.bytes()))
-                .isEqualTo(request.group(3)).isEqualTo("v1,6lqEn7sK3Qsm0kKZHrJSE0uB05J0NryxyML4R9TUq9Q=");
+                .isEqualTo(request.group(3)).isEqualTo("v1,qjfstT2JliEzIUUK52LZNYaEo9cGRXkrcAkFUv2j+1A=");
     }
 
     @Test

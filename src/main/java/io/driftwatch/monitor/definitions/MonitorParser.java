@@ -17,6 +17,7 @@ import io.driftwatch.drift.DriftOptions;
 import io.driftwatch.integrity.IntegrityFinding;
 import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.quality.ClassLabel;
+import io.driftwatch.quality.ClassificationMetric;
 import io.driftwatch.quality.ModelSpec;
 import io.driftwatch.quality.ModelTask;
 import io.driftwatch.quality.QualityMetric;
@@ -89,8 +90,9 @@ final class MonitorParser {
     static final List<String> ALERT_KEYS = List.of("when", "channels", "cooldown", "notify_resolved");
     static final List<String> RETRAIN_KEYS = List.of("when", "triggers");
     static final List<String> WHEN_KEYS = List.of("dataset_drift", "drift_share", "columns", "check_error",
-            "integrity");
+            "integrity", "quality");
     static final List<String> WHEN_INTEGRITY_KEYS = List.of("severity", "columns");
+    static final List<String> WHEN_QUALITY_KEYS = List.of("degraded", "below", "above");
     static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "text", "datetime", "target",
             "prediction", "ignored");
     static final List<String> DRIFT_KEYS = List.of("share", "method", "num_method", "cat_method", "threshold",
@@ -342,8 +344,10 @@ final class MonitorParser {
             target = model.spec().target();
             prediction = model.spec().prediction();
         }
+        Policy policy = policy(root, new WatchedModel(model == null ? null : model.spec(), quality,
+                root.has("model")));
         return new MonitorDefinition(name, reference, numerical, categorical, text, datetime, target, prediction,
-                ignored, options, policy(root), schedule, source, chunks, roll, integrity,
+                ignored, options, policy, schedule, source, chunks, roll, integrity,
                 model == null ? null : model.spec(), model == null ? null : model.id(), quality, this.source, modelLocations());
     }
 
@@ -978,8 +982,16 @@ final class MonitorParser {
         }
     }
 
+    /**
+     * The model a policy's {@code quality} conditions watch: its spec (null when there is none or it
+     * is broken), its {@code quality:} options, and whether a {@code model:} key was written at all
+     * (a broken one has its own problems; no need to add another).
+     */
+    private record WatchedModel(ModelSpec spec, QualityOptions options, boolean written) {
+    }
+
     /** {@code alerts:} and {@code retrain:}; see {@link Policy}. */
-    private Policy policy(JsonNode root) {
+    private Policy policy(JsonNode root, WatchedModel model) {
         JsonNode alerts = mapping(root, "alerts", "alerts");
         JsonNode retrain = mapping(root, "retrain", "retrain");
         if (alerts == null && retrain == null) {
@@ -991,7 +1003,7 @@ final class MonitorParser {
         boolean notifyResolved = true;
         if (alerts != null) {
             checkKeys(alerts, "alerts", ALERT_KEYS);
-            alertWhen = condition(alerts, "alerts.when", Policy.Condition.DATASET_DRIFT);
+            alertWhen = condition(alerts, "alerts.when", Policy.Condition.DATASET_DRIFT, model);
             channels = names(alerts, "channels", "alerts.channels");
             String text = string(alerts, "cooldown", "alerts.cooldown");
             if (text != null) {
@@ -1008,7 +1020,7 @@ final class MonitorParser {
         List<String> triggers = List.of();
         if (retrain != null) {
             checkKeys(retrain, "retrain", RETRAIN_KEYS);
-            retrainWhen = condition(retrain, "retrain.when", alertWhen);
+            retrainWhen = condition(retrain, "retrain.when", alertWhen, model);
             triggers = names(retrain, "triggers", "retrain.triggers");
             if (alerts == null) {
                 alertWhen = retrainWhen;
@@ -1017,7 +1029,7 @@ final class MonitorParser {
         return new Policy(alertWhen, channels, cooldown, notifyResolved, retrainWhen, triggers);
     }
 
-    private Policy.Condition condition(JsonNode parent, String path, Policy.Condition otherwise) {
+    private Policy.Condition condition(JsonNode parent, String path, Policy.Condition otherwise, WatchedModel model) {
         JsonNode when = mapping(parent, "when", path);
         if (when == null) {
             return otherwise;
@@ -1032,10 +1044,177 @@ final class MonitorParser {
         List<String> columns = names(when, "columns", path + ".columns");
         Boolean checkError = bool(when, "check_error", path + ".check_error");
         Policy.DataQuality dataQuality = dataQuality(when, path + ".integrity");
+        Policy.ModelQuality modelQuality = modelQuality(when, path + ".quality", model);
         boolean anySet = datasetDrift != null || share != null || !columns.isEmpty() || checkError != null
-                || dataQuality != null;
+                || dataQuality != null || modelQuality != null;
         return new Policy.Condition(anySet ? Boolean.TRUE.equals(datasetDrift) : otherwise.datasetDrift(), share,
-                columns, Boolean.TRUE.equals(checkError), dataQuality);
+                columns, Boolean.TRUE.equals(checkError), dataQuality, modelQuality);
+    }
+
+    /**
+     * {@code when.quality}: {@code true} (any failed model-quality test), or a mapping of
+     * {@code degraded} (the metrics whose degradation test failed), {@code below} and {@code above}
+     * (absolute bounds on the current batch's metrics). Metric names are those of the model's task;
+     * conditions that could never hold (no model, no tests that could fail, a metric the model does not
+     * have) are problems.
+     */
+    private Policy.ModelQuality modelQuality(JsonNode when, String path, WatchedModel model) {
+        JsonNode node = when.get("quality");
+        if (node == null || node.isNull() || node.isBoolean() && !node.booleanValue()) {
+            return null;
+        }
+        if (!node.isBoolean() && !node.isObject()) {
+            problem(path, "expected true, false or a mapping with degraded, below and above, found " + describe(node));
+            return null;
+        }
+        if (model.spec() == null) {
+            if (!model.written()) {
+                problem(path, "watches the model's quality, and the monitor has no model: section (task, target,"
+                        + " prediction…): add one, or remove this condition");
+            }
+            return null;
+        }
+        QualityOptions.Tests tests = model.options().tests();
+        if (node.isBoolean()) {
+            if (tests == QualityOptions.Tests.NONE) {
+                problem(path, "breaches on a failed model-quality test, and quality.tests is none, so no test runs:"
+                        + " run tests (quality: {tests: evidently} or degradation) or set bounds ({below: {accuracy:"
+                        + " 0.8}})");
+                return null;
+            }
+            return Policy.ModelQuality.ANY_FAILED_TEST;
+        }
+        checkKeys(node, path, WHEN_QUALITY_KEYS);
+        if (node.isEmpty()) {
+            problem(path, "is empty: write quality: true (any failed test), or {degraded: [f1_score], below:"
+                    + " {accuracy: 0.8}, above: {rmse: 12.5}}");
+            return null;
+        }
+        List<QualityMetric> degraded = degraded(node.get("degraded"), path + ".degraded", model.spec(), model.options());
+        List<Policy.ModelQuality.Bound> bounds = new ArrayList<>();
+        for (Policy.ModelQuality.Side side : Policy.ModelQuality.Side.values()) {
+            bounds.addAll(bounds(node, side, path + "." + side.label(), model.spec()));
+        }
+        for (Policy.ModelQuality.Bound below : bounds) {
+            for (Policy.ModelQuality.Bound above : bounds) {
+                if (below.side() == Policy.ModelQuality.Side.BELOW && above.side() == Policy.ModelQuality.Side.ABOVE
+                        && below.metric() == above.metric() && below.value() > above.value()) {
+                    problem(path + ".above." + above.metric().key(), "below " + below.value() + " or above "
+                            + above.value() + " holds for every value of " + above.metric().key()
+                            + ", so every check would breach: the bound below is meant to be the lower one");
+                }
+            }
+        }
+        if (degraded.isEmpty() && bounds.isEmpty()) {
+            return null;
+        }
+        return new Policy.ModelQuality(false, degraded, bounds);
+    }
+
+    /** {@code when.quality.degraded}: metric names (a list, or one), each with a degradation test. */
+    private List<QualityMetric> degraded(JsonNode node, String path, ModelSpec model, QualityOptions options) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray() && !node.isTextual()) {
+            problem(path, "expected a list of metric names, e.g. [f1_score, accuracy], found " + describe(node));
+            return List.of();
+        }
+        if (options.tests() != QualityOptions.Tests.DEGRADATION) {
+            problem(path, "reads the degradation tests, and quality.tests is " + options.tests().label()
+                    + ": set quality: {tests: degradation}, or use quality: true for any failed test");
+            return List.of();
+        }
+        List<QualityMetric> out = new ArrayList<>();
+        int n = node.isArray() ? node.size() : 1;
+        for (int i = 0; i < n; i++) {
+            JsonNode item = node.isArray() ? node.get(i) : node;
+            String at = node.isArray() ? path + "[" + i + "]" : path;
+            if (!item.isTextual() || item.asText().isBlank()) {
+                problem(at, "expected a metric name, found " + describe(item));
+                continue;
+            }
+            QualityMetric metric = qualityMetric(item.asText(), at, model);
+            if (metric == null) {
+                continue;
+            }
+            if (!options.degradation().isEmpty() && !options.degradation().containsKey(metric)) {
+                List<String> watched = new ArrayList<>();
+                options.degradation().keySet().forEach(m -> watched.add(m.key()));
+                problem(at, metric.key() + " has no degradation test: quality.degradation watches "
+                        + String.join(", ", watched) + "; add " + metric.key() + " there");
+                continue;
+            }
+            if (!out.contains(metric)) {
+                out.add(metric);
+            }
+        }
+        return out;
+    }
+
+    /** {@code when.quality.below} or {@code .above}: a mapping of metric names to bounds. */
+    private List<Policy.ModelQuality.Bound> bounds(JsonNode quality, Policy.ModelQuality.Side side, String path,
+            ModelSpec model) {
+        JsonNode node = mapping(quality, side.label(), path);
+        if (node == null) {
+            return List.of();
+        }
+        List<Policy.ModelQuality.Bound> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String at = path + "." + e.getKey();
+            QualityMetric metric = qualityMetric(e.getKey(), at, model);
+            JsonNode value = e.getValue();
+            if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+                problem(at, "expected a number (the bound, in the metric's units), found " + describe(value));
+                continue;
+            }
+            double bound = value.doubleValue();
+            if (metric == null) {
+                continue;
+            }
+            if (isShare(metric) && (bound < 0 || bound > 1)) {
+                problem(at, metric.key() + " is between 0 and 1, so " + side.label() + " " + value.asText()
+                        + " would never hold" + (bound > 1 && bound <= 100 ? "; for " + value.asText() + " % write "
+                        + bound / 100 : ""));
+                continue;
+            }
+            out.add(new Policy.ModelQuality.Bound(metric, side, bound));
+        }
+        return out;
+    }
+
+    /** Whether {@code metric} is a share in [0, 1]: every classification metric but log loss. */
+    private static boolean isShare(QualityMetric metric) {
+        return metric instanceof ClassificationMetric c && c != ClassificationMetric.LOG_LOSS;
+    }
+
+    /**
+     * The metric named {@code key} among those of the model's task, or null after a problem when there
+     * is none or the model cannot have it (ROC AUC and log loss need probabilities; the rates belong to
+     * binary classification).
+     */
+    private QualityMetric qualityMetric(String key, String path, ModelSpec model) {
+        List<QualityMetric> valid = QualityMetric.of(model.task());
+        for (QualityMetric m : valid) {
+            if (m.key().equals(key)) {
+                if (m instanceof ClassificationMetric c && c.needsProbabilities() && !model.hasProbabilities()) {
+                    problem(path, key + " is computed from the model's probabilities, and model: names none (add"
+                            + " model.probabilities)");
+                    return null;
+                }
+                if (m instanceof ClassificationMetric c && c.binaryOnly()
+                        && model.task() != ModelTask.BINARY_CLASSIFICATION) {
+                    problem(path, key + " belongs to binary classification; this model is a " + model.task().label());
+                    return null;
+                }
+                return m;
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        valid.forEach(m -> keys.add(m.key()));
+        problem(path, "unknown metric '" + shorten(key) + "' for a " + model.task().label() + "; valid: "
+                + String.join(", ", keys));
+        return null;
     }
 
     /** {@code when.integrity}: {@code true}, or {@code {severity: warning|critical, columns: […]}}. */

@@ -7,9 +7,17 @@ import io.driftwatch.drift.DatasetDrift;
 import io.driftwatch.drift.DriftResult;
 import io.driftwatch.integrity.IntegrityFinding;
 import io.driftwatch.integrity.IntegrityResult;
+import io.driftwatch.notify.Breach;
+import io.driftwatch.quality.DegradationTest;
+import io.driftwatch.quality.MetricValue;
+import io.driftwatch.quality.QualityMetric;
+import io.driftwatch.quality.QualityResult;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,9 +65,10 @@ public record Policy(Condition alertWhen, List<String> channels, Duration cooldo
      * @param columns any of these columns drifted
      * @param checkError the check could not run
      * @param dataQuality the data-quality failures that breach, or null when data quality does not
+     * @param modelQuality the model-quality results that breach, or null when model quality does not
      */
     public record Condition(boolean datasetDrift, Double driftShare, List<String> columns, boolean checkError,
-            DataQuality dataQuality) {
+            DataQuality dataQuality, ModelQuality modelQuality) {
         /** Evidently's notion: dataset drift, nothing else. */
         public static final Condition DATASET_DRIFT = new Condition(true, null, List.of(), false);
 
@@ -69,7 +78,7 @@ public record Policy(Condition alertWhen, List<String> channels, Duration cooldo
 
         /** A condition on drift and check errors only. */
         public Condition(boolean datasetDrift, Double driftShare, List<String> columns, boolean checkError) {
-            this(datasetDrift, driftShare, columns, checkError, null);
+            this(datasetDrift, driftShare, columns, checkError, null, null);
         }
 
         /**
@@ -77,9 +86,51 @@ public record Policy(Condition alertWhen, List<String> channels, Duration cooldo
          * read the drift section (a check without one breaches none of them).
          */
         public boolean breachedBy(Sections sections) {
-            if (dataQuality != null && dataQuality.breachedBy(sections)) {
-                return true;
+            return !breaches(sections).isEmpty();
+        }
+
+        /**
+         * What of this condition a check that ran, with these sections, breaches (in {@link Breach}
+         * order); empty when it breaches none. A new set on every call.
+         */
+        public Set<Breach> breaches(Sections sections) {
+            Set<Breach> out = EnumSet.noneOf(Breach.class);
+            if (modelQuality != null) {
+                out.addAll(modelQuality.breaches(sections));
             }
+            if (dataQuality != null && dataQuality.breachedBy(sections)) {
+                out.add(Breach.DATA_QUALITY);
+            }
+            if (driftBreachedBy(sections)) {
+                out.add(Breach.DATA_DRIFT);
+            }
+            return out;
+        }
+
+        /**
+         * What this condition watches, whether breached or not: what an incident it opens is about
+         * (a check error is not among them). A new set on every call.
+         */
+        public Set<Breach> watched() {
+            Set<Breach> out = EnumSet.noneOf(Breach.class);
+            if (modelQuality != null) {
+                if (modelQuality.anyFailedTest() || !modelQuality.degraded().isEmpty()) {
+                    out.add(Breach.MODEL_DEGRADED);
+                }
+                if (modelQuality.anyFailedTest() || !modelQuality.bounds().isEmpty()) {
+                    out.add(Breach.MODEL_QUALITY);
+                }
+            }
+            if (dataQuality != null) {
+                out.add(Breach.DATA_QUALITY);
+            }
+            if (datasetDrift || driftShare != null || !columns.isEmpty()) {
+                out.add(Breach.DATA_DRIFT);
+            }
+            return out;
+        }
+
+        private boolean driftBreachedBy(Sections sections) {
             Optional<DriftResult> found = sections.find(DriftResult.class);
             if (found.isEmpty()) {
                 return false;
@@ -122,7 +173,7 @@ public record Policy(Condition alertWhen, List<String> channels, Duration cooldo
         public static final DataQuality ANY = new DataQuality(IntegrityFinding.Severity.WARNING, List.of());
 
         public DataQuality {
-            java.util.Objects.requireNonNull(severity, "severity");
+            Objects.requireNonNull(severity, "severity");
             columns = List.copyOf(columns);
         }
 
@@ -147,6 +198,113 @@ public record Policy(Condition alertWhen, List<String> channels, Duration cooldo
 
         private boolean selects(IntegrityFinding.Severity failure, String column) {
             return failure.compareTo(severity) >= 0 && (columns.isEmpty() || column != null && columns.contains(column));
+        }
+    }
+
+    /**
+     * Which results of the model-quality section breach ({@code when: {quality: …}}): any failed
+     * test ({@code quality: true}: one of Evidently's default tests or a degradation test, as
+     * {@link QualityResult#failed()} counts them), the failed degradation tests of named metrics
+     * ({@code degraded: [f1_score]}), or a metric of the current batch past an absolute bound
+     * ({@code below: {accuracy: 0.8}}, {@code above: {rmse: 12.5}}), whatever the tests say. A check
+     * without a quality section breaches none; neither does a metric that could not be computed.
+     *
+     * @param anyFailedTest whether any failed test breaches
+     * @param degraded the metrics whose failed degradation test breaches; empty for none
+     * @param bounds the bounds on current values, in the order given; empty for none
+     */
+    public record ModelQuality(boolean anyFailedTest, List<QualityMetric> degraded, List<Bound> bounds) {
+        /** Any failed test breaches ({@code quality: true}). */
+        public static final ModelQuality ANY_FAILED_TEST = new ModelQuality(true, List.of(), List.of());
+
+        public ModelQuality {
+            degraded = List.copyOf(degraded);
+            bounds = List.copyOf(bounds);
+        }
+
+        /** Which side of a bound breaches. */
+        public enum Side {
+            /** Strictly below the bound: {@code below: {accuracy: 0.8}}. */
+            BELOW("below"),
+            /** Strictly above the bound: {@code above: {rmse: 12.5}}. */
+            ABOVE("above");
+
+            private final String label;
+
+            Side(String label) {
+                this.label = label;
+            }
+
+            /** The key in a monitor definition, and the word in alerts. */
+            public String label() {
+                return label;
+            }
+        }
+
+        /**
+         * An absolute bound on the current value of a metric (for a mean-and-deviation metric, its mean).
+         *
+         * @param metric the metric
+         * @param side which side of {@code value} breaches
+         * @param value the bound, in the metric's units
+         */
+        public record Bound(QualityMetric metric, Side side, double value) {
+            public Bound {
+                Objects.requireNonNull(metric, "metric");
+                Objects.requireNonNull(side, "side");
+            }
+
+            /** Whether {@code current} is past the bound (NaN never is). */
+            public boolean crossedBy(double current) {
+                return side == Side.BELOW ? current < value : current > value;
+            }
+        }
+
+        /** Whether the check's quality section (if it has one) has a result this selects. */
+        public boolean breachedBy(Sections sections) {
+            return !breaches(sections).isEmpty();
+        }
+
+        /**
+         * What the check's quality section breaches: {@link Breach#MODEL_DEGRADED} for a failed
+         * degradation test this selects, {@link Breach#MODEL_QUALITY} for a failed Evidently test (with
+         * {@code anyFailedTest}) or a crossed bound. A new set on every call.
+         */
+        public Set<Breach> breaches(Sections sections) {
+            Set<Breach> out = EnumSet.noneOf(Breach.class);
+            Optional<QualityResult> found = sections.find(QualityResult.class);
+            if (found.isEmpty()) {
+                return out;
+            }
+            QualityResult quality = found.get();
+            for (DegradationTest t : quality.degradation()) {
+                if (t.failed() && (anyFailedTest || degraded.contains(t.metric()))) {
+                    out.add(Breach.MODEL_DEGRADED);
+                }
+            }
+            if (anyFailedTest) {
+                for (MetricTest t : quality.tests()) {
+                    if (t.status().failed()) {
+                        out.add(Breach.MODEL_QUALITY);
+                    }
+                }
+            }
+            if (!crossed(quality).isEmpty()) {
+                out.add(Breach.MODEL_QUALITY);
+            }
+            return out;
+        }
+
+        /** The bounds the current batch's metrics cross, in the order given. */
+        public List<Bound> crossed(QualityResult quality) {
+            List<Bound> out = new ArrayList<>();
+            for (Bound b : bounds) {
+                MetricValue v = quality.current().metric(b.metric());
+                if (v != null && v.ok() && b.crossedBy(v.value())) {
+                    out.add(b);
+                }
+            }
+            return out;
         }
     }
 }

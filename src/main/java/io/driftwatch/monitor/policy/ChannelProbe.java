@@ -74,7 +74,7 @@ public final class ChannelProbe {
             Optional<Outcome> resolved = Optional.empty();
             if (c.alwaysToldOfResolve() && sent instanceof Outcome.Delivered) {
                 AlertEvent resolve = new AlertEvent(AlertEvent.Kind.RESOLVED, test.monitor(), test.incidentId(), null,
-                        now, null, List.of(), null, null, test.dashboardUrl());
+                        now, AlertEvent.Findings.NONE, null, test.dashboardUrl());
                 Payload payload = c.render(resolve);
                 resolved = Optional.of(c.send(payload, key(test, name, "resolved")));
             }

@@ -103,7 +103,7 @@ public final class Incidents {
                 receivers.channel(name).ifPresent(c -> {
                     // A receiver that keeps an incident open until told (PagerDuty) always hears of the close.
                     if (policy.notifyResolved() || c.alwaysToldOfResolve()) {
-                        rows.add(alert(c, monitor, incident.id(), check, AlertEvent.Kind.RESOLVED,
+                        rows.add(alert(c, monitor, policy, incident.id(), check, AlertEvent.Kind.RESOLVED,
                                 incident.id() + ":resolved:" + key(name)));
                     }
                 });
@@ -142,21 +142,29 @@ public final class Incidents {
                 check.checkId(), check.createdAt(), check.checkId(), 1, false, null, null);
         tx.incidents().insert(incident);
         for (String name : policy.channels()) {
-            receivers.channel(name).ifPresent(c -> rows.add(alert(c, monitor, incident.id(), check,
+            receivers.channel(name).ifPresent(c -> rows.add(alert(c, monitor, policy, incident.id(), check,
                     AlertEvent.Kind.TRIGGERED, incident.id() + ":triggered:" + key(name))));
         }
         return incident;
     }
 
-    private OutboxRow alert(Channel channel, Monitor monitor, String incidentId, CheckFacts check,
+    /**
+     * The outbox row of one alert. An opening event says what of the policy the check breached; a
+     * closing one what the policy watches, none of which the closing check breaches.
+     */
+    private OutboxRow alert(Channel channel, Monitor monitor, Policy policy, String incidentId, CheckFacts check,
             AlertEvent.Kind kind, String key) {
+        Policy.Condition when = policy.alertWhen();
         AlertEvent event = check.failed()
-                ? new AlertEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(), null, List.of(),
-                        check.error(), null, receivers.dashboardUrl(monitor.id()))
+                ? new AlertEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(),
+                        AlertEvent.Findings.failed(check.error()), null, receivers.dashboardUrl(monitor.id()))
                 : new AlertEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(),
-                        check.result().dataset(), topColumns(check.result()), null,
-                        receivers.reportUrl(check.checkId()), receivers.dashboardUrl(monitor.id()),
-                        DataQualityLines.of(check.sections()));
+                        AlertEvent.Findings.drift(check.result().dataset(), topColumns(check.result()))
+                                .withDataQuality(DataQualityLines.of(check.sections()))
+                                .withModelQuality(ModelQualityLines.of(check.sections(), when.modelQuality()))
+                                .about(kind == AlertEvent.Kind.TRIGGERED ? when.breaches(check.sections())
+                                        : when.watched()),
+                        receivers.reportUrl(check.checkId()), receivers.dashboardUrl(monitor.id()));
         return row(key, monitor, check, incidentId, OutboxRow.TargetKind.CHANNEL, channel.name(),
                 kind.name().toLowerCase(), channel.render(event).json());
     }

@@ -109,7 +109,7 @@ class PolicyParsingTest {
     @Test
     void integrityFailuresBreachBySeverityAndColumn() {
         Policy.Condition any = policy("alerts:\n  when: {integrity: true}\n  channels: [c]\n").alertWhen();
-        assertThat(any).isEqualTo(new Policy.Condition(false, null, List.of(), false, Policy.DataQuality.ANY));
+        assertThat(any).isEqualTo(new Policy.Condition(false, null, List.of(), false, Policy.DataQuality.ANY, null));
         assertThat(any.breachedBy(integrity(List.of(), finding(IntegrityFinding.Condition.OUT_OF_RANGE, "age"))))
                 .isTrue();
         assertThat(any.breachedBy(integrity(List.of(failedTest("row_count", null))))).isTrue();
@@ -233,7 +233,7 @@ class PolicyParsingTest {
                 .contains("valid keys here: when, channels, cooldown, notify_resolved");
         assertThat(invalid("alerts:\n  channels: [c]\n  when: {share: 0.5}\n").getMessage())
                 .contains("alerts.when.share: unknown key 'share'")
-                .contains("valid keys here: dataset_drift, drift_share, columns, check_error, integrity");
+                .contains("valid keys here: dataset_drift, drift_share, columns, check_error, integrity, quality");
         assertThat(invalid("retrain:\n  trigger: t\n").getMessage())
                 .contains("retrain.trigger: unknown key 'trigger'").contains("valid keys here: when, triggers");
         assertThat(invalid("alert:\n  channels: [c]\n").field()).isEqualTo("alert");

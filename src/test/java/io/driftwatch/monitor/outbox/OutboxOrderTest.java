@@ -165,9 +165,9 @@ class OutboxOrderTest {
     /** Queues {@code kind} of incident {@code incident} for {@code channel} as a check would; returns the row's key. */
     private String queue(OutboxDao outbox, Channel channel, AlertEvent.Kind kind, String incident) {
         Instant at = T0.plusMillis(++queued);
-        AlertEvent event = new AlertEvent(kind, "bikes", incident, "chk-" + queued, at, null, List.of(),
-                kind == AlertEvent.Kind.TRIGGERED ? "dataset d1: line 3: expected 17 fields, found 2" : null, null,
-                DASHBOARD);
+        AlertEvent event = new AlertEvent(kind, "bikes", incident, "chk-" + queued, at,
+                kind == AlertEvent.Kind.TRIGGERED ? AlertEvent.Findings.failed("dataset d1: line 3: expected 17 fields,"
+                        + " found 2") : AlertEvent.Findings.NONE, null, DASHBOARD);
         String key = incident + ":" + kind.name().toLowerCase() + ":" + channel.name();
         OutboxRow row = new OutboxRow("row-" + queued, key, "bikes", "chk-" + queued, incident,
                 OutboxRow.TargetKind.CHANNEL, channel.name(), kind.name().toLowerCase(), channel.render(event).json(),
