@@ -54,14 +54,29 @@ final class ClassificationScorer {
     static final String NEGATIVE_LABEL = "ValueError: Failed to determine negative label";
     static final String FLOAT_LABELS = "ValidationError: 1 validation error for ByLabelValue";
     static final double DEFAULT_THRESHOLD = 0.5;
+    static final String ONE_ROW = "one row: no sampling variance can be estimated";
 
     private final ModelSpec spec;
+    private final boolean withStandardErrors;
 
     ClassificationScorer(ModelSpec spec) {
+        this(spec, false);
+    }
+
+    private ClassificationScorer(ModelSpec spec, boolean withStandardErrors) {
         if (!spec.task().isClassification()) {
             throw new IllegalArgumentException("not a classification: " + spec.task().label());
         }
         this.spec = spec;
+        this.withStandardErrors = withStandardErrors;
+    }
+
+    /**
+     * This scorer, also computing each metric's standard error ({@link SamplingVariance}) from the
+     * rows it scores, for the degradation tests. The metrics' values are the same.
+     */
+    ClassificationScorer withStandardErrors() {
+        return new ClassificationScorer(spec, true);
     }
 
     /**
@@ -70,8 +85,11 @@ final class ClassificationScorer {
      * @param side the side
      * @param baselines the dummy metrics the no-reference tests compare with (empty unless asked)
      * @param dummyFailure what Evidently raises computing them, or null
+     * @param errors the metrics' standard errors when asked for ({@link #withStandardErrors()}), else
+     *     {@link StandardErrors#NONE}
      */
-    record Measured(ClassificationSide side, List<Baseline> baselines, EvidentlyFailure dummyFailure) {
+    record Measured(ClassificationSide side, List<Baseline> baselines, EvidentlyFailure dummyFailure,
+            StandardErrors errors) {
     }
 
     /**
@@ -127,6 +145,10 @@ final class ClassificationScorer {
         // scratch reused across probability columns: split scores, then per-row losses
         private double[] scratchA;
         private double[] scratchB;
+        /** The metrics' standard errors, when asked for; null otherwise. */
+        private final StandardErrors.Builder spread = withStandardErrors ? new StandardErrors.Builder() : null;
+        /** Each probability column's ROC AUC standard error (DeLong), when asked for. */
+        private double[] columnAucSe;
 
         Run(Table table, boolean current) {
             this.table = table;
@@ -144,7 +166,8 @@ final class ClassificationScorer {
         }
 
         private Measured failed(String error) {
-            return new Measured(ClassificationSide.failed(rowsRead, rowsUsed, error, ordered()), List.of(), null);
+            return new Measured(ClassificationSide.failed(rowsRead, rowsUsed, error, ordered()), List.of(), null,
+                    StandardErrors.NONE);
         }
 
         private List<EvidentlyFailure> ordered() {
@@ -520,6 +543,13 @@ final class ClassificationScorer {
                 }
                 logLoss = columns != null ? LogLoss.multiclass(columns, columnCodes, truth, n, size, scratchA)
                         : LogLoss.binary(base, baseIsFirst, truth, n, firstCode, secondCode, scratchA);
+                if (spread != null) {
+                    // scratchA holds the rows' losses
+                    spread.variance(ClassificationMetric.LOG_LOSS, SamplingVariance.ofMean(scratchA, n, logLoss),
+                            ONE_ROW);
+                    spread.standardError(ClassificationMetric.ROC_AUC, meanOf(columnAucSe),
+                            rocAucError != null ? rocAucError : "ROC AUC is undefined");
+                }
             }
             if (spec.hasProbabilities()) {
                 if (!probas) {
@@ -566,7 +596,12 @@ final class ClassificationScorer {
             }
             ClassificationSide side = new ClassificationSide(rowsRead, rowsUsed, null, metrics, labels, confusion, byLabel,
                     ordered());
-            return new Measured(side, baselines, dummyFailure);
+            StandardErrors errors = StandardErrors.NONE;
+            if (spread != null) {
+                countSpread(tally, model, sortedLabels, n);
+                errors = spread.build();
+            }
+            return new Measured(side, baselines, dummyFailure, errors);
         }
 
         /** Accuracy, precision, recall, F1 and the rates of predictions counted in {@code tally}. */
@@ -600,6 +635,8 @@ final class ClassificationScorer {
                 long fp = m[(1 - p) * 2 + p];
                 long fn = m[p * 2 + (1 - p)];
                 long tn = m[(1 - p) * 2 + (1 - p)];
+                s.binaryCounts = new long[] {tp, fp, fn, tn};
+                s.positiveIndex = p;
                 s.rates = new double[] {(double) tp / (tp + fn), (double) tn / (tn + fp), (double) fp / (fp + tn),
                         (double) fn / (fn + tp)};
             } else {
@@ -615,11 +652,14 @@ final class ClassificationScorer {
         private double[] columnRocAucs(Tally tally, int n) {
             if (columns != null) {
                 double[] out = new double[columns.length];
+                columnAucSe = spread != null ? new double[columns.length] : null;
                 for (int j = 0; j < columns.length; j++) {
-                    out[j] = columnAuc(columns[j], columnCodes[j], tally, n);
+                    out[j] = columnAuc(columns[j], columnCodes[j], tally, n, j);
                 }
                 return out;
             }
+            columnAucSe = spread != null ? new double[2] : null;
+            int baseColumn = baseIsFirst ? 0 : 1;
             int baseCode = baseIsFirst ? firstCode : secondCode;
             int otherCode = baseIsFirst ? secondCode : firstCode;
             int positives = (int) tally.truthTotal(baseCode);
@@ -635,23 +675,90 @@ final class ClassificationScorer {
                 RocAuc.split(base, truth, n, baseCode, positives, pos, neg);
                 baseAuc = RocAuc.ofSorted(pos, positives, neg, n - positives);
                 otherAuc = RocAuc.ofComplementOfSorted(neg, n - positives, pos, positives);
+                if (columnAucSe != null) {
+                    // the complement column ranks the rows in reverse: the same placements, mirrored
+                    double se = Math.sqrt(SamplingVariance.ofRocAuc(pos, positives, neg, n - positives, baseAuc));
+                    columnAucSe[0] = se;
+                    columnAucSe[1] = se;
+                }
             } else {
-                baseAuc = columnAuc(base, baseCode, tally, n);
+                baseAuc = columnAuc(base, baseCode, tally, n, baseColumn);
                 double[] complement = new double[n];
                 for (int i = 0; i < n; i++) {
                     complement[i] = 1.0 - base[i];
                 }
-                otherAuc = columnAuc(complement, otherCode, tally, n);
+                otherAuc = columnAuc(complement, otherCode, tally, n, 1 - baseColumn);
             }
             return baseIsFirst ? new double[] {baseAuc, otherAuc} : new double[] {otherAuc, baseAuc};
         }
 
-        private double columnAuc(double[] scores, int code, Tally tally, int n) {
+        /** The ROC AUC of one column and, when asked for, its DeLong standard error in {@code columnAucSe[column]}. */
+        private double columnAuc(double[] scores, int code, Tally tally, int n, int column) {
             int positives = (int) tally.truthTotal(code);
             if (positives == 0 || positives == n) {
+                if (columnAucSe != null) {
+                    columnAucSe[column] = Double.NaN;
+                }
                 return Double.NaN;
             }
-            return RocAuc.ofColumn(scores, truth, n, code, positives, scratchA, scratchB);
+            double auc = RocAuc.ofColumn(scores, truth, n, code, positives, scratchA, scratchB);
+            if (columnAucSe != null) {
+                columnAucSe[column] = Math.sqrt(SamplingVariance.ofRocAuc(scratchA, positives, scratchB, n - positives,
+                        auc));
+            }
+            return auc;
+        }
+
+        /**
+         * The standard errors of the metrics counted from the confusion matrix: accuracy and, with two
+         * labels, precision, recall and the rates as proportions (Agresti–Caffo), F1 by the delta method;
+         * with more, the macro averages by the delta method over the classes present.
+         */
+        private void countSpread(Tally tally, Scores model, int[] sortedLabels, int n) {
+            spread.variance(ClassificationMetric.ACCURACY, SamplingVariance.ofProportion(tally.correct(), n), ONE_ROW);
+            if (model.binaryCounts != null) {
+                long tp = model.binaryCounts[0];
+                long fp = model.binaryCounts[1];
+                long fn = model.binaryCounts[2];
+                long tn = model.binaryCounts[3];
+                spread.variance(ClassificationMetric.PRECISION, SamplingVariance.ofProportion(tp, tp + fp), ONE_ROW);
+                spread.variance(ClassificationMetric.RECALL, SamplingVariance.ofProportion(tp, tp + fn), ONE_ROW);
+                spread.variance(ClassificationMetric.F1_SCORE, SamplingVariance.ofConfusion(tally.confusion(sortedLabels),
+                        2, SamplingVariance.ConfusionStatistic.F1_OF_CLASS, model.positiveIndex), ONE_ROW);
+                spread.variance(ClassificationMetric.TPR, SamplingVariance.ofProportion(tp, tp + fn), ONE_ROW);
+                spread.variance(ClassificationMetric.TNR, SamplingVariance.ofProportion(tn, tn + fp), ONE_ROW);
+                spread.variance(ClassificationMetric.FPR, SamplingVariance.ofProportion(fp, fp + tn), ONE_ROW);
+                spread.variance(ClassificationMetric.FNR, SamplingVariance.ofProportion(fn, fn + tp), ONE_ROW);
+                return;
+            }
+            int[] present = presentCodes(tally);
+            ClassificationMetric[] macro = {ClassificationMetric.PRECISION, ClassificationMetric.RECALL,
+                    ClassificationMetric.F1_SCORE};
+            if (present.length < 2) {
+                for (ClassificationMetric m : macro) {
+                    spread.fail(m, "one class only (" + pythonList(present) + ") in the target and the predictions: "
+                            + m.key() + " has no sampling distribution");
+                }
+                return;
+            }
+            long[] counts = tally.confusion(present);
+            SamplingVariance.ConfusionStatistic[] statistics = {SamplingVariance.ConfusionStatistic.MACRO_PRECISION,
+                    SamplingVariance.ConfusionStatistic.MACRO_RECALL, SamplingVariance.ConfusionStatistic.MACRO_F1};
+            for (int i = 0; i < macro.length; i++) {
+                spread.variance(macro[i], SamplingVariance.ofConfusion(counts, present.length, statistics[i], 0), ONE_ROW);
+            }
+        }
+
+        /** The classes in the target or the predictions, sorted (the macro averages' classes). */
+        private int[] presentCodes(Tally tally) {
+            int[] sorted = sortedCodes(allCodes());
+            int k = 0;
+            for (int c : sorted) {
+                if (tally.present(c)) {
+                    sorted[k++] = c;
+                }
+            }
+            return Arrays.copyOf(sorted, k);
         }
 
         /** The by-label metrics of the classes present in the target, sorted. */
@@ -988,10 +1095,26 @@ final class ClassificationScorer {
         double f1;
         /** TPR, TNR, FPR, FNR; null unless there are two labels. */
         double[] rates;
+        /** Two labels: TP, FP, FN, TN of {@code pos_label}; null otherwise. */
+        long[] binaryCounts;
+        /** Two labels: the index of {@code pos_label} among the sorted labels. */
+        int positiveIndex;
         /** Why the predictions could not be scored, or null. */
         String error;
         /** What Evidently raises there. */
         String evidentlyError;
+    }
+
+    /** The mean of standard errors: the ROC AUC's, an upper bound for a mean of correlated areas. */
+    private static double meanOf(double[] se) {
+        if (se == null || se.length == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (double v : se) {
+            sum += v;
+        }
+        return sum / se.length;
     }
 
     /** The label kind of a column after its pandas dtype; null for timestamps. */

@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param worsening current worse than reference by this much (negative: better)
  * @param worseningBound the lower confidence bound of {@code worsening}; NaN with an error
  * @param status {@code FAIL} when {@code worseningBound > allowed}, {@code SUCCESS} otherwise,
- *     {@code ERROR} when the metric could not be computed on either side
+ *     {@code ERROR} when the metric could not be computed on either side or has no standard error there
  * @param error why the test could not be run, or null
  */
 public record DegradationTest(QualityMetric metric, double reference, double current, QualityOptions.Tolerance tolerance,

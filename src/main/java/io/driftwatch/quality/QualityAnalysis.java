@@ -57,14 +57,19 @@ public final class QualityAnalysis implements Analysis {
                             + " model's columns (it was made without the monitor's model: section): profile the"
                             + " reference again to compare the model with it"));
         }
-        QualitySide reference = evaluator.measureReference(rows.get());
-        QualityResult result = evaluator.evaluate(current, reference);
+        if (options.tests() != QualityOptions.Tests.DEGRADATION) {
+            QualitySide reference = evaluator.measureReference(rows.get());
+            return evaluator.evaluate(current, reference).withTests(options.tests(), List.of(), List.of());
+        }
+        // the standard errors are computed in the same passes as the metrics, from the same rows
+        QualityEvaluator.Sampled reference = evaluator.sampleReference(rows.get());
+        QualityEvaluator.Evaluated evaluated = evaluator.evaluateSampled(current, reference.side());
+        QualityResult result = evaluated.result();
         List<DegradationTest> degradation = List.of();
-        if (options.tests() == QualityOptions.Tests.DEGRADATION && result.current().error() == null
-                && reference.error() == null) {
+        if (result.current().error() == null && reference.side().error() == null) {
             Map<QualityMetric, QualityOptions.Tolerance> watched = options.degradation().isEmpty()
                     ? Degradation.defaultTolerances(spec) : options.degradation();
-            degradation = Degradation.tests(spec, rows.get(), current, reference, result.current(),
+            degradation = Degradation.tests(spec, reference, evaluated.current(),
                     new QualityOptions(options.tests(), watched, options.confidence()));
         }
         return result.withTests(options.tests(), degradation, List.of());

@@ -51,16 +51,57 @@ public final class QualityEvaluator {
     }
 
     /**
+     * A side measured with its metrics' standard errors, what a degradation test compares.
+     *
+     * @param side the side's metrics
+     * @param errors their standard errors, computed from the same rows
+     */
+    record Sampled(QualitySide side, StandardErrors errors) {
+    }
+
+    /**
+     * A current batch evaluated against a reference, with the current side's standard errors.
+     *
+     * @param result the evaluation, the same as {@link #evaluate(Table, QualitySide)}'s
+     * @param currentErrors the standard errors of {@code result.current()}'s metrics
+     */
+    record Evaluated(QualityResult result, StandardErrors currentErrors) {
+        /** The current side with its standard errors. */
+        Sampled current() {
+            return new Sampled(result.current(), currentErrors);
+        }
+    }
+
+    /** The model's quality on the reference batch, with its metrics' standard errors (degradation tests). */
+    Sampled sampleReference(Table reference) {
+        if (spec.task().isClassification()) {
+            ClassificationScorer.Measured m = new ClassificationScorer(spec).withStandardErrors()
+                    .measure(reference, false, false);
+            return new Sampled(m.side(), m.errors());
+        }
+        RegressionScorer.Measured m = new RegressionScorer(spec).withStandardErrors().measure(reference, false);
+        return new Sampled(m.side(), m.errors());
+    }
+
+    /**
+     * {@link #evaluate(Table, QualitySide)} with the current side's standard errors, computed in the
+     * same pass (degradation tests).
+     */
+    Evaluated evaluateSampled(Table current, QualitySide reference) {
+        return run(current, Objects.requireNonNull(reference, "reference"), true);
+    }
+
+    /**
      * The model's quality on {@code current} without a reference: Evidently's no-reference tests
      * against its dummy baselines (and, for a regression, Driftwatch's baseline tests).
      */
     public QualityResult evaluate(Table current) {
-        return run(current, null);
+        return run(current, null, false).result();
     }
 
     /** The model's quality on {@code current} against the reference table, with Evidently's default tests. */
     public QualityResult evaluate(Table current, Table reference) {
-        return run(current, measureReference(Objects.requireNonNull(reference, "reference")));
+        return run(current, measureReference(Objects.requireNonNull(reference, "reference")), false).result();
     }
 
     /**
@@ -70,10 +111,10 @@ public final class QualityEvaluator {
      * @throws IllegalArgumentException when {@code reference} was measured for another kind of task
      */
     public QualityResult evaluate(Table current, QualitySide reference) {
-        return run(current, Objects.requireNonNull(reference, "reference"));
+        return run(current, Objects.requireNonNull(reference, "reference"), false).result();
     }
 
-    private QualityResult run(Table current, QualitySide reference) {
+    private Evaluated run(Table current, QualitySide reference, boolean withStandardErrors) {
         if (reference != null && (reference instanceof ClassificationSide) != spec.task().isClassification()) {
             throw new IllegalArgumentException("the reference was measured for another kind of task than "
                     + spec.task().label());
@@ -82,14 +123,21 @@ public final class QualityEvaluator {
         List<Baseline> baselines;
         List<Baseline> driftwatchBaselines = List.of();
         EvidentlyFailure dummyFailure = null;
+        StandardErrors errors;
         if (spec.task().isClassification()) {
-            ClassificationScorer.Measured m = new ClassificationScorer(spec).measure(current, true, reference == null);
+            ClassificationScorer scorer = new ClassificationScorer(spec);
+            ClassificationScorer.Measured m = (withStandardErrors ? scorer.withStandardErrors() : scorer)
+                    .measure(current, true, reference == null);
             side = m.side();
+            errors = m.errors();
             baselines = m.baselines();
             dummyFailure = m.dummyFailure();
         } else {
-            RegressionScorer.Measured m = new RegressionScorer(spec).measure(current, true);
+            RegressionScorer scorer = new RegressionScorer(spec);
+            RegressionScorer.Measured m = (withStandardErrors ? scorer.withStandardErrors() : scorer)
+                    .measure(current, true);
             side = m.side();
+            errors = m.errors();
             baselines = reference == null ? m.evidentlyBaselines() : List.of();
             driftwatchBaselines = reference == null ? m.driftwatchBaselines() : List.of();
         }
@@ -108,8 +156,8 @@ public final class QualityEvaluator {
         List<Baseline> allBaselines = new ArrayList<>(baselines);
         allBaselines.addAll(driftwatchBaselines);
         String evidentlyError = firstFailure(side, reference, dummyFailure);
-        return new QualityResult(spec.task(), QualityOptions.Tests.EVIDENTLY, side, reference, allBaselines, tests,
-                baselineTests, List.of(), evidentlyError, List.of());
+        return new Evaluated(new QualityResult(spec.task(), QualityOptions.Tests.EVIDENTLY, side, reference, allBaselines,
+                tests, baselineTests, List.of(), evidentlyError, List.of()), errors);
     }
 
     /** The first failure in Evidently's order: by stage, the current side before the reference. */

@@ -32,17 +32,39 @@ final class RegressionScorer {
     /** float64's machine epsilon, Evidently's MAPE epsilon. */
     static final double EPS = Math.ulp(1.0);
 
+    static final String ONE_ROW = "one row: no sampling variance can be estimated";
+
     private final ModelSpec spec;
+    private final boolean withStandardErrors;
 
     RegressionScorer(ModelSpec spec) {
+        this(spec, false);
+    }
+
+    private RegressionScorer(ModelSpec spec, boolean withStandardErrors) {
         if (spec.task() != ModelTask.REGRESSION) {
             throw new IllegalArgumentException("not a regression: " + spec.task().label());
         }
         this.spec = spec;
+        this.withStandardErrors = withStandardErrors;
     }
 
-    /** One side's score and, for a current batch, its baselines. */
-    record Measured(RegressionSide side, List<Baseline> evidentlyBaselines, List<Baseline> driftwatchBaselines) {
+    /**
+     * This scorer, also computing each metric's standard error ({@link SamplingVariance}) from the
+     * rows it scores, for the degradation tests. The metrics' values are the same.
+     */
+    RegressionScorer withStandardErrors() {
+        return new RegressionScorer(spec, true);
+    }
+
+    /**
+     * One side's score and, for a current batch, its baselines.
+     *
+     * @param errors the metrics' standard errors when asked for ({@link #withStandardErrors()}), else
+     *     {@link StandardErrors#NONE}
+     */
+    record Measured(RegressionSide side, List<Baseline> evidentlyBaselines, List<Baseline> driftwatchBaselines,
+            StandardErrors errors) {
     }
 
     /** Scores {@code table}, the current batch ({@code current}) or the reference. */
@@ -149,8 +171,26 @@ final class RegressionScorer {
                 : MetricValue.of(100.0 * PairwiseSummation.mean(apeAbs, 0, apeAbsCount),
                         100.0 * sampleStd(apeAbs, apeAbsCount)));
         RegressionSide side = new RegressionSide(rowsRead, n, nearZero, null, metrics, failures);
+        StandardErrors errors = StandardErrors.NONE;
+        if (withStandardErrors) {
+            StandardErrors.Builder spread = new StandardErrors.Builder();
+            spread.variance(RegressionMetric.MEAN_ERROR, SamplingVariance.ofMean(e, n, meanE), ONE_ROW);
+            // the mean is in percent, the ratios in fractions
+            spread.variance(RegressionMetric.MAPE,
+                    1e4 * SamplingVariance.ofMean(ape, apeCount, SamplingVariance.mean(ape, apeCount)),
+                    apeCount == 0 ? "no row to average: every target is zero" : ONE_ROW);
+            spread.variance(RegressionMetric.RMSE, SamplingVariance.ofRmse(squared, n), ONE_ROW);
+            spread.variance(RegressionMetric.MAE, SamplingVariance.ofMean(abs, n, meanAbs), ONE_ROW);
+            spread.variance(RegressionMetric.R2_SCORE, SamplingVariance.ofR2(squared, deviation, n),
+                    n < 2 ? ONE_ROW : "the target is constant: R² is a convention (1.0 or 0.0), not an estimate");
+            spread.fail(RegressionMetric.ABS_MAX_ERROR, "no sampling distribution: the maximum is not a degradation metric");
+            spread.variance(RegressionMetric.MAPE_ABS,
+                    1e4 * SamplingVariance.ofMean(apeAbs, apeAbsCount, SamplingVariance.mean(apeAbs, apeAbsCount)),
+                    apeAbsCount == 0 ? "every target is zero: the percentage error is undefined" : ONE_ROW);
+            errors = spread.build();
+        }
         if (!current) {
-            return new Measured(side, List.of(), List.of());
+            return new Measured(side, List.of(), List.of(), errors);
         }
         List<Baseline> evidently = List.of(
                 new Baseline("dummy_mape", RegressionMetric.MAPE, mapeMean),
@@ -160,11 +200,12 @@ final class RegressionScorer {
                 new Baseline("baseline_mae", RegressionMetric.MAE, medianBaselineMae(y, n)),
                 new Baseline("baseline_rmse", RegressionMetric.RMSE, Math.sqrt(ssTotal / n)),
                 new Baseline("baseline_mape_abs", RegressionMetric.MAPE_ABS, bestConstantMapeAbs(y, n)));
-        return new Measured(side, evidently, driftwatch);
+        return new Measured(side, evidently, driftwatch, errors);
     }
 
     private Measured failed(int rowsRead, int rowsUsed, String error, List<EvidentlyFailure> failures) {
-        return new Measured(new RegressionSide(rowsRead, rowsUsed, 0, error, Map.of(), failures), List.of(), List.of());
+        return new Measured(new RegressionSide(rowsRead, rowsUsed, 0, error, Map.of(), failures), List.of(), List.of(),
+                StandardErrors.NONE);
     }
 
     private String columnError(Table table) {

@@ -67,6 +67,11 @@ final class Tally {
         return k;
     }
 
+    /** Rows predicted right. */
+    long correct() {
+        return correct;
+    }
+
     /** Share of rows predicted right; NaN without rows. */
     double accuracy() {
         return (double) correct / rows;

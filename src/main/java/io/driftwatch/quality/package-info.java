@@ -4,7 +4,8 @@
  * for deriving predicted labels from probabilities, its default tests and its dummy baselines,
  * reproduced exactly, together with what Evidently 0.7.21 would raise on the same input; and
  * Driftwatch's corrected alternatives under names of their own (MAPE over {@code |y|}, regression
- * baselines that are not the model's own errors). {@link io.driftwatch.quality.QualityEvaluator} is
+ * baselines that are not the model's own errors), and Driftwatch's one-sided degradation tests with
+ * their metrics' standard errors. {@link io.driftwatch.quality.QualityEvaluator} is
  * the entry point: it measures one side (reference or current) of a check from the parsed columns
  * and evaluates a current batch against a measured reference. Hot loops run over primitive arrays.
  * No I/O, no logging; nothing here knows about monitors, reports or the other analyses.
