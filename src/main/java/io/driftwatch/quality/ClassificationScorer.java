@@ -38,7 +38,9 @@ import java.util.Map;
  * </ol>
  *
  * <p>Hot loops run over primitive arrays: one pass to clean, one to code, one to count; ROC AUC sorts
- * each probability column once (split into the rows of its class and the others).
+ * each probability column once (split into the rows of its class and the others), and the report's
+ * ROC and precision-recall curves ({@link ThresholdCurves}) are drawn from those sorted scores in one
+ * more merge, without changing any metric.
  *
  * <p>Thread-safe: immutable; each call scores with its own state.
  */
@@ -70,8 +72,12 @@ final class ClassificationScorer {
      * @param side the side
      * @param baselines the dummy metrics the no-reference tests compare with (empty unless asked)
      * @param dummyFailure what Evidently raises computing them, or null
+     * @param curves the ROC and precision-recall curves of the scored probability (the positive class's, or
+     *     each class's against the rest for at most {@value QualityCharts#MAX_CLASSES_DRAWN} classes), from
+     *     the scores the ROC AUC sorted; empty without probabilities
      */
-    record Measured(ClassificationSide side, List<Baseline> baselines, EvidentlyFailure dummyFailure) {
+    record Measured(ClassificationSide side, List<Baseline> baselines, EvidentlyFailure dummyFailure,
+            List<QualityCharts.Curves> curves) {
     }
 
     /**
@@ -127,6 +133,8 @@ final class ClassificationScorer {
         // scratch reused across probability columns: split scores, then per-row losses
         private double[] scratchA;
         private double[] scratchB;
+        /** The curves of the scored probability, drawn from the scratch arrays while they hold a column's sorted scores. */
+        private final List<QualityCharts.Curves> curves = new ArrayList<>();
 
         Run(Table table, boolean current) {
             this.table = table;
@@ -144,7 +152,8 @@ final class ClassificationScorer {
         }
 
         private Measured failed(String error) {
-            return new Measured(ClassificationSide.failed(rowsRead, rowsUsed, error, ordered()), List.of(), null);
+            return new Measured(ClassificationSide.failed(rowsRead, rowsUsed, error, ordered()), List.of(), null,
+                    List.of());
         }
 
         private List<EvidentlyFailure> ordered() {
@@ -566,7 +575,7 @@ final class ClassificationScorer {
             }
             ClassificationSide side = new ClassificationSide(rowsRead, rowsUsed, null, metrics, labels, confusion, byLabel,
                     ordered());
-            return new Measured(side, baselines, dummyFailure);
+            return new Measured(side, baselines, dummyFailure, curves);
         }
 
         /** Accuracy, precision, recall, F1 and the rates of predictions counted in {@code tally}. */
@@ -611,12 +620,40 @@ final class ClassificationScorer {
             return s;
         }
 
-        /** The ROC AUC of each probability column (NaN where it has rows of one kind only). */
+        /**
+         * The ROC AUC of each probability column (NaN where it has rows of one kind only), and the curves of
+         * the scored probability: a binary classifier's positive (first) class, or the first
+         * {@value QualityCharts#MAX_CLASSES_DRAWN} classes in sorted order, each drawn while the scratch
+         * arrays hold its column's sorted scores.
+         */
         private double[] columnRocAucs(Tally tally, int n) {
             if (columns != null) {
+                boolean[] drawn = new boolean[columns.length];
+                int[] sorted = sortedCodes(columnCodes);
+                for (int k = 0; k < Math.min(sorted.length, QualityCharts.MAX_CLASSES_DRAWN); k++) {
+                    for (int j = 0; j < columnCodes.length; j++) {
+                        if (columnCodes[j] == sorted[k]) {
+                            drawn[j] = true;
+                        }
+                    }
+                }
                 double[] out = new double[columns.length];
+                QualityCharts.Curves[] byColumn = new QualityCharts.Curves[columns.length];
                 for (int j = 0; j < columns.length; j++) {
                     out[j] = columnAuc(columns[j], columnCodes[j], tally, n);
+                    if (drawn[j] && !Double.isNaN(out[j])) {
+                        int positives = (int) tally.truthTotal(columnCodes[j]);
+                        byColumn[j] = ThresholdCurves.of(codes.label(columnCodes[j]), out[j], scratchA, positives,
+                                scratchB, n - positives, false, QualityCharts.MAX_POINTS_PER_CLASS);
+                    }
+                }
+                for (int c : sorted) {
+                    for (int j = 0; j < columnCodes.length; j++) {
+                        if (columnCodes[j] == c && byColumn[j] != null) {
+                            curves.add(byColumn[j]);
+                            byColumn[j] = null;
+                        }
+                    }
                 }
                 return out;
             }
@@ -635,15 +672,35 @@ final class ClassificationScorer {
                 RocAuc.split(base, truth, n, baseCode, positives, pos, neg);
                 baseAuc = RocAuc.ofSorted(pos, positives, neg, n - positives);
                 otherAuc = RocAuc.ofComplementOfSorted(neg, n - positives, pos, positives);
+                curves.add(baseIsFirst
+                        ? ThresholdCurves.of(codes.label(firstCode), baseAuc, pos, positives, neg, n - positives, false,
+                                QualityCharts.MAX_POINTS)
+                        : ThresholdCurves.of(codes.label(firstCode), otherAuc, neg, n - positives, pos, positives, true,
+                                QualityCharts.MAX_POINTS));
             } else {
                 baseAuc = columnAuc(base, baseCode, tally, n);
+                if (baseIsFirst) {
+                    binaryCurve(baseAuc, tally, n);
+                }
                 double[] complement = new double[n];
                 for (int i = 0; i < n; i++) {
                     complement[i] = 1.0 - base[i];
                 }
                 otherAuc = columnAuc(complement, otherCode, tally, n);
+                if (!baseIsFirst) {
+                    binaryCurve(otherAuc, tally, n);
+                }
             }
             return baseIsFirst ? new double[] {baseAuc, otherAuc} : new double[] {otherAuc, baseAuc};
+        }
+
+        /** The positive (first) class's curves, from the scratch arrays its column's ROC AUC just sorted. */
+        private void binaryCurve(double auc, Tally tally, int n) {
+            int positives = (int) tally.truthTotal(firstCode);
+            if (positives > 0 && positives < n) {
+                curves.add(ThresholdCurves.of(codes.label(firstCode), auc, scratchA, positives, scratchB, n - positives,
+                        false, QualityCharts.MAX_POINTS));
+            }
         }
 
         private double columnAuc(double[] scores, int code, Tally tally, int n) {

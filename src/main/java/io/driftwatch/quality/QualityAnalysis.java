@@ -55,10 +55,11 @@ public final class QualityAnalysis implements Analysis {
             return new QualityResult(spec.task(), options.tests(), result.current(), null, List.of(), List.of(),
                     List.of(), List.of(), result.evidentlyError(), List.of("the reference profile keeps no rows of the"
                             + " model's columns (it was made without the monitor's model: section): profile the"
-                            + " reference again to compare the model with it"));
+                            + " reference again to compare the model with it"), result.charts());
         }
-        QualitySide reference = evaluator.measureReference(rows.get());
-        QualityResult result = evaluator.evaluate(current, reference);
+        QualityEvaluator.ScoredSide scored = evaluator.scoreReference(rows.get());
+        QualitySide reference = scored.side();
+        QualityResult result = evaluator.evaluate(current, scored);
         List<DegradationTest> degradation = List.of();
         if (options.tests() == QualityOptions.Tests.DEGRADATION && result.current().error() == null
                 && reference.error() == null) {

@@ -44,10 +44,34 @@ public final class QualityEvaluator {
 
     /** The model's quality on the reference batch. */
     public QualitySide measureReference(Table reference) {
-        if (spec.task().isClassification()) {
-            return new ClassificationScorer(spec).measure(reference, false, false).side();
+        return scoreReference(reference).side();
+    }
+
+    /**
+     * One side measured, with what its charts are drawn from: a classifier's curves, a regression's scored
+     * rows (until both sides are known, their bins are shared). Not thread-safe to share: the arrays are
+     * the scorer's own, not copied.
+     *
+     * @param side the side's metrics
+     * @param curves a classifier's curves; empty otherwise
+     * @param actual a regression's scored targets ({@code side.rowsUsed()} from index 0); null otherwise
+     * @param predicted a regression's scored predictions; null otherwise
+     */
+    record ScoredSide(QualitySide side, List<QualityCharts.Curves> curves, double[] actual, double[] predicted) {
+        /** A side measured elsewhere, with nothing to draw. */
+        static ScoredSide withoutCharts(QualitySide side) {
+            return new ScoredSide(side, List.of(), null, null);
         }
-        return new RegressionScorer(spec).measure(reference, false).side();
+    }
+
+    /** The model's quality on the reference batch, with what its charts are drawn from. */
+    ScoredSide scoreReference(Table reference) {
+        if (spec.task().isClassification()) {
+            ClassificationScorer.Measured m = new ClassificationScorer(spec).measure(reference, false, false);
+            return new ScoredSide(m.side(), m.curves(), null, null);
+        }
+        RegressionScorer.Measured m = new RegressionScorer(spec).measure(reference, false);
+        return new ScoredSide(m.side(), List.of(), m.actual(), m.predicted());
     }
 
     /**
@@ -60,7 +84,7 @@ public final class QualityEvaluator {
 
     /** The model's quality on {@code current} against the reference table, with Evidently's default tests. */
     public QualityResult evaluate(Table current, Table reference) {
-        return run(current, measureReference(Objects.requireNonNull(reference, "reference")));
+        return run(current, scoreReference(Objects.requireNonNull(reference, "reference")));
     }
 
     /**
@@ -70,10 +94,16 @@ public final class QualityEvaluator {
      * @throws IllegalArgumentException when {@code reference} was measured for another kind of task
      */
     public QualityResult evaluate(Table current, QualitySide reference) {
+        return run(current, ScoredSide.withoutCharts(Objects.requireNonNull(reference, "reference")));
+    }
+
+    /** {@link #evaluate(Table, QualitySide)} with the reference's charts beside the current batch's. */
+    QualityResult evaluate(Table current, ScoredSide reference) {
         return run(current, Objects.requireNonNull(reference, "reference"));
     }
 
-    private QualityResult run(Table current, QualitySide reference) {
+    private QualityResult run(Table current, ScoredSide scoredReference) {
+        QualitySide reference = scoredReference == null ? null : scoredReference.side();
         if (reference != null && (reference instanceof ClassificationSide) != spec.task().isClassification()) {
             throw new IllegalArgumentException("the reference was measured for another kind of task than "
                     + spec.task().label());
@@ -82,16 +112,20 @@ public final class QualityEvaluator {
         List<Baseline> baselines;
         List<Baseline> driftwatchBaselines = List.of();
         EvidentlyFailure dummyFailure = null;
+        QualityCharts charts;
         if (spec.task().isClassification()) {
             ClassificationScorer.Measured m = new ClassificationScorer(spec).measure(current, true, reference == null);
             side = m.side();
             baselines = m.baselines();
             dummyFailure = m.dummyFailure();
+            charts = new QualityCharts(new QualityCharts.Side(m.curves(), null, null), scoredReference == null ? null
+                    : new QualityCharts.Side(scoredReference.curves(), null, null));
         } else {
             RegressionScorer.Measured m = new RegressionScorer(spec).measure(current, true);
             side = m.side();
             baselines = reference == null ? m.evidentlyBaselines() : List.of();
             driftwatchBaselines = reference == null ? m.driftwatchBaselines() : List.of();
+            charts = regressionCharts(m, scoredReference);
         }
         List<io.driftwatch.analysis.MetricTest> tests;
         List<io.driftwatch.analysis.MetricTest> baselineTests = List.of();
@@ -109,7 +143,26 @@ public final class QualityEvaluator {
         allBaselines.addAll(driftwatchBaselines);
         String evidentlyError = firstFailure(side, reference, dummyFailure);
         return new QualityResult(spec.task(), QualityOptions.Tests.EVIDENTLY, side, reference, allBaselines, tests,
-                baselineTests, List.of(), evidentlyError, List.of());
+                baselineTests, List.of(), evidentlyError, List.of(), charts);
+    }
+
+    /**
+     * A regression's charts on bins shared by both sides; a side that could not be scored has none, and
+     * a reference measured elsewhere (without its rows) is left out.
+     */
+    private static QualityCharts regressionCharts(RegressionScorer.Measured current, ScoredSide reference) {
+        boolean curScored = current.side().error() == null;
+        boolean refScored = reference != null && reference.actual() != null && reference.side().error() == null;
+        if (!curScored && !refScored) {
+            return new QualityCharts(QualityCharts.Side.EMPTY, reference == null ? null : QualityCharts.Side.EMPTY);
+        }
+        QualityCharts.Side[] sides = RegressionCharts.of(
+                curScored ? current.actual() : new double[0], curScored ? current.predicted() : new double[0],
+                curScored ? current.side().rowsUsed() : 0,
+                refScored ? reference.actual() : null, refScored ? reference.predicted() : null,
+                refScored ? reference.side().rowsUsed() : 0);
+        return new QualityCharts(curScored ? sides[0] : QualityCharts.Side.EMPTY,
+                reference == null ? null : refScored ? sides[1] : QualityCharts.Side.EMPTY);
     }
 
     /** The first failure in Evidently's order: by stage, the current side before the reference. */

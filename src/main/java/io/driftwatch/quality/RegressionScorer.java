@@ -41,8 +41,15 @@ final class RegressionScorer {
         this.spec = spec;
     }
 
-    /** One side's score and, for a current batch, its baselines. */
-    record Measured(RegressionSide side, List<Baseline> evidentlyBaselines, List<Baseline> driftwatchBaselines) {
+    /**
+     * One side's score and, for a current batch, its baselines.
+     *
+     * @param actual the scored rows' targets, {@code side.rowsUsed()} of them from index 0 (the array may be
+     *     longer); empty when the side could not be scored
+     * @param predicted the scored rows' predictions, aligned with {@code actual}
+     */
+    record Measured(RegressionSide side, List<Baseline> evidentlyBaselines, List<Baseline> driftwatchBaselines,
+            double[] actual, double[] predicted) {
     }
 
     /** Scores {@code table}, the current batch ({@code current}) or the reference. */
@@ -150,7 +157,7 @@ final class RegressionScorer {
                         100.0 * sampleStd(apeAbs, apeAbsCount)));
         RegressionSide side = new RegressionSide(rowsRead, n, nearZero, null, metrics, failures);
         if (!current) {
-            return new Measured(side, List.of(), List.of());
+            return new Measured(side, List.of(), List.of(), y, p);
         }
         List<Baseline> evidently = List.of(
                 new Baseline("dummy_mape", RegressionMetric.MAPE, mapeMean),
@@ -160,11 +167,12 @@ final class RegressionScorer {
                 new Baseline("baseline_mae", RegressionMetric.MAE, medianBaselineMae(y, n)),
                 new Baseline("baseline_rmse", RegressionMetric.RMSE, Math.sqrt(ssTotal / n)),
                 new Baseline("baseline_mape_abs", RegressionMetric.MAPE_ABS, bestConstantMapeAbs(y, n)));
-        return new Measured(side, evidently, driftwatch);
+        return new Measured(side, evidently, driftwatch, y, p);
     }
 
     private Measured failed(int rowsRead, int rowsUsed, String error, List<EvidentlyFailure> failures) {
-        return new Measured(new RegressionSide(rowsRead, rowsUsed, 0, error, Map.of(), failures), List.of(), List.of());
+        return new Measured(new RegressionSide(rowsRead, rowsUsed, 0, error, Map.of(), failures), List.of(), List.of(),
+                new double[0], new double[0]);
     }
 
     private String columnError(Table table) {
