@@ -38,7 +38,9 @@ import java.util.Map;
  * </ol>
  *
  * <p>Hot loops run over primitive arrays: one pass to clean, one to code, one to count; ROC AUC sorts
- * each probability column once (split into the rows of its class and the others).
+ * each probability column once (split into the rows of its class and the others), and the report's
+ * ROC and precision-recall curves ({@link ThresholdCurves}) are drawn from those sorted scores in one
+ * more merge, without changing any metric.
  *
  * <p>Thread-safe: immutable; each call scores with its own state.
  */
@@ -87,9 +89,12 @@ final class ClassificationScorer {
      * @param dummyFailure what Evidently raises computing them, or null
      * @param errors the metrics' standard errors when asked for ({@link #withStandardErrors()}), else
      *     {@link StandardErrors#NONE}
+     * @param curves the ROC and precision-recall curves of the scored probability (the positive class's, or
+     *     each class's against the rest for at most {@value QualityCharts#MAX_CLASSES_DRAWN} classes), from
+     *     the scores the ROC AUC sorted; empty without probabilities
      */
     record Measured(ClassificationSide side, List<Baseline> baselines, EvidentlyFailure dummyFailure,
-            StandardErrors errors) {
+            StandardErrors errors, List<QualityCharts.Curves> curves) {
     }
 
     /**
@@ -149,6 +154,8 @@ final class ClassificationScorer {
         private final StandardErrors.Builder spread = withStandardErrors ? new StandardErrors.Builder() : null;
         /** Each probability column's ROC AUC standard error (DeLong), when asked for. */
         private double[] columnAucSe;
+        /** The curves of the scored probability, drawn from the scratch arrays while they hold a column's sorted scores. */
+        private final List<QualityCharts.Curves> curves = new ArrayList<>();
 
         Run(Table table, boolean current) {
             this.table = table;
@@ -167,7 +174,7 @@ final class ClassificationScorer {
 
         private Measured failed(String error) {
             return new Measured(ClassificationSide.failed(rowsRead, rowsUsed, error, ordered()), List.of(), null,
-                    StandardErrors.NONE);
+                    StandardErrors.NONE, List.of());
         }
 
         private List<EvidentlyFailure> ordered() {
@@ -601,7 +608,7 @@ final class ClassificationScorer {
                 countSpread(tally, model, sortedLabels, n);
                 errors = spread.build();
             }
-            return new Measured(side, baselines, dummyFailure, errors);
+            return new Measured(side, baselines, dummyFailure, errors, curves);
         }
 
         /** Accuracy, precision, recall, F1 and the rates of predictions counted in {@code tally}. */
@@ -648,13 +655,41 @@ final class ClassificationScorer {
             return s;
         }
 
-        /** The ROC AUC of each probability column (NaN where it has rows of one kind only). */
+        /**
+         * The ROC AUC of each probability column (NaN where it has rows of one kind only), and the curves of
+         * the scored probability: a binary classifier's positive (first) class, or the first
+         * {@value QualityCharts#MAX_CLASSES_DRAWN} classes in sorted order, each drawn while the scratch
+         * arrays hold its column's sorted scores.
+         */
         private double[] columnRocAucs(Tally tally, int n) {
             if (columns != null) {
+                boolean[] drawn = new boolean[columns.length];
+                int[] sorted = sortedCodes(columnCodes);
+                for (int k = 0; k < Math.min(sorted.length, QualityCharts.MAX_CLASSES_DRAWN); k++) {
+                    for (int j = 0; j < columnCodes.length; j++) {
+                        if (columnCodes[j] == sorted[k]) {
+                            drawn[j] = true;
+                        }
+                    }
+                }
                 double[] out = new double[columns.length];
                 columnAucSe = spread != null ? new double[columns.length] : null;
+                QualityCharts.Curves[] byColumn = new QualityCharts.Curves[columns.length];
                 for (int j = 0; j < columns.length; j++) {
                     out[j] = columnAuc(columns[j], columnCodes[j], tally, n, j);
+                    if (drawn[j] && !Double.isNaN(out[j])) {
+                        int positives = (int) tally.truthTotal(columnCodes[j]);
+                        byColumn[j] = ThresholdCurves.of(codes.label(columnCodes[j]), out[j], scratchA, positives,
+                                scratchB, n - positives, false, QualityCharts.MAX_POINTS_PER_CLASS);
+                    }
+                }
+                for (int c : sorted) {
+                    for (int j = 0; j < columnCodes.length; j++) {
+                        if (columnCodes[j] == c && byColumn[j] != null) {
+                            curves.add(byColumn[j]);
+                            byColumn[j] = null;
+                        }
+                    }
                 }
                 return out;
             }
@@ -681,15 +716,35 @@ final class ClassificationScorer {
                     columnAucSe[0] = se;
                     columnAucSe[1] = se;
                 }
+                curves.add(baseIsFirst
+                        ? ThresholdCurves.of(codes.label(firstCode), baseAuc, pos, positives, neg, n - positives, false,
+                                QualityCharts.MAX_POINTS)
+                        : ThresholdCurves.of(codes.label(firstCode), otherAuc, neg, n - positives, pos, positives, true,
+                                QualityCharts.MAX_POINTS));
             } else {
                 baseAuc = columnAuc(base, baseCode, tally, n, baseColumn);
+                if (baseIsFirst) {
+                    binaryCurve(baseAuc, tally, n);
+                }
                 double[] complement = new double[n];
                 for (int i = 0; i < n; i++) {
                     complement[i] = 1.0 - base[i];
                 }
                 otherAuc = columnAuc(complement, otherCode, tally, n, 1 - baseColumn);
+                if (!baseIsFirst) {
+                    binaryCurve(otherAuc, tally, n);
+                }
             }
             return baseIsFirst ? new double[] {baseAuc, otherAuc} : new double[] {otherAuc, baseAuc};
+        }
+
+        /** The positive (first) class's curves, from the scratch arrays its column's ROC AUC just sorted. */
+        private void binaryCurve(double auc, Tally tally, int n) {
+            int positives = (int) tally.truthTotal(firstCode);
+            if (positives > 0 && positives < n) {
+                curves.add(ThresholdCurves.of(codes.label(firstCode), auc, scratchA, positives, scratchB, n - positives,
+                        false, QualityCharts.MAX_POINTS));
+            }
         }
 
         /** The ROC AUC of one column and, when asked for, its DeLong standard error in {@code columnAucSe[column]}. */

@@ -55,15 +55,16 @@ public final class QualityAnalysis implements Analysis {
             return new QualityResult(spec.task(), options.tests(), result.current(), null, List.of(), List.of(),
                     List.of(), List.of(), result.evidentlyError(), List.of("the reference profile keeps no rows of the"
                             + " model's columns (it was made without the monitor's model: section): profile the"
-                            + " reference again to compare the model with it"));
+                            + " reference again to compare the model with it"), result.charts());
         }
         if (options.tests() != QualityOptions.Tests.DEGRADATION) {
-            QualitySide reference = evaluator.measureReference(rows.get());
-            return evaluator.evaluate(current, reference).withTests(options.tests(), List.of(), List.of());
+            QualityEvaluator.ScoredSide scored = evaluator.scoreReference(rows.get());
+            return evaluator.evaluate(current, scored).withTests(options.tests(), List.of(), List.of());
         }
         // the standard errors are computed in the same passes as the metrics, from the same rows
-        QualityEvaluator.Sampled reference = evaluator.sampleReference(rows.get());
-        QualityEvaluator.Evaluated evaluated = evaluator.evaluateSampled(current, reference.side());
+        QualityEvaluator.ScoredSide scored = evaluator.scoreReferenceSampled(rows.get());
+        QualityEvaluator.Sampled reference = scored.sampled();
+        QualityEvaluator.Evaluated evaluated = evaluator.evaluateSampled(current, scored);
         QualityResult result = evaluated.result();
         List<DegradationTest> degradation = List.of();
         if (result.current().error() == null && reference.side().error() == null) {

@@ -44,10 +44,49 @@ public final class QualityEvaluator {
 
     /** The model's quality on the reference batch. */
     public QualitySide measureReference(Table reference) {
-        if (spec.task().isClassification()) {
-            return new ClassificationScorer(spec).measure(reference, false, false).side();
+        return scoreReference(reference).side();
+    }
+
+    /**
+     * One side measured, with what its charts are drawn from: a classifier's curves, a regression's scored
+     * rows (until both sides are known, their bins are shared). Not thread-safe to share: the arrays are
+     * the scorer's own, not copied.
+     *
+     * @param side the side's metrics
+     * @param curves a classifier's curves; empty otherwise
+     * @param actual a regression's scored targets ({@code side.rowsUsed()} from index 0); null otherwise
+     * @param predicted a regression's scored predictions; null otherwise
+     */
+    record ScoredSide(QualitySide side, StandardErrors errors, List<QualityCharts.Curves> curves, double[] actual,
+            double[] predicted) {
+        /** A side measured elsewhere, with nothing to draw and no standard errors. */
+        static ScoredSide withoutCharts(QualitySide side) {
+            return new ScoredSide(side, StandardErrors.NONE, List.of(), null, null);
         }
-        return new RegressionScorer(spec).measure(reference, false).side();
+
+        /** The side with its standard errors, what a degradation test compares. */
+        Sampled sampled() {
+            return new Sampled(side, errors);
+        }
+    }
+
+    /** The model's quality on the reference batch, with what its charts are drawn from. */
+    ScoredSide scoreReference(Table reference) {
+        return score(reference, false);
+    }
+
+    /** One side of a check (the reference), with its metrics' standard errors when asked for. */
+    private ScoredSide score(Table reference, boolean withStandardErrors) {
+        if (spec.task().isClassification()) {
+            ClassificationScorer scorer = new ClassificationScorer(spec);
+            ClassificationScorer.Measured m = (withStandardErrors ? scorer.withStandardErrors() : scorer)
+                    .measure(reference, false, false);
+            return new ScoredSide(m.side(), m.errors(), m.curves(), null, null);
+        }
+        RegressionScorer scorer = new RegressionScorer(spec);
+        RegressionScorer.Measured m = (withStandardErrors ? scorer.withStandardErrors() : scorer)
+                .measure(reference, false);
+        return new ScoredSide(m.side(), m.errors(), List.of(), m.actual(), m.predicted());
     }
 
     /**
@@ -74,13 +113,15 @@ public final class QualityEvaluator {
 
     /** The model's quality on the reference batch, with its metrics' standard errors (degradation tests). */
     Sampled sampleReference(Table reference) {
-        if (spec.task().isClassification()) {
-            ClassificationScorer.Measured m = new ClassificationScorer(spec).withStandardErrors()
-                    .measure(reference, false, false);
-            return new Sampled(m.side(), m.errors());
-        }
-        RegressionScorer.Measured m = new RegressionScorer(spec).withStandardErrors().measure(reference, false);
-        return new Sampled(m.side(), m.errors());
+        return score(reference, true).sampled();
+    }
+
+    /**
+     * The reference scored with its standard errors and what its charts are drawn from: what a check
+     * with degradation tests compares with ({@link #evaluateSampled(Table, ScoredSide)}).
+     */
+    ScoredSide scoreReferenceSampled(Table reference) {
+        return score(reference, true);
     }
 
     /**
@@ -88,6 +129,11 @@ public final class QualityEvaluator {
      * same pass (degradation tests).
      */
     Evaluated evaluateSampled(Table current, QualitySide reference) {
+        return run(current, ScoredSide.withoutCharts(Objects.requireNonNull(reference, "reference")), true);
+    }
+
+    /** {@link #evaluateSampled(Table, QualitySide)} with the reference's charts beside the current batch's. */
+    Evaluated evaluateSampled(Table current, ScoredSide reference) {
         return run(current, Objects.requireNonNull(reference, "reference"), true);
     }
 
@@ -101,7 +147,7 @@ public final class QualityEvaluator {
 
     /** The model's quality on {@code current} against the reference table, with Evidently's default tests. */
     public QualityResult evaluate(Table current, Table reference) {
-        return run(current, measureReference(Objects.requireNonNull(reference, "reference")), false).result();
+        return run(current, scoreReference(Objects.requireNonNull(reference, "reference")), false).result();
     }
 
     /**
@@ -111,10 +157,16 @@ public final class QualityEvaluator {
      * @throws IllegalArgumentException when {@code reference} was measured for another kind of task
      */
     public QualityResult evaluate(Table current, QualitySide reference) {
+        return run(current, ScoredSide.withoutCharts(Objects.requireNonNull(reference, "reference")), false).result();
+    }
+
+    /** {@link #evaluate(Table, QualitySide)} with the reference's charts beside the current batch's. */
+    QualityResult evaluate(Table current, ScoredSide reference) {
         return run(current, Objects.requireNonNull(reference, "reference"), false).result();
     }
 
-    private Evaluated run(Table current, QualitySide reference, boolean withStandardErrors) {
+    private Evaluated run(Table current, ScoredSide scoredReference, boolean withStandardErrors) {
+        QualitySide reference = scoredReference == null ? null : scoredReference.side();
         if (reference != null && (reference instanceof ClassificationSide) != spec.task().isClassification()) {
             throw new IllegalArgumentException("the reference was measured for another kind of task than "
                     + spec.task().label());
@@ -124,6 +176,7 @@ public final class QualityEvaluator {
         List<Baseline> driftwatchBaselines = List.of();
         EvidentlyFailure dummyFailure = null;
         StandardErrors errors;
+        QualityCharts charts;
         if (spec.task().isClassification()) {
             ClassificationScorer scorer = new ClassificationScorer(spec);
             ClassificationScorer.Measured m = (withStandardErrors ? scorer.withStandardErrors() : scorer)
@@ -132,6 +185,8 @@ public final class QualityEvaluator {
             errors = m.errors();
             baselines = m.baselines();
             dummyFailure = m.dummyFailure();
+            charts = new QualityCharts(new QualityCharts.Side(m.curves(), null, null), scoredReference == null ? null
+                    : new QualityCharts.Side(scoredReference.curves(), null, null));
         } else {
             RegressionScorer scorer = new RegressionScorer(spec);
             RegressionScorer.Measured m = (withStandardErrors ? scorer.withStandardErrors() : scorer)
@@ -140,6 +195,7 @@ public final class QualityEvaluator {
             errors = m.errors();
             baselines = reference == null ? m.evidentlyBaselines() : List.of();
             driftwatchBaselines = reference == null ? m.driftwatchBaselines() : List.of();
+            charts = regressionCharts(m, scoredReference);
         }
         List<io.driftwatch.analysis.MetricTest> tests;
         List<io.driftwatch.analysis.MetricTest> baselineTests = List.of();
@@ -156,8 +212,27 @@ public final class QualityEvaluator {
         List<Baseline> allBaselines = new ArrayList<>(baselines);
         allBaselines.addAll(driftwatchBaselines);
         String evidentlyError = firstFailure(side, reference, dummyFailure);
-        return new Evaluated(new QualityResult(spec.task(), QualityOptions.Tests.EVIDENTLY, side, reference, allBaselines,
-                tests, baselineTests, List.of(), evidentlyError, List.of()), errors);
+        return new Evaluated(new QualityResult(spec.task(), QualityOptions.Tests.EVIDENTLY, side, reference,
+                allBaselines, tests, baselineTests, List.of(), evidentlyError, List.of(), charts), errors);
+    }
+
+    /**
+     * A regression's charts on bins shared by both sides; a side that could not be scored has none, and
+     * a reference measured elsewhere (without its rows) is left out.
+     */
+    private static QualityCharts regressionCharts(RegressionScorer.Measured current, ScoredSide reference) {
+        boolean curScored = current.side().error() == null;
+        boolean refScored = reference != null && reference.actual() != null && reference.side().error() == null;
+        if (!curScored && !refScored) {
+            return new QualityCharts(QualityCharts.Side.EMPTY, reference == null ? null : QualityCharts.Side.EMPTY);
+        }
+        QualityCharts.Side[] sides = RegressionCharts.of(
+                curScored ? current.actual() : new double[0], curScored ? current.predicted() : new double[0],
+                curScored ? current.side().rowsUsed() : 0,
+                refScored ? reference.actual() : null, refScored ? reference.predicted() : null,
+                refScored ? reference.side().rowsUsed() : 0);
+        return new QualityCharts(curScored ? sides[0] : QualityCharts.Side.EMPTY,
+                reference == null ? null : refScored ? sides[1] : QualityCharts.Side.EMPTY);
     }
 
     /** The first failure in Evidently's order: by stage, the current side before the reference. */

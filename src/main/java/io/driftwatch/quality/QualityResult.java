@@ -29,10 +29,13 @@ import java.util.Objects;
  *     ({@code "ValueError: …"}), or null when it would not
  * @param errors what kept the analysis from running all it was asked (no reference rows to measure,
  *     degradation tests without a reference); empty when nothing did
+ * @param charts what the report draws: ROC and precision-recall curves, a regression's density and error
+ *     histogram, from the same rows as the metrics
  */
 public record QualityResult(ModelTask task, QualityOptions.Tests testKind, QualitySide current, QualitySide reference,
         List<Baseline> baselines, List<MetricTest> tests, List<MetricTest> baselineTests,
-        List<DegradationTest> degradation, String evidentlyError, List<String> errors) implements Section {
+        List<DegradationTest> degradation, String evidentlyError, List<String> errors, QualityCharts charts)
+        implements Section {
 
     /** The section's name in the result. */
     public static final String NAME = "quality";
@@ -46,6 +49,7 @@ public record QualityResult(ModelTask task, QualityOptions.Tests testKind, Quali
         baselineTests = List.copyOf(baselineTests);
         degradation = List.copyOf(degradation);
         errors = List.copyOf(errors);
+        Objects.requireNonNull(charts, "charts");
     }
 
     @Override
@@ -77,6 +81,6 @@ public record QualityResult(ModelTask task, QualityOptions.Tests testKind, Quali
         allErrors.addAll(moreErrors);
         boolean evidently = kind == QualityOptions.Tests.EVIDENTLY;
         return new QualityResult(task, kind, current, reference, baselines, evidently ? tests : List.of(),
-                evidently ? baselineTests : List.of(), degradationTests, evidentlyError, allErrors);
+                evidently ? baselineTests : List.of(), degradationTests, evidentlyError, allErrors, charts);
     }
 }

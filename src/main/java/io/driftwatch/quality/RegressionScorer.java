@@ -62,9 +62,12 @@ final class RegressionScorer {
      *
      * @param errors the metrics' standard errors when asked for ({@link #withStandardErrors()}), else
      *     {@link StandardErrors#NONE}
+     * @param actual the scored rows' targets, {@code side.rowsUsed()} of them from index 0 (the array may be
+     *     longer); empty when the side could not be scored
+     * @param predicted the scored rows' predictions, aligned with {@code actual}
      */
     record Measured(RegressionSide side, List<Baseline> evidentlyBaselines, List<Baseline> driftwatchBaselines,
-            StandardErrors errors) {
+            StandardErrors errors, double[] actual, double[] predicted) {
     }
 
     /** Scores {@code table}, the current batch ({@code current}) or the reference. */
@@ -190,7 +193,7 @@ final class RegressionScorer {
             errors = spread.build();
         }
         if (!current) {
-            return new Measured(side, List.of(), List.of(), errors);
+            return new Measured(side, List.of(), List.of(), errors, y, p);
         }
         List<Baseline> evidently = List.of(
                 new Baseline("dummy_mape", RegressionMetric.MAPE, mapeMean),
@@ -200,12 +203,12 @@ final class RegressionScorer {
                 new Baseline("baseline_mae", RegressionMetric.MAE, medianBaselineMae(y, n)),
                 new Baseline("baseline_rmse", RegressionMetric.RMSE, Math.sqrt(ssTotal / n)),
                 new Baseline("baseline_mape_abs", RegressionMetric.MAPE_ABS, bestConstantMapeAbs(y, n)));
-        return new Measured(side, evidently, driftwatch, errors);
+        return new Measured(side, evidently, driftwatch, errors, y, p);
     }
 
     private Measured failed(int rowsRead, int rowsUsed, String error, List<EvidentlyFailure> failures) {
         return new Measured(new RegressionSide(rowsRead, rowsUsed, 0, error, Map.of(), failures), List.of(), List.of(),
-                StandardErrors.NONE);
+                StandardErrors.NONE, new double[0], new double[0]);
     }
 
     private String columnError(Table table) {

@@ -104,6 +104,18 @@ final class SharedHistogram {
         return new SharedHistogram(edges, ref, cur);
     }
 
+    /**
+     * A histogram already binned elsewhere: {@code edges} (one more than the bins) and each side's share
+     * of its rows per bin (a side with no rows: zeros).
+     */
+    static SharedHistogram ofShares(double[] edges, double[] referenceShares, double[] currentShares) {
+        if (referenceShares.length != edges.length - 1 || currentShares.length != edges.length - 1) {
+            throw new IllegalArgumentException(edges.length + " edges for " + referenceShares.length + " and "
+                    + currentShares.length + " bins");
+        }
+        return new SharedHistogram(edges.clone(), referenceShares.clone(), currentShares.clone());
+    }
+
     /** The first index whose value is {@code >= key}. */
     private static int lowerBound(double[] sorted, double key) {
         int lo = 0;

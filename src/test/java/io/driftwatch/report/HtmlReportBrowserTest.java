@@ -154,6 +154,64 @@ class HtmlReportBrowserTest {
         elementScreenshot(driver.findElement(By.cssSelector("section.dq")), 1280, Path.of("target/report-findings.png"));
     }
 
+    /**
+     * The model-quality section of a binary classifier with probabilities, as the docs show it (with
+     * {@code -Ddriftwatch.updateDocs=true} its screenshot replaces {@code docs/report-model-quality.png}),
+     * and the multiclass and regression sections: the charts show at desktop width, and every section fits
+     * a phone.
+     */
+    @Test
+    void modelQualitySectionDrawsItsChartsAndFitsAPhone() throws IOException {
+        Path file = Path.of("target/report-browser-model-quality.html").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        HtmlReport.write(QualityFixtures.report(QualityFixtures.binaryWithProbabilities()), file);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(file.toUri().toString());
+
+        WebElement section = driver.findElement(By.cssSelector("section.mq"));
+        assertThat(driver.findElement(By.id("mq-verdict")).getText()).matches("\\d+ of \\d+ model-quality tests failed");
+        List<WebElement> curves = section.findElements(By.cssSelector("svg.curve"));
+        assertThat(curves).hasSize(2).allSatisfy(svg -> {
+            assertThat(svg.isDisplayed()).isTrue();
+            assertThat(svg.getSize().getWidth()).isBetween(300, 420);
+        });
+        assertThat(section.findElements(By.cssSelector("table.cm"))).hasSize(2);
+        Path shot = Path.of("target/report-model-quality.png");
+        elementScreenshot(section, 1280, shot);
+        if (Boolean.getBoolean("driftwatch.updateDocs")) {
+            Files.copy(shot, Path.of("docs/report-model-quality.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.navigate().refresh();
+        assertThat(pageOverflow()).as("the binary section fits a phone").isLessThanOrEqualTo(0);
+        elementScreenshot(driver.findElement(By.cssSelector("section.mq")), 390,
+                Path.of("target/report-model-quality-phone.png"));
+
+        Map<String, io.driftwatch.quality.QualityResult> others = Map.of(
+                "multiclass", QualityFixtures.multiclassWithProbabilities("setosa", "versicolor", "virginica"),
+                "regression", QualityFixtures.regressionWithReference());
+        for (Map.Entry<String, io.driftwatch.quality.QualityResult> e : others.entrySet()) {
+            Path page = Path.of("target/report-browser-model-quality-" + e.getKey() + ".html").toAbsolutePath();
+            HtmlReport.write(QualityFixtures.report(e.getValue()), page);
+            driver.manage().window().setSize(new Dimension(1280, 900));
+            driver.get(page.toUri().toString());
+            WebElement mq = driver.findElement(By.cssSelector("section.mq"));
+            assertThat(mq.findElements(By.cssSelector("svg.curve"))).isNotEmpty()
+                    .allSatisfy(svg -> assertThat(svg.getSize().getWidth()).isGreaterThan(150));
+            elementScreenshot(mq, 1280, Path.of("target/report-model-quality-" + e.getKey() + ".png"));
+            driver.manage().window().setSize(new Dimension(390, 844));
+            driver.navigate().refresh();
+            assertThat(pageOverflow()).as(e.getKey() + " fits a phone").isLessThanOrEqualTo(0);
+            elementScreenshot(driver.findElement(By.cssSelector("section.mq")), 390,
+                    Path.of("target/report-model-quality-" + e.getKey() + "-phone.png"));
+        }
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    private static long pageOverflow() {
+        return (Long) driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+    }
+
     /** {@code element} alone, the window {@code width} wide and grown to show all of it. */
     private static void elementScreenshot(WebElement element, int width, Path target) throws IOException {
         long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");

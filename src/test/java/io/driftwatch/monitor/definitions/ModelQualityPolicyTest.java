@@ -262,7 +262,7 @@ class ModelQualityPolicyTest {
                 List.of(bound(RegressionMetric.MAE, Policy.ModelQuality.Side.ABOVE, 10)));
         QualityResult mae = new QualityResult(ModelTask.REGRESSION, QualityOptions.Tests.NONE,
                 regression(Map.of(RegressionMetric.MAE, MetricValue.of(10.5, 4.0))), null, List.of(), List.of(),
-                List.of(), List.of(), null, List.of());
+                List.of(), List.of(), null, List.of(), io.driftwatch.quality.QualityCharts.NONE);
         assertThat(above.breachedBy(Sections.of(mae))).as("the mean of a mean-and-deviation metric").isTrue();
         assertThat(above.crossed(mae)).containsExactly(above.bounds().get(0));
     }
@@ -305,7 +305,7 @@ class ModelQualityPolicyTest {
         return new QualityResult(ModelTask.BINARY_CLASSIFICATION, degradation.isEmpty()
                 ? QualityOptions.Tests.EVIDENTLY : QualityOptions.Tests.DEGRADATION, classification(current),
                 classification(Map.of(ClassificationMetric.ACCURACY, MetricValue.of(0.91))), List.of(), tests, List.of(),
-                degradation, null, List.of());
+                degradation, null, List.of(), io.driftwatch.quality.QualityCharts.NONE);
     }
 
     private static ClassificationSide classification(Map<QualityMetric, MetricValue> metrics) {

@@ -38,7 +38,7 @@ class ModelQualityLinesTest {
                 List.of(degradation(ClassificationMetric.F1_SCORE, 0.712, 0.618, 0.0356, true),
                         degradation(ClassificationMetric.ACCURACY, 0.9125, 0.6234, 0.0456, true),
                         degradation(ClassificationMetric.RECALL, 0.70, 0.69, 0.035, false)),
-                null, List.of());
+                null, List.of(), io.driftwatch.quality.QualityCharts.NONE);
 
         assertThat(ModelQualityLines.of(Sections.of(result), BELOW_08)).containsExactly(
                 "accuracy 0.9125 → 0.6234, below 0.8",
@@ -53,7 +53,7 @@ class ModelQualityLinesTest {
                 side(Map.of(ClassificationMetric.ACCURACY, MetricValue.of(0.48))), null, List.of(),
                 List.of(MetricTest.critical("accuracy", null, "value",
                         MetricCondition.constant(MetricCondition.Op.GT, 0.5), 0.48)), List.of(), List.of(), null,
-                List.of());
+                List.of(), io.driftwatch.quality.QualityCharts.NONE);
 
         assertThat(ModelQualityLines.of(Sections.of(result), BELOW_08)).containsExactly(
                 "accuracy 0.48, below 0.8",
@@ -67,7 +67,7 @@ class ModelQualityLinesTest {
         QualityResult result = new QualityResult(ModelTask.REGRESSION, QualityOptions.Tests.NONE,
                 new RegressionSide(100, 100, 0, null, Map.of(RegressionMetric.RMSE, MetricValue.of(1534.27)), List.of()),
                 new RegressionSide(100, 100, 0, null, Map.of(RegressionMetric.RMSE, MetricValue.of(987.5)), List.of()),
-                List.of(), List.of(), List.of(), List.of(), null, List.of());
+                List.of(), List.of(), List.of(), List.of(), null, List.of(), io.driftwatch.quality.QualityCharts.NONE);
 
         assertThat(ModelQualityLines.of(Sections.of(result), above)).containsExactly("rmse 987.5 → 1534.3, above 1200");
     }
@@ -80,11 +80,11 @@ class ModelQualityLinesTest {
                 side(Map.of(ClassificationMetric.ACCURACY, MetricValue.of(0.91))), List.of(),
                 List.of(MetricTest.critical("accuracy", null, "value",
                         MetricCondition.reference(MetricCondition.Op.EQ, 0.91, 0.2), 0.9)), List.of(), List.of(), null,
-                List.of());
+                List.of(), io.driftwatch.quality.QualityCharts.NONE);
         assertThat(ModelQualityLines.of(Sections.of(fine), BELOW_08)).isEmpty();
         QualityResult low = new QualityResult(ModelTask.BINARY_CLASSIFICATION, QualityOptions.Tests.NONE,
                 side(Map.of(ClassificationMetric.ACCURACY, MetricValue.of(0.7))), null, List.of(), List.of(), List.of(),
-                List.of(), null, List.of());
+                List.of(), null, List.of(), io.driftwatch.quality.QualityCharts.NONE);
         assertThat(ModelQualityLines.of(Sections.of(low), null)).as("no bound in the policy").isEmpty();
     }
 
