@@ -358,11 +358,14 @@ final class MonitorParser {
      */
     private ModelSection model(JsonNode root, String columnsTarget, String columnsPrediction, List<String> text,
             String datetime, List<String> ignored) {
+        JsonNode given = root.get("model");
+        if (given != null && (given.isNull() || given.isTextual() && given.asText().isBlank())) {
+            // YAML reads "model:" with nothing after it as null, or as an empty text at the document's end
+            problem("model", "is empty: describe the model ({task, target, prediction, …}) or leave the key out");
+            return null;
+        }
         JsonNode node = mapping(root, "model", "model");
         if (node == null) {
-            if (root.has("model") && root.get("model").isNull()) {
-                problem("model", "is empty: describe the model ({task, target, prediction, …}) or leave the key out");
-            }
             return null;
         }
         checkKeys(node, "model", MODEL_KEYS);
