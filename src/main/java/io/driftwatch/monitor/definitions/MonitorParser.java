@@ -585,12 +585,7 @@ final class MonitorParser {
                         + node.asText());
                 return null;
             }
-            if (v > 1) {
-                problem(path, "a tolerance of " + v + " is more than the reference's whole value; for " + v
-                        + " % write " + v / 100 + ", or {absolute: " + node.asText() + "} in the metric's units");
-                return null;
-            }
-            return QualityOptions.Tolerance.relative(v);
+            return share(v, node.asText(), path);
         }
         if (!node.isObject()) {
             problem(path, "expected a share of the reference's value (e.g. 0.05) or {absolute: 0.02}, found "
@@ -598,15 +593,28 @@ final class MonitorParser {
             return null;
         }
         checkKeys(node, path, TOLERANCE_KEYS);
-        Double relative = number(node, "relative", path + ".relative");
-        Double absolute = number(node, "absolute", path + ".absolute");
-        if ((relative == null) == (absolute == null)) {
+        boolean hasRelative = node.hasNonNull("relative");
+        if (hasRelative == node.hasNonNull("absolute")) {
             problem(path, "give exactly one of relative (a share of the reference's value) or absolute (in the"
                     + " metric's units)");
             return null;
         }
-        return relative != null ? QualityOptions.Tolerance.relative(relative)
-                : QualityOptions.Tolerance.absolute(absolute);
+        if (hasRelative) {
+            Double relative = number(node, "relative", path + ".relative");
+            return relative == null ? null : share(relative, node.get("relative").asText(), path + ".relative");
+        }
+        Double absolute = number(node, "absolute", path + ".absolute");
+        return absolute == null ? null : QualityOptions.Tolerance.absolute(absolute);
+    }
+
+    /** A relative tolerance {@code v} (written {@code text}): at most the reference's whole value. */
+    private QualityOptions.Tolerance share(double v, String text, String path) {
+        if (v > 1) {
+            problem(path, "a tolerance of " + v + " is more than the reference's whole value; for " + v
+                    + " % write " + v / 100 + ", or {absolute: " + text + "} in the metric's units");
+            return null;
+        }
+        return QualityOptions.Tolerance.relative(v);
     }
 
     private QualityOptions.Tests qualityTests(String text, String path) {
