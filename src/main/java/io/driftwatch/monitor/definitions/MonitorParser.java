@@ -105,11 +105,13 @@ final class MonitorParser {
 
     private final String source;
     private final Map<String, JsonLocation> locations;
+    private final Map<String, String> yamlBooleanWords;
     private final List<InvalidMonitorException.Problem> problems = new ArrayList<>();
 
-    private MonitorParser(String source, Map<String, JsonLocation> locations) {
+    private MonitorParser(String source, Map<String, JsonLocation> locations, Map<String, String> yamlBooleanWords) {
         this.source = source;
         this.locations = locations;
+        this.yamlBooleanWords = yamlBooleanWords;
     }
 
     static MonitorDefinition parse(String text, String source) {
@@ -117,6 +119,7 @@ final class MonitorParser {
         String format = factory == JSON ? "JSON" : "YAML";
         JsonNode root;
         Map<String, JsonLocation> locations;
+        Map<String, String> booleanWords;
         try {
             Located located = locate(factory, text);
             if (located.documents() > 1) {
@@ -126,6 +129,7 @@ final class MonitorParser {
                                 + " documents; send one" + (factory == YAML ? " (remove the --- separators)" : ""))));
             }
             locations = located.locations();
+            booleanWords = located.booleanWords();
             root = new ObjectMapper(factory).readTree(text);
         } catch (StreamConstraintsException e) {
             JsonLocation at = e.getLocation();
@@ -141,7 +145,7 @@ final class MonitorParser {
         } catch (IOException e) {
             throw new IllegalStateException("reading a string cannot fail", e);
         }
-        MonitorParser parser = new MonitorParser(source, locations);
+        MonitorParser parser = new MonitorParser(source, locations, booleanWords);
         MonitorDefinition definition = parser.definition(root);
         if (!parser.problems.isEmpty()) {
             List<InvalidMonitorException.Problem> sorted = new ArrayList<>(parser.problems);
@@ -169,9 +173,12 @@ final class MonitorParser {
 
     /**
      * What the streaming pass learnt: the location of keys and list elements by field path, how many
-     * documents the text holds, and where the second one starts.
+     * documents the text holds, where the second one starts, and the values YAML read as true or false
+     * from another word ({@code yes}, {@code no}, {@code on}, {@code off}, {@code y}, {@code n}) by
+     * field path, with the word.
      */
-    private record Located(Map<String, JsonLocation> locations, int documents, JsonLocation second) {
+    private record Located(Map<String, JsonLocation> locations, int documents, JsonLocation second,
+            Map<String, String> booleanWords) {
     }
 
     /**
@@ -182,6 +189,7 @@ final class MonitorParser {
      */
     private static Located locate(JsonFactory factory, String text) throws IOException {
         Map<String, JsonLocation> out = new HashMap<>();
+        Map<String, String> words = new HashMap<>();
         long budget = 8L * text.length() + 4096;
         int documents = 0;
         JsonLocation second = null;
@@ -206,12 +214,19 @@ final class MonitorParser {
                         }
                     }
                 }
+                if (t.isBoolean() && !p.getText().equalsIgnoreCase(t == JsonToken.VALUE_TRUE ? "true" : "false")) {
+                    int length = pathLength(p);
+                    if (length <= MAX_LOCATED_PATH && length <= budget) {
+                        words.put(path(p, length), p.getText());
+                        budget -= length;
+                    }
+                }
                 if (p.getParsingContext().inRoot() && !t.isStructStart()) {
                     documents = 1;
                 }
             }
         }
-        return new Located(out, Math.max(documents, 1), second);
+        return new Located(out, Math.max(documents, 1), second, words);
     }
 
     /** The length {@link #path(JsonParser, int)} will have, found without building it. */
@@ -421,6 +436,11 @@ final class MonitorParser {
                 posLabel = ClassLabel.ofInteger(pos.longValue());
             } else if (pos.isNumber()) {
                 posLabel = ClassLabel.ofFloat(pos.doubleValue());
+            } else if (pos.isBoolean() && yamlBooleanWords.containsKey("model.pos_label")) {
+                String word = yamlBooleanWords.get("model.pos_label");
+                problem("model.pos_label", word + " reads as " + pos.booleanValue() + " in YAML (as yes, no, on and off"
+                        + " do): write pos_label: \"" + word + "\" for the class '" + word + "', or " + pos.booleanValue()
+                        + " for a true/false class");
             } else if (pos.isBoolean()) {
                 posLabel = ClassLabel.ofBoolean(pos.booleanValue());
             } else if (pos.isTextual() && !pos.asText().isEmpty()) {
