@@ -10,6 +10,7 @@ import io.driftwatch.quality.QualityOracle.Expected;
 import io.driftwatch.quality.QualityOracle.ExpectedMetric;
 import io.driftwatch.quality.QualityOracle.ExpectedTest;
 import io.driftwatch.quality.QualityOracle.Value;
+import io.driftwatch.report.JsonResultTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and recall, the dummy baselines, every default test (operator, bound to the four digits the
  * condition shows, the exact bound being the reference metric or the baseline compared above, tested
  * value, status unless the value lies on the bound), and where Evidently raised, its error; the
- * exit code's model-quality bit is set exactly when a test failed. Known differences would be listed
+ * exit code's model-quality bit is set exactly when a test failed; and the whole result is valid
+ * against {@code docs/result.schema.json}. Known differences would be listed
  * in docs/conformance.md; there are none.
  *
  * <p>Runs in this JVM ({@link CliRunner}), one case after the other.
@@ -71,7 +73,9 @@ class QualityOracleCheckTest {
 
         int findings = ExitCode.DRIFT.code() | ExitCode.DATA_QUALITY.code() | ExitCode.MODEL_QUALITY.code();
         assertThat(run.exitCode() & ~findings).as("exit code %d, stderr: %s", run.exitCode(), run.stderr()).isZero();
-        JsonNode quality = MAPPER.readTree(result.toFile()).get("quality");
+        JsonNode json = MAPPER.readTree(result.toFile());
+        assertThat(JsonResultTest.schemaErrors(json)).as("docs/result.schema.json").isEmpty();
+        JsonNode quality = json.get("quality");
         assertThat(quality).as("the quality section").isNotNull();
         assertThat(quality.get("task").asText()).isEqualTo(task(c.json()));
         assertThat(quality.get("mode").asText()).isEqualTo("evidently");
