@@ -345,6 +345,26 @@ class ModelQualityCheckCommandTest {
     }
 
     @Test
+    void aProfileMadeForAnotherModelSaysWhichColumnsItLacksInsteadOfTestingAgainstNothing() throws Exception {
+        Path reference = batch("reference.csv", false, false, 1);
+        Path profile = dir.resolve("reference.profile");
+        assertThat(CliRunner.run("profile", "--reference", reference.toString(), "--out", profile.toString(),
+                "--monitor", monitor(MODEL).toString()).exitCode()).isZero();
+        Path probabilities = monitor(MODEL.replace("prediction: pred", "probabilities: proba"));
+
+        CliRunner.Run run = check(profile, batch("current.csv", true, false, 1), probabilities, "r.json");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode quality = json("r.json").get("quality");
+        assertThat(quality.get("reference").isNull()).isTrue();
+        assertThat(quality.get("tests")).as("nothing to test against").isEmpty();
+        assertThat(quality.get("errors").get(0).asText()).isEqualTo("the reference profile keeps no rows of the"
+                + " model's column 'proba' (it was made with another model: section): profile the reference again"
+                + " to compare the model with it");
+        assertThat(run.stdout()).doesNotContain("passed");
+    }
+
+    @Test
     void profileRefusesAReferenceThatLacksAModelColumn() throws Exception {
         Path reference = batch("reference.csv", false, false, 1);
         Path monitor = monitor(MODEL.replace("prediction: pred", "prediction: predicted"));
