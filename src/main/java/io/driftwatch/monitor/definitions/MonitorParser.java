@@ -423,10 +423,16 @@ final class MonitorParser {
         if (target == null) {
             problem("model.target", "is required: the column of true labels (or values, for a regression)");
         }
-        for (String column : java.util.Arrays.asList(target, prediction, probability)) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("model.target", target);
+        fields.put("model.prediction", prediction);
+        fields.put("model.probabilities", probability);
+        classProbabilities.forEach((label, column) -> fields.put("model.probabilities." + label, column));
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            String column = f.getValue();
             if (column != null && (text.contains(column) || column.equals(datetime) || ignored.contains(column))) {
-                problem(modelField(column, target, prediction), "column '" + column
-                        + "' is listed as text, datetime or ignored; the model's columns are scored");
+                problem(f.getKey(), "column '" + column + "' is listed as text, datetime or ignored; the model's"
+                        + " columns are scored");
             }
         }
         ClassLabel posLabel = null;
@@ -482,12 +488,6 @@ final class MonitorParser {
             problem(field, colon > 0 && field.length() > 5 ? message.substring(colon + 2) : message);
             return null;
         }
-    }
-
-    /** The model field naming {@code column}, for messages. */
-    private static String modelField(String column, String target, String prediction) {
-        return column.equals(target) ? "model.target" : column.equals(prediction) ? "model.prediction"
-                : "model.probabilities";
     }
 
     /** The column named in {@code model.<role>} or {@code columns.<role>}: either, or both alike. */

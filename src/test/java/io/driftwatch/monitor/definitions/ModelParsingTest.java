@@ -290,6 +290,9 @@ class ModelParsingTest {
         assertThat(problem("columns:\n  ignored: [p]\nmodel:\n  task: regression\n  target: y\n  prediction: p\n"))
                 .isEqualTo("line 6, column 3: model.prediction: column 'p' is listed as text, datetime or ignored; the"
                         + " model's columns are scored");
+        assertThat(problem("columns:\n  text: [pb]\nmodel:\n  target: y\n  probabilities: {a: pa, b: pb, c: pc}\n"))
+                .isEqualTo("line 5, column 26: model.probabilities.b: column 'pb' is listed as text, datetime or"
+                        + " ignored; the model's columns are scored");
     }
 
     @Test
