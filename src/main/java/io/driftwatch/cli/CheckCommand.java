@@ -24,7 +24,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * [--json F.json]}: one check. Prints the dataset verdict and a compact table of the tested
  * columns ({@link TextReport}: drifted first, the strongest drift on top) and the other sections to
  * stdout, writes the JSON result and the HTML report when asked, and exits with {@link ExitCode#ofCheck}'s
- * code: 0 nothing found, 1 dataset drift, 4 failed data-quality tests, 5 both; 2 for bad usage or
+ * code, whose findings add up as bits: 0 nothing found, 1 dataset drift, 4 failed data-quality tests, 8 a
+ * model that failed its quality tests (5, 9, 12, 13 for several); 2 for bad usage or
  * unreadable input (one line on stderr says what to fix). Without a reference (none given and none
  * in the monitor), only the monitor's analyses that need none run. A progress bar appears on stderr
  * only on a terminal and only when the check takes more than a second.
@@ -34,8 +35,9 @@ import net.sourceforge.argparse4j.inf.Subparser;
 public final class CheckCommand extends DriftwatchCommand {
 
     public CheckCommand() {
-        super("check", "Check a current batch against a reference (drift) and the monitor's data-quality tests;"
-                + " exit 0 nothing found, 1 drift, 4 failed data-quality tests, 5 both, 2 bad input");
+        super("check", "Check a current batch against a reference (drift), and the monitor's data-quality and"
+                + " model-quality tests; exit 0 nothing found, else the sum of 1 drift, 4 failed data-quality tests,"
+                + " 8 failed model-quality tests; 2 bad input");
     }
 
     @Override

@@ -255,11 +255,16 @@ public final class ReferenceProfile {
         }
     }
 
-    private static Table readRows(DataInputStream data, String sourceName) throws IOException {
+    /** The kept rows, which must number {@code profileRows}: checked before anything of that size is made. */
+    private static Table readRows(DataInputStream data, String sourceName, int profileRows) throws IOException {
         int rowCount = data.readInt();
         int count = data.readInt();
         if (rowCount < 0 || count < 0) {
             throw new InvalidProfileException(sourceName + ": the kept rows have a negative size");
+        }
+        if (rowCount != profileRows) {
+            throw new InvalidProfileException(sourceName + ": the kept rows number " + rowCount + ", the reference "
+                    + profileRows);
         }
         PhysicalType[] types = PhysicalType.values();
         List<Column> columns = new ArrayList<>(count);
@@ -277,10 +282,12 @@ public final class ReferenceProfile {
                 if (size < 0) {
                     throw new InvalidProfileException(sourceName + ": kept column '" + name + "' has a negative size");
                 }
-                String[] dictionary = new String[size];
+                // grown as labels arrive: a corrupt size ends the file early instead of allocating it
+                List<String> labels = new ArrayList<>(Math.min(size, 1024));
                 for (int i = 0; i < size; i++) {
-                    dictionary[i] = readString(data);
+                    labels.add(readString(data));
                 }
+                String[] dictionary = labels.toArray(new String[0]);
                 int[] codes = new int[rowCount];
                 for (int i = 0; i < rowCount; i++) {
                     int code = data.readInt();
@@ -351,11 +358,7 @@ public final class ReferenceProfile {
             boolean hasFacts = version == FORMAT_VERSION_WITH_ROWS ? data.readBoolean()
                     : version == FORMAT_VERSION;
             TableFacts facts = hasFacts ? TableFacts.readFrom(data, sourceName) : null;
-            Table kept = version == FORMAT_VERSION_WITH_ROWS ? readRows(data, sourceName) : null;
-            if (kept != null && kept.rowCount() != rows) {
-                throw new InvalidProfileException(sourceName + ": the kept rows number " + kept.rowCount()
-                        + ", the reference " + rows);
-            }
+            Table kept = version == FORMAT_VERSION_WITH_ROWS ? readRows(data, sourceName, rows) : null;
             return new ReferenceProfile(rows, columns, facts, kept);
         } catch (EOFException e) {
             throw new InvalidProfileException(sourceName + " is truncated: the profile ends early", e);
@@ -393,16 +396,23 @@ public final class ReferenceProfile {
         }
     }
 
+    /**
+     * {@code n} raw doubles. The array grows as blocks arrive, so a corrupt count in a short file ends
+     * in {@link EOFException} rather than an allocation of what the count claims.
+     */
     private static double[] readDoubles(DataInputStream in, int n) throws IOException {
         if (n < 0) {
             throw new InvalidProfileException("profile holds a negative value count");
         }
-        double[] values = new double[n];
+        double[] values = new double[Math.min(n, 1 << 16)];
         byte[] bytes = new byte[8 * 8192];
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         for (int i = 0; i < n; i += 8192) {
             int k = Math.min(8192, n - i);
             in.readFully(bytes, 0, 8 * k);
+            if (i + k > values.length) {
+                values = Arrays.copyOf(values, (int) Math.min(n, Math.max(2L * values.length, i + k)));
+            }
             buffer.clear();
             buffer.asDoubleBuffer().get(values, i, k);
         }

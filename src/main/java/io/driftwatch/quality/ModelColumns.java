@@ -79,12 +79,30 @@ public final class ModelColumns {
         }
     }
 
+    /**
+     * The first cell that is not a number (a column read as text because of it), else the first cell
+     * (a column stored as text whose cells all look like numbers).
+     */
     private static String firstText(CategoricalColumn column) {
+        int first = -1;
         for (int i = 0; i < column.length(); i++) {
-            if (!column.isMissing(i)) {
+            if (column.isMissing(i)) {
+                continue;
+            }
+            if (!looksLikeANumber(column.labelAt(i))) {
                 return ", found '" + column.labelAt(i) + "' at row " + (i + 1);
             }
+            first = first < 0 ? i : first;
         }
-        return "";
+        return first < 0 ? "" : ", found text such as '" + column.labelAt(first) + "' at row " + (first + 1);
+    }
+
+    private static boolean looksLikeANumber(String text) {
+        try {
+            Double.parseDouble(text.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }

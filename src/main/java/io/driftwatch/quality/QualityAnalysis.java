@@ -4,6 +4,7 @@ import io.driftwatch.analysis.Analysis;
 import io.driftwatch.analysis.CheckData;
 import io.driftwatch.data.Table;
 import io.driftwatch.profile.ReferenceProfile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,12 +51,21 @@ public final class QualityAnalysis implements Analysis {
             return result.withTests(options.tests(), List.of(), errors);
         }
         Optional<Table> rows = profile.get().rows();
-        if (rows.isEmpty()) {
+        List<String> lacking = new ArrayList<>();
+        for (String column : spec.columns()) {
+            if (rows.isEmpty() || rows.get().column(column).isEmpty()) {
+                lacking.add(column);
+            }
+        }
+        if (!lacking.isEmpty()) {
             QualityResult result = evaluator.evaluate(current);
+            String why = rows.isEmpty() ? "keeps no rows of the model's columns (it was made without the monitor's"
+                    + " model: section)"
+                    : "keeps no rows of the model's " + (lacking.size() == 1 ? "column '" : "columns '")
+                    + String.join("', '", lacking) + "' (it was made with another model: section)";
             return new QualityResult(spec.task(), options.tests(), result.current(), null, List.of(), List.of(),
-                    List.of(), List.of(), result.evidentlyError(), List.of("the reference profile keeps no rows of the"
-                            + " model's columns (it was made without the monitor's model: section): profile the"
-                            + " reference again to compare the model with it"), result.charts());
+                    List.of(), List.of(), result.evidentlyError(), List.of("the reference profile " + why
+                            + ": profile the reference again to compare the model with it"), result.charts());
         }
         if (options.tests() != QualityOptions.Tests.DEGRADATION) {
             QualityEvaluator.ScoredSide scored = evaluator.scoreReference(rows.get());

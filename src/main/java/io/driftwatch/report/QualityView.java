@@ -62,6 +62,7 @@ final class QualityView implements SectionView<QualityResult> {
     /**
      * The verdict in a few words: {@code Model degraded: f1_score, accuracy}, {@code No model
      * degradation}, {@code 2 of 6 model-quality tests failed}, {@code All 6 model-quality tests passed},
+     * {@code No model-quality test failed, 1 of 6 undecided} (a test Evidently gives ERROR),
      * {@code Model quality} (no tests), {@code Model quality not measured} when the current batch could
      * not be scored (no labels yet); with {@code , 1 error} when something could not be computed.
      */
@@ -73,13 +74,16 @@ final class QualityView implements SectionView<QualityResult> {
             verdict = switch (section.testKind()) {
                 case EVIDENTLY -> {
                     int failed = 0;
+                    int passed = 0;
                     for (MetricTest t : section.tests()) {
                         failed += t.status().failed() ? 1 : 0;
+                        passed += t.status() == MetricTest.Status.SUCCESS ? 1 : 0;
                     }
                     int all = section.tests().size();
                     yield failed > 0 ? failed + " of " + all + " model-quality " + plural(all, "test", "tests") + " failed"
                             : all == 0 ? "No model-quality tests ran"
-                            : "All " + all + " model-quality " + plural(all, "test", "tests") + " passed";
+                            : passed == all ? "All " + all + " model-quality " + plural(all, "test", "tests") + " passed"
+                            : "No model-quality test failed, " + (all - passed) + " of " + all + " undecided";
                 }
                 case DEGRADATION -> {
                     List<String> degraded = new ArrayList<>();
@@ -280,9 +284,9 @@ final class QualityView implements SectionView<QualityResult> {
             }
         }
         for (MetricTest t : section.tests()) {
-            if (t.status().failed()) {
-                out.printf(Locale.ROOT, "  FAIL      %s = %s, expected %s%n", testLabel(t),
-                        DisplayNumbers.score(t.value()), IntegrityView.condition(t.condition()));
+            if (t.status().failed() || t.status() == MetricTest.Status.ERROR) {
+                out.printf(Locale.ROOT, "  %-9s %s = %s, expected %s%n", t.status().failed() ? "FAIL" : "ERROR",
+                        testLabel(t), DisplayNumbers.score(t.value()), IntegrityView.condition(t.condition()));
             }
         }
         for (DegradationTest t : section.degradation()) {

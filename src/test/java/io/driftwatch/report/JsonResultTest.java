@@ -1,10 +1,12 @@
 package io.driftwatch.report;
 
+import io.driftwatch.analysis.CheckData;
 import io.driftwatch.analysis.Sections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -25,6 +27,9 @@ import io.driftwatch.drift.DriftResult;
 import io.driftwatch.io.Datasets;
 import io.driftwatch.io.TypeInference;
 import io.driftwatch.profile.ReferenceProfile;
+import io.driftwatch.quality.ModelSpec;
+import io.driftwatch.quality.QualityAnalysis;
+import io.driftwatch.quality.QualityResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,6 +38,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -184,6 +190,68 @@ public class JsonResultTest {
         ObjectNode badHash = valid.deepCopy();
         ((ObjectNode) badHash.get("current")).put("sha256", "abc");
         assertThat(schemaErrors(badHash)).isNotEmpty();
+    }
+
+    @Test
+    void qualitySectionsAreSchemaValidAndTheSchemaRejectsABrokenOne() throws IOException {
+        // a binary classifier with probabilities, with and without a reference (of one class: some of its
+        // metrics are undefined), and a regression
+        Table reference = Table.of(List.of(
+                NumericColumn.wrap("y", PhysicalType.INTEGER, new double[] {1, 1, 1, 1, 1, 1}, 6),
+                NumericColumn.wrap("p", PhysicalType.FLOAT, new double[] {0.2, 0.9, 0.6, 0.4, 0.3, 0.8}, 6)));
+        Table current = Table.of(List.of(
+                NumericColumn.wrap("y", PhysicalType.INTEGER, new double[] {1, 1, 0, 0, 1}, 5),
+                NumericColumn.wrap("p", PhysicalType.FLOAT, new double[] {0.7, 0.2, 0.1, 0.8, 0.9}, 5)));
+        ModelSpec binary = ModelSpec.binary("y", null, "p");
+        ModelSpec regression = ModelSpec.regression("y", "p");
+        List<JsonNode> results = new ArrayList<>();
+        for (ModelSpec spec : List.of(binary, regression)) {
+            for (boolean withReference : List.of(true, false)) {
+                ReferenceProfile profile = ReferenceProfile.of(reference).keepingRows(reference, spec.columns());
+                QualityResult quality = QualityAnalysis.of(spec).run(new CheckData(
+                        withReference ? Optional.of(profile) : Optional.empty(), current, Map.of()));
+                results.add(MAPPER.readTree(JsonResult.of(report(reference, current, quality, withReference)).toJson()));
+            }
+        }
+
+        for (JsonNode json : results) {
+            assertThat(schemaErrors(json)).as("%s", json.get("quality")).isEmpty();
+        }
+        JsonNode withReference = results.get(0);
+        assertThat(withReference.at("/quality/current/byLabel/1/precision").isNumber()).isTrue();
+        assertThat(withReference.at("/quality/reference/metricErrors/roc_auc").isTextual())
+                .as("a reference of one class leaves its ROC AUC undefined, with why").isTrue();
+        assertThat(results.get(1).at("/quality/baselines/dummy_accuracy").isNumber()).isTrue();
+        assertThat(results.get(2).at("/quality/current/metrics/mae/std").isNumber()).isTrue();
+        assertThat(results.get(3).at("/quality/baselineTests")).isNotEmpty();
+
+        ObjectNode typo = withReference.deepCopy();
+        ((ObjectNode) typo.at("/quality/current")).put("rowsUsed", 5);
+        assertThat(schemaErrors(typo)).anyMatch(m -> m.contains("rowsUsed"));
+        ObjectNode badStatus = withReference.deepCopy();
+        ((ObjectNode) badStatus.at("/quality/tests/0")).put("status", "PASSED");
+        assertThat(schemaErrors(badStatus)).isNotEmpty();
+        ObjectNode badTask = withReference.deepCopy();
+        ((ObjectNode) badTask.get("quality")).put("task", "classification");
+        assertThat(schemaErrors(badTask)).isNotEmpty();
+        ObjectNode countAsText = withReference.deepCopy();
+        ((ArrayNode) countAsText.at("/quality/current/confusionMatrix/matrix/0")).set(0, "2");
+        assertThat(schemaErrors(countAsText)).isNotEmpty();
+    }
+
+    /** A check of {@code current} whose sections are its drift (with a reference) and {@code quality}. */
+    private static CheckReport report(Table reference, Table current, QualityResult quality, boolean withReference) {
+        Map<String, ColumnType> types = TypeInference.infer(current, Map.of());
+        if (!withReference) {
+            return new CheckReport("cur", Sections.of(quality), null, current, types, null, null,
+                    new BatchInfo("cur.csv", "csv", current.rowCount(), null), new Timings(0, 0, 0), Instant.now(),
+                    "test");
+        }
+        ReferenceProfile profile = ReferenceProfile.of(reference);
+        DriftResult drift = DriftAnalysis.sequential().run(profile, current, types, DriftOptions.defaults());
+        return new CheckReport("ref vs cur", Sections.of(drift, quality), profile, current, types, null,
+                new BatchInfo("ref.csv", "csv", reference.rowCount(), null),
+                new BatchInfo("cur.csv", "csv", current.rowCount(), null), new Timings(0, 0, 0), Instant.now(), "test");
     }
 
     private static JsonNode column(JsonNode json, String name) {

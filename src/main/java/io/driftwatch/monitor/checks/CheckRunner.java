@@ -213,14 +213,16 @@ public final class CheckRunner implements AutoCloseable {
         Map<String, ColumnType> types = types(currentTable, monitor);
         ReferenceProfile profile = null;
         if (referenceData != null) {
+            // before lining the batches up: a model column the reference lacks is the monitor's mistake,
+            // named at its field's line, rather than one more column that does not line up
+            if (referenceData.table != null) {
+                requireModelColumns(monitor, referenceData.table, "reference " + referenceLabel);
+            }
             if (!schemaChangesAreFindings(monitor)) {
                 align(referenceLabel, currentBatch.source(), referenceData, currentTable, types, monitor);
             }
             progress.stage("profiling the reference", 1, STAGES);
             // the dataset facts cost about as much as a data summary: only the integrity analysis reads them
-            if (referenceData.table != null) {
-                requireModelColumns(monitor, referenceData.table, "reference " + referenceLabel);
-            }
             profile = referenceData.profile != null ? referenceData.profile
                     : keepingModelRows(monitor.integrityOptions().isEmpty()
                             ? ReferenceProfile.columnsOnly(referenceData.table)

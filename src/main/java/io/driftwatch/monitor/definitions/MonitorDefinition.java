@@ -237,13 +237,14 @@ public final class MonitorDefinition {
      */
     public InvalidMonitorException.Problem modelProblem(String field, String message) {
         InvalidMonitorException.Problem at = modelLocations.get(field);
+        if (at == null && field.startsWith("model.")) {
+            // named under columns: instead (columns.target and model.target are one column); before the
+            // enclosing model: key, which is always there
+            at = modelLocations.get("columns." + field.substring("model.".length()));
+        }
         for (String f = field; at == null && f.lastIndexOf('.') > 0; ) {
             f = f.substring(0, f.lastIndexOf('.'));
             at = modelLocations.get(f);
-        }
-        if (at == null && field.startsWith("model.")) {
-            // named under columns: instead (columns.target and model.target are one column)
-            at = modelLocations.get("columns." + field.substring("model.".length()));
         }
         return new InvalidMonitorException.Problem(field, at == null ? 0 : at.line(), at == null ? 0 : at.column(),
                 message);

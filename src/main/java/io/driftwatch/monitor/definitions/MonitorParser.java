@@ -107,11 +107,13 @@ final class MonitorParser {
 
     private final String source;
     private final Map<String, JsonLocation> locations;
+    private final Map<String, String> yamlBooleanWords;
     private final List<InvalidMonitorException.Problem> problems = new ArrayList<>();
 
-    private MonitorParser(String source, Map<String, JsonLocation> locations) {
+    private MonitorParser(String source, Map<String, JsonLocation> locations, Map<String, String> yamlBooleanWords) {
         this.source = source;
         this.locations = locations;
+        this.yamlBooleanWords = yamlBooleanWords;
     }
 
     static MonitorDefinition parse(String text, String source) {
@@ -119,6 +121,7 @@ final class MonitorParser {
         String format = factory == JSON ? "JSON" : "YAML";
         JsonNode root;
         Map<String, JsonLocation> locations;
+        Map<String, String> booleanWords;
         try {
             Located located = locate(factory, text);
             if (located.documents() > 1) {
@@ -128,6 +131,7 @@ final class MonitorParser {
                                 + " documents; send one" + (factory == YAML ? " (remove the --- separators)" : ""))));
             }
             locations = located.locations();
+            booleanWords = located.booleanWords();
             root = new ObjectMapper(factory).readTree(text);
         } catch (StreamConstraintsException e) {
             JsonLocation at = e.getLocation();
@@ -143,7 +147,7 @@ final class MonitorParser {
         } catch (IOException e) {
             throw new IllegalStateException("reading a string cannot fail", e);
         }
-        MonitorParser parser = new MonitorParser(source, locations);
+        MonitorParser parser = new MonitorParser(source, locations, booleanWords);
         MonitorDefinition definition = parser.definition(root);
         if (!parser.problems.isEmpty()) {
             List<InvalidMonitorException.Problem> sorted = new ArrayList<>(parser.problems);
@@ -171,9 +175,12 @@ final class MonitorParser {
 
     /**
      * What the streaming pass learnt: the location of keys and list elements by field path, how many
-     * documents the text holds, and where the second one starts.
+     * documents the text holds, where the second one starts, and the values YAML read as true or false
+     * from another word ({@code yes}, {@code no}, {@code on}, {@code off}, {@code y}, {@code n}) by
+     * field path, with the word.
      */
-    private record Located(Map<String, JsonLocation> locations, int documents, JsonLocation second) {
+    private record Located(Map<String, JsonLocation> locations, int documents, JsonLocation second,
+            Map<String, String> booleanWords) {
     }
 
     /**
@@ -184,6 +191,7 @@ final class MonitorParser {
      */
     private static Located locate(JsonFactory factory, String text) throws IOException {
         Map<String, JsonLocation> out = new HashMap<>();
+        Map<String, String> words = new HashMap<>();
         long budget = 8L * text.length() + 4096;
         int documents = 0;
         JsonLocation second = null;
@@ -208,12 +216,19 @@ final class MonitorParser {
                         }
                     }
                 }
+                if (t.isBoolean() && !p.getText().equalsIgnoreCase(t == JsonToken.VALUE_TRUE ? "true" : "false")) {
+                    int length = pathLength(p);
+                    if (length <= MAX_LOCATED_PATH && length <= budget) {
+                        words.put(path(p, length), p.getText());
+                        budget -= length;
+                    }
+                }
                 if (p.getParsingContext().inRoot() && !t.isStructStart()) {
                     documents = 1;
                 }
             }
         }
-        return new Located(out, Math.max(documents, 1), second);
+        return new Located(out, Math.max(documents, 1), second, words);
     }
 
     /** The length {@link #path(JsonParser, int)} will have, found without building it. */
@@ -362,11 +377,14 @@ final class MonitorParser {
      */
     private ModelSection model(JsonNode root, String columnsTarget, String columnsPrediction, List<String> text,
             String datetime, List<String> ignored) {
+        JsonNode given = root.get("model");
+        if (given != null && (given.isNull() || given.isTextual() && given.asText().isBlank())) {
+            // YAML reads "model:" with nothing after it as null, or as an empty text at the document's end
+            problem("model", "is empty: describe the model ({task, target, prediction, …}) or leave the key out");
+            return null;
+        }
         JsonNode node = mapping(root, "model", "model");
         if (node == null) {
-            if (root.has("model") && root.get("model").isNull()) {
-                problem("model", "is empty: describe the model ({task, target, prediction, …}) or leave the key out");
-            }
             return null;
         }
         checkKeys(node, "model", MODEL_KEYS);
@@ -409,10 +427,16 @@ final class MonitorParser {
         if (target == null) {
             problem("model.target", "is required: the column of true labels (or values, for a regression)");
         }
-        for (String column : java.util.Arrays.asList(target, prediction, probability)) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("model.target", target);
+        fields.put("model.prediction", prediction);
+        fields.put("model.probabilities", probability);
+        classProbabilities.forEach((label, column) -> fields.put("model.probabilities." + label, column));
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            String column = f.getValue();
             if (column != null && (text.contains(column) || column.equals(datetime) || ignored.contains(column))) {
-                problem(modelField(column, target, prediction), "column '" + column
-                        + "' is listed as text, datetime or ignored; the model's columns are scored");
+                problem(f.getKey(), "column '" + column + "' is listed as text, datetime or ignored; the model's"
+                        + " columns are scored");
             }
         }
         ClassLabel posLabel = null;
@@ -422,6 +446,11 @@ final class MonitorParser {
                 posLabel = ClassLabel.ofInteger(pos.longValue());
             } else if (pos.isNumber()) {
                 posLabel = ClassLabel.ofFloat(pos.doubleValue());
+            } else if (pos.isBoolean() && yamlBooleanWords.containsKey("model.pos_label")) {
+                String word = yamlBooleanWords.get("model.pos_label");
+                problem("model.pos_label", word + " reads as " + pos.booleanValue() + " in YAML (as yes, no, on and off"
+                        + " do): write pos_label: \"" + word + "\" for the class '" + word + "', or " + pos.booleanValue()
+                        + " for a true/false class");
             } else if (pos.isBoolean()) {
                 posLabel = ClassLabel.ofBoolean(pos.booleanValue());
             } else if (pos.isTextual() && !pos.asText().isEmpty()) {
@@ -463,12 +492,6 @@ final class MonitorParser {
             problem(field, colon > 0 && field.length() > 5 ? message.substring(colon + 2) : message);
             return null;
         }
-    }
-
-    /** The model field naming {@code column}, for messages. */
-    private static String modelField(String column, String target, String prediction) {
-        return column.equals(target) ? "model.target" : column.equals(prediction) ? "model.prediction"
-                : "model.probabilities";
     }
 
     /** The column named in {@code model.<role>} or {@code columns.<role>}: either, or both alike. */
@@ -586,12 +609,7 @@ final class MonitorParser {
                         + node.asText());
                 return null;
             }
-            if (v > 1) {
-                problem(path, "a tolerance of " + v + " is more than the reference's whole value; for " + v
-                        + " % write " + v / 100 + ", or {absolute: " + node.asText() + "} in the metric's units");
-                return null;
-            }
-            return QualityOptions.Tolerance.relative(v);
+            return share(v, node.asText(), path);
         }
         if (!node.isObject()) {
             problem(path, "expected a share of the reference's value (e.g. 0.05) or {absolute: 0.02}, found "
@@ -599,15 +617,28 @@ final class MonitorParser {
             return null;
         }
         checkKeys(node, path, TOLERANCE_KEYS);
-        Double relative = number(node, "relative", path + ".relative");
-        Double absolute = number(node, "absolute", path + ".absolute");
-        if ((relative == null) == (absolute == null)) {
+        boolean hasRelative = node.hasNonNull("relative");
+        if (hasRelative == node.hasNonNull("absolute")) {
             problem(path, "give exactly one of relative (a share of the reference's value) or absolute (in the"
                     + " metric's units)");
             return null;
         }
-        return relative != null ? QualityOptions.Tolerance.relative(relative)
-                : QualityOptions.Tolerance.absolute(absolute);
+        if (hasRelative) {
+            Double relative = number(node, "relative", path + ".relative");
+            return relative == null ? null : share(relative, node.get("relative").asText(), path + ".relative");
+        }
+        Double absolute = number(node, "absolute", path + ".absolute");
+        return absolute == null ? null : QualityOptions.Tolerance.absolute(absolute);
+    }
+
+    /** A relative tolerance {@code v} (written {@code text}): at most the reference's whole value. */
+    private QualityOptions.Tolerance share(double v, String text, String path) {
+        if (v > 1) {
+            problem(path, "a tolerance of " + v + " is more than the reference's whole value; for " + v
+                    + " % write " + v / 100 + ", or {absolute: " + text + "} in the metric's units");
+            return null;
+        }
+        return QualityOptions.Tolerance.relative(v);
     }
 
     private QualityOptions.Tests qualityTests(String text, String path) {
