@@ -266,7 +266,9 @@ final class QualityView implements SectionView<QualityResult> {
             case DEGRADATION -> "degradation tests at " + DisplayNumbers.percent(confidence(section)) + " confidence";
             case NONE -> "no tests";
         };
-        out.println("Model quality: " + verdict(section) + " (" + mode + ")");
+        String verdict = verdict(section);
+        // "Model degraded: …" and "Model quality not measured" already say what they are about
+        out.println((verdict.startsWith("Model") ? "" : "Model quality: ") + verdict + " (" + mode + ")");
         QualitySide current = section.current();
         QualitySide reference = section.reference();
         out.printf(Locale.ROOT, "  %s, %s of %s %s scored%s%n", section.task().label().replace('_', ' '),
