@@ -97,7 +97,7 @@ final class QualityView implements SectionView<QualityResult> {
                 case NONE -> "Model quality";
             };
         }
-        int errors = section.errors().size() + (section.current().error() != null ? 1 : 0);
+        int errors = section.errors().size(); // a current side that could not be scored is the verdict itself
         return errors == 0 ? verdict : verdict + ", " + errors + " " + plural(errors, "error", "errors");
     }
 
