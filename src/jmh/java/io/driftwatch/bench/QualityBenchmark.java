@@ -1,11 +1,16 @@
 package io.driftwatch.bench;
 
+import io.driftwatch.analysis.CheckData;
 import io.driftwatch.data.CategoricalColumnBuilder;
+import io.driftwatch.data.ColumnType;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.NumericColumnBuilder;
 import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
+import io.driftwatch.profile.ReferenceProfile;
 import io.driftwatch.quality.ModelSpec;
+import io.driftwatch.quality.QualityAnalysis;
+import io.driftwatch.quality.QualityOptions;
 import io.driftwatch.quality.QualityEvaluator;
 import io.driftwatch.quality.QualityResult;
 import io.driftwatch.quality.QualitySide;
@@ -13,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -92,6 +98,37 @@ public class QualityBenchmark {
             current = multiclass(ROWS, 2);
             reference = baseline.equals("reference") ? evaluator.measureReference(multiclass(ROWS, 1)) : null;
         }
+    }
+
+    /**
+     * The analysis as a check runs it: the reference scored again from the rows its profile keeps
+     * (1,000,000), with its chart data, then the current batch, with Evidently's default tests or the
+     * degradation tests (standard errors of both sides).
+     */
+    @State(Scope.Benchmark)
+    public static class BinaryCheck {
+        @Param({"evidently", "degradation"})
+        String tests;
+
+        QualityAnalysis analysis;
+        CheckData data;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            ModelSpec spec = ModelSpec.binary("target", null, "proba");
+            analysis = QualityAnalysis.of(spec).with(QualityOptions.defaults().withTests(
+                    QualityOptions.Tests.valueOf(tests.toUpperCase(java.util.Locale.ROOT))));
+            Table reference = binary(ROWS, 0.0, 1);
+            ReferenceProfile profile = ReferenceProfile.columnsOnly(reference).keepingRows(reference, spec.columns());
+            Table current = binary(ROWS, 0.0, 2);
+            data = new CheckData(Optional.of(profile), current, Map.of("target", ColumnType.CATEGORICAL,
+                    "proba", ColumnType.NUMERICAL));
+        }
+    }
+
+    @Benchmark
+    public QualityResult binaryCheck(BinaryCheck state) {
+        return state.analysis.run(state.data);
     }
 
     @Benchmark
