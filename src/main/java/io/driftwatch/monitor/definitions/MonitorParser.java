@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads a {@link MonitorDefinition} from YAML or JSON text and validates it, collecting every
@@ -409,20 +410,13 @@ final class MonitorParser {
         ModelTask task = null;
         String taskText = string(node, "task", "model.task");
         if (taskText != null) {
-            for (ModelTask t : ModelTask.values()) {
-                if (t.label().equals(taskText)) {
-                    task = t;
-                }
-            }
-            if (task == null) {
-                problem("model.task", "unknown task '" + shorten(taskText) + "'; valid: " + taskLabels());
-            }
+            task = named(taskText, "model.task", "task", ModelTask.values(), ModelTask::label, "");
         } else if (!classProbabilities.isEmpty()) {
             task = ModelTask.MULTICLASS_CLASSIFICATION;
         } else if (probability != null) {
             task = ModelTask.BINARY_CLASSIFICATION;
         } else {
-            problem("model.task", "is required: one of " + taskLabels());
+            problem("model.task", "is required: one of " + labels(ModelTask.values(), ModelTask::label));
         }
         if (target == null) {
             problem("model.target", "is required: the column of true labels (or values, for a regression)");
@@ -504,14 +498,6 @@ final class MonitorParser {
         return inModel != null ? inModel : inColumns;
     }
 
-    private static String taskLabels() {
-        List<String> labels = new ArrayList<>();
-        for (ModelTask t : ModelTask.values()) {
-            labels.add(t.label());
-        }
-        return String.join(", ", labels);
-    }
-
     /**
      * {@code quality:} the tests the model-quality analysis runs: a mapping ({@code tests},
      * {@code degradation} tolerances, {@code confidence}) or just the tests ({@code quality: degradation}).
@@ -529,28 +515,16 @@ final class MonitorParser {
             }
             return options;
         }
-        if (node.isNull() || node.isTextual() && node.asText().isBlank()) {
-            problem("quality", "is empty: write quality: {tests: evidently} (or degradation, none), or leave the key"
-                    + " out");
+        TestsSection<QualityOptions.Tests> section = testsSection(node, "quality", options.tests(),
+                QualityOptions.Tests.values(), QualityOptions.Tests::label, QUALITY_KEYS, "{tests: degradation}",
+                "", "evidently: Evidently's default tests; degradation: fail only when worse"
+                        + " than the reference by more than a tolerance; none: the metrics only");
+        if (section == null) {
             return options;
         }
-        if (node.isTextual()) {
-            QualityOptions.Tests tests = qualityTests(node.asText(), "quality");
-            return tests == null ? options : options.withTests(tests);
-        }
-        if (!node.isObject()) {
-            problem("quality", "expected a mapping such as {tests: degradation}, or one of " + qualityTestLabels()
-                    + ", found " + describe(node));
-            return options;
-        }
-        checkKeys(node, "quality", QUALITY_KEYS);
-        QualityOptions.Tests tests = options.tests();
-        String testsText = string(node, "tests", "quality.tests");
-        if (testsText != null) {
-            tests = qualityTests(testsText, "quality.tests");
-            if (tests == null) {
-                return options;
-            }
+        QualityOptions.Tests tests = section.tests();
+        if (section.mapping() == null) {
+            return options.withTests(tests);
         }
         Map<QualityMetric, QualityOptions.Tolerance> tolerances = new LinkedHashMap<>();
         JsonNode degradation = mapping(node, "degradation", "quality.degradation");
@@ -641,22 +615,77 @@ final class MonitorParser {
         return QualityOptions.Tolerance.relative(v);
     }
 
-    private QualityOptions.Tests qualityTests(String text, String path) {
-        for (QualityOptions.Tests t : QualityOptions.Tests.values()) {
-            if (t.label().equals(text)) {
-                return t;
+    /**
+     * A section written as a mapping holding {@code tests:} or as the tests' name alone
+     * ({@code integrity: reference}).
+     *
+     * @param mapping the mapping, or null when the section is the tests' name alone
+     * @param tests the tests named, or the default when the mapping names none
+     */
+    private record TestsSection<E>(JsonNode mapping, E tests) {
+    }
+
+    /**
+     * Reads a {@link TestsSection} at {@code key}; null, with a problem, when it is empty, of the wrong
+     * shape or names unknown tests. A mapping's keys are checked against {@code keys}.
+     *
+     * @param example a mapping to show when the shape is wrong, e.g. {@code {tests: degradation}}
+     * @param purpose what the section is for, e.g. {@code to check data quality}; may be empty
+     * @param meanings what each name means, for the message listing them
+     */
+    private <E> TestsSection<E> testsSection(JsonNode node, String key, E defaults, E[] values,
+            Function<E, String> label, List<String> keys, String example, String purpose, String meanings) {
+        String valid = labels(values, label);
+        if (node.isNull() || node.isTextual() && node.asText().isBlank()) {
+            List<String> others = new ArrayList<>();
+            for (E v : values) {
+                if (v != defaults) {
+                    others.add(label.apply(v));
+                }
+            }
+            problem(key, "is empty: write " + key + ": {tests: " + label.apply(defaults) + "} (or "
+                    + String.join(", ", others) + ")" + (purpose.isEmpty() ? "" : " " + purpose)
+                    + ", or leave the key out");
+            return null;
+        }
+        if (node.isTextual()) {
+            E tests = named(node.asText(), key, "tests", values, label, meanings);
+            return tests == null ? null : new TestsSection<>(null, tests);
+        }
+        if (!node.isObject()) {
+            problem(key, "expected a mapping such as " + example + ", or one of " + valid + ", found "
+                    + describe(node));
+            return null;
+        }
+        checkKeys(node, key, keys);
+        String testsText = string(node, "tests", key + ".tests");
+        if (testsText == null) {
+            return new TestsSection<>(node, defaults);
+        }
+        E tests = named(testsText, key + ".tests", "tests", values, label, meanings);
+        return tests == null ? null : new TestsSection<>(node, tests);
+    }
+
+    /**
+     * The one of {@code values} whose label is {@code text}; null, with a problem at {@code path} listing
+     * the valid labels (and, when given, what they mean), when none is.
+     */
+    private <E> E named(String text, String path, String noun, E[] values, Function<E, String> label,
+            String meanings) {
+        for (E v : values) {
+            if (label.apply(v).equals(text)) {
+                return v;
             }
         }
-        problem(path, "unknown tests '" + shorten(text) + "'; valid: " + qualityTestLabels()
-                + " (evidently: Evidently's default tests; degradation: fail only when worse than the reference by"
-                + " more than a tolerance; none: the metrics only)");
+        problem(path, "unknown " + noun + " '" + shorten(text) + "'; valid: " + labels(values, label)
+                + (meanings.isEmpty() ? "" : " (" + meanings + ")"));
         return null;
     }
 
-    private static String qualityTestLabels() {
-        List<String> labels = new ArrayList<>();
-        for (QualityOptions.Tests t : QualityOptions.Tests.values()) {
-            labels.add(t.label());
+    private static <E> String labels(E[] values, Function<E, String> label) {
+        List<String> labels = new ArrayList<>(values.length);
+        for (E v : values) {
+            labels.add(label.apply(v));
         }
         return String.join(", ", labels);
     }
@@ -686,28 +715,16 @@ final class MonitorParser {
             return null;
         }
         IntegrityOptions options = IntegrityOptions.defaults();
-        if (node.isNull() || node.isTextual() && node.asText().isBlank()) {
-            problem("integrity", "is empty: write integrity: {tests: evidently} (or reference, none) to check data "
-                    + "quality, or leave the key out");
+        TestsSection<IntegrityOptions.Tests> section = testsSection(node, "integrity", options.tests(),
+                IntegrityOptions.Tests.values(), IntegrityOptions.Tests::label, INTEGRITY_KEYS, "{tests: evidently}",
+                "to check data quality", "evidently: Evidently's DataSummaryPreset tests; reference: conditions"
+                        + " derived from the reference; none: the summary only");
+        if (section == null) {
             return null;
         }
-        if (node.isTextual()) {
-            IntegrityOptions.Tests tests = integrityTests(node.asText(), "integrity");
-            return tests == null ? null : options.withTests(tests);
-        }
-        if (!node.isObject()) {
-            problem("integrity", "expected a mapping such as {tests: evidently}, or one of " + integrityTestLabels()
-                    + ", found " + describe(node));
-            return null;
-        }
-        checkKeys(node, "integrity", INTEGRITY_KEYS);
-        IntegrityOptions.Tests tests = options.tests();
-        String testsText = string(node, "tests", "integrity.tests");
-        if (testsText != null) {
-            tests = integrityTests(testsText, "integrity.tests");
-            if (tests == null) {
-                return null;
-            }
+        IntegrityOptions.Tests tests = section.tests();
+        if (section.mapping() == null) {
+            return options.withTests(tests);
         }
         double rangeMargin = options.rangeMargin();
         double missingTolerance = options.missingTolerance();
@@ -755,26 +772,6 @@ final class MonitorParser {
             return null;
         }
         return v;
-    }
-
-    private IntegrityOptions.Tests integrityTests(String text, String path) {
-        for (IntegrityOptions.Tests t : IntegrityOptions.Tests.values()) {
-            if (t.label().equals(text)) {
-                return t;
-            }
-        }
-        problem(path, "unknown tests '" + shorten(text) + "'; valid: " + integrityTestLabels()
-                + " (evidently: Evidently's DataSummaryPreset tests; reference: conditions derived from the reference;"
-                + " none: the summary only)");
-        return null;
-    }
-
-    private static String integrityTestLabels() {
-        List<String> labels = new ArrayList<>();
-        for (IntegrityOptions.Tests t : IntegrityOptions.Tests.values()) {
-            labels.add(t.label());
-        }
-        return String.join(", ", labels);
     }
 
     /** {@code schedule:} a cron expression (Unix or Quartz, in a time zone) or {@code every:} an interval. */
