@@ -258,8 +258,9 @@ CREATE TABLE check_model_quality (
 -- label (text) or value (a number, also a class given as a number), the probability of the positive
 -- class (binary) or the class probabilities in the order of model.probabilities, as numbers joined
 -- by ',' (multiclass), and when it was logged (the check's time). An id may repeat (the same request
--- scored in two batches): a label then scores every prediction with that id. Written in bulk (COPY
--- on PostgreSQL) in the transaction of the check.
+-- scored in two batches): a label then scores every prediction with that id logged before it came.
+-- Written in bulk (COPY on PostgreSQL, in row id order so the index grows at its edge) in the
+-- transaction of the check; no primary key, so the log costs two index entries a row.
 CREATE TABLE prediction_log (
     check_id        VARCHAR(64)  NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
     position        INTEGER      NOT NULL,
@@ -269,16 +270,16 @@ CREATE TABLE prediction_log (
     predicted_value DOUBLE PRECISION,
     probability     DOUBLE PRECISION,
     probabilities   VARCHAR(4000),
-    logged_at       TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (check_id, position)
+    logged_at       TIMESTAMP WITH TIME ZONE NOT NULL
 );
+CREATE INDEX prediction_log_by_check ON prediction_log (check_id);
 CREATE INDEX prediction_log_by_row ON prediction_log (monitor_id, row_id);
 
 --changeset driftwatch:7-labels
 -- Ground truth that arrived after the predictions: one label per monitor and row id (posting the
 -- same label again changes nothing; a different one is refused), as text (a number in its shortest
 -- form, so 1 and 1.0 are one label), with when it was received. Labels whose id matches no logged
--- prediction are not kept. Each request that adds labels records, for every window (check) they
+-- prediction are not kept; a label labels the predictions logged before it was received. Each request that adds labels records, for every window (check) they
 -- complete, a quality evaluation of the window's labelled rows: how many predictions and labels it
 -- has, the coverage (labelled / predictions), the latency of its labels (received_at − logged_at, in
 -- milliseconds: the median and the largest), and the model-quality verdict as JSON (the shape of

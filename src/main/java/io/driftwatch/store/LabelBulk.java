@@ -7,26 +7,33 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Comparator;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
  * The bulk paths of labels that arrive later, on one transaction's handle: logging a checked batch's
- * predictions in {@code prediction_log}, staging posted labels in the temporary table
- * {@value QualityDao#STAGED} (dropped when the transaction ends) for {@link QualityDao}'s set-based
- * queries, and reading a window's labelled rows into arrays.
+ * predictions in {@code prediction_log}; staging the ids of posted labels in the temporary table
+ * {@code label_batch} (dropped when the transaction ends) and joining them, in one pass, to the
+ * monitor's logged predictions and stored labels; storing new labels; and reading a window's labelled
+ * rows. Rows are read into arrays ({@link JoinedPredictions}) through a forward-only cursor of
+ * {@value #FETCH} rows at a time.
  *
- * <p>Deliberately low-level, and the one place where the SQL depends on the database: on PostgreSQL
- * rows go in with {@code COPY … FROM STDIN} (text format, written in 1 MiB chunks) and the staged
- * table is analysed so the planner joins it by hashing; elsewhere (the embedded H2) through JDBI
- * prepared batches of {@value #BATCH} rows, and the temporary table is created {@code TRANSACTIONAL}
- * (H2 would otherwise commit the open transaction). Reading uses a forward-only cursor of
- * {@value #FETCH} rows at a time, never one object per row beyond the strings read.
+ * <p>Deliberately low-level, and the one place where the SQL depends on the database. On PostgreSQL
+ * rows go in with {@code COPY … FROM STDIN} (text format, written in 1 MiB chunks), sorted by row id
+ * so that the {@code (monitor_id, row_id)} indexes grow at their edge instead of at random pages (three
+ * times faster for a million rows); a large batch is followed by {@code ANALYZE} so the planner knows
+ * its size; and the labels' transaction gets {@code work_mem} enough to hash a million ids in memory.
+ * Elsewhere (the embedded H2) rows go in through JDBI prepared batches of {@value #BATCH} rows, and
+ * the temporary table is created {@code TRANSACTIONAL} (H2 would otherwise commit the open
+ * transaction).
  *
  * <p>Not thread-safe: use on the thread of the transaction whose handle it holds.
  */
@@ -34,8 +41,12 @@ public final class LabelBulk {
     private static final int BATCH = 10_000;
     private static final int FETCH = 10_000;
     private static final int FLUSH_CHARS = 1 << 20;
+    /** Batches at least this large are analysed afterwards on PostgreSQL. */
+    private static final int ANALYZE_FROM = 100_000;
     private static final String PREDICTION_COLUMNS = "check_id, position, monitor_id, row_id, predicted_label, "
             + "predicted_value, probability, probabilities, logged_at";
+    private static final String PREDICTION_FIELDS = "p.position, p.predicted_label, p.predicted_value, p.probability,"
+            + " p.probabilities, p.logged_at, l.label, l.received_at";
 
     private final Handle handle;
 
@@ -48,12 +59,14 @@ public final class LabelBulk {
         if (batch.size() == 0) {
             return 0;
         }
+        int[] order = byText(batch.rowIds(), batch.size());
         try {
             PGConnection pg = postgres();
             if (pg != null) {
-                copyPredictions(pg, batch);
+                copyPredictions(pg, batch, order);
+                analyzeIfLarge("prediction_log", batch.size());
             } else {
-                batchPredictions(batch);
+                batchPredictions(batch, order);
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException("cannot log the predictions of check " + batch.checkId(), e,
@@ -63,33 +76,33 @@ public final class LabelBulk {
     }
 
     /**
-     * Creates the temporary table {@value QualityDao#STAGED} for this transaction and fills it with
-     * rows {@code 0..size-1}: position, row id, label.
+     * Creates the temporary table {@code label_batch (position, row_id)} for this transaction and fills
+     * it with {@code rowIds[0..size)} at positions {@code 0..size-1}; the ids should be distinct.
      */
-    public void stageLabels(String[] rowIds, String[] labels, int size) {
+    public void stageIds(String[] rowIds, int size) {
         try {
             PGConnection pg = postgres();
             Connection c = handle.getConnection();
             try (Statement s = c.createStatement()) {
                 if (pg != null) {
+                    s.execute("SET LOCAL work_mem = '256MB'");
                     s.execute("CREATE TEMPORARY TABLE IF NOT EXISTS label_batch (position INTEGER NOT NULL,"
-                            + " row_id VARCHAR(400) NOT NULL, label VARCHAR(400) NOT NULL) ON COMMIT DROP");
+                            + " row_id VARCHAR(400) NOT NULL) ON COMMIT DROP");
                 } else {
                     s.execute("CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS label_batch (position INTEGER NOT NULL,"
-                            + " row_id VARCHAR(400) NOT NULL, label VARCHAR(400) NOT NULL) ON COMMIT DROP TRANSACTIONAL");
+                            + " row_id VARCHAR(400) NOT NULL) ON COMMIT DROP TRANSACTIONAL");
                 }
                 s.execute("DELETE FROM label_batch");
             }
             if (pg != null) {
-                copyLabels(pg, rowIds, labels, size);
+                copyIds(pg, rowIds, size);
                 try (Statement s = c.createStatement()) {
                     s.execute("ANALYZE label_batch");
                 }
             } else {
-                org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch(
-                        "INSERT INTO label_batch (position, row_id, label) VALUES (?, ?, ?)");
+                PreparedBatch batch = handle.prepareBatch("INSERT INTO label_batch (position, row_id) VALUES (?, ?)");
                 for (int i = 0; i < size; i++) {
-                    batch.bind(0, i).bind(1, rowIds[i]).bind(2, labels[i]).add();
+                    batch.bind(0, i).bind(1, rowIds[i]).add();
                     if (batch.size() == BATCH) {
                         batch.execute();
                     }
@@ -99,60 +112,141 @@ public final class LabelBulk {
                 }
             }
         } catch (SQLException e) {
-            throw new UnableToExecuteStatementException("cannot stage the posted labels", e, null);
+            throw new UnableToExecuteStatementException("cannot stage the ids of the posted labels", e, null);
         }
     }
 
-    /** The labelled rows of window {@code checkId}: its logged predictions that have a label, in batch order. */
-    public LabelledRows labelledRows(String checkId, int expected) {
+    /**
+     * Each staged id joined to monitor {@code monitorId}'s logged predictions (a row per prediction;
+     * one row with a null check id when it has none) and to its stored label (null when it has none), in
+     * no particular order.
+     *
+     * @param expected how many rows to make room for (the staged ids)
+     */
+    public JoinedPredictions joinStaged(String monitorId, int expected) {
+        String sql = "SELECT b.position, p.check_id, " + PREDICTION_FIELDS + " " + """
+                  FROM label_batch b
+                  LEFT JOIN prediction_log p ON p.monitor_id = ? AND p.row_id = b.row_id
+                  LEFT JOIN labels l ON l.monitor_id = ? AND l.row_id = b.row_id""";
+        return read(sql, true, expected, monitorId, monitorId);
+    }
+
+    /**
+     * Stores {@code labels[i]} for {@code rowIds[i]}, {@code i < size}, as monitor {@code monitorId}'s,
+     * received at {@code receivedAt}; the ids must be distinct and have no label yet. Returns how many.
+     */
+    public int insertLabels(String monitorId, String[] rowIds, String[] labels, int size, Instant receivedAt) {
+        if (size == 0) {
+            return 0;
+        }
+        int[] order = byText(rowIds, size);
+        try {
+            PGConnection pg = postgres();
+            if (pg != null) {
+                copyLabels(pg, monitorId, rowIds, labels, order, receivedAt);
+                analyzeIfLarge("labels", size);
+            } else {
+                PreparedBatch batch = handle.prepareBatch(
+                        "INSERT INTO labels (monitor_id, row_id, label, received_at) VALUES (?, ?, ?, ?)");
+                OffsetDateTime at = receivedAt.atOffset(ZoneOffset.UTC);
+                for (int k = 0; k < size; k++) {
+                    int i = order[k];
+                    batch.bind(0, monitorId).bind(1, rowIds[i]).bind(2, labels[i])
+                            .bindBySqlType(3, at, Types.TIMESTAMP_WITH_TIMEZONE).add();
+                    if (batch.size() == BATCH) {
+                        batch.execute();
+                    }
+                }
+                if (batch.size() > 0) {
+                    batch.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException("cannot store the labels of monitor " + monitorId, e, null);
+        }
+        return size;
+    }
+
+    /**
+     * The labelled predictions of window {@code checkId}, in batch order: its logged predictions whose
+     * id has a label received at or after the prediction was logged.
+     *
+     * @param expected how many rows to make room for (the window's predictions)
+     */
+    public JoinedPredictions labelledRows(String checkId, int expected) {
+        String sql = "SELECT " + PREDICTION_FIELDS + " " + """
+                  FROM prediction_log p JOIN labels l ON l.monitor_id = p.monitor_id AND l.row_id = p.row_id
+                 WHERE p.check_id = ? AND l.received_at >= p.logged_at
+                 ORDER BY p.position""";
+        return read(sql, false, expected, checkId);
+    }
+
+    /** Reads the rows of {@code sql}: staged position and check id first when {@code staged}, then {@link #PREDICTION_FIELDS}. */
+    private JoinedPredictions read(String sql, boolean staged, int expected, String... parameters) {
         int capacity = Math.max(16, expected);
+        int[] stagedPositions = staged ? new int[capacity] : null;
+        String[] checkIds = staged ? new String[capacity] : null;
+        int[] positions = new int[capacity];
         String[] predictedLabels = new String[capacity];
         double[] predictedValues = new double[capacity];
         double[] probability = new double[capacity];
         String[] probabilities = new String[capacity];
-        String[] labels = new String[capacity];
         long[] logged = new long[capacity];
+        String[] labels = new String[capacity];
         long[] received = new long[capacity];
         int n = 0;
-        String sql = """
-                SELECT p.predicted_label, p.predicted_value, p.probability, p.probabilities, p.logged_at, l.label,
-                       l.received_at
-                  FROM prediction_log p JOIN labels l ON l.monitor_id = p.monitor_id AND l.row_id = p.row_id
-                 WHERE p.check_id = ?
-                 ORDER BY p.position""";
         try (PreparedStatement s = handle.getConnection().prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
             s.setFetchSize(FETCH);
-            s.setString(1, checkId);
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
             try (ResultSet r = s.executeQuery()) {
+                int c = staged ? 2 : 0;
+                String lastCheck = null;
                 while (r.next()) {
-                    if (n == labels.length) {
-                        int grown = labels.length * 2;
+                    if (n == positions.length) {
+                        int grown = positions.length * 2;
+                        if (staged) {
+                            stagedPositions = Arrays.copyOf(stagedPositions, grown);
+                            checkIds = Arrays.copyOf(checkIds, grown);
+                        }
+                        positions = Arrays.copyOf(positions, grown);
                         predictedLabels = Arrays.copyOf(predictedLabels, grown);
                         predictedValues = Arrays.copyOf(predictedValues, grown);
                         probability = Arrays.copyOf(probability, grown);
                         probabilities = Arrays.copyOf(probabilities, grown);
-                        labels = Arrays.copyOf(labels, grown);
                         logged = Arrays.copyOf(logged, grown);
+                        labels = Arrays.copyOf(labels, grown);
                         received = Arrays.copyOf(received, grown);
                     }
-                    predictedLabels[n] = r.getString(1);
-                    double value = r.getDouble(2);
+                    if (staged) {
+                        stagedPositions[n] = r.getInt(1);
+                        String check = r.getString(2);
+                        // one string per check, not per row: rows of a check come together in most plans
+                        checkIds[n] = check != null && check.equals(lastCheck) ? lastCheck : check;
+                        lastCheck = checkIds[n] != null ? checkIds[n] : lastCheck;
+                    }
+                    positions[n] = r.getInt(c + 1);
+                    predictedLabels[n] = r.getString(c + 2);
+                    double value = r.getDouble(c + 3);
                     predictedValues[n] = r.wasNull() ? Double.NaN : value;
-                    double p = r.getDouble(3);
+                    double p = r.getDouble(c + 4);
                     probability[n] = r.wasNull() ? Double.NaN : p;
-                    probabilities[n] = r.getString(4);
-                    logged[n] = r.getObject(5, OffsetDateTime.class).toInstant().toEpochMilli();
-                    labels[n] = r.getString(6);
-                    received[n] = r.getObject(7, OffsetDateTime.class).toInstant().toEpochMilli();
+                    probabilities[n] = r.getString(c + 5);
+                    OffsetDateTime loggedAt = r.getObject(c + 6, OffsetDateTime.class);
+                    logged[n] = loggedAt == null ? 0 : loggedAt.toInstant().toEpochMilli();
+                    labels[n] = r.getString(c + 7);
+                    OffsetDateTime receivedAt = r.getObject(c + 8, OffsetDateTime.class);
+                    received[n] = receivedAt == null ? 0 : receivedAt.toInstant().toEpochMilli();
                     n++;
                 }
             }
         } catch (SQLException e) {
-            throw new UnableToExecuteStatementException("cannot read the labelled rows of check " + checkId, e, null);
+            throw new UnableToExecuteStatementException("cannot read logged predictions", e, null);
         }
-        return new LabelledRows(n, predictedLabels, predictedValues, probability, probabilities, labels, logged,
-                received);
+        return new JoinedPredictions(n, stagedPositions, checkIds, positions, predictedLabels, predictedValues,
+                probability, probabilities, logged, labels, received);
     }
 
     /** The PostgreSQL connection under the pool's proxy, or null on another database. */
@@ -161,11 +255,37 @@ public final class LabelBulk {
         return c.isWrapperFor(PGConnection.class) ? c.unwrap(PGConnection.class) : null;
     }
 
-    private void batchPredictions(PredictionBatch b) {
-        org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch("INSERT INTO prediction_log ("
-                + PREDICTION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    private void analyzeIfLarge(String table, int rows) throws SQLException {
+        if (rows >= ANALYZE_FROM) {
+            try (Statement s = handle.getConnection().createStatement()) {
+                s.execute("ANALYZE " + table); // one of this class's two table names, never input
+            }
+        }
+    }
+
+    /** The indexes {@code 0..size-1} in the order of {@code texts} (Java's order of UTF-16 units). */
+    private static int[] byText(String[] texts, int size) {
+        Keyed[] keyed = new Keyed[size];
+        for (int i = 0; i < size; i++) {
+            keyed[i] = new Keyed(texts[i], i);
+        }
+        Arrays.parallelSort(keyed, Comparator.comparing(Keyed::text));
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = keyed[i].index;
+        }
+        return order;
+    }
+
+    private record Keyed(String text, int index) {
+    }
+
+    private void batchPredictions(PredictionBatch b, int[] order) {
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO prediction_log (" + PREDICTION_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         OffsetDateTime logged = b.loggedAt().atOffset(ZoneOffset.UTC);
-        for (int i = 0; i < b.size(); i++) {
+        for (int k = 0; k < b.size(); k++) {
+            int i = order[k];
             batch.bind(0, b.checkId()).bind(1, b.positions()[i]).bind(2, b.monitorId()).bind(3, b.rowIds()[i])
                     .bindByType(4, b.predictedLabels() == null ? null : b.predictedLabels()[i], String.class);
             bindDouble(batch, 5, b.predictedValues(), i);
@@ -181,8 +301,7 @@ public final class LabelBulk {
         }
     }
 
-    private static void bindDouble(org.jdbi.v3.core.statement.PreparedBatch batch, int position, double[] values,
-            int row) {
+    private static void bindDouble(PreparedBatch batch, int position, double[] values, int row) {
         if (values == null || Double.isNaN(values[row])) {
             batch.bindByType(position, null, Double.class);
         } else {
@@ -190,14 +309,15 @@ public final class LabelBulk {
         }
     }
 
-    private static void copyPredictions(PGConnection pg, PredictionBatch b) throws SQLException {
+    private static void copyPredictions(PGConnection pg, PredictionBatch b, int[] order) throws SQLException {
         CopyIn copy = pg.getCopyAPI().copyIn("COPY prediction_log (" + PREDICTION_COLUMNS + ") FROM STDIN");
         try {
             StringBuilder out = new StringBuilder(FLUSH_CHARS + 4096);
             String prefix = escaped(b.checkId()) + '\t';
             String monitor = '\t' + escaped(b.monitorId()) + '\t';
             String logged = b.loggedAt().toString();
-            for (int i = 0; i < b.size(); i++) {
+            for (int k = 0; k < b.size(); k++) {
+                int i = order[k];
                 out.append(prefix).append(b.positions()[i]).append(monitor);
                 escape(out, b.rowIds()[i]);
                 out.append('\t');
@@ -222,16 +342,40 @@ public final class LabelBulk {
         }
     }
 
-    private static void copyLabels(PGConnection pg, String[] rowIds, String[] labels, int size) throws SQLException {
-        CopyIn copy = pg.getCopyAPI().copyIn("COPY label_batch (position, row_id, label) FROM STDIN");
+    private static void copyIds(PGConnection pg, String[] rowIds, int size) throws SQLException {
+        CopyIn copy = pg.getCopyAPI().copyIn("COPY label_batch (position, row_id) FROM STDIN");
         try {
             StringBuilder out = new StringBuilder(FLUSH_CHARS + 4096);
             for (int i = 0; i < size; i++) {
                 out.append(i).append('\t');
                 escape(out, rowIds[i]);
+                out.append('\n');
+                if (out.length() >= FLUSH_CHARS) {
+                    flush(copy, out);
+                }
+            }
+            flush(copy, out);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static void copyLabels(PGConnection pg, String monitorId, String[] rowIds, String[] labels, int[] order,
+            Instant receivedAt) throws SQLException {
+        CopyIn copy = pg.getCopyAPI().copyIn("COPY labels (monitor_id, row_id, label, received_at) FROM STDIN");
+        try {
+            StringBuilder out = new StringBuilder(FLUSH_CHARS + 4096);
+            String monitor = escaped(monitorId) + '\t';
+            String received = '\t' + receivedAt.toString() + '\n';
+            for (int i : order) {
+                out.append(monitor);
+                escape(out, rowIds[i]);
                 out.append('\t');
                 escape(out, labels[i]);
-                out.append('\n');
+                out.append(received);
                 if (out.length() >= FLUSH_CHARS) {
                     flush(copy, out);
                 }

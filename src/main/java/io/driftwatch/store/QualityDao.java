@@ -15,8 +15,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /**
  * The model quality of checks: each check's own verdict, the labels that arrive later, and the
  * evaluations of the windows (checks' logged predictions) they complete. The bulk parts (logging a
- * batch's predictions, staging posted labels in {@value #STAGED}, reading a window's labelled rows) are
- * {@link LabelBulk}'s; the queries over the staged labels here run in the transaction that staged them.
+ * batch's predictions, staging posted labels and joining them to the log, storing labels, reading a
+ * window's labelled rows) are {@link LabelBulk}'s.
  *
  * <p>Windows are paged newest first by their check's {@code (created_at, id)}, as {@link CheckDao}
  * pages checks.
@@ -29,11 +29,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(CheckQualityRow.class)
 @RegisterConstructorMapper(QualityEvaluationRow.class)
 @RegisterConstructorMapper(QualityWindowRow.class)
-@RegisterConstructorMapper(LabelConflictRow.class)
 public interface QualityDao {
-    /** The temporary table of the labels being posted: {@code position, row_id, label}. */
-    String STAGED = "label_batch";
-
     /** The columns of a {@link QualityWindowRow}, from {@link #WINDOW_FROM}. */
     String WINDOW_COLUMNS = """
             c.id AS check_id, c.monitor_id, c.created_at, s.window_end, q.failed, q.rows_scored, q.summary,
@@ -106,83 +102,15 @@ public interface QualityDao {
     @SqlUpdate("UPDATE check_model_quality SET latest_evaluation = :evaluationId WHERE check_id = :checkId")
     int pointAt(String checkId, String evaluationId);
 
-    /** The labels of a monitor, by row id (tests and support). */
+    /** How many labels the monitor has. */
     @SqlQuery("SELECT COUNT(*) FROM labels WHERE monitor_id = :monitorId")
     long labelCount(String monitorId);
 
+    /** The monitor's label for row id {@code rowId}, if it has one. */
     @SqlQuery("SELECT label FROM labels WHERE monitor_id = :monitorId AND row_id = :rowId")
     Optional<String> label(String monitorId, String rowId);
 
+    /** How many prediction rows check {@code checkId} logged. */
     @SqlQuery("SELECT COUNT(*) FROM prediction_log WHERE check_id = :checkId")
     long loggedPredictions(String checkId);
-
-    // ---- queries over the staged labels (in the transaction that staged them) ----
-
-    /** The first staged row id that the posted batch itself gives two different labels, if any. */
-    @SqlQuery("""
-            SELECT row_id FROM label_batch
-             GROUP BY row_id
-            HAVING MIN(label) <> MAX(label)
-             ORDER BY MIN(position)
-             LIMIT 1
-            """)
-    Optional<String> conflictInBatch();
-
-    /** The first two different labels the batch gives {@code rowId}, in the batch's order. */
-    @SqlQuery("""
-            SELECT b.row_id, b.position, b.label AS posted, f.label AS other
-              FROM label_batch b JOIN label_batch f ON f.row_id = b.row_id AND f.position < b.position
-             WHERE b.row_id = :rowId AND f.label <> b.label
-             ORDER BY b.position, f.position
-             LIMIT 1
-            """)
-    Optional<LabelConflictRow> conflictOf(String rowId);
-
-    /** The first staged label that differs from the monitor's stored label for the same row id, if any. */
-    @SqlQuery("""
-            SELECT b.row_id, b.position, b.label AS posted, l.label AS other
-              FROM label_batch b JOIN labels l ON l.monitor_id = :monitorId AND l.row_id = b.row_id
-             WHERE l.label <> b.label
-             ORDER BY b.position
-             LIMIT 1
-            """)
-    Optional<LabelConflictRow> conflictWithStored(String monitorId);
-
-    /** Staged rows whose id matches no prediction the monitor logged. */
-    @SqlQuery("""
-            SELECT COUNT(*) FROM label_batch b
-             WHERE NOT EXISTS (SELECT 1 FROM prediction_log p WHERE p.monitor_id = :monitorId AND p.row_id = b.row_id)
-            """)
-    long unknownCount(String monitorId);
-
-    /** The first {@code limit} of those ids, in the batch's order. */
-    @SqlQuery("""
-            SELECT b.row_id FROM label_batch b
-             WHERE NOT EXISTS (SELECT 1 FROM prediction_log p WHERE p.monitor_id = :monitorId AND p.row_id = b.row_id)
-             ORDER BY b.position
-             LIMIT :limit
-            """)
-    List<String> unknownIds(String monitorId, int limit);
-
-    /** The windows (check ids) holding a prediction that a staged label not stored yet labels. */
-    @SqlQuery("""
-            SELECT DISTINCT p.check_id
-              FROM label_batch b JOIN prediction_log p ON p.monitor_id = :monitorId AND p.row_id = b.row_id
-             WHERE NOT EXISTS (SELECT 1 FROM labels l WHERE l.monitor_id = :monitorId AND l.row_id = b.row_id)
-            """)
-    List<String> windowsToLabel(String monitorId);
-
-    /**
-     * Stores the staged labels of logged predictions that the monitor has no label for yet, once per
-     * row id; returns how many. Run after the conflicts were ruled out.
-     */
-    @SqlUpdate("""
-            INSERT INTO labels (monitor_id, row_id, label, received_at)
-            SELECT :monitorId, b.row_id, MIN(b.label), :receivedAt
-              FROM label_batch b
-             WHERE EXISTS (SELECT 1 FROM prediction_log p WHERE p.monitor_id = :monitorId AND p.row_id = b.row_id)
-               AND NOT EXISTS (SELECT 1 FROM labels l WHERE l.monitor_id = :monitorId AND l.row_id = b.row_id)
-             GROUP BY b.row_id
-            """)
-    int storeNewLabels(String monitorId, Instant receivedAt);
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.jdbi.v3.core.Jdbi;
@@ -79,28 +80,30 @@ class QualityDaoTest {
                 probability, null);
     }
 
-    private static void stage(LabelBulk bulk, String... idsAndLabels) {
-        int n = idsAndLabels.length / 2;
-        String[] ids = new String[n];
-        String[] labels = new String[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = idsAndLabels[2 * i];
-            labels[i] = idsAndLabels[2 * i + 1];
-        }
-        bulk.stageLabels(ids, labels, n);
-    }
-
-    /** Alpha logged rows 0..5 in a1 and 4..7 in a2; beta rows 0..7 in b1, and labelled rows 0..3 "b". */
+    /** Alpha logged rows 0..5 in a1 and 4..7 in a2; beta rows 0..7 and "b-only" in b1, and labelled rows 0..3 "b". */
     private static Fixture logged(StoreBackend backend) {
         Fixture f = fixture(backend);
         f.inTransaction((q, bulk) -> {
             assertThat(bulk.logPredictions(predictions(f.alpha1, 0, 6))).isEqualTo(6);
             bulk.logPredictions(predictions(f.alpha2, 4, 8));
             bulk.logPredictions(predictions(f.beta1, 0, 8));
-            stage(bulk, IDS[0], "b", IDS[1], "b", IDS[2], "b", IDS[3], "b");
-            return q.storeNewLabels("beta", T0.plusSeconds(7200));
+            bulk.logPredictions(new PredictionBatch("b1", "beta", LOGGED, 1, new int[] {99}, new String[] {"b-only"},
+                    null, new double[] {1}, null, null));
+            return bulk.insertLabels("beta", new String[] {IDS[0], IDS[1], IDS[2], IDS[3]},
+                    new String[] {"b", "b", "b", "b"}, 4, T0.plusSeconds(7200));
         });
         return f;
+    }
+
+    /** The rows of {@code joined} as "staged position > check / prediction position / stored label". */
+    private static List<String> rows(JoinedPredictions joined) {
+        List<String> rows = new ArrayList<>();
+        for (int r = 0; r < joined.size(); r++) {
+            rows.add(joined.stagedPositions()[r] + ">" + joined.checkIds()[r]
+                    + (joined.checkIds()[r] == null ? "" : "/" + joined.predictionPositions()[r] + "/"
+                            + joined.labels()[r]));
+        }
+        return rows;
     }
 
     @ParameterizedTest
@@ -108,80 +111,57 @@ class QualityDaoTest {
     void logsPredictionsInBulkAndReadsBackTheLabelledRowsOfOneWindowInBatchOrder(StoreBackend backend) {
         Fixture f = logged(backend);
         assertThat(f.quality.loggedPredictions("a1")).isEqualTo(6);
-        assertThat(f.quality.loggedPredictions("b1")).isEqualTo(8);
+        assertThat(f.quality.loggedPredictions("b1")).isEqualTo(9);
         Instant received = T0.plusSeconds(86_400);
 
-        LabelledRows rows = f.inTransaction((q, bulk) -> {
-            stage(bulk, IDS[3], "1", IDS[1], "0", IDS[5], "1");
-            assertThat(q.storeNewLabels("alpha", received)).isEqualTo(3);
+        JoinedPredictions rows = f.inTransaction((q, bulk) -> {
+            assertThat(bulk.insertLabels("alpha", new String[] {IDS[5], IDS[3], IDS[1]}, new String[] {"1", "1", "0"},
+                    3, received)).isEqualTo(3);
+            // a label received before its prediction was logged does not label it
+            bulk.insertLabels("alpha", new String[] {IDS[0]}, new String[] {"1"}, 1, LOGGED.minusSeconds(1));
             return bulk.labelledRows("a1", 6);
         });
 
         assertThat(rows.size()).isEqualTo(3);
-        assertThat(java.util.Arrays.copyOf(rows.labels(), 3)).containsExactly("0", "1", "1");
-        assertThat(java.util.Arrays.copyOf(rows.predictedLabels(), 3)).containsExactly("p1", "p3", "p5");
-        assertThat(java.util.Arrays.copyOf(rows.predictedValues(), 3)).containsExactly(1.0, Double.NaN, 5.0);
-        assertThat(java.util.Arrays.copyOf(rows.probability(), 3)).containsExactly(0.1, 0.3, 0.5);
+        assertThat(Arrays.copyOf(rows.predictionPositions(), 3)).containsExactly(2, 6, 10);
+        assertThat(Arrays.copyOf(rows.labels(), 3)).containsExactly("0", "1", "1");
+        assertThat(Arrays.copyOf(rows.predictedLabels(), 3)).containsExactly("p1", "p3", "p5");
+        assertThat(Arrays.copyOf(rows.predictedValues(), 3)).containsExactly(1.0, Double.NaN, 5.0);
+        assertThat(Arrays.copyOf(rows.probability(), 3)).containsExactly(0.1, 0.3, 0.5);
         assertThat(rows.loggedAtMillis()[0]).isEqualTo(LOGGED.toEpochMilli());
         assertThat(rows.receivedAtMillis()[2]).isEqualTo(received.toEpochMilli());
         assertThat(f.quality.label("alpha", IDS[1])).contains("0");
         assertThat(f.quality.label("beta", IDS[1])).contains("b");
-        assertThat(f.quality.labelCount("alpha")).isEqualTo(3);
+        assertThat(f.quality.labelCount("alpha")).isEqualTo(4);
     }
 
     @ParameterizedTest
     @EnumSource(StoreBackend.class)
-    void classifiesStagedLabelsAgainstTheMonitorsOwnPredictionsAndLabels(StoreBackend backend) {
+    void joinsStagedIdsToTheMonitorsOwnPredictionsAndLabelsOnly(StoreBackend backend) {
         Fixture f = logged(backend);
-        f.inTransaction((q, bulk) -> {
-            stage(bulk, IDS[0], "1");
-            return q.storeNewLabels("alpha", T0.plusSeconds(86_400));
+        f.inTransaction((q, bulk) -> bulk.insertLabels("alpha", new String[] {IDS[0]}, new String[] {"1"}, 1,
+                T0.plusSeconds(86_400)));
+
+        JoinedPredictions joined = f.inTransaction((q, bulk) -> {
+            bulk.stageIds(new String[] {IDS[0], IDS[1], "nobody", IDS[5], "b-only"}, 5);
+            return bulk.joinStaged("alpha", 2);
         });
 
-        f.inTransaction((q, bulk) -> {
-            // r0 again (a duplicate), r1 new (beta's "b" is not alpha's), r1 repeated, "nobody" and
-            // "b-only" unknown to alpha, r7 only in a2
-            stage(bulk, IDS[0], "1", IDS[1], "0", "nobody", "1", IDS[1], "0", IDS[7], "1", "b-only", "0");
-            assertThat(q.conflictInBatch()).isEmpty();
-            assertThat(q.conflictWithStored("alpha")).as("beta's labels differ, but they are beta's").isEmpty();
-            assertThat(q.unknownCount("alpha")).isEqualTo(2);
-            assertThat(q.unknownIds("alpha", 1)).containsExactly("nobody");
-            assertThat(q.unknownIds("alpha", 20)).containsExactly("nobody", "b-only");
-            assertThat(q.windowsToLabel("alpha")).containsExactlyInAnyOrder("a1", "a2");
-            assertThat(q.storeNewLabels("alpha", T0.plusSeconds(90_000))).as("r1 once, and r7").isEqualTo(2);
-            assertThat(q.windowsToLabel("alpha")).as("every staged label is stored now").isEmpty();
-            return null;
+        // r0 labelled "1" by alpha (beta's "b" is beta's); r1 unlabelled for alpha; r5 in both of
+        // alpha's checks; "b-only" only beta logged
+        assertThat(rows(joined)).containsExactlyInAnyOrder("0>a1/0/1", "1>a1/2/null", "2>null", "3>a1/10/null",
+                "3>a2/10/null", "4>null");
+        for (int r = 0; r < joined.size(); r++) {
+            if (joined.stagedPositions()[r] == 3 && joined.checkIds()[r].equals("a2")) {
+                assertThat(joined.predictedValues()[r]).isEqualTo(5.0);
+                assertThat(joined.loggedAtMillis()[r]).isEqualTo(LOGGED.toEpochMilli());
+            }
+        }
+        JoinedPredictions again = f.inTransaction((q, bulk) -> {
+            bulk.stageIds(new String[] {"nobody"}, 1);
+            return bulk.joinStaged("alpha", 1);
         });
-        assertThat(f.quality.labelCount("alpha")).isEqualTo(3);
-        assertThat(f.quality.labelCount("beta")).isEqualTo(4);
-    }
-
-    @ParameterizedTest
-    @EnumSource(StoreBackend.class)
-    void findsTheFirstLabelThatContradictsAStoredOneOrAnotherInTheBatch(StoreBackend backend) {
-        Fixture f = logged(backend);
-        f.inTransaction((q, bulk) -> {
-            stage(bulk, IDS[0], "1", IDS[2], "1");
-            return q.storeNewLabels("alpha", T0.plusSeconds(86_400));
-        });
-
-        LabelConflictRow stored = f.inTransaction((q, bulk) -> {
-            stage(bulk, IDS[5], "1", IDS[0], "1", IDS[2], "0", IDS[0], "0");
-            return q.conflictWithStored("alpha").orElseThrow();
-        });
-        assertThat(stored).isEqualTo(new LabelConflictRow(IDS[2], 2, "0", "1"));
-
-        LabelConflictRow inBatch = f.inTransaction((q, bulk) -> {
-            stage(bulk, IDS[4], "1", IDS[6], "x", IDS[5], "1", IDS[6], "x", IDS[6], "y", IDS[5], "1");
-            String id = q.conflictInBatch().orElseThrow();
-            return q.conflictOf(id).orElseThrow();
-        });
-        assertThat(inBatch).isEqualTo(new LabelConflictRow(IDS[6], 4, "y", "x"));
-        java.util.Optional<String> none = f.inTransaction((q, bulk) -> {
-            stage(bulk, IDS[5], "1", IDS[5], "1");
-            return q.conflictInBatch();
-        });
-        assertThat(none).as("the same label twice is no conflict").isEmpty();
+        assertThat(rows(again)).as("a new transaction stages afresh").containsExactly("0>null");
     }
 
     @ParameterizedTest

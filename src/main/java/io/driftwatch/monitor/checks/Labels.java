@@ -13,9 +13,7 @@ import io.driftwatch.monitor.definitions.MonitorDefinition;
 import io.driftwatch.profile.ReferenceProfile;
 import io.driftwatch.quality.ModelSpec;
 import io.driftwatch.quality.QualityAnalysis;
-import io.driftwatch.quality.QualityResult;
-import io.driftwatch.store.LabelConflictRow;
-import io.driftwatch.store.LabelledRows;
+import io.driftwatch.store.JoinedPredictions;
 import io.driftwatch.store.QualityEvaluationRow;
 import io.driftwatch.store.QualityWindowRow;
 import io.driftwatch.store.Transactions;
@@ -101,48 +99,50 @@ public final class Labels {
                 idColumn.get(), spec.target(), targetType, "csv".equals(batch.dataset().format()), monitorId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         QualityAnalysis analysis = QualityAnalysis.of(spec).with(definition.qualityOptions());
+        LabelJoin.Distinct distinct = LabelJoin.distinct(posted);
         LabelsReceipt receipt = transactions.inTransaction(tx -> {
             if (tx.incidents().lockMonitor(monitorId).isEmpty()) {
                 throw new NotFoundException("monitor", monitorId, "id");
             }
-            tx.bulk().stageLabels(posted.rowIds(), posted.labels(), posted.size());
-            Optional<String> twice = tx.quality().conflictInBatch();
-            if (twice.isPresent()) {
-                throw conflict(tx.quality().conflictOf(twice.get()).orElseThrow(), true);
-            }
-            Optional<LabelConflictRow> changed = tx.quality().conflictWithStored(monitorId);
-            if (changed.isPresent()) {
-                throw conflict(changed.get(), false);
-            }
-            long unknown = tx.quality().unknownCount(monitorId);
-            List<String> unknownIds = unknown == 0 ? List.of() : tx.quality().unknownIds(monitorId, UNKNOWN_IDS_LISTED);
-            List<String> windowIds = tx.quality().windowsToLabel(monitorId);
-            int accepted = tx.quality().storeNewLabels(monitorId, now);
+            tx.bulk().stageIds(distinct.ids(), distinct.size());
+            LabelJoin.Outcome outcome = LabelJoin.classify(distinct, tx.bulk().joinStaged(monitorId, distinct.size()),
+                    UNKNOWN_IDS_LISTED, now);
+            tx.bulk().insertLabels(monitorId, outcome.newIds(), outcome.newLabels(), outcome.newCount(), now);
             List<QualityWindow> windows = new ArrayList<>();
-            for (QualityWindowRow row : tx.quality().windows(windowIds)) {
-                QualityWindow window = CheckHistory.window(row);
-                LabelledRows rows = tx.bulk().labelledRows(row.checkId(), row.predictions());
-                Table table = PredictionLog.labelledTable(spec, rows, referenceRows);
-                QualityResult result = analysis.run(new CheckData(Optional.of(profile), table, Map.of()));
-                QualitySummary quality = QualitySummary.of(result);
-                QualityWindow.Latency latency = QualityWindow.Latency.of(rows.loggedAtMillis(),
-                        rows.receivedAtMillis(), rows.size());
-                double coverage = row.predictions() == 0 ? 0 : (double) rows.size() / row.predictions();
-                tx.quality().insertEvaluation(new QualityEvaluationRow(UUID.randomUUID().toString(), row.checkId(),
-                        monitorId, now, row.predictions(), rows.size(), coverage, latency.median().toMillis(),
-                        latency.max().toMillis(), quality.failed(), quality.rows(), quality.toJson()));
-                windows.add(new QualityWindow(window.checkId(), window.monitorId(), window.createdAt(),
-                        window.observedAt(), window.predictions(), window.checked(),
-                        new QualityWindow.Evaluation(now, rows.size(), coverage, latency, quality)));
+            for (QualityWindowRow row : tx.quality().windows(outcome.windows().keySet())) {
+                // a window labelled before is scored on all its labels; one labelled now for the first
+                // time, on the rows the join just gave
+                JoinedPredictions rows = row.evaluationId() == null ? outcome.windows().get(row.checkId())
+                        : tx.bulk().labelledRows(row.checkId(), row.predictions());
+                windows.add(evaluate(tx, row, rows, spec, analysis, profile, referenceRows, now));
             }
             windows.sort(Comparator.comparing(QualityWindow::createdAt).thenComparing(QualityWindow::checkId));
-            return new LabelsReceipt(posted.size(), accepted, (int) (posted.size() - accepted - unknown), unknown,
-                    unknownIds, windows);
+            return new LabelsReceipt(posted.size(), outcome.newCount(),
+                    posted.size() - outcome.newCount() - outcome.unknown(), outcome.unknown(), outcome.unknownIds(),
+                    windows);
         });
         LOG.info("labels for monitor {}: {} received, {} accepted, {} duplicates, {} unknown; {} windows evaluated"
                 + " in {} ms", monitorId, receipt.received(), receipt.accepted(), receipt.duplicates(),
                 receipt.unknown(), receipt.windows().size(), (System.nanoTime() - start) / 1_000_000);
         return receipt;
+    }
+
+    /** Scores a window's labelled {@code rows} and records the evaluation. */
+    private static QualityWindow evaluate(Transactions.Tx tx, QualityWindowRow row, JoinedPredictions rows,
+            ModelSpec spec, QualityAnalysis analysis, ReferenceProfile profile, Optional<Table> referenceRows,
+            Instant now) {
+        Table table = PredictionLog.labelledTable(spec, rows, referenceRows);
+        QualitySummary quality = QualitySummary.of(analysis.run(new CheckData(Optional.of(profile), table, Map.of())));
+        QualityWindow.Latency latency = QualityWindow.Latency.of(rows.loggedAtMillis(), rows.receivedAtMillis(),
+                rows.size());
+        double coverage = row.predictions() == 0 ? 0 : (double) rows.size() / row.predictions();
+        tx.quality().insertEvaluation(new QualityEvaluationRow(UUID.randomUUID().toString(), row.checkId(),
+                row.monitorId(), now, row.predictions(), rows.size(), coverage, latency.median().toMillis(),
+                latency.max().toMillis(), quality.failed(), quality.rows(), quality.toJson()));
+        QualityWindow window = CheckHistory.window(row);
+        return new QualityWindow(window.checkId(), window.monitorId(), window.createdAt(), window.observedAt(),
+                window.predictions(), window.checked(), new QualityWindow.Evaluation(now, rows.size(), coverage,
+                        latency, quality));
     }
 
     /**
@@ -162,12 +162,5 @@ public final class Labels {
             return options.withNumericColumns(numeric);
         }
         return options;
-    }
-
-    private static ConflictException conflict(LabelConflictRow c, boolean inBatch) {
-        return new ConflictException("row id '" + c.rowId() + "' is labelled '" + c.posted() + "' at data row "
-                + (c.position() + 1) + " of the labels, but " + (inBatch ? "the same labels gave it '" + c.other()
-                        + "' before" : "it has the label '" + c.other() + "' already") + "; a label cannot change,"
-                + " and nothing of this request was stored", "model.target");
     }
 }

@@ -7,7 +7,7 @@ import io.driftwatch.data.NumericColumn;
 import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
 import io.driftwatch.quality.ModelSpec;
-import io.driftwatch.store.LabelledRows;
+import io.driftwatch.store.JoinedPredictions;
 import io.driftwatch.store.PredictionBatch;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,7 +103,7 @@ final class PredictionLog {
      * probabilities from the log, under the model's column names and typed as {@code reference} (the
      * reference's kept rows, when the profile has them) types them.
      */
-    static Table labelledTable(ModelSpec spec, LabelledRows rows, Optional<Table> reference) {
+    static Table labelledTable(ModelSpec spec, JoinedPredictions rows, Optional<Table> reference) {
         int n = rows.size();
         List<Column> columns = new ArrayList<>();
         columns.add(fromText(spec.target(), rows.labels(), n, type(reference, spec.target())));
