@@ -260,9 +260,11 @@ CREATE TABLE check_model_quality (
 -- by ',' (multiclass), and when it was logged (the check's time). An id may repeat (the same request
 -- scored in two batches): a label then scores every prediction with that id logged before it came.
 -- Written in bulk (COPY on PostgreSQL, in row id order so the index grows at its edge) in the
--- transaction of the check; no primary key, so the log costs two index entries a row.
+-- transaction of the check. No primary key and no foreign key, so a row costs two index entries and
+-- no trigger (a foreign key's check per row took longer than the rows' own writing): deleting a
+-- monitor deletes its rows here and in labels explicitly (MonitorDao.delete).
 CREATE TABLE prediction_log (
-    check_id        VARCHAR(64)  NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+    check_id        VARCHAR(64)  NOT NULL,
     position        INTEGER      NOT NULL,
     monitor_id      VARCHAR(100) NOT NULL,
     row_id          VARCHAR(400) NOT NULL,
@@ -285,7 +287,7 @@ CREATE INDEX prediction_log_by_row ON prediction_log (monitor_id, row_id);
 -- milliseconds: the median and the largest), and the model-quality verdict as JSON (the shape of
 -- check_model_quality.summary), with failed and rows_scored repeated for SQL.
 CREATE TABLE labels (
-    monitor_id   VARCHAR(100) NOT NULL REFERENCES monitors (id) ON DELETE CASCADE,
+    monitor_id   VARCHAR(100) NOT NULL,
     row_id       VARCHAR(400) NOT NULL,
     label        VARCHAR(400) NOT NULL,
     received_at  TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -200,6 +200,30 @@ class QualityDaoTest {
                 .as("a2 unscored and unlabelled: the newest measured is a1").contains("a1");
     }
 
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void deletingAMonitorDeletesItsPredictionsLabelsAndEvaluationsOnly(StoreBackend backend) {
+        Fixture f = logged(backend);
+        f.inTransaction((q, bulk) -> bulk.insertLabels("alpha", new String[] {IDS[0]}, new String[] {"1"}, 1,
+                T0.plusSeconds(86_400)));
+        f.quality.insertSummary(new CheckQualityRow("a1", false, 0, "{}", 6, null));
+        f.quality.insertSummary(new CheckQualityRow("b1", false, 0, "{}", 9, null));
+        f.quality.insertEvaluation(new QualityEvaluationRow("e1", "a1", "alpha", T0.plusSeconds(86_400), 6, 1, 0.2, 1,
+                1, false, 1, "{}"));
+
+        assertThat(f.jdbi.onDemand(MonitorDao.class).delete("alpha")).isEqualTo(1);
+
+        assertThat(f.quality.loggedPredictions("a1")).isZero();
+        assertThat(f.quality.loggedPredictions("a2")).isZero();
+        assertThat(f.quality.labelCount("alpha")).isZero();
+        assertThat(f.quality.summary("a1")).isEmpty();
+        assertThat(f.quality.evaluations("a1")).isEmpty();
+        assertThat(f.quality.loggedPredictions("b1")).isEqualTo(9);
+        assertThat(f.quality.labelCount("beta")).isEqualTo(4);
+        assertThat(f.quality.summary("b1")).isPresent();
+        assertThat(f.jdbi.onDemand(MonitorDao.class).delete("alpha")).isZero();
+    }
+
     private static List<String> ids(List<QualityWindowRow> rows) {
         List<String> ids = new ArrayList<>();
         for (QualityWindowRow r : rows) {

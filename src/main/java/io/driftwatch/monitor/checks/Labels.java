@@ -100,6 +100,8 @@ public final class Labels {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         QualityAnalysis analysis = QualityAnalysis.of(spec).with(definition.qualityOptions());
         LabelJoin.Distinct distinct = LabelJoin.distinct(posted);
+        long[] steps = new long[4]; // read, joined, stored, evaluated (nanoTime)
+        steps[0] = System.nanoTime();
         LabelsReceipt receipt = transactions.inTransaction(tx -> {
             if (tx.incidents().lockMonitor(monitorId).isEmpty()) {
                 throw new NotFoundException("monitor", monitorId, "id");
@@ -107,7 +109,9 @@ public final class Labels {
             tx.bulk().stageIds(distinct.ids(), distinct.size());
             LabelJoin.Outcome outcome = LabelJoin.classify(distinct, tx.bulk().joinStaged(monitorId, distinct.size()),
                     UNKNOWN_IDS_LISTED, now);
+            steps[1] = System.nanoTime();
             tx.bulk().insertLabels(monitorId, outcome.newIds(), outcome.newLabels(), outcome.newCount(), now);
+            steps[2] = System.nanoTime();
             List<QualityWindow> windows = new ArrayList<>();
             for (QualityWindowRow row : tx.quality().windows(outcome.windows().keySet())) {
                 // a window labelled before is scored on all its labels; one labelled now for the first
@@ -117,13 +121,18 @@ public final class Labels {
                 windows.add(evaluate(tx, row, rows, spec, analysis, profile, referenceRows, now));
             }
             windows.sort(Comparator.comparing(QualityWindow::createdAt).thenComparing(QualityWindow::checkId));
+            steps[3] = System.nanoTime();
             return new LabelsReceipt(posted.size(), outcome.newCount(),
                     posted.size() - outcome.newCount() - outcome.unknown(), outcome.unknown(), outcome.unknownIds(),
                     windows);
         });
+        long end = System.nanoTime();
         LOG.info("labels for monitor {}: {} received, {} accepted, {} duplicates, {} unknown; {} windows evaluated"
-                + " in {} ms", monitorId, receipt.received(), receipt.accepted(), receipt.duplicates(),
-                receipt.unknown(), receipt.windows().size(), (System.nanoTime() - start) / 1_000_000);
+                + " in {} ms (read {}, joined {}, stored {}, evaluated {}, committed {})", monitorId,
+                receipt.received(), receipt.accepted(), receipt.duplicates(), receipt.unknown(),
+                receipt.windows().size(), (end - start) / 1_000_000, (steps[0] - start) / 1_000_000,
+                (steps[1] - steps[0]) / 1_000_000, (steps[2] - steps[1]) / 1_000_000,
+                (steps[3] - steps[2]) / 1_000_000, (end - steps[3]) / 1_000_000);
         return receipt;
     }
 
