@@ -19,9 +19,10 @@ package io.driftwatch.store;
  * @param predictedValues numeric predictions (NaN when missing or text)
  * @param probability the probability of the positive class (NaN when missing)
  * @param probabilities the class probabilities joined by {@code ','} (null when missing)
- * @param loggedAtMillis when each prediction was logged (epoch milliseconds)
+ * @param loggedAtMillis when each prediction was logged (epoch milliseconds; zeros in a join of staged ids)
  * @param labels the stored label (null when the id has none)
- * @param receivedAtMillis when the stored label was received (epoch milliseconds; 0 without one)
+ * @param receivedAtMillis when the stored label was received (epoch milliseconds; zeros in a join of
+ *     staged ids)
  */
 public record JoinedPredictions(int size, int[] stagedPositions, String[] checkIds, int[] predictionPositions,
         String[] predictedLabels, double[] predictedValues, double[] probability, String[] probabilities,

@@ -119,12 +119,15 @@ public final class LabelBulk {
     /**
      * Each staged id joined to monitor {@code monitorId}'s logged predictions (a row per prediction;
      * one row with a null check id when it has none) and to its stored label (null when it has none), in
-     * no particular order.
+     * no particular order. The times are not read (a prediction was logged when its check ran; a
+     * stored label's time matters only to a window read again whole): their arrays are zeros.
      *
      * @param expected how many rows to make room for (the staged ids)
      */
     public JoinedPredictions joinStaged(String monitorId, int expected) {
-        String sql = "SELECT b.position, p.check_id, " + PREDICTION_FIELDS + " " + """
+        String sql = """
+                SELECT b.position, p.check_id, p.position, p.predicted_label, p.predicted_value, p.probability,
+                       p.probabilities, NULL, l.label, NULL
                   FROM label_batch b
                   LEFT JOIN prediction_log p ON p.monitor_id = ? AND p.row_id = b.row_id
                   LEFT JOIN labels l ON l.monitor_id = ? AND l.row_id = b.row_id""";
@@ -234,11 +237,11 @@ public final class LabelBulk {
                     double p = r.getDouble(c + 4);
                     probability[n] = r.wasNull() ? Double.NaN : p;
                     probabilities[n] = r.getString(c + 5);
-                    OffsetDateTime loggedAt = r.getObject(c + 6, OffsetDateTime.class);
-                    logged[n] = loggedAt == null ? 0 : loggedAt.toInstant().toEpochMilli();
                     labels[n] = r.getString(c + 7);
-                    OffsetDateTime receivedAt = r.getObject(c + 8, OffsetDateTime.class);
-                    received[n] = receivedAt == null ? 0 : receivedAt.toInstant().toEpochMilli();
+                    if (!staged) {
+                        logged[n] = r.getObject(c + 6, OffsetDateTime.class).toInstant().toEpochMilli();
+                        received[n] = r.getObject(c + 8, OffsetDateTime.class).toInstant().toEpochMilli();
+                    }
                     n++;
                 }
             }

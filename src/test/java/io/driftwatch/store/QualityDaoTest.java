@@ -154,7 +154,7 @@ class QualityDaoTest {
         for (int r = 0; r < joined.size(); r++) {
             if (joined.stagedPositions()[r] == 3 && joined.checkIds()[r].equals("a2")) {
                 assertThat(joined.predictedValues()[r]).isEqualTo(5.0);
-                assertThat(joined.loggedAtMillis()[r]).isEqualTo(LOGGED.toEpochMilli());
+                assertThat(joined.probability()[r]).isEqualTo(0.5);
             }
         }
         JoinedPredictions again = f.inTransaction((q, bulk) -> {

@@ -13,6 +13,14 @@ import io.driftwatch.data.NumericColumn;
  */
 final class CellText {
     private static final double LONG_RANGE = 0x1p63;
+    /** The texts of 0 to 1023, the usual class labels and small ids: one string each, not one per cell. */
+    private static final String[] SMALL = new String[1024];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = Integer.toString(i);
+        }
+    }
 
     private CellText() {
     }
@@ -29,7 +37,8 @@ final class CellText {
     /** {@code v} in its shortest form: a whole number without a fraction, else Java's shortest decimal. */
     static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < LONG_RANGE) {
-            return Long.toString((long) v);
+            long whole = (long) v;
+            return whole >= 0 && whole < SMALL.length ? SMALL[(int) whole] : Long.toString(whole);
         }
         return Double.toString(v);
     }

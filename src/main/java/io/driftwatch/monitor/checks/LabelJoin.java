@@ -38,10 +38,10 @@ final class LabelJoin {
      * @param newIds the ids to store, with {@code newLabels}, {@code newCount} of them
      * @param unknown rows of the batch whose id no logged prediction has
      * @param unknownIds the first {@code listed} of those ids, in the batch's order
-     * @param windows each reached window's newly labelled predictions, by check id
+     * @param windows each reached window's newly labelled predictions (rows of the join), by check id
      */
     record Outcome(String[] newIds, String[] newLabels, int newCount, int unknown, List<String> unknownIds,
-            Map<String, JoinedPredictions> windows) {
+            Map<String, Rows> windows) {
     }
 
     /**
@@ -85,11 +85,10 @@ final class LabelJoin {
      * staged at positions {@code 0..size-1}).
      *
      * @param listed how many unknown ids to list
-     * @param receivedAt when the new labels are received
      * @throws ConflictException when an id has a stored label other than the posted one (the first such
      *     row of the batch is named)
      */
-    static Outcome classify(Distinct d, JoinedPredictions joined, int listed, Instant receivedAt) {
+    static Outcome classify(Distinct d, JoinedPredictions joined, int listed) {
         int size = d.size();
         boolean[] known = new boolean[size];
         boolean[] stored = new boolean[size];
@@ -145,17 +144,20 @@ final class LabelJoin {
                 }
             }
         }
-        Map<String, JoinedPredictions> windows = new LinkedHashMap<>();
-        long received = receivedAt.toEpochMilli();
-        for (Map.Entry<String, Rows> e : rowsByWindow.entrySet()) {
-            windows.put(e.getKey(), window(joined, e.getValue().rows, e.getValue().count, d, received));
-        }
-        return new Outcome(newIds, newLabels, fresh, unknown, unknownIds, windows);
+        return new Outcome(newIds, newLabels, fresh, unknown, unknownIds, rowsByWindow);
     }
 
-    /** The rows {@code rows[0..count)} of {@code joined}, in batch order, each with its posted label. */
-    private static JoinedPredictions window(JoinedPredictions joined, int[] rows, int count, Distinct d,
-            long receivedAt) {
+    /**
+     * A window's newly labelled predictions: its {@code selected} rows of {@code joined}, in batch order,
+     * each with its posted label.
+     *
+     * @param loggedAt when the window's predictions were logged (its check's time)
+     * @param receivedAt when the labels were received
+     */
+    static JoinedPredictions window(JoinedPredictions joined, Rows selected, Distinct d, Instant loggedAt,
+            Instant receivedAt) {
+        int[] rows = selected.rows;
+        int count = selected.count;
         long[] byPosition = new long[count];
         for (int k = 0; k < count; k++) {
             byPosition[k] = ((long) joined.predictionPositions()[rows[k]] << 32) | rows[k];
@@ -176,16 +178,16 @@ final class LabelJoin {
             predictedValues[k] = joined.predictedValues()[r];
             probability[k] = joined.probability()[r];
             probabilities[k] = joined.probabilities()[r];
-            logged[k] = joined.loggedAtMillis()[r];
+            logged[k] = loggedAt.toEpochMilli();
             labels[k] = d.labels()[joined.stagedPositions()[r]];
-            received[k] = receivedAt;
+            received[k] = receivedAt.toEpochMilli();
         }
         return new JoinedPredictions(count, null, null, positions, predictedLabels, predictedValues, probability,
                 probabilities, logged, labels, received);
     }
 
     /** A growing list of row numbers, without boxing. */
-    private static final class Rows {
+    static final class Rows {
         int[] rows = new int[64];
         int count;
 

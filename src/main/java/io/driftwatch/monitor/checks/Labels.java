@@ -107,8 +107,8 @@ public final class Labels {
                 throw new NotFoundException("monitor", monitorId, "id");
             }
             tx.bulk().stageIds(distinct.ids(), distinct.size());
-            LabelJoin.Outcome outcome = LabelJoin.classify(distinct, tx.bulk().joinStaged(monitorId, distinct.size()),
-                    UNKNOWN_IDS_LISTED, now);
+            JoinedPredictions joined = tx.bulk().joinStaged(monitorId, distinct.size());
+            LabelJoin.Outcome outcome = LabelJoin.classify(distinct, joined, UNKNOWN_IDS_LISTED);
             steps[1] = System.nanoTime();
             tx.bulk().insertLabels(monitorId, outcome.newIds(), outcome.newLabels(), outcome.newCount(), now);
             steps[2] = System.nanoTime();
@@ -116,7 +116,8 @@ public final class Labels {
             for (QualityWindowRow row : tx.quality().windows(outcome.windows().keySet())) {
                 // a window labelled before is scored on all its labels; one labelled now for the first
                 // time, on the rows the join just gave
-                JoinedPredictions rows = row.evaluationId() == null ? outcome.windows().get(row.checkId())
+                JoinedPredictions rows = row.evaluationId() == null
+                        ? LabelJoin.window(joined, outcome.windows().get(row.checkId()), distinct, row.createdAt(), now)
                         : tx.bulk().labelledRows(row.checkId(), row.predictions());
                 windows.add(evaluate(tx, row, rows, spec, analysis, profile, referenceRows, now));
             }
