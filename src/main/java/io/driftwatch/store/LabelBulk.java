@@ -266,8 +266,22 @@ public final class LabelBulk {
         }
     }
 
-    /** The indexes {@code 0..size-1} in the order of {@code texts} (Java's order of UTF-16 units). */
+    /**
+     * The indexes {@code 0..size-1} in the order of {@code texts} (Java's order of UTF-16 units); one
+     * pass when they are in order already.
+     */
     private static int[] byText(String[] texts, int size) {
+        boolean sorted = true;
+        for (int i = 1; i < size && sorted; i++) {
+            sorted = texts[i - 1].compareTo(texts[i]) <= 0;
+        }
+        if (sorted) {
+            int[] identity = new int[size];
+            for (int i = 0; i < size; i++) {
+                identity[i] = i;
+            }
+            return identity;
+        }
         Keyed[] keyed = new Keyed[size];
         for (int i = 0; i < size; i++) {
             keyed[i] = new Keyed(texts[i], i);
@@ -426,7 +440,20 @@ public final class LabelBulk {
     /** COPY's text format: backslash, tab, newline and carriage return escaped with a backslash. */
     private static void escape(StringBuilder out, String value) {
         int n = value.length();
-        for (int i = 0; i < n; i++) {
+        int first = 0;
+        while (first < n) {
+            char ch = value.charAt(first);
+            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+                break;
+            }
+            first++;
+        }
+        if (first == n) {
+            out.append(value); // the usual case: nothing to escape, one copy
+            return;
+        }
+        out.append(value, 0, first);
+        for (int i = first; i < n; i++) {
             char ch = value.charAt(i);
             switch (ch) {
                 case '\\' -> out.append("\\\\");

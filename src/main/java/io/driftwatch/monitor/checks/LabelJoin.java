@@ -5,7 +5,7 @@ import io.driftwatch.store.JoinedPredictions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.Map;
  * known already (a stored label: the same, a duplicate; another, a conflict that refuses the batch) or
  * new, and gathers each window's newly labelled predictions.
  *
- * <p>Per-row loops over arrays; one hash map of the batch's ids. Thread-safe: stateless.
+ * <p>Per-row loops over arrays; one sort of the batch's ids. Thread-safe: stateless.
  */
 final class LabelJoin {
     private LabelJoin() {
@@ -45,39 +45,54 @@ final class LabelJoin {
     }
 
     /**
-     * The batch folded to one label per id.
+     * The batch folded to one label per id, the ids in sorted order (Java's order of UTF-16 units: the
+     * order the store writes labels in, so it need not sort them again).
      *
-     * @throws ConflictException when the batch gives one id two different labels
+     * @throws ConflictException when the batch gives one id two different labels (the first such row
+     *     of the batch is named)
      */
     static Distinct distinct(PostedLabels posted) {
         int n = posted.size();
         String[] rowIds = posted.rowIds();
         String[] labels = posted.labels();
-        Map<String, Integer> first = new HashMap<>(Math.max(16, (int) (n / 0.75f) + 1));
+        Keyed[] keyed = new Keyed[n];
+        for (int i = 0; i < n; i++) {
+            keyed[i] = new Keyed(rowIds[i], i);
+        }
+        Arrays.parallelSort(keyed, Comparator.comparing(Keyed::id).thenComparingInt(Keyed::row));
         String[] ids = new String[n];
         String[] distinctLabels = new String[n];
         int[] firstRows = new int[n];
         int[] distinctOfRow = new int[n];
         int size = 0;
         int repeats = 0;
-        for (int i = 0; i < n; i++) {
-            Integer seen = first.putIfAbsent(rowIds[i], size);
-            if (seen == null) {
-                ids[size] = rowIds[i];
-                distinctLabels[size] = labels[i];
-                firstRows[size] = i;
-                distinctOfRow[i] = size++;
+        int conflictRow = -1;
+        int conflictWith = -1;
+        for (int k = 0; k < n; k++) {
+            int row = keyed[k].row;
+            if (size == 0 || !keyed[k].id.equals(ids[size - 1])) {
+                ids[size] = keyed[k].id;
+                distinctLabels[size] = labels[row];
+                firstRows[size] = row;
+                distinctOfRow[row] = size++;
                 continue;
             }
-            int d = seen;
-            if (!distinctLabels[d].equals(labels[i])) {
-                throw conflict(rowIds[i], i, labels[i], "the same labels gave it '" + distinctLabels[d]
-                        + "' at data row " + (firstRows[d] + 1));
+            int d = size - 1;
+            if (!distinctLabels[d].equals(labels[row]) && (conflictRow < 0 || row < conflictRow)) {
+                conflictRow = row;
+                conflictWith = d;
             }
-            distinctOfRow[i] = d;
+            distinctOfRow[row] = d;
             repeats++;
         }
+        if (conflictRow >= 0) {
+            throw conflict(rowIds[conflictRow], conflictRow, labels[conflictRow], "the same labels gave it '"
+                    + distinctLabels[conflictWith] + "' at data row " + (firstRows[conflictWith] + 1));
+        }
         return new Distinct(ids, distinctLabels, firstRows, size, distinctOfRow, repeats);
+    }
+
+    private record Keyed(String id, int row) {
     }
 
     /**

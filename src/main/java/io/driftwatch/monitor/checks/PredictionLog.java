@@ -219,7 +219,21 @@ final class PredictionLog {
         return b.build();
     }
 
+    /** The number {@code text} writes (a label or probability as the log keeps it), or NaN when it is not one. */
     private static double parse(String text) {
+        int n = text.length();
+        if (n > 0 && n <= 9) {
+            // whole numbers, the usual class labels, without the general parser
+            int i = text.charAt(0) == '-' && n > 1 ? 1 : 0;
+            int value = 0;
+            for (int k = i; k < n && value >= 0; k++) {
+                char ch = text.charAt(k);
+                value = ch >= '0' && ch <= '9' ? value * 10 + (ch - '0') : -1;
+            }
+            if (value >= 0) {
+                return i == 1 ? -value : value;
+            }
+        }
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
