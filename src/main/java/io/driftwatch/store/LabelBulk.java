@@ -286,7 +286,7 @@ public final class LabelBulk {
         for (int i = 0; i < size; i++) {
             keyed[i] = new Keyed(texts[i], i);
         }
-        Arrays.parallelSort(keyed, Comparator.comparing(Keyed::text));
+        Arrays.parallelSort(keyed, BY_TEXT);
         int[] order = new int[size];
         for (int i = 0; i < size; i++) {
             order[i] = keyed[i].index;
@@ -296,6 +296,8 @@ public final class LabelBulk {
 
     private record Keyed(String text, int index) {
     }
+
+    private static final Comparator<Keyed> BY_TEXT = (a, b) -> a.text.compareTo(b.text);
 
     private void batchPredictions(PredictionBatch b, int[] order) {
         PreparedBatch batch = handle.prepareBatch("INSERT INTO prediction_log (" + PREDICTION_COLUMNS

@@ -59,7 +59,8 @@ final class LabelJoin {
         for (int i = 0; i < n; i++) {
             keyed[i] = new Keyed(rowIds[i], i);
         }
-        Arrays.parallelSort(keyed, Comparator.comparing(Keyed::id).thenComparingInt(Keyed::row));
+        // stable: rows of one id stay in the batch's order
+        Arrays.parallelSort(keyed, BY_ID);
         String[] ids = new String[n];
         String[] distinctLabels = new String[n];
         int[] firstRows = new int[n];
@@ -94,6 +95,8 @@ final class LabelJoin {
 
     private record Keyed(String id, int row) {
     }
+
+    private static final Comparator<Keyed> BY_ID = (a, b) -> a.id.compareTo(b.id);
 
     /**
      * Sorts the distinct ids by their join to the monitor's predictions and labels ({@code joined},
