@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.driftwatch.TestService;
+import io.driftwatch.report.DisplayNumbers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,6 +195,42 @@ abstract class LateLabelsContract {
         assertSameWindow(check.json().get("modelQuality"), aDay3);
         assertThat(check.json().at("/quality/current/error").asText()).as("the check's own section stays as checked")
                 .isNotEmpty();
+
+        // Prometheus: the newest window whose quality is known (B)
+        PrometheusText metrics = PrometheusText.parse(service().get(service().app.getAdminPort(), "/metrics").body());
+        assertThat(metrics.type("driftwatch_monitor_model_quality")).isEqualTo("gauge");
+        assertThat(metrics.value("driftwatch_monitor_model_quality", "monitor", "churn", "metric", "accuracy"))
+                .isEqualTo(bDay3.at("/metrics/accuracy").asDouble());
+        assertThat(metrics.value("driftwatch_monitor_model_quality", "monitor", "churn", "metric", "f1_score"))
+                .isEqualTo(bDay3.at("/metrics/f1_score").asDouble());
+        assertThat(metrics.value("driftwatch_monitor_label_coverage", "monitor", "churn")).isEqualTo(1.0);
+        assertThat(metrics.value("driftwatch_monitor_model_quality_rows", "monitor", "churn")).isEqualTo(40.0);
+        assertThat(metrics.value("driftwatch_monitor_model_quality_failed", "monitor", "churn"))
+                .isEqualTo(bDay3.get("failed").asBoolean() ? 1.0 : 0.0);
+
+        // the dashboard: the chart's points and bars, the list of checks and the card, with the same numbers
+        TestService.Reply dashboard = service().get("/monitors/churn");
+        assertThat(dashboard.status()).isEqualTo(200);
+        String html = dashboard.body();
+        String chart = between(html, "id=\"model-chart\"", "</svg>");
+        String aAccuracy = DisplayNumbers.score(aDay3.at("/metrics/accuracy").asDouble());
+        String aF1 = DisplayNumbers.score(aDay3.at("/metrics/f1_score").asDouble());
+        assertThat(chart).contains("accuracy " + aAccuracy + " · F1 " + aF1 + " on 100 rows")
+                .contains("100 of 100 predictions labelled (100%) · labels 24 h later (median), at most 47 h")
+                .contains("accuracy " + DisplayNumbers.score(bDay3.at("/metrics/accuracy").asDouble()) + " · F1 ")
+                .contains("40 of 40 predictions labelled (100%) · labels 20 h later (median), at most 43 h")
+                .contains("/api/v1/checks/" + aId + "/report").contains("/api/v1/checks/" + bId + "/report");
+        assertThat(between(html, "<tr data-check=\"" + aId + "\">", "</tr>"))
+                .contains("accuracy " + aAccuracy).contains("100% labelled");
+        assertThat(between(html, "id=\"model-card\"", "</div>"))
+                .contains("<b>" + DisplayNumbers.score(bDay3.at("/metrics/accuracy").asDouble())
+                        + " <small>100% labelled</small></b>");
+    }
+
+    static String between(String html, String start, String end) {
+        int from = html.indexOf(start);
+        assertThat(from).as(start + " in " + html).isNotNegative();
+        return html.substring(from, html.indexOf(end, from));
     }
 
     static void assertSameWindow(JsonNode actual, JsonNode expected) {

@@ -7,6 +7,8 @@ import io.driftwatch.drift.DriftOptions;
 import io.driftwatch.integrity.IntegrityFinding;
 import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.monitor.checks.Check;
+import io.driftwatch.monitor.checks.QualitySummary;
+import io.driftwatch.monitor.checks.QualityWindow;
 import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.monitor.checks.Dataset;
 import io.driftwatch.monitor.checks.DatasetIntake;
@@ -120,7 +122,8 @@ final class Dashboard {
                     c.datasetId(), c.datasetId() == null ? null : "/api/v1/datasets/" + encode(c.datasetId()), DashboardText.duration(c.durationMs()),
                     c.failed() ? null : links.report(), c.failed() ? null : links.result(), c.error(),
                     c.windowStart() == null ? null : DashboardText.time(c.windowStart()) + " → "
-                            + DashboardText.time(c.windowEnd()), DataQualityBadge.of(c.dataQuality())));
+                            + DashboardText.time(c.windowEnd()), DataQualityBadge.of(c.dataQuality()),
+                    model(page.quality().get(c.id()))));
         }
         String self = monitorHref(id);
         String older = page.next() == null ? null : self + "?cursor=" + encode(page.next());
@@ -137,9 +140,31 @@ final class Dashboard {
                     d.targetKind().value() + " " + d.target(), d.state().value(), d.attempts(), detail,
                     gaveUp ? "/api/v1/deliveries/" + encode(d.id()) + "/retry" : null));
         }
+        Map<String, QualityWindow> windows = m.definition().model().isPresent() ? history.quality(recent) : Map.of();
+        QualityWindow measured = null;
+        for (Check c : recent) {
+            QualityWindow w = windows.get(c.id());
+            if (w != null && w.quality().scored()) {
+                measured = w;
+            }
+        }
         return new MonitorPage(id, "/api/v1/monitors/" + encode(id), definition(m), latest, count,
-                ShareChart.of(recent), recent.size(), DataQualityChart.of(recent), HeatMap.of(mapped, columns), mapped.size(), entries, older,
-                newest, baseUrl, sent, failed, schedule(id));
+                ShareChart.of(recent), recent.size(), DataQualityChart.of(recent), ModelQualityChart.of(recent, windows),
+                model(measured), HeatMap.of(mapped, columns), mapped.size(), entries, older, newest, baseUrl, sent,
+                failed, schedule(id));
+    }
+
+    /** A window's model quality in brief; null without one. */
+    private static MonitorPage.ModelBadge model(QualityWindow w) {
+        if (w == null) {
+            return null;
+        }
+        QualitySummary q = w.quality();
+        String metric = q.headline().get(0);
+        return new MonitorPage.ModelBadge(ModelQualityChart.name(metric), q.scored()
+                ? ModelQualityChart.value(q.metric(metric)) : "not measured", w.coverage() == null ? null
+                : DashboardText.percent(w.coverage()) + " labelled", q.failed(),
+                ModelQualityChart.title(w, metric, q.headline().get(1)));
     }
 
     /** The monitor's schedule panel, or null when it has no schedule. */
