@@ -9,7 +9,7 @@ import java.time.Clock;
  * <p>Thread-safe: as the application.
  */
 public class ClockedApplication extends DriftwatchApplication {
-    static final SettableClock CLOCK = new SettableClock();
+    public static final SettableClock CLOCK = new SettableClock();
 
     @Override
     protected Clock clock() {

@@ -11,10 +11,10 @@ import java.time.ZoneOffset;
  *
  * <p>Thread-safe: the instant is volatile.
  */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
     private volatile Instant now = Instant.parse("2026-03-02T10:00:00Z");
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 

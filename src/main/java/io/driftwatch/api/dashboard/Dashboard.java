@@ -8,6 +8,7 @@ import io.driftwatch.integrity.IntegrityFinding;
 import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.monitor.checks.Check;
 import io.driftwatch.monitor.checks.QualitySummary;
+import io.driftwatch.quality.ModelSpec;
 import io.driftwatch.monitor.checks.QualityWindow;
 import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.monitor.checks.Dataset;
@@ -243,8 +244,30 @@ final class Dashboard {
                 "typed by inference from the reference"));
         String policy = "Dataset drift when " + DashboardText.percent(o.share()) + " or more of the tested columns drift";
         return new MonitorPage.Definition(m.referenceId(), "/api/v1/datasets/" + encode(m.referenceId()), reference,
-                policy, DashboardText.percent(o.share()), tests, columns, quality(d), m.version(),
+                policy, DashboardText.percent(o.share()), tests, columns, quality(d), model(d), m.version(),
                 DashboardText.time(m.updatedAt()), m.text());
+    }
+
+    /** The model in brief: task, columns, the id labels are joined by, the tests; none without a model. */
+    private static List<MonitorPage.Fact> model(MonitorDefinition d) {
+        List<MonitorPage.Fact> facts = new ArrayList<>();
+        if (d.model().isEmpty()) {
+            return facts;
+        }
+        ModelSpec spec = d.model().get();
+        facts.add(new MonitorPage.Fact("Task", spec.task().label().replace('_', ' ')));
+        facts.add(new MonitorPage.Fact("Target", spec.target()));
+        add(facts, "Prediction", spec.prediction());
+        add(facts, "Probabilities", spec.probability() != null ? spec.probability()
+                : spec.classProbabilities().isEmpty() ? null : String.join(", ", spec.classProbabilities().values()));
+        facts.add(new MonitorPage.Fact("Labels joined by", d.modelId().orElse("none: batches come with their target")));
+        facts.add(new MonitorPage.Fact("Tests", switch (d.qualityOptions().tests()) {
+            case EVIDENTLY -> "Evidently's tests against the reference";
+            case DEGRADATION -> "degradation tests at " + DashboardText.percent(d.qualityOptions().confidence())
+                    + " confidence";
+            case NONE -> "none: the metrics only";
+        }));
+        return facts;
     }
 
     /** The data-quality analysis in brief: its tests, their settings, when it alerts; none without one. */

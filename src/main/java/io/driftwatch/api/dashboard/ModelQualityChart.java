@@ -43,6 +43,8 @@ public record ModelQualityChart(String primary, String secondary, String primary
     static final double COVERAGE_TOP = 206;
     static final double COVERAGE_BOTTOM = 266;
     private static final double BAR = 10;
+    /** How tall the bar of a window without labels is drawn. */
+    private static final double EMPTY_BAR = 3;
 
     public ModelQualityChart {
         yTicks = List.copyOf(yTicks);
@@ -59,8 +61,12 @@ public record ModelQualityChart(String primary, String secondary, String primary
     public record Point(String x, String primaryY, String secondaryY, boolean failed, String title, String href) {
     }
 
-    /** A window's coverage bar, from {@code y} down to the strip's axis. */
-    public record Bar(String x, String y, String width, String height, boolean full, String title, String href) {
+    /**
+     * A window's coverage bar, from {@code y} down to the strip's axis; a window without any label yet
+     * gets a sliver on the axis ({@code empty}), so that it shows and can be hovered.
+     */
+    public record Bar(String x, String y, String width, String height, boolean full, boolean empty, String title,
+            String href) {
     }
 
     /**
@@ -107,10 +113,11 @@ public record ModelQualityChart(String primary, String secondary, String primary
             String title = title(w, primary, secondary);
             Double coverage = w.coverage();
             if (coverage != null) {
-                double y = COVERAGE_BOTTOM - (COVERAGE_BOTTOM - COVERAGE_TOP) * coverage;
+                double y = Math.min(COVERAGE_BOTTOM - EMPTY_BAR,
+                        COVERAGE_BOTTOM - (COVERAGE_BOTTOM - COVERAGE_TOP) * coverage);
                 bars.add(new Bar(DashboardText.coordinate(x - BAR / 2), DashboardText.coordinate(y),
                         DashboardText.coordinate(BAR), DashboardText.coordinate(COVERAGE_BOTTOM - y), coverage >= 1,
-                        title, href));
+                        coverage == 0, title, href));
             }
             QualitySummary q = w.quality();
             if (!q.scored()) {

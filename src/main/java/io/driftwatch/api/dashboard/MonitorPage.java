@@ -120,17 +120,19 @@ public record MonitorPage(String id, String apiHref, Definition definition, Late
      * @param columns the column mapping, role by role (only roles the definition sets)
      * @param quality the data-quality analysis: its tests, their settings, when it alerts; empty
      *     without one
+     * @param model the model: task, columns, the id labels are joined by, its tests; empty without one
      * @param version the definition's version
      * @param updated when it was last created or replaced
      * @param text the definition as submitted
      */
     public record Definition(String referenceId, String referenceHref, String reference, String policy,
-            String share, List<Fact> tests, List<Fact> columns, List<Fact> quality, int version, String updated,
-            String text) {
+            String share, List<Fact> tests, List<Fact> columns, List<Fact> quality, List<Fact> model, int version,
+            String updated, String text) {
         public Definition {
             tests = List.copyOf(tests);
             columns = List.copyOf(columns);
             quality = List.copyOf(quality);
+            model = List.copyOf(model);
         }
     }
 
