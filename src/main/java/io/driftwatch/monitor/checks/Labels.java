@@ -44,7 +44,11 @@ import org.slf4j.LoggerFactory;
  * evaluates nothing the second time); a different label for an id that has one, or two different
  * labels for one id in the batch, refuses the whole batch ({@link ConflictException}, naming the id)
  * and nothing of it is stored; a label whose id matches no logged prediction is counted, listed (the
- * first {@value #UNKNOWN_IDS_LISTED}) and not kept. Logs one INFO line per batch.
+ * first {@value #UNKNOWN_IDS_LISTED}) and not kept. A label labels the predictions of its id logged
+ * before it arrived. The ids are joined to the log in one pass of the database ({@link LabelJoin} sorts
+ * out what that join found); a window labelled for the first time is scored on the rows that pass
+ * gave, one labelled before is read again whole. Logs one INFO line per batch, with the time of each
+ * step.
  *
  * <p>Thread-safe.
  */
