@@ -232,3 +232,79 @@ ALTER TABLE check_columns ADD COLUMN score_kind VARCHAR(8);
 -- recorded before this.
 ALTER TABLE checks ADD COLUMN data_quality_failures INTEGER;
 ALTER TABLE checks ADD COLUMN data_quality_critical INTEGER;
+
+--changeset driftwatch:7-check-model-quality
+-- A check's model-quality verdict (issue 15), kept beside it so that the history, the quality page,
+-- the dashboard's chart and the Prometheus metrics need not read the JSON result. One row per check
+-- whose monitor has a model: section. summary is the verdict as JSON (task, mode, rows scored and
+-- read, failed, the current side's metrics by Evidently's key (the mean of a mean-and-deviation
+-- metric; null where undefined), the tests with their status, and the error that kept the current
+-- side from being scored, e.g. a batch of predictions without its target); failed and rows_scored
+-- repeat the two fields SQL reads. predictions counts the rows the check logged for labels that
+-- arrive later (model.id; 0 without). latest_evaluation points at the newest row of
+-- quality_evaluations for the check, once labels have been joined to its predictions.
+CREATE TABLE check_model_quality (
+    check_id            VARCHAR(64)  NOT NULL PRIMARY KEY REFERENCES checks (id) ON DELETE CASCADE,
+    failed              BOOLEAN      NOT NULL,
+    rows_scored         INTEGER      NOT NULL,
+    summary             TEXT         NOT NULL,
+    predictions         INTEGER      NOT NULL,
+    latest_evaluation   VARCHAR(64)
+);
+
+--changeset driftwatch:7-prediction-log
+-- The prediction rows of every check of a monitor with model.id, so that labels posted later can be
+-- joined to them by row id: the row's position in the checked batch, its id as text, the predicted
+-- label (text) or value (a number, also a class given as a number), the probability of the positive
+-- class (binary) or the class probabilities in the order of model.probabilities, as numbers joined
+-- by ',' (multiclass), and when it was logged (the check's time). An id may repeat (the same request
+-- scored in two batches): a label then scores every prediction with that id logged before it came.
+-- Written in bulk (COPY on PostgreSQL, in row id order so the index grows at its edge) in the
+-- transaction of the check. No primary key and no foreign key, so a row costs two index entries and
+-- no trigger (a foreign key's check per row took longer than the rows' own writing): deleting a
+-- monitor deletes its rows here and in labels explicitly (MonitorDao.delete).
+CREATE TABLE prediction_log (
+    check_id        VARCHAR(64)  NOT NULL,
+    position        INTEGER      NOT NULL,
+    monitor_id      VARCHAR(100) NOT NULL,
+    row_id          VARCHAR(400) NOT NULL,
+    predicted_label VARCHAR(400),
+    predicted_value DOUBLE PRECISION,
+    probability     DOUBLE PRECISION,
+    probabilities   VARCHAR(4000),
+    logged_at       TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX prediction_log_by_check ON prediction_log (check_id);
+CREATE INDEX prediction_log_by_row ON prediction_log (monitor_id, row_id);
+
+--changeset driftwatch:7-labels
+-- Ground truth that arrived after the predictions: one label per monitor and row id (posting the
+-- same label again changes nothing; a different one is refused), as text (a number in its shortest
+-- form, so 1 and 1.0 are one label), with when it was received. Labels whose id matches no logged
+-- prediction are not kept; a label labels the predictions logged before it was received. Each request that adds labels records, for every window (check) they
+-- complete, a quality evaluation of the window's labelled rows: how many predictions and labels it
+-- has, the coverage (labelled / predictions), the latency of its labels (received_at − logged_at, in
+-- milliseconds: the median and the largest), and the model-quality verdict as JSON (the shape of
+-- check_model_quality.summary), with failed and rows_scored repeated for SQL.
+CREATE TABLE labels (
+    monitor_id   VARCHAR(100) NOT NULL,
+    row_id       VARCHAR(400) NOT NULL,
+    label        VARCHAR(400) NOT NULL,
+    received_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (monitor_id, row_id)
+);
+CREATE TABLE quality_evaluations (
+    id                  VARCHAR(64)  NOT NULL PRIMARY KEY,
+    check_id            VARCHAR(64)  NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+    monitor_id          VARCHAR(100) NOT NULL,
+    evaluated_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    predictions         INTEGER      NOT NULL,
+    labelled            INTEGER      NOT NULL,
+    coverage            DOUBLE PRECISION NOT NULL,
+    latency_median_ms   BIGINT       NOT NULL,
+    latency_max_ms      BIGINT       NOT NULL,
+    failed              BOOLEAN      NOT NULL,
+    rows_scored         INTEGER      NOT NULL,
+    summary             TEXT         NOT NULL
+);
+CREATE INDEX quality_evaluations_by_check ON quality_evaluations (check_id, evaluated_at);

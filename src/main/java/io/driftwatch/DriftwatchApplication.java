@@ -23,6 +23,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.OptionalInt;
 
 /**
@@ -79,6 +80,11 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         bootstrap.addCommand(new DatabaseCommand());
     }
 
+    /** The clock the service records checks and receives labels by; tests of labels over days set their own. */
+    protected Clock clock() {
+        return Clock.systemUTC();
+    }
+
     @Override
     public void run(DriftwatchConfiguration configuration, Environment environment) throws Exception {
         configuration.getAuth().register(environment.jersey(), configuration.getServerFactory());
@@ -89,13 +95,14 @@ public class DriftwatchApplication extends Application<DriftwatchConfiguration> 
         environment.healthChecks().register("reports-directory", new WritableDirectoryHealthCheck(reports));
         environment.healthChecks().register("data-directory", new WritableDirectoryHealthCheck(data));
 
-        Monitoring.Service service = Monitoring.forService(configuration, environment);
+        Monitoring.Service service = Monitoring.forService(configuration, environment, clock());
         Monitoring monitoring = service.monitoring();
 
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         DriftwatchConfiguration.ApiSettings api = configuration.getApi();
         Api.register(environment.jersey(), monitoring.intake, monitoring.catalog, monitoring.checks, service.history(),
-                service.queue(), api.bodyLimit(), api.definitionLimit(), service.deliveries(), service.runs());
+                service.queue(), api.bodyLimit(), api.definitionLimit(), service.deliveries(), service.runs(),
+                monitoring.labels);
         environment.jersey().register(new DashboardResource(monitoring.catalog, service.history(), monitoring.intake,
                 service.deliveries(), service.runs()));
 

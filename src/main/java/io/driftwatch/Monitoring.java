@@ -6,6 +6,7 @@ import io.driftwatch.monitor.checks.CheckQueue;
 import io.driftwatch.monitor.checks.Checks;
 import io.driftwatch.monitor.checks.CheckRunner;
 import io.driftwatch.monitor.checks.DatasetIntake;
+import io.driftwatch.monitor.checks.Labels;
 import io.driftwatch.monitor.outbox.Deliveries;
 import io.driftwatch.monitor.Leftovers;
 import io.driftwatch.monitor.checks.MonitorCatalog;
@@ -18,6 +19,7 @@ import io.driftwatch.store.CheckDao;
 import io.driftwatch.store.DatasetDao;
 import io.driftwatch.store.MonitorDao;
 import io.driftwatch.store.OutboxDao;
+import io.driftwatch.store.QualityDao;
 import io.driftwatch.store.ReferenceVersionDao;
 import io.driftwatch.store.ScheduledRunDao;
 import io.driftwatch.store.Transactions;
@@ -43,14 +45,16 @@ public final class Monitoring {
     public final MonitorCatalog catalog;
     public final Checks checks;
     public final ScheduledChecks scheduledChecks;
+    public final Labels labels;
 
     private Monitoring(Receivers receivers, DatasetIntake intake, MonitorCatalog catalog, Checks checks,
-            ScheduledChecks scheduledChecks) {
+            ScheduledChecks scheduledChecks, Labels labels) {
         this.receivers = receivers;
         this.intake = intake;
         this.catalog = catalog;
         this.checks = checks;
         this.scheduledChecks = scheduledChecks;
+        this.labels = labels;
     }
 
     /**
@@ -68,6 +72,15 @@ public final class Monitoring {
      */
     public static Service forService(DriftwatchConfiguration configuration, Environment environment)
             throws Exception {
+        return forService(configuration, environment, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #forService(DriftwatchConfiguration, Environment)}, with checks recorded and labels
+     * received at the times {@code clock} tells (the scheduler keeps the system clock).
+     */
+    public static Service forService(DriftwatchConfiguration configuration, Environment environment, Clock clock)
+            throws Exception {
         Jdbi jdbi = configuration.getDatabase().buildJdbiForServer(environment);
         CheckDao checks = jdbi.onDemand(CheckDao.class);
         // first of the managed objects after the pool: what a killed process left is gone before anything writes
@@ -80,9 +93,11 @@ public final class Monitoring {
         OutboxDao outboxDao = jdbi.onDemand(OutboxDao.class);
         OutboxWorker outbox = configuration.getOutbox().build(environment, outboxDao, receivers);
         Monitoring monitoring = build(configuration, jdbi, receivers,
-                configuration.getSources().buildDataSources(environment), runner, outbox::wake, environment.metrics());
+                configuration.getSources().buildDataSources(environment), runner, outbox::wake, environment.metrics(),
+                clock);
         Deliveries deliveries = new Deliveries(outboxDao, monitoring.catalog, outbox::wake);
-        CheckHistory history = new CheckHistory(checks, monitoring.catalog, configuration.getReportsDirectory());
+        CheckHistory history = new CheckHistory(checks, jdbi.onDemand(QualityDao.class), monitoring.catalog,
+                configuration.getReportsDirectory());
         if (configuration.getScheduler().isEnabled()) {
             configuration.getScheduler().build(environment, monitoring.catalog, monitoring.scheduledChecks,
                     configuration.getChecks().shutdownGrace());
@@ -115,6 +130,14 @@ public final class Monitoring {
      */
     public static Monitoring build(DriftwatchConfiguration configuration, Jdbi jdbi, Receivers receivers,
             Map<String, DataSource> dataSources, CheckRunner runner, Runnable deliveriesQueued, MetricRegistry metrics) {
+        return build(configuration, jdbi, receivers, dataSources, runner, deliveriesQueued, metrics,
+                Clock.systemUTC());
+    }
+
+    /** As the overload without a clock, with checks recorded and labels received at the times {@code clock} tells. */
+    public static Monitoring build(DriftwatchConfiguration configuration, Jdbi jdbi, Receivers receivers,
+            Map<String, DataSource> dataSources, CheckRunner runner, Runnable deliveriesQueued, MetricRegistry metrics,
+            Clock clock) {
         Path data = configuration.getDataDirectory();
         BlobStore blobs = BlobStore.in(data);
         DatasetDao datasets = jdbi.onDemand(DatasetDao.class);
@@ -126,12 +149,14 @@ public final class Monitoring {
         MonitorCatalog catalog = new MonitorCatalog(jdbi.onDemand(MonitorDao.class), datasets, checks,
                 jdbi.onDemand(ReferenceVersionDao.class), intake, blobs, configuration.getReportsDirectory(), receivers,
                 configuration.getSources().build(dataSources, data));
-        Checks monitorChecks = new Checks(catalog, intake, new Transactions(jdbi), receivers, deliveriesQueued,
-                limitedRunner, configuration.getReportsDirectory(), metrics);
+        Transactions transactions = new Transactions(jdbi);
+        Checks monitorChecks = new Checks(catalog, intake, transactions, receivers, deliveriesQueued,
+                limitedRunner, configuration.getReportsDirectory(), metrics, clock);
         ScheduledChecks scheduled = new ScheduledChecks(catalog, intake, monitorChecks, jdbi.onDemand(ScheduledRunDao.class),
                 checks, configuration.getScheduler().instanceNameOrDefault(),
                 configuration.getScheduler().staleAfterDuration(), Clock.systemUTC());
-        return new Monitoring(receivers, intake, catalog, monitorChecks, scheduled);
+        return new Monitoring(receivers, intake, catalog, monitorChecks, scheduled,
+                new Labels(catalog, intake, transactions, clock));
     }
 
     /** A check runner on one thread per core, closed when the environment stops. */

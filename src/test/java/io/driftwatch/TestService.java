@@ -217,6 +217,11 @@ public final class TestService {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** {@code GET path} on another port of the service (the admin port's {@code /metrics}). */
+    public Reply get(int port, String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET());
+    }
+
     public Reply delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }

@@ -4,6 +4,7 @@ import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.monitor.checks.CheckQueue;
 import io.driftwatch.monitor.checks.Checks;
 import io.driftwatch.monitor.checks.DatasetIntake;
+import io.driftwatch.monitor.checks.Labels;
 import io.driftwatch.monitor.outbox.Deliveries;
 import io.driftwatch.monitor.checks.MonitorCatalog;
 import io.driftwatch.monitor.schedule.RunHistory;
@@ -21,9 +22,11 @@ public final class Api {
     /** Registers everything under {@code /api/v1} and the error mappers (which the dashboard pages share). */
     public static void register(JerseyEnvironment jersey, DatasetIntake intake, MonitorCatalog monitors,
             Checks checks, CheckHistory history, CheckQueue queue, BodyLimit limit,
-            DefinitionLimit definitionLimit, Deliveries deliveries, RunHistory runs) {
+            DefinitionLimit definitionLimit, Deliveries deliveries, RunHistory runs, Labels labels) {
         jersey.register(new DatasetResource(intake, limit));
         jersey.register(new MonitorResource(monitors, checks, history, queue, limit, definitionLimit));
+        jersey.register(new LabelResource(labels, limit));
+        jersey.register(new MonitorQualityResource(history));
         jersey.register(new CheckResource(history, runs));
         jersey.register(new DeliveryResource(deliveries));
         jersey.register(new MonitorDeliveryResource(deliveries));

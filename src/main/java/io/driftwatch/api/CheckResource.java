@@ -35,7 +35,8 @@ public final class CheckResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ObjectNode find(@PathParam("id") String id) {
         Check check = history.find(id);
-        return JsonDocuments.check(check, check.failed() ? null : history.result(id), runs.read(id).orElse(null));
+        return JsonDocuments.check(check, check.failed() ? null : history.result(id), runs.read(id).orElse(null),
+                history.quality(id).orElse(null));
     }
 
     /** The JSON result document exactly as {@code driftwatch check --json} writes it. */

@@ -7,6 +7,7 @@ import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.monitor.checks.BusyException;
 import io.driftwatch.monitor.ConflictException;
 import io.driftwatch.monitor.checks.FailedCheckException;
+import io.driftwatch.monitor.checks.InvalidLabelsException;
 import io.driftwatch.monitor.definitions.InvalidMonitorException;
 import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.NotFoundException;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the domain's exceptions into error answers: what was not found is 404, an invalid
- * definition or an unreadable batch 422 (naming the field or the line and column; for a batch posted
- * as a check, with the failed check recorded for it), a full check queue 503 with {@code Retry-After},
+ * definition, an unreadable batch or labels without their id or target 422 (naming the field or the
+ * line and column; for a batch posted as a check, with the failed check recorded for it), a full check queue 503 with {@code Retry-After},
  * a body or a definition past a limit (its size, its size once decompressed, its columns or a cell's
  * length) 413 naming the limit and its setting.
  *
@@ -43,6 +44,9 @@ final class DriftwatchExceptionMapper implements ExceptionMapper<DriftwatchExcep
                 problems.add(new ApiError.Problem(p.field(), p.describe()));
             }
             return answer(422, new ApiError("invalid_monitor", m.getMessage(), m.field(), problems));
+        }
+        if (e instanceof InvalidLabelsException l) {
+            return answer(422, ApiError.of("invalid_labels", l.getMessage(), l.field()));
         }
         if (e instanceof InvalidRequestException r) {
             return answer(400, ApiError.of("invalid_request", r.getMessage(), r.field()));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.driftwatch.monitor.checks.Check;
+import io.driftwatch.monitor.checks.QualityWindow;
 import io.driftwatch.monitor.schedule.RunHistory;
 import io.driftwatch.monitor.definitions.Monitor;
 import java.util.Iterator;
@@ -57,6 +58,14 @@ final class JsonDocuments {
 
     /** As {@link #check(Check, String)}, with its reference version and, for a scheduled check, what it read. */
     static ObjectNode check(Check c, String result, RunHistory.SourceRead source) {
+        return check(c, result, source, null);
+    }
+
+    /**
+     * As {@link #check(Check, String, RunHistory.SourceRead)}, with its model quality ({@code modelQuality}:
+     * the coverage and latency of its labels and the quality known for it; absent without a model).
+     */
+    static ObjectNode check(Check c, String result, RunHistory.SourceRead source, QualityWindow quality) {
         ObjectNode out = JSON.createObjectNode();
         out.put("id", c.id());
         out.put("monitorId", c.monitorId());
@@ -91,6 +100,9 @@ final class JsonDocuments {
         }
         out.put("status", "ok");
         out.putPOJO("links", Links.ofCheck(c.id(), c.monitorId()));
+        if (quality != null) {
+            out.set("modelQuality", JSON.valueToTree(QualityWindowSummary.of(quality)));
+        }
         JsonNode document = parse(result, JSON);
         for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

@@ -4,6 +4,7 @@ import io.driftwatch.monitor.checks.Check;
 import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.monitor.definitions.Monitor;
 import io.driftwatch.monitor.checks.MonitorCatalog;
+import io.driftwatch.monitor.checks.QualitySummary;
 import io.driftwatch.monitor.schedule.RunHistory;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -34,6 +35,14 @@ import java.util.Set;
  *       reference conditions; 0 for a clean batch) and
  *       {@code driftwatch_monitor_data_quality_critical_failures{monitor}} (the critical ones among
  *       them: every failed test, and the critical conditions); absent for a monitor without one;</li>
+ *   <li>for a monitor with a model, of its newest window whose quality is known (evaluated from labels
+ *       that arrived later, or scored when it was checked):
+ *       {@code driftwatch_monitor_model_quality{monitor,metric}} (each metric by Evidently's key, the
+ *       mean of a mean-and-deviation metric; absent where undefined),
+ *       {@code driftwatch_monitor_model_quality_failed{monitor}} (1 when the model failed its tests),
+ *       {@code driftwatch_monitor_model_quality_rows{monitor}} (rows scored) and
+ *       {@code driftwatch_monitor_label_coverage{monitor}} (the share of the window's logged predictions
+ *       with a label; absent when it logged none); absent before any quality is known;</li>
  *   <li>per column of the latest check: {@code driftwatch_column_drift_score{monitor,column,test}}
  *       and {@code driftwatch_column_drift_threshold{monitor,column,test}} (absent for a column that
  *       could not be tested, or whose score is not finite), and
@@ -45,8 +54,8 @@ import java.util.Set;
  * </ul>
  *
  * <p>Read from the store at each scrape, so every replica of the service exports the same values:
- * per monitor one query for the latest check and one count, then one query for the columns of all
- * latest checks together.
+ * per monitor one query for the latest check and one count (and one for the newest measured window of
+ * a monitor with a model), then one query for the columns of all latest checks together.
  *
  * <p>Thread-safe: holds no state between scrapes.
  */
@@ -84,6 +93,14 @@ final class MonitorMetrics implements MultiCollector {
         GaugeSnapshot.Builder drifted = gauge("driftwatch_column_drifted",
                 "1 when the column drifted in the monitor's latest check, else 0");
 
+        GaugeSnapshot.Builder modelQuality = gauge("driftwatch_monitor_model_quality",
+                "Model-quality metric of the monitor's newest window whose quality is known (from labels, or checked)");
+        GaugeSnapshot.Builder modelFailed = gauge("driftwatch_monitor_model_quality_failed",
+                "1 when the model failed its quality tests in that window, else 0");
+        GaugeSnapshot.Builder modelRows = gauge("driftwatch_monitor_model_quality_rows",
+                "Rows the model was scored on in that window (its labelled predictions)");
+        GaugeSnapshot.Builder coverage = gauge("driftwatch_monitor_label_coverage",
+                "Share of that window's logged predictions that have a label");
         GaugeSnapshot.Builder lastRun = gauge("driftwatch_monitor_last_run_slot_timestamp_seconds",
                 "The slot of the scheduled monitor's latest run, in seconds since the epoch");
         GaugeSnapshot.Builder lastRunFailed = gauge("driftwatch_monitor_last_run_failed",
@@ -99,6 +116,23 @@ final class MonitorMetrics implements MultiCollector {
                 }
             }
             checks.dataPoint(CounterDataPointSnapshot.builder().labels(monitor).value(history.count(m.id())).build());
+            if (m.definition().model().isPresent()) {
+                history.latestQuality(m.id()).ifPresent(w -> {
+                    QualitySummary q = w.quality();
+                    for (Map.Entry<String, Double> e : q.metrics().entrySet()) {
+                        if (e.getValue() != null) {
+                            modelQuality.dataPoint(point(Labels.of("monitor", m.id(), "metric", e.getKey()),
+                                    e.getValue()));
+                        }
+                    }
+                    modelFailed.dataPoint(point(monitor, q.failed() ? 1 : 0));
+                    modelRows.dataPoint(point(monitor, q.rows()));
+                    Double labelled = w.coverage();
+                    if (labelled != null) {
+                        coverage.dataPoint(point(monitor, labelled));
+                    }
+                });
+            }
             Optional<Check> check = history.latest(m.id());
             if (check.isEmpty()) {
                 continue;
@@ -139,7 +173,9 @@ final class MonitorMetrics implements MultiCollector {
                 .metricSnapshot(share.build()).metricSnapshot(shareThreshold.build())
                 .metricSnapshot(lastCheck.build()).metricSnapshot(qualityFailures.build())
                 .metricSnapshot(qualityCritical.build()).metricSnapshot(score.build()).metricSnapshot(threshold.build())
-                .metricSnapshot(drifted.build()).metricSnapshot(lastRun.build()).metricSnapshot(lastRunFailed.build())
+                .metricSnapshot(drifted.build()).metricSnapshot(modelQuality.build()).metricSnapshot(modelFailed.build())
+                .metricSnapshot(modelRows.build()).metricSnapshot(coverage.build()).metricSnapshot(lastRun.build())
+                .metricSnapshot(lastRunFailed.build())
                 .build();
     }
 

@@ -160,7 +160,7 @@ public final class MonitorResource {
         CheckHistory.Page page = history.page(id, instant("from", from), instant("to", to), limit, cursor);
         List<CheckSummary> items = new ArrayList<>(page.items().size());
         for (Check c : page.items()) {
-            items.add(CheckSummary.of(c));
+            items.add(CheckSummary.of(c, page.quality().get(c.id())));
         }
         return new CheckPage(items, page.next());
     }
@@ -169,7 +169,7 @@ public final class MonitorResource {
     private static Response checked(RecordedCheck recorded) {
         Check check = recorded.check();
         return Response.created(URI.create("/api/v1/checks/" + check.id()))
-                .entity(JsonDocuments.check(check, recorded.result())).build();
+                .entity(JsonDocuments.check(check, recorded.result(), null, recorded.quality())).build();
     }
 
     /**
@@ -181,7 +181,8 @@ public final class MonitorResource {
                 : ApiMediaTypes.YAML;
     }
 
-    private static Instant instant(String field, String value) {
+    /** The ISO-8601 instant of query parameter {@code field}, or null when it is absent. */
+    static Instant instant(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -9,6 +9,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /**
  * Monitors. Deleting one deletes its checks and their column results (the schema cascades).
@@ -43,9 +44,28 @@ public interface MonitorDao {
     int update(String id, int expectedVersion, String definition, String mediaType, String referenceId,
             String profileSha256, Instant updatedAt);
 
-    /** Deletes the monitor with its checks; returns the rows deleted (0 or 1). */
+    /**
+     * Deletes the monitor with its checks (by cascade), its logged predictions and its labels (which
+     * have no foreign key, for the speed of their bulk writes), in one transaction; returns the
+     * monitors deleted (0 or 1). The monitor's row goes first: that waits for a check being recorded
+     * to commit, so the predictions it logged are deleted too.
+     */
+    @Transaction
+    default int delete(String id) {
+        int deleted = deleteRow(id);
+        deletePredictions(id);
+        deleteLabels(id);
+        return deleted;
+    }
+
     @SqlUpdate("DELETE FROM monitors WHERE id = :id")
-    int delete(String id);
+    int deleteRow(String id);
+
+    @SqlUpdate("DELETE FROM prediction_log WHERE monitor_id = :id")
+    int deletePredictions(String id);
+
+    @SqlUpdate("DELETE FROM labels WHERE monitor_id = :id")
+    int deleteLabels(String id);
 
     @SqlQuery("SELECT * FROM monitors WHERE id = :id")
     Optional<MonitorRow> find(String id);

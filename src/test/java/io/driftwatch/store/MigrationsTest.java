@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * untouched, and passes on a migrated one.
  */
 class MigrationsTest {
-    private static final String[] TABLES = {"datasets", "reference_profiles", "monitors", "checks", "check_columns"};
+    private static final String[] TABLES = {"datasets", "reference_profiles", "monitors", "checks", "check_columns",
+        "check_model_quality", "prediction_log", "labels", "quality_evaluations"};
 
     @TempDir
     Path dir;
@@ -96,7 +97,7 @@ class MigrationsTest {
         long applied = StoreBackend.rowCount(jdbi, "databasechangelog");
         TestDatabases.migrated(db);
 
-        assertThat(applied).isEqualTo(15);
+        assertThat(applied).isEqualTo(18);
         assertThat(StoreBackend.rowCount(jdbi, "databasechangelog")).isEqualTo(applied);
         for (String table : TABLES) {
             assertThat(StoreBackend.rowCount(jdbi, table)).as(table).isZero();
@@ -127,10 +128,10 @@ class MigrationsTest {
 
         assertThatThrownBy(() -> requireApplied(db))
                 .isInstanceOf(UnmigratedDatabaseException.class)
-                .hasMessageContaining("13 of its migrations have not been applied")
+                .hasMessageContaining("16 of its migrations have not been applied")
                 .hasMessageContaining("1-monitors, 1-checks, 1-check-columns, 2-failed-checks, 2-incidents, 2-outbox, "
                         + "3-reference-versions, 3-check-sources, 3-source-files, 3-scheduled-runs, 4-outbox-order, "
-                        + "5-column-strength, 6-check-data-quality")
+                        + "5-column-strength, 6-check-data-quality, 7-check-model-quality, 7-prediction-log, 7-labels")
                 .hasMessageContaining("db migrate config.yml");
     }
 

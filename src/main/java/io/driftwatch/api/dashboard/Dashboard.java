@@ -7,6 +7,9 @@ import io.driftwatch.drift.DriftOptions;
 import io.driftwatch.integrity.IntegrityFinding;
 import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.monitor.checks.Check;
+import io.driftwatch.monitor.checks.QualitySummary;
+import io.driftwatch.quality.ModelSpec;
+import io.driftwatch.monitor.checks.QualityWindow;
 import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.monitor.checks.Dataset;
 import io.driftwatch.monitor.checks.DatasetIntake;
@@ -120,7 +123,8 @@ final class Dashboard {
                     c.datasetId(), c.datasetId() == null ? null : "/api/v1/datasets/" + encode(c.datasetId()), DashboardText.duration(c.durationMs()),
                     c.failed() ? null : links.report(), c.failed() ? null : links.result(), c.error(),
                     c.windowStart() == null ? null : DashboardText.time(c.windowStart()) + " → "
-                            + DashboardText.time(c.windowEnd()), DataQualityBadge.of(c.dataQuality())));
+                            + DashboardText.time(c.windowEnd()), DataQualityBadge.of(c.dataQuality()),
+                    model(page.quality().get(c.id()))));
         }
         String self = monitorHref(id);
         String older = page.next() == null ? null : self + "?cursor=" + encode(page.next());
@@ -137,9 +141,31 @@ final class Dashboard {
                     d.targetKind().value() + " " + d.target(), d.state().value(), d.attempts(), detail,
                     gaveUp ? "/api/v1/deliveries/" + encode(d.id()) + "/retry" : null));
         }
+        Map<String, QualityWindow> windows = m.definition().model().isPresent() ? history.quality(recent) : Map.of();
+        QualityWindow measured = null;
+        for (Check c : recent) {
+            QualityWindow w = windows.get(c.id());
+            if (w != null && w.quality().scored()) {
+                measured = w;
+            }
+        }
         return new MonitorPage(id, "/api/v1/monitors/" + encode(id), definition(m), latest, count,
-                ShareChart.of(recent), recent.size(), DataQualityChart.of(recent), HeatMap.of(mapped, columns), mapped.size(), entries, older,
-                newest, baseUrl, sent, failed, schedule(id));
+                ShareChart.of(recent), recent.size(), DataQualityChart.of(recent), ModelQualityChart.of(recent, windows),
+                model(measured), HeatMap.of(mapped, columns), mapped.size(), entries, older, newest, baseUrl, sent,
+                failed, schedule(id));
+    }
+
+    /** A window's model quality in brief; null without one. */
+    private static MonitorPage.ModelBadge model(QualityWindow w) {
+        if (w == null) {
+            return null;
+        }
+        QualitySummary q = w.quality();
+        String metric = q.headline().get(0);
+        return new MonitorPage.ModelBadge(ModelQualityChart.name(metric), q.scored()
+                ? ModelQualityChart.value(q.metric(metric)) : "not measured", w.coverage() == null ? null
+                : DashboardText.percent(w.coverage()) + " labelled", q.failed(),
+                ModelQualityChart.title(w, metric, q.headline().get(1)));
     }
 
     /** The monitor's schedule panel, or null when it has no schedule. */
@@ -218,8 +244,30 @@ final class Dashboard {
                 "typed by inference from the reference"));
         String policy = "Dataset drift when " + DashboardText.percent(o.share()) + " or more of the tested columns drift";
         return new MonitorPage.Definition(m.referenceId(), "/api/v1/datasets/" + encode(m.referenceId()), reference,
-                policy, DashboardText.percent(o.share()), tests, columns, quality(d), m.version(),
+                policy, DashboardText.percent(o.share()), tests, columns, quality(d), model(d), m.version(),
                 DashboardText.time(m.updatedAt()), m.text());
+    }
+
+    /** The model in brief: task, columns, the id labels are joined by, the tests; none without a model. */
+    private static List<MonitorPage.Fact> model(MonitorDefinition d) {
+        List<MonitorPage.Fact> facts = new ArrayList<>();
+        if (d.model().isEmpty()) {
+            return facts;
+        }
+        ModelSpec spec = d.model().get();
+        facts.add(new MonitorPage.Fact("Task", spec.task().label().replace('_', ' ')));
+        facts.add(new MonitorPage.Fact("Target", spec.target()));
+        add(facts, "Prediction", spec.prediction());
+        add(facts, "Probabilities", spec.probability() != null ? spec.probability()
+                : spec.classProbabilities().isEmpty() ? null : String.join(", ", spec.classProbabilities().values()));
+        facts.add(new MonitorPage.Fact("Labels joined by", d.modelId().orElse("none: batches come with their target")));
+        facts.add(new MonitorPage.Fact("Tests", switch (d.qualityOptions().tests()) {
+            case EVIDENTLY -> "Evidently's tests against the reference";
+            case DEGRADATION -> "degradation tests at " + DashboardText.percent(d.qualityOptions().confidence())
+                    + " confidence";
+            case NONE -> "none: the metrics only";
+        }));
+        return facts;
     }
 
     /** The data-quality analysis in brief: its tests, their settings, when it alerts; none without one. */

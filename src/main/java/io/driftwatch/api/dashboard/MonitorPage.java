@@ -19,6 +19,9 @@ import java.util.List;
  * @param chartChecks how many checks the chart shows
  * @param quality data-quality failures over the chart's checks; null when none of them had a
  *     data-quality analysis
+ * @param model model quality and label coverage over the chart's checks; null when none of them has a
+ *     model-quality verdict
+ * @param modelLatest the newest of those windows whose quality is known; null when none
  * @param heatMap per-column drift over the recent checks; null without checks
  * @param heatMapChecks how many checks the heat map shows
  * @param history one page of checks, newest first
@@ -28,13 +31,26 @@ import java.util.List;
  * @param schedule when and from where the service runs the monitor by itself; null without a schedule
  */
 public record MonitorPage(String id, String apiHref, Definition definition, Latest latest, long checks,
-        ShareChart chart, int chartChecks, DataQualityChart quality, HeatMap heatMap, int heatMapChecks, List<Entry> history,
+        ShareChart chart, int chartChecks, DataQualityChart quality, ModelQualityChart model, ModelBadge modelLatest,
+        HeatMap heatMap, int heatMapChecks, List<Entry> history,
         String olderHref, String newestHref, String baseUrl, List<DeliveryEntry> deliveries, int failedDeliveries,
         Schedule schedule) {
 
     public MonitorPage {
         history = List.copyOf(history);
         deliveries = List.copyOf(deliveries);
+    }
+
+    /**
+     * A window's model quality in a few words, as the list of checks and the card show it.
+     *
+     * @param metric the headline metric's name, e.g. {@code accuracy}
+     * @param value its value as the report prints it; {@code not measured} before labels or a target
+     * @param coverage e.g. {@code 50% labelled}; null when the window logged no predictions
+     * @param failed whether the model failed its tests there
+     * @param title the tooltip (the chart's)
+     */
+    public record ModelBadge(String metric, String value, String coverage, boolean failed, String title) {
     }
 
     /**
@@ -104,17 +120,19 @@ public record MonitorPage(String id, String apiHref, Definition definition, Late
      * @param columns the column mapping, role by role (only roles the definition sets)
      * @param quality the data-quality analysis: its tests, their settings, when it alerts; empty
      *     without one
+     * @param model the model: task, columns, the id labels are joined by, its tests; empty without one
      * @param version the definition's version
      * @param updated when it was last created or replaced
      * @param text the definition as submitted
      */
     public record Definition(String referenceId, String referenceHref, String reference, String policy,
-            String share, List<Fact> tests, List<Fact> columns, List<Fact> quality, int version, String updated,
-            String text) {
+            String share, List<Fact> tests, List<Fact> columns, List<Fact> quality, List<Fact> model, int version,
+            String updated, String text) {
         public Definition {
             tests = List.copyOf(tests);
             columns = List.copyOf(columns);
             quality = List.copyOf(quality);
+            model = List.copyOf(model);
         }
     }
 
@@ -155,9 +173,10 @@ public record MonitorPage(String id, String apiHref, Definition definition, Late
      * @param failure why the check could not run; null when it ran
      * @param window the window of data a scheduled or backfilled check covers; null otherwise
      * @param quality its data-quality verdict; null without a data-quality analysis
+     * @param model its model quality and label coverage; null when its monitor has no model
      */
     public record Entry(String id, String when, boolean drift, String share, String drifted, int errors,
             String datasetId, String datasetHref, String duration, String reportHref, String resultHref,
-            String failure, String window, DataQualityBadge quality) {
+            String failure, String window, DataQualityBadge quality, ModelBadge model) {
     }
 }

@@ -6,8 +6,11 @@ import io.driftwatch.store.CheckColumnRow;
 import io.driftwatch.store.CheckDao;
 import io.driftwatch.store.CheckRow;
 import io.driftwatch.store.CheckSummaryRow;
+import io.driftwatch.store.QualityDao;
+import io.driftwatch.store.QualityWindowRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,8 +22,10 @@ import java.util.Optional;
 
 /**
  * Reads the checks the service recorded: one check with its documents, a monitor's history page by
- * page (newest first, with an opaque cursor), the latest check, and the per-column scores of recent
- * checks that the dashboard's heat map and the Prometheus endpoint show.
+ * page (newest first, with an opaque cursor), the latest check, the per-column scores of recent
+ * checks that the dashboard's heat map and the Prometheus endpoint show, and the model quality of
+ * checks of monitors with a model ({@link QualityWindow}: the check's own verdict and the newest
+ * evaluation from labels that arrived later), check by check or page by page.
  *
  * <p>Thread-safe.
  */
@@ -31,18 +36,31 @@ public final class CheckHistory {
     private static final Instant END = Instant.parse("9999-12-31T00:00:00Z");
 
     private final CheckDao checks;
+    private final QualityDao quality;
     private final MonitorCatalog monitors;
     private final Path reportsDirectory;
 
-    public CheckHistory(CheckDao checks, MonitorCatalog monitors, Path reportsDirectory) {
+    public CheckHistory(CheckDao checks, QualityDao quality, MonitorCatalog monitors, Path reportsDirectory) {
         this.checks = checks;
+        this.quality = quality;
         this.monitors = monitors;
         this.reportsDirectory = reportsDirectory;
     }
 
-    /** A page of history and the cursor of the next one (null on the last page). */
-    public record Page(List<Check> items, String next) {
+    /**
+     * A page of history and the cursor of the next one (null on the last page), with the model quality
+     * of the checks that have one, by check id.
+     */
+    public record Page(List<Check> items, String next, Map<String, QualityWindow> quality) {
         public Page {
+            items = List.copyOf(items);
+            quality = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(quality));
+        }
+    }
+
+    /** A page of a monitor's windows, newest first, and the cursor of the next one (null on the last page). */
+    public record QualityPage(List<QualityWindow> items, String next) {
+        public QualityPage {
             items = List.copyOf(items);
         }
     }
@@ -76,6 +94,70 @@ public final class CheckHistory {
      * @throws InvalidRequestException when the cursor or limit is not valid
      */
     public Page page(String monitorId, Instant from, Instant to, int limit, String cursor) {
+        Bounds b = bounds(monitorId, from, to, limit, cursor);
+        List<CheckSummaryRow> rows = checks.page(monitorId, b.lower, b.beforeTime, b.beforeId, limit + 1);
+        List<Check> items = new ArrayList<>(Math.min(rows.size(), limit));
+        for (int i = 0; i < rows.size() && i < limit; i++) {
+            items.add(check(rows.get(i)));
+        }
+        String next = rows.size() > limit ? new Position(items.get(limit - 1).createdAt(),
+                items.get(limit - 1).id()).encode() : null;
+        return new Page(items, next, quality(items));
+    }
+
+    /**
+     * The windows of monitor {@code monitorId} (its checks with a model-quality verdict) created in
+     * {@code [from, to)}, newest first, paged as {@link #page} pages checks.
+     *
+     * @throws NotFoundException when the monitor does not exist
+     * @throws InvalidRequestException when the cursor or limit is not valid
+     */
+    public QualityPage qualityPage(String monitorId, Instant from, Instant to, int limit, String cursor) {
+        Bounds b = bounds(monitorId, from, to, limit, cursor);
+        List<QualityWindowRow> rows = quality.page(monitorId, b.lower, b.beforeTime, b.beforeId, limit + 1);
+        List<QualityWindow> items = new ArrayList<>(Math.min(rows.size(), limit));
+        for (int i = 0; i < rows.size() && i < limit; i++) {
+            items.add(window(rows.get(i)));
+        }
+        String next = rows.size() > limit ? new Position(items.get(limit - 1).createdAt(),
+                items.get(limit - 1).checkId()).encode() : null;
+        return new QualityPage(items, next);
+    }
+
+    /** The model quality of check {@code id}, if its monitor has a model. */
+    public Optional<QualityWindow> quality(String id) {
+        List<QualityWindowRow> rows = quality.windows(List.of(id));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(window(rows.get(0)));
+    }
+
+    /** The model quality of those of {@code of} that have one, by check id. */
+    public Map<String, QualityWindow> quality(List<Check> of) {
+        Map<String, QualityWindow> byCheck = new LinkedHashMap<>();
+        if (of.isEmpty()) {
+            return byCheck;
+        }
+        List<String> ids = new ArrayList<>(of.size());
+        for (Check c : of) {
+            ids.add(c.id());
+        }
+        for (QualityWindowRow row : quality.windows(ids)) {
+            byCheck.put(row.checkId(), window(row));
+        }
+        return byCheck;
+    }
+
+    /**
+     * The monitor's newest window whose quality is known (evaluated from labels, or scored when it was
+     * checked), if any.
+     */
+    public Optional<QualityWindow> latestQuality(String monitorId) {
+        return quality.latestMeasured(monitorId).map(CheckHistory::window);
+    }
+
+    private record Bounds(Instant lower, Instant beforeTime, String beforeId) {
+    }
+
+    private Bounds bounds(String monitorId, Instant from, Instant to, int limit, String cursor) {
         monitors.find(monitorId);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIMIT + ", not " + limit);
@@ -90,14 +172,7 @@ public final class CheckHistory {
                 beforeId = p.id;
             }
         }
-        List<CheckSummaryRow> rows = checks.page(monitorId, lower, beforeTime, beforeId, limit + 1);
-        List<Check> items = new ArrayList<>(Math.min(rows.size(), limit));
-        for (int i = 0; i < rows.size() && i < limit; i++) {
-            items.add(check(rows.get(i)));
-        }
-        String next = rows.size() > limit ? new Position(items.get(limit - 1).createdAt(),
-                items.get(limit - 1).id()).encode() : null;
-        return new Page(items, next);
+        return new Bounds(lower, beforeTime, beforeId);
     }
 
     /**
@@ -200,6 +275,16 @@ public final class CheckHistory {
         return new Check(r.id(), r.monitorId(), r.datasetId(), r.createdAt(), r.driftDetected(), r.driftShare(),
                 r.shareThreshold(), r.columnCount(), r.driftedCount(), r.errorCount(), r.durationMs(), r.error(),
                 r.referenceVersion(), null, null, Check.DataQuality.of(r.dataQualityFailures(), r.dataQualityCritical()));
+    }
+
+    static QualityWindow window(QualityWindowRow r) {
+        QualityWindow.Evaluation evaluation = r.evaluationId() == null ? null : new QualityWindow.Evaluation(
+                r.evaluatedAt(), r.labelled(), r.coverage(), new QualityWindow.Latency(
+                        Duration.ofMillis(r.latencyMedianMs()), Duration.ofMillis(r.latencyMaxMs())),
+                QualitySummary.fromJson(r.evaluationSummary()));
+        return new QualityWindow(r.checkId(), r.monitorId(), r.createdAt(),
+                r.windowEnd() != null ? r.windowEnd() : r.createdAt(), r.predictions(),
+                QualitySummary.fromJson(r.summary()), evaluation);
     }
 
     private static Check check(CheckSummaryRow r) {

@@ -9,13 +9,17 @@ import io.driftwatch.monitor.definitions.ReferenceVersion;
 import io.driftwatch.monitor.policy.Incidents;
 import io.driftwatch.monitor.policy.Receivers;
 import io.driftwatch.monitor.sources.SourceRead;
+import io.driftwatch.quality.QualityResult;
 import io.driftwatch.report.CheckReport;
 import io.driftwatch.report.JsonResult;
 import io.driftwatch.stats.TestResult;
 import io.driftwatch.store.CheckColumnRow;
 import io.driftwatch.store.CheckRow;
+import io.driftwatch.store.CheckQualityRow;
 import io.driftwatch.store.CheckSourceRow;
+import io.driftwatch.store.PredictionBatch;
 import io.driftwatch.store.Transactions;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,7 +28,9 @@ import java.util.List;
 /**
  * Records checks: in one transaction, the check with its JSON result, its data-quality counts (from
  * its integrity section, if it has one with tests) and per-column results (or, for a check that could
- * not run, its reason), where its batch came from, and what the monitor's policy makes of it
+ * not run, its reason), its model-quality verdict (from its quality section, if it has one) and, for a
+ * monitor with {@code model.id}, its batch's prediction rows for labels that arrive later
+ * ({@link PredictionLog}), where its batch came from, and what the monitor's policy makes of it
  * (incidents opened or resolved, alerts and triggers queued in the outbox). Wakes the outbox worker
  * when something was queued.
  *
@@ -34,15 +40,18 @@ final class CheckRecorder {
     private final Transactions transactions;
     private final Incidents incidents;
     private final Runnable deliveriesQueued;
+    private final Clock clock;
 
     /**
      * @param receivers the channels and triggers monitors' policies may name
      * @param deliveriesQueued called after a check queued alerts or triggers (wakes the outbox worker)
+     * @param clock when checks are recorded (and their predictions logged)
      */
-    CheckRecorder(Transactions transactions, Receivers receivers, Runnable deliveriesQueued) {
+    CheckRecorder(Transactions transactions, Receivers receivers, Runnable deliveriesQueued, Clock clock) {
         this.transactions = transactions;
         this.incidents = new Incidents(receivers);
         this.deliveriesQueued = deliveriesQueued;
+        this.clock = clock;
     }
 
     /**
@@ -50,12 +59,12 @@ final class CheckRecorder {
      *
      * @param id the check's id (its report file is named after it)
      * @param reportFile the report's path under the reports directory
-     * @return the check and the JSON result stored for it, or null when the origin's file had been
-     *     read by another run meanwhile (then nothing is recorded)
+     * @return the check, the JSON result and the model quality stored for it, or null when the origin's
+     *     file had been read by another run meanwhile (then nothing is recorded)
      */
     RecordedCheck recorded(String id, Monitor monitor, String datasetId, ReferenceVersion reference,
             CheckOrigin origin, CheckReport report, String reportFile, long millis) {
-        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         DatasetDrift verdict = report.drift().dataset();
         String result = JsonResult.of(report).toJson();
         // a data summary without tests (integrity.tests: none) has no verdict to count
@@ -67,10 +76,27 @@ final class CheckRecorder {
                 null, reference.version(), integrity == null ? null : integrity.failureCount(),
                 integrity == null ? null : integrity.criticalCount());
         List<CheckColumnRow> columns = columns(id, report.drift().columns());
-        if (!record(monitor, row, columns, origin, new Incidents.CheckFacts(id, createdAt, report.sections(), null))) {
+        QualityResult quality = report.sections().find(QualityResult.class).orElse(null);
+        PredictionBatch predictions = quality == null || monitor.definition().modelId().isEmpty() ? null
+                : PredictionLog.of(id, monitor.id(), createdAt, monitor.definition().model().orElseThrow(),
+                        monitor.definition().modelId().get(), report.current());
+        QualitySummary summary = quality == null ? null : QualitySummary.of(quality);
+        CheckQualityRow qualityRow = summary == null ? null : new CheckQualityRow(id, summary.failed(), summary.rows(),
+                summary.toJson(), predictions == null ? 0 : predictions.size(), null);
+        if (!record(monitor, row, columns, origin, new Incidents.CheckFacts(id, createdAt, report.sections(), null),
+                tx -> {
+                    if (qualityRow != null) {
+                        tx.quality().insertSummary(qualityRow);
+                    }
+                    if (predictions != null) {
+                        tx.bulk().logPredictions(predictions);
+                    }
+                })) {
             return null;
         }
-        return new RecordedCheck(CheckHistory.check(row), result);
+        QualityWindow window = summary == null ? null : new QualityWindow(id, monitor.id(), createdAt,
+                origin == null ? createdAt : origin.window().to(), qualityRow.predictions(), summary, null);
+        return new RecordedCheck(CheckHistory.check(row), result, window);
     }
 
     /**
@@ -84,24 +110,28 @@ final class CheckRecorder {
     Check failed(Monitor monitor, String datasetId, ReferenceVersion reference, CheckOrigin origin, String error,
             long millis) {
         String id = java.util.UUID.randomUUID().toString();
-        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         CheckRow row = new CheckRow(id, monitor.id(), monitor.version(), datasetId, createdAt, false, 0,
                 monitor.definition().driftOptions().share(), 0, 0, 0, millis, null, null, CheckRow.FAILED, error,
                 reference == null ? null : reference.version(), null, null);
-        if (!record(monitor, row, List.of(), origin, new Incidents.CheckFacts(id, createdAt, null, error))) {
+        if (!record(monitor, row, List.of(), origin, new Incidents.CheckFacts(id, createdAt, null, error), tx -> { })) {
             return null;
         }
         return CheckHistory.check(row);
     }
 
-    /** Stores the check and applies the policy in one transaction; false when the origin's file was read already. */
+    /**
+     * Stores the check, what {@code more} stores with it, and applies the policy in one transaction;
+     * false when the origin's file was read already.
+     */
     private boolean record(Monitor monitor, CheckRow row, List<CheckColumnRow> columns, CheckOrigin origin,
-            Incidents.CheckFacts facts) {
+            Incidents.CheckFacts facts, java.util.function.Consumer<Transactions.Tx> more) {
         int queued;
         try {
             queued = transactions.inTransaction(tx -> {
                 incidents.lockFirst(tx, monitor);
                 tx.checks().insert(row, columns);
+                more.accept(tx);
                 recordOrigin(tx, monitor, row.id(), row.createdAt(), origin);
                 return incidents.apply(tx, monitor, facts);
             });

@@ -55,10 +55,21 @@ public final class Checks {
      */
     public Checks(MonitorCatalog monitors, DatasetIntake intake, Transactions transactions, Receivers receivers,
             Runnable deliveriesQueued, CheckRunner runner, Path reportsDirectory, MetricRegistry metrics) {
+        this(monitors, intake, transactions, receivers, deliveriesQueued, runner, reportsDirectory, metrics,
+                java.time.Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #Checks(MonitorCatalog, DatasetIntake, Transactions, Receivers, Runnable, CheckRunner, Path,
+     * MetricRegistry)}, recording checks at the times {@code clock} tells.
+     */
+    public Checks(MonitorCatalog monitors, DatasetIntake intake, Transactions transactions, Receivers receivers,
+            Runnable deliveriesQueued, CheckRunner runner, Path reportsDirectory, MetricRegistry metrics,
+            java.time.Clock clock) {
         this.monitors = monitors;
         this.intake = intake;
         this.runner = runner;
-        this.recorder = new CheckRecorder(transactions, receivers, deliveriesQueued);
+        this.recorder = new CheckRecorder(transactions, receivers, deliveriesQueued, clock);
         this.reportsDirectory = reportsDirectory;
         this.duration = metrics.timer(MetricRegistry.name("checks", "duration"));
         this.drifted = metrics.meter(MetricRegistry.name("checks", "drifted"));

@@ -333,9 +333,15 @@ public final class MonitorDefinition {
 
     /**
      * CSV options that honour the mapping: numerical columns must hold numbers (a bad cell fails the
-     * read naming its line), text columns stay text even when they look like numbers.
+     * read naming its line), text columns stay text even when they look like numbers, and so does the
+     * model's id column ({@code model.id}): an id is matched as written ({@code 007} is not {@code 7},
+     * and a 19-digit id is not rounded to a double).
      */
     public CsvOptions csvOptions() {
-        return CsvOptions.defaults().withNumericColumns(Set.copyOf(numerical)).withTextColumns(Set.copyOf(text));
+        Set<String> asText = new LinkedHashSet<>(text);
+        if (modelId != null) {
+            asText.add(modelId);
+        }
+        return CsvOptions.defaults().withNumericColumns(Set.copyOf(numerical)).withTextColumns(asText);
     }
 }
