@@ -329,72 +329,63 @@ public final class LabelBulk {
     }
 
     private static void copyPredictions(PGConnection pg, PredictionBatch b, int[] order) throws SQLException {
-        CopyIn copy = pg.getCopyAPI().copyIn("COPY prediction_log (" + PREDICTION_COLUMNS + ") FROM STDIN");
-        try {
-            StringBuilder out = new StringBuilder(FLUSH_CHARS + 4096);
-            String prefix = escaped(b.checkId()) + '\t';
-            String monitor = '\t' + escaped(b.monitorId()) + '\t';
-            String logged = b.loggedAt().toString();
-            for (int k = 0; k < b.size(); k++) {
-                int i = order[k];
-                out.append(prefix).append(b.positions()[i]).append(monitor);
-                escape(out, b.rowIds()[i]);
-                out.append('\t');
-                text(out, b.predictedLabels() == null ? null : b.predictedLabels()[i]);
-                out.append('\t');
-                number(out, b.predictedValues(), i);
-                out.append('\t');
-                number(out, b.probability(), i);
-                out.append('\t');
-                text(out, b.probabilities() == null ? null : b.probabilities()[i]);
-                out.append('\t').append(logged).append('\n');
-                if (out.length() >= FLUSH_CHARS) {
-                    flush(copy, out);
-                }
-            }
-            flush(copy, out);
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
+        String prefix = escaped(b.checkId()) + '\t';
+        String monitor = '\t' + escaped(b.monitorId()) + '\t';
+        String logged = b.loggedAt().toString();
+        copy(pg, "COPY prediction_log (" + PREDICTION_COLUMNS + ") FROM STDIN", b.size(), (out, k) -> {
+            int i = order[k];
+            out.append(prefix).append(b.positions()[i]).append(monitor);
+            escape(out, b.rowIds()[i]);
+            out.append('\t');
+            text(out, b.predictedLabels() == null ? null : b.predictedLabels()[i]);
+            out.append('\t');
+            number(out, b.predictedValues(), i);
+            out.append('\t');
+            number(out, b.probability(), i);
+            out.append('\t');
+            text(out, b.probabilities() == null ? null : b.probabilities()[i]);
+            out.append('\t').append(logged).append('\n');
+        });
     }
 
     private static void copyIds(PGConnection pg, String[] rowIds, int size) throws SQLException {
-        CopyIn copy = pg.getCopyAPI().copyIn("COPY label_batch (position, row_id) FROM STDIN");
-        try {
-            StringBuilder out = new StringBuilder(FLUSH_CHARS + 4096);
-            for (int i = 0; i < size; i++) {
-                out.append(i).append('\t');
-                escape(out, rowIds[i]);
-                out.append('\n');
-                if (out.length() >= FLUSH_CHARS) {
-                    flush(copy, out);
-                }
-            }
-            flush(copy, out);
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
+        copy(pg, "COPY label_batch (position, row_id) FROM STDIN", size, (out, i) -> {
+            out.append(i).append('\t');
+            escape(out, rowIds[i]);
+            out.append('\n');
+        });
     }
 
     private static void copyLabels(PGConnection pg, String monitorId, String[] rowIds, String[] labels, int[] order,
             Instant receivedAt) throws SQLException {
-        CopyIn copy = pg.getCopyAPI().copyIn("COPY labels (monitor_id, row_id, label, received_at) FROM STDIN");
+        String monitor = escaped(monitorId) + '\t';
+        String received = '\t' + receivedAt.toString() + '\n';
+        copy(pg, "COPY labels (monitor_id, row_id, label, received_at) FROM STDIN", order.length, (out, k) -> {
+            int i = order[k];
+            out.append(monitor);
+            escape(out, rowIds[i]);
+            out.append('\t');
+            escape(out, labels[i]);
+            out.append(received);
+        });
+    }
+
+    /** Appends one row (the {@code k}-th) of a COPY's text, tab-separated and ending with a newline. */
+    @FunctionalInterface
+    private interface CopyRow {
+        void append(StringBuilder out, int k);
+    }
+
+    /**
+     * Streams {@code rows} rows written by {@code row} through {@code sql} (a {@code COPY … FROM STDIN}),
+     * a megabyte at a time; a failure cancels the COPY.
+     */
+    private static void copy(PGConnection pg, String sql, int rows, CopyRow row) throws SQLException {
+        CopyIn copy = pg.getCopyAPI().copyIn(sql);
         try {
             StringBuilder out = new StringBuilder(FLUSH_CHARS + 4096);
-            String monitor = escaped(monitorId) + '\t';
-            String received = '\t' + receivedAt.toString() + '\n';
-            for (int i : order) {
-                out.append(monitor);
-                escape(out, rowIds[i]);
-                out.append('\t');
-                escape(out, labels[i]);
-                out.append(received);
+            for (int k = 0; k < rows; k++) {
+                row.append(out, k);
                 if (out.length() >= FLUSH_CHARS) {
                     flush(copy, out);
                 }
