@@ -16,8 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,17 +70,17 @@ class AdultExampleAlertTest {
     void theDegradedBatchAlertsOnceAndNeitherTheControlNorTheDriftedButAccurateBatchDoes() throws Exception {
         JsonNode control = check("current.csv");
         assertThat(control.at("/quality/failed").asBoolean()).isFalse();
-        assertThat(deliveries()).as("the no-drift control").isEmpty();
+        assertThat(api.deliveries("adult-income")).as("the no-drift control").isEmpty();
 
         JsonNode drifted = check("current-drifted.csv");
         assertThat(drifted.at("/datasetDrift/detected").asBoolean()).as("its inputs drift").isTrue();
         assertThat(drifted.at("/quality/failed").asBoolean()).as("yet the model holds").isFalse();
         assertThat(drifted.at("/quality/degradation").size()).as("both watched metrics tested").isEqualTo(2);
-        assertThat(deliveries()).as("drifted but accurate").isEmpty();
+        assertThat(api.deliveries("adult-income")).as("drifted but accurate").isEmpty();
 
         JsonNode degraded = check("current-degraded.csv");
         assertThat(degraded.at("/quality/failed").asBoolean()).isTrue();
-        awaitDelivered(1);
+        api.awaitDelivered("adult-income", 1, PATIENCE);
         assertThat(SLACK.requests()).hasSize(1);
         JsonNode slack = SLACK.requests().get(0).json();
         assertThat(slack.at("/blocks/0/text/text").asText()).isEqualTo("Model degraded: adult-income");
@@ -108,24 +106,5 @@ class AdultExampleAlertTest {
         return a.json();
     }
 
-    private static List<JsonNode> deliveries() throws InterruptedException {
-        ApiClient.Answer a = api.get("/api/v1/monitors/adult-income/deliveries?limit=100");
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        List<JsonNode> items = new ArrayList<>();
-        a.json().path("items").forEach(items::add);
-        return items;
-    }
 
-    private static void awaitDelivered(int count) throws InterruptedException {
-        Receiving.await(count + " delivered", PATIENCE, () -> {
-            try {
-                List<JsonNode> items = deliveries();
-                return items.size() == count && items.stream().allMatch(d -> d.path("state").asText()
-                        .equals("delivered"));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return true;
-            }
-        });
-    }
 }

@@ -50,6 +50,36 @@ final class ApiClient {
         }
     }
 
+    /** {@code monitor}'s deliveries (the newest 100), failing the test when the answer is not 200. */
+    java.util.List<JsonNode> deliveries(String monitor) throws InterruptedException {
+        Answer a = get("/api/v1/monitors/" + monitor + "/deliveries?limit=100");
+        if (a.status() != 200) {
+            throw new AssertionError("deliveries of " + monitor + ": " + a.status() + " " + a.body());
+        }
+        java.util.List<JsonNode> items = new java.util.ArrayList<>();
+        a.json().path("items").forEach(items::add);
+        return items;
+    }
+
+    /** Waits until {@code monitor} has exactly {@code count} deliveries, all delivered; returns them. */
+    java.util.List<JsonNode> awaitDelivered(String monitor, int count, Duration patience) throws InterruptedException {
+        java.util.List<JsonNode> items = new java.util.ArrayList<>();
+        Receiving.await(count + " delivered deliveries", patience, () -> {
+            try {
+                items.clear();
+                items.addAll(deliveries(monitor));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+            return items.size() == count && items.stream().allMatch(d -> d.path("state").asText().equals("delivered"));
+        });
+        if (items.size() != count) {
+            throw new AssertionError("expected " + count + " deliveries of " + monitor + ", found " + items);
+        }
+        return items;
+    }
+
     Answer get(String path) throws InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build());
     }

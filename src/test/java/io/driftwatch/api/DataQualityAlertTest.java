@@ -65,14 +65,14 @@ class DataQualityAlertTest {
         JsonNode drifted = check(DataQualityBatches.channelsSwapped(1));
         assertThat(drifted.at("/datasetDrift/detected").asBoolean()).as("web and phone swapped").isTrue();
         assertThat(failedTests(drifted)).as("the drifted batch's data is clean").isEmpty();
-        assertThat(deliveries()).as("a drift alone breaches no integrity condition").isEmpty();
+        assertThat(api.deliveries("orders")).as("a drift alone breaches no integrity condition").isEmpty();
 
         JsonNode broken = check(DataQualityBatches.missingAmounts(2, 40));
         assertThat(broken.at("/datasetDrift/detected").asBoolean()).as("40 amounts missing").isFalse();
         List<String> failed = failedTests(broken);
         assertThat(failed).contains("missing_value_count of amount");
 
-        List<JsonNode> sent = awaitDelivered(1);
+        List<JsonNode> sent = api.awaitDelivered("orders", 1, PATIENCE);
         assertThat(sent.get(0).path("checkId").asText()).isEqualTo(broken.path("id").asText());
         assertThat(sent.get(0).path("event").asText()).isEqualTo("triggered");
         assertThat(SLACK.requests()).hasSize(1);
@@ -107,27 +107,5 @@ class DataQualityAlertTest {
         return failed;
     }
 
-    private static List<JsonNode> deliveries() throws InterruptedException {
-        ApiClient.Answer a = api.get("/api/v1/monitors/orders/deliveries?limit=100");
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        List<JsonNode> items = new ArrayList<>();
-        a.json().path("items").forEach(items::add);
-        return items;
-    }
 
-    private static List<JsonNode> awaitDelivered(int count) throws InterruptedException {
-        List<JsonNode> items = new ArrayList<>();
-        Receiving.await(count + " delivered deliveries", PATIENCE, () -> {
-            try {
-                items.clear();
-                items.addAll(deliveries());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return true;
-            }
-            return items.size() == count && items.stream().allMatch(d -> d.path("state").asText().equals("delivered"));
-        });
-        assertThat(items).hasSize(count);
-        return items;
-    }
 }

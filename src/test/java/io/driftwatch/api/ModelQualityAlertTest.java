@@ -15,7 +15,6 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +84,7 @@ class ModelQualityAlertTest {
         assertThat(drifted.at("/datasetDrift/detected").asBoolean()).as("every feature moved").isTrue();
         assertThat(drifted.at("/datasetDrift/numberOfDriftedColumns").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(accuracy(drifted, "current")).as("the model still holds").isGreaterThan(0.85);
-        assertThat(deliveries()).as("drift alone breaches no quality condition").isEmpty();
+        assertThat(api.deliveries("churn")).as("drift alone breaches no quality condition").isEmpty();
 
         JsonNode degraded = check(ModelQualityBatches.degraded(2));
         double reference = accuracy(degraded, "reference");
@@ -94,7 +93,7 @@ class ModelQualityAlertTest {
         assertThat(current).as("the model got clearly worse").isLessThan(0.7);
         assertThat(degraded.at("/datasetDrift/detected").asBoolean()).as("its inputs did not move").isFalse();
 
-        List<JsonNode> sent = awaitDelivered(2);
+        List<JsonNode> sent = api.awaitDelivered("churn", 2, PATIENCE);
         for (JsonNode d : sent) {
             assertThat(d.path("checkId").asText()).isEqualTo(degraded.path("id").asText());
             assertThat(d.path("event").asText()).isEqualTo("triggered");
@@ -115,11 +114,11 @@ class ModelQualityAlertTest {
         assertNamesReferenceAndCurrent(event.at("/data/modelQuality/0").asText(), reference, current);
 
         check(ModelQualityBatches.degraded(3));
-        assertThat(deliveries()).as("a second bad batch updates the open incident silently").hasSize(2);
+        assertThat(api.deliveries("churn")).as("a second bad batch updates the open incident silently").hasSize(2);
 
         JsonNode clean = check(ModelQualityBatches.clean(4));
         assertThat(accuracy(clean, "current")).isGreaterThan(0.85);
-        awaitDelivered(4);
+        api.awaitDelivered("churn", 4, PATIENCE);
         assertThat(SLACK.requests()).hasSize(2);
         assertThat(SLACK.requests().get(1).json().at("/blocks/0/text/text").asText())
                 .isEqualTo("Model quality resolved: churn");
@@ -155,27 +154,5 @@ class ModelQualityAlertTest {
         return "v1," + Base64.getEncoder().encodeToString(signed);
     }
 
-    private static List<JsonNode> deliveries() throws InterruptedException {
-        ApiClient.Answer a = api.get("/api/v1/monitors/churn/deliveries?limit=100");
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        List<JsonNode> items = new ArrayList<>();
-        a.json().path("items").forEach(items::add);
-        return items;
-    }
 
-    private static List<JsonNode> awaitDelivered(int count) throws InterruptedException {
-        List<JsonNode> items = new ArrayList<>();
-        Receiving.await(count + " delivered deliveries", PATIENCE, () -> {
-            try {
-                items.clear();
-                items.addAll(deliveries());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return true;
-            }
-            return items.size() == count && items.stream().allMatch(d -> d.path("state").asText().equals("delivered"));
-        });
-        assertThat(items).hasSize(count);
-        return items;
-    }
 }
