@@ -8,7 +8,7 @@ import io.driftwatch.data.NumericColumnBuilder;
 import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
 import io.driftwatch.profile.ReferenceProfile;
-import io.driftwatch.quality.ModelSpec;
+import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.quality.QualityAnalysis;
 import io.driftwatch.quality.QualityOptions;
 import io.driftwatch.quality.QualityEvaluator;

@@ -1,5 +1,8 @@
 package io.driftwatch.quality;
 
+import io.driftwatch.analysis.ClassLabel;
+import io.driftwatch.analysis.ModelTask;
+import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.data.CategoricalColumn;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.NumericColumn;

@@ -1,5 +1,6 @@
 package io.driftwatch.quality;
 
+import io.driftwatch.analysis.ClassLabel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.driftwatch.quality;
 
+import io.driftwatch.analysis.ClassLabel;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.driftwatch.quality;
 
+import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.analysis.MetricTest.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

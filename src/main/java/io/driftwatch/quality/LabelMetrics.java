@@ -1,5 +1,7 @@
 package io.driftwatch.quality;
 
+import io.driftwatch.analysis.ClassLabel;
+
 /**
  * One class's metrics (Evidently's {@code F1ByLabel}, {@code PrecisionByLabel}, {@code RecallByLabel},
  * {@code RocAucByLabel}): one-vs-rest precision, recall and F1 with 0/0 read as 0, and the ROC AUC of

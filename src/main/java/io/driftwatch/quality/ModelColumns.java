@@ -1,5 +1,6 @@
 package io.driftwatch.quality;
 
+import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.data.CategoricalColumn;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.NumericColumn;

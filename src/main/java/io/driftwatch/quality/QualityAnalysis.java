@@ -1,5 +1,6 @@
 package io.driftwatch.quality;
 
+import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.analysis.Analysis;
 import io.driftwatch.analysis.CheckData;
 import io.driftwatch.data.Table;

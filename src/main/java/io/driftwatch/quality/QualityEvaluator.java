@@ -1,5 +1,6 @@
 package io.driftwatch.quality;
 
+import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.data.Table;
 import io.driftwatch.quality.EvidentlyFailure.Stage;
 import java.util.ArrayList;

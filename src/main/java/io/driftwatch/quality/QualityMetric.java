@@ -1,5 +1,7 @@
 package io.driftwatch.quality;
 
+import io.driftwatch.analysis.ModelTask;
+
 /**
  * One model-quality metric: its key in the JSON result (Evidently's metric name in snake_case, or a
  * Driftwatch name for Driftwatch's corrected metrics), Evidently's class name, whether its value is a

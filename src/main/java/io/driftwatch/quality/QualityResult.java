@@ -1,5 +1,6 @@
 package io.driftwatch.quality;
 
+import io.driftwatch.analysis.ModelTask;
 import io.driftwatch.analysis.MetricTest;
 import io.driftwatch.analysis.Section;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.driftwatch.quality;
 
+import io.driftwatch.analysis.ModelTask;
+import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.DoubleRadixSort;
 import io.driftwatch.data.NumericColumn;

@@ -1,14 +1,14 @@
 package io.driftwatch.report;
 
 import io.driftwatch.analysis.MetricTest;
-import io.driftwatch.quality.ClassLabel;
+import io.driftwatch.analysis.ClassLabel;
 import io.driftwatch.quality.ClassificationMetric;
 import io.driftwatch.quality.ClassificationSide;
 import io.driftwatch.quality.ConfusionMatrix;
 import io.driftwatch.quality.DegradationTest;
 import io.driftwatch.quality.LabelMetrics;
 import io.driftwatch.quality.MetricValue;
-import io.driftwatch.quality.ModelTask;
+import io.driftwatch.analysis.ModelTask;
 import io.driftwatch.quality.QualityCharts;
 import io.driftwatch.quality.QualityMetric;
 import io.driftwatch.quality.QualityOptions;

@@ -3,7 +3,7 @@ package io.driftwatch.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.driftwatch.analysis.MetricTest;
 import io.driftwatch.quality.Baseline;
-import io.driftwatch.quality.ClassLabel;
+import io.driftwatch.analysis.ClassLabel;
 import io.driftwatch.quality.ClassificationSide;
 import io.driftwatch.quality.ConfusionMatrix;
 import io.driftwatch.quality.DegradationTest;

@@ -1,5 +1,6 @@
 package io.driftwatch.quality;
 
+import io.driftwatch.analysis.ModelSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.data.CategoricalColumn;

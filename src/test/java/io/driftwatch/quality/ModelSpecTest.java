@@ -1,5 +1,8 @@
 package io.driftwatch.quality;
 
+import io.driftwatch.analysis.ClassLabel;
+import io.driftwatch.analysis.ModelTask;
+import io.driftwatch.analysis.ModelSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.driftwatch.quality;
 
+import io.driftwatch.analysis.ClassLabel;
+import io.driftwatch.analysis.ModelSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.data.CategoricalColumnBuilder;

@@ -1,5 +1,6 @@
 package io.driftwatch.quality;
 
+import io.driftwatch.analysis.ModelSpec;
 import static io.driftwatch.quality.Columns.floats;
 import static io.driftwatch.quality.Columns.ints;
 import static io.driftwatch.quality.Columns.table;

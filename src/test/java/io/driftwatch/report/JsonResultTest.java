@@ -27,7 +27,7 @@ import io.driftwatch.drift.DriftResult;
 import io.driftwatch.io.Datasets;
 import io.driftwatch.io.TypeInference;
 import io.driftwatch.profile.ReferenceProfile;
-import io.driftwatch.quality.ModelSpec;
+import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.quality.QualityAnalysis;
 import io.driftwatch.quality.QualityResult;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
 import io.driftwatch.quality.ClassificationMetric;
 import io.driftwatch.quality.DegradationTest;
-import io.driftwatch.quality.ModelSpec;
+import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.quality.QualityEvaluator;
 import io.driftwatch.quality.QualityOptions;
 import io.driftwatch.quality.QualityResult;

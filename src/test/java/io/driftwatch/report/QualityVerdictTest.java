@@ -8,7 +8,7 @@ import io.driftwatch.analysis.MetricTest.Status;
 import io.driftwatch.data.NumericColumn;
 import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
-import io.driftwatch.quality.ModelSpec;
+import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.quality.QualityEvaluator;
 import io.driftwatch.quality.QualityResult;
 import java.io.ByteArrayOutputStream;

@@ -8,7 +8,7 @@ import io.driftwatch.integrity.IntegrityFinding;
 import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.monitor.checks.Check;
 import io.driftwatch.monitor.checks.QualitySummary;
-import io.driftwatch.quality.ModelSpec;
+import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.monitor.checks.QualityWindow;
 import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.monitor.checks.Dataset;

@@ -11,7 +11,7 @@ import io.driftwatch.monitor.NotFoundException;
 import io.driftwatch.monitor.definitions.Monitor;
 import io.driftwatch.monitor.definitions.MonitorDefinition;
 import io.driftwatch.profile.ReferenceProfile;
-import io.driftwatch.quality.ModelSpec;
+import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.quality.QualityAnalysis;
 import io.driftwatch.store.JoinedPredictions;
 import io.driftwatch.store.QualityEvaluationRow;

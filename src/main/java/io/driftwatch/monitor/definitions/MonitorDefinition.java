@@ -5,7 +5,7 @@ import io.driftwatch.drift.ColumnOverride;
 import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DriftOptions;
 import io.driftwatch.integrity.IntegrityOptions;
-import io.driftwatch.quality.ModelSpec;
+import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.quality.QualityOptions;
 import io.driftwatch.io.CsvOptions;
 import io.driftwatch.monitor.sources.SourceSpec;

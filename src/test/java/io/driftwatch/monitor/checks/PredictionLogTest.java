@@ -7,7 +7,7 @@ import io.driftwatch.data.Column;
 import io.driftwatch.data.NumericColumn;
 import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
-import io.driftwatch.quality.ModelSpec;
+import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.store.JoinedPredictions;
 import io.driftwatch.store.PredictionBatch;
 import java.time.Instant;

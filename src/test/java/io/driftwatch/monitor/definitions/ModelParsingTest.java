@@ -3,10 +3,10 @@ package io.driftwatch.monitor.definitions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.driftwatch.quality.ClassLabel;
+import io.driftwatch.analysis.ClassLabel;
 import io.driftwatch.quality.ClassificationMetric;
-import io.driftwatch.quality.ModelSpec;
-import io.driftwatch.quality.ModelTask;
+import io.driftwatch.analysis.ModelSpec;
+import io.driftwatch.analysis.ModelTask;
 import io.driftwatch.quality.QualityMetric;
 import io.driftwatch.quality.QualityOptions;
 import io.driftwatch.quality.QualityOptions.Tests;

@@ -16,7 +16,7 @@ import io.driftwatch.quality.ClassificationMetric;
 import io.driftwatch.quality.ClassificationSide;
 import io.driftwatch.quality.DegradationTest;
 import io.driftwatch.quality.MetricValue;
-import io.driftwatch.quality.ModelTask;
+import io.driftwatch.analysis.ModelTask;
 import io.driftwatch.quality.QualityMetric;
 import io.driftwatch.quality.QualityOptions;
 import io.driftwatch.quality.QualityResult;

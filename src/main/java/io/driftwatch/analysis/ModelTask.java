@@ -1,4 +1,4 @@
-package io.driftwatch.quality;
+package io.driftwatch.analysis;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.driftwatch.quality;
+package io.driftwatch.analysis;
 
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -82,7 +82,7 @@ public record ClassLabel(Kind kind, double number, String text) implements Compa
     }
 
     /** A label of {@code kind} with the numeric {@code value} (not for {@link Kind#TEXT}). */
-    static ClassLabel ofNumber(Kind kind, double value) {
+    public static ClassLabel ofNumber(Kind kind, double value) {
         return new ClassLabel(kind, value, null);
     }
 
