@@ -58,6 +58,13 @@ public class CsvIngestBenchmark {
     @Param({"six-digit", "pandas"})
     public String shape;
 
+    /**
+     * A CSV file to read instead of a generated one (for example a file of the side-by-side kit's
+     * {@code gen_data.py}); empty: generate one of {@code shape}.
+     */
+    @Param("")
+    public String path;
+
     private Path dir;
     private Path file;
     private long fileBytes;
@@ -72,6 +79,11 @@ public class CsvIngestBenchmark {
 
     @Setup(Level.Trial)
     public void generate() throws IOException {
+        if (!path.isEmpty()) {
+            file = Path.of(path);
+            fileBytes = Files.size(file);
+            return;
+        }
         dir = Files.createTempDirectory("csv-ingest-bench");
         file = dir.resolve("ingest.csv");
         if ("pandas".equals(shape)) {
@@ -85,6 +97,9 @@ public class CsvIngestBenchmark {
 
     @TearDown(Level.Trial)
     public void cleanUp() throws IOException {
+        if (dir == null) {
+            return; // the user's file
+        }
         Files.deleteIfExists(file);
         Files.deleteIfExists(dir);
     }

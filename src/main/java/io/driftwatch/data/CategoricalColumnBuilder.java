@@ -1,5 +1,6 @@
 package io.driftwatch.data;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -70,6 +71,34 @@ public final class CategoricalColumnBuilder {
             }
             int code = entry - 1;
             if (labelHashes[code] == h && sameChars(labels[code], buf, offset, len)) {
+                return code;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /**
+     * The code of the label held in the ASCII bytes {@code buf[offset, offset + len)}, as
+     * {@link #code(char[], int, int)} gives it for the same characters (every byte below 128: the
+     * caller checks). The buffer is not kept.
+     */
+    public int codeOfAscii(byte[] buf, int offset, int len) {
+        int h = 0;
+        for (int i = offset, end = offset + len; i < end; i++) {
+            h = 31 * h + buf[i];
+        }
+        int mask = slots.length - 1;
+        int slot = mix(h) & mask;
+        while (true) {
+            int entry = slots[slot];
+            if (entry == 0) {
+                int code = addLabel(new String(buf, offset, len, StandardCharsets.ISO_8859_1), h);
+                slots[slot] = code + 1;
+                maybeRehash();
+                return code;
+            }
+            int code = entry - 1;
+            if (labelHashes[code] == h && sameBytes(labels[code], buf, offset, len)) {
                 return code;
             }
             slot = (slot + 1) & mask;
@@ -265,6 +294,18 @@ public final class CategoricalColumnBuilder {
             bigger[slot] = code + 1;
         }
         slots = bigger;
+    }
+
+    private static boolean sameBytes(String label, byte[] buf, int offset, int len) {
+        if (label.length() != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (label.charAt(i) != buf[offset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameChars(String label, char[] buf, int offset, int len) {

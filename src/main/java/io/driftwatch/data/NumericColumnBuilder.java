@@ -11,7 +11,10 @@ import java.util.Objects;
  *
  * <p>{@link #build()} hands its array to the column without a copy when at most
  * 1/16 of it is unused, so a builder sized from a good estimate of the
- * length never copies its values.
+ * length never copies its values. The array is allocated when the first cells arrive, not before:
+ * a reader that guesses a column numeric, reserves room for a million cells and then meets a word
+ * in the first row drops the builder without having touched (and paid the page faults of) that
+ * memory.
  *
  * <p>Not thread-safe: one builder per reader thread.
  */
@@ -21,7 +24,12 @@ public final class NumericColumnBuilder {
     /** The largest array length every JVM allocates. */
     static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
 
+    private static final double[] NO_VALUES = new double[0];
+    private static final long[] NO_BITS = new long[0];
+
     private final String name;
+    /** The capacity of the first allocation (the expected length). */
+    private final int reserved;
     private PhysicalType physicalType;
     private double[] values;
     private long[] validity;
@@ -34,9 +42,9 @@ public final class NumericColumnBuilder {
         }
         this.name = name;
         this.physicalType = physicalType;
-        int capacity = Math.max(16, expectedLength);
-        this.values = new double[capacity];
-        this.validity = new long[(capacity + 63) >>> 6];
+        this.reserved = Math.max(16, expectedLength);
+        this.values = NO_VALUES;
+        this.validity = NO_BITS;
     }
 
     /** Appends a value. NaN counts as missing (Evidently's cleaning treats it so). */
@@ -140,8 +148,13 @@ public final class NumericColumnBuilder {
      */
     public void ensureCapacity(int capacity) {
         if (capacity > values.length) {
-            resize(grownCapacity(values.length, capacity));
+            resize(capacityFor(capacity));
         }
+    }
+
+    /** The capacity to allocate for {@code needed} cells: the reserved size first, then geometric growth. */
+    private int capacityFor(int needed) {
+        return values.length == 0 ? Math.max(reserved, grownCapacity(0, needed)) : grownCapacity(values.length, needed);
     }
 
     /**
@@ -162,9 +175,9 @@ public final class NumericColumnBuilder {
         validity = Arrays.copyOf(validity, (capacity + 63) >>> 6);
     }
 
-    /** The number of cells the builder holds before it must grow again. */
+    /** The number of cells the builder holds before it must grow again (the reserved size before any). */
     int capacity() {
-        return values.length;
+        return values.length == 0 ? reserved : values.length;
     }
 
     /** Number of cells appended so far. */
@@ -193,7 +206,7 @@ public final class NumericColumnBuilder {
     }
 
     private void grow() {
-        resize(grownCapacity(values.length, length + 1));
+        resize(capacityFor(length + 1));
     }
 
     /**

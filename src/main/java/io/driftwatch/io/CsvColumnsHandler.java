@@ -55,6 +55,7 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     private static final int FASTCSV_FIRST_BUFFER = 2 * FASTCSV_READ_SIZE;
 
     private final String source;
+    private final CsvOptions options;
     private final int maxLineChars;
     private final Limit maxColumns;
     private final Limit maxCellLength;
@@ -67,6 +68,8 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     /** Second pass only: the columns to read as text, all others skipped. */
     private final boolean[] textPassColumns;
     private final CsvCellParser cells = new CsvCellParser();
+    /** The characters of a byte-level cell that takes the character path (cold: misfits, dates, booleans). */
+    private char[] widened = new char[64];
 
     // missing tokens, grouped for a cheap first-character rejection
     private final char[][] missingTokens;
@@ -99,6 +102,7 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     private CsvColumnsHandler(String source, CsvOptions options, int maxLineChars, int expectedRows,
                               boolean[] textPassColumns) {
         this.source = source;
+        this.options = options;
         this.maxLineChars = maxLineChars;
         this.maxColumns = options.limits().maxColumns();
         this.maxCellLength = options.limits().maxCellLength();
@@ -285,6 +289,118 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
             }
             default -> throw new IllegalStateException("column mode " + mode);
         }
+    }
+
+    /**
+     * A handler in the state this one was created in, for a part read again by FastCSV after the
+     * byte-level reader declined it ({@link CsvFastScan}).
+     */
+    CsvColumnsHandler fresh() {
+        CsvColumnsHandler copy = new CsvColumnsHandler(source, options, maxLineChars, expectedRows, textPassColumns);
+        copy.headerOnly = headerOnly;
+        return copy;
+    }
+
+    /** The most bytes a cell may hold for the byte-level reader: a cell of more might still fit in characters. */
+    int cellByteLimit() {
+        return cellLimit;
+    }
+
+    /** The most bytes a line may hold for the byte-level reader (likewise). */
+    int lineByteLimit() {
+        return maxLineChars;
+    }
+
+    /**
+     * One unquoted field of a data record from the byte-level reader ({@link CsvFastScan}): the same
+     * as {@link #handleField} with the bytes' characters, for a field of ASCII bytes without NUL, of at
+     * most {@link #cellByteLimit()} bytes, in a record of at most {@link #lineByteLimit()}, and
+     * {@code index} below {@link #columnCount()} (the reader checks all of these). Numbers, text and
+     * missing cells are handled on the bytes; the rare rest (booleans, dates, a cell that does not
+     * fit its column) is widened to characters and goes through {@link #handleField}.
+     */
+    void handleAsciiField(int index, byte[] buf, int off, int len) {
+        byte mode = modes[index];
+        if (mode == SKIP || mode == SWITCHED) {
+            return;
+        }
+        if (mode != NUMBER && mode != TEXT) {
+            handleField(index, widen(buf, off, len), 0, len, false);
+            return;
+        }
+        int start = off;
+        int end = off + len;
+        boolean missing;
+        if (len == 0) {
+            missing = true;
+        } else {
+            if (buf[start] <= ' ' || buf[end - 1] <= ' ') {
+                while (start < end && (buf[start] == ' ' || buf[start] == '\t')) {
+                    start++;
+                }
+                while (end > start && (buf[end - 1] == ' ' || buf[end - 1] == '\t')) {
+                    end--;
+                }
+            }
+            missing = start == end || (missingFirstChars[buf[start]] && isMissingToken(buf, start, end - start));
+        }
+        if (mode == TEXT) {
+            stageCode(index, missing ? CategoricalColumn.MISSING : text[index].codeOfAscii(buf, off, len));
+            return;
+        }
+        if (missing) {
+            stage(index, Double.NaN);
+            sawMissing[index] = true;
+            return;
+        }
+        CsvCellParser parser = cells;
+        double value = parser.parseNumber(buf, start, end - start);
+        int kind = parser.kind;
+        if (kind == CsvCellParser.NOT_A_NUMBER) {
+            handleField(index, widen(buf, off, len), 0, len, false);
+            return;
+        }
+        stage(index, value);
+        hasValue[index] = true;
+        if (kind == CsvCellParser.DECIMAL) {
+            sawDecimal[index] = true;
+        }
+    }
+
+    /** The end of a data record from the byte-level reader, whose field count it has checked. */
+    void endAsciiRecord() {
+        rows++;
+        recordChars = 0;
+    }
+
+    private boolean isMissingToken(byte[] buf, int start, int len) {
+        for (char[] token : missingTokens) {
+            if (token.length == len && sameChars(token, buf, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameChars(char[] token, byte[] buf, int start) {
+        for (int i = 0; i < token.length; i++) {
+            if (token[i] != buf[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The ASCII bytes {@code buf[off, off + len)} as characters, in {@link #widened}. */
+    private char[] widen(byte[] buf, int off, int len) {
+        if (widened.length < len) {
+            widened = new char[Math.max(len, 2 * widened.length)];
+        }
+        char[] chars = widened;
+        for (int i = 0; i < len; i++) {
+            chars[i] = (char) buf[off + i];
+        }
+        return chars;
     }
 
     /**

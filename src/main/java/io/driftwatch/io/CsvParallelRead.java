@@ -244,16 +244,19 @@ final class CsvParallelRead {
         int m = handlers.length;
         List<Future<Part>> futures = new ArrayList<>(m - 1);
         for (int j = 1; j < m; j++) {
-            handlers[j].afterHeader(names, 0);
             int part = j;
-            Callable<Part> task = () -> parsePart(csv, source, delimiter, starts[part], ends[part], handlers[part]);
+            Callable<Part> task = () -> parsePart(csv, source, delimiter, starts[part], ends[part], handlers[part],
+                    names);
             futures.add(pool.submit(task));
         }
         Part[] parts = new Part[m];
-        parts[0] = parsePart(csv, source, delimiter, starts[0], ends[0], handlers[0]);
+        parts[0] = parsePart(csv, source, delimiter, starts[0], ends[0], handlers[0], names);
         try {
             for (int j = 1; j < m; j++) {
                 parts[j] = futures.get(j - 1).get();
+            }
+            for (int j = 0; j < m; j++) {
+                handlers[j] = parts[j].handler(); // FastCSV's, where the byte-level reader declined
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -270,8 +273,28 @@ final class CsvParallelRead {
         return parts;
     }
 
+    /**
+     * Parses the raw bytes {@code [start, end)} with the byte-level reader where it can
+     * ({@link CsvFastScan}), otherwise with FastCSV into a fresh copy of {@code handler}. Part 0
+     * starts at the header: the byte-level reader skips it when it is a plain line.
+     */
     private static Part parsePart(CsvSource csv, String source, char delimiter, long start, long end,
-                                  CsvColumnsHandler handler) {
+                                  CsvColumnsHandler handler, String[] names) {
+        try {
+            long dataStart = start == 0 ? csv.plainHeaderEnd() : start;
+            if (dataStart >= 0 && dataStart <= end) {
+                handler.afterHeader(names, start == 0 ? 1 : 0);
+                if (CsvFastScan.scan(csv, dataStart, end, delimiter, handler)) {
+                    return new Part(handler, null);
+                }
+                handler = handler.fresh();
+            }
+        } catch (IOException e) {
+            return new Part(handler, CsvReader.ioFailure(source, csv, e));
+        }
+        if (start > 0) {
+            handler.afterHeader(names, 0);
+        }
         try {
             CsvReader.parse(csv, source, delimiter, handler, start, end);
             return new Part(handler, null);
@@ -295,8 +318,12 @@ final class CsvParallelRead {
         if (j > 0) {
             handler.afterHeader(names, lines);
         }
-        Part again = parsePart(csv, source, delimiter, start, end, handler);
-        return again.failure() != null ? again.failure() : first;
+        try {
+            CsvReader.parse(csv, source, delimiter, handler, start, end);
+            return first;
+        } catch (UnreadableDatasetException e) {
+            return e;
+        }
     }
 
     /** The header's column names, checked; null when the file holds no header (only blank lines). */

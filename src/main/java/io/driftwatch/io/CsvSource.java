@@ -60,6 +60,36 @@ final class CsvSource {
         }
     }
 
+    /** The file. */
+    Path path() {
+        return path;
+    }
+
+    /**
+     * The offset of the first byte after the header line when that line is plain: the file's first
+     * line (after a byte order mark), not blank, without quotes or a CR before its LF; -1 otherwise
+     * (the header is then left to FastCSV). Not for gzip.
+     */
+    long plainHeaderEnd() throws IOException {
+        byte[] head = new byte[PEEK_BYTES];
+        int n;
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            n = readFully(channel, head, 0);
+        }
+        int from = n >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf ? 3 : 0;
+        for (int i = from; i < n; i++) {
+            byte b = head[i];
+            if (b == '\n') {
+                int end = i > from && head[i - 1] == '\r' ? i - 1 : i;
+                return end > from ? i + 1 : -1;
+            }
+            if (b == '"' || b == '\r' && (i + 1 >= n || head[i + 1] != '\n')) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** The size of the file in bytes, as stored (compressed for gzip). */
     long size() throws IOException {
         return Files.size(path);

@@ -1,0 +1,202 @@
+package io.driftwatch.io;
+
+import static io.driftwatch.io.CsvReaderParallelTest.assertSameTable;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.driftwatch.data.PhysicalType;
+import io.driftwatch.data.Table;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The byte-level reader ({@link CsvFastScan}) reads the plain files it is made for, declines
+ * everything else, and either way a file read in parts gives exactly what FastCSV gives in one pass
+ * (the one-pass read never uses the byte-level reader): the same table, or the same error.
+ */
+class CsvFastScanTest {
+    private static final CsvReader.Parallelism TWO_PARTS = new CsvReader.Parallelism(0, 2);
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, content.getBytes(StandardCharsets.UTF_8));
+        return file;
+    }
+
+    /** Whether the byte-level reader takes the data rows of {@code file} (after its plain header). */
+    private static boolean acceptsAllRows(Path file, char delimiter) throws IOException {
+        CsvSource csv = CsvSource.of(file);
+        long dataStart = csv.plainHeaderEnd();
+        assertThat(dataStart).as("plain header").isPositive();
+        String header = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        String[] names = header.replace("\uFEFF", "").split(String.valueOf(delimiter == '|' ? "\\|" : delimiter), -1);
+        CsvColumnsHandler handler = CsvColumnsHandler.forTypedPass(file.toString(), CsvOptions.defaults(),
+                CsvReader.MAX_LINE_CHARS, 16).afterHeader(names, 1);
+        return CsvFastScan.scan(csv, dataStart, csv.size(), delimiter, handler);
+    }
+
+    /** The one-pass (FastCSV) outcome and the two-part outcome are the same table, or the same message. */
+    private static void assertSameOutcome(Path file, CsvOptions options) {
+        Table expected = null;
+        String expectedError = null;
+        try {
+            expected = CsvReader.read(file, options, CsvReader.Parallelism.none());
+        } catch (UnreadableDatasetException e) {
+            expectedError = e.getMessage();
+        }
+        Table actual = null;
+        String actualError = null;
+        try {
+            actual = CsvReader.read(file, options, TWO_PARTS);
+        } catch (UnreadableDatasetException e) {
+            actualError = e.getMessage();
+        }
+        if (expectedError != null) {
+            assertThat(actualError).as("error reading in parts").isEqualTo(expectedError);
+        } else {
+            assertThat(actualError).as("reading in parts must not fail").isNull();
+            assertSameTable(actual, expected);
+        }
+    }
+
+    @Test
+    void readsPandasStyleRowsItselfAndGivesTheTableOfOnePass() throws IOException {
+        StringBuilder csv = new StringBuilder("int,float,sci,missing,spaced,cat,bool,ts,late_word\n");
+        SplittableRandom random = new SplittableRandom(11);
+        for (int r = 0; r < 3000; r++) {
+            csv.append(random.nextInt(-50, 50)).append(',');
+            csv.append(String.format("%.10g", random.nextGaussian() * Math.pow(10, random.nextInt(-3, 6)))).append(',');
+            csv.append(random.nextDouble() * 1e-7).append(',');
+            csv.append(r % 7 == 0 ? "" : r % 11 == 0 ? "NA" : String.valueOf(random.nextDouble())).append(',');
+            csv.append(r % 5 == 0 ? " 12.5\t" : "3").append(',');
+            csv.append("c").append(random.nextInt(40)).append(',');
+            csv.append(random.nextBoolean() ? "True" : "false").append(',');
+            csv.append(String.format("2024-%02d-%02d %02d:00:00", 1 + r % 12, 1 + r % 28, r % 24)).append(',');
+            csv.append(r == 2500 ? "word" : String.valueOf(r));
+            csv.append(r % 3 == 0 ? "\r\n" : "\n");
+        }
+        csv.setLength(csv.length() - 1); // the last line without its line break (after a CR)
+        Path file = write("pandas.csv", csv.toString());
+        assertThat(acceptsAllRows(file, ',')).isTrue();
+        assertSameOutcome(file, CsvOptions.defaults());
+        Table table = CsvReader.read(file, CsvOptions.defaults(), TWO_PARTS);
+        assertThat(table.rowCount()).isEqualTo(3000);
+        assertThat(table.column("int").orElseThrow().physicalType()).isEqualTo(PhysicalType.INTEGER);
+        assertThat(table.column("spaced").orElseThrow().physicalType()).isEqualTo(PhysicalType.FLOAT);
+        assertThat(table.column("bool").orElseThrow().physicalType()).isEqualTo(PhysicalType.BOOLEAN);
+        assertThat(table.column("ts").orElseThrow().physicalType()).isEqualTo(PhysicalType.TIMESTAMP);
+        assertThat(table.column("late_word").orElseThrow().physicalType()).isEqualTo(PhysicalType.STRING);
+    }
+
+    @Test
+    void readsOtherDelimitersAndAByteOrderMark() throws IOException {
+        Path file = write("semicolons.csv", "\uFEFFa;b;c\n1;x;2.5\n3;y;\n");
+        assertThat(acceptsAllRows(file, ';')).isTrue();
+        assertSameOutcome(file, CsvOptions.defaults());
+    }
+
+    static Stream<Arguments> declined() {
+        return Stream.of(
+                Arguments.of("a quoted field", "a,b\n1,\"x\"\n2,y\n"),
+                Arguments.of("a quote inside a cell", "a,b\n1,5\" screen\n2,y\n"),
+                Arguments.of("a lone CR", "a,b\n1,x\r2,y\n"),
+                Arguments.of("a NUL byte", "a,b\n1,x\u0000y\n2,y\n"),
+                Arguments.of("a non-ASCII label", "a,b\n1,épsilon\n2,y\n"),
+                Arguments.of("a blank line", "a,b\n1,x\n\n2,y\n"),
+                Arguments.of("a blank CRLF line", "a,b\n1,x\r\n\r\n2,y\n"),
+                Arguments.of("too many fields", "a,b\n1,x\n2,y,3\n"),
+                Arguments.of("too few fields", "a,b\n1,x\n2\n"),
+                Arguments.of("a declared-numeric misfit", "n,b\n1,x\nword,y\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("declined")
+    void declinesWhatOnlyFastCsvReadsAndTheOutcomeIsFastCsvs(String what, String content) throws IOException {
+        Path file = write("declined.csv", content);
+        CsvOptions options = what.contains("declared") ? CsvOptions.defaults().withNumericColumns(java.util.Set.of("n"))
+                : CsvOptions.defaults();
+        CsvSource csv = CsvSource.of(file);
+        CsvColumnsHandler handler = CsvColumnsHandler.forTypedPass(file.toString(), options, CsvReader.MAX_LINE_CHARS,
+                16).afterHeader(new String[] {content.substring(0, 1), "b"}, 1);
+        assertThat(CsvFastScan.scan(csv, csv.plainHeaderEnd(), csv.size(), ',', handler)).as(what).isFalse();
+        assertSameOutcome(file, options);
+    }
+
+    @Test
+    void declinesACellOverTheLimitAndFastCsvNamesIt() throws IOException {
+        Path file = write("long.csv", "a,b\n1,xxxxxxxxxxxxxxxxxxxx\n2,y\n");
+        CsvOptions options = CsvOptions.defaults().withLimits(new CsvOptions.Limits(
+                Limit.builtIn(CsvOptions.DEFAULT_MAX_COLUMNS), Limit.builtIn(10)));
+        assertSameOutcome(file, options);
+    }
+
+    /** Random small files over an alphabet of every byte that matters to the reader. */
+    @Test
+    void randomFilesReadInPartsGiveTheOutcomeOfOnePass() throws IOException {
+        String[] pieces = {"1", "2.5", "-3e4", "0.1234567891", "12345678901234567890", "x", "NA", "", " ", "\t",
+                ",", ",", ",", "\n", "\n", "\r\n", "\r", "\"", "é", "\u0000", "true", "2024-01-02", "inf", ";"};
+        SplittableRandom random = new SplittableRandom(2024);
+        for (int f = 0; f < 200; f++) {
+            StringBuilder content = new StringBuilder(random.nextBoolean() ? "a,b,c\n" : "a,b\n");
+            int length = random.nextInt(5, 80);
+            for (int k = 0; k < length; k++) {
+                // mostly well-formed cells, now and then anything
+                content.append(random.nextInt(4) == 0 ? pieces[random.nextInt(pieces.length)]
+                        : pieces[random.nextInt(6)] + (random.nextBoolean() ? "," : "\n"));
+            }
+            Path file = write("random" + f + ".csv", content.toString());
+            assertSameOutcome(file, CsvOptions.defaults());
+        }
+    }
+
+    @Test
+    void numbersFromBytesAreTheNumbersFromCharacters() {
+        SplittableRandom random = new SplittableRandom(5);
+        String[] forms = {"%d", "%.10g", "%.3f", "%e", "%.17g", "%.0f"};
+        CsvCellParser bytes = new CsvCellParser();
+        CsvCellParser chars = new CsvCellParser();
+        for (int i = 0; i < 60_000; i++) {
+            String text;
+            int pick = random.nextInt(10);
+            if (pick < 6) {
+                double x = random.nextGaussian() * Math.pow(10, random.nextInt(-30, 30));
+                text = pick == 0 ? String.valueOf(random.nextLong() >> random.nextInt(64))
+                        : String.format(forms[pick], x);
+            } else {
+                // digit runs of every length around the eight-digit steps, with points, signs and junk
+                StringBuilder b = new StringBuilder();
+                if (random.nextBoolean()) {
+                    b.append(random.nextBoolean() ? '-' : '+');
+                }
+                int digits = random.nextInt(0, 26);
+                for (int d = 0; d < digits; d++) {
+                    b.append((char) ('0' + random.nextInt(10)));
+                    if (random.nextInt(30) == 0) {
+                        b.append(".e:/ xE-+".charAt(random.nextInt(9)));
+                    }
+                }
+                text = b.length() == 0 ? "0" : b.toString();
+            }
+            byte[] b = ("##" + text + "##").getBytes(StandardCharsets.US_ASCII);
+            char[] c = text.toCharArray();
+            double fromBytes = bytes.parseNumber(b, 2, text.length());
+            double fromChars = chars.parseNumber(c, 0, c.length);
+            assertThat(bytes.kind).as(text).isEqualTo(chars.kind);
+            if (chars.kind != CsvCellParser.NOT_A_NUMBER) {
+                assertThat(Double.doubleToRawLongBits(fromBytes)).as(text)
+                        .isEqualTo(Double.doubleToRawLongBits(fromChars));
+            }
+        }
+    }
+}
