@@ -176,22 +176,22 @@ public final class CheckRunner implements AutoCloseable {
         return analyse(null, null, currentTable, currentBatch, title, monitor, progress, createdAt, start);
     }
 
-    private CheckReport check(Supplier<Reference> readReference, String referenceLabel, String referenceName,
+    private CheckReport check(Supplier<ReferenceFile> readReference, String referenceLabel, String referenceName,
             Path current, String currentLabel, String title, MonitorDefinition monitor, CheckProgress progress) {
         Instant createdAt = Instant.now();
         long start = System.nanoTime();
         CsvOptions csv = monitor.csvOptions().withLimits(csvLimits);
 
-        progress.stage("reading " + referenceName + " and " + current.getFileName(), 0, STAGES);
-        CompletableFuture<Reference> ref = CompletableFuture.supplyAsync(readReference, executor);
+        progress.stage("reading " + referenceName, 0, STAGES);
+        // One batch after the other: each read already uses every core. The reference is profiled
+        // while the current batch is read, and its table is dropped then, so the memory it held is
+        // reused for the current batch's sorted columns instead of the heap growing by a table.
+        ReferenceFile referenceFile = readReference.get();
+        progress.stage("profiling the reference and reading " + current.getFileName(), 1, STAGES);
         CompletableFuture<Datasets.Dataset> curFuture = CompletableFuture.supplyAsync(
                 () -> Datasets.read(current, csv), executor);
-        // Fail as soon as either read fails, without waiting for the other to finish parsing.
-        CompletableFuture.anyOf(ref, curFuture).exceptionally(e -> null).join();
-        if (curFuture.isCompletedExceptionally() && !ref.isDone()) {
-            Parallelism.join(curFuture);
-        }
-        Reference referenceData = Parallelism.join(ref);
+        Reference referenceData = profiled(referenceFile, referenceLabel, monitor);
+        referenceFile = null; // the reference's rows: garbage from here on
         Datasets.Dataset cur = Parallelism.join(curFuture);
         Table currentTable = cur.table();
         BatchInfo currentBatch = new BatchInfo(currentLabel, cur.format().label(), currentTable.rowCount(),
@@ -201,7 +201,7 @@ public final class CheckRunner implements AutoCloseable {
     }
 
     /**
-     * Types and lines up the columns, profiles the reference (unless it is a profile), runs the
+     * Types and lines up the columns against the reference (already profiled), runs the
      * analyses; {@code referenceData} is null for a check without reference. A monitor whose
      * integrity analysis derives its conditions from the reference reports columns that do not line
      * up as findings (missing, new, changed type) instead of refusing the check: the drift analysis
@@ -213,21 +213,10 @@ public final class CheckRunner implements AutoCloseable {
         Map<String, ColumnType> types = types(currentTable, monitor);
         ReferenceProfile profile = null;
         if (referenceData != null) {
-            // before lining the batches up: a model column the reference lacks is the monitor's mistake,
-            // named at its field's line, rather than one more column that does not line up
-            if (referenceData.table != null) {
-                requireModelColumns(monitor, referenceData.table, "reference " + referenceLabel);
-            }
             if (!schemaChangesAreFindings(monitor)) {
                 align(referenceLabel, currentBatch.source(), referenceData, currentTable, types, monitor);
             }
-            progress.stage("profiling the reference", 1, STAGES);
-            // the dataset facts cost about as much as a data summary: only the integrity analysis reads them
-            profile = referenceData.profile != null ? referenceData.profile
-                    : keepingModelRows(monitor.integrityOptions().isEmpty()
-                            ? ReferenceProfile.columnsOnly(referenceData.table)
-                            : ReferenceProfile.of(referenceData.table, monitor.ignored(), executor),
-                            referenceData.table, monitor);
+            profile = referenceData.profile;
         }
         long read = System.nanoTime();
 
@@ -268,13 +257,41 @@ public final class CheckRunner implements AutoCloseable {
     /** {@link #referenceProfile(Path, MonitorDefinition)} reading a CSV reference within {@code limits}. */
     public static ReferenceProfile referenceProfile(Path reference, MonitorDefinition monitor,
             CsvOptions.Limits limits) {
-        Reference r = readReference(reference, monitor.csvOptions().withLimits(limits));
+        ReferenceFile r = readReference(reference, monitor.csvOptions().withLimits(limits));
         if (r.profile != null) {
             return r.profile;
         }
         requireModelColumns(monitor, r.table, "reference " + reference);
         return keepingModelRows(ReferenceProfile.of(r.table, monitor.ignored(),
                 java.util.concurrent.ForkJoinPool.commonPool()), r.table, monitor);
+    }
+
+    /**
+     * The reference reduced to what a check needs: its profile (built here from a batch: the dataset
+     * facts only when the integrity analysis reads them, the model's rows when there is a model) and
+     * its columns' shape. A model column the batch lacks is the monitor's mistake, named at its
+     * field's line, rather than one more column that does not line up.
+     */
+    private Reference profiled(ReferenceFile file, String label, MonitorDefinition monitor) {
+        if (file.profile != null) {
+            return new Reference(null, file.profile, file.format, file.sha256);
+        }
+        Table table = file.table;
+        requireModelColumns(monitor, table, "reference " + label);
+        ReferenceProfile profile = keepingModelRows(monitor.integrityOptions().isEmpty()
+                ? ReferenceProfile.columnsOnly(table)
+                : ReferenceProfile.of(table, monitor.ignored(), executor), table, monitor);
+        return new Reference(shapeOf(table), profile, file.format, file.sha256);
+    }
+
+    /** The names and physical types of {@code table}'s columns, with no rows. */
+    private static Table shapeOf(Table table) {
+        List<Column> columns = new ArrayList<>(table.columnCount());
+        for (Column c : table.columns()) {
+            columns.add(c instanceof NumericColumn ? NumericColumn.wrap(c.name(), c.physicalType(), new double[0], 0)
+                    : CategoricalColumn.wrap(c.name(), new int[0], 0, new String[0]));
+        }
+        return Table.of(columns);
     }
 
     /**
@@ -305,12 +322,21 @@ public final class CheckRunner implements AutoCloseable {
         }
     }
 
-    /** What the reference file held: a batch or a profile. */
-    private record Reference(Table table, ReferenceProfile profile, String format, String sha256) {
+    /**
+     * What the reference file held: a batch ({@code table}) or a profile.
+     */
+    private record ReferenceFile(Table table, ReferenceProfile profile, String format, String sha256) {
+    }
+
+    /**
+     * The reference as a check uses it: its profile, and the names and physical types of the batch
+     * it was made from ({@code batchShape}, no rows), or null when it came as a profile.
+     */
+    private record Reference(Table batchShape, ReferenceProfile profile, String format, String sha256) {
         /** Names, physical types and nothing else: what {@link SchemaAlignment} compares. */
         Table shape() {
-            if (table != null) {
-                return table;
+            if (batchShape != null) {
+                return batchShape;
             }
             List<Column> columns = new ArrayList<>();
             for (ColumnProfile c : profile.columns()) {
@@ -336,11 +362,11 @@ public final class CheckRunner implements AutoCloseable {
         }
     }
 
-    private static Reference readReference(Path path, CsvOptions csv) {
+    private static ReferenceFile readReference(Path path, CsvOptions csv) {
         if (ReferenceProfile.looksLikeProfile(Datasets.head(path, 8))) {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
                 ReferenceProfile profile = ReferenceProfile.readFrom(in, path.toString());
-                return new Reference(null, profile, "profile", Datasets.sha256(path));
+                return new ReferenceFile(null, profile, "profile", Datasets.sha256(path));
             } catch (NoSuchFileException e) {
                 throw new UnreadableDatasetException(path + ": no such file");
             } catch (IOException e) {
@@ -348,7 +374,7 @@ public final class CheckRunner implements AutoCloseable {
             }
         }
         Datasets.Dataset dataset = Datasets.read(path, csv);
-        return new Reference(dataset.table(), null, dataset.format().label(), dataset.sha256());
+        return new ReferenceFile(dataset.table(), null, dataset.format().label(), dataset.sha256());
     }
 
 
