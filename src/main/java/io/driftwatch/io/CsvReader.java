@@ -82,9 +82,12 @@ import java.util.zip.ZipException;
  * <p><b>Parallelism.</b> An uncompressed file of at least 8 MiB is cut into as many parts as there
  * are processors, at line breaks outside quotes, and the parts are parsed on their own threads
  * and joined; the result, errors included, is the same as from one pass (see
- * {@link CsvParallelRead}). Gzip input is read in one pass.
+ * {@link CsvParallelRead}). Gzip input is read in one pass. Each part is first read by a byte-level
+ * reader made for the plain records pandas writes ({@link CsvFastScan}: unquoted ASCII fields,
+ * numbers parsed from the bytes); a part it declines (a quote, a lone CR, non-ASCII text, a blank
+ * line, any error) is read by FastCSV, whose results and messages are the reference.
  *
- * <p><b>Memory.</b> Cells are parsed from FastCSV's buffer straight into primitive column builders,
+ * <p><b>Memory.</b> Cells are parsed from the file's bytes or FastCSV's buffer straight into primitive column builders,
  * pre-sized from the file size and the mean line length of its first 64 KiB and handed to the
  * columns without a copy, so the heap needed beyond the resulting table is the parser's buffers
  * plus, for a file read in parts, the columns of the later parts until they are joined (about
