@@ -124,6 +124,22 @@ final class Features {
         }
     }
 
+    /** Orders labels as Python orders strings: by Unicode code point (Java's compareTo orders UTF-16 units). */
+    static int compareLabels(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
     private static FeatureKind kindOf(Column column, String side) {
         if (column instanceof CategoricalColumn) {
             return FeatureKind.CATEGORICAL;

@@ -521,27 +521,13 @@ public final class ReconstructionModel {
         int best = -1;
         for (int c = 0; c < labels.length; c++) {
             if (best < 0 || counts[c] > counts[best]
-                    || (counts[c] == counts[best] && compareCodePoints(labels[c], labels[best]) < 0)) {
+                    || (counts[c] == counts[best] && Features.compareLabels(labels[c], labels[best]) < 0)) {
                 best = c;
             }
         }
         return best;
     }
 
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
 
     private static double sum(double[] values) {
         double s = 0;
