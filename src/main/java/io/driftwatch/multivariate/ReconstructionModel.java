@@ -301,6 +301,7 @@ public final class ReconstructionModel {
      *
      * @throws InvalidFeaturesException when a feature is missing from {@code current} or stored differently
      * @throws IndexOutOfBoundsException when a chunk holds a row outside {@code current}
+     * @throws InsufficientDataException when a chunk has no row
      */
     public List<ReconstructionChunk> evaluate(Table current, List<? extends Chunks.Chunk> chunks) {
         Encoder encoder = new Encoder(features.columns(current, "current batch"));
@@ -330,7 +331,10 @@ public final class ReconstructionModel {
         int[] rows = chunk.rows();
         int n = rows.length;
         int d = features.size();
-        if (n > 0 && (rows[0] < 0 || rows[n - 1] >= tableRows)) {
+        if (n == 0) {
+            throw new InsufficientDataException("chunk " + chunk + " has no row: no reconstruction error to average");
+        }
+        if (rows[0] < 0 || rows[n - 1] >= tableRows) {
             throw new IndexOutOfBoundsException("chunk " + chunk + " holds rows outside the table of " + tableRows + " rows");
         }
         double[] errors = new double[n];

@@ -112,11 +112,16 @@ class BadInputTest {
     }
 
     @Test
-    void refusesAChunkOutsideTheTable() {
+    void refusesAChunkOutsideTheTableOrWithoutRows() {
         ReconstructionModel model = pca(REFERENCE, FEATURES);
         Table small = Chunks.select(REFERENCE, new int[] {1, 2, 3});
         assertThatThrownBy(() -> model.evaluate(small, List.of(new Chunks.RowChunk(0, 10))))
                 .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("outside the table of 3 rows");
+        assertThatThrownBy(() -> model.evaluate(small, List.of(new Chunks.RowChunk(1, 1))))
+                .isInstanceOf(InsufficientDataException.class).hasMessageContaining("has no row");
+        DomainClassifierModel classifier = DomainClassifier.withDefaults().fit(REFERENCE, FEATURES);
+        assertThatThrownBy(() -> classifier.evaluate(small, List.of(new Chunks.RowChunk(1, 1))))
+                .isInstanceOf(InsufficientDataException.class).hasMessageContaining("has no row");
     }
 
     @Test

@@ -30,7 +30,9 @@ class CorrelationDriftTest {
     static void fit() {
         reference = CorrelatedNormals.table(5_000, COLUMNS, 0.9, 1);
         pca = PcaReconstruction.withDefaults().fit(reference, FEATURES, Chunks.byRows(reference, 500));
-        classifier = DomainClassifier.withDefaults().withTrees(30).fit(reference, FEATURES);
+        // the classifier's first 2,000 reference rows and 30 trees keep the test fast; the signal is strong
+        classifier = DomainClassifier.withDefaults().withTrees(30)
+                .fit(Chunks.select(reference, java.util.stream.IntStream.range(0, 2_000).toArray()), FEATURES);
     }
 
     @Test
@@ -74,7 +76,7 @@ class CorrelationDriftTest {
         for (double rho : new double[] {-0.9, 0.0}) {
             Table current = CorrelatedNormals.table(1_000, COLUMNS, rho, CURRENT_SEED);
             ClassifierChunk chunk = classifier.evaluate(current, Chunks.byRows(current, 1_000)).get(0);
-            assertThat(chunk.auroc()).as("rho %s", rho).isGreaterThan(DomainClassifier.DEFAULT_UPPER);
+            assertThat(chunk.auroc()).as("rho %s", rho).isGreaterThan(DomainClassifier.DEFAULT_UPPER + 0.05);
             assertThat(chunk.alert()).isTrue();
             assertThat(chunk.drivers(2)).extracting(ColumnImportance::column).containsExactlyInAnyOrder("a", "b");
         }
@@ -84,7 +86,7 @@ class CorrelationDriftTest {
     void domainClassifierStaysQuietWithoutChange() {
         Table current = CorrelatedNormals.table(1_000, COLUMNS, 0.9, 3);
         ClassifierChunk chunk = classifier.evaluate(current, Chunks.byRows(current, 1_000)).get(0);
-        assertThat(chunk.auroc()).isBetween(DomainClassifier.DEFAULT_LOWER, DomainClassifier.DEFAULT_UPPER);
+        assertThat(chunk.auroc()).isBetween(DomainClassifier.DEFAULT_LOWER + 0.02, DomainClassifier.DEFAULT_UPPER - 0.05);
         assertThat(chunk.alert()).isFalse();
     }
 
