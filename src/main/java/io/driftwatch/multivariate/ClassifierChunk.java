@@ -12,6 +12,8 @@ import java.util.Objects;
  * upper/lower_threshold, alert) and, beyond NannyML, which columns the classifier used to tell the
  * chunk from the reference.
  *
+ * <p>Thread-safe: immutable.
+ *
  * @param chunk the chunk's rows in its table
  * @param rowCount number of rows in the chunk
  * @param auroc ROC AUC of the out-of-fold predictions of "row is from the chunk" (0.5: cannot

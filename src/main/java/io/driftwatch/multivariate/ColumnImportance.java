@@ -7,6 +7,8 @@ import java.util.Objects;
  * (Smile's {@code importance()}: the decrease in squared error of every split on the column,
  * summed over the trees of all folds).
  *
+ * <p>Thread-safe: immutable.
+ *
  * @param column the feature column
  * @param share the column's gain over all columns' (0 to 1; NaN when the trees made no split)
  */

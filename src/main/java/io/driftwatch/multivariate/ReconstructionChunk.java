@@ -12,6 +12,8 @@ import java.util.Objects;
  * sampling_error, upper/lower_confidence_boundary, upper/lower_threshold, alert) and, beyond
  * NannyML, each column's part in the error.
  *
+ * <p>Thread-safe: immutable.
+ *
  * @param chunk the chunk's rows in its table
  * @param rowCount number of rows in the chunk
  * @param reconstructionError mean over the chunk's rows of the Euclidean distance between the
