@@ -111,6 +111,16 @@ class BadInputTest {
         assertThat(model.referenceResults()).hasSize(1);
     }
 
+    /** As NannyML: one reference chunk gives σ = 0, a band of one point, and every chunk (that one too) alerts. */
+    @Test
+    void collapsesTheBandToOnePointWithOneReferenceChunk() {
+        ReconstructionModel model = PcaReconstruction.withDefaults().fit(REFERENCE, FEATURES, Chunks.byRows(REFERENCE, 1_000));
+        ReconstructionChunk only = model.referenceResults().get(0);
+        assertThat(model.lowerThreshold()).isEqualTo(only.reconstructionError());
+        assertThat(model.upperThreshold()).isEqualTo(only.reconstructionError());
+        assertThat(only.alert()).isTrue();
+    }
+
     @Test
     void refusesAChunkOutsideTheTableOrWithoutRows() {
         ReconstructionModel model = pca(REFERENCE, FEATURES);
