@@ -65,6 +65,13 @@ public class CsvIngestBenchmark {
     @Param("")
     public String path;
 
+    /**
+     * For {@link #readPair}: the current batch read after {@link #path}, as a check reads its two
+     * files one after the other (the kit's {@code current_N.csv} beside {@code reference_N.csv}).
+     */
+    @Param("")
+    public String current;
+
     private Path dir;
     private Path file;
     private long fileBytes;
@@ -110,6 +117,24 @@ public class CsvIngestBenchmark {
         volume.bytes += fileBytes;
         volume.rows += table.rowCount();
         return table;
+    }
+
+    /**
+     * Reading a reference and a current batch one after the other, as {@code check} does: run with
+     * {@code -p path=DIR/reference_N.csv -p current=DIR/current_N.csv}; the {@code bytes} rate counts
+     * both files.
+     */
+    @Benchmark
+    public Table[] readPair(Volume volume) throws IOException {
+        if (current.isEmpty()) {
+            throw new IllegalArgumentException("readPair needs -p current=FILE");
+        }
+        Path second = Path.of(current);
+        Table reference = CsvReader.read(file);
+        Table currentTable = CsvReader.read(second);
+        volume.bytes += fileBytes + Files.size(second);
+        volume.rows += reference.rowCount() + currentTable.rowCount();
+        return new Table[] {reference, currentTable};
     }
 
     /** Writes the benchmark file: header, then {@code rows} rows, LF line ends. */
