@@ -1,5 +1,6 @@
 package io.driftwatch.estimate;
 
+import io.driftwatch.data.DoubleRadixSort;
 import io.driftwatch.stats.MersenneTwister;
 import io.driftwatch.stats.RankingScores;
 import java.util.Arrays;
@@ -74,7 +75,7 @@ final class CbpeMath {
         // calibration is non-decreasing in the score, so the calibrated values in descending score
         // order are the calibrated values sorted descending (ties give equal steps either way)
         double[] sorted = Arrays.copyOf(calibrated, n);
-        Arrays.sort(sorted);
+        DoubleRadixSort.sort(sorted, n);
         int[] descending = new int[n];
         for (int i = 0; i < n; i++) {
             descending[i] = n - 1 - i;
@@ -195,8 +196,9 @@ final class CbpeMath {
             out[F1] = Double.NaN;
         }
         out[SPECIFICITY] = tn + fp == 0 ? Double.NaN : (double) tn / (tn + fp);
-        out[ROC_AUC] = RankingScores.rocAuc(score, positive, m);
-        out[AVERAGE_PRECISION] = RankingScores.averagePrecision(score, positive, m);
+        double[] ranking = RankingScores.rocAucAndAveragePrecision(score, positive, m);
+        out[ROC_AUC] = ranking[0];
+        out[AVERAGE_PRECISION] = ranking[1];
         return out;
     }
 

@@ -1,9 +1,12 @@
 package io.driftwatch.estimate;
 
 /**
- * A stable ascending sort of row indices by a {@code double} key (no NaN): bottom-up merge sort on
- * {@code int[]}, so ties keep their row order. Deliberately low-level: primitives only, one scratch
- * array.
+ * A stable ascending sort of row indices by a {@code double} key (no NaN), ties in row order,
+ * {@code -0.0} equal to {@code 0.0}: a least-significant-digit radix sort over the keys' IEEE-754
+ * bits (mapped so that their unsigned order is the numeric order), 11 bits a pass, skipping a pass
+ * whose digit is the same for every key (the exponent bits of probabilities, mostly); small arrays
+ * use insertion sort and merging. Linear time: CBPE sorts a million scores a few dozen times when it
+ * fits. Deliberately low-level: primitives only, scratch arrays allocated once per call.
  *
  * <p>Thread-safe: stateless.
  */
@@ -11,8 +14,59 @@ final class IndexSort {
     private IndexSort() {
     }
 
+    private static final int SMALL = 256;
+    private static final int BITS = 11;
+    private static final int BUCKETS = 1 << BITS;
+
     /** The indices {@code 0..n-1} ordered by {@code keys[i]} ascending, ties in index order. */
     static int[] ascending(double[] keys, int n) {
+        return n < SMALL ? merge(keys, n) : radix(keys, n);
+    }
+
+    private static int[] radix(double[] keys, int n) {
+        long[] k = new long[n];
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToRawLongBits(keys[i] + 0.0); // -0.0 + 0.0 is 0.0
+            k[i] = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE;
+        }
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        long[] k2 = new long[n];
+        int[] idx2 = new int[n];
+        int[] count = new int[BUCKETS];
+        for (int shift = 0; shift < 64; shift += BITS) {
+            java.util.Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[(int) (k[i] >>> shift) & (BUCKETS - 1)]++;
+            }
+            if (count[(int) (k[0] >>> shift) & (BUCKETS - 1)] == n) {
+                continue; // one digit for all: this pass would not move anything
+            }
+            int sum = 0;
+            for (int b = 0; b < BUCKETS; b++) {
+                int c = count[b];
+                count[b] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                int b = (int) (k[i] >>> shift) & (BUCKETS - 1);
+                int o = count[b]++;
+                k2[o] = k[i];
+                idx2[o] = idx[i];
+            }
+            long[] tk = k;
+            k = k2;
+            k2 = tk;
+            int[] ti = idx;
+            idx = idx2;
+            idx2 = ti;
+        }
+        return idx;
+    }
+
+    private static int[] merge(double[] keys, int n) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;

@@ -420,8 +420,9 @@ public final class MulticlassCbpe {
                 score[i] = raw[rows[i]];
                 is[i] = actual[rows[i]] == c;
             }
-            auc += RankingScores.rocAuc(score, is, m);
-            ap += RankingScores.averagePrecision(score, is, m);
+            double[] ranking = RankingScores.rocAucAndAveragePrecision(score, is, m);
+            auc += ranking[0];
+            ap += ranking[1];
         }
         out[CbpeMath.ROC_AUC] = actualClasses == k ? auc / k : Double.NaN;
         out[CbpeMath.AVERAGE_PRECISION] = actualClasses <= 1 ? Double.NaN : ap / k;

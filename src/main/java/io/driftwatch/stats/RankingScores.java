@@ -1,6 +1,6 @@
 package io.driftwatch.stats;
 
-import java.util.Arrays;
+import io.driftwatch.data.DoubleRadixSort;
 
 /**
  * Two ranking metrics of binary scores against binary labels, with scikit-learn's semantics:
@@ -27,8 +27,19 @@ public final class RankingScores {
      */
     public static double rocAuc(double[] scores, boolean[] positive, int n) {
         double[][] split = split(scores, positive, n);
-        double[] pos = split[0];
-        double[] neg = split[1];
+        return rocAuc(split[0], split[1]);
+    }
+
+    /**
+     * {@link #rocAuc} and {@link #averagePrecision} at once, sorting the scores once:
+     * {@code {roc_auc, average_precision}}.
+     */
+    public static double[] rocAucAndAveragePrecision(double[] scores, boolean[] positive, int n) {
+        double[][] split = split(scores, positive, n);
+        return new double[] {rocAuc(split[0], split[1]), averagePrecision(split[0], split[1])};
+    }
+
+    private static double rocAuc(double[] pos, double[] neg) {
         if (pos.length == 0 || neg.length == 0) {
             return Double.NaN;
         }
@@ -61,8 +72,10 @@ public final class RankingScores {
      */
     public static double averagePrecision(double[] scores, boolean[] positive, int n) {
         double[][] split = split(scores, positive, n);
-        double[] pos = split[0];
-        double[] neg = split[1];
+        return averagePrecision(split[0], split[1]);
+    }
+
+    private static double averagePrecision(double[] pos, double[] neg) {
         if (pos.length == 0) {
             return Double.NaN;
         }
@@ -107,8 +120,8 @@ public final class RankingScores {
                 neg[b++] = scores[r];
             }
         }
-        Arrays.sort(pos);
-        Arrays.sort(neg);
+        DoubleRadixSort.sort(pos, pos.length);
+        DoubleRadixSort.sort(neg, neg.length);
         return new double[][] {pos, neg};
     }
 }
