@@ -104,8 +104,21 @@ public class EstimateBenchmark {
                 s.labels.equals("all") ? s.analysis.actual : null, s.chunks);
     }
 
+    /** The reference alone, for {@code cbpeFit}. */
+    @State(Scope.Benchmark)
+    public static class ReferenceState {
+        Outputs reference;
+        List<Chunks.RowChunk> referenceChunks;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            reference = new Outputs(ROWS, 0, 1);
+            referenceChunks = Chunks.byCount(ROWS, 10, Chunks.Remainder.KEEP);
+        }
+    }
+
     @Benchmark
-    public BinaryCbpe cbpeFit(CbpeState s) {
+    public BinaryCbpe cbpeFit(ReferenceState s) {
         return Cbpe.withDefaults().fitBinary(s.reference.actual, s.reference.predicted, s.reference.probability,
                 s.referenceChunks);
     }
