@@ -5,7 +5,7 @@ Run from the repository root with Debian's python3-sklearn (scikit-learn 1.2.1, 
 
     /usr/bin/python3 src/test/python/estimate_golden.py
 
-It writes src/test/resources/estimate/isotonic.json and cbpe.json. The tests never run Python.
+It writes src/test/resources/estimate/isotonic.json, cbpe.json and stratified-shuffle-split.json. The tests never run Python.
 
 Isotonic values come straight from sklearn.isotonic.IsotonicRegression(out_of_bounds='clip',
 increasing=True), which is what NannyML's IsotonicCalibrator wraps. The CBPE values are NannyML 0.13's
@@ -304,6 +304,25 @@ def multiclass_case(name, n_ref, n_ana, chunk, seed):
     }
 
 
+def split_cases():
+    """StratifiedShuffleSplit's index sets, for stats.StratifiedShuffleSplit."""
+    out = []
+    for name, labels, n_splits, test_size, seed in [
+        ("binary-nannyml", [0] * 37 + [1] * 26, 10, 0.1, 42),
+        # three equal classes: equal remainders, ties broken by rng.choice
+        ("three-equal-classes", [2, 0, 1] * 7, 4, 0.1, 42),
+        ("uneven-labels", [5, 5, 9, 1, 9, 5, 1, 9, 9, 5, 1, 5, 9, 9, 1, 5, 5], 3, 0.3, 7),
+    ]:
+        y = np.array(labels)
+        splits = StratifiedShuffleSplit(n_splits=n_splits, test_size=test_size, random_state=seed).split(y, y)
+        out.append({"name": name, "labels": labels, "splits": n_splits, "test_size": test_size, "seed": seed,
+                    "train": [t.tolist() for t, _ in list(splits)],
+                    "test": [t.tolist() for _, t in
+                             StratifiedShuffleSplit(n_splits=n_splits, test_size=test_size,
+                                                    random_state=seed).split(y, y)]})
+    return out
+
+
 def clean(o):
     if isinstance(o, dict):
         return {k: clean(v) for k, v in o.items()}
@@ -320,6 +339,8 @@ def clean(o):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, "stratified-shuffle-split.json"), "w") as f:
+        json.dump(clean(split_cases()), f)
     with open(os.path.join(OUT, "isotonic.json"), "w") as f:
         json.dump(clean(isotonic_cases()), f, indent=1)
     cases = {
