@@ -2,7 +2,10 @@ package io.driftwatch.estimate;
 
 import io.driftwatch.data.Chunks;
 import io.driftwatch.data.Table;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Direct loss estimation (NannyML's {@code DLE}) for regressors: the options, and fitting on a
@@ -33,8 +36,10 @@ public final class Dle {
     final int minLeafRows;
     final double subsample;
     final long seed;
+    final Set<DleMetric> metrics;
 
-    private Dle(int trees, double shrinkage, int maxDepth, int maxLeaves, int minLeafRows, double subsample, long seed) {
+    private Dle(int trees, double shrinkage, int maxDepth, int maxLeaves, int minLeafRows, double subsample, long seed,
+            Set<DleMetric> metrics) {
         this.trees = trees;
         this.shrinkage = shrinkage;
         this.maxDepth = maxDepth;
@@ -42,11 +47,12 @@ public final class Dle {
         this.minLeafRows = minLeafRows;
         this.subsample = subsample;
         this.seed = seed;
+        this.metrics = metrics;
     }
 
     /** LightGBM's defaults as above, seed {@value #DEFAULT_SEED}. */
     public static Dle withDefaults() {
-        return new Dle(100, 0.1, 20, 31, 20, 1.0, DEFAULT_SEED);
+        return new Dle(100, 0.1, 20, 31, 20, 1.0, DEFAULT_SEED, Collections.unmodifiableSet(EnumSet.allOf(DleMetric.class)));
     }
 
     /** These options with {@code trees} boosting rounds. */
@@ -54,7 +60,7 @@ public final class Dle {
         if (trees < 1) {
             throw new IllegalArgumentException("trees must be at least 1, got " + trees);
         }
-        return new Dle(trees, shrinkage, maxDepth, maxLeaves, minLeafRows, subsample, seed);
+        return new Dle(trees, shrinkage, maxDepth, maxLeaves, minLeafRows, subsample, seed, metrics);
     }
 
     /** These options with learning rate {@code shrinkage} in (0, 1]. */
@@ -62,7 +68,7 @@ public final class Dle {
         if (!(shrinkage > 0 && shrinkage <= 1)) {
             throw new IllegalArgumentException("shrinkage must be in (0, 1], got " + shrinkage);
         }
-        return new Dle(trees, shrinkage, maxDepth, maxLeaves, minLeafRows, subsample, seed);
+        return new Dle(trees, shrinkage, maxDepth, maxLeaves, minLeafRows, subsample, seed, metrics);
     }
 
     /** These options with trees of at most {@code maxLeaves} leaves (at least 2). */
@@ -70,7 +76,7 @@ public final class Dle {
         if (maxLeaves < 2) {
             throw new IllegalArgumentException("maxLeaves must be at least 2, got " + maxLeaves);
         }
-        return new Dle(trees, shrinkage, maxDepth, maxLeaves, minLeafRows, subsample, seed);
+        return new Dle(trees, shrinkage, maxDepth, maxLeaves, minLeafRows, subsample, seed, metrics);
     }
 
     /** These options with leaves of at least {@code minLeafRows} rows. */
@@ -78,7 +84,7 @@ public final class Dle {
         if (minLeafRows < 1) {
             throw new IllegalArgumentException("minLeafRows must be at least 1, got " + minLeafRows);
         }
-        return new Dle(trees, shrinkage, maxDepth, maxLeaves, minLeafRows, subsample, seed);
+        return new Dle(trees, shrinkage, maxDepth, maxLeaves, minLeafRows, subsample, seed, metrics);
     }
 
     /** These options with each tree fitted on a {@code subsample} share of the rows, in (0, 1]. */
@@ -86,12 +92,24 @@ public final class Dle {
         if (!(subsample > 0 && subsample <= 1)) {
             throw new IllegalArgumentException("subsample must be in (0, 1], got " + subsample);
         }
-        return new Dle(trees, shrinkage, maxDepth, maxLeaves, minLeafRows, subsample, seed);
+        return new Dle(trees, shrinkage, maxDepth, maxLeaves, minLeafRows, subsample, seed, metrics);
     }
 
     /** These options with Smile's generator seeded with {@code seed} before each fit. */
     public Dle withSeed(long seed) {
-        return new Dle(trees, shrinkage, maxDepth, maxLeaves, minLeafRows, subsample, seed);
+        return new Dle(trees, shrinkage, maxDepth, maxLeaves, minLeafRows, subsample, seed, metrics);
+    }
+
+    /**
+     * These options estimating only {@code metrics} (all four by default); only the loss models they
+     * need are fitted (MSE and RMSE share one), as NannyML fits one per metric asked for.
+     */
+    public Dle withMetrics(Set<DleMetric> metrics) {
+        if (metrics.isEmpty()) {
+            throw new IllegalArgumentException("at least one metric to estimate is needed");
+        }
+        return new Dle(trees, shrinkage, maxDepth, maxLeaves, minLeafRows, subsample, seed,
+                Collections.unmodifiableSet(EnumSet.copyOf(metrics)));
     }
 
     /**

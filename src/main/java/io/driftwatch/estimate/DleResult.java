@@ -10,13 +10,13 @@ import java.util.Map;
  *
  * <p>Thread-safe: immutable.
  *
- * @param metrics every {@link DleMetric}, in enum order
+ * @param metrics the metrics asked for ({@link Dle#withMetrics}; all four by default), in enum order
  * @param features the model inputs the loss models use, in order (the features, then the prediction)
  * @param seed the seed given to Smile's random generator before each fit
  */
 public record DleResult(Map<DleMetric, MetricEstimates> metrics, List<String> features, long seed) {
     public DleResult {
-        metrics = Collections.unmodifiableMap(new EnumMap<>(metrics));
+        metrics = metrics.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(metrics));
         features = List.copyOf(features);
     }
 

@@ -7,6 +7,7 @@ import io.driftwatch.stats.InsufficientDataException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import smile.base.cart.Loss;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
@@ -44,9 +45,11 @@ public final class FittedDle {
     private final double sigmaPercentage;
     private final ChunkThreshold.Band[] thresholds;
     private final long seed;
+    private final Set<DleMetric> metrics;
 
     private FittedDle(LossFeatures features, GradientTreeBoost absolute, GradientTreeBoost squared,
-            GradientTreeBoost percentage, double[] components, ChunkThreshold.Band[] thresholds, long seed) {
+            GradientTreeBoost percentage, double[] components, ChunkThreshold.Band[] thresholds, long seed,
+            Set<DleMetric> metrics) {
         this.features = features;
         this.absolute = absolute;
         this.squared = squared;
@@ -57,6 +60,7 @@ public final class FittedDle {
         this.sigmaPercentage = components[3];
         this.thresholds = thresholds;
         this.seed = seed;
+        this.metrics = metrics;
     }
 
     static FittedDle fit(Dle options, Table table, double[] actual, double[] predicted,
@@ -101,9 +105,13 @@ public final class FittedDle {
             j++;
         }
         LossFeatures encoding = LossFeatures.learn(table);
-        GradientTreeBoost absolute = train(options, encoding.frame(table, side, rows, predicted, abs));
-        GradientTreeBoost squared = train(options, encoding.frame(table, side, rows, predicted, sq));
-        GradientTreeBoost percentage = train(options, encoding.frame(table, side, rows, predicted, ape));
+        Set<DleMetric> wanted = options.metrics;
+        GradientTreeBoost absolute = wanted.contains(DleMetric.MAE)
+                ? train(options, encoding.frame(table, side, rows, predicted, abs)) : null;
+        GradientTreeBoost squared = wanted.contains(DleMetric.MSE) || wanted.contains(DleMetric.RMSE)
+                ? train(options, encoding.frame(table, side, rows, predicted, sq)) : null;
+        GradientTreeBoost percentage = wanted.contains(DleMetric.MAPE)
+                ? train(options, encoding.frame(table, side, rows, predicted, ape)) : null;
         double[] components = {
             Math.sqrt(CbpeMath.variance(abs, known)),
             Math.sqrt(CbpeMath.variance(sq, known)),
@@ -121,7 +129,7 @@ public final class FittedDle {
         for (int m = 0; m < METRICS; m++) {
             thresholds[m] = ChunkThreshold.of(realized[m], ChunkThreshold.DEFAULT_MULTIPLIER, 0, Double.POSITIVE_INFINITY);
         }
-        return new FittedDle(encoding, absolute, squared, percentage, components, thresholds, options.seed);
+        return new FittedDle(encoding, absolute, squared, percentage, components, thresholds, options.seed, wanted);
     }
 
     private static GradientTreeBoost train(Dle o, DataFrame frame) {
@@ -226,7 +234,7 @@ public final class FittedDle {
                 }
                 realized = realized(rows, actual, predicted);
             }
-            for (DleMetric metric : DleMetric.values()) {
+            for (DleMetric metric : this.metrics) {
                 int k = metric.ordinal();
                 double value = estimates[k];
                 double se = samplingError(metric, m);
@@ -236,7 +244,7 @@ public final class FittedDle {
             }
         }
         Map<DleMetric, MetricEstimates> metrics = new EnumMap<>(DleMetric.class);
-        for (DleMetric metric : DleMetric.values()) {
+        for (DleMetric metric : this.metrics) {
             metrics.put(metric, new MetricEstimates(metric.key(), thresholds[metric.ordinal()],
                     List.of(out[metric.ordinal()])));
         }
@@ -244,6 +252,9 @@ public final class FittedDle {
     }
 
     private static double[] clippedPredictions(GradientTreeBoost model, DataFrame frame) {
+        if (model == null) {
+            return new double[frame.nrows()];
+        }
         double[] p = model.predict(frame);
         for (int i = 0; i < p.length; i++) {
             if (p[i] < 0) {

@@ -157,6 +157,20 @@ class DleTest {
     }
 
     @Test
+    void estimatesOnlyTheMetricsAskedFor() {
+        SplittableRandom r = new SplittableRandom(9);
+        Batch reference = Batch.simulate(r, 1, false);
+        DleResult result = Dle.withDefaults().withTrees(5).withMetrics(java.util.EnumSet.of(DleMetric.RMSE))
+                .fit(reference.features, reference.actual, reference.predicted,
+                        Chunks.byCount(CHUNK, 2, Chunks.Remainder.KEEP))
+                .estimate(reference.features, reference.predicted, reference.actual,
+                        Chunks.byCount(CHUNK, 2, Chunks.Remainder.KEEP));
+        assertEquals(java.util.Set.of(DleMetric.RMSE), result.metrics().keySet());
+        ChunkEstimate e = result.metric(DleMetric.RMSE).chunks().get(0);
+        assertEquals(e.realized(), e.value(), 0.1 * e.realized(), "the reference's own RMSE");
+    }
+
+    @Test
     void refusesAReferenceWithTooFewKnownTargets() {
         SplittableRandom r = new SplittableRandom(8);
         Batch reference = Batch.simulate(r, 1, false);
