@@ -8,7 +8,7 @@ Run from the repository root with Debian's python3-sklearn (scikit-learn 1.2.1, 
 It writes src/test/resources/estimate/isotonic.json, cbpe.json and stratified-shuffle-split.json. The tests never run Python.
 
 Isotonic values come straight from sklearn.isotonic.IsotonicRegression(out_of_bounds='clip',
-increasing=True), which is what NannyML's IsotonicCalibrator wraps. The CBPE values are NannyML 0.13's
+increasing=True), which is what NannyML's IsotonicCalibrator wraps. The CBPE values are NannyML 0.13.1's
 formulas (nannyml/calibration.py, nannyml/performance_estimation/confidence_based/metrics.py,
 nannyml/sampling_error/*.py) written out below on top of scikit-learn and NumPy, because NannyML itself
 is not installed here; each function names the NannyML function it restates. Two deliberate choices

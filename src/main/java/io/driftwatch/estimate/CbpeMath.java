@@ -6,7 +6,7 @@ import io.driftwatch.stats.RankingScores;
 import java.util.Arrays;
 
 /**
- * The arithmetic of CBPE on one chunk's rows, as NannyML 0.13 writes it in
+ * The arithmetic of CBPE on one chunk's rows, as NannyML 0.13.1 writes it in
  * {@code nannyml/performance_estimation/confidence_based/metrics.py} (estimates and realized values)
  * and {@code nannyml/sampling_error/binary_classification.py} / {@code multiclass_classification.py}
  * (sampling errors). Arrays are indexed by {@link CbpeMetric#ordinal()}. Deliberately low-level:
