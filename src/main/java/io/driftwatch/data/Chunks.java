@@ -238,6 +238,87 @@ public final class Chunks {
     }
 
     /**
+     * What NannyML's {@code SizeBasedChunker} and {@code CountBasedChunker} do with the rows left
+     * over when the row count is not a multiple of the chunk size ({@code incomplete=}).
+     */
+    public enum Remainder {
+        /** A last, shorter chunk holds them (NannyML's default, {@code 'keep'}). */
+        KEEP,
+        /** They are added to the last full chunk, which becomes longer ({@code 'append'}). */
+        APPEND,
+        /** They are in no chunk ({@code 'drop'}). */
+        DROP
+    }
+
+    /**
+     * Splits {@code rowCount} rows into consecutive runs of {@code size} rows, the leftover rows
+     * treated as {@code remainder} says: NannyML's {@code SizeBasedChunker(chunk_size, incomplete)}.
+     * With {@link Remainder#APPEND} and fewer rows than {@code size}, there is no full chunk to append
+     * to, so the rows form one chunk (NannyML fails with an {@code IndexError} there).
+     *
+     * @throws IllegalArgumentException when {@code size} is not positive or {@code rowCount} negative
+     */
+    public static List<RowChunk> byRows(int rowCount, int size, Remainder remainder) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("chunk size must be at least 1 row, got " + size);
+        }
+        if (rowCount < 0) {
+            throw new IllegalArgumentException("row count must not be negative, got " + rowCount);
+        }
+        Objects.requireNonNull(remainder, "remainder");
+        int full = rowCount / size;
+        int left = rowCount - full * size;
+        List<RowChunk> chunks = new ArrayList<>(full + 1);
+        for (int c = 0; c < full; c++) {
+            chunks.add(new RowChunk(c * size, (c + 1) * size));
+        }
+        if (left > 0) {
+            switch (remainder) {
+                case KEEP -> chunks.add(new RowChunk(full * size, rowCount));
+                case APPEND -> {
+                    if (full == 0) {
+                        chunks.add(new RowChunk(0, rowCount));
+                    } else {
+                        chunks.set(full - 1, new RowChunk((full - 1) * size, rowCount));
+                    }
+                }
+                case DROP -> {
+                }
+            }
+        }
+        return chunks;
+    }
+
+    /**
+     * Splits {@code table} into {@code count} chunks as NannyML's {@code CountBasedChunker} does:
+     * the chunk size is {@code rowCount / count} (rounded down) and the leftover rows are treated as
+     * {@code remainder} says, so with {@link Remainder#KEEP} (NannyML's default) a row count that is
+     * not a multiple of {@code count} gives {@code count + 1} chunks, the last one shorter. A table
+     * without rows has no chunk.
+     *
+     * @throws IllegalArgumentException when {@code count} is not positive, or exceeds the row count of
+     *     a table that has rows (each chunk needs at least one row)
+     */
+    public static List<RowChunk> byCount(Table table, int count, Remainder remainder) {
+        return byCount(table.rowCount(), count, remainder);
+    }
+
+    /** {@link #byCount(Table, int, Remainder)} on {@code rowCount} rows. */
+    public static List<RowChunk> byCount(int rowCount, int count, Remainder remainder) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("chunk count must be at least 1, got " + count);
+        }
+        if (rowCount == 0) {
+            return List.of();
+        }
+        if (count > rowCount) {
+            throw new IllegalArgumentException("cannot split " + rowCount + " rows into " + count
+                    + " chunks: each chunk needs at least one row");
+        }
+        return byRows(rowCount, rowCount / count, remainder);
+    }
+
+    /**
      * A new table of the same schema holding the cells of {@code rows}, in that order (repeats
      * allowed). Numeric cells are copied with their missing cells; a categorical column keeps only
      * the labels the selected cells use, in their order of first appearance.

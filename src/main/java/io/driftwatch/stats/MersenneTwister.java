@@ -24,7 +24,9 @@ package io.driftwatch.stats;
  * Deliberately low-level: int arithmetic with unsigned shifts, no allocation per draw.
  *
  * <p>Public for the quality analysis's dummy baseline ({@link #MersenneTwister(long)},
- * {@link #nextDouble()}, {@link #choice(double[], int)}); the other draws serve this package's tests.
+ * {@link #nextDouble()}, {@link #choice(double[], int)}) and CBPE's seeded bootstrap of the average
+ * precision ({@link #nextInterval(int)}, NumPy's {@code randint(0, n)} draw); the other draws serve
+ * this package's splits and tests.
  *
  * <p>Not thread-safe: mutable state; each test run creates its own instance.
  */
@@ -79,7 +81,7 @@ public final class MersenneTwister {
      * NumPy's {@code random_interval(max)}: uniform on {@code [0, max]} by masking 32-bit outputs
      * and rejecting values above {@code max}; consumes no output when {@code max == 0}.
      */
-    int nextInterval(int max) {
+    public int nextInterval(int max) {
         if (max == 0) {
             return 0;
         }

@@ -245,4 +245,32 @@ class ChunksTest {
         assertThatThrownBy(() -> Chunks.select(table, new int[] {-1}))
                 .hasMessage("rows[0] = -1 is outside the table of 3 rows");
     }
+
+    @Test
+    void countBasedChunkingKeepsTheRemainderAsAShorterLastChunkByDefault() {
+        // NannyML: CountBasedChunker(chunk_number=4) on 10 rows: chunk_size 10 // 4 = 2, incomplete='keep'
+        assertThat(Chunks.byCount(10, 4, Chunks.Remainder.KEEP)).containsExactly(new RowChunk(0, 2),
+                new RowChunk(2, 4), new RowChunk(4, 6), new RowChunk(6, 8), new RowChunk(8, 10));
+        assertThat(Chunks.byCount(12, 4, Chunks.Remainder.KEEP)).hasSize(4);
+    }
+
+    @Test
+    void countBasedChunkingAppendsOrDropsTheRemainderWhenAsked() {
+        assertThat(Chunks.byCount(11, 3, Chunks.Remainder.APPEND)).containsExactly(new RowChunk(0, 3),
+                new RowChunk(3, 6), new RowChunk(6, 11));
+        assertThat(Chunks.byCount(11, 3, Chunks.Remainder.DROP)).containsExactly(new RowChunk(0, 3),
+                new RowChunk(3, 6), new RowChunk(6, 9));
+        assertThat(Chunks.byRows(5, 8, Chunks.Remainder.APPEND)).containsExactly(new RowChunk(0, 5));
+        assertThat(Chunks.byRows(5, 8, Chunks.Remainder.DROP)).isEmpty();
+        assertThat(Chunks.byCount(0, 3, Chunks.Remainder.KEEP)).isEmpty();
+    }
+
+    @Test
+    void refusesMoreChunksThanRows() {
+        assertThatThrownBy(() -> Chunks.byCount(3, 5, Chunks.Remainder.KEEP))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot split 3 rows into 5 chunks: each chunk needs at least one row");
+        assertThatThrownBy(() -> Chunks.byCount(3, 0, Chunks.Remainder.KEEP))
+                .hasMessage("chunk count must be at least 1, got 0");
+    }
 }
