@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -79,5 +81,41 @@ class DoubleRadixSortTest {
         Arrays.sort(expected);
         DoubleRadixSort.sort(values, n, parallel);
         assertThat(Arrays.equals(values, expected)).isTrue();
+    }
+
+    /** The key arrays a thread keeps between sorts may be longer than the next sort needs, or in use. */
+    @Test
+    void sortsAfterLargerAndSmallerSortsOnTheSameThreadAndOnOthers() {
+        Random random = new Random(17);
+        int[] lengths = {300_000, 5_000, 300_000, 70_000, 1 << 18, 4_100, 300_001};
+        for (int n : lengths) {
+            for (boolean parallel : new boolean[] {false, true}) {
+                double[] values = new double[n];
+                for (int i = 0; i < n; i++) {
+                    values[i] = random.nextGaussian() * 1e3;
+                }
+                double[] expected = values.clone();
+                Arrays.sort(expected);
+                DoubleRadixSort.sort(values, n, parallel);
+                assertThat(values).as("n=%d parallel=%s", n, parallel).isEqualTo(expected);
+            }
+        }
+        // sorts on several threads at once, each with its own kept arrays
+        CompletableFuture<?>[] sorts = new CompletableFuture<?>[4];
+        for (int t = 0; t < sorts.length; t++) {
+            int seed = t;
+            sorts[t] = CompletableFuture.runAsync(() -> {
+                Random r = new Random(seed);
+                for (int k = 0; k < 5; k++) {
+                    int n = 200_000 + r.nextInt(100_000);
+                    double[] values = r.doubles(n).toArray();
+                    double[] expected = values.clone();
+                    Arrays.sort(expected);
+                    DoubleRadixSort.sort(values, n);
+                    assertThat(values).isEqualTo(expected);
+                }
+            });
+        }
+        CompletableFuture.allOf(sorts).join();
     }
 }
