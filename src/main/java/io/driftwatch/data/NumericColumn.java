@@ -140,7 +140,12 @@ public final class NumericColumn implements Column {
      * cleaning step before every drift test.
      */
     public double[] finiteValues() {
-        double[] out = new double[length];
+        // counted first, so the array is allocated at its size: fresh memory costs more than a pass
+        int finite = 0;
+        for (int i = 0; i < length; i++) {
+            finite += Double.isFinite(values[i]) ? 1 : 0;
+        }
+        double[] out = new double[finite];
         int n = 0;
         for (int i = 0; i < length; i++) {
             double v = values[i];
@@ -148,7 +153,7 @@ public final class NumericColumn implements Column {
                 out[n++] = v;
             }
         }
-        return n == out.length ? out : Arrays.copyOf(out, n);
+        return out;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.driftwatch.io;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.ColumnStats;
 import io.driftwatch.data.ColumnType;
+import io.driftwatch.data.NumericColumn;
 import io.driftwatch.data.Table;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class TypeInference {
     public static ColumnType infer(Column current) {
         return switch (current.physicalType()) {
             case FLOAT -> ColumnType.NUMERICAL;
-            case INTEGER -> ColumnStats.distinctCount(current) <= MAX_CATEGORICAL_INTEGER_VALUES
+            case INTEGER -> ColumnStats.atMostDistinct((NumericColumn) current, MAX_CATEGORICAL_INTEGER_VALUES)
                     ? ColumnType.CATEGORICAL : ColumnType.NUMERICAL;
             case BOOLEAN -> ColumnType.CATEGORICAL;
             case TIMESTAMP -> ColumnType.DATETIME;
