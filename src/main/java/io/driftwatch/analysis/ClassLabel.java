@@ -137,7 +137,11 @@ public record ClassLabel(Kind kind, double number, String text) implements Compa
         return compareCodePoints(text, o.text);
     }
 
-    private static int compareCodePoints(String a, String b) {
+    /**
+     * Orders strings as Python orders them: by Unicode code point ({@link String#compareTo} orders
+     * UTF-16 units, which differs past U+FFFF).
+     */
+    public static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -1,5 +1,6 @@
 package io.driftwatch.multivariate;
 
+import io.driftwatch.analysis.ClassLabel;
 import io.driftwatch.data.CategoricalColumn;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.NumericColumn;
@@ -126,18 +127,7 @@ final class Features {
 
     /** Orders labels as Python orders strings: by Unicode code point (Java's compareTo orders UTF-16 units). */
     static int compareLabels(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return ClassLabel.compareCodePoints(a, b);
     }
 
     private static FeatureKind kindOf(Column column, String side) {
