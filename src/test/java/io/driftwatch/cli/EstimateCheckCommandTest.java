@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +98,34 @@ class EstimateCheckCommandTest {
         assertThat(run.exitCode() & 8).isEqualTo(result.at("/estimate/alert").asBoolean() ? 8 : 0);
         assertThat(run.stdout()).contains("estimate per chunk (realized)");
         assertThat(JsonResultTest.schemaErrors(result)).isEmpty();
+    }
+
+    @Test
+    void aDegradedModelIsSeenFromItsPredictionsAloneAndExitsWithTheModelQualityBit() throws Exception {
+        // the degraded segment (README: ROC AUC 0.7444 against the reference's 0.9040), its labels removed
+        Path predictions = dir.resolve("degraded-predictions.csv");
+        List<String> lines = Files.readAllLines(Path.of(ADULT + "current-degraded.csv"));
+        int income = List.of(lines.get(0).split(",")).indexOf("income");
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
+            cells.remove(income);
+            out.add(String.join(",", cells));
+        }
+        Files.write(predictions, out);
+
+        CliRunner.Run run = CliRunner.run("check", "--reference", ADULT + "reference.csv", "--current",
+                predictions.toString(), "--monitor", ADULT + "monitor-estimate.yml", "--json",
+                dir.resolve("r.json").toString());
+
+        JsonNode estimate = json("r.json").get("estimate");
+        assertThat(estimate.get("alert").asBoolean()).isTrue();
+        double lower = estimate.at("/metrics/roc_auc/lowerThreshold").asDouble();
+        assertThat(estimate.at("/metrics/roc_auc/chunks")).hasSize(11)
+                .allMatch(c -> c.get("alert").asBoolean() && c.get("value").asDouble() < lower)
+                .allMatch(c -> c.get("realized").isNull());
+        assertThat(run.exitCode() & ExitCode.MODEL_QUALITY.code()).as(run.stderr()).isEqualTo(8);
+        assertThat(run.stdout()).contains("Estimated performance alert: roc_auc, f1_score, accuracy");
     }
 
     @Test
