@@ -209,6 +209,41 @@ class EstimateCheckCommandTest {
     }
 
     @Test
+    void periodChunksAreWeeksOfTheDatetimeColumnWithTheirTimesInTheResult() throws Exception {
+        Path monitor = monitor("""
+                name: bike-sharing
+                columns:
+                  datetime: dteday
+                  ignored: [instant, yr, mnth]
+                multivariate:
+                  chunks: {period: 7d}
+                  columns: [temp, atemp, hum, windspeed]
+                """);
+        CliRunner.run("check", "--reference", "examples/bike-sharing/reference.csv", "--current",
+                "examples/bike-sharing/current.csv", "--monitor", monitor.toString(), "--json",
+                dir.resolve("r.json").toString());
+
+        JsonNode result = json("r.json");
+        JsonNode mv = result.get("multivariate");
+        assertThat(mv.get("errors")).isEmpty();
+        assertThat(mv.at("/chunking/period").asText()).isEqualTo("7d");
+        assertThat(mv.at("/chunking/column").asText()).isEqualTo("dteday");
+        JsonNode chunks = mv.at("/pca/chunks");
+        // January 2012, hourly, cut into ISO weeks (Monday to Monday, UTC): 2011-12-26 holds only the 1st
+        assertThat(chunks).hasSize(6);
+        assertThat(chunks.get(0).get("from").asText()).isEqualTo("2011-12-26T00:00:00Z");
+        assertThat(chunks.get(1).get("from").asText()).isEqualTo("2012-01-02T00:00:00Z");
+        assertThat(chunks.get(1).get("to").asText()).isEqualTo("2012-01-09T00:00:00Z");
+        assertThat(chunks.get(1).get("fromRow").isNull()).isTrue();
+        int rows = 0;
+        for (JsonNode c : chunks) {
+            rows += c.get("rows").asInt();
+        }
+        assertThat(rows).isEqualTo(result.at("/current/rows").asInt());
+        assertThat(JsonResultTest.schemaErrors(result)).isEmpty();
+    }
+
+    @Test
     void aBadEstimateSectionIsRefusedWithItsLine() throws Exception {
         Path monitor = monitor("""
                 name: m
