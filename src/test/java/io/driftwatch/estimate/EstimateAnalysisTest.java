@@ -18,10 +18,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link EstimateAnalysis} on a check's data, for what the CLI tests (CBPE on the Adult example) do
- * not reach: DLE for a regression, the reference's rows coming from its profile, the realized value
- * when the current batch has its target, the metrics asked for, and the error entries of an analysis
- * that cannot run.
+ * {@link EstimateAnalysis} on a check's data, for what the CLI tests (binary CBPE on the Adult example)
+ * do not reach: DLE for a regression, multiclass CBPE with text classes, a binary model without a
+ * prediction column, the reference's rows coming from its profile, the realized value when the current
+ * batch has its target, the metrics asked for, and the error entries of an analysis that cannot run.
  *
  * <p>The regression: {@code y = 2a + ε}, predicted {@code 2a}, with {@code ε ~ N(0, 0.1)} where
  * {@code a < 0.5} and {@code N(0, 2)} from 0.5 on: the model errs far more on high {@code a}. The
@@ -107,6 +107,111 @@ class EstimateAnalysisTest {
                 .run(new CheckData(Optional.empty(), current, types(current)));
 
         assertThat(r.errors()).singleElement().asString().startsWith("estimating performance needs a reference");
+    }
+
+    @Test
+    void multiclassCbpeReadsTheClassesFromTheProbabilityColumnsAndEstimatesNearTheRealizedAccuracy() {
+        ModelSpec spec = ModelSpec.multiclass("y", "pred", Map.of("c", "pc", "a", "pa", "b", "pb"));
+        Table reference = multiclass(3000, new Random(11));
+        Table current = multiclass(1000, new Random(12));
+        EstimateOptions options = new EstimateOptions(Chunking.count(2), Calibration.NEVER, List.of("accuracy"));
+        ReferenceProfile profile = ReferenceProfile.columnsOnly(reference)
+                .keepingRows(reference, spec.columns());
+
+        EstimateResult r = EstimateAnalysis.of(spec, options).run(new CheckData(Optional.of(profile), current,
+                Map.of()));
+
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.method()).isEqualTo("cbpe");
+        assertThat(r.calibration()).hasSize(3).allMatch(d -> !d.calibrated());
+        for (ChunkEstimate c : r.metrics().get(0).chunks()) {
+            // the probabilities are the classes' true chances: the estimate and the realized value agree
+            assertThat(c.labelledRows()).isEqualTo(500);
+            assertThat(Math.abs(c.value() - c.realized())).isLessThan(0.06);
+        }
+    }
+
+    @Test
+    void aLabelThatIsNoneOfTheClassesIsAnErrorEntryNamingIt() {
+        ModelSpec spec = ModelSpec.multiclass("y", "pred", Map.of("a", "pa", "b", "pb", "c", "pc"));
+        Table reference = multiclass(300, new Random(11));
+        Table current = multiclass(100, new Random(12));
+        List<io.driftwatch.data.Column> columns = new java.util.ArrayList<>(current.columns());
+        String[] labels = new String[100];
+        java.util.Arrays.fill(labels, "a");
+        labels[41] = "z";
+        columns.set(0, io.driftwatch.data.CategoricalColumn.of("y", labels));
+        ReferenceProfile profile = ReferenceProfile.columnsOnly(reference).keepingRows(reference, spec.columns());
+
+        EstimateResult r = EstimateAnalysis.of(spec, new EstimateOptions(Chunking.count(2), Calibration.NEVER,
+                List.of())).run(new CheckData(Optional.of(profile), Table.of(columns), Map.of()));
+
+        assertThat(r.errors()).containsExactly("current: 'y' holds 'z' at row 42, which is none of the classes"
+                + " model.probabilities names (a, b, c)");
+    }
+
+    @Test
+    void aBinaryModelWithProbabilitiesOnlyPredictsFromTheThreshold() {
+        // a 0/1 target, no prediction column: predicted 1 where the probability is at least 0.5
+        ModelSpec spec = ModelSpec.binary("y", null, "p");
+        Random random = new Random(5);
+        Table reference = binary(2000, random);
+        Table current = binary(1000, random);
+        ReferenceProfile profile = ReferenceProfile.columnsOnly(reference).keepingRows(reference, spec.columns());
+
+        EstimateResult r = EstimateAnalysis.of(spec, new EstimateOptions(Chunking.size(500), Calibration.AUTO,
+                List.of("accuracy", "roc_auc"))).run(new CheckData(Optional.of(profile), current, Map.of()));
+
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.metrics()).extracting(MetricEstimates::metric).containsExactly("accuracy", "roc_auc");
+        assertThat(r.chunks()).hasSize(2);
+        for (ChunkEstimate c : r.metrics().get(0).chunks()) {
+            assertThat(Math.abs(c.value() - c.realized())).isLessThan(0.06);
+        }
+    }
+
+    /** Probabilities p = softmax of three normals; the label drawn from p; predicted the most probable class. */
+    private static Table multiclass(int rows, Random random) {
+        String[] classes = {"a", "b", "c"};
+        double[][] p = new double[3][rows];
+        String[] y = new String[rows];
+        String[] pred = new String[rows];
+        for (int i = 0; i < rows; i++) {
+            double sum = 0;
+            double[] e = new double[3];
+            for (int k = 0; k < 3; k++) {
+                e[k] = Math.exp(1.5 * random.nextGaussian());
+                sum += e[k];
+            }
+            int best = 0;
+            for (int k = 0; k < 3; k++) {
+                p[k][i] = e[k] / sum;
+                if (p[k][i] > p[best][i]) {
+                    best = k;
+                }
+            }
+            double u = random.nextDouble();
+            int drawn = u < p[0][i] ? 0 : u < p[0][i] + p[1][i] ? 1 : 2;
+            y[i] = classes[drawn];
+            pred[i] = classes[best];
+        }
+        return Table.of(List.of(io.driftwatch.data.CategoricalColumn.of("y", y),
+                io.driftwatch.data.CategoricalColumn.of("pred", pred),
+                NumericColumn.wrap("pa", PhysicalType.FLOAT, p[0], rows),
+                NumericColumn.wrap("pb", PhysicalType.FLOAT, p[1], rows),
+                NumericColumn.wrap("pc", PhysicalType.FLOAT, p[2], rows)));
+    }
+
+    /** A calibrated binary model: p uniform, the label 1 with chance p. */
+    private static Table binary(int rows, Random random) {
+        double[] y = new double[rows];
+        double[] p = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            p[i] = random.nextDouble();
+            y[i] = random.nextDouble() < p[i] ? 1 : 0;
+        }
+        return Table.of(List.of(NumericColumn.wrap("y", PhysicalType.INTEGER, y, rows),
+                NumericColumn.wrap("p", PhysicalType.FLOAT, p, rows)));
     }
 
     private static CheckData data(Table reference, Table current, boolean keep) {
