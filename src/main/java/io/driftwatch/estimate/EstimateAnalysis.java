@@ -274,7 +274,7 @@ public final class EstimateAnalysis implements Analysis {
         if (numeric) {
             out.sort(Comparator.comparingDouble(Double::parseDouble));
         } else {
-            out.sort(String::compareTo);
+            out.sort(Comparator.comparing(ClassLabel::ofText)); // Python's order: by code point
         }
         return out;
     }
