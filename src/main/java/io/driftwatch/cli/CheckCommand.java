@@ -1,6 +1,8 @@
 package io.driftwatch.cli;
 
+import io.driftwatch.estimate.EstimateResult;
 import io.driftwatch.integrity.IntegrityResult;
+import io.driftwatch.multivariate.MultivariateResult;
 import io.driftwatch.quality.QualityResult;
 import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.checks.CheckRunner;
@@ -97,6 +99,10 @@ public final class CheckCommand extends DriftwatchCommand {
         boolean drift = report.findDrift().map(d -> d.dataset().detected()).orElse(false);
         boolean dataQuality = report.sections().find(IntegrityResult.class).map(IntegrityResult::failed).orElse(false);
         boolean modelQuality = report.sections().find(QualityResult.class).map(QualityResult::failed).orElse(false);
+        // an estimated performance outside its thresholds is a model-quality finding (8); drift across
+        // columns in some chunk is drift (1)
+        modelQuality |= report.sections().find(EstimateResult.class).map(EstimateResult::alerts).orElse(false);
+        drift |= report.sections().find(MultivariateResult.class).map(MultivariateResult::alerts).orElse(false);
         ExitCode verdict = ExitCode.ofCheck(drift, dataQuality, modelQuality);
         if (verdict != ExitCode.OK) {
             throw new CommandFailedException(verdict, "");

@@ -1,11 +1,13 @@
 package io.driftwatch.cli;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.logging.common.ConsoleAppenderFactory;
 import io.dropwizard.logging.common.DefaultLoggingFactory;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Logging for the verbs that open the service's database ({@code backfill}, {@code notify-test}):
@@ -25,6 +27,8 @@ final class CommandLogging {
         console.setTarget(ConsoleAppenderFactory.ConsoleStream.STDERR);
         DefaultLoggingFactory logging = new DefaultLoggingFactory();
         logging.setLevel("WARN");
+        // Smile (DLE, the domain classifier) logs one INFO line per tree it grows
+        logging.setLoggers(Map.of("smile", TextNode.valueOf("WARN")));
         logging.setAppenders(List.of(console));
         configuration.getLoggingFactory().stop();
         // Dropwizard stops the configuration's logging factory when the command ends: make it this one

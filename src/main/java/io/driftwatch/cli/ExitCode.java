@@ -7,13 +7,16 @@ package io.driftwatch.cli;
  * <p>{@code check}'s findings add up as bits, so a script can tell each apart: 1 dataset drift,
  * 4 failed data-quality tests (the monitor's {@code integrity:}), 8 the model's quality failed its
  * tests (the monitor's {@code model:} and {@code quality:}); 5 is drift and data quality, 9 drift and
- * a degraded model, 13 all three. 2 (bad input) and 3 (internal error) are never combined with them:
+ * a degraded model, 13 all three. The estimate and multivariate analyses add to the same bits: an
+ * estimated performance outside its thresholds on some chunk (the monitor's {@code estimate:}) sets
+ * 8, as a failed model-quality test does; drift across columns on some chunk (the monitor's
+ * {@code multivariate:}) sets 1, as dataset drift does. 2 (bad input) and 3 (internal error) are never combined with them:
  * test for those first ({@code code & 8} tells "model degraded" apart when the code is not 2 or 3).
  */
 public enum ExitCode {
     /** Success; for {@code check}, no dataset drift. */
     OK(0),
-    /** {@code check} only: dataset drift detected. */
+    /** {@code check} only: dataset drift detected, or drift across columns (multivariate) on some chunk. */
     DRIFT(1),
     /** {@code notify-test} only: a channel did not accept the test alert. */
     NOT_DELIVERED(1),
@@ -25,7 +28,10 @@ public enum ExitCode {
     DATA_QUALITY(4),
     /** {@code check} only: dataset drift and failed data-quality tests. */
     DRIFT_AND_DATA_QUALITY(5),
-    /** {@code check} only: the model's quality failed its tests; no dataset drift, data quality fine. */
+    /**
+     * {@code check} only: the model's quality failed its tests, or its estimated performance left its
+     * thresholds on some chunk; no dataset drift, data quality fine.
+     */
     MODEL_QUALITY(8),
     /** {@code check} only: dataset drift and a model that failed its quality tests. */
     DRIFT_AND_MODEL_QUALITY(9),

@@ -50,6 +50,8 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
+        // Smile (DLE, the domain classifier) logs one INFO line per tree it grows
+        context.getLogger("smile").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -16,7 +16,9 @@ final class SectionViews {
     private static final List<SectionView<?>> ALL = List.of(
             new DriftView(),
             new QualityView(),
-            new IntegrityView());
+            new IntegrityView(),
+            new EstimateView(),
+            new MultivariateView());
 
     private SectionViews() {
     }

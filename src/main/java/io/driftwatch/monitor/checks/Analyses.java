@@ -2,11 +2,15 @@ package io.driftwatch.monitor.checks;
 
 import io.driftwatch.analysis.Analysis;
 import io.driftwatch.drift.DriftAnalysis;
+import io.driftwatch.estimate.EstimateAnalysis;
 import io.driftwatch.integrity.IntegrityAnalysis;
-import io.driftwatch.quality.QualityAnalysis;
 import io.driftwatch.monitor.definitions.MonitorDefinition;
+import io.driftwatch.multivariate.MultivariateAnalysis;
+import io.driftwatch.quality.QualityAnalysis;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -17,6 +21,14 @@ import java.util.concurrent.Executor;
  */
 final class Analyses {
     private Analyses() {
+    }
+
+    /** The model's columns (target, prediction, probabilities, id), which are not features. */
+    static Set<String> modelColumns(MonitorDefinition monitor) {
+        Set<String> out = new LinkedHashSet<>();
+        monitor.model().ifPresent(spec -> out.addAll(spec.columns()));
+        monitor.modelId().ifPresent(out::add);
+        return out;
     }
 
     /**
@@ -32,6 +44,8 @@ final class Analyses {
         monitor.integrityOptions().ifPresent(
                 o -> analyses.add(IntegrityAnalysis.on(executor).with(o).ignoring(monitor.ignored())
                         .inferringTimestamp(monitor.datetime().isEmpty())));
+        monitor.model().flatMap(spec -> monitor.estimateOptions().map(o -> EstimateAnalysis.of(spec, o))).ifPresent(analyses::add);
+        monitor.multivariateOptions().ifPresent(o -> analyses.add(MultivariateAnalysis.of(o).excluding(modelColumns(monitor))));
         return List.copyOf(analyses);
     }
 }

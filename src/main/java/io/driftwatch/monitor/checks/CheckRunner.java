@@ -10,6 +10,7 @@ import io.driftwatch.analysis.Analysis;
 import io.driftwatch.analysis.CheckData;
 import io.driftwatch.analysis.Section;
 import io.driftwatch.analysis.Sections;
+import io.driftwatch.estimate.EstimateAnalysis;
 import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.io.CsvOptions;
 import io.driftwatch.io.Datasets;
@@ -20,6 +21,7 @@ import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.definitions.InvalidMonitorException;
 import io.driftwatch.monitor.definitions.MonitorDefinition;
+import io.driftwatch.multivariate.MultivariateAnalysis;
 import io.driftwatch.profile.CategoricalProfile;
 import io.driftwatch.profile.ColumnProfile;
 import io.driftwatch.profile.NumericProfile;
@@ -37,7 +39,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -300,7 +304,32 @@ public final class CheckRunner implements AutoCloseable {
      */
     public static ReferenceProfile keepingModelRows(ReferenceProfile profile, Table reference,
             MonitorDefinition monitor) {
-        return monitor.model().map(spec -> profile.keepingRows(reference, spec.columns())).orElse(profile);
+        Set<String> names = new LinkedHashSet<>();
+        monitor.model().ifPresent(spec -> names.addAll(spec.columns()));
+        List<String> candidates = featureCandidates(reference, monitor);
+        monitor.model().ifPresent(spec -> monitor.estimateOptions().ifPresent(
+                o -> names.addAll(EstimateAnalysis.referenceColumns(spec, o, candidates))));
+        monitor.multivariateOptions().ifPresent(o -> names.addAll(MultivariateAnalysis.referenceColumns(o, candidates,
+                Analyses.modelColumns(monitor))));
+        return names.isEmpty() ? profile : profile.keepingRows(reference, names);
+    }
+
+    /**
+     * The reference's columns that may be features of the estimate (DLE) and multivariate analyses:
+     * those the monitor neither ignores nor declares text or datetime, and that are not the model's.
+     */
+    private static List<String> featureCandidates(Table reference, MonitorDefinition monitor) {
+        Set<String> excluded = new HashSet<>(monitor.ignored());
+        excluded.addAll(monitor.text());
+        monitor.datetime().ifPresent(excluded::add);
+        excluded.addAll(Analyses.modelColumns(monitor));
+        List<String> out = new ArrayList<>();
+        for (Column c : reference.columns()) {
+            if (!excluded.contains(c.name())) {
+                out.add(c.name());
+            }
+        }
+        return out;
     }
 
     /**

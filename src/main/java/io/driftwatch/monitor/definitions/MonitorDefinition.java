@@ -4,6 +4,8 @@ import io.driftwatch.data.ColumnType;
 import io.driftwatch.drift.ColumnOverride;
 import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DriftOptions;
+import io.driftwatch.estimate.EstimateOptions;
+import io.driftwatch.multivariate.MultivariateOptions;
 import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.quality.QualityOptions;
@@ -72,6 +74,15 @@ import java.util.Set;
  *   tests: degradation     # evidently (the default) | degradation | none
  *   degradation: {accuracy: 0.05, rmse: {absolute: 2.5}}   # a share of the reference's value, or absolute
  *   confidence: 0.95       # one-sided, of the worsening a failed degradation test shows
+ * estimate:                # performance without labels (needs model:; CBPE needs probabilities, DLE for regression)
+ *   chunks: {count: 10}    # or {size: 5000} or {period: 1d} (over columns.datetime)
+ *   calibrate: auto        # auto | always | never (CBPE)
+ *   metrics: [roc_auc, f1_score, accuracy]   # default: all of the task's
+ * multivariate:            # drift across columns
+ *   methods: [pca]         # pca | domain_classifier
+ *   chunks: {count: 10}
+ *   columns: [age, hours-per-week]           # default: the tested columns that are not the model's
+ *   variance: 0.65         # the share of variance the PCA keeps
  * }</pre>
  *
  * <p>Validation is strict (see {@link InvalidMonitorException}). A column has one role among
@@ -85,7 +96,7 @@ import java.util.Set;
 public final class MonitorDefinition {
     private static final MonitorDefinition EMPTY = new MonitorDefinition(null, null, List.of(), List.of(), List.of(),
             null, null, null, List.of(), DriftOptions.defaults(), Policy.NONE, null, null, null, null, null, null, null,
-            QualityOptions.defaults(), "", Map.of());
+            QualityOptions.defaults(), "", Map.of(), null, null);
 
     private final String name;
     private final String reference;
@@ -108,12 +119,17 @@ public final class MonitorDefinition {
     private final QualityOptions quality;
     private final String documentName;
     private final Map<String, InvalidMonitorException.Problem> modelLocations;
+    private final EstimateOptions estimate;
+    private final MultivariateOptions multivariate;
 
     MonitorDefinition(String name, String reference, List<String> numerical, List<String> categorical,
             List<String> text, String datetime, String target, String prediction, List<String> ignored,
             DriftOptions driftOptions, Policy policy, Schedule schedule, SourceSpec source, ChunkSpec chunks,
             ReferenceRoll referenceRoll, IntegrityOptions integrity, ModelSpec model, String modelId,
-            QualityOptions quality, String documentName, Map<String, InvalidMonitorException.Problem> modelLocations) {
+            QualityOptions quality, String documentName, Map<String, InvalidMonitorException.Problem> modelLocations,
+            EstimateOptions estimate, MultivariateOptions multivariate) {
+        this.estimate = estimate;
+        this.multivariate = multivariate;
         this.documentName = documentName;
         this.integrity = integrity;
         this.model = model;
@@ -224,6 +240,22 @@ public final class MonitorDefinition {
     /** The model-quality tests ({@code quality:}); Evidently's default tests when the monitor names none. */
     public QualityOptions qualityOptions() {
         return quality;
+    }
+
+    /**
+     * The label-free performance analysis's settings ({@code estimate:}), if the monitor asks for one
+     * (it has a {@code model:} then); without them a check runs no estimate analysis.
+     */
+    public Optional<EstimateOptions> estimateOptions() {
+        return Optional.ofNullable(estimate);
+    }
+
+    /**
+     * The multivariate drift analysis's settings ({@code multivariate:}), if the monitor asks for one;
+     * without them a check runs no multivariate analysis.
+     */
+    public Optional<MultivariateOptions> multivariateOptions() {
+        return Optional.ofNullable(multivariate);
     }
 
     /** The file or upload the definition was read from, as its messages name it (empty for {@link #empty()}). */

@@ -14,6 +14,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.driftwatch.drift.ColumnOverride;
 import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DriftOptions;
+import io.driftwatch.analysis.Chunking;
+import io.driftwatch.estimate.Calibration;
+import io.driftwatch.estimate.EstimateOptions;
+import io.driftwatch.multivariate.MultivariateOptions;
 import io.driftwatch.integrity.IntegrityFinding;
 import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.analysis.ClassLabel;
@@ -77,7 +81,11 @@ final class MonitorParser {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     static final List<String> TOP_KEYS = List.of("name", "reference", "columns", "drift", "alerts", "retrain",
-            "schedule", "source", "chunks", "reference_roll", "integrity", "model", "quality");
+            "schedule", "source", "chunks", "reference_roll", "integrity", "model", "quality", "estimate",
+            "multivariate");
+    static final List<String> ESTIMATE_KEYS = List.of("chunks", "calibrate", "metrics");
+    static final List<String> MULTIVARIATE_KEYS = List.of("methods", "chunks", "columns", "variance");
+    static final List<String> ANALYSIS_CHUNK_KEYS = List.of("count", "size", "period");
     static final List<String> MODEL_KEYS = List.of("task", "target", "prediction", "probabilities", "pos_label",
             "probas_threshold", "id");
     static final List<String> QUALITY_KEYS = List.of("tests", "degradation", "confidence");
@@ -360,11 +368,14 @@ final class MonitorParser {
             target = model.spec().target();
             prediction = model.spec().prediction();
         }
+        EstimateOptions estimate = estimate(root, model == null ? null : model.spec(), datetime);
+        MultivariateOptions multivariate = multivariate(root, model, text, datetime, ignored);
         Policy policy = policy(root, new WatchedModel(model == null ? null : model.spec(), quality,
                 root.has("model")));
         return new MonitorDefinition(name, reference, numerical, categorical, text, datetime, target, prediction,
                 ignored, options, policy, schedule, source, chunks, roll, integrity,
-                model == null ? null : model.spec(), model == null ? null : model.id(), quality, this.source, modelLocations());
+                model == null ? null : model.spec(), model == null ? null : model.id(), quality, this.source, modelLocations(),
+                estimate, multivariate);
     }
 
     /** The {@code model:} section read: the model and the column that joins late labels (or null). */
@@ -938,6 +949,224 @@ final class MonitorParser {
             return null;
         }
         return new ChunkSpec(every, by, 0);
+    }
+
+    /**
+     * {@code estimate:} label-free performance: {@code chunks}, {@code calibrate} (CBPE) and
+     * {@code metrics}; {@code estimate: {}} for the defaults. Needs a {@code model:}; a classifier's
+     * needs its probabilities. Null when the key is left out.
+     */
+    private EstimateOptions estimate(JsonNode root, ModelSpec model, String datetime) {
+        JsonNode node = root.get("estimate");
+        if (node == null) {
+            return null;
+        }
+        if (node.isNull()) {
+            problem("estimate", "is empty: write estimate: {} for the defaults (10 chunks, calibrate: auto, every"
+                    + " metric), or leave the key out");
+            return null;
+        }
+        if (!node.isObject()) {
+            problem("estimate", "expected a mapping such as {chunks: {count: 10}, calibrate: auto}, found "
+                    + describe(node));
+            return null;
+        }
+        checkKeys(node, "estimate", ESTIMATE_KEYS);
+        Chunking chunks = analysisChunks(node, "estimate", datetime);
+        if (model == null) {
+            if (!root.has("model")) {
+                problem("estimate", "needs a model: section (task, target, prediction, probabilities…) whose "
+                        + "performance it estimates");
+            }
+            return null;
+        }
+        boolean regression = model.task() == ModelTask.REGRESSION;
+        if (!regression && !model.hasProbabilities()) {
+            problem("estimate", "CBPE estimates a classifier's performance from its probabilities, and model: names"
+                    + " none: add model.probabilities");
+        }
+        Calibration calibration = Calibration.AUTO;
+        String calibrate = string(node, "calibrate", "estimate.calibrate");
+        if (calibrate != null) {
+            Calibration named = named(calibrate, "estimate.calibrate", "calibration", Calibration.values(),
+                    EstimateOptions::label, "auto: NannyML's rule, calibrate when it lowers the expected calibration"
+                            + " error on the reference; always; never");
+            if (regression) {
+                problem("estimate.calibrate", "applies to classifiers (CBPE) only; a regression is estimated with"
+                        + " DLE");
+            } else if (named != null) {
+                calibration = named;
+            }
+        }
+        List<String> valid = EstimateOptions.metricNames(model.task());
+        List<String> metrics = new ArrayList<>();
+        JsonNode metricsNode = node.get("metrics");
+        if (metricsNode != null && metricsNode.isArray() && metricsNode.isEmpty()) {
+            problem("estimate.metrics", "is empty: name at least one metric (" + String.join(", ", valid)
+                    + "), or leave the key out for all");
+        }
+        List<String> given = nameList(metricsNode, "estimate.metrics", "metric");
+        for (int i = 0; i < given.size(); i++) {
+            String m = given.get(i);
+            String path = "estimate.metrics[" + i + "]";
+            if (!valid.contains(m)) {
+                problem(path, "unknown metric '" + shorten(m) + "' for a " + model.task().label() + " ("
+                        + (regression ? "DLE" : "CBPE") + "); valid: " + String.join(", ", valid));
+            } else if (metrics.contains(m)) {
+                problem(path, "'" + m + "' is listed twice");
+            } else {
+                metrics.add(m);
+            }
+        }
+        return chunks == null ? null : new EstimateOptions(chunks, calibration, metrics);
+    }
+
+    /**
+     * {@code multivariate:} drift across columns: {@code methods} ({@code pca} by default,
+     * {@code domain_classifier}), {@code chunks}, {@code columns} (default: the tested features) and
+     * {@code variance} (PCA). Null when the key is left out.
+     */
+    private MultivariateOptions multivariate(JsonNode root, ModelSection model, List<String> text, String datetime,
+            List<String> ignored) {
+        JsonNode node = root.get("multivariate");
+        if (node == null) {
+            return null;
+        }
+        if (node.isNull()) {
+            problem("multivariate", "is empty: write multivariate: {} for the defaults (methods: [pca], 10 chunks),"
+                    + " or leave the key out");
+            return null;
+        }
+        if (!node.isObject()) {
+            problem("multivariate", "expected a mapping such as {methods: [pca], chunks: {count: 10}}, found "
+                    + describe(node));
+            return null;
+        }
+        checkKeys(node, "multivariate", MULTIVARIATE_KEYS);
+        MultivariateOptions defaults = MultivariateOptions.defaults();
+        List<MultivariateOptions.Method> methods = new ArrayList<>();
+        JsonNode methodsNode = node.get("methods");
+        if (methodsNode != null && methodsNode.isArray() && methodsNode.isEmpty()) {
+            problem("multivariate.methods", "is empty: name pca, domain_classifier or both, or leave the key out"
+                    + " for pca");
+        }
+        List<String> names = nameList(methodsNode, "multivariate.methods", "method");
+        for (int i = 0; i < names.size(); i++) {
+            String path = "multivariate.methods[" + i + "]";
+            MultivariateOptions.Method m = named(names.get(i), path, "method", MultivariateOptions.Method.values(),
+                    MultivariateOptions.Method::label, "pca: PCA reconstruction error; domain_classifier: how well a"
+                            + " classifier tells a chunk from the reference");
+            if (m != null && methods.contains(m)) {
+                problem(path, "'" + m.label() + "' is listed twice");
+            } else if (m != null) {
+                methods.add(m);
+            }
+        }
+        if (methods.isEmpty()) {
+            methods.addAll(defaults.methods());
+        }
+        Chunking chunks = analysisChunks(node, "multivariate", datetime);
+        List<String> columns = new ArrayList<>();
+        List<String> given = nameList(node.get("columns"), "multivariate.columns", "column name");
+        Map<String, String> roleOf = new HashMap<>();
+        ignored.forEach(c -> roleOf.put(c, "ignored"));
+        text.forEach(c -> roleOf.put(c, "a text column"));
+        if (datetime != null) {
+            roleOf.put(datetime, "the datetime column");
+        }
+        if (model != null) {
+            roleOf.put(model.spec().target(), "the model's target");
+            if (model.spec().prediction() != null) {
+                roleOf.put(model.spec().prediction(), "the model's prediction");
+            }
+            for (String c : model.spec().columns()) {
+                roleOf.putIfAbsent(c, "one of the model's probabilities");
+            }
+            if (model.id() != null) {
+                roleOf.put(model.id(), "the model's id column");
+            }
+        }
+        for (int i = 0; i < given.size(); i++) {
+            String c = given.get(i);
+            String path = "multivariate.columns[" + i + "]";
+            if (roleOf.containsKey(c)) {
+                problem(path, "'" + shorten(c) + "' is " + roleOf.get(c) + "; multivariate drift is measured across"
+                        + " the model's input features");
+            } else if (columns.contains(c)) {
+                problem(path, "'" + shorten(c) + "' is listed twice");
+            } else {
+                columns.add(c);
+            }
+        }
+        if (!given.isEmpty() && columns.size() < 2 && given.size() < 2) {
+            problem("multivariate.columns", "needs at least 2 columns: drift across columns compares their joint"
+                    + " distribution");
+        }
+        double variance = defaults.variance();
+        Double v = number(node, "variance", "multivariate.variance");
+        if (v != null) {
+            if (v <= 0 || v >= 1) {
+                problem("multivariate.variance", "must be between 0 and 1, both excluded (the share of the variance"
+                        + " the PCA keeps, e.g. 0.65), got " + v);
+            } else {
+                variance = v;
+            }
+        }
+        if (node.has("variance") && !methods.contains(MultivariateOptions.Method.PCA)) {
+            problem("multivariate.variance", "applies to the pca method only");
+        }
+        return chunks == null ? null : new MultivariateOptions(methods, chunks, columns, variance);
+    }
+
+    /**
+     * The {@code chunks:} of an {@code estimate:} or {@code multivariate:} section: exactly one of
+     * {@code count}, {@code size} (rows) and {@code period} (a duration over {@code columns.datetime});
+     * NannyML's 10 chunks when left out. Null, with a problem, when invalid.
+     */
+    private Chunking analysisChunks(JsonNode section, String key, String datetime) {
+        String path = key + ".chunks";
+        JsonNode node = section.get("chunks");
+        if (node == null || node.isNull()) {
+            return Chunking.defaults();
+        }
+        if (!node.isObject()) {
+            problem(path, "expected a mapping: {count: 10}, {size: 5000} or {period: 1d}, found " + describe(node));
+            return null;
+        }
+        checkKeys(node, path, ANALYSIS_CHUNK_KEYS);
+        List<String> written = new ArrayList<>();
+        for (String k : ANALYSIS_CHUNK_KEYS) {
+            if (node.hasNonNull(k)) {
+                written.add(k);
+            }
+        }
+        if (written.size() != 1) {
+            problem(path, written.isEmpty() ? "give one of count (e.g. {count: 10}), size (rows per chunk, e.g."
+                    + " {size: 5000}) or period (e.g. {period: 1d})"
+                    : "give one of " + String.join(", ", written) + ", not " + written.size());
+            return null;
+        }
+        String which = written.get(0);
+        if (which.equals("period")) {
+            Duration period = duration(node, "period", path + ".period");
+            if (period == null) {
+                return null;
+            }
+            if (datetime == null) {
+                problem(path + ".period", "cuts chunks by time, which needs columns.datetime: the timestamp column");
+                return null;
+            }
+            return Chunking.period(period, datetime);
+        }
+        Double n = number(node, which, path + "." + which);
+        if (n == null) {
+            return null;
+        }
+        if (n != Math.rint(n) || n < 1 || n > Integer.MAX_VALUE) {
+            problem(path + "." + which, "must be a whole number of at least 1, got " + node.get(which).asText());
+            return null;
+        }
+        return which.equals("count") ? Chunking.count(n.intValue()) : Chunking.size(n.intValue());
     }
 
     /** {@code reference_roll:} {@code previous} (required) and {@code every} (default one day). */
