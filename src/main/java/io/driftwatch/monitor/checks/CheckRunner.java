@@ -186,17 +186,22 @@ public final class CheckRunner implements AutoCloseable {
         long start = System.nanoTime();
         CsvOptions csv = monitor.csvOptions().withLimits(csvLimits);
 
-        progress.stage("reading " + referenceName, 0, STAGES);
-        // One batch after the other: each read already uses every core. The reference is profiled
-        // while the current batch is read, and its table is dropped then, so the memory it held is
-        // reused for the current batch's sorted columns instead of the heap growing by a table.
-        ReferenceFile referenceFile = readReference.get();
-        progress.stage("profiling the reference and reading " + current.getFileName(), 1, STAGES);
+        progress.stage("reading " + referenceName + " and " + current.getFileName(), 0, STAGES);
+        // Both read at once (small files are mostly fixed costs, which overlap), the reference
+        // profiled as soon as it is read and its rows dropped then, before the analyses sort the
+        // current batch's columns.
+        CompletableFuture<Reference> ref = CompletableFuture.supplyAsync(readReference, executor)
+                .thenApply(file -> profiled(file, referenceLabel, monitor));
         CompletableFuture<Datasets.Dataset> curFuture = CompletableFuture.supplyAsync(
                 () -> Datasets.read(current, csv), executor);
-        Reference referenceData = profiled(referenceFile, referenceLabel, monitor);
-        referenceFile = null; // the reference's rows: garbage from here on
+        // Fail as soon as either read fails, without waiting for the other to finish parsing.
+        CompletableFuture.anyOf(ref, curFuture).exceptionally(e -> null).join();
+        if (curFuture.isCompletedExceptionally() && !ref.isDone()) {
+            Parallelism.join(curFuture);
+        }
+        Reference referenceData = Parallelism.join(ref);
         Datasets.Dataset cur = Parallelism.join(curFuture);
+        progress.stage("profiled the reference", 1, STAGES);
         Table currentTable = cur.table();
         BatchInfo currentBatch = new BatchInfo(currentLabel, cur.format().label(), currentTable.rowCount(),
                 cur.sha256());
