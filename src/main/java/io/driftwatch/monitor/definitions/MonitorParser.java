@@ -1341,9 +1341,13 @@ final class MonitorParser {
         }
         checkKeys(node, path, WHEN_ESTIMATE_KEYS);
         JsonNode metricsNode = node.get("metrics");
-        if (metricsNode == null || metricsNode.isArray() && metricsNode.isEmpty()) {
+        if (metricsNode == null && node.isEmpty()
+                || metricsNode != null && metricsNode.isArray() && metricsNode.isEmpty()) {
             problem(path, "names no metric: write estimate: true (any estimated metric), or {metrics: [roc_auc]}");
             return null;
+        }
+        if (metricsNode == null) {
+            return null; // an unknown key instead, reported above
         }
         boolean regression = model.spec().task() == ModelTask.REGRESSION;
         List<String> estimated = model.estimate().metrics().isEmpty()
@@ -1393,9 +1397,13 @@ final class MonitorParser {
         }
         checkKeys(node, path, WHEN_MULTIVARIATE_KEYS);
         JsonNode methodsNode = node.get("methods");
-        if (methodsNode == null || methodsNode.isArray() && methodsNode.isEmpty()) {
+        if (methodsNode == null && node.isEmpty()
+                || methodsNode != null && methodsNode.isArray() && methodsNode.isEmpty()) {
             problem(path, "names no method: write multivariate: true (any method), or {methods: [pca]}");
             return null;
+        }
+        if (methodsNode == null) {
+            return null; // an unknown key instead, reported above
         }
         List<String> run = new ArrayList<>();
         model.multivariate().methods().forEach(m -> run.add(m.label()));
