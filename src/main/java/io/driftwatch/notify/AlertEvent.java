@@ -66,19 +66,28 @@ public record AlertEvent(
      *     metric moved from what to what (a bound of the policy crossed, a failed degradation or
      *     Evidently test); empty when there were none or the monitor has no model; channels show at
      *     most {@link #MAX_COLUMNS_SHOWN}
+     * @param estimate the check's estimated-performance findings (CBPE, DLE), one line of plain text per
+     *     metric whose estimate left its thresholds in some chunk; empty when there were none or the
+     *     monitor estimates nothing; channels show at most {@link #MAX_COLUMNS_SHOWN}
+     * @param multivariate the check's multivariate-drift findings (PCA reconstruction error, domain
+     *     classifier), one line of plain text per method that alerted in some chunk; empty likewise
      * @param about what the incident is about: for an opening event, what of the policy the check
      *     breached; for a closing one, what the policy watches (none of which holds any longer); empty
      *     when not known, and then {@link AlertEvent#breaches()} infers it from the findings
      */
     public record Findings(DatasetDrift drift, List<DriftedColumn> topColumns, String checkError,
-            List<String> dataQuality, List<String> modelQuality, Set<Breach> about) {
+            List<String> dataQuality, List<String> modelQuality, List<String> estimate, List<String> multivariate,
+            Set<Breach> about) {
         /** Nothing found: a test event, or a closing event without a check. */
-        public static final Findings NONE = new Findings(null, List.of(), null, List.of(), List.of(), Set.of());
+        public static final Findings NONE = new Findings(null, List.of(), null, List.of(), List.of(), List.of(),
+                List.of(), Set.of());
 
         public Findings {
             topColumns = List.copyOf(Objects.requireNonNull(topColumns, "topColumns"));
             dataQuality = List.copyOf(Objects.requireNonNull(dataQuality, "dataQuality"));
             modelQuality = List.copyOf(Objects.requireNonNull(modelQuality, "modelQuality"));
+            estimate = List.copyOf(Objects.requireNonNull(estimate, "estimate"));
+            multivariate = List.copyOf(Objects.requireNonNull(multivariate, "multivariate"));
             about = Objects.requireNonNull(about, "about").isEmpty() ? Set.of()
                     : Collections.unmodifiableSet(EnumSet.copyOf(about));
         }
@@ -86,28 +95,39 @@ public record AlertEvent(
         /** A check that could not run, and why. */
         public static Findings failed(String checkError) {
             return new Findings(null, List.of(), Objects.requireNonNull(checkError, "checkError"), List.of(),
-                    List.of(), Set.of());
+                    List.of(), List.of(), List.of(), Set.of());
         }
 
         /** A check's drift verdict and its drifted columns, most drifted first. */
         public static Findings drift(DatasetDrift drift, List<DriftedColumn> topColumns) {
             return new Findings(Objects.requireNonNull(drift, "drift"), topColumns, null, List.of(), List.of(),
-                    Set.of());
+                    List.of(), List.of(), Set.of());
         }
 
         /** These findings with the check's data-quality failures, one line each. */
         public Findings withDataQuality(List<String> lines) {
-            return new Findings(drift, topColumns, checkError, lines, modelQuality, about);
+            return new Findings(drift, topColumns, checkError, lines, modelQuality, estimate, multivariate, about);
         }
 
         /** These findings with the check's model-quality findings, one line each. */
         public Findings withModelQuality(List<String> lines) {
-            return new Findings(drift, topColumns, checkError, dataQuality, lines, about);
+            return new Findings(drift, topColumns, checkError, dataQuality, lines, estimate, multivariate, about);
+        }
+
+        /** These findings with the check's estimated-performance findings, one line per metric. */
+        public Findings withEstimate(List<String> lines) {
+            return new Findings(drift, topColumns, checkError, dataQuality, modelQuality, lines, multivariate, about);
+        }
+
+        /** These findings with the check's multivariate-drift findings, one line per method. */
+        public Findings withMultivariate(List<String> lines) {
+            return new Findings(drift, topColumns, checkError, dataQuality, modelQuality, estimate, lines, about);
         }
 
         /** These findings saying what the incident is about. */
         public Findings about(Set<Breach> breaches) {
-            return new Findings(drift, topColumns, checkError, dataQuality, modelQuality, breaches);
+            return new Findings(drift, topColumns, checkError, dataQuality, modelQuality, estimate, multivariate,
+                    breaches);
         }
     }
 

@@ -95,6 +95,8 @@ final class AlertText {
             sentences.add("Model quality: " + cut(f.modelQuality().get(0), ERROR_LIMIT) + (more == 0 ? ""
                     : " (and " + more + (more == 1 ? " more finding)" : " more findings)")) + ".");
         }
+        first(sentences, "Estimated performance", f.estimate());
+        first(sentences, "Drift across columns", f.multivariate());
         if (counts != null) {
             sentences.add(counts + ".");
         }
@@ -102,6 +104,15 @@ final class AlertText {
             sentences.add(dataQualityCount(e) + ".");
         }
         return sentences.isEmpty() ? "An incident is open." : String.join(" ", sentences);
+    }
+
+    /** "Estimated performance: <first line> (and 1 more finding)." when there are lines. */
+    private static void first(List<String> sentences, String topic, List<String> lines) {
+        if (!lines.isEmpty()) {
+            int more = lines.size() - 1;
+            sentences.add(topic + ": " + cut(lines.get(0), ERROR_LIMIT) + (more == 0 ? ""
+                    : " (and " + more + (more == 1 ? " more finding)" : " more findings)")) + ".");
+        }
     }
 
     /** "2 data-quality failures", "1 data-quality failure". */

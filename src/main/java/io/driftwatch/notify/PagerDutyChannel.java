@@ -154,6 +154,8 @@ final class PagerDutyChannel implements Channel {
             }
         }
         lines(details, "model quality", e.findings().modelQuality());
+        lines(details, "estimated performance", e.findings().estimate());
+        lines(details, "drift across columns", e.findings().multivariate());
         lines(details, "data quality", e.findings().dataQuality());
         return details;
     }

@@ -57,6 +57,12 @@ final class SlackChannel implements Channel {
         if (!e.findings().modelQuality().isEmpty()) {
             blocks.add(section(lines("Model quality", e.findings().modelQuality())));
         }
+        if (!e.findings().estimate().isEmpty()) {
+            blocks.add(section(lines("Estimated performance", e.findings().estimate())));
+        }
+        if (!e.findings().multivariate().isEmpty()) {
+            blocks.add(section(lines("Drift across columns", e.findings().multivariate())));
+        }
         if (!e.findings().topColumns().isEmpty()) {
             blocks.add(section(columns(e)));
         }

@@ -58,6 +58,8 @@ final class TeamsChannel implements Channel {
         body.add(text(escape(AlertText.summary(e))));
         body.add(facts(e));
         lines(body, "Model quality", e.findings().modelQuality());
+        lines(body, "Estimated performance", e.findings().estimate());
+        lines(body, "Drift across columns", e.findings().multivariate());
         if (!e.findings().topColumns().isEmpty()) {
             body.add(text("Top drifted columns").put("weight", "Bolder").put("spacing", "Medium"));
             body.add(columns(e));

@@ -96,6 +96,8 @@ final class WebhookChannel implements Channel {
         }
         lines(data.putArray("dataQuality"), e.findings().dataQuality());
         lines(data.putArray("modelQuality"), e.findings().modelQuality());
+        lines(data.putArray("estimate"), e.findings().estimate());
+        lines(data.putArray("multivariate"), e.findings().multivariate());
         data.put("checkError", e.findings().checkError());
         ObjectNode links = data.putObject("links");
         links.put("report", e.reportUrl() == null ? null : e.reportUrl().toString());

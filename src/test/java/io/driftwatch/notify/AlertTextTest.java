@@ -35,6 +35,29 @@ class AlertTextTest {
     }
 
     @Test
+    void labelFreeBreachesTitleAfterTheMeasuredModelAndBeforeColumnDrift() {
+        assertThat(opened(EnumSet.of(Breach.ESTIMATED_PERFORMANCE))).isEqualTo("Estimated performance dropped: churn");
+        assertThat(opened(EnumSet.of(Breach.MULTIVARIATE_DRIFT))).isEqualTo("Drift across columns: churn");
+        assertThat(opened(EnumSet.of(Breach.DATA_DRIFT, Breach.MULTIVARIATE_DRIFT, Breach.ESTIMATED_PERFORMANCE)))
+                .isEqualTo("Estimated performance dropped, drift across columns and data drift detected: churn");
+        assertThat(closed(EnumSet.of(Breach.ESTIMATED_PERFORMANCE))).isEqualTo("Estimated performance resolved: churn");
+    }
+
+    @Test
+    void aSummaryLeadsWithTheFirstEstimateAndMultivariateLines() {
+        AlertEvent e = new AlertEvent(AlertEvent.Kind.TRIGGERED, "churn", "inc-1", "chk-1", Alerts.AT,
+                AlertEvent.Findings.drift(CALM, List.of())
+                        .withEstimate(List.of("Estimated roc_auc below its threshold in 2 of 3 chunks", "Estimated f1"))
+                        .withMultivariate(List.of("Multivariate drift (PCA reconstruction error) in 1 of 3 chunks"))
+                        .about(EnumSet.of(Breach.ESTIMATED_PERFORMANCE, Breach.MULTIVARIATE_DRIFT)),
+                null, Alerts.DASHBOARD);
+
+        assertThat(AlertText.summary(e)).startsWith("Estimated performance: Estimated roc_auc below its threshold in 2"
+                + " of 3 chunks (and 1 more finding). Drift across columns: Multivariate drift (PCA reconstruction"
+                + " error) in 1 of 3 chunks. 1 of 12 columns drifted");
+    }
+
+    @Test
     void withoutBreachesGivenTheTitleFollowsTheFindings() {
         assertThat(AlertText.title(Alerts.triggered())).isEqualTo("Data drift detected: bike-sharing");
         assertThat(AlertText.title(Alerts.dataQuality())).isEqualTo("Data quality failed: bike-sharing");

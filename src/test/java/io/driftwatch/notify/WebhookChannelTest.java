@@ -103,6 +103,8 @@ class WebhookChannelTest {
                     "score": 0.31, "threshold": 0.1}],
                   "dataQuality": [],
                   "modelQuality": [],
+                  "estimate": [],
+                  "multivariate": [],
                   "checkError": null,
                   "links": {"report": "https://driftwatch.example.com/api/v1/checks/chk-7/report",
                             "dashboard": "https://driftwatch.example.com/monitors/bike-sharing"}}}

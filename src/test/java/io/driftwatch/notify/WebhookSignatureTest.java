@@ -43,7 +43,7 @@ class WebhookSignatureTest {
         assertThat(request.group(4)).isEqualTo(rendered.json());
         assertThat(WebhookSignature.fromSecret(Channels.WEBHOOK_SECRET)
                 .sign(request.group(1), Long.parseLong(request.group(2)), rendered.bytes()))
-                .isEqualTo(request.group(3)).isEqualTo("v1,qjfstT2JliEzIUUK52LZNYaEo9cGRXkrcAkFUv2j+1A=");
+                .isEqualTo(request.group(3)).isEqualTo("v1,yM049wj8COENak/v9uFDZp6R3IxLNpJ1GuEyIXtHC/s=");
     }
 
     @Test

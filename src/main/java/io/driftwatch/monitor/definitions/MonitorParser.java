@@ -99,9 +99,11 @@ final class MonitorParser {
     static final List<String> ALERT_KEYS = List.of("when", "channels", "cooldown", "notify_resolved");
     static final List<String> RETRAIN_KEYS = List.of("when", "triggers");
     static final List<String> WHEN_KEYS = List.of("dataset_drift", "drift_share", "columns", "check_error",
-            "integrity", "quality");
+            "integrity", "quality", "estimate", "multivariate");
     static final List<String> WHEN_INTEGRITY_KEYS = List.of("severity", "columns");
     static final List<String> WHEN_QUALITY_KEYS = List.of("degraded", "below", "above");
+    static final List<String> WHEN_ESTIMATE_KEYS = List.of("metrics");
+    static final List<String> WHEN_MULTIVARIATE_KEYS = List.of("methods");
     static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "text", "datetime", "target",
             "prediction", "ignored");
     static final List<String> DRIFT_KEYS = List.of("share", "method", "num_method", "cat_method", "threshold",
@@ -371,7 +373,7 @@ final class MonitorParser {
         EstimateOptions estimate = estimate(root, model == null ? null : model.spec(), datetime);
         MultivariateOptions multivariate = multivariate(root, model, text, datetime, ignored);
         Policy policy = policy(root, new WatchedModel(model == null ? null : model.spec(), quality,
-                root.has("model")));
+                root.has("model"), estimate, root.has("estimate"), multivariate, root.has("multivariate")));
         return new MonitorDefinition(name, reference, numerical, categorical, text, datetime, target, prediction,
                 ignored, options, policy, schedule, source, chunks, roll, integrity,
                 model == null ? null : model.spec(), model == null ? null : model.id(), quality, this.source, modelLocations(),
@@ -1242,9 +1244,11 @@ final class MonitorParser {
     /**
      * The model a policy's {@code quality} conditions watch: its spec (null when there is none or it
      * is broken), its {@code quality:} options, and whether a {@code model:} key was written at all
-     * (a broken one has its own problems; no need to add another).
+     * (a broken one has its own problems; no need to add another); likewise the {@code estimate:} and
+     * {@code multivariate:} options the policy's label-free conditions watch.
      */
-    private record WatchedModel(ModelSpec spec, QualityOptions options, boolean written) {
+    private record WatchedModel(ModelSpec spec, QualityOptions options, boolean written, EstimateOptions estimate,
+            boolean estimateWritten, MultivariateOptions multivariate, boolean multivariateWritten) {
     }
 
     /** {@code alerts:} and {@code retrain:}; see {@link Policy}. */
@@ -1302,10 +1306,128 @@ final class MonitorParser {
         Boolean checkError = bool(when, "check_error", path + ".check_error");
         Policy.DataQuality dataQuality = dataQuality(when, path + ".integrity");
         Policy.ModelQuality modelQuality = modelQuality(when, path + ".quality", model);
+        Policy.Estimate estimate = estimateCondition(when, path + ".estimate", model);
+        Policy.Multivariate multivariate = multivariateCondition(when, path + ".multivariate", model);
         boolean anySet = datasetDrift != null || share != null || !columns.isEmpty() || checkError != null
-                || dataQuality != null || modelQuality != null;
+                || dataQuality != null || modelQuality != null || estimate != null || multivariate != null;
         return new Policy.Condition(anySet ? Boolean.TRUE.equals(datasetDrift) : otherwise.datasetDrift(), share,
-                columns, Boolean.TRUE.equals(checkError), dataQuality, modelQuality);
+                columns, Boolean.TRUE.equals(checkError), dataQuality, modelQuality, estimate, multivariate);
+    }
+
+    /**
+     * {@code when.estimate}: {@code true} (any estimated metric alerting in a chunk) or {@code {metrics:
+     * [roc_auc, f1_score]}}. Needs the monitor's {@code estimate:} section; a metric must be one it
+     * estimates (CBPE's for a classifier, DLE's for a regression, within {@code estimate.metrics}).
+     */
+    private Policy.Estimate estimateCondition(JsonNode when, String path, WatchedModel model) {
+        JsonNode node = when.get("estimate");
+        if (node == null || node.isNull() || node.isBoolean() && !node.booleanValue()) {
+            return null;
+        }
+        if (!node.isBoolean() && !node.isObject()) {
+            problem(path, "expected true, false or a mapping such as {metrics: [roc_auc]}, found " + describe(node));
+            return null;
+        }
+        if (model.estimate() == null) {
+            if (!model.estimateWritten()) {
+                problem(path, "watches the performance estimated without labels, and the monitor has no estimate:"
+                        + " section: add one (estimate: {} for CBPE or DLE with the defaults), or remove this"
+                        + " condition");
+            }
+            return null;
+        }
+        if (node.isBoolean()) {
+            return Policy.Estimate.ANY;
+        }
+        checkKeys(node, path, WHEN_ESTIMATE_KEYS);
+        JsonNode metricsNode = node.get("metrics");
+        if (metricsNode == null && node.isEmpty()
+                || metricsNode != null && metricsNode.isArray() && metricsNode.isEmpty()) {
+            problem(path, "names no metric: write estimate: true (any estimated metric), or {metrics: [roc_auc]}");
+            return null;
+        }
+        if (metricsNode == null) {
+            return null; // an unknown key instead, reported above
+        }
+        boolean regression = model.spec().task() == ModelTask.REGRESSION;
+        List<String> estimated = model.estimate().metrics().isEmpty()
+                ? EstimateOptions.metricNames(model.spec().task()) : model.estimate().metrics();
+        List<String> all = EstimateOptions.metricNames(model.spec().task());
+        List<String> given = nameList(metricsNode, path + ".metrics", "metric");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String m = given.get(i);
+            String at = metricsNode.isArray() ? path + ".metrics[" + i + "]" : path + ".metrics";
+            if (!all.contains(m)) {
+                problem(at, "unknown metric '" + shorten(m) + "' for a " + model.spec().task().label() + " ("
+                        + (regression ? "DLE" : "CBPE") + "); valid: " + String.join(", ", all));
+            } else if (!estimated.contains(m)) {
+                problem(at, m + " is not estimated: estimate.metrics lists " + String.join(", ", estimated)
+                        + "; add " + m + " there");
+            } else if (!out.contains(m)) {
+                out.add(m);
+            }
+        }
+        return out.isEmpty() ? null : new Policy.Estimate(out);
+    }
+
+    /**
+     * {@code when.multivariate}: {@code true} (any multivariate method alerting in a chunk) or
+     * {@code {methods: [pca, domain_classifier]}}. Needs the monitor's {@code multivariate:} section; a
+     * method must be one it runs.
+     */
+    private Policy.Multivariate multivariateCondition(JsonNode when, String path, WatchedModel model) {
+        JsonNode node = when.get("multivariate");
+        if (node == null || node.isNull() || node.isBoolean() && !node.booleanValue()) {
+            return null;
+        }
+        if (!node.isBoolean() && !node.isObject()) {
+            problem(path, "expected true, false or a mapping such as {methods: [pca]}, found " + describe(node));
+            return null;
+        }
+        if (model.multivariate() == null) {
+            if (!model.multivariateWritten()) {
+                problem(path, "watches drift across columns, and the monitor has no multivariate: section: add one"
+                        + " (multivariate: {} for PCA reconstruction error), or remove this condition");
+            }
+            return null;
+        }
+        if (node.isBoolean()) {
+            return Policy.Multivariate.ANY;
+        }
+        checkKeys(node, path, WHEN_MULTIVARIATE_KEYS);
+        JsonNode methodsNode = node.get("methods");
+        if (methodsNode == null && node.isEmpty()
+                || methodsNode != null && methodsNode.isArray() && methodsNode.isEmpty()) {
+            problem(path, "names no method: write multivariate: true (any method), or {methods: [pca]}");
+            return null;
+        }
+        if (methodsNode == null) {
+            return null; // an unknown key instead, reported above
+        }
+        List<String> run = new ArrayList<>();
+        model.multivariate().methods().forEach(m -> run.add(m.label()));
+        List<String> given = nameList(methodsNode, path + ".methods", "method");
+        List<MultivariateOptions.Method> out = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String m = given.get(i);
+            String at = methodsNode.isArray() ? path + ".methods[" + i + "]" : path + ".methods";
+            MultivariateOptions.Method method = null;
+            for (MultivariateOptions.Method candidate : MultivariateOptions.Method.values()) {
+                if (candidate.label().equals(m)) {
+                    method = candidate;
+                }
+            }
+            if (method == null) {
+                problem(at, "unknown method '" + shorten(m) + "'; valid: pca, domain_classifier");
+            } else if (!model.multivariate().methods().contains(method)) {
+                problem(at, m + " does not run: multivariate.methods lists " + String.join(", ", run) + "; add " + m
+                        + " there");
+            } else if (!out.contains(method)) {
+                out.add(method);
+            }
+        }
+        return out.isEmpty() ? null : new Policy.Multivariate(out);
     }
 
     /**

@@ -5,8 +5,12 @@ import io.driftwatch.analysis.Sections;
 import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.drift.DatasetDrift;
 import io.driftwatch.drift.DriftResult;
+import io.driftwatch.estimate.EstimateResult;
+import io.driftwatch.estimate.MetricEstimates;
 import io.driftwatch.integrity.IntegrityFinding;
 import io.driftwatch.integrity.IntegrityResult;
+import io.driftwatch.multivariate.MultivariateOptions;
+import io.driftwatch.multivariate.MultivariateResult;
 import io.driftwatch.notify.Breach;
 import io.driftwatch.quality.DegradationTest;
 import io.driftwatch.quality.MetricValue;
@@ -66,9 +70,11 @@ public record Policy(Condition alertWhen, List<String> channels, Duration cooldo
      * @param checkError the check could not run
      * @param dataQuality the data-quality failures that breach, or null when data quality does not
      * @param modelQuality the model-quality results that breach, or null when model quality does not
+     * @param estimate the estimated metrics (CBPE, DLE) that breach, or null when estimates do not
+     * @param multivariate the multivariate-drift methods that breach, or null when they do not
      */
     public record Condition(boolean datasetDrift, Double driftShare, List<String> columns, boolean checkError,
-            DataQuality dataQuality, ModelQuality modelQuality) {
+            DataQuality dataQuality, ModelQuality modelQuality, Estimate estimate, Multivariate multivariate) {
         /** Evidently's notion: dataset drift, nothing else. */
         public static final Condition DATASET_DRIFT = new Condition(true, null, List.of(), false);
 
@@ -78,7 +84,13 @@ public record Policy(Condition alertWhen, List<String> channels, Duration cooldo
 
         /** A condition on drift and check errors only. */
         public Condition(boolean datasetDrift, Double driftShare, List<String> columns, boolean checkError) {
-            this(datasetDrift, driftShare, columns, checkError, null, null);
+            this(datasetDrift, driftShare, columns, checkError, null, null, null, null);
+        }
+
+        /** A condition without the label-free conditions (estimate, multivariate). */
+        public Condition(boolean datasetDrift, Double driftShare, List<String> columns, boolean checkError,
+                DataQuality dataQuality, ModelQuality modelQuality) {
+            this(datasetDrift, driftShare, columns, checkError, dataQuality, modelQuality, null, null);
         }
 
         /**
@@ -98,8 +110,14 @@ public record Policy(Condition alertWhen, List<String> channels, Duration cooldo
             if (modelQuality != null) {
                 out.addAll(modelQuality.breaches(sections));
             }
+            if (estimate != null && !estimate.alerting(sections).isEmpty()) {
+                out.add(Breach.ESTIMATED_PERFORMANCE);
+            }
             if (dataQuality != null && dataQuality.breachedBy(sections)) {
                 out.add(Breach.DATA_QUALITY);
+            }
+            if (multivariate != null && !multivariate.alerting(sections).isEmpty()) {
+                out.add(Breach.MULTIVARIATE_DRIFT);
             }
             if (driftBreachedBy(sections)) {
                 out.add(Breach.DATA_DRIFT);
@@ -121,8 +139,14 @@ public record Policy(Condition alertWhen, List<String> channels, Duration cooldo
                     out.add(Breach.MODEL_QUALITY);
                 }
             }
+            if (estimate != null) {
+                out.add(Breach.ESTIMATED_PERFORMANCE);
+            }
             if (dataQuality != null) {
                 out.add(Breach.DATA_QUALITY);
+            }
+            if (multivariate != null) {
+                out.add(Breach.MULTIVARIATE_DRIFT);
             }
             if (datasetDrift || driftShare != null || !columns.isEmpty()) {
                 out.add(Breach.DATA_DRIFT);
@@ -305,6 +329,77 @@ public record Policy(Condition alertWhen, List<String> channels, Duration cooldo
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * Which estimates of the estimate section breach ({@code when: {estimate: …}}): a metric estimated
+     * without labels (CBPE for a classifier, DLE for a regression) whose estimate left its thresholds in
+     * any chunk of the check, as NannyML raises an alert per chunk; {@code estimate: true} watches every
+     * metric the monitor estimates, {@code estimate: {metrics: [roc_auc]}} only those. A check without
+     * an estimate section, or whose estimation failed, breaches none.
+     *
+     * @param metrics the metrics (Driftwatch's names: {@code roc_auc}, {@code f1_score}, {@code mae}…)
+     *     that breach; empty for any
+     */
+    public record Estimate(List<String> metrics) {
+        /** Any estimated metric breaches ({@code estimate: true}). */
+        public static final Estimate ANY = new Estimate(List.of());
+
+        public Estimate {
+            metrics = List.copyOf(metrics);
+        }
+
+        /** The estimates of the check this selects that alerted in some chunk, in the section's order. */
+        public List<MetricEstimates> alerting(Sections sections) {
+            Optional<EstimateResult> found = sections.find(EstimateResult.class);
+            List<MetricEstimates> out = new ArrayList<>();
+            if (found.isPresent()) {
+                for (MetricEstimates m : found.get().metrics()) {
+                    if (m.alerts() && (metrics.isEmpty() || metrics.contains(m.metric()))) {
+                        out.add(m);
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Which methods of the multivariate section breach ({@code when: {multivariate: …}}): a method
+     * (PCA reconstruction error, domain classifier) that alerted in any chunk of the check;
+     * {@code multivariate: true} watches every method the monitor runs, {@code {methods: [pca]}} only
+     * those. A check without a multivariate section breaches none.
+     *
+     * @param methods the methods that breach; empty for any
+     */
+    public record Multivariate(List<MultivariateOptions.Method> methods) {
+        /** Any method breaches ({@code multivariate: true}). */
+        public static final Multivariate ANY = new Multivariate(List.of());
+
+        public Multivariate {
+            methods = List.copyOf(methods);
+        }
+
+        /** The methods this selects that alerted in some chunk of the check, PCA first. */
+        public List<MultivariateOptions.Method> alerting(Sections sections) {
+            Optional<MultivariateResult> found = sections.find(MultivariateResult.class);
+            List<MultivariateOptions.Method> out = new ArrayList<>();
+            if (found.isPresent()) {
+                MultivariateResult r = found.get();
+                if (r.pca() != null && r.pca().alerts() && selects(MultivariateOptions.Method.PCA)) {
+                    out.add(MultivariateOptions.Method.PCA);
+                }
+                if (r.domainClassifier() != null && r.domainClassifier().alerts()
+                        && selects(MultivariateOptions.Method.DOMAIN_CLASSIFIER)) {
+                    out.add(MultivariateOptions.Method.DOMAIN_CLASSIFIER);
+                }
+            }
+            return out;
+        }
+
+        private boolean selects(MultivariateOptions.Method method) {
+            return methods.isEmpty() || methods.contains(method);
         }
     }
 }

@@ -162,6 +162,8 @@ public final class Incidents {
                         AlertEvent.Findings.drift(check.result().dataset(), topColumns(check.result()))
                                 .withDataQuality(DataQualityLines.of(check.sections()))
                                 .withModelQuality(ModelQualityLines.of(check.sections(), when.modelQuality()))
+                                .withEstimate(LabelFreeLines.estimate(check.sections()))
+                                .withMultivariate(LabelFreeLines.multivariate(check.sections()))
                                 .about(kind == AlertEvent.Kind.TRIGGERED ? when.breaches(check.sections())
                                         : when.watched()),
                         receivers.reportUrl(check.checkId()), receivers.dashboardUrl(monitor.id()));
