@@ -106,28 +106,12 @@ public final class BinaryCbpe {
 
     private static void components(int[] actual, int[] predicted, double[] probability, boolean[] positive, int n,
             MersenneTwister rng, double[] sigma, double[] fraction) {
-        long tp = 0;
-        long fp = 0;
-        long fn = 0;
-        long tn = 0;
-        long actualPositives = 0;
-        for (int i = 0; i < n; i++) {
-            boolean a = actual[i] == 1;
-            if (a) {
-                actualPositives++;
-            }
-            if (predicted[i] == 1) {
-                if (a) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-            } else if (a) {
-                fn++;
-            } else {
-                tn++;
-            }
-        }
+        CbpeMath.Counts counts = CbpeMath.Counts.of(actual, predicted, 1, n);
+        long tp = counts.tp();
+        long fp = counts.fp();
+        long fn = counts.fn();
+        long tn = counts.tn();
+        long actualPositives = tp + fn;
         sigma[CbpeMath.ACCURACY] = CbpeMath.std01(tp + tn, n);
         fraction[CbpeMath.ACCURACY] = 1;
         sigma[CbpeMath.PRECISION] = CbpeMath.std01(tp, tp + fp);

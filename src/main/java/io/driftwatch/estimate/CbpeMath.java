@@ -149,6 +149,34 @@ final class CbpeMath {
     // ---------------------------------------------------------------- binary realized
 
     /**
+     * One class against the rest, over rows {@code [0, n)}: true and false positives and negatives
+     * of predicting {@code positiveClass}.
+     */
+    record Counts(long tp, long fp, long fn, long tn) {
+        static Counts of(int[] actual, int[] predicted, int positiveClass, int n) {
+            long tp = 0;
+            long fp = 0;
+            long fn = 0;
+            long tn = 0;
+            for (int i = 0; i < n; i++) {
+                boolean a = actual[i] == positiveClass;
+                if (predicted[i] == positiveClass) {
+                    if (a) {
+                        tp++;
+                    } else {
+                        fp++;
+                    }
+                } else if (a) {
+                    fn++;
+                } else {
+                    tn++;
+                }
+            }
+            return new Counts(tp, fp, fn, tn);
+        }
+    }
+
+    /**
      * The realized metrics on {@code m} labelled rows (actual and predicted 0/1, model scores), as
      * NannyML's {@code _realized_performance}: accuracy; precision, recall and F1 NaN unless both the
      * labels and the predictions hold both classes; specificity NaN without actual negatives; ROC AUC
@@ -160,26 +188,14 @@ final class CbpeMath {
             Arrays.fill(out, Double.NaN);
             return out;
         }
-        long tp = 0;
-        long fp = 0;
-        long fn = 0;
-        long tn = 0;
+        Counts counts = Counts.of(actual, predicted, 1, m);
+        long tp = counts.tp();
+        long fp = counts.fp();
+        long fn = counts.fn();
+        long tn = counts.tn();
         boolean[] positive = new boolean[m];
         for (int i = 0; i < m; i++) {
-            boolean a = actual[i] == 1;
-            boolean p = predicted[i] == 1;
-            positive[i] = a;
-            if (p) {
-                if (a) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-            } else if (a) {
-                fn++;
-            } else {
-                tn++;
-            }
+            positive[i] = actual[i] == 1;
         }
         out[ACCURACY] = (double) (tp + tn) / m;
         boolean bothActual = tp + fn > 0 && tn + fp > 0;

@@ -136,24 +136,11 @@ public final class MulticlassCbpe {
 
     private static void classComponents(int c, int[] actual, int[] predicted, double[] score, boolean[] is, int n,
             MersenneTwister rng, double[][] variance, double[][] fraction) {
-        long tp = 0;
-        long fp = 0;
-        long fn = 0;
-        long tn = 0;
-        for (int i = 0; i < n; i++) {
-            boolean a = actual[i] == c;
-            if (predicted[i] == c) {
-                if (a) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-            } else if (a) {
-                fn++;
-            } else {
-                tn++;
-            }
-        }
+        CbpeMath.Counts counts = CbpeMath.Counts.of(actual, predicted, c, n);
+        long tp = counts.tp();
+        long fp = counts.fp();
+        long fn = counts.fn();
+        long tn = counts.tn();
         variance[CbpeMath.F1][c] = CbpeMath.var01(tp, tp + fn + fp);
         fraction[CbpeMath.F1][c] = (double) (tp + fn + fp) / n;
         variance[CbpeMath.PRECISION][c] = CbpeMath.var01(tp, tp + fp);
