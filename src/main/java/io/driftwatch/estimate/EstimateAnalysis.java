@@ -103,6 +103,88 @@ public final class EstimateAnalysis implements Analysis {
         }
     }
 
+    /**
+     * Each estimated metric realized on the rows of {@code table} whose target is known, as one chunk
+     * with NannyML's definitions (those of the realized values beside the estimates): what the labels
+     * of a batch, or of a window's predictions labelled later, say the estimates should have been.
+     * NaN where a metric is undefined on those rows (a single class, no labelled row); empty when
+     * {@code table} has no target column.
+     *
+     * @param table the model's columns (target, prediction, probabilities) under their names
+     * @throws InvalidModelOutputException when a label, prediction or probability is not what the
+     *     model's task takes (naming the row)
+     */
+    public Map<String, Double> realized(Table table) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        if (table.column(spec.target()).isEmpty()) {
+            return out;
+        }
+        String side = "labelled";
+        ModelTask task = spec.task();
+        double[] values;
+        if (task == ModelTask.REGRESSION) {
+            double[] actual = values(table, spec.target(), side, false);
+            double[] predicted = values(table, spec.prediction(), side, true);
+            int[] rows = new int[actual.length];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = i;
+            }
+            values = FittedDle.realized(rows, actual, predicted);
+            for (String name : metricNames()) {
+                for (DleMetric m : DleMetric.values()) {
+                    if (m.key().equals(name)) {
+                        out.put(name, values[m.ordinal()]);
+                    }
+                }
+            }
+            return out;
+        }
+        if (!spec.hasProbabilities()) {
+            return out;
+        }
+        if (task == ModelTask.BINARY_CLASSIFICATION) {
+            int[] actual = binaryCodes(table, spec.target(), side, true);
+            double[] probability = probabilities(table, spec.probability(), side);
+            int[] predicted = binaryPredicted(table, probability, side);
+            int m = 0;
+            for (int a : actual) {
+                m += a == Cbpe.UNKNOWN ? 0 : 1;
+            }
+            int[] a = new int[m];
+            int[] p = new int[m];
+            double[] s = new double[m];
+            for (int i = 0, j = 0; i < actual.length; i++) {
+                if (actual[i] != Cbpe.UNKNOWN) {
+                    a[j] = actual[i];
+                    p[j] = predicted[i];
+                    s[j++] = probability[i];
+                }
+            }
+            values = m == 0 ? BinaryCbpe.nans() : CbpeMath.binaryRealized(a, p, s, m);
+        } else {
+            List<String> classes = sortedClasses(spec.classProbabilities().keySet());
+            double[][] probabilities = classProbabilities(table, classes, side);
+            int[] actual = classCodes(table, spec.target(), classes, side);
+            int[] predicted = classPredicted(table, probabilities, classes, side);
+            int[] rows = new int[actual.length];
+            int m = 0;
+            for (int i = 0; i < actual.length; i++) {
+                if (actual[i] != Cbpe.UNKNOWN) {
+                    rows[m++] = i;
+                }
+            }
+            values = MulticlassCbpe.realized(rows, m, actual, predicted, probabilities, classes.size());
+        }
+        for (String name : metricNames()) {
+            for (CbpeMetric m : CbpeMetric.values()) {
+                if (EstimateOptions.key(m).equals(name)) {
+                    out.put(name, values[m.ordinal()]);
+                }
+            }
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------------------------------------
     // CBPE
 

@@ -149,7 +149,7 @@ public final class FittedDle {
     }
 
     /** {MAE, MSE, RMSE, MAPE} realized on the rows with a known target; NaN without any. */
-    private static double[] realized(int[] rows, double[] actual, double[] predicted) {
+    static double[] realized(int[] rows, double[] actual, double[] predicted) {
         double abs = 0;
         double sq = 0;
         double ape = 0;

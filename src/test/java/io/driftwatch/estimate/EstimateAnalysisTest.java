@@ -170,6 +170,43 @@ class EstimateAnalysisTest {
         }
     }
 
+    @Test
+    void theRealizedValuesOfABatchAreThoseOfItsRowsAsOneChunkForEveryTask() {
+        // what the service stores beside the estimates (and computes on labels that arrive later) is the
+        // chunk's realized value of a one-chunk estimate, metric for metric
+        Table regressionReference = regression(1000, new Random(1), false);
+        Table regressionCurrent = regression(300, new Random(4), true);
+        EstimateOptions oneChunk = new EstimateOptions(Chunking.count(1), Calibration.AUTO, List.of());
+        assertRealizedIsTheOneChunks(EstimateAnalysis.of(MODEL, oneChunk), data(regressionReference,
+                regressionCurrent, true), 4);
+
+        ModelSpec multiclass = ModelSpec.multiclass("y", "pred", Map.of("c", "pc", "a", "pa", "b", "pb"));
+        Table reference = multiclass(1000, new Random(11));
+        assertRealizedIsTheOneChunks(EstimateAnalysis.of(multiclass, oneChunk), new CheckData(Optional.of(
+                ReferenceProfile.columnsOnly(reference).keepingRows(reference, multiclass.columns())),
+                multiclass(400, new Random(13)), Map.of()), 7);
+
+        ModelSpec binary = ModelSpec.binary("y", null, "p");
+        Table binaryReference = binary(1000, new Random(6));
+        assertRealizedIsTheOneChunks(EstimateAnalysis.of(binary, oneChunk), new CheckData(Optional.of(
+                ReferenceProfile.columnsOnly(binaryReference).keepingRows(binaryReference, binary.columns())),
+                binary(400, new Random(7)), Map.of()), 7);
+
+        Table unlabelled = Table.of(List.of(binary(10, new Random(8)).column("p").orElseThrow()));
+        assertThat(EstimateAnalysis.of(binary, oneChunk).realized(unlabelled)).as("no target column").isEmpty();
+    }
+
+    private static void assertRealizedIsTheOneChunks(EstimateAnalysis analysis, CheckData data, int metrics) {
+        EstimateResult r = analysis.run(data);
+        assertThat(r.errors()).isEmpty();
+        Map<String, Double> realized = analysis.realized(data.current());
+        assertThat(realized).hasSize(metrics);
+        for (MetricEstimates m : r.metrics()) {
+            assertThat(m.chunks()).hasSize(1);
+            assertThat(realized.get(m.metric())).as(m.metric()).isEqualTo(m.chunks().get(0).realized());
+        }
+    }
+
     /** Probabilities p = softmax of three normals; the label drawn from p; predicted the most probable class. */
     private static Table multiclass(int rows, Random random) {
         String[] classes = {"a", "b", "c"};
