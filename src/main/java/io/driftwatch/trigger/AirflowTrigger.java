@@ -109,6 +109,10 @@ final class AirflowTrigger implements Trigger {
         EventJson.number(conf, "drift_share_threshold", e.dataset().threshold());
         ArrayNode drifted = conf.putArray("drifted_columns");
         e.driftedColumns().forEach(drifted::add);
+        ArrayNode estimate = conf.putArray("estimate_alerts");
+        e.estimate().forEach(estimate::add);
+        ArrayNode multivariate = conf.putArray("multivariate_alerts");
+        e.multivariate().forEach(multivariate::add);
         conf.put("report_url", EventJson.text(e.reportUrl()));
         conf.put("dashboard_url", EventJson.text(e.dashboardUrl()));
         body.put("note", note(e));

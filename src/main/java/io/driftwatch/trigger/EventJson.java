@@ -45,6 +45,10 @@ final class EventJson {
         }
         ArrayNode drifted = d.putArray("driftedColumns");
         e.driftedColumns().forEach(drifted::add);
+        ArrayNode estimate = d.putArray("estimate");
+        e.estimate().forEach(estimate::add);
+        ArrayNode multivariate = d.putArray("multivariate");
+        e.multivariate().forEach(multivariate::add);
         ObjectNode links = d.putObject("links");
         links.put("report", text(e.reportUrl()));
         links.put("dashboard", text(e.dashboardUrl()));

@@ -300,6 +300,12 @@ final class MlflowTrigger implements Trigger {
         n.append(e.dataset().detected() ? "dataset drift" : "no dataset drift").append(" (")
                 .append(e.dataset().numberOfDriftedColumns()).append(" of ").append(e.dataset().numberOfColumns())
                 .append(" columns drifted).");
+        for (String line : e.estimate()) {
+            n.append(' ').append(line).append('.');
+        }
+        for (String line : e.multivariate()) {
+            n.append(' ').append(line).append('.');
+        }
         if (e.reportUrl() != null) {
             n.append(" Report: ").append(e.reportUrl());
         }

@@ -24,6 +24,10 @@ import java.util.Objects;
  * @param columns one entry per column of the check, in the check's column order
  * @param reportUrl the absolute address of the check's HTML report; null when there is none
  * @param dashboardUrl the absolute address of the monitor's dashboard page; null when there is none
+ * @param estimate a line per estimated metric (CBPE, DLE) that left its thresholds on some chunk, as
+ *     alerts print them; empty when none did or the monitor estimates nothing
+ * @param multivariate a line per multivariate method that alerted on some chunk, with the columns
+ *     that drove it; empty when none did
  */
 public record RetrainEvent(
         Kind kind,
@@ -34,7 +38,9 @@ public record RetrainEvent(
         DatasetDrift dataset,
         List<Column> columns,
         URI reportUrl,
-        URI dashboardUrl) {
+        URI dashboardUrl,
+        List<String> estimate,
+        List<String> multivariate) {
 
     /** Why the event was recorded. */
     public enum Kind {
@@ -69,12 +75,27 @@ public record RetrainEvent(
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(dataset, "dataset");
         columns = List.copyOf(columns);
+        estimate = estimate == null ? List.of() : List.copyOf(estimate);
+        multivariate = multivariate == null ? List.of() : List.copyOf(multivariate);
         if (kind == Kind.BREACH && incidentId == null) {
             throw new IllegalArgumentException("a breach names its incident");
         }
         if (kind == Kind.CHECK && incidentId != null) {
             throw new IllegalArgumentException("a check event has no incident");
         }
+    }
+
+    /** An event without label-free findings. */
+    public RetrainEvent(Kind kind, String monitor, String incidentId, String checkId, Instant occurredAt,
+            DatasetDrift dataset, List<Column> columns, URI reportUrl, URI dashboardUrl) {
+        this(kind, monitor, incidentId, checkId, occurredAt, dataset, columns, reportUrl, dashboardUrl, List.of(),
+                List.of());
+    }
+
+    /** This event with the lines of the check's estimate and multivariate alerts. */
+    public RetrainEvent withLabelFree(List<String> estimateLines, List<String> multivariateLines) {
+        return new RetrainEvent(kind, monitor, incidentId, checkId, occurredAt, dataset, columns, reportUrl,
+                dashboardUrl, estimateLines, multivariateLines);
     }
 
     /** The names of the drifted columns, in column order. */

@@ -43,6 +43,7 @@ class EstimateAlertTest {
     static final FakeServer SLACK = new FakeServer(new Script(new Reply(200, Map.of("Content-Type", "text/plain"),
             "ok")));
     static final FakeServer WEBHOOK = new FakeServer(new Script(Reply.empty(204)));
+    static final FakeServer RETRAIN = new FakeServer(new Script(Reply.empty(202)));
     static final TestService SERVICE = TestService.onH2(EstimateAlertTest::fakeChannels);
     static final DropwizardAppExtension<DriftwatchConfiguration> APP = SERVICE.app;
 
@@ -55,6 +56,8 @@ class EstimateAlertTest {
         channels.addObject().put("type", "webhook").put("name", "hook").put("url", WEBHOOK.uri() + "/driftwatch")
                 .put("secret", "whsec_" + Base64.getEncoder().encodeToString(
                         "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)));
+        root.putArray("triggers").addObject().put("type", "http").put("name", "retrain-hook")
+                .put("url", RETRAIN.uri() + "/retrain");
         root.putObject("outbox").put("pollInterval", "100ms").put("initialBackoff", "200ms").put("maxBackoff", "1s");
     }
 
@@ -64,7 +67,8 @@ class EstimateAlertTest {
         String referenceId = api.upload(Files.readAllBytes(EXAMPLE.resolve("reference.csv")));
         String monitor = Files.readString(EXAMPLE.resolve("monitor-estimate.yml"))
                 .replace("reference: examples/adult/reference.csv", "reference: " + referenceId)
-                + "alerts:\n  when: {estimate: {metrics: [roc_auc]}}\n  channels: [team, hook]\n";
+                + "alerts:\n  when: {estimate: {metrics: [roc_auc]}}\n  channels: [team, hook]\n"
+                + "retrain:\n  triggers: [retrain-hook]\n";
         ApiClient.Answer a = api.post("/api/v1/monitors", "application/yaml", monitor.getBytes(StandardCharsets.UTF_8));
         assertThat(a.status()).as(a.body()).isEqualTo(201);
     }
@@ -73,6 +77,7 @@ class EstimateAlertTest {
     static void stopFakes() {
         SLACK.close();
         WEBHOOK.close();
+        RETRAIN.close();
     }
 
     @Test
@@ -85,9 +90,9 @@ class EstimateAlertTest {
         JsonNode first = check(degraded);
         assertThat(first.at("/estimate/metrics/roc_auc/chunks")).hasSize(11)
                 .allMatch(c -> c.get("alert").asBoolean());
-        api.awaitDelivered(MONITOR, 2, PATIENCE);
+        api.awaitDelivered(MONITOR, 3, PATIENCE);
         check(degraded);
-        assertThat(api.deliveries(MONITOR)).as("the second bad batch updates the incident silently").hasSize(2);
+        assertThat(api.deliveries(MONITOR)).as("the second bad batch updates the incident silently").hasSize(3);
 
         assertThat(SLACK.requests()).hasSize(1);
         JsonNode slack = SLACK.requests().get(0).json();
@@ -99,6 +104,13 @@ class EstimateAlertTest {
         assertThat(event.get("estimate").get(0).asText()).startsWith("Estimated roc_auc below its threshold in 11 of 11");
         assertThat(event.get("multivariate")).as("the PCA alerts in some chunks of this segment (README)").hasSize(1);
         assertThat(event.get("multivariate").get(0).asText()).startsWith("Multivariate drift (PCA reconstruction error)");
+
+        assertThat(RETRAIN.requests()).as("one retraining request for the incident").hasSize(1);
+        JsonNode retrain = RETRAIN.requests().get(0).json();
+        assertThat(retrain.get("kind").asText()).isEqualTo("breach");
+        assertThat(retrain.get("estimate")).as("every alerting metric, as the alerts list them").hasSize(3)
+                .isEqualTo(event.get("estimate"));
+        assertThat(retrain.get("multivariate")).isEqualTo(event.get("multivariate"));
     }
 
     /** The file's rows without their {@code income} column: the predictions as logged, before any label. */

@@ -181,7 +181,8 @@ public final class Incidents {
         }
         RetrainEvent event = new RetrainEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(),
                 check.result().dataset(), columns, receivers.reportUrl(check.checkId()),
-                receivers.dashboardUrl(monitor.id()));
+                receivers.dashboardUrl(monitor.id())).withLabelFree(LabelFreeLines.estimate(check.sections()),
+                        LabelFreeLines.multivariate(check.sections()));
         return row(key, monitor, check, incidentId, OutboxRow.TargetKind.TRIGGER, trigger.name(),
                 kind == RetrainEvent.Kind.BREACH ? "breach" : "check", trigger.render(event).json());
     }
