@@ -308,3 +308,20 @@ CREATE TABLE quality_evaluations (
     summary             TEXT         NOT NULL
 );
 CREATE INDEX quality_evaluations_by_check ON quality_evaluations (check_id, evaluated_at);
+
+--changeset driftwatch:8-label-free
+-- What a check found without labels, for a monitor that estimates its model's performance (estimate:)
+-- or watches drift across columns (multivariate:): whether either alerted on some chunk (null when the
+-- monitor has no such analysis), and per estimated metric and per multivariate method the chunks in
+-- brief (the row-weighted mean, the range, the thresholds, how many chunks alerted, the value realized
+-- on the batch's labelled rows, the columns that drive it) as a JSON document written and read by the
+-- monitor layer; the dashboard's charts and the Prometheus gauges read it. An evaluation of a window
+-- from labels that arrived later records the estimated metrics realized on its labelled rows (JSON,
+-- metric to value; null for a monitor without estimate:), so estimate and realized stand side by side.
+CREATE TABLE check_label_free (
+    check_id            VARCHAR(64)  NOT NULL PRIMARY KEY REFERENCES checks (id) ON DELETE CASCADE,
+    estimate_alert      BOOLEAN,
+    multivariate_alert  BOOLEAN,
+    summary             TEXT         NOT NULL
+);
+ALTER TABLE quality_evaluations ADD COLUMN estimate_realized TEXT;

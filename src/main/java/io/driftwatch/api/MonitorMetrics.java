@@ -2,6 +2,7 @@ package io.driftwatch.api;
 
 import io.driftwatch.monitor.checks.Check;
 import io.driftwatch.monitor.checks.CheckHistory;
+import io.driftwatch.monitor.checks.LabelFreeSummary;
 import io.driftwatch.monitor.definitions.Monitor;
 import io.driftwatch.monitor.checks.MonitorCatalog;
 import io.driftwatch.monitor.checks.QualitySummary;
@@ -43,6 +44,18 @@ import java.util.Set;
  *       {@code driftwatch_monitor_model_quality_rows{monitor}} (rows scored) and
  *       {@code driftwatch_monitor_label_coverage{monitor}} (the share of the window's logged predictions
  *       with a label; absent when it logged none); absent before any quality is known;</li>
+ *   <li>for a monitor that estimates its model's performance without labels ({@code estimate:}) or
+ *       watches drift across columns ({@code multivariate:}), of its newest check with those findings:
+ *       {@code driftwatch_monitor_estimated_performance{monitor,metric}} (the estimate's mean over the
+ *       check's chunks, weighted by their rows; CBPE or DLE, under NannyML's metric names),
+ *       {@code driftwatch_monitor_estimated_performance_threshold{monitor,metric,bound}} ({@code bound}
+ *       {@code lower} or {@code upper}; absent where there is none) and
+ *       {@code driftwatch_monitor_estimated_performance_alerting_chunks{monitor,metric}} (chunks whose
+ *       estimate left the thresholds: alert when above 0); likewise
+ *       {@code driftwatch_monitor_multivariate_drift{monitor,method}} ({@code pca}: the mean
+ *       reconstruction error; {@code domain_classifier}: the mean ROC AUC),
+ *       {@code driftwatch_monitor_multivariate_drift_threshold{monitor,method,bound}} and
+ *       {@code driftwatch_monitor_multivariate_drift_alerting_chunks{monitor,method}};</li>
  *   <li>per column of the latest check: {@code driftwatch_column_drift_score{monitor,column,test}}
  *       and {@code driftwatch_column_drift_threshold{monitor,column,test}} (absent for a column that
  *       could not be tested, or whose score is not finite), and
@@ -55,7 +68,7 @@ import java.util.Set;
  *
  * <p>Read from the store at each scrape, so every replica of the service exports the same values:
  * per monitor one query for the latest check and one count (and one for the newest measured window of
- * a monitor with a model), then one query for the columns of all latest checks together.
+ * a monitor with a model, one for the newest label-free findings of a monitor with them), then one query for the columns of all latest checks together.
  *
  * <p>Thread-safe: holds no state between scrapes.
  */
@@ -106,6 +119,21 @@ final class MonitorMetrics implements MultiCollector {
         GaugeSnapshot.Builder lastRunFailed = gauge("driftwatch_monitor_last_run_failed",
                 "1 when every check of the scheduled monitor's latest run failed (its source could not be read), else 0");
 
+        GaugeSnapshot.Builder estimated = gauge("driftwatch_monitor_estimated_performance",
+                "Model performance estimated without labels (CBPE, DLE): mean over the chunks of the monitor's newest"
+                        + " check with an estimate, weighted by their rows");
+        GaugeSnapshot.Builder estimatedThreshold = gauge("driftwatch_monitor_estimated_performance_threshold",
+                "Threshold of the estimated metric (mean ± 3σ over the reference's chunks)");
+        GaugeSnapshot.Builder estimatedAlerts = gauge("driftwatch_monitor_estimated_performance_alerting_chunks",
+                "Chunks of that check whose estimated metric left its thresholds");
+        GaugeSnapshot.Builder multivariate = gauge("driftwatch_monitor_multivariate_drift",
+                "Drift across columns: mean over the chunks of the monitor's newest check with it of the PCA"
+                        + " reconstruction error or the domain classifier's ROC AUC, weighted by their rows");
+        GaugeSnapshot.Builder multivariateThreshold = gauge("driftwatch_monitor_multivariate_drift_threshold",
+                "Threshold of the multivariate method");
+        GaugeSnapshot.Builder multivariateAlerts = gauge("driftwatch_monitor_multivariate_drift_alerting_chunks",
+                "Chunks of that check on which the multivariate method alerted");
+
         List<Check> latest = new ArrayList<>();
         for (Monitor m : monitors.list()) {
             Labels monitor = Labels.of("monitor", m.id());
@@ -131,6 +159,12 @@ final class MonitorMetrics implements MultiCollector {
                     if (labelled != null) {
                         coverage.dataPoint(point(monitor, labelled));
                     }
+                });
+            }
+            if (m.definition().estimateOptions().isPresent() || m.definition().multivariateOptions().isPresent()) {
+                history.latestLabelFree(m.id()).ifPresent(f -> {
+                    series(m.id(), "metric", f.estimate(), estimated, estimatedThreshold, estimatedAlerts);
+                    series(m.id(), "method", f.multivariate(), multivariate, multivariateThreshold, multivariateAlerts);
                 });
             }
             Optional<Check> check = history.latest(m.id());
@@ -175,8 +209,29 @@ final class MonitorMetrics implements MultiCollector {
                 .metricSnapshot(qualityCritical.build()).metricSnapshot(score.build()).metricSnapshot(threshold.build())
                 .metricSnapshot(drifted.build()).metricSnapshot(modelQuality.build()).metricSnapshot(modelFailed.build())
                 .metricSnapshot(modelRows.build()).metricSnapshot(coverage.build()).metricSnapshot(lastRun.build())
-                .metricSnapshot(lastRunFailed.build())
+                .metricSnapshot(lastRunFailed.build()).metricSnapshot(estimated.build())
+                .metricSnapshot(estimatedThreshold.build()).metricSnapshot(estimatedAlerts.build())
+                .metricSnapshot(multivariate.build()).metricSnapshot(multivariateThreshold.build())
+                .metricSnapshot(multivariateAlerts.build())
                 .build();
+    }
+
+    /** The points of label-free series (estimated metrics or multivariate methods) under label {@code key}. */
+    private static void series(String monitor, String key, List<LabelFreeSummary.Series> all,
+            GaugeSnapshot.Builder value, GaugeSnapshot.Builder threshold, GaugeSnapshot.Builder alerting) {
+        for (LabelFreeSummary.Series s : all) {
+            Labels labels = Labels.of("monitor", monitor, key, s.name());
+            if (s.mean() != null) {
+                value.dataPoint(point(labels, s.mean()));
+            }
+            if (s.lower() != null) {
+                threshold.dataPoint(point(Labels.of("bound", "lower", "monitor", monitor, key, s.name()), s.lower()));
+            }
+            if (s.upper() != null) {
+                threshold.dataPoint(point(Labels.of("bound", "upper", "monitor", monitor, key, s.name()), s.upper()));
+            }
+            alerting.dataPoint(point(labels, s.alerting()));
+        }
     }
 
     private static GaugeSnapshot.Builder gauge(String name, String help) {

@@ -27,11 +27,14 @@ import java.util.Map;
  * @param failed whether the model failed its tests
  * @param error why the model could not be scored, or null
  * @param quality the verdict in full: task, tests and their status, errors
+ * @param estimateRealized for a monitor that estimates its performance without labels, each estimated
+ *     metric realized on the labelled rows of the newest evaluation (NannyML's names and definitions),
+ *     to stand beside the check's estimate; null otherwise
  * @param links the check, its report and its monitor
  */
 public record QualityWindowSummary(String checkId, String createdAt, int predictions, int labelled, Double coverage,
         Latency latency, String evaluatedAt, String source, int rows, Map<String, Double> metrics, boolean failed,
-        String error, QualitySummary quality, Links links) {
+        String error, QualitySummary quality, Map<String, Double> estimateRealized, Links links) {
 
     /**
      * How long after their predictions a window's labels came, in seconds: the median and the largest.
@@ -52,6 +55,7 @@ public record QualityWindowSummary(String checkId, String createdAt, int predict
         return new QualityWindowSummary(w.checkId(), w.createdAt().toString(), w.predictions(), w.labelled(),
                 w.coverage(), e == null ? null : Latency.of(e.latency()),
                 e == null ? null : e.evaluatedAt().toString(), e == null ? "check" : "labels", q.rows(), q.metrics(),
-                q.failed(), q.error(), q, Links.ofCheck(w.checkId(), w.monitorId()));
+                q.failed(), q.error(), q, e == null || e.estimateRealized().isEmpty() ? null : e.estimateRealized(),
+                Links.ofCheck(w.checkId(), w.monitorId()));
     }
 }

@@ -30,6 +30,7 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 @RegisterConstructorMapper(CheckSummaryRow.class)
 @RegisterConstructorMapper(CheckColumnRow.class)
 @RegisterConstructorMapper(CheckSourceRow.class)
+@RegisterConstructorMapper(CheckLabelFreeRow.class)
 public interface CheckDao {
 
     /** The columns of a {@link CheckSummaryRow}, from {@link #SUMMARY_FROM}. */
@@ -64,6 +65,27 @@ public interface CheckDao {
                     :strength, :displayName, :comparison, :scoreKind)
             """)
     void insertColumns(@BindMethods List<CheckColumnRow> columns);
+
+    /** Stores a check's label-free findings (in the check's transaction). */
+    @SqlUpdate("""
+            INSERT INTO check_label_free (check_id, estimate_alert, multivariate_alert, summary)
+            VALUES (:checkId, :estimateAlert, :multivariateAlert, :summary)
+            """)
+    void insertLabelFree(@BindMethods CheckLabelFreeRow row);
+
+    /** The label-free findings of those of several checks that have them; none for no checks. */
+    @SqlQuery("SELECT * FROM check_label_free WHERE check_id IN (<checkIds>)")
+    List<CheckLabelFreeRow> labelFree(@BindList(value = "checkIds", onEmpty = BindList.EmptyHandling.NULL_STRING)
+            Collection<String> checkIds);
+
+    /** The label-free findings of the monitor's newest check that has them. */
+    @SqlQuery("""
+            SELECT f.* FROM check_label_free f JOIN checks c ON c.id = f.check_id
+             WHERE c.monitor_id = :monitorId
+             ORDER BY c.created_at DESC, c.id DESC
+             LIMIT 1
+            """)
+    Optional<CheckLabelFreeRow> latestLabelFree(String monitorId);
 
     @SqlQuery("SELECT * FROM checks WHERE id = :id")
     Optional<CheckRow> find(String id);

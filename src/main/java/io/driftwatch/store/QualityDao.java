@@ -35,7 +35,7 @@ public interface QualityDao {
             c.id AS check_id, c.monitor_id, c.created_at, s.window_end, q.failed, q.rows_scored, q.summary,
             q.predictions, e.id AS evaluation_id, e.evaluated_at, e.labelled, e.coverage, e.latency_median_ms,
             e.latency_max_ms, e.failed AS evaluation_failed, e.rows_scored AS evaluation_rows,
-            e.summary AS evaluation_summary""";
+            e.summary AS evaluation_summary, e.estimate_realized AS evaluation_estimate_realized""";
     String WINDOW_FROM = """
              FROM check_model_quality q JOIN checks c ON c.id = q.check_id
              LEFT JOIN check_sources s ON s.check_id = c.id
@@ -93,9 +93,10 @@ public interface QualityDao {
 
     @SqlUpdate("""
             INSERT INTO quality_evaluations (id, check_id, monitor_id, evaluated_at, predictions, labelled, coverage,
-                                             latency_median_ms, latency_max_ms, failed, rows_scored, summary)
+                                             latency_median_ms, latency_max_ms, failed, rows_scored, summary,
+                                             estimate_realized)
             VALUES (:id, :checkId, :monitorId, :evaluatedAt, :predictions, :labelled, :coverage, :latencyMedianMs,
-                    :latencyMaxMs, :failed, :rowsScored, :summary)
+                    :latencyMaxMs, :failed, :rowsScored, :summary, :estimateRealized)
             """)
     void insertEvaluationRow(@BindMethods QualityEvaluationRow row);
 

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 public record QualityWindowRow(String checkId, String monitorId, Instant createdAt, Instant windowEnd,
         boolean failed, int rowsScored, String summary, int predictions, String evaluationId, Instant evaluatedAt,
         Integer labelled, Double coverage, Long latencyMedianMs, Long latencyMaxMs, Boolean evaluationFailed,
-        Integer evaluationRows, String evaluationSummary) {
+        Integer evaluationRows, String evaluationSummary, String evaluationEstimateRealized) {
 
     @JdbiConstructor
     public QualityWindowRow {

@@ -116,6 +116,28 @@ class CheckDaoTest {
         assertThat(f.checks.latest("beta").orElseThrow().dataQualityFailures()).isEqualTo(99);
     }
 
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void keepsLabelFreeFindingsPerCheckAndFindsTheMonitorsNewest(StoreBackend backend) {
+        Fixture f = fixture(backend);
+        f.checks.insert(check("a-old", f.alpha, f.current, T0), List.of());
+        f.checks.insert(check("a-new", f.alpha, f.current, T0.plusSeconds(60)), List.of());
+        f.checks.insert(check("a-none", f.alpha, f.current, T0.plusSeconds(120)), List.of());
+        f.checks.insert(check("b-1", f.beta, f.current, T0.plusSeconds(600)), List.of());
+        CheckLabelFreeRow old = new CheckLabelFreeRow("a-old", true, null, "{\"v\":\"old\"}");
+        CheckLabelFreeRow newer = new CheckLabelFreeRow("a-new", false, false, "{\"v\":\"new\"}");
+        CheckLabelFreeRow beta = new CheckLabelFreeRow("b-1", null, true, "{\"v\":\"b\"}");
+        for (CheckLabelFreeRow r : List.of(old, newer, beta)) {
+            f.checks.insertLabelFree(r);
+        }
+
+        assertThat(f.checks.labelFree(List.of("a-old", "a-new", "a-none"))).containsExactlyInAnyOrder(old, newer);
+        assertThat(f.checks.labelFree(List.of())).isEmpty();
+        assertThat(f.checks.latestLabelFree("alpha")).as("a-none has no findings").contains(newer);
+        assertThat(f.checks.latestLabelFree("beta")).contains(beta);
+        assertThat(f.checks.latestLabelFree("gamma")).isEmpty();
+    }
+
     private static CheckRow withDataQuality(CheckRow r, Integer failures, Integer critical) {
         return new CheckRow(r.id(), r.monitorId(), r.monitorVersion(), r.datasetId(), r.createdAt(), r.driftDetected(),
                 r.driftShare(), r.shareThreshold(), r.columnCount(), r.driftedCount(), r.errorCount(), r.durationMs(),

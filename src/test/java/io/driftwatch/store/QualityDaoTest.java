@@ -173,18 +173,18 @@ class QualityDaoTest {
         f.quality.insertSummary(new CheckQualityRow("b1", false, 8, "{\"w\":\"b1\"}", 8, null));
         Instant day2 = T0.plusSeconds(86_400);
         f.quality.insertEvaluation(new QualityEvaluationRow("e1", "a1", "alpha", day2, 6, 3, 0.5, 1_000, 2_000, true,
-                3, "{\"e\":1}"));
+                3, "{\"e\":1}", null));
         f.quality.insertEvaluation(new QualityEvaluationRow("e2", "a1", "alpha", day2.plusSeconds(60), 6, 6, 1.0, 1_500,
-                3_000, false, 6, "{\"e\":2}"));
+                3_000, false, 6, "{\"e\":2}", "{\"roc_auc\":0.75}"));
         f.quality.insertEvaluation(new QualityEvaluationRow("eb", "b1", "beta", day2.plusSeconds(120), 8, 8, 1.0, 9, 9,
-                true, 8, "{\"e\":\"b\"}"));
+                true, 8, "{\"e\":\"b\"}", null));
 
         List<QualityWindowRow> all = f.quality.page("alpha", Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"), "",
                 10);
         assertThat(ids(all)).containsExactly("a2", "a1");
         QualityWindowRow a1 = all.get(1);
         assertThat(a1).isEqualTo(new QualityWindowRow("a1", "alpha", T0, null, false, 0, "{\"w\":\"a1\"}", 6, "e2",
-                day2.plusSeconds(60), 6, 1.0, 1_500L, 3_000L, false, 6, "{\"e\":2}"));
+                day2.plusSeconds(60), 6, 1.0, 1_500L, 3_000L, false, 6, "{\"e\":2}", "{\"roc_auc\":0.75}"));
         assertThat(all.get(0).evaluationId()).as("a2 has no evaluation yet").isNull();
         assertThat(ids(f.quality.page("alpha", Instant.EPOCH, T0.plusSeconds(3600), "a2", 10))).containsExactly("a1");
         assertThat(ids(f.quality.page("alpha", T0.plusSeconds(1), Instant.parse("9999-01-01T00:00:00Z"), "", 10)))
@@ -209,7 +209,7 @@ class QualityDaoTest {
         f.quality.insertSummary(new CheckQualityRow("a1", false, 0, "{}", 6, null));
         f.quality.insertSummary(new CheckQualityRow("b1", false, 0, "{}", 9, null));
         f.quality.insertEvaluation(new QualityEvaluationRow("e1", "a1", "alpha", T0.plusSeconds(86_400), 6, 1, 0.2, 1,
-                1, false, 1, "{}"));
+                1, false, 1, "{}", null));
 
         assertThat(f.jdbi.onDemand(MonitorDao.class).delete("alpha")).isEqualTo(1);
 

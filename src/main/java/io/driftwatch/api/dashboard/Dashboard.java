@@ -11,6 +11,7 @@ import io.driftwatch.monitor.checks.QualitySummary;
 import io.driftwatch.analysis.ModelSpec;
 import io.driftwatch.monitor.checks.QualityWindow;
 import io.driftwatch.monitor.checks.CheckHistory;
+import io.driftwatch.monitor.checks.LabelFreeSummary;
 import io.driftwatch.monitor.checks.Dataset;
 import io.driftwatch.monitor.checks.DatasetIntake;
 import io.driftwatch.monitor.outbox.Deliveries;
@@ -149,9 +150,12 @@ final class Dashboard {
                 measured = w;
             }
         }
+        Map<String, LabelFreeSummary> findings = m.definition().estimateOptions().isPresent()
+                || m.definition().multivariateOptions().isPresent() ? history.labelFree(recent) : Map.of();
         return new MonitorPage(id, "/api/v1/monitors/" + encode(id), definition(m), latest, count,
                 ShareChart.of(recent), recent.size(), DataQualityChart.of(recent), ModelQualityChart.of(recent, windows),
-                model(measured), HeatMap.of(mapped, columns), mapped.size(), entries, older, newest, baseUrl, sent,
+                model(measured), LabelFreeChart.estimates(recent, findings, windows),
+                LabelFreeChart.multivariate(recent, findings), HeatMap.of(mapped, columns), mapped.size(), entries, older, newest, baseUrl, sent,
                 failed, schedule(id));
     }
 

@@ -22,6 +22,10 @@ import java.util.List;
  * @param model model quality and label coverage over the chart's checks; null when none of them has a
  *     model-quality verdict
  * @param modelLatest the newest of those windows whose quality is known; null when none
+ * @param estimates the estimated performance over the chart's checks, one chart per metric (with the
+ *     realized values where labels are known); empty when the monitor estimates nothing
+ * @param multivariate drift across columns over the chart's checks, one chart per method; empty when
+ *     the monitor watches none
  * @param heatMap per-column drift over the recent checks; null without checks
  * @param heatMapChecks how many checks the heat map shows
  * @param history one page of checks, newest first
@@ -32,11 +36,13 @@ import java.util.List;
  */
 public record MonitorPage(String id, String apiHref, Definition definition, Latest latest, long checks,
         ShareChart chart, int chartChecks, DataQualityChart quality, ModelQualityChart model, ModelBadge modelLatest,
-        HeatMap heatMap, int heatMapChecks, List<Entry> history,
+        List<LabelFreeChart> estimates, List<LabelFreeChart> multivariate, HeatMap heatMap, int heatMapChecks, List<Entry> history,
         String olderHref, String newestHref, String baseUrl, List<DeliveryEntry> deliveries, int failedDeliveries,
         Schedule schedule) {
 
     public MonitorPage {
+        estimates = List.copyOf(estimates);
+        multivariate = List.copyOf(multivariate);
         history = List.copyOf(history);
         deliveries = List.copyOf(deliveries);
     }

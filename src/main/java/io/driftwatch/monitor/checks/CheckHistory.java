@@ -4,6 +4,7 @@ import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.NotFoundException;
 import io.driftwatch.store.CheckColumnRow;
 import io.driftwatch.store.CheckDao;
+import io.driftwatch.store.CheckLabelFreeRow;
 import io.driftwatch.store.CheckRow;
 import io.driftwatch.store.CheckSummaryRow;
 import io.driftwatch.store.QualityDao;
@@ -154,6 +155,27 @@ public final class CheckHistory {
         return quality.latestMeasured(monitorId).map(CheckHistory::window);
     }
 
+    /** The label-free findings of those of {@code of} that have them (estimate:, multivariate:), by check id. */
+    public Map<String, LabelFreeSummary> labelFree(List<Check> of) {
+        Map<String, LabelFreeSummary> byCheck = new LinkedHashMap<>();
+        if (of.isEmpty()) {
+            return byCheck;
+        }
+        List<String> ids = new ArrayList<>(of.size());
+        for (Check c : of) {
+            ids.add(c.id());
+        }
+        for (CheckLabelFreeRow row : checks.labelFree(ids)) {
+            byCheck.put(row.checkId(), LabelFreeSummary.fromJson(row.summary()));
+        }
+        return byCheck;
+    }
+
+    /** The label-free findings of the monitor's newest check that has them, if any. */
+    public Optional<LabelFreeSummary> latestLabelFree(String monitorId) {
+        return checks.latestLabelFree(monitorId).map(r -> LabelFreeSummary.fromJson(r.summary()));
+    }
+
     private record Bounds(Instant lower, Instant beforeTime, String beforeId) {
     }
 
@@ -281,7 +303,8 @@ public final class CheckHistory {
         QualityWindow.Evaluation evaluation = r.evaluationId() == null ? null : new QualityWindow.Evaluation(
                 r.evaluatedAt(), r.labelled(), r.coverage(), new QualityWindow.Latency(
                         Duration.ofMillis(r.latencyMedianMs()), Duration.ofMillis(r.latencyMaxMs())),
-                QualitySummary.fromJson(r.evaluationSummary()));
+                QualitySummary.fromJson(r.evaluationSummary()),
+                LabelFreeSummary.realizedFromJson(r.evaluationEstimateRealized()));
         return new QualityWindow(r.checkId(), r.monitorId(), r.createdAt(),
                 r.windowEnd() != null ? r.windowEnd() : r.createdAt(), r.predictions(),
                 QualitySummary.fromJson(r.summary()), evaluation);

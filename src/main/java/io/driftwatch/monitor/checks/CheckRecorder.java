@@ -1,10 +1,15 @@
 package io.driftwatch.monitor.checks;
 
+import io.driftwatch.analysis.Sections;
+import io.driftwatch.data.Table;
 import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.drift.DatasetDrift;
+import io.driftwatch.estimate.EstimateAnalysis;
+import io.driftwatch.estimate.EstimateResult;
 import io.driftwatch.integrity.IntegrityOptions;
 import io.driftwatch.integrity.IntegrityResult;
 import io.driftwatch.monitor.definitions.Monitor;
+import io.driftwatch.monitor.definitions.MonitorDefinition;
 import io.driftwatch.monitor.definitions.ReferenceVersion;
 import io.driftwatch.monitor.policy.Incidents;
 import io.driftwatch.monitor.policy.Receivers;
@@ -14,6 +19,7 @@ import io.driftwatch.report.CheckReport;
 import io.driftwatch.report.JsonResult;
 import io.driftwatch.stats.TestResult;
 import io.driftwatch.store.CheckColumnRow;
+import io.driftwatch.store.CheckLabelFreeRow;
 import io.driftwatch.store.CheckRow;
 import io.driftwatch.store.CheckQualityRow;
 import io.driftwatch.store.CheckSourceRow;
@@ -24,6 +30,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Records checks: in one transaction, the check with its JSON result, its data-quality counts (from
@@ -83,10 +90,17 @@ final class CheckRecorder {
         QualitySummary summary = quality == null ? null : QualitySummary.of(quality);
         CheckQualityRow qualityRow = summary == null ? null : new CheckQualityRow(id, summary.failed(), summary.rows(),
                 summary.toJson(), predictions == null ? 0 : predictions.size(), null);
+        LabelFreeSummary labelFree = LabelFreeSummary.of(report.sections(),
+                realized(monitor.definition(), report.sections(), report.current()));
+        CheckLabelFreeRow labelFreeRow = labelFree == null ? null : new CheckLabelFreeRow(id,
+                labelFree.estimateAlert(), labelFree.multivariateAlert(), labelFree.toJson());
         if (!record(monitor, row, columns, origin, new Incidents.CheckFacts(id, createdAt, report.sections(), null),
                 tx -> {
                     if (qualityRow != null) {
                         tx.quality().insertSummary(qualityRow);
+                    }
+                    if (labelFreeRow != null) {
+                        tx.checks().insertLabelFree(labelFreeRow);
                     }
                     if (predictions != null) {
                         tx.bulk().logPredictions(predictions);
@@ -97,6 +111,20 @@ final class CheckRecorder {
         QualityWindow window = summary == null ? null : new QualityWindow(id, monitor.id(), createdAt,
                 origin == null ? createdAt : origin.window().to(), qualityRow.predictions(), summary, null);
         return new RecordedCheck(CheckHistory.check(row), result, window);
+    }
+
+    /**
+     * The estimated metrics realized on the rows of {@code batch} whose target is known, when the check
+     * estimated them and the batch has its target; else empty.
+     */
+    static Map<String, Double> realized(MonitorDefinition definition, Sections sections, Table batch) {
+        EstimateResult estimate = sections.find(EstimateResult.class).orElse(null);
+        if (estimate == null || !estimate.errors().isEmpty() || definition.model().isEmpty()
+                || definition.estimateOptions().isEmpty()) {
+            return Map.of();
+        }
+        // the estimate read the same labels without complaint, so these cannot be refused
+        return EstimateAnalysis.of(definition.model().get(), definition.estimateOptions().get()).realized(batch);
     }
 
     /**

@@ -12,6 +12,8 @@ import io.driftwatch.monitor.definitions.Monitor;
 import io.driftwatch.monitor.definitions.MonitorDefinition;
 import io.driftwatch.profile.ReferenceProfile;
 import io.driftwatch.analysis.ModelSpec;
+import io.driftwatch.estimate.EstimateAnalysis;
+import io.driftwatch.estimate.InvalidModelOutputException;
 import io.driftwatch.quality.QualityAnalysis;
 import io.driftwatch.store.JoinedPredictions;
 import io.driftwatch.store.QualityEvaluationRow;
@@ -103,6 +105,7 @@ public final class Labels {
                 idColumn.get(), spec.target(), targetType, "csv".equals(batch.dataset().format()), monitorId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         QualityAnalysis analysis = QualityAnalysis.of(spec).with(definition.qualityOptions());
+        EstimateAnalysis estimate = definition.estimateOptions().map(o -> EstimateAnalysis.of(spec, o)).orElse(null);
         LabelJoin.Distinct distinct = LabelJoin.distinct(posted);
         long[] steps = new long[4]; // read, joined, stored, evaluated (nanoTime)
         steps[0] = System.nanoTime();
@@ -123,7 +126,7 @@ public final class Labels {
                 JoinedPredictions rows = row.evaluationId() == null
                         ? LabelJoin.window(joined, outcome.windows().get(row.checkId()), distinct, row.createdAt(), now)
                         : tx.bulk().labelledRows(row.checkId(), row.predictions());
-                windows.add(evaluate(tx, row, rows, spec, analysis, profile, referenceRows, now));
+                windows.add(evaluate(tx, row, rows, spec, analysis, estimate, profile, referenceRows, now));
             }
             windows.sort(Comparator.comparing(QualityWindow::createdAt).thenComparing(QualityWindow::checkId));
             steps[3] = System.nanoTime();
@@ -143,20 +146,34 @@ public final class Labels {
 
     /** Scores a window's labelled {@code rows} and records the evaluation. */
     private static QualityWindow evaluate(Transactions.Tx tx, QualityWindowRow row, JoinedPredictions rows,
-            ModelSpec spec, QualityAnalysis analysis, ReferenceProfile profile, Optional<Table> referenceRows,
-            Instant now) {
+            ModelSpec spec, QualityAnalysis analysis, EstimateAnalysis estimate, ReferenceProfile profile,
+            Optional<Table> referenceRows, Instant now) {
         Table table = PredictionLog.labelledTable(spec, rows, referenceRows);
         QualitySummary quality = QualitySummary.of(analysis.run(new CheckData(Optional.of(profile), table, Map.of())));
+        Map<String, Double> realized = estimate == null ? null : estimated(estimate, table);
         QualityWindow.Latency latency = QualityWindow.Latency.of(rows.loggedAtMillis(), rows.receivedAtMillis(),
                 rows.size());
         double coverage = row.predictions() == 0 ? 0 : (double) rows.size() / row.predictions();
         tx.quality().insertEvaluation(new QualityEvaluationRow(UUID.randomUUID().toString(), row.checkId(),
                 row.monitorId(), now, row.predictions(), rows.size(), coverage, latency.median().toMillis(),
-                latency.max().toMillis(), quality.failed(), quality.rows(), quality.toJson()));
+                latency.max().toMillis(), quality.failed(), quality.rows(), quality.toJson(),
+                LabelFreeSummary.realizedJson(realized)));
         QualityWindow window = CheckHistory.window(row);
         return new QualityWindow(window.checkId(), window.monitorId(), window.createdAt(), window.observedAt(),
                 window.predictions(), window.checked(), new QualityWindow.Evaluation(now, rows.size(), coverage,
-                        latency, quality));
+                        latency, quality, realized));
+    }
+
+    /**
+     * The estimated metrics realized on a window's labelled rows; empty when a label is none of the
+     * model's classes (the quality verdict says which).
+     */
+    private static Map<String, Double> estimated(EstimateAnalysis estimate, Table labelled) {
+        try {
+            return estimate.realized(labelled);
+        } catch (InvalidModelOutputException e) {
+            return Map.of();
+        }
     }
 
     /**

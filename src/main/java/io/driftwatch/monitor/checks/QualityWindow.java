@@ -2,6 +2,9 @@ package io.driftwatch.monitor.checks;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,13 +40,18 @@ public record QualityWindow(String checkId, String monitorId, Instant createdAt,
      * @param coverage {@code labelled / predictions}
      * @param latency how long after the predictions their labels came
      * @param quality the verdict on the labelled rows
+     * @param estimateRealized for a monitor that estimates its performance without labels, each
+     *     estimated metric realized on the labelled rows (NannyML's definitions; null where undefined),
+     *     to stand beside the check's estimate; empty otherwise
      */
     public record Evaluation(Instant evaluatedAt, int labelled, double coverage, Latency latency,
-            QualitySummary quality) {
+            QualitySummary quality, Map<String, Double> estimateRealized) {
         public Evaluation {
             Objects.requireNonNull(evaluatedAt, "evaluatedAt");
             Objects.requireNonNull(latency, "latency");
             Objects.requireNonNull(quality, "quality");
+            estimateRealized = estimateRealized == null ? Map.of()
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(estimateRealized));
         }
     }
 
