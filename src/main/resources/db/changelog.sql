@@ -325,3 +325,15 @@ CREATE TABLE check_label_free (
     summary             TEXT         NOT NULL
 );
 ALTER TABLE quality_evaluations ADD COLUMN estimate_realized TEXT;
+
+--changeset driftwatch:8-dataset-lineage
+-- Where a dataset's bytes came from, for one registered through the system that versions it
+-- (POST /datasets {"reference": "dvc:…"}): the lineage as JSON (system, and what it says of the batch:
+-- the .dvc or dvc.lock, the path, the MD5, where the content was found, the Git commit), kept from the
+-- first registration (the same bytes are the same dataset, whatever named them later). Checks against
+-- the dataset carry it in their result and report.
+CREATE TABLE dataset_lineage (
+    dataset_id   VARCHAR(64)  NOT NULL PRIMARY KEY REFERENCES datasets (id) ON DELETE CASCADE,
+    lineage      TEXT         NOT NULL,
+    recorded_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);

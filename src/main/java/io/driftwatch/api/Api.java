@@ -23,7 +23,7 @@ public final class Api {
     public static void register(JerseyEnvironment jersey, DatasetIntake intake, MonitorCatalog monitors,
             Checks checks, CheckHistory history, CheckQueue queue, BodyLimit limit,
             DefinitionLimit definitionLimit, Deliveries deliveries, RunHistory runs, Labels labels) {
-        jersey.register(new DatasetResource(intake, limit));
+        jersey.register(new DatasetResource(intake, monitors, limit));
         jersey.register(new MonitorResource(monitors, checks, history, queue, limit, definitionLimit));
         jersey.register(new LabelResource(labels, limit));
         jersey.register(new MonitorQualityResource(history));

@@ -2,6 +2,8 @@ package io.driftwatch.api;
 
 import io.driftwatch.monitor.checks.Dataset;
 import io.driftwatch.monitor.checks.DatasetIntake;
+import io.driftwatch.monitor.InvalidRequestException;
+import io.driftwatch.monitor.checks.MonitorCatalog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,10 +26,12 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 public final class DatasetResource {
     private final DatasetIntake intake;
+    private final MonitorCatalog monitors;
     private final BodyLimit limit;
 
-    public DatasetResource(DatasetIntake intake, BodyLimit limit) {
+    public DatasetResource(DatasetIntake intake, MonitorCatalog monitors, BodyLimit limit) {
         this.intake = intake;
+        this.monitors = monitors;
         this.limit = limit;
     }
 
@@ -38,16 +42,41 @@ public final class DatasetResource {
     public Response upload(@jakarta.ws.rs.HeaderParam("Content-Length") Long contentLength, InputStream body) {
         limit.check(contentLength);
         Dataset d = intake.ingest(body);
-        DatasetRepresentation out = DatasetRepresentation.of(d);
+        // bytes stored before may have been registered through a versioned reference
+        DatasetRepresentation out = DatasetRepresentation.of(d, d.created() ? null : intake.lineage(d.id()).orElse(null));
         return d.created()
                 ? Response.created(URI.create("/api/v1/datasets/" + d.id())).entity(out).build()
                 : Response.ok(out).build();
+    }
+
+    /**
+     * Registers a versioned reference as a dataset: {@code {"reference": "dvc:/srv/repo/data/train.csv"}}
+     * (or the path of a {@code .dvc} file) in one of the folders the service may read; the content is
+     * verified against the version's MD5 and the dataset answers with its {@code lineage}.
+     */
+    @POST
+    @RolesAllowed(Roles.WRITE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(VersionedReference request) {
+        if (request == null || request.reference() == null || request.reference().isBlank()) {
+            throw new InvalidRequestException("reference", "is required: a DVC-tracked file as dvc:PATH or PATH.dvc, or"
+                    + " send the batch itself as text/csv or Arrow");
+        }
+        Dataset d = intake.register(request.reference(), monitors.sources().directories());
+        DatasetRepresentation out = DatasetRepresentation.of(d, intake.lineage(d.id()).orElse(null));
+        return d.created()
+                ? Response.created(URI.create("/api/v1/datasets/" + d.id())).entity(out).build()
+                : Response.ok(out).build();
+    }
+
+    /** A dataset named by the system that versions it. */
+    public record VersionedReference(String reference) {
     }
 
     @GET
     @RolesAllowed(Roles.READ)
     @Path("{id}")
     public DatasetRepresentation find(@PathParam("id") String id) {
-        return DatasetRepresentation.of(intake.find(id, "id"));
+        return DatasetRepresentation.of(intake.find(id, "id"), intake.lineage(id).orElse(null));
     }
 }

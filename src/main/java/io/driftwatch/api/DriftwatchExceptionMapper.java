@@ -4,13 +4,14 @@ import io.driftwatch.DriftwatchException;
 import io.driftwatch.io.DatasetLimitException;
 import io.driftwatch.io.SchemaMismatchException;
 import io.driftwatch.io.UnreadableDatasetException;
-import io.driftwatch.monitor.checks.BusyException;
+import io.driftwatch.io.lineage.UnresolvableReferenceException;
 import io.driftwatch.monitor.ConflictException;
+import io.driftwatch.monitor.InvalidRequestException;
+import io.driftwatch.monitor.NotFoundException;
+import io.driftwatch.monitor.checks.BusyException;
 import io.driftwatch.monitor.checks.FailedCheckException;
 import io.driftwatch.monitor.checks.InvalidLabelsException;
 import io.driftwatch.monitor.definitions.InvalidMonitorException;
-import io.driftwatch.monitor.InvalidRequestException;
-import io.driftwatch.monitor.NotFoundException;
 import io.driftwatch.store.BlobTooLargeException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -56,6 +57,9 @@ final class DriftwatchExceptionMapper implements ExceptionMapper<DriftwatchExcep
         }
         if (e instanceof FailedCheckException f) {
             return answer(422, batchError(f.reason()).withFailedCheck(f.checkId()));
+        }
+        if (e instanceof UnresolvableReferenceException) {
+            return answer(422, ApiError.of("unresolvable_reference", e.getMessage(), "reference"));
         }
         if (e instanceof DatasetLimitException) {
             // a kind of unreadable batch, but one past a limit the user can raise

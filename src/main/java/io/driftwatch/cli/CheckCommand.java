@@ -45,8 +45,9 @@ public final class CheckCommand extends DriftwatchCommand {
     @Override
     public void configure(Subparser subparser) {
         subparser.addArgument("--reference").metavar("REF")
-                .help("reference batch (CSV or Arrow) or a profile written by 'driftwatch profile'; "
-                        + "defaults to the monitor's 'reference'");
+                .help("reference batch (CSV or Arrow), a profile written by 'driftwatch profile', or a DVC-tracked"
+                        + " file (FILE.dvc, or dvc:PATH for a .dvc or dvc.lock output); defaults to the monitor's"
+                        + " 'reference'");
         subparser.addArgument("--current").metavar("CUR").required(true).help("current batch (CSV or Arrow)");
         subparser.addArgument("--monitor").metavar("MONITOR.yml")
                 .help("monitor definition (YAML or JSON): column mapping, tests, thresholds, drift share");
@@ -72,8 +73,13 @@ public final class CheckCommand extends DriftwatchCommand {
 
         CheckReport report;
         try (CheckRunner runner = CheckRunner.withCores(); ProgressBar bar = ProgressBar.onTerminal(System.err)) {
-            report = referenceName == null ? withoutReference(runner, current, monitor, monitorFile, bar)
-                    : runner.run(Path.of(referenceName), current, monitor, bar);
+            if (referenceName == null) {
+                report = withoutReference(runner, current, monitor, monitorFile, bar);
+            } else {
+                ReferenceArgument reference = ReferenceArgument.of(referenceName);
+                report = runner.run(reference.file(), reference.name(), current, monitor, bar)
+                        .withReferenceLineage(reference.lineage());
+            }
         }
         String json = namespace.getString("json");
         if (json != null) {

@@ -27,7 +27,8 @@ public final class ProfileCommand extends DriftwatchCommand {
     @Override
     public void configure(Subparser subparser) {
         subparser.addArgument("--reference").metavar("REF")
-                .help("reference batch (CSV or Arrow); defaults to the monitor's 'reference'");
+                .help("reference batch (CSV or Arrow), or a DVC-tracked file (FILE.dvc, or dvc:PATH); defaults to"
+                        + " the monitor's 'reference'");
         subparser.addArgument("--out").metavar("FILE.profile").required(true).help("where to write the profile");
         subparser.addArgument("--monitor").metavar("MONITOR.yml")
                 .help("monitor definition whose declared column types to read the reference with");
@@ -44,11 +45,16 @@ public final class ProfileCommand extends DriftwatchCommand {
                     "argument --reference is required" + (monitorFile == null ? ""
                             : ": the monitor " + monitorFile + " names no reference")));
         }
-        Path reference = Path.of(referenceName);
+        ReferenceArgument reference = ReferenceArgument.of(referenceName);
         Path out = Path.of(namespace.getString("out"));
-        ReferenceProfile profile = CheckRunner.referenceProfile(reference, monitor);
+        ReferenceProfile profile = CheckRunner.referenceProfile(reference.file(), monitor);
         CheckCommand.write(out, "profile", profile::writeTo);
-        System.out.printf(Locale.ROOT, "%s: profile of %s (%,d rows, %d columns)%n", out, reference,
+        System.out.printf(Locale.ROOT, "%s: profile of %s (%,d rows, %d columns)%n", out, reference.name(),
                 profile.rowCount(), profile.columns().size());
+        if (reference.lineage() != null) {
+            System.out.println("Reference " + reference.lineage().system().toUpperCase(Locale.ROOT) + ": "
+                    + reference.lineage().fact("path") + " md5 " + reference.lineage().fact("md5") + " (from "
+                    + reference.lineage().fact("from") + ")");
+        }
     }
 }

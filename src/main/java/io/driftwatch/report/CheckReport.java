@@ -49,6 +49,15 @@ public record CheckReport(
         roles = roles == null ? ColumnRoles.none() : roles;
     }
 
+    /** This report with the reference's lineage (the version of the data it names); no-op without a reference. */
+    public CheckReport withReferenceLineage(io.driftwatch.data.Lineage lineage) {
+        if (referenceBatch == null || lineage == null) {
+            return this;
+        }
+        return new CheckReport(title, sections, reference, current, types, roles, referenceBatch.withLineage(lineage),
+                currentBatch, timings, createdAt, driftwatchVersion);
+    }
+
     /** Whether the check ran against a reference (else only the analyses that need none ran). */
     public boolean hasReference() {
         return reference != null;

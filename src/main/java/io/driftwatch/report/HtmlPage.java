@@ -37,12 +37,33 @@ record HtmlPage(
     }
 
     /** Where one input came from, printed. */
-    record Source(String name, String format, String rows, String sha256) {
+    record Source(String name, String format, String rows, String sha256, String lineage) {
         static Source of(BatchInfo batch, long fallbackRows) {
             if (batch == null) {
-                return new Source("(not recorded)", null, DisplayNumbers.count(fallbackRows), null);
+                return new Source("(not recorded)", null, DisplayNumbers.count(fallbackRows), null, null);
             }
-            return new Source(batch.source(), batch.format(), DisplayNumbers.count(batch.rows()), batch.sha256());
+            return new Source(batch.source(), batch.format(), DisplayNumbers.count(batch.rows()), batch.sha256(),
+                    lineage(batch.lineage()));
+        }
+
+        /** {@code DVC: data/train.csv md5 c937… (data/train.csv.dvc, from cache, commit 0123456)}. */
+        static String lineage(io.driftwatch.data.Lineage l) {
+            if (l == null) {
+                return null;
+            }
+            StringBuilder s = new StringBuilder(l.system().toUpperCase(java.util.Locale.ROOT)).append(": ");
+            s.append(l.fact("path") == null ? "" : l.fact("path")).append(l.fact("md5") == null ? ""
+                    : " md5 " + l.fact("md5"));
+            java.util.List<String> more = new java.util.ArrayList<>();
+            for (String key : java.util.List.of("file", "from")) {
+                if (l.fact(key) != null) {
+                    more.add(key.equals("from") ? "from " + l.fact(key) : l.fact(key));
+                }
+            }
+            if (l.fact("gitCommit") != null) {
+                more.add("commit " + l.fact("gitCommit").substring(0, Math.min(12, l.fact("gitCommit").length())));
+            }
+            return more.isEmpty() ? s.toString() : s.append(" (").append(String.join(", ", more)).append(')').toString();
         }
     }
 

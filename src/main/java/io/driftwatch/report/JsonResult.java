@@ -117,6 +117,14 @@ public final class JsonResult {
         g.writeStringField("format", b == null ? null : b.format());
         g.writeNumberField("rows", b == null ? 0 : b.rows());
         g.writeStringField("sha256", b == null ? null : b.sha256());
+        if (b != null && b.lineage() != null) {
+            g.writeObjectFieldStart("lineage");
+            g.writeStringField("system", b.lineage().system());
+            for (java.util.Map.Entry<String, String> fact : b.lineage().facts().entrySet()) {
+                g.writeStringField(fact.getKey(), fact.getValue());
+            }
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

@@ -43,6 +43,9 @@ public final class TextReport {
                 : String.format(Locale.ROOT, "%s (%,d rows), no reference: drift not tested",
                         report.currentBatch().source(), report.currentBatch().rows());
         out.println(monitorName.map(name -> name + ": " + inputs).orElse(inputs));
+        if (report.hasReference() && report.referenceBatch().lineage() != null) {
+            out.println("Reference " + HtmlPage.Source.lineage(report.referenceBatch().lineage()));
+        }
         for (Section section : report.sections().all()) {
             SectionViews.of(section).text(out, report, ignored);
         }

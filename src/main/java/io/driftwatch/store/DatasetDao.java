@@ -1,5 +1,6 @@
 package io.driftwatch.store;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
 import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
@@ -33,6 +34,21 @@ public interface DatasetDao {
 
     @SqlQuery("SELECT * FROM datasets WHERE sha256 = :sha256")
     Optional<DatasetRow> findBySha256(String sha256);
+
+    /**
+     * Records where dataset {@code datasetId}'s bytes came from (JSON written and read by the monitor
+     * layer) unless it has a lineage already; returns the rows inserted (0 or 1).
+     */
+    @SqlUpdate("""
+            INSERT INTO dataset_lineage (dataset_id, lineage, recorded_at)
+            VALUES (:datasetId, :lineage, :recordedAt)
+            ON CONFLICT DO NOTHING
+            """)
+    int insertLineageIfAbsent(String datasetId, String lineage, Instant recordedAt);
+
+    /** The lineage recorded for dataset {@code datasetId}, if any. */
+    @SqlQuery("SELECT lineage FROM dataset_lineage WHERE dataset_id = :datasetId")
+    Optional<String> lineage(String datasetId);
 
     /** Inserts the profile unless one with the same sha256 exists; returns the rows inserted (0 or 1). */
     @SqlUpdate("""

@@ -124,12 +124,23 @@ public final class CheckRunner implements AutoCloseable {
      * @throws io.driftwatch.DriftwatchException when an input cannot be read or the inputs do not line up
      */
     public CheckReport run(Path reference, Path current, MonitorDefinition monitor, CheckProgress progress) {
+        return run(reference, reference.toString(), current, monitor, progress);
+    }
+
+    /**
+     * {@link #run(Path, Path, MonitorDefinition, CheckProgress)} of a reference the user named
+     * {@code referenceName} (a DVC-tracked file resolved to {@code reference} in the cache): reports
+     * and titles say that name.
+     */
+    public CheckReport run(Path reference, String referenceName, Path current, MonitorDefinition monitor,
+            CheckProgress progress) {
         requireReadable(reference);
         requireReadable(current);
         CsvOptions csv = monitor.csvOptions().withLimits(csvLimits);
-        String title = monitor.name().orElse(reference.getFileName() + " vs " + current.getFileName());
-        return check(() -> readReference(reference, csv), reference.toString(), reference.getFileName().toString(),
-                current, current.toString(), title, monitor, progress);
+        String shortName = Path.of(referenceName.replaceFirst("^dvc:", "")).getFileName().toString();
+        String title = monitor.name().orElse(shortName + " vs " + current.getFileName());
+        return check(() -> readReference(reference, csv), referenceName, shortName, current, current.toString(), title,
+                monitor, progress);
     }
 
     /**
@@ -151,7 +162,8 @@ public final class CheckRunner implements AutoCloseable {
         long start = System.nanoTime();
         String title = monitor.name().orElse(reference.source() + " vs " + currentBatch.source());
         return analyse(new Reference(null, profile, reference.format(), reference.sha256()), reference.source(),
-                current, currentBatch, title, monitor, CheckProgress.NONE, createdAt, start);
+                current, currentBatch, title, monitor, CheckProgress.NONE, createdAt, start)
+                .withReferenceLineage(reference.lineage());
     }
 
     /**

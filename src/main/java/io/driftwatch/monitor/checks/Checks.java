@@ -180,7 +180,7 @@ public final class Checks {
                     throw batch.unreadable();
                 }
                 BatchInfo referenceInfo = new BatchInfo("dataset " + referenceData.id(), referenceData.format(),
-                        referenceData.rows(), referenceData.sha256());
+                        referenceData.rows(), referenceData.sha256(), intake.lineage(referenceData.id()).orElse(null));
                 BatchInfo currentInfo = new BatchInfo("dataset " + dataset.id(), dataset.format(),
                         batch.table().rowCount(), dataset.sha256());
                 report = runner.run(monitors.profile(reference.profileSha256(), monitor.id()), referenceInfo,

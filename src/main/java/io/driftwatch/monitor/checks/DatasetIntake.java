@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.driftwatch.data.ColumnType;
+import io.driftwatch.data.Lineage;
 import io.driftwatch.data.Table;
 import io.driftwatch.io.ArrowFileWriter;
 import io.driftwatch.io.CsvOptions;
@@ -15,6 +16,8 @@ import io.driftwatch.io.Datasets;
 import io.driftwatch.io.Limit;
 import io.driftwatch.io.TypeInference;
 import io.driftwatch.io.UnreadableDatasetException;
+import io.driftwatch.io.lineage.DvcReference;
+import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.NotFoundException;
 import io.driftwatch.store.BlobStore;
 import io.driftwatch.store.BlobTooLargeException;
@@ -354,6 +357,87 @@ public final class DatasetIntake {
             if (count > limit.max()) {
                 throw BlobTooLargeException.ofSetting(limit.max(), limit.setting(), refusal);
             }
+        }
+    }
+
+    /**
+     * Stores the batch a versioned reference names ({@code dvc:PATH} or {@code PATH.dvc}, resolved to
+     * content verified against the version's hash) as a dataset, and records where it came from. The
+     * pointer must lie in one of {@code directories} (the folders the service may read); the same bytes
+     * are the same dataset, and keep the lineage they were first registered with.
+     *
+     * @throws InvalidRequestException naming {@code reference} when {@code name} names no versioned
+     *     file or one outside {@code directories}
+     * @throws io.driftwatch.io.lineage.UnresolvableReferenceException when it cannot be resolved to
+     *     content with its recorded hash
+     * @throws UnreadableDatasetException when that content is not a readable batch
+     */
+    public Dataset register(String name, List<Path> directories) {
+        if (!DvcReference.names(name)) {
+            throw new InvalidRequestException("reference", "'" + name + "' names no versioned file: give a"
+                    + " DVC-tracked file as dvc:PATH or PATH.dvc (a plain batch is uploaded as the request's body)");
+        }
+        Path pointer = real(Path.of(name.startsWith(DvcReference.PREFIX) ? name.substring(DvcReference.PREFIX.length())
+                : name));
+        if (directories.stream().noneMatch(d -> pointer.startsWith(real(d)))) {
+            throw new InvalidRequestException("reference", pointer + " is outside the folders the service may read"
+                    + " (sources.directories: " + directories + ")");
+        }
+        DvcReference.Tracked tracked = DvcReference.resolve(name, Path.of(""));
+        Dataset dataset;
+        try (InputStream in = java.nio.file.Files.newInputStream(tracked.file())) {
+            dataset = ingest(in);
+        } catch (IOException e) {
+            throw new UnreadableDatasetException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+        datasets.insertLineageIfAbsent(dataset.id(), lineageJson(tracked.lineage()),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return dataset;
+    }
+
+    /**
+     * {@code path} with its symbolic links resolved as far as it exists (a tracked output need not be
+     * checked out), so that a link cannot lead out of the folders the service may read.
+     */
+    private static Path real(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+
+    /** Where dataset {@code id}'s bytes came from, when it was registered through a versioned reference. */
+    public Optional<Lineage> lineage(String id) {
+        return datasets.lineage(id).map(DatasetIntake::lineageOf);
+    }
+
+    private static String lineageJson(Lineage lineage) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = JSON.createObjectNode().put("system", lineage.system());
+        lineage.facts().forEach(node::put);
+        return node.toString();
+    }
+
+    private static Lineage lineageOf(String json) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(json);
+            Map<String, String> facts = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : node.properties()) {
+                if (!e.getKey().equals("system")) {
+                    facts.put(e.getKey(), e.getValue().asText());
+                }
+            }
+            return new Lineage(node.path("system").asText(), facts);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("a stored dataset lineage is not JSON", e);
         }
     }
 
