@@ -7,7 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import java.util.function.Consumer;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -52,6 +58,26 @@ public final class HeadlessChromium implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, chrome);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return new HeadlessChromium(service, driver, profileDir);
+    }
+
+    /** Starts the browser keeping its console's messages, for {@link #consoleWarnings()}. */
+    public static HeadlessChromium startLoggingConsole() throws IOException {
+        return start(options -> {
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+        });
+    }
+
+    /** The console's warnings and errors since the last call (a browser started by {@link #startLoggingConsole()}). */
+    public List<String> consoleWarnings() {
+        List<String> out = new ArrayList<>();
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
+                out.add(e.getLevel() + " " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     /** The driver. */

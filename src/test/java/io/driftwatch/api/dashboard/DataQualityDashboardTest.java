@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,9 +32,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * A check's data quality everywhere it shows, end to end: a monitor with
@@ -166,11 +162,7 @@ class DataQualityDashboardTest {
 
     @Test
     void drawsTheDataQualityChartInChromium() throws IOException {
-        try (HeadlessChromium chromium = HeadlessChromium.start(options -> {
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.BROWSER, Level.ALL);
-            options.setCapability("goog:loggingPrefs", logs);
-        })) {
+        try (HeadlessChromium chromium = HeadlessChromium.startLoggingConsole()) {
             ChromeDriver driver = chromium.driver();
             driver.manage().window().setSize(new Dimension(1280, 900));
             driver.get(api.base() + "/monitors/orders");
@@ -183,13 +175,7 @@ class DataQualityDashboardTest {
             assertThat(chart.findElements(By.cssSelector("a.pt circle.o"))).hasSize(CHECKS.size() - (int) broken);
             WebElement share = driver.findElement(By.id("share-chart"));
             assertThat(chart.getRect().getX()).as("the two charts share their time axis").isEqualTo(share.getRect().getX());
-            List<String> errors = new ArrayList<>();
-            for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-                if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    errors.add(e.getLevel() + " " + e.getMessage());
-                }
-            }
-            assertThat(errors).as("console messages").isEmpty();
+            assertThat(chromium.consoleWarnings()).as("console messages").isEmpty();
 
             long qualityBottom = (Long) driver.executeScript("var r = arguments[0].closest('section')"
                     + ".getBoundingClientRect(); return Math.ceil(r.bottom + window.scrollY) + 16;", chart);

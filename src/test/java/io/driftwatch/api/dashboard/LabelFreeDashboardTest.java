@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,9 +26,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Five days of the Adult example's income model on the dashboard, estimated without labels: three
@@ -121,11 +117,7 @@ class LabelFreeDashboardTest {
 
     @Test
     void drawsTheLabelFreeChartsInChromium() throws IOException {
-        try (HeadlessChromium chromium = HeadlessChromium.start(options -> {
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.BROWSER, Level.ALL);
-            options.setCapability("goog:loggingPrefs", logs);
-        })) {
+        try (HeadlessChromium chromium = HeadlessChromium.startLoggingConsole()) {
             ChromeDriver driver = chromium.driver();
             driver.manage().window().setSize(new Dimension(1280, 900));
             driver.get("http://localhost:" + APP.getLocalPort() + "/monitors/" + MONITOR);
@@ -139,13 +131,7 @@ class LabelFreeDashboardTest {
             assertThat(pca.findElements(By.cssSelector("a.pt circle.v"))).hasSize(RESULTS.size());
             WebElement share = driver.findElement(By.id("share-chart"));
             assertThat(auc.getRect().getX()).as("the charts share their time axis").isEqualTo(share.getRect().getX());
-            List<String> errors = new ArrayList<>();
-            for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-                if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    errors.add(e.getLevel() + " " + e.getMessage());
-                }
-            }
-            assertThat(errors).as("console messages").isEmpty();
+            assertThat(chromium.consoleWarnings()).as("console messages").isEmpty();
 
             WebElement panel = driver.findElement(By.id("estimate-panel"));
             long top = (Long) driver.executeScript("return Math.floor(arguments[0].getBoundingClientRect().top"

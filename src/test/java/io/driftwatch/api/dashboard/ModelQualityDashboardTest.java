@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,9 +27,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Two weeks of a churn model on the dashboard: a batch of 2,000 predictions checked every morning, its
@@ -121,11 +117,7 @@ class ModelQualityDashboardTest {
 
     @Test
     void drawsTheModelQualityChartInChromium() throws IOException {
-        try (HeadlessChromium chromium = HeadlessChromium.start(options -> {
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.BROWSER, Level.ALL);
-            options.setCapability("goog:loggingPrefs", logs);
-        })) {
+        try (HeadlessChromium chromium = HeadlessChromium.startLoggingConsole()) {
             ChromeDriver driver = chromium.driver();
             driver.manage().window().setSize(new Dimension(1280, 900));
             driver.get("http://localhost:" + APP.getLocalPort() + "/monitors/churn");
@@ -136,13 +128,7 @@ class ModelQualityDashboardTest {
             assertThat(chart.findElements(By.cssSelector("a.bar rect.cv"))).hasSize(DAYS);
             WebElement share = driver.findElement(By.id("share-chart"));
             assertThat(chart.getRect().getX()).as("the charts share their time axis").isEqualTo(share.getRect().getX());
-            List<String> errors = new ArrayList<>();
-            for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-                if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    errors.add(e.getLevel() + " " + e.getMessage());
-                }
-            }
-            assertThat(errors).as("console messages").isEmpty();
+            assertThat(chromium.consoleWarnings()).as("console messages").isEmpty();
 
             long bottom = (Long) driver.executeScript("var r = arguments[0].closest('section')"
                     + ".getBoundingClientRect(); return Math.ceil(r.bottom + window.scrollY) + 16;", chart);
