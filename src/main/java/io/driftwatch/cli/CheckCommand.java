@@ -46,7 +46,8 @@ public final class CheckCommand extends DriftwatchCommand {
     public void configure(Subparser subparser) {
         subparser.addArgument("--reference").metavar("REF")
                 .help("reference batch (CSV or Arrow), a profile written by 'driftwatch profile', or a DVC-tracked"
-                        + " file (FILE.dvc, or dvc:PATH for a .dvc or dvc.lock output); defaults to the monitor's"
+                        + " file (FILE.dvc, or dvc:PATH for a .dvc or dvc.lock output), or a registered MLflow model's"
+                        + " training data (mlflow:models:/NAME@ALIAS or /NAME/VERSION); defaults to the monitor's"
                         + " 'reference'");
         subparser.addArgument("--current").metavar("CUR").required(true).help("current batch (CSV or Arrow)");
         subparser.addArgument("--monitor").metavar("MONITOR.yml")
@@ -76,9 +77,10 @@ public final class CheckCommand extends DriftwatchCommand {
             if (referenceName == null) {
                 report = withoutReference(runner, current, monitor, monitorFile, bar);
             } else {
-                ReferenceArgument reference = ReferenceArgument.of(referenceName);
-                report = runner.run(reference.file(), reference.name(), current, monitor, bar)
-                        .withReferenceLineage(reference.lineage());
+                try (ReferenceArgument reference = ReferenceArgument.of(referenceName)) {
+                    report = runner.run(reference.file(), reference.name(), current, monitor, bar)
+                            .withReferenceLineage(reference.lineage());
+                }
             }
         }
         String json = namespace.getString("json");

@@ -27,8 +27,8 @@ public final class ProfileCommand extends DriftwatchCommand {
     @Override
     public void configure(Subparser subparser) {
         subparser.addArgument("--reference").metavar("REF")
-                .help("reference batch (CSV or Arrow), or a DVC-tracked file (FILE.dvc, or dvc:PATH); defaults to"
-                        + " the monitor's 'reference'");
+                .help("reference batch (CSV or Arrow), a DVC-tracked file (FILE.dvc, or dvc:PATH), or a registered"
+                        + " MLflow model's training data (mlflow:models:/NAME@ALIAS); defaults to the monitor's 'reference'");
         subparser.addArgument("--out").metavar("FILE.profile").required(true).help("where to write the profile");
         subparser.addArgument("--monitor").metavar("MONITOR.yml")
                 .help("monitor definition whose declared column types to read the reference with");
@@ -45,16 +45,15 @@ public final class ProfileCommand extends DriftwatchCommand {
                     "argument --reference is required" + (monitorFile == null ? ""
                             : ": the monitor " + monitorFile + " names no reference")));
         }
-        ReferenceArgument reference = ReferenceArgument.of(referenceName);
-        Path out = Path.of(namespace.getString("out"));
-        ReferenceProfile profile = CheckRunner.referenceProfile(reference.file(), monitor);
-        CheckCommand.write(out, "profile", profile::writeTo);
-        System.out.printf(Locale.ROOT, "%s: profile of %s (%,d rows, %d columns)%n", out, reference.name(),
-                profile.rowCount(), profile.columns().size());
-        if (reference.lineage() != null) {
-            System.out.println("Reference " + reference.lineage().system().toUpperCase(Locale.ROOT) + ": "
-                    + reference.lineage().fact("path") + " md5 " + reference.lineage().fact("md5") + " (from "
-                    + reference.lineage().fact("from") + ")");
+        try (ReferenceArgument reference = ReferenceArgument.of(referenceName)) {
+            Path out = Path.of(namespace.getString("out"));
+            ReferenceProfile profile = CheckRunner.referenceProfile(reference.file(), monitor);
+            CheckCommand.write(out, "profile", profile::writeTo);
+            System.out.printf(Locale.ROOT, "%s: profile of %s (%,d rows, %d columns)%n", out, reference.name(),
+                    profile.rowCount(), profile.columns().size());
+            if (reference.lineage() != null) {
+                System.out.println(reference.describe());
+            }
         }
     }
 }

@@ -46,10 +46,19 @@ record HtmlPage(
                     lineage(batch.lineage()));
         }
 
-        /** {@code DVC: data/train.csv md5 c937… (data/train.csv.dvc, from cache, commit 0123456)}. */
+        /**
+         * {@code DVC: data/train.csv md5 c937… (data/train.csv.dvc, from cache, commit 0123456)}, or
+         * {@code MLflow: model bike-demand version 3 (alias champion), run 4f2a…, dataset bikes-2011 digest 9f1c
+         * (mlflow-artifacts:/…)}.
+         */
         static String lineage(io.driftwatch.data.Lineage l) {
             if (l == null) {
                 return null;
+            }
+            if (l.system().equals("mlflow")) {
+                return "MLflow: model " + l.fact("model") + " version " + l.fact("version")
+                        + (l.fact("alias") == null ? "" : " (alias " + l.fact("alias") + ")") + ", run " + l.fact("runId")
+                        + ", dataset " + l.fact("dataset") + " digest " + l.fact("digest") + " (" + l.fact("source") + ")";
             }
             StringBuilder s = new StringBuilder(l.system().toUpperCase(java.util.Locale.ROOT)).append(": ");
             s.append(l.fact("path") == null ? "" : l.fact("path")).append(l.fact("md5") == null ? ""

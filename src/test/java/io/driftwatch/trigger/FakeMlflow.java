@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class FakeMlflow implements AutoCloseable {
     private static final String API = "/api/2.0/mlflow/";
+    private static final String ARTIFACTS = "/api/2.0/mlflow-artifacts/artifacts/";
     /** MLflow's rule, as in mlflow/utils/validation.py: {@code ^[/\w.\- ]*$} plus the path checks. */
     private static final Pattern KEY = Pattern.compile("^[/\\w.\\- ]*$", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern TAG_FILTER = Pattern.compile("^tags\\.`([^`]+)` = '([^']*)'$");
@@ -47,6 +48,8 @@ public final class FakeMlflow implements AutoCloseable {
         public final Map<String, String> tags = new LinkedHashMap<>();
         public final Map<String, String> params = new LinkedHashMap<>();
         public final List<JsonNode> metrics = new ArrayList<>();
+        /** {@code inputs.dataset_inputs} as {@code runs/get} gives them. */
+        public final List<JsonNode> datasetInputs = new ArrayList<>();
 
         Run(String id, String experimentId, String name, long startTime) {
             this.id = id;
@@ -58,6 +61,7 @@ public final class FakeMlflow implements AutoCloseable {
 
     static final class Model {
         final TreeMap<Integer, Map<String, String>> versions = new TreeMap<>();
+        final Map<Integer, String> versionRuns = new HashMap<>();
         final Map<String, Integer> aliases = new HashMap<>();
     }
 
@@ -66,6 +70,7 @@ public final class FakeMlflow implements AutoCloseable {
     private final Map<String, Run> runs = new LinkedHashMap<>();
     private final Map<String, Model> models = new HashMap<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
+    private final Map<String, String> artifacts = new HashMap<>();
     private final List<String> logBatchErrors = new ArrayList<>();
     private String authorization;
     private int nextId = 1;
@@ -82,7 +87,7 @@ public final class FakeMlflow implements AutoCloseable {
         return server;
     }
 
-    synchronized void requireAuthorization(String value) {
+    public synchronized void requireAuthorization(String value) {
         this.authorization = value;
     }
 
@@ -97,6 +102,34 @@ public final class FakeMlflow implements AutoCloseable {
         for (int v = 1; v <= versions; v++) {
             m.versions.putIfAbsent(v, new LinkedHashMap<>());
         }
+    }
+
+    /**
+     * A finished training run in experiment {@code experimentId} that logged {@code datasetInputs} (each
+     * {@code {"tags": [...], "dataset": {"name", "digest", "source_type", "source"}}}, as MLflow's
+     * {@code log_input} stores them); returns its id. Its artifacts live under
+     * {@code mlflow-artifacts:/EXPERIMENT/RUN/artifacts}.
+     */
+    public synchronized String addTrainingRun(String experimentId, List<JsonNode> datasetInputs) {
+        Run run = new Run(String.format("%032x", nextId++), experimentId, "training", 1_700_000_000_000L);
+        run.status = "FINISHED";
+        run.datasetInputs.addAll(datasetInputs);
+        runs.put(run.id, run);
+        return run.id;
+    }
+
+    /** Model version {@code version} of {@code model}, made by run {@code runId} (null: registered from files). */
+    public synchronized void addModelVersion(String model, int version, String runId) {
+        Model m = models.computeIfAbsent(model, n -> new Model());
+        m.versions.putIfAbsent(version, new LinkedHashMap<>());
+        if (runId != null) {
+            m.versionRuns.put(version, runId);
+        }
+    }
+
+    /** An artifact the tracking server proxies, at {@code path} below {@code mlflow-artifacts:/}. */
+    public synchronized void putArtifact(String path, String content) {
+        artifacts.put(path, content);
     }
 
     public synchronized void setAlias(String model, String alias, int version) {
@@ -132,6 +165,11 @@ public final class FakeMlflow implements AutoCloseable {
     private synchronized Reply handle(Request r) {
         if (authorization != null && !authorization.equals(r.header("Authorization"))) {
             return error(401, "UNAUTHENTICATED", "You are not authenticated.");
+        }
+        if (r.method().equals("GET") && r.path().startsWith(ARTIFACTS)) {
+            String content = artifacts.get(r.path().substring(ARTIFACTS.length()));
+            return content == null ? error(404, "RESOURCE_DOES_NOT_EXIST", "File not found: " + r.path())
+                    : new Reply(200, Map.of("Content-Type", "application/octet-stream"), content);
         }
         if (!r.path().startsWith(API)) {
             return error(404, "ENDPOINT_NOT_FOUND", "No API endpoint at " + r.path());
@@ -193,8 +231,25 @@ public final class FakeMlflow implements AutoCloseable {
                     return error(404, "RESOURCE_DOES_NOT_EXIST", "Registered model alias "
                             + r.query().get("alias") + " not found.");
                 }
+                return Reply.json(200, version(r.query().get("name"), m, v));
+            }
+            case "GET model-versions/get": {
+                Model m = models.get(r.query().get("name"));
+                String asked = r.query().getOrDefault("version", "");
+                Integer v = asked.matches("[0-9]+") ? Integer.valueOf(asked) : null;
+                if (m == null || v == null || !m.versions.containsKey(v)) {
+                    return error(404, "RESOURCE_DOES_NOT_EXIST", "Model Version (name=" + r.query().get("name")
+                            + ", version=" + asked + ") not found");
+                }
+                return Reply.json(200, version(r.query().get("name"), m, v));
+            }
+            case "GET runs/get": {
+                Run run = runs.get(r.query().get("run_id"));
+                if (run == null) {
+                    return error(404, "RESOURCE_DOES_NOT_EXIST", "Run '" + r.query().get("run_id") + "' not found");
+                }
                 ObjectNode body = FakeServer.JSON.createObjectNode();
-                body.putObject("model_version").put("name", r.query().get("name")).put("version", v.toString());
+                body.set("run", json(run));
                 return Reply.json(200, body);
             }
             case "POST registered-models/alias": {
@@ -355,10 +410,27 @@ public final class FakeMlflow implements AutoCloseable {
         ObjectNode n = FakeServer.JSON.createObjectNode();
         n.putObject("info").put("run_id", run.id).put("run_uuid", run.id).put("experiment_id", run.experimentId)
                 .put("run_name", run.name).put("status", run.status).put("start_time", run.startTime)
+                .put("artifact_uri", "mlflow-artifacts:/" + run.experimentId + "/" + run.id + "/artifacts")
                 .put("lifecycle_stage", "active");
         ArrayNode tags = n.putObject("data").putArray("tags");
         run.tags.forEach((k, v) -> tags.addObject().put("key", k).put("value", v));
+        if (!run.datasetInputs.isEmpty()) {
+            ArrayNode inputs = n.putObject("inputs").putArray("dataset_inputs");
+            run.datasetInputs.forEach(inputs::add);
+        }
         return n;
+    }
+
+    /** {@code {"model_version": {…}}} as the registry answers for version {@code v} of model {@code m}. */
+    private static ObjectNode version(String name, Model m, int v) {
+        ObjectNode body = FakeServer.JSON.createObjectNode();
+        ObjectNode version = body.putObject("model_version").put("name", name).put("version", Integer.toString(v))
+                .put("status", "READY").put("current_stage", "None");
+        String runId = m.versionRuns.get(v);
+        if (runId != null) {
+            version.put("run_id", runId).put("source", "models:/m-" + runId);
+        }
+        return body;
     }
 
     private static Reply error(int status, String code, String message) {

@@ -67,15 +67,11 @@ public final class DvcReference {
      *     lineage
      * @throws UnresolvableReferenceException naming what is missing or wrong
      */
-    public static Tracked resolve(String name, Path base) {
+    public static TrackedFile resolve(String name, Path base) {
         Pointer pointer = name.startsWith(PREFIX) ? byOutput(base.resolve(name.substring(PREFIX.length())))
                 : byDvcFile(base.resolve(name));
         Repository repo = Repository.above(pointer.file());
         return repo.locate(pointer);
-    }
-
-    /** A resolved file: where its verified content is, and its lineage. */
-    public record Tracked(Path file, Lineage lineage) {
     }
 
     /**
@@ -237,7 +233,7 @@ public final class DvcReference {
             return new Repository(root, cache, remotes, config.getOrDefault("core", Map.of()).get("remote"), dotDvc);
         }
 
-        Tracked locate(Pointer p) {
+        TrackedFile locate(Pointer p) {
             String md5 = p.md5();
             if (md5.endsWith(".dir")) {
                 if (p.directory() == null) {
@@ -246,7 +242,7 @@ public final class DvcReference {
                 return inListing(p);
             }
             List<String> looked = new ArrayList<>();
-            Optional<Tracked> found = inStorage(p, md5, p.dvc3(), looked);
+            Optional<TrackedFile> found = inStorage(p, md5, p.dvc3(), looked);
             if (found.isPresent()) {
                 return found.get();
             }
@@ -254,7 +250,7 @@ public final class DvcReference {
                 looked.add("the workspace file " + p.output());
                 Hashes h = Hashes.of(p.output());
                 if (h.matches(md5, p.dvc3())) {
-                    return new Tracked(p.output(), lineage(p, "workspace", h.size()));
+                    return new TrackedFile(p.output(), lineage(p, "workspace", h.size()));
                 }
                 throw new UnresolvableReferenceException(pointerName(p) + " records md5 " + md5 + " for "
                         + relative(p.output()) + ", but the workspace file's is " + h.raw() + " (modified since"
@@ -268,7 +264,7 @@ public final class DvcReference {
         }
 
         /** The content with hash {@code md5} in the cache or the default remote, verified. */
-        private Optional<Tracked> inStorage(Pointer p, String md5, boolean dvc3, List<String> looked) {
+        private Optional<TrackedFile> inStorage(Pointer p, String md5, boolean dvc3, List<String> looked) {
             List<Candidate> candidates = new ArrayList<>();
             for (Path layout : layouts(cache, md5, dvc3)) {
                 candidates.add(new Candidate(layout, "cache"));
@@ -299,17 +295,17 @@ public final class DvcReference {
                                 + md5 + " as " + pointerName(p) + " records, but holds " + h.raw() + ": the "
                                 + c.where() + " is corrupt");
                     }
-                    return Optional.of(new Tracked(c.file(), lineage(p, c.where(), h.size())));
+                    return Optional.of(new TrackedFile(c.file(), lineage(p, c.where(), h.size())));
                 }
             }
             return Optional.empty();
         }
 
         /** A file inside a directory output, found through the directory's listing. */
-        private Tracked inListing(Pointer p) {
+        private TrackedFile inListing(Pointer p) {
             String dirMd5 = p.md5();
             List<String> looked = new ArrayList<>();
-            Optional<Tracked> listing = inStorage(p, dirMd5, p.dvc3(), looked);
+            Optional<TrackedFile> listing = inStorage(p, dirMd5, p.dvc3(), looked);
             if (listing.isEmpty()) {
                 throw new UnresolvableReferenceException(pointerName(p) + ": the listing of the directory that holds "
                         + relative(p.output()) + " (md5 " + dirMd5 + ") is in none of " + String.join(", ", looked)
@@ -327,10 +323,10 @@ public final class DvcReference {
                 String relpath = entry.path("relpath").asText();
                 if (!relpath.isEmpty() && inside.equals(Path.of(relpath).normalize())) {
                     Pointer file = new Pointer(p.file(), p.output(), entry.path("md5").asText(), p.dvc3(), null);
-                    Tracked t = locate(file);
+                    TrackedFile t = locate(file);
                     Map<String, String> facts = new LinkedHashMap<>(t.lineage().facts());
                     facts.put("directoryMd5", dirMd5);
-                    return new Tracked(t.file(), new Lineage("dvc", facts));
+                    return new TrackedFile(t.file(), new Lineage("dvc", facts));
                 }
             }
             throw new UnresolvableReferenceException(pointerName(p) + ": the directory listing " + dirMd5

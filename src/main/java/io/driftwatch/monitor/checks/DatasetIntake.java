@@ -17,6 +17,7 @@ import io.driftwatch.io.Limit;
 import io.driftwatch.io.TypeInference;
 import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.io.lineage.DvcReference;
+import io.driftwatch.io.lineage.TrackedFile;
 import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.NotFoundException;
 import io.driftwatch.store.BlobStore;
@@ -383,7 +384,7 @@ public final class DatasetIntake {
             throw new InvalidRequestException("reference", pointer + " is outside the folders the service may read"
                     + " (sources.directories: " + directories + ")");
         }
-        DvcReference.Tracked tracked = DvcReference.resolve(name, Path.of(""));
+        TrackedFile tracked = DvcReference.resolve(name, Path.of(""));
         Dataset dataset;
         try (InputStream in = java.nio.file.Files.newInputStream(tracked.file())) {
             dataset = ingest(in);

@@ -36,7 +36,7 @@ class DvcReferenceTest {
         write(".git/HEAD", "ref: refs/heads/main\n");
         write(".git/refs/heads/main", COMMIT + "\n");
 
-        DvcReference.Tracked t = DvcReference.resolve("data/train.csv.dvc", repo);
+        TrackedFile t = DvcReference.resolve("data/train.csv.dvc", repo);
 
         assertThat(t.file()).isEqualTo(cached);
         assertThat(t.lineage().system()).isEqualTo("dvc");
@@ -57,7 +57,7 @@ class DvcReferenceTest {
         write("train.csv.dvc", "outs:\n- md5: " + md5 + "\n  size: 16\n  path: train.csv\n");
         Path cached = write(".dvc/cache/" + md5.substring(0, 2) + "/" + md5.substring(2), crlf);
 
-        DvcReference.Tracked t = DvcReference.resolve("train.csv.dvc", repo);
+        TrackedFile t = DvcReference.resolve("train.csv.dvc", repo);
 
         assertThat(t.file()).isEqualTo(cached);
         assertThat(t.lineage().fact("hash")).isEqualTo("md5-dos2unix");
@@ -74,7 +74,7 @@ class DvcReferenceTest {
         Files.createDirectories(stored.getParent());
         Files.writeString(stored, CSV);
 
-        DvcReference.Tracked t = DvcReference.resolve("data/train.csv.dvc", repo);
+        TrackedFile t = DvcReference.resolve("data/train.csv.dvc", repo);
 
         assertThat(t.file()).isEqualTo(stored.normalize());
         assertThat(t.lineage().fact("from")).isEqualTo("remote storage");
@@ -98,7 +98,7 @@ class DvcReferenceTest {
         write("data/train.csv.dvc", "outs:\n- md5: " + md5(CSV) + "\n  hash: md5\n  path: train.csv\n");
         Path workspace = write("data/train.csv", CSV);
 
-        DvcReference.Tracked t = DvcReference.resolve("dvc:data/train.csv", repo);
+        TrackedFile t = DvcReference.resolve("dvc:data/train.csv", repo);
 
         assertThat(t.file()).isEqualTo(workspace);
         assertThat(t.lineage().fact("from")).isEqualTo("workspace");
@@ -113,7 +113,7 @@ class DvcReferenceTest {
                 + "    - path: out/train.csv\n      hash: md5\n      md5: " + md5 + "\n      size: 13\n");
         write(".dvc/cache/files/md5/" + md5.substring(0, 2) + "/" + md5.substring(2), CSV);
 
-        DvcReference.Tracked t = DvcReference.resolve("dvc:pipeline/out/train.csv", repo);
+        TrackedFile t = DvcReference.resolve("dvc:pipeline/out/train.csv", repo);
 
         assertThat(t.lineage().fact("file")).isEqualTo("pipeline/dvc.lock");
         assertThat(t.lineage().fact("path")).isEqualTo("pipeline/out/train.csv");
@@ -131,7 +131,7 @@ class DvcReferenceTest {
         write(".dvc/cache/files/md5/" + dir.substring(0, 2) + "/" + dir.substring(2), listing);
         Path cachedB = write(".dvc/cache/files/md5/" + b.substring(0, 2) + "/" + b.substring(2), "a,b\n3,z\n");
 
-        DvcReference.Tracked t = DvcReference.resolve("dvc:data/batches/sub/b.csv", repo);
+        TrackedFile t = DvcReference.resolve("dvc:data/batches/sub/b.csv", repo);
 
         assertThat(t.file()).isEqualTo(cachedB);
         assertThat(t.lineage().fact("md5")).isEqualTo(b);
