@@ -11,7 +11,9 @@ import org.apache.datasketches.quantilescommon.DoublesSketchSortedView;
  * exact min and max, the mean and the sum of squared deviations {@code M2} (Chan, Golub and LeVeque's
  * mergeable form, doi:10.1080/00031305.1983.10483115), an Apache DataSketches KLL doubles sketch of the
  * finite values, and the exact count of every distinct finite value while there are at most
- * {@link SketchSettings#exactValues()} of them.
+ * {@link SketchSettings#exactValues()} of them. Its {@link #summary()} is exact (every value with its
+ * count) while either the value counts are kept or the KLL sketch has not yet compacted anything
+ * (fewer than about k values).
  *
  * <p>Missing cells are NaN (as {@code NumericColumn} stores them); ±∞ are counted and left out of
  * everything else, as Evidently's cleaning drops them.
@@ -225,9 +227,29 @@ public final class NumericSketch implements ColumnSketch {
         }
         DoublesSketchSortedView view = kll.getSortedView();
         boolean estimated = kll.isEstimationMode();
+        if (!estimated) {
+            return exactFromSketch(view.getQuantiles(), view.getCumulativeWeights(), variance);
+        }
         return QuantileSummary.of(view.getQuantiles(), view.getCumulativeWeights(),
                 estimated ? kll.getNormalizedRankError(false) : 0.0, estimated ? kll.getNormalizedRankError(true) : 0.0,
                 min, max, mean, variance);
+    }
+
+    /** A sketch not yet compacting holds every value once: their exact counts. */
+    private QuantileSummary exactFromSketch(double[] items, long[] cumulative, double variance) {
+        double[] distinctValues = new double[items.length];
+        long[] counts = new long[items.length];
+        int k = -1;
+        long previous = 0;
+        for (int i = 0; i < items.length; i++) {
+            if (k < 0 || items[i] != distinctValues[k]) {
+                distinctValues[++k] = items[i];
+            }
+            counts[k] += cumulative[i] - previous;
+            previous = cumulative[i];
+        }
+        return QuantileSummary.ofValueCounts(Arrays.copyOf(distinctValues, k + 1), Arrays.copyOf(counts, k + 1),
+                mean, variance);
     }
 
     /** The summary the sketch tests read: exact value counts while kept, else the KLL sketch's sorted view. */

@@ -15,13 +15,18 @@ package io.driftwatch.profile;
  * <p>Thread-safe: immutable.
  *
  * @param k the KLL parameter, 8 to 65535: rank error about {@code 2.3/k^0.97} (1.3 % at 200, 0.09 % at 3200)
- * @param exactValues the most distinct numbers a numeric column counts exactly
+ * @param exactValues the most distinct numbers a numeric column counts exactly, at least 20
  * @param exactLabels the most distinct labels a categorical column counts exactly
  * @param frequentItemsMapSize the frequent-items sketch's map size, a power of two of at least 8
  */
 public record SketchSettings(int k, int exactValues, int exactLabels, int frequentItemsMapSize) {
     public static final int DEFAULT_K = 3200;
     public static final int DEFAULT_EXACT_VALUES = 64;
+    /**
+     * The least {@link #exactValues()}: a reference with at most 20 distinct values gets one bin per value,
+     * which needs their exact counts.
+     */
+    public static final int MIN_EXACT_VALUES = 20;
     public static final int DEFAULT_EXACT_LABELS = 1000;
     public static final int DEFAULT_FREQUENT_ITEMS_MAP_SIZE = 4096;
 
@@ -29,8 +34,10 @@ public record SketchSettings(int k, int exactValues, int exactLabels, int freque
         if (k < 8 || k > 65535) {
             throw new IllegalArgumentException("k must be in 8..65535, got " + k);
         }
-        if (exactValues < 0 || exactLabels < 0) {
-            throw new IllegalArgumentException("exact limits must not be negative");
+        if (exactValues < MIN_EXACT_VALUES || exactLabels < 0) {
+            throw new IllegalArgumentException("a profile counts at least " + MIN_EXACT_VALUES
+                    + " distinct numbers exactly (Evidently bins up to 20 per value) and no negative number of labels, got "
+                    + exactValues + " and " + exactLabels);
         }
         if (frequentItemsMapSize < 8 || Integer.bitCount(frequentItemsMapSize) != 1) {
             throw new IllegalArgumentException("the frequent-items map size must be a power of two of at least 8, got "

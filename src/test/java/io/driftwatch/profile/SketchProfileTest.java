@@ -233,21 +233,30 @@ class SketchProfileTest {
     @Test
     void dropsExactValueCountsPastTheLimitInAnyOrder() {
         SketchSettings settings = SketchSettings.defaults().withK(200);
-        SketchSettings limited = new SketchSettings(200, 3, settings.exactLabels(), settings.frequentItemsMapSize());
-        SketchProfile a = SketchProfile.of(numbers(1, 2, 2), limited);
-        SketchProfile b = SketchProfile.of(numbers(3, Double.NaN), limited);
-        SketchProfile c = SketchProfile.of(numbers(4), limited);
+        SketchSettings limited = new SketchSettings(200, 20, settings.exactLabels(), settings.frequentItemsMapSize());
+        SketchProfile a = SketchProfile.of(numbers(1, 2, 2, 5, 6, 7, 8, 9, 10, 11, 12, 13), limited);
+        SketchProfile b = SketchProfile.of(numbers(3, Double.NaN, 14, 15, 16, 17, 18, 19), limited);
+        SketchProfile c = SketchProfile.of(numbers(4, 20, 21), limited);
         assertThat(((NumericSketch) a.merge(b).column("x").orElseThrow()).keepsValues()).isTrue();
         assertThat(((NumericSketch) a.merge(b).merge(c).column("x").orElseThrow()).keepsValues()).isFalse();
         assertThat(((NumericSketch) c.merge(a).merge(b).column("x").orElseThrow()).keepsValues()).isFalse();
         NumericSketch all = (NumericSketch) c.merge(b).merge(a).column("x").orElseThrow();
-        assertThat(all.count()).isEqualTo(5);
+        assertThat(all.count()).isEqualTo(22);
         assertThat(all.missing()).isEqualTo(1);
-        assertThat(all.mean()).isCloseTo(2.4, within(1e-12));
-        assertThat(all.m2() / all.count()).isCloseTo(1.04, within(1e-12));
-        // the KLL sketch still holds every value: exact
+        double mean = 233.0 / 22; // 1..21 and a second 2
+        assertThat(all.mean()).isCloseTo(mean, within(1e-12));
+        double m2 = 0;
+        for (int v = 1; v <= 21; v++) {
+            m2 += (v - mean) * (v - mean);
+        }
+        m2 += (2 - mean) * (2 - mean);
+        assertThat(all.m2()).isCloseTo(m2, within(1e-9));
+        // the KLL sketch still holds every value: the summary is exact, duplicates counted together
         assertThat(all.summary().rankError()).isZero();
-        assertThat(all.summary().rankBelow(3)).isCloseTo(0.6, within(1e-12));
+        assertThat(all.summary().hasExactValues()).isTrue();
+        assertThat(all.summary().size()).isEqualTo(21);
+        assertThat(all.summary().weight(1)).isEqualTo(2);
+        assertThat(all.summary().rankBelow(3)).isCloseTo(3.0 / 22, within(1e-12));
     }
 
     private static Table numbers(double... values) {
