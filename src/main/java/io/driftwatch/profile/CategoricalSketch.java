@@ -67,8 +67,13 @@ public final class CategoricalSketch implements ColumnSketch {
         summary = null;
         if (label == null) {
             missing += count;
-            return;
+        } else {
+            countLabel(label, count);
         }
+    }
+
+    /** Counts {@code count} more of {@code label}, switching to the sketch when it is one label too many. */
+    private void countLabel(String label, long count) {
         if (exact != null) {
             long[] c = exact.get(label);
             if (c != null) {
@@ -99,8 +104,7 @@ public final class CategoricalSketch implements ColumnSketch {
         summary = null;
         if (other.exact != null) {
             for (Map.Entry<String, long[]> e : other.exact.entrySet()) {
-                rows -= e.getValue()[0]; // update counts the cells again
-                update(e.getKey(), e.getValue()[0]);
+                countLabel(e.getKey(), e.getValue()[0]);
             }
             return;
         }

@@ -1,7 +1,5 @@
 package io.driftwatch.stats;
 
-import java.util.Arrays;
-
 /**
  * One side of a categorical column summarised for the sketch tests: per label an estimated count
  * with an interval holding the true count, and the true total.
@@ -118,11 +116,6 @@ public final class FrequencySummary {
 
     public long upperBound(int i) {
         return upper[i];
-    }
-
-    /** Index of {@code label} among the listed labels, or −1. Linear; the tests build their own index. */
-    int indexOf(String label) {
-        return Arrays.asList(labels).indexOf(label);
     }
 
     @Override
