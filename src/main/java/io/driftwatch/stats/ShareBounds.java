@@ -4,12 +4,13 @@ package io.driftwatch.stats;
  * The two extreme pairs of share vectors a score is evaluated at to bound it, when each share is
  * only known to lie in an interval: {@link #closer} pulls each reference share and its current share
  * towards each other as far as their intervals allow (meeting where the intervals overlap), which
- * lowers every divergence the sketch tests use; {@link #apart} pushes them away from each other to
- * the far ends of their intervals, which raises it. Each divergence ({@code psi}, {@code kl_div},
- * Jensen-Shannon, Hellinger, chi-square) is a sum of per-bin terms that grow as the two shares of a
- * bin move apart, so the score of the true shares lies between the two (the coupling through the
- * shares' sum to 1 only tightens the true range; smoothing and renormalisation are recomputed on each
- * pair as the exact test does).
+ * lowers the divergences the sketch tests use; {@link #apart} pushes them away from each other to
+ * the far ends of their intervals, which raises them. Each divergence ({@code psi}, {@code kl_div},
+ * Jensen-Shannon, Hellinger, chi-square) is zero where every bin's two shares are equal and grows as
+ * they move apart, so the two pairs bracket the score of the true shares in the cases measured
+ * (docs/sketches.md). This is not a proof for every metric: the shares' sum to 1, smoothing and
+ * renormalisation couple the bins (each is recomputed on each pair as the exact test does), and
+ * {@code kl_div}'s terms are not each monotone; the agreement measurements are what vouch for it.
  *
  * <p>Thread-safe: stateless.
  */
