@@ -144,7 +144,8 @@ public final class CategoricalSketch implements ColumnSketch {
             }
             return FrequencySummary.exact(labels, counts);
         }
-        ItemsSketch.Row<String>[] rowsOut = frequent.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES);
+        // every tracked label (threshold 0), so the tests can look up either side's count of a frequent one
+        ItemsSketch.Row<String>[] rowsOut = frequent.getFrequentItems(0, ErrorType.NO_FALSE_NEGATIVES);
         List<ItemsSketch.Row<String>> listed = new ArrayList<>(rowsOut.length);
         for (ItemsSketch.Row<String> r : rowsOut) {
             if (!FrequencySummary.OTHER.equals(r.getItem())) {

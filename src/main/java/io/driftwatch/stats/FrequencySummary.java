@@ -7,10 +7,10 @@ package io.driftwatch.stats;
  * <ul>
  *   <li>Exact ({@link #exact}): every label with its count; intervals are points. A profile keeps
  *       this while a column has few distinct labels.</li>
- *   <li>Estimated ({@link #estimated}): the labels a frequent-items sketch reports, each with its
+ *   <li>Estimated ({@link #estimated}): the labels a frequent-items sketch tracks, each with its
  *       estimate and {@code [lower, upper]} bounds; a label not listed has a true count in
- *       {@code [0, maxError]}. The tests pool what the listed estimates leave of the total into one
- *       {@link #OTHER} category.</li>
+ *       {@code [0, maxError]}. The tests give the labels known to be frequent a category each and pool
+ *       the rest into one {@link #OTHER} category.</li>
  * </ul>
  *
  * <p>Thread-safe: immutable; arrays are copied in, never out.

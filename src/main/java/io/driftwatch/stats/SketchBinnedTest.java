@@ -21,6 +21,12 @@ package io.driftwatch.stats;
  * conservative: the per-bin errors of one sketch are not independent worst cases.
  *
  * <p><b>Categorical columns</b> run the exact test on the category counts ({@link SketchCountTest}).
+ * Past a profile's exact label limit the rare labels are pooled into one category; pooling can only
+ * lower these divergences (they are f-divergences: the data-processing inequality), so the pooled
+ * score's lower end stands, and the upper end is widened by what the pooled mass {@code a, b} (each
+ * side's upper share) could add when split into its labels: Jensen-Shannon
+ * {@code sqrt(JS² + (a + b)/2 · ln 2)}, Hellinger {@code sqrt(H² + sqrt(a b))}, and unbounded for
+ * {@code psi} and {@code kl_div}, which then decide drift but never its absence.
  *
  * <p>Only Evidently's binning rule is offered on sketches. Edge cases as the exact tests; an empty side
  * throws {@link InsufficientDataException}.
@@ -34,37 +40,45 @@ public final class SketchBinnedTest extends SketchTestBase {
         double of(double[] reference, double[] current, double[] edges);
     }
 
+    private static final double LN2 = Math.log(2);
+
     private final ShareScore score;
     private final boolean distinctCountBins;
+    private final SketchCountTest.PoolBound pool;
 
-    private SketchBinnedTest(DriftTest exact, ShareScore score, boolean distinctCountBins) {
+    private SketchBinnedTest(DriftTest exact, ShareScore score, boolean distinctCountBins,
+            SketchCountTest.PoolBound pool) {
         super(exact);
         this.score = score;
         this.distinctCountBins = distinctCountBins;
+        this.pool = pool;
     }
 
     /** {@code psi} on summaries. */
     public static SketchBinnedTest psi() {
         return new SketchBinnedTest(PopulationStabilityIndex.withDefaults(),
-                (r, c, e) -> PopulationStabilityIndex.psi(smoothed(r, c, e)), false);
+                (r, c, e) -> PopulationStabilityIndex.psi(smoothed(r, c, e)), false,
+                (high, a, b) -> Double.POSITIVE_INFINITY);
     }
 
     /** {@code kl_div} on summaries. */
     public static SketchBinnedTest kullbackLeibler() {
         return new SketchBinnedTest(KullbackLeiblerDivergence.withDefaults(),
-                (r, c, e) -> KullbackLeiblerDivergence.divergence(smoothed(r, c, e)), false);
+                (r, c, e) -> KullbackLeiblerDivergence.divergence(smoothed(r, c, e)), false,
+                (high, a, b) -> Double.POSITIVE_INFINITY);
     }
 
     /** {@code jensenshannon} on summaries. */
     public static SketchBinnedTest jensenShannon() {
         return new SketchBinnedTest(JensenShannonDistance.withDefaults(),
-                (r, c, e) -> JensenShannonDistance.distance(new Binning.Shares(r, c, e, null, "sturges")), false);
+                (r, c, e) -> JensenShannonDistance.distance(new Binning.Shares(r, c, e, null, "sturges")), false,
+                (high, a, b) -> Math.min(Math.sqrt(LN2), Math.sqrt(high * high + (a + b) / 2 * LN2)));
     }
 
     /** {@code hellinger} on summaries. */
     public static SketchBinnedTest hellinger() {
         return new SketchBinnedTest(HellingerDistance.withDefaults(), (r, c, e) -> HellingerDistance.ofShares(r, c),
-                true);
+                true, (high, a, b) -> Math.sqrt(Math.min(1.0, high * high + Math.sqrt(a * b))));
     }
 
     private static Binning.Shares smoothed(double[] r, double[] c, double[] edges) {
@@ -78,12 +92,12 @@ public final class SketchBinnedTest extends SketchTestBase {
     public SketchTestResult test(SketchSample sample, double threshold) {
         requireBothSides(sample);
         if (!(sample instanceof SketchSample.Numeric s)) {
-            return SketchCountTest.onCounts(this, exact, sample, threshold);
+            return SketchCountTest.onCounts(this, exact, sample, threshold, pool);
         }
         QuantileSummary r = s.reference();
         QuantileSummary c = s.current();
         if (!distinctCountBins && r.hasExactValues() && r.size() <= Binning.PER_VALUE_MAX_DISTINCT_REFERENCE) {
-            return SketchCountTest.onCounts(this, exact, sample, threshold);
+            return SketchCountTest.onCounts(this, exact, sample, threshold, pool);
         }
         long count = distinctCountBins && r.hasExactValues() && c.hasExactValues()
                 ? r.valueCountsAgainst(c).size()

@@ -348,6 +348,50 @@ class SketchProfileTest {
                 .hasMessageStartingWith("p.dwsketch: column 'x' holds an unreadable KLL sketch");
     }
 
+    @Test
+    void refusesSettingsOutOfRange() {
+        assertThatThrownBy(() -> SketchSettings.defaults().withK(7)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("k must be in 8..65535, got 7");
+        assertThatThrownBy(() -> new SketchSettings(200, 19, 10, 64)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 20 distinct numbers");
+        assertThatThrownBy(() -> SketchSettings.defaults().withFrequentItemsMapSize(100))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power of two");
+    }
+
+    @Test
+    void refusesAFileWithSettingsOutOfRangeEvenWithAValidChecksum() {
+        byte[] bytes = SketchProfile.of(numbers(1, 2, 3), SketchSettings.defaults()).toByteArray();
+        ByteBuffer.wrap(bytes).putInt(12, 3); // k
+        resealChecksum(bytes);
+        assertThatThrownBy(() -> read(bytes)).isInstanceOf(InvalidProfileException.class)
+                .hasMessage("p.dwsketch: invalid settings: k must be in 8..65535, got 3");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jensenshannon", "hellinger", "psi"})
+    void testsManyLabelsOnTheirFrequentItemsWithAnIntervalHoldingTheExactScore(String name) {
+        Table a = table(6);
+        Table b = table(7);
+        io.driftwatch.stats.SketchTestResult result = io.driftwatch.stats.SketchTests.byName(name).orElseThrow()
+                .test(SketchProfile.of(a, SETTINGS).sample("many", SketchProfile.of(b, SETTINGS)));
+        assertThat(result.method()).isEqualTo("frequent_items");
+        assertThat(result.score()).isBetween(result.scoreLow(), result.scoreHigh());
+        double exact = io.driftwatch.stats.DriftTests.byName(name).orElseThrow().test(io.driftwatch.stats.CategoryCounts
+                .countLabels(labels(a, "many"), labels(b, "many"))).score();
+        assertThat(exact).isBetween(result.scoreLow(), result.scoreHigh());
+        // two samples of one distribution: never drift (the pooled rare labels leave absence undecided)
+        assertThat(result.verdict()).isNotEqualTo(io.driftwatch.stats.Verdict.DRIFT);
+    }
+
+    private static String[] labels(Table table, String column) {
+        CategoricalColumn c = (CategoricalColumn) table.column(column).orElseThrow();
+        String[] out = new String[c.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = c.isMissing(i) ? null : c.labelAt(i);
+        }
+        return out;
+    }
+
     private static void resealChecksum(byte[] bytes) {
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 4);
