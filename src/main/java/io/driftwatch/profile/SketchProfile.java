@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -495,10 +494,5 @@ public final class SketchProfile {
     @Override
     public String toString() {
         return "SketchProfile[" + rowCount + " rows, " + columns.size() + " columns, k=" + settings.k() + "]";
-    }
-
-    /** For the format documentation and tests: column names in order. */
-    List<String> names() {
-        return new ArrayList<>(columns.keySet());
     }
 }

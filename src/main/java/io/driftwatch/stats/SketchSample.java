@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * The input of a drift test on sketches for one column: both sides summarised, numerical
  * ({@link Numeric}: quantile summaries) or categorical ({@link Categorical}: label counts).
+ *
+ * <p>Thread-safe: immutable records of immutable summaries.
  */
 public sealed interface SketchSample permits SketchSample.Numeric, SketchSample.Categorical {
 
