@@ -6,7 +6,10 @@
  * analysis also computes for the current batch with the same code. A
  * {@link io.driftwatch.profile.ReferenceProfile} serialises to a compact binary file, so a
  * restart does not recompute it; a check against a profile gives bit-identical results to a check
- * against the raw reference, because the analyses only ever read the profile. Later also
- * mergeable sketches for data that does not fit one machine. No I/O beyond the streams given.
+ * against the raw reference, because the analyses only ever read the profile. For data that does not
+ * fit one machine, a {@link io.driftwatch.profile.SketchProfile} keeps mergeable summaries instead
+ * (exact counts and moments, Apache DataSketches KLL and frequent-items sketches; docs/sketches.md,
+ * docs/sketch-profile.md), which the sketch tests of {@code stats} read. No I/O beyond the streams
+ * given.
  */
 package io.driftwatch.profile;

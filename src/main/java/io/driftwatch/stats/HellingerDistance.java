@@ -115,6 +115,15 @@ public final class HellingerDistance implements DriftTest {
         return new Outcome(fromCoefficient(bc), new Binning.Shares(rs, cs, edges, null, "sturges"));
     }
 
+    /** {@code sqrt(1 − Σ sqrt(r_i c_i))}: the distance of shares over equal-width bins or categories. */
+    static double ofShares(double[] r, double[] c) {
+        double bc = 0.0;
+        for (int i = 0; i < r.length; i++) {
+            bc += Math.sqrt(r[i] * c[i]);
+        }
+        return fromCoefficient(bc);
+    }
+
     private static double fromCoefficient(double bc) {
         double clipped = Math.min(Math.max(bc, 0.0), 1.0);
         return Math.sqrt(1 - clipped);

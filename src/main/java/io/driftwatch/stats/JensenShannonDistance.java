@@ -118,7 +118,8 @@ public final class JensenShannonDistance implements BinnedTest {
         return TestResult.of(this, distance(shares), threshold, Double.NaN, shares.method, shares.toHistogram());
     }
 
-    private static double distance(Binning.Shares shares) {
+    /** The distance of unsmoothed shares. */
+    static double distance(Binning.Shares shares) {
         double[] r = shares.reference;
         double[] c = shares.current;
         int bins = r.length;

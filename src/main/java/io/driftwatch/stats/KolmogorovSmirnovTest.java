@@ -258,9 +258,16 @@ public final class KolmogorovSmirnovTest implements DriftTest {
             throw new InsufficientDataException("ks needs at least one value on each side (reference "
                     + r.length + ", current " + c.length + ")");
         }
-        double d = statistic(r, c);
-        int n = r.length;
-        int m = c.length;
+        PValue p = pValue(statistic(r, c), r.length, c.length);
+        return TestResult.of(this, p.value, threshold, p.statistic, p.method, null);
+    }
+
+    /**
+     * The p-value of a statistic {@code d} for samples of {@code n} and {@code m} values, by this
+     * test's method: the exact path snaps {@code d} to the lattice {@code h/lcm(n, m)} first (the
+     * statistic reported with it). The one p-value function of the exact test and the sketch test.
+     */
+    PValue pValue(double d, int n, int m) {
         boolean exact = switch (method) {
             case AUTO -> Math.max(n, m) <= MAX_EXACT_AUTO_SIZE;
             case EXACT -> true;
@@ -297,7 +304,11 @@ public final class KolmogorovSmirnovTest implements DriftTest {
         } else if (p > 1) {
             p = 1;
         }
-        return TestResult.of(this, p, threshold, reported, used, null);
+        return new PValue(p, reported, used);
+    }
+
+    /** A p-value with the statistic it was computed for (snapped on the exact path) and the method used. */
+    record PValue(double value, double statistic, String method) {
     }
 
     /** SciPy's asymptotic two-sided p-value: {@code kstwo.sf(d, round(nm/(n+m)))}. */

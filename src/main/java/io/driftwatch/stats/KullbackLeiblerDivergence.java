@@ -117,7 +117,8 @@ public final class KullbackLeiblerDivergence implements BinnedTest {
         return TestResult.of(this, divergence(shares), threshold, Double.NaN, shares.method, shares.toHistogram());
     }
 
-    private static double divergence(Binning.Shares shares) {
+    /** {@code KL(R ‖ C)} of shares already smoothed. */
+    static double divergence(Binning.Shares shares) {
         double[] r = shares.reference;
         double[] c = shares.current;
         double rs = PairwiseSummation.sum(r);

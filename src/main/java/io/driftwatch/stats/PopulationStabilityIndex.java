@@ -121,7 +121,8 @@ public final class PopulationStabilityIndex implements BinnedTest {
         return TestResult.of(this, psi(shares), threshold, Double.NaN, shares.method, shares.toHistogram());
     }
 
-    private static double psi(Binning.Shares shares) {
+    /** PSI of shares already smoothed. */
+    static double psi(Binning.Shares shares) {
         double[] r = shares.reference;
         double[] c = shares.current;
         double[] terms = new double[r.length];
