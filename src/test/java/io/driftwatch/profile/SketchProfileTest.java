@@ -128,18 +128,20 @@ class SketchProfileTest {
             SketchProfile merged = merge(parts(table, 2 + random.nextInt(9), random), random, trial % 2 == 0);
             assertThat(merged.rowCount()).isEqualTo(ROWS);
             assertSameExactParts(merged, whole);
-            // the quantile sketch: within its rank error of the true ranks
+            // the quantile sketch: within its rank error of the true ranks. KLL compacts with an unseeded
+            // generator and its ε holds with 99 % confidence per query, so the test allows 2ε (about 5σ:
+            // a chance near 1e-7 per query of a spurious failure) rather than flake once in a few runs
             QuantileSummary q = ((NumericSketch) merged.column("normal").orElseThrow()).summary();
             assertThat(q.rankError()).isGreaterThan(0);
             for (double p = 0.05; p < 1; p += 0.1) {
                 double x = sortedNormal[(int) (p * sortedNormal.length)];
                 double truth = (double) lowerBound(sortedNormal, x) / sortedNormal.length;
-                assertThat(q.rankBelow(x)).as("rank of %s", x).isCloseTo(truth, within(q.rankError()));
+                assertThat(q.rankBelow(x)).as("rank of %s", x).isCloseTo(truth, within(2 * q.rankError()));
             }
-            // any two merges estimate KS D against the whole within the sum of their bounds
+            // any two merges estimate KS D against the whole within (twice) the sum of their bounds
             SketchSample.Numeric pair = (SketchSample.Numeric) merged.sample("normal", whole);
             assertThat(SketchKolmogorovSmirnovTest.statistic(pair.reference(), pair.current()))
-                    .isLessThanOrEqualTo(pair.reference().rankError() + pair.current().rankError());
+                    .isLessThanOrEqualTo(2 * (pair.reference().rankError() + pair.current().rankError()));
             // the frequent items: every estimate within the sketch's error of the truth
             FrequencySummary many = ((CategoricalSketch) merged.column("many").orElseThrow()).summary();
             assertThat(many.isExact()).isFalse();
