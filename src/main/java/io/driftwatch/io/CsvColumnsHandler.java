@@ -6,11 +6,13 @@ import io.driftwatch.data.CategoricalColumn;
 import io.driftwatch.data.CategoricalColumnBuilder;
 import io.driftwatch.data.NumericColumnBuilder;
 import io.driftwatch.data.PhysicalType;
+import io.driftwatch.data.Table;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The FastCSV callback handler that parses every field straight into the column builders of
@@ -98,6 +100,15 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     private long lineOffset;
     /** Whether the read stops after the header record (see {@link #forHeader}). */
     private boolean headerOnly;
+    /** When positive, the read stops after this many data rows (see {@link #forTypeBlock}). */
+    private int rowLimit;
+
+    // streamed read only (see forStream): the columns read as text, where each batch goes, its size
+    private boolean[] streamText;
+    private Consumer<Table> sink;
+    private int batchRows;
+    private int typeBlockRows;
+    private long streamedRows;
 
     private CsvColumnsHandler(String source, CsvOptions options, int maxLineChars, int expectedRows,
                               boolean[] textPassColumns) {
@@ -159,6 +170,70 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     /** Sets the number of lines of the file before the part this handler reads. */
     void lineOffset(long lines) {
         lineOffset = lines;
+    }
+
+    /**
+     * A handler for the first {@code rows} data rows only, which detects the types of the columns as
+     * {@link #forTypedPass} does on those rows; the read stops after them.
+     */
+    static CsvColumnsHandler forTypeBlock(String source, CsvOptions options, int maxLineChars, int rows) {
+        CsvColumnsHandler handler = new CsvColumnsHandler(source, options, maxLineChars, rows, null);
+        handler.rowLimit = rows;
+        return handler;
+    }
+
+    /**
+     * A handler for a streamed read: the columns {@code text} marks (decided from the first
+     * {@code typeBlockRows} rows) are read as text, the others as numbers, booleans or timestamps;
+     * every {@code batchRows} rows, and at {@link #finishStream()}, the rows so far go to {@code sink}
+     * as a {@link Table} and the builders start afresh. A cell that would turn a non-text column into
+     * text fails the read (see {@link #misfit}).
+     */
+    static CsvColumnsHandler forStream(String source, CsvOptions options, int maxLineChars, boolean[] text,
+                                       int typeBlockRows, int batchRows, Consumer<Table> sink) {
+        CsvColumnsHandler handler = new CsvColumnsHandler(source, options, maxLineChars, batchRows, null);
+        handler.streamText = text.clone();
+        handler.typeBlockRows = typeBlockRows;
+        handler.batchRows = batchRows;
+        handler.sink = sink;
+        return handler;
+    }
+
+    /** Streamed read: sends the rows not yet sent, if any, to the sink. */
+    void finishStream() {
+        if (rows > 0) {
+            emitBatch();
+        }
+    }
+
+    /** Data rows read by a streamed read, sent or not. */
+    long streamedRows() {
+        return streamedRows + rows;
+    }
+
+    /** Streamed read: the rows so far as a table to the sink, then fresh builders. */
+    private void emitBatch() {
+        List<io.driftwatch.data.Column> columns = new ArrayList<>(columnCount);
+        for (int i = 0; i < columnCount; i++) {
+            flush(i);
+            if (numeric[i] != null) {
+                PhysicalType type = switch (modes[i]) {
+                    case BOOLEAN -> PhysicalType.BOOLEAN;
+                    case TIMESTAMP -> PhysicalType.TIMESTAMP;
+                    default -> hasValue[i] && !sawDecimal[i] && !sawMissing[i] ? PhysicalType.INTEGER
+                            : PhysicalType.FLOAT;
+                };
+                numeric[i].physicalType(type);
+                columns.add(numeric[i].build());
+                numeric[i] = new NumericColumnBuilder(names[i], PhysicalType.FLOAT, batchRows);
+            } else {
+                columns.add(text[i].build());
+                text[i] = new CategoricalColumnBuilder(names[i], batchRows);
+            }
+        }
+        streamedRows += rows;
+        rows = 0;
+        sink.accept(Table.of(columns));
     }
 
     /** A handler for the second pass, which reads only {@code columns} again, as text. */
@@ -531,6 +606,9 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
                 sawDecimal[index] = cells.kind == CsvCellParser.DECIMAL;
                 return;
             }
+            if (sink != null) {
+                throw streamMisfit(index, buf, start, trimmed);
+            }
             CategoricalColumnBuilder builder = new CategoricalColumnBuilder(names[index], expectedRows);
             for (int i = 0; i < missingSoFar; i++) {
                 builder.appendMissing();
@@ -541,9 +619,29 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
             modes[index] = TEXT;
             return;
         }
+        if (sink != null) {
+            throw streamMisfit(index, buf, start, trimmed);
+        }
         numeric[index] = null;
         modes[index] = SWITCHED;
         needsTextPass = true;
+    }
+
+    /**
+     * A streamed read met a cell that would make a non-text column text: the column's type was
+     * decided from the first rows, and the rows already profiled cannot be read again.
+     */
+    private UnreadableDatasetException streamMisfit(int index, char[] buf, int start, int trimmed) {
+        String held = switch (modes[index]) {
+            case BOOLEAN -> "booleans";
+            case TIMESTAMP -> "dates";
+            default -> hasValue[index] ? "numbers" : "only missing cells";
+        };
+        return new UnreadableDatasetException(where() + "column '" + names[index] + "' (column " + (index + 1)
+                + ") holds '" + excerpt(buf, start, trimmed) + "', but held " + held + " in the first "
+                + String.format(java.util.Locale.ROOT, "%,d", typeBlockRows) + " rows, from which a streamed"
+                + " read decides each column's type; declare the column categorical (the monitor's"
+                + " columns.categorical) or fix the cell");
     }
 
     private boolean isMissingToken(char[] buf, int start, int len) {
@@ -584,6 +682,12 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
                     + (found > columnCount ? "; quote fields that contain the delimiter" : ""));
         }
         rows++;
+        if (rows == rowLimit) {
+            return this; // the type block is read: returning a record ends the iteration that drives the parser
+        }
+        if (rows == batchRows && sink != null) {
+            emitBatch();
+        }
         return null; // records are not materialised: FastCSV goes straight on to the next one
     }
 
@@ -618,7 +722,10 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
         staged = new int[n];
         text = new CategoricalColumnBuilder[n];
         for (int i = 0; i < n; i++) {
-            if (textPassColumns != null) {
+            if (streamText != null && streamText[i]) {
+                modes[i] = TEXT;
+                text[i] = new CategoricalColumnBuilder(names[i], expectedRows);
+            } else if (textPassColumns != null) {
                 if (textPassColumns[i]) {
                     modes[i] = TEXT;
                     text[i] = new CategoricalColumnBuilder(names[i], expectedRows);

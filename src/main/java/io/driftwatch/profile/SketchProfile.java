@@ -5,6 +5,10 @@ import io.driftwatch.data.Column;
 import io.driftwatch.data.NumericColumn;
 import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
+import io.driftwatch.io.ArrowReader;
+import io.driftwatch.io.CsvOptions;
+import io.driftwatch.io.CsvStream;
+import io.driftwatch.io.Datasets;
 import io.driftwatch.profile.ReferenceProfile.InvalidProfileException;
 import io.driftwatch.stats.SketchSample;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +18,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -168,6 +173,24 @@ public final class SketchProfile {
                 }
             }
             rows += batch.rowCount();
+            return this;
+        }
+
+        /**
+         * Adds every row of the CSV or Arrow file {@code file}. A CSV file is streamed in bounded batches
+         * ({@link CsvStream}: column types decided from its first rows, the heap needed independent of
+         * the file's length); an Arrow file is read whole, memory-mapped, then added.
+         *
+         * @throws io.driftwatch.io.UnreadableDatasetException naming file, line or record batch, and
+         *     column, when the file cannot be read or a cell does not fit its column's type
+         */
+        public Builder read(Path file, CsvOptions csv) {
+            open();
+            if (Datasets.detect(file) == Datasets.Format.CSV) {
+                CsvStream.read(file, csv, this::add);
+            } else {
+                add(ArrowReader.read(file));
+            }
             return this;
         }
 
