@@ -18,12 +18,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * {@code driftwatch check [--reference REF] --current CUR [--monitor M.yml] [--report F.html]
- * [--json F.json]}: one check. Prints the dataset verdict and a compact table of the tested
+ * [--json F.json] [--sketch]}: one check. Prints the dataset verdict and a compact table of the tested
  * columns ({@link TextReport}: drifted first, the strongest drift on top) and the other sections to
  * stdout, writes the JSON result and the HTML report when asked, and exits with {@link ExitCode#ofCheck}'s
  * code, whose findings add up as bits: 0 nothing found, 1 dataset drift, 4 failed data-quality tests, 8 a
@@ -31,6 +32,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * unreadable input (one line on stderr says what to fix). Without a reference (none given and none
  * in the monitor), only the monitor's analyses that need none run. A progress bar appears on stderr
  * only on a terminal and only when the check takes more than a second.
+ *
+ * <p>With {@code --sketch} the check runs on sketch profiles instead ({@link SketchCheck}).
  *
  * <p>Thread-safe: stateless; each run builds its own runner and progress bar.
  */
@@ -54,6 +57,9 @@ public final class CheckCommand extends DriftwatchCommand {
                 .help("monitor definition (YAML or JSON): column mapping, tests, thresholds, drift share");
         subparser.addArgument("--report").metavar("REPORT.html").help("write the HTML report here");
         subparser.addArgument("--json").metavar("RESULT.json").help("write the JSON result here");
+        subparser.addArgument("--sketch").action(Arguments.storeTrue())
+                .help("test on sketch profiles (docs/sketches.md): REF and CUR may be .sketch files from 'profile"
+                        + " --sketch', and a CSV file is streamed in bounded batches; verdicts may be 'undecided'");
     }
 
     @Override
@@ -71,6 +77,19 @@ public final class CheckCommand extends DriftwatchCommand {
         }
         Path current = Path.of(namespace.getString("current"));
         String html = namespace.getString("report");
+        if (namespace.getBoolean("sketch")) {
+            if (referenceName == null) {
+                throw new CommandFailedException(ExitCode.BAD_INPUT, "argument --reference is required with --sketch");
+            }
+            if (html != null) {
+                throw new CommandFailedException(ExitCode.BAD_INPUT, "--report is not available with --sketch (the"
+                        + " HTML report needs the data itself); use --json");
+            }
+            try (ReferenceArgument reference = ReferenceArgument.of(referenceName)) {
+                SketchCheck.run(reference, current, monitor, namespace.getString("json"));
+            }
+            return;
+        }
 
         CheckReport report;
         try (CheckRunner runner = CheckRunner.withCores(); ProgressBar bar = ProgressBar.onTerminal(System.err)) {
