@@ -67,10 +67,7 @@ public final class Datasets {
     public static Dataset read(Path path, CsvOptions csvOptions) {
         Format format = detect(path);
         CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(() -> sha256(path));
-        Table table = switch (format) {
-            case CSV -> CsvReader.read(path, csvOptions);
-            case ARROW_FILE, ARROW_STREAM -> ArrowReader.read(path);
-        };
+        Table table = readTable(path, format, csvOptions);
         try {
             return new Dataset(path.toString(), format, table, sha256.join());
         } catch (CompletionException e) {
@@ -79,6 +76,22 @@ public final class Datasets {
             }
             throw e;
         }
+    }
+
+    /**
+     * Reads {@code path} as a table, detecting its format, without its hash.
+     *
+     * @throws UnreadableDatasetException as {@link #read(Path, CsvOptions)}
+     */
+    public static Table readTable(Path path, CsvOptions csvOptions) {
+        return readTable(path, detect(path), csvOptions);
+    }
+
+    private static Table readTable(Path path, Format format, CsvOptions csvOptions) {
+        return switch (format) {
+            case CSV -> CsvReader.read(path, csvOptions);
+            case ARROW_FILE, ARROW_STREAM -> ArrowReader.read(path);
+        };
     }
 
     /** The format of {@code path} from its first bytes. */

@@ -5,7 +5,6 @@ import io.driftwatch.data.Column;
 import io.driftwatch.data.NumericColumn;
 import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
-import io.driftwatch.io.ArrowReader;
 import io.driftwatch.io.CsvOptions;
 import io.driftwatch.io.CsvStream;
 import io.driftwatch.io.Datasets;
@@ -179,7 +178,7 @@ public final class SketchProfile {
         /**
          * Adds every row of the CSV or Arrow file {@code file}. A CSV file is streamed in bounded batches
          * ({@link CsvStream}: column types decided from its first rows, the heap needed independent of
-         * the file's length); an Arrow file is read whole, memory-mapped, then added.
+         * the file's length); another format ({@link Datasets}) is read whole, then added.
          *
          * @throws io.driftwatch.io.UnreadableDatasetException naming file, line or record batch, and
          *     column, when the file cannot be read or a cell does not fit its column's type
@@ -189,7 +188,7 @@ public final class SketchProfile {
             if (Datasets.detect(file) == Datasets.Format.CSV) {
                 CsvStream.read(file, csv, this::add);
             } else {
-                add(ArrowReader.read(file));
+                add(Datasets.readTable(file, csv));
             }
             return this;
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftwatch.io.ArrowFileWriter;
+import io.driftwatch.io.CsvReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +86,40 @@ class SketchCommandsTest {
         CliRunner.Run run = CliRunner.run("check", "--sketch", "--reference", REF, "--current", REF);
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("Dataset drift: not detected: 0 of ");
+    }
+
+    @Test
+    void twoSketchFilesOrAnArrowCurrentGiveTheSameVerdictsAsTheCsvFiles() throws Exception {
+        Path refSketch = dir.resolve("ref.sketch");
+        Path curSketch = dir.resolve("cur.bin"); // told by its magic bytes, not its name
+        Path curArrow = dir.resolve("cur.arrow");
+        assertThat(CliRunner.run("profile", "--sketch", "--reference", REF, "--out", refSketch.toString()).exitCode())
+                .isZero();
+        assertThat(CliRunner.run("profile", "--sketch", "--reference", CUR, "--out", curSketch.toString()).exitCode())
+                .isZero();
+        ArrowFileWriter.write(CsvReader.read(Path.of(CUR)), curArrow);
+        Path fromCsv = dir.resolve("csv.json");
+        Path fromSketches = dir.resolve("sketches.json");
+        Path fromArrow = dir.resolve("arrow.json");
+
+        assertThat(CliRunner.run("check", "--sketch", "--reference", REF, "--current", CUR, "--monitor", MONITOR,
+                "--json", fromCsv.toString()).exitCode()).isEqualTo(1);
+        assertThat(CliRunner.run("check", "--sketch", "--reference", refSketch.toString(), "--current",
+                curSketch.toString(), "--monitor", MONITOR, "--json", fromSketches.toString()).exitCode()).isEqualTo(1);
+        assertThat(CliRunner.run("check", "--sketch", "--reference", refSketch.toString(), "--current",
+                curArrow.toString(), "--monitor", MONITOR, "--json", fromArrow.toString()).exitCode()).isEqualTo(1);
+
+        JsonNode csv = JSON.readTree(fromCsv.toFile()).get("columns");
+        for (Path other : new Path[] {fromSketches, fromArrow}) {
+            JsonNode columns = JSON.readTree(other.toFile()).get("columns");
+            assertThat(columns).as(other.toString()).hasSize(csv.size());
+            for (int i = 0; i < csv.size(); i++) {
+                for (String field : new String[] {"name", "type", "test", "score", "verdict"}) {
+                    assertThat(columns.get(i).get(field)).as("%s %s %s", other, csv.get(i).get("name"), field)
+                            .isEqualTo(csv.get(i).get(field));
+                }
+            }
+        }
     }
 
     @Test
