@@ -39,7 +39,7 @@ public final class ProfileCommand extends DriftwatchCommand {
                 .help("monitor definition whose declared column types to read the reference with");
         subparser.addArgument("--sketch").action(Arguments.storeTrue())
                 .help("write a sketch profile (KLL quantiles, frequent items: docs/sketches.md) instead, streaming"
-                        + " a CSV reference in bounded batches so a file of any size fits in a fixed heap");
+                        + " a CSV or Arrow reference in bounded batches so a file of any size fits in a fixed heap");
     }
 
     @Override

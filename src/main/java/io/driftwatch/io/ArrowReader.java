@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.arrow.flatbuf.MessageHeader;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.OutOfMemoryException;
@@ -90,7 +91,13 @@ public final class ArrowReader {
     /** How Arrow Java's stream reader starts the message for an unexpected message type. */
     private static final String UNEXPECTED_HEADER = "Expected RecordBatch or DictionaryBatch but header was ";
 
+    /** Rows gathered before {@link #stream} hands a table on. */
+    static final int STREAM_ROWS = 1 << 16;
+
     private final String source;
+    /** {@link #stream} only: where tables go, and the rows handed on so far. */
+    private Consumer<Table> sink;
+    private long streamed;
     private int batch = -1;
     private String column;
 
@@ -145,6 +152,34 @@ public final class ArrowReader {
         }
     }
 
+    /**
+     * Reads the Arrow IPC file or stream at {@code path} as {@link #read(Path)} does, but hands its rows
+     * on as they are decoded: record batches are gathered into tables of at least
+     * {@link #STREAM_ROWS} rows (or one record batch, if larger) and each goes to {@code sink} and is
+     * dropped, so the heap needed is one such table, not the file. A column's physical type is that
+     * of its rows in the table handed on (an integer column with a null in one table is
+     * {@code FLOAT} in that table only).
+     *
+     * @return the number of rows read
+     * @throws UnreadableDatasetException as {@link #read(Path)}
+     */
+    public static long stream(Path path, Consumer<Table> sink) {
+        ArrowReader reader = new ArrowReader(path.toString());
+        reader.sink = java.util.Objects.requireNonNull(sink, "sink");
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            reader.readSeekable(channel);
+            return reader.streamed;
+        } catch (NoSuchFileException e) {
+            throw new UnreadableDatasetException(path + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new UnreadableDatasetException(path + ": permission denied", e);
+        } catch (IOException | ArrowColumnReader.ColumnFault | IllegalArgumentException | IllegalStateException
+                | IndexOutOfBoundsException | UnsupportedOperationException | ArithmeticException
+                | OutOfMemoryException e) {
+            throw reader.failure(e);
+        }
+    }
+
     private enum Format { FILE, STREAM }
 
     /**
@@ -184,6 +219,7 @@ public final class ArrowReader {
         return true;
     }
 
+    /** Reads the whole table, or hands it on in parts to {@link #sink} when set (then returns null). */
     private Table readSeekable(SeekableByteChannel channel) throws IOException {
         long size = channel.size();
         ByteBuffer head = ByteBuffer.allocate((int) Math.min(8, size));
@@ -243,13 +279,13 @@ public final class ArrowReader {
                 | UnsupportedOperationException e) {
             throw new UnreadableDatasetException(source + ": cannot read the Arrow schema: " + describe(e), e);
         }
-        if (expectedRows > MAX_ROWS) {
+        if (expectedRows > MAX_ROWS && sink == null) {
             throw tooManyRows(expectedRows);
         }
         List<Field> fields = root.getSchema().getFields();
         checkDistinctNames(fields);
         ArrowColumnReader[] columns = new ArrowColumnReader[fields.size()];
-        int expected = (int) Math.max(0, expectedRows);
+        int expected = (int) Math.max(0, sink == null ? expectedRows : Math.min(expectedRows, STREAM_ROWS));
         for (int c = 0; c < columns.length; c++) {
             Field field = fields.get(c);
             column = field.getName();
@@ -268,17 +304,38 @@ public final class ArrowReader {
         try (ColumnTasks tasks = new ColumnTasks()) {
             while (loadBatch(loader)) {
                 rows += root.getRowCount();
-                if (rows > MAX_ROWS) {
+                if (rows > MAX_ROWS && sink == null) {
                     throw tooManyRows(rows);
                 }
                 tasks.run(columns, (long) root.getRowCount() * columns.length,
                         c -> columns[c].append(vectors.get(c), reader));
                 batch++;
+                if (sink != null && rows >= STREAM_ROWS) {
+                    handOn(tasks, columns, fields, rows, expected);
+                    rows = 0;
+                }
+            }
+            if (sink != null) {
+                if (rows > 0 || streamed == 0) {
+                    handOn(tasks, columns, fields, rows, expected);
+                }
+                return null;
             }
             Column[] built = new Column[columns.length];
             tasks.run(columns, rows * columns.length, c -> built[c] = columns[c].build());
             return Table.of(Arrays.asList(built));
         }
+    }
+
+    /** {@link #stream}: the rows gathered so far as a table to the sink, then fresh column readers. */
+    private void handOn(ColumnTasks tasks, ArrowColumnReader[] columns, List<Field> fields, long rows, int expected) {
+        Column[] built = new Column[columns.length];
+        tasks.run(columns, rows * columns.length, c -> built[c] = columns[c].build());
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = ArrowColumnReader.forField(fields.get(c), expected);
+        }
+        streamed += rows;
+        sink.accept(Table.of(Arrays.asList(built)));
     }
 
     /** Work on one column. */

@@ -5,6 +5,7 @@ import io.driftwatch.data.Column;
 import io.driftwatch.data.NumericColumn;
 import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
+import io.driftwatch.io.ArrowReader;
 import io.driftwatch.io.CsvOptions;
 import io.driftwatch.io.CsvStream;
 import io.driftwatch.io.Datasets;
@@ -178,17 +179,17 @@ public final class SketchProfile {
         /**
          * Adds every row of the CSV or Arrow file {@code file}. A CSV file is streamed in bounded batches
          * ({@link CsvStream}: column types decided from its first rows, the heap needed independent of
-         * the file's length); another format ({@link Datasets}) is read whole, then added.
+         * the file's length); an Arrow file or stream record batch by record batch
+         * ({@link ArrowReader#stream}), likewise.
          *
          * @throws io.driftwatch.io.UnreadableDatasetException naming file, line or record batch, and
          *     column, when the file cannot be read or a cell does not fit its column's type
          */
         public Builder read(Path file, CsvOptions csv) {
             open();
-            if (Datasets.detect(file) == Datasets.Format.CSV) {
-                CsvStream.read(file, csv, this::add);
-            } else {
-                add(Datasets.readTable(file, csv));
+            switch (Datasets.detect(file)) {
+                case CSV -> CsvStream.read(file, csv, this::add);
+                case ARROW_FILE, ARROW_STREAM -> ArrowReader.stream(file, this::add);
             }
             return this;
         }
