@@ -59,7 +59,7 @@ public final class CheckCommand extends DriftwatchCommand {
         subparser.addArgument("--json").metavar("RESULT.json").help("write the JSON result here");
         subparser.addArgument("--sketch").action(Arguments.storeTrue())
                 .help("test on sketch profiles (docs/sketches.md): REF and CUR may be .sketch files from 'profile"
-                        + " --sketch', and a CSV file is streamed in bounded batches; verdicts may be 'undecided'");
+                        + " --sketch', and a CSV or Arrow file is streamed in bounded batches; verdicts may be 'undecided'");
     }
 
     @Override

@@ -18,7 +18,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * counts), so later {@code check --reference FILE.profile} runs skip parsing and sorting it. Give
  * the same {@code --monitor} as the checks, so declared numerical and text columns are read the
  * same way. With {@code --sketch} the profile is a {@link SketchProfile} (docs/sketch-profile.md) for
- * {@code check --sketch}, and a CSV reference is streamed through it in bounded batches
+ * {@code check --sketch}, and a CSV or Arrow reference is streamed through it in bounded batches
  * ({@link SketchProfile.Builder#read}). Exit code 0, or 2 with one line when the input cannot be read or the file written.
  *
  * <p>Thread-safe: stateless.

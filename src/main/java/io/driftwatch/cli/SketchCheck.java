@@ -14,9 +14,9 @@ import java.nio.file.Path;
 
 /**
  * {@code check --sketch}: both sides reduced to {@link SketchProfile}s (a {@code .sketch} file read as it
- * is, a CSV file streamed in bounded batches, an Arrow file record batch by record batch), the columns tested on
- * the sketches ({@link SketchDrift}), the table printed, the {@code sketch} JSON document written when
- * asked. The exit code is {@code check}'s: 1 dataset drift, 0 none, 2 bad input.
+ * is, a CSV file streamed in bounded batches, an Arrow file record batch by record batch), the
+ * columns tested on the sketches ({@link SketchDrift}), the table printed, the {@code sketch} JSON
+ * document written when asked. The exit code is {@code check}'s: 1 dataset drift, 0 none, 2 bad input.
  *
  * <p>Thread-safe: stateless.
  */
