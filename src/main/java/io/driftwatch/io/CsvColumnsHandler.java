@@ -26,6 +26,10 @@ import java.util.function.Consumer;
  * column must be read again as text by a second pass ({@link #forTextPass}), so that earlier
  * cells keep their original text. Declared numeric columns never switch: a misfit is an error.
  *
+ * <p>For {@link CsvStream}, {@link #forTypeBlock} reads only the first rows to decide the types and
+ * {@link #forStream} reads with those types fixed, handing the rows on as a {@link Table} every
+ * batch and starting its builders afresh; there a misfit that would make a column text is an error.
+ *
  * <p>Errors stop the read by throwing {@link UnreadableDatasetException} from the callback (at
  * most once per read, never per cell on the normal path); FastCSV wraps it and {@link CsvReader}
  * unwraps it.
