@@ -180,7 +180,8 @@ public final class SketchProfile {
          * Adds every row of the CSV or Arrow file {@code file}. A CSV file is streamed in bounded batches
          * ({@link CsvStream}: column types decided from its first rows, the heap needed independent of
          * the file's length); an Arrow file or stream record batch by record batch
-         * ({@link ArrowReader#stream}), likewise.
+         * ({@link ArrowReader#stream}), likewise; any other format {@link Datasets} reads is read
+         * whole, then added.
          *
          * @throws io.driftwatch.io.UnreadableDatasetException naming file, line or record batch, and
          *     column, when the file cannot be read or a cell does not fit its column's type
@@ -190,6 +191,7 @@ public final class SketchProfile {
             switch (Datasets.detect(file)) {
                 case CSV -> CsvStream.read(file, csv, this::add);
                 case ARROW_FILE, ARROW_STREAM -> ArrowReader.stream(file, this::add);
+                default -> add(Datasets.readTable(file, csv)); // a format without a streamed read: whole
             }
             return this;
         }
