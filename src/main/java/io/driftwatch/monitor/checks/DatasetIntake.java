@@ -17,9 +17,11 @@ import io.driftwatch.io.Limit;
 import io.driftwatch.io.TypeInference;
 import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.io.lineage.DvcReference;
+import io.driftwatch.io.lineage.MlflowReference;
 import io.driftwatch.io.lineage.TrackedFile;
 import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.NotFoundException;
+import io.driftwatch.monitor.sources.SourceEnvironment;
 import io.driftwatch.store.BlobStore;
 import io.driftwatch.store.BlobTooLargeException;
 import io.driftwatch.store.DatasetDao;
@@ -362,38 +364,65 @@ public final class DatasetIntake {
     }
 
     /**
-     * Stores the batch a versioned reference names ({@code dvc:PATH} or {@code PATH.dvc}, resolved to
-     * content verified against the version's hash) as a dataset, and records where it came from. The
-     * pointer must lie in one of {@code directories} (the folders the service may read); the same bytes
+     * Stores the batch a versioned reference names as a dataset, and records where it came from: a
+     * DVC-tracked file ({@code dvc:PATH} or {@code PATH.dvc}, resolved to content verified against the
+     * version's hash; the pointer must lie in one of the folders sources may read), or a registered
+     * MLflow model's training dataset ({@code mlflow:models:/NAME@ALIAS}, through the tracking server
+     * {@code sources} names; a local dataset source must lie in one of those folders). The same bytes
      * are the same dataset, and keep the lineage they were first registered with.
      *
      * @throws InvalidRequestException naming {@code reference} when {@code name} names no versioned
-     *     file or one outside {@code directories}
-     * @throws io.driftwatch.io.lineage.UnresolvableReferenceException when it cannot be resolved to
-     *     content with its recorded hash
+     *     file, or a DVC pointer outside the folders
+     * @throws io.driftwatch.io.lineage.UnresolvableReferenceException when it cannot be resolved
      * @throws UnreadableDatasetException when that content is not a readable batch
      */
-    public Dataset register(String name, List<Path> directories) {
-        if (!DvcReference.names(name)) {
+    public Dataset register(String name, SourceEnvironment sources) {
+        List<Path> directories = sources.directories();
+        TrackedFile tracked;
+        boolean copy = false;
+        if (DvcReference.names(name)) {
+            Path pointer = real(Path.of(name.startsWith(DvcReference.PREFIX)
+                    ? name.substring(DvcReference.PREFIX.length()) : name));
+            if (!allowed(pointer, directories)) {
+                throw new InvalidRequestException("reference", pointer + " is outside the folders the service may read"
+                        + " (sources.directories: " + directories + ")");
+            }
+            tracked = DvcReference.resolve(name, Path.of(""));
+        } else if (MlflowReference.names(name)) {
+            tracked = MlflowReference.fromEnvironment(sources.environment()).resolve(name,
+                    sources.temporaryDirectory(), local -> allowed(real(local), directories));
+            copy = true;
+        } else {
             throw new InvalidRequestException("reference", "'" + name + "' names no versioned file: give a"
-                    + " DVC-tracked file as dvc:PATH or PATH.dvc (a plain batch is uploaded as the request's body)");
+                    + " DVC-tracked file as dvc:PATH or PATH.dvc, or a registered MLflow model as"
+                    + " mlflow:models:/NAME@ALIAS (a plain batch is uploaded as the request's body)");
         }
-        Path pointer = real(Path.of(name.startsWith(DvcReference.PREFIX) ? name.substring(DvcReference.PREFIX.length())
-                : name));
-        if (directories.stream().noneMatch(d -> pointer.startsWith(real(d)))) {
-            throw new InvalidRequestException("reference", pointer + " is outside the folders the service may read"
-                    + " (sources.directories: " + directories + ")");
-        }
-        TrackedFile tracked = DvcReference.resolve(name, Path.of(""));
         Dataset dataset;
         try (InputStream in = java.nio.file.Files.newInputStream(tracked.file())) {
             dataset = ingest(in);
         } catch (IOException e) {
             throw new UnreadableDatasetException(name + ": cannot be read: " + e.getMessage(), e);
+        } finally {
+            if (copy) {
+                try {
+                    java.nio.file.Files.deleteIfExists(tracked.file());
+                } catch (IOException e) {
+                    tracked.file().toFile().deleteOnExit();
+                }
+            }
         }
         datasets.insertLineageIfAbsent(dataset.id(), lineageJson(tracked.lineage()),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         return dataset;
+    }
+
+    private static boolean allowed(Path path, List<Path> directories) {
+        for (Path d : directories) {
+            if (path.startsWith(real(d))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
