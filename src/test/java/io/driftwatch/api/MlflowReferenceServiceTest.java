@@ -21,16 +21,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A registered MLflow model's training data as a monitor's reference, through the service: the
  * tracking server is the project's MLflow fake, named in {@code sources.mlflow.trackingUri}; the
  * champion version's run logged the bike-sharing reference to the server's artifact store. Registered
- * as a dataset, it carries the model, version and run into every check's result and report; an alias
- * the registry does not know is refused naming the field, with what MLflow said.
+ * as a dataset, it carries the model, version and run into every check's result and report, and the
+ * MLflow trigger's run for the check is tagged with them (it links back to the model version and the
+ * run that trained it); an alias the registry does not know is refused naming the field, with what
+ * MLflow said.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class MlflowReferenceServiceTest {
     private static final Path BIKES = Path.of("examples", "bike-sharing");
     private static final ObjectMapper JSON = new ObjectMapper();
     static final FakeMlflow MLFLOW = new FakeMlflow();
-    static final TestService SERVICE = TestService.onH2(
-            root -> root.withObjectProperty("sources").putObject("mlflow").put("trackingUri", MLFLOW.uri().toString()));
+    static final TestService SERVICE = TestService.onH2(root -> {
+        root.withObjectProperty("sources").putObject("mlflow").put("trackingUri", MLFLOW.uri().toString());
+        // the MLflow trigger logs every check as a run on the same server
+        root.putArray("triggers").addObject().put("type", "mlflow").put("name", "mlflow")
+                .put("trackingUri", MLFLOW.uri().toString());
+        root.putObject("outbox").put("pollInterval", "100ms").put("initialBackoff", "200ms").put("maxBackoff", "1s");
+    });
     static final DropwizardAppExtension<DriftwatchConfiguration> APP = SERVICE.app;
 
     @AfterAll
@@ -59,7 +66,7 @@ class MlflowReferenceServiceTest {
         assertThat(dataset.at("/lineage/runId").asText()).isEqualTo(run);
         assertThat(dataset.get("rows").asInt()).isEqualTo(688);
         String monitor = Files.readString(BIKES.resolve("monitor.yml")).replaceAll("(?m)^reference: .*$",
-                "reference: " + dataset.get("id").asText());
+                "reference: " + dataset.get("id").asText()) + "retrain:\n  triggers: [mlflow]\n";
         assertThat(SERVICE.post("/api/v1/monitors", "application/yaml", monitor).status()).isEqualTo(201);
         TestService.Reply check = SERVICE.post("/api/v1/monitors/bike-sharing/checks", "text/csv",
                 Files.readString(BIKES.resolve("current.csv")));
@@ -69,8 +76,17 @@ class MlflowReferenceServiceTest {
         assertThat(lineage.get("version").asText()).isEqualTo("4");
         assertThat(lineage.get("alias").asText()).isEqualTo("champion");
         assertThat(lineage.get("runId").asText()).isEqualTo(run);
-        String report = SERVICE.get("/api/v1/checks/" + check.json().get("id").asText() + "/report").body();
+        String checkId = check.json().get("id").asText();
+        String report = SERVICE.get("/api/v1/checks/" + checkId + "/report").body();
         assertThat(report).contains("MLflow: model bike-demand version 4 (alias champion), run " + run);
+        // the bike data drifts: a retraining request (breach) and the check's run, both to MLflow
+        new ApiClient(APP.getLocalPort()).awaitDelivered("bike-sharing", 2, java.time.Duration.ofSeconds(60));
+        FakeMlflow.Run logged = MLFLOW.runs().stream().filter(r -> checkId.equals(r.tags.get("driftwatch.check_id")))
+                .findFirst().orElseThrow();
+        assertThat(logged.tags).containsEntry("driftwatch.reference.system", "mlflow")
+                .containsEntry("driftwatch.reference.model", "bike-demand")
+                .containsEntry("driftwatch.reference.version", "4")
+                .containsEntry("driftwatch.reference.runId", run);
 
         TestService.Reply unknown = SERVICE.post("/api/v1/datasets", "application/json",
                 "{\"reference\": \"mlflow:models:/bike-demand@challenger\"}");
