@@ -133,6 +133,19 @@ public final class S3Objects implements AutoCloseable {
 
     /** As {@link #fromEnvironment()}, reading the variables from {@code environment}. */
     public static S3Objects fromEnvironment(Map<String, String> environment) {
+        return fromEnvironment(environment::get);
+    }
+
+    /** As {@link #fromEnvironment()}, reading each variable with {@code variables} (null when unset). */
+    public static S3Objects fromEnvironment(java.util.function.Function<String, String> variables) {
+        Map<String, String> environment = new java.util.HashMap<>();
+        for (String name : List.of("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL", "AWS_REGION", "AWS_DEFAULT_REGION",
+                "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
+            String value = variables.apply(name);
+            if (value != null) {
+                environment.put(name, value);
+            }
+        }
         String endpoint = firstSet(environment, "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
         String region = firstSet(environment, "AWS_REGION", "AWS_DEFAULT_REGION");
         return connect(endpoint == null ? null : URI.create(endpoint), region,
