@@ -85,6 +85,7 @@ public final class CheckCommand extends DriftwatchCommand {
             throw new CommandFailedException(ExitCode.BAD_INPUT,
                     "argument --reference is required (or give a --monitor that names one)");
         }
+        inputs.prefetch(referenceName, namespace.getString("current"));
         Path current = inputs.local(namespace.getString("current"));
         String html = namespace.getString("report");
 

@@ -25,6 +25,7 @@ final class S3Inputs implements AutoCloseable {
     private final Map<String, String> environment;
     private final Map<String, String> urlByLocal = new LinkedHashMap<>();
     private final List<Path> folders = new ArrayList<>();
+    private final Map<String, Path> prefetched = new LinkedHashMap<>();
     private S3Objects objects;
 
     S3Inputs() {
@@ -33,6 +34,53 @@ final class S3Inputs implements AutoCloseable {
 
     S3Inputs(Map<String, String> environment) {
         this.environment = environment;
+    }
+
+    /**
+     * Downloads every {@code s3://} URL among {@code names} at once, each on a thread of its own, so that
+     * a check of two objects waits for the slower download rather than for both in turn; {@link #local}
+     * then returns the copies. Null names and local paths are left alone.
+     *
+     * @throws CommandFailedException as {@link #local}; when several fail, the first of {@code names}
+     * @throws io.driftwatch.store.ObjectStorageException as {@link #local}
+     */
+    void prefetch(String... names) {
+        List<String> urls = new ArrayList<>();
+        for (String name : names) {
+            if (name != null && S3Objects.Location.isS3(name) && !urlByLocal.containsValue(name) && !urls.contains(name)) {
+                urls.add(name);
+            }
+        }
+        if (urls.size() < 2) {
+            return; // one download gains nothing from a thread
+        }
+        List<java.util.concurrent.CompletableFuture<Path>> downloads = new ArrayList<>();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(urls.size());
+        try {
+            for (String url : urls) {
+                Path folder = newFolder(url);
+                S3Objects client = client();
+                downloads.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> download(client, url, folder),
+                        threads));
+            }
+        } finally {
+            threads.shutdown(); // the downloads already given finish; join waits for them below
+        }
+        RuntimeException first = null;
+        for (int i = 0; i < downloads.size(); i++) {
+            try {
+                Path file = downloads.get(i).join();
+                urlByLocal.put(file.toString(), urls.get(i));
+                prefetched.put(urls.get(i), file);
+            } catch (java.util.concurrent.CompletionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     /**
@@ -46,6 +94,34 @@ final class S3Inputs implements AutoCloseable {
         if (!S3Objects.Location.isS3(name)) {
             return Path.of(name);
         }
+        Path ready = prefetched.get(name);
+        if (ready != null) {
+            return ready;
+        }
+        Path file = download(client(), name, newFolder(name));
+        urlByLocal.put(file.toString(), name);
+        return file;
+    }
+
+    private S3Objects client() {
+        if (objects == null) {
+            objects = S3Objects.fromEnvironment(environment);
+        }
+        return objects;
+    }
+
+    private Path newFolder(String name) {
+        try {
+            Path folder = Files.createTempDirectory("driftwatch-s3-");
+            folders.add(folder);
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a temporary folder for " + name, e);
+        }
+    }
+
+    /** Downloads {@code name} into {@code folder}, under the key's file name. */
+    private static Path download(S3Objects objects, String name, Path folder) {
         S3Objects.Location location;
         try {
             location = S3Objects.Location.parse(name);
@@ -56,20 +132,8 @@ final class S3Inputs implements AutoCloseable {
             throw new CommandFailedException(ExitCode.BAD_INPUT, "the S3 URL " + name
                     + " names no object: s3://BUCKET/KEY, with the key of one file");
         }
-        if (objects == null) {
-            objects = S3Objects.fromEnvironment(environment);
-        }
-        String fileName = location.key().substring(location.key().lastIndexOf('/') + 1);
-        Path file;
-        try {
-            Path folder = Files.createTempDirectory("driftwatch-s3-");
-            folders.add(folder);
-            file = folder.resolve(fileName);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a temporary folder for " + name, e);
-        }
+        Path file = folder.resolve(location.key().substring(location.key().lastIndexOf('/') + 1));
         objects.download(location, file);
-        urlByLocal.put(file.toString(), name);
         return file;
     }
 
