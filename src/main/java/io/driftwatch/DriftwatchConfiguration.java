@@ -16,6 +16,8 @@ import io.driftwatch.monitor.policy.Receivers;
 import io.driftwatch.monitor.schedule.ScheduledChecks;
 import io.driftwatch.monitor.schedule.Scheduler;
 import io.driftwatch.monitor.sources.SourceEnvironment;
+import io.driftwatch.store.LocalStorageFactory;
+import io.driftwatch.store.StorageFactory;
 import io.driftwatch.notify.Channel;
 import io.driftwatch.notify.ChannelFactory;
 import io.driftwatch.store.DatabaseReach;
@@ -78,6 +80,14 @@ public class DriftwatchConfiguration extends Configuration {
 
     @NotNull
     private Path dataDirectory = Path.of("data");
+
+    /**
+     * Where datasets, profiles and reports are kept: {@code type: local} (files under the data and
+     * reports directories) or {@code type: s3} (a bucket, with those directories as caches).
+     */
+    @Valid
+    @NotNull
+    private StorageFactory storage = new LocalStorageFactory();
 
     @Valid
     @NotNull
@@ -763,6 +773,16 @@ public class DriftwatchConfiguration extends Configuration {
     @JsonProperty
     public void setDataDirectory(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
+    }
+
+    @JsonProperty
+    public StorageFactory getStorage() {
+        return storage;
+    }
+
+    @JsonProperty
+    public void setStorage(StorageFactory storage) {
+        this.storage = storage;
     }
 
     @JsonProperty

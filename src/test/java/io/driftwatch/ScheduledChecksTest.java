@@ -114,7 +114,7 @@ class ScheduledChecksTest {
         backfill(m, monitor, at(5), at(6));
         io.driftwatch.monitor.checks.CheckHistory history = new io.driftwatch.monitor.checks.CheckHistory(
                 jdbi.onDemand(io.driftwatch.store.CheckDao.class), jdbi.onDemand(io.driftwatch.store.QualityDao.class),
-                m.catalog, dir.resolve("reports"));
+                m.catalog, m.reports);
         assertThat(history.recent("hourly", 50)).extracting(io.driftwatch.monitor.checks.Check::observedAt)
                 .containsExactly(at(6), at(7), at(8), at(9), at(10), at(11), at(12), at(13));
         assertThat(history.page("hourly", null, null, 1, null).items().get(0).windowStart()).isEqualTo(at(5));

@@ -1,5 +1,6 @@
 package io.driftwatch.cli;
 
+import io.driftwatch.DriftwatchException;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.ColumnType;
 import io.driftwatch.data.PhysicalType;
@@ -21,7 +22,8 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code driftwatch inspect FILE…}: for each CSV or Arrow file, the inferred type of every column
+ * {@code driftwatch inspect FILE…}: for each CSV or Arrow file (a path or an {@code s3://} URL, see
+ * {@link S3Inputs}), the inferred type of every column
  * (Evidently 0.7's rules, as if the file were the current batch), its row, missing and distinct
  * counts, and its range or most frequent categories. Exit code 0, or 2 with one line naming the
  * file, line and column when a file cannot be read.
@@ -35,7 +37,7 @@ public final class InspectCommand extends DriftwatchCommand {
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("files").nargs("+").metavar("FILE").help("CSV (.csv, .csv.gz) or Arrow IPC files");
+        subparser.addArgument("files").nargs("+").metavar("FILE").help("CSV (.csv, .csv.gz) or Arrow IPC files: paths or s3://BUCKET/KEY URLs");
     }
 
     @Override
@@ -46,8 +48,22 @@ public final class InspectCommand extends DriftwatchCommand {
             if (i > 0) {
                 out.println();
             }
-            Datasets.Dataset dataset = Datasets.read(Path.of(files.get(i)));
-            print(out, dataset);
+            // each file is downloaded (if it is an s3:// URL), printed and deleted before the next
+            try (S3Inputs inputs = new S3Inputs()) {
+                Datasets.Dataset dataset;
+                try {
+                    dataset = Datasets.read(inputs.local(files.get(i)));
+                } catch (CommandFailedException e) {
+                    throw e;
+                } catch (DriftwatchException e) {
+                    if (!inputs.any()) {
+                        throw e;
+                    }
+                    throw new CommandFailedException(ExitCode.BAD_INPUT, inputs.named(e.getMessage()));
+                }
+                print(out, new Datasets.Dataset(inputs.named(dataset.source()), dataset.format(), dataset.table(),
+                        dataset.sha256()));
+            }
         }
     }
 

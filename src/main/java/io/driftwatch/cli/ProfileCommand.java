@@ -1,5 +1,6 @@
 package io.driftwatch.cli;
 
+import io.driftwatch.DriftwatchException;
 import io.driftwatch.monitor.checks.CheckRunner;
 import io.driftwatch.monitor.definitions.MonitorDefinition;
 import io.driftwatch.profile.ReferenceProfile;
@@ -27,8 +28,9 @@ public final class ProfileCommand extends DriftwatchCommand {
     @Override
     public void configure(Subparser subparser) {
         subparser.addArgument("--reference").metavar("REF")
-                .help("reference batch (CSV or Arrow), a DVC-tracked file (FILE.dvc, or dvc:PATH), or a registered"
-                        + " MLflow model's training data (mlflow:models:/NAME@ALIAS); defaults to the monitor's 'reference'");
+                .help("reference batch (CSV or Arrow, a path or s3://BUCKET/KEY), a DVC-tracked file (FILE.dvc, or"
+                        + " dvc:PATH), or a registered MLflow model's training data (mlflow:models:/NAME@ALIAS); defaults"
+                        + " to the monitor's 'reference'");
         subparser.addArgument("--out").metavar("FILE.profile").required(true).help("where to write the profile");
         subparser.addArgument("--monitor").metavar("MONITOR.yml")
                 .help("monitor definition whose declared column types to read the reference with");
@@ -36,6 +38,21 @@ public final class ProfileCommand extends DriftwatchCommand {
 
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) {
+        try (S3Inputs inputs = new S3Inputs()) {
+            try {
+                run(namespace, inputs);
+            } catch (CommandFailedException e) {
+                throw e;
+            } catch (DriftwatchException e) {
+                if (!inputs.any()) {
+                    throw e;
+                }
+                throw new CommandFailedException(ExitCode.BAD_INPUT, inputs.named(e.getMessage()));
+            }
+        }
+    }
+
+    private static void run(Namespace namespace, S3Inputs inputs) {
         String monitorFile = namespace.getString("monitor");
         MonitorDefinition monitor = monitorFile == null ? MonitorDefinition.empty()
                 : MonitorDefinition.read(Path.of(monitorFile));
@@ -45,7 +62,7 @@ public final class ProfileCommand extends DriftwatchCommand {
                     "argument --reference is required" + (monitorFile == null ? ""
                             : ": the monitor " + monitorFile + " names no reference")));
         }
-        try (ReferenceArgument reference = ReferenceArgument.of(referenceName)) {
+        try (ReferenceArgument reference = ReferenceArgument.of(referenceName, inputs::local)) {
             Path out = Path.of(namespace.getString("out"));
             ReferenceProfile profile = CheckRunner.referenceProfile(reference.file(), monitor);
             CheckCommand.write(out, "profile", profile::writeTo);

@@ -31,6 +31,11 @@ record ReferenceArgument(String name, Path file, Lineage lineage, boolean copy) 
      *     resolved (naming what is missing or wrong)
      */
     static ReferenceArgument of(String name) {
+        return of(name, Path::of);
+    }
+
+    /** As {@link #of(String)}, with a plain name (a path, an {@code s3://} URL) made local by {@code plain}. */
+    static ReferenceArgument of(String name, java.util.function.Function<String, Path> plain) {
         if (DvcReference.names(name)) {
             TrackedFile t = DvcReference.resolve(name, Path.of(""));
             return new ReferenceArgument(name, t.file(), t.lineage(), false);
@@ -41,7 +46,7 @@ record ReferenceArgument(String name, Path file, Lineage lineage, boolean copy) 
             TrackedFile t = MlflowReference.fromEnvironment(System::getenv).resolve(name, temp, path -> true);
             return new ReferenceArgument(name, t.file(), t.lineage(), true);
         }
-        return new ReferenceArgument(name, Path.of(name), null, false);
+        return new ReferenceArgument(name, plain.apply(name), null, false);
     }
 
     /** A line for the terminal saying which version of the data this is; null for a plain path. */
