@@ -1,0 +1,242 @@
+package io.driftwatch.io;
+
+import io.airlift.compress.zstd.ZstdDecompressor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.compression.AbstractCompressionCodec;
+import org.apache.arrow.vector.compression.CompressionCodec;
+import org.apache.arrow.vector.compression.CompressionUtil;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
+
+/**
+ * The decompressors of compressed Arrow IPC buffers (the {@code BodyCompression} of a record or
+ * dictionary batch), as pyarrow and Feather v2 write them: each buffer is an 8-byte little-endian
+ * uncompressed length ({@code -1}: the rest is stored as is) followed by one LZ4 frame or one
+ * Zstandard frame. Arrow's own loader reads the length prefix and hands the rest here; this class
+ * only decodes, with library codecs: Zstandard by aircompressor's pure-Java decoder, the LZ4 frame
+ * format (linked or independent blocks, checksums) by Commons Compress.
+ *
+ * <p>A buffer must decode to exactly the length it declares; anything else (a damaged frame, a
+ * frame that ends early or runs on) is a {@link BufferFault} naming the codec; {@link #naming}
+ * adds the column whose buffer it was, and {@link ArrowReader} the source and batch. Writing
+ * compressed buffers is not supported: Driftwatch writes its own Arrow files uncompressed.
+ *
+ * <p>Thread-safe: stateless; each codec keeps no state between buffers.
+ */
+final class ArrowBufferCodecs implements CompressionCodec.Factory {
+    static final ArrowBufferCodecs INSTANCE = new ArrowBufferCodecs();
+
+    private ArrowBufferCodecs() {
+    }
+
+    @Override
+    public CompressionCodec createCodec(CompressionUtil.CodecType codecType) {
+        switch (codecType) {
+            case NO_COMPRESSION:
+                return CompressionCodec.Factory.INSTANCE.createCodec(codecType);
+            case LZ4_FRAME:
+                return new Lz4Frame();
+            case ZSTD:
+                return new Zstd();
+            default:
+                throw new IllegalArgumentException("unsupported Arrow compression codec " + codecType);
+        }
+    }
+
+    @Override
+    public CompressionCodec createCodec(CompressionUtil.CodecType codecType, int compressionLevel) {
+        return createCodec(codecType);
+    }
+
+    /**
+     * A compressed buffer that does not decode to what it declares. Thrown with the buffer's
+     * address; {@link #naming} turns that into the column it belongs to.
+     */
+    static final class BufferFault extends ArrowColumnReader.ColumnFault {
+        private static final long serialVersionUID = 1L;
+        private final transient long address;
+        private final String column;
+
+        BufferFault(String message, long address, String column, Throwable cause) {
+            super("malformed Arrow data: " + message);
+            this.address = address;
+            this.column = column;
+            if (cause != null) {
+                initCause(cause);
+            }
+        }
+
+        /** The top-level column whose buffer could not be decoded, or null when not known. */
+        String column() {
+            return column;
+        }
+    }
+
+    /**
+     * Runs {@code load}, which loads {@code batch} into {@code root}, and names the column of a
+     * buffer that fails to decode: the buffers of a batch follow its columns in order, each column
+     * taking its own buffers and then its children's.
+     */
+    static void naming(ArrowRecordBatch batch, VectorSchemaRoot root, Runnable load) {
+        List<ArrowBuf> buffers = batch.getBuffers();
+        long[] addresses = new long[buffers.size()];
+        for (int i = 0; i < addresses.length; i++) {
+            addresses[i] = buffers.get(i).memoryAddress();
+        }
+        try {
+            load.run();
+        } catch (BufferFault e) {
+            if (e.column != null) {
+                throw e;
+            }
+            int index = -1;
+            for (int i = 0; i < addresses.length && index < 0; i++) {
+                if (addresses[i] == e.address) {
+                    index = i;
+                }
+            }
+            String column = null;
+            for (FieldVector vector : root.getFieldVectors()) {
+                int count = bufferCount(vector);
+                if (index >= 0 && index < count) {
+                    column = vector.getName();
+                    break;
+                }
+                index -= count;
+            }
+            throw new BufferFault(e.getMessage().substring("malformed Arrow data: ".length()), e.address, column,
+                    e.getCause());
+        }
+    }
+
+    private static int bufferCount(FieldVector vector) {
+        int count = vector.getFieldBuffers().size();
+        for (FieldVector child : vector.getChildrenFromFields()) {
+            count += bufferCount(child);
+        }
+        return count;
+    }
+
+    /** The declared uncompressed length of {@code compressed}, checked to fit one buffer. */
+    private static long declaredLength(ArrowBuf compressed, String codec) {
+        long length = compressed.getLong(0);
+        if (length < 0 || length > Integer.MAX_VALUE) {
+            throw new BufferFault(codec + " buffer declares an uncompressed length of " + length + " bytes",
+                    compressed.memoryAddress(), null, null);
+        }
+        return length;
+    }
+
+    /** Codecs that only decompress; shared by both kinds. */
+    private abstract static class DecodeOnly extends AbstractCompressionCodec {
+        @Override
+        protected ArrowBuf doCompress(BufferAllocator allocator, ArrowBuf uncompressed) {
+            throw new UnsupportedOperationException("Driftwatch writes Arrow data uncompressed");
+        }
+
+        @Override
+        protected ArrowBuf doDecompress(BufferAllocator allocator, ArrowBuf compressed) {
+            String codec = getCodecType().name();
+            long length = declaredLength(compressed, codec);
+            long prefix = CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH;
+            ByteBuffer in = compressed.nioBuffer(prefix, (int) (compressed.writerIndex() - prefix));
+            ArrowBuf out = allocator.buffer(length);
+            boolean done = false;
+            try {
+                ByteBuffer target = out.nioBuffer(0, (int) length);
+                decode(in, target);
+                if (target.hasRemaining()) {
+                    throw new BufferFault(codec + " buffer decodes to " + target.position() + " bytes, not the "
+                            + length + " it declares", compressed.memoryAddress(), null, null);
+                }
+                out.writerIndex(length);
+                done = true;
+                return out;
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof BufferFault fault) {
+                    throw fault;
+                }
+                throw new BufferFault("damaged " + codec + " buffer (" + e.getMessage() + ")",
+                        compressed.memoryAddress(), null, e);
+            } finally {
+                if (!done) {
+                    out.close();
+                }
+            }
+        }
+
+        /**
+         * Decodes all of {@code in} into {@code out}; fails when the data is damaged or does not
+         * fit (a codec's own exception: its message is quoted).
+         */
+        abstract void decode(ByteBuffer in, ByteBuffer out) throws IOException;
+    }
+
+    /** Zstandard: one frame (or several, concatenated) per buffer. */
+    private static final class Zstd extends DecodeOnly {
+        @Override
+        public CompressionUtil.CodecType getCodecType() {
+            return CompressionUtil.CodecType.ZSTD;
+        }
+
+        @Override
+        void decode(ByteBuffer in, ByteBuffer out) {
+            new ZstdDecompressor().decompress(in, out);
+        }
+    }
+
+    /** The LZ4 frame format: one frame per buffer. */
+    private static final class Lz4Frame extends DecodeOnly {
+        @Override
+        public CompressionUtil.CodecType getCodecType() {
+            return CompressionUtil.CodecType.LZ4_FRAME;
+        }
+
+        @Override
+        void decode(ByteBuffer in, ByteBuffer out) throws IOException {
+            byte[] chunk = new byte[1 << 16];
+            try (InputStream frames = new FramedLZ4CompressorInputStream(new BufferInput(in))) {
+                for (int n; (n = frames.read(chunk)) > 0; ) {
+                    if (n > out.remaining()) {
+                        throw new IOException("it decodes to more bytes than the " + out.capacity() + " it declares");
+                    }
+                    out.put(chunk, 0, n);
+                }
+            }
+        }
+    }
+
+    /** The remaining bytes of a buffer as a stream. */
+    private static final class BufferInput extends InputStream {
+        private final ByteBuffer buffer;
+
+        BufferInput(ByteBuffer buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        public int read() {
+            return buffer.hasRemaining() ? buffer.get() & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (!buffer.hasRemaining()) {
+                return -1;
+            }
+            int n = Math.min(len, buffer.remaining());
+            buffer.get(b, off, n);
+            return n;
+        }
+    }
+}
