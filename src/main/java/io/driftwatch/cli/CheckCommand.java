@@ -45,9 +45,9 @@ public final class CheckCommand extends DriftwatchCommand {
     @Override
     public void configure(Subparser subparser) {
         subparser.addArgument("--reference").metavar("REF")
-                .help("reference batch (CSV or Arrow) or a profile written by 'driftwatch profile'; "
+                .help("reference batch (CSV, Arrow or Parquet) or a profile written by 'driftwatch profile'; "
                         + "defaults to the monitor's 'reference'");
-        subparser.addArgument("--current").metavar("CUR").required(true).help("current batch (CSV or Arrow)");
+        subparser.addArgument("--current").metavar("CUR").required(true).help("current batch (CSV, Arrow or Parquet)");
         subparser.addArgument("--monitor").metavar("MONITOR.yml")
                 .help("monitor definition (YAML or JSON): column mapping, tests, thresholds, drift share");
         subparser.addArgument("--report").metavar("REPORT.html").help("write the HTML report here");

@@ -27,7 +27,7 @@ public final class ProfileCommand extends DriftwatchCommand {
     @Override
     public void configure(Subparser subparser) {
         subparser.addArgument("--reference").metavar("REF")
-                .help("reference batch (CSV or Arrow); defaults to the monitor's 'reference'");
+                .help("reference batch (CSV, Arrow or Parquet); defaults to the monitor's 'reference'");
         subparser.addArgument("--out").metavar("FILE.profile").required(true).help("where to write the profile");
         subparser.addArgument("--monitor").metavar("MONITOR.yml")
                 .help("monitor definition whose declared column types to read the reference with");
