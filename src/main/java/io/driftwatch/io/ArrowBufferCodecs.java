@@ -2,7 +2,6 @@ package io.driftwatch.io;
 
 import io.airlift.compress.zstd.ZstdDecompressor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
@@ -13,15 +12,14 @@ import org.apache.arrow.vector.compression.AbstractCompressionCodec;
 import org.apache.arrow.vector.compression.CompressionCodec;
 import org.apache.arrow.vector.compression.CompressionUtil;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
-import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
 
 /**
  * The decompressors of compressed Arrow IPC buffers (the {@code BodyCompression} of a record or
  * dictionary batch), as pyarrow and Feather v2 write them: each buffer is an 8-byte little-endian
  * uncompressed length ({@code -1}: the rest is stored as is) followed by one LZ4 frame or one
  * Zstandard frame. Arrow's own loader reads the length prefix and hands the rest here; this class
- * only decodes, with library codecs: Zstandard by aircompressor's pure-Java decoder, the LZ4 frame
- * format (linked or independent blocks, checksums) by Commons Compress.
+ * only decodes: Zstandard with aircompressor's pure-Java decoder, LZ4 frames (linked or independent
+ * blocks, as pyarrow and Polars write them) with {@link Lz4FrameDecoder}.
  *
  * <p>A buffer must decode to exactly the length it declares; anything else (a damaged frame, a
  * frame that ends early or runs on) is a {@link BufferFault} naming the codec; {@link #naming}
@@ -200,43 +198,16 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
         }
 
         @Override
-        void decode(ByteBuffer in, ByteBuffer out) throws IOException {
-            byte[] chunk = new byte[1 << 16];
-            try (InputStream frames = new FramedLZ4CompressorInputStream(new BufferInput(in))) {
-                for (int n; (n = frames.read(chunk)) > 0; ) {
-                    if (n > out.remaining()) {
-                        throw new IOException("it decodes to more bytes than the " + out.capacity() + " it declares");
-                    }
-                    out.put(chunk, 0, n);
-                }
+        void decode(ByteBuffer in, ByteBuffer out) {
+            byte[] compressed = new byte[in.remaining()];
+            in.get(compressed);
+            byte[] decoded = new byte[out.remaining()];
+            try {
+                Lz4FrameDecoder.decode(compressed, 0, compressed.length, decoded);
+            } catch (ArrayIndexOutOfBoundsException e) {
+                throw new IllegalArgumentException("a damaged block", e);
             }
-        }
-    }
-
-    /** The remaining bytes of a buffer as a stream. */
-    private static final class BufferInput extends InputStream {
-        private final ByteBuffer buffer;
-
-        BufferInput(ByteBuffer buffer) {
-            this.buffer = buffer;
-        }
-
-        @Override
-        public int read() {
-            return buffer.hasRemaining() ? buffer.get() & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            if (!buffer.hasRemaining()) {
-                return -1;
-            }
-            int n = Math.min(len, buffer.remaining());
-            buffer.get(b, off, n);
-            return n;
+            out.put(decoded);
         }
     }
 }
