@@ -3,14 +3,21 @@ package io.driftwatch.io;
 import io.airlift.compress.zstd.ZstdDecompressor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import io.driftwatch.data.Parallelism;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.compression.AbstractCompressionCodec;
 import org.apache.arrow.vector.compression.CompressionCodec;
 import org.apache.arrow.vector.compression.CompressionUtil;
+import org.apache.arrow.vector.compression.NoCompressionCodec;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 
 /**
@@ -22,7 +29,7 @@ import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
  * blocks, as pyarrow and Polars write them) with {@link Lz4FrameDecoder}.
  *
  * <p>A buffer must decode to exactly the length it declares; anything else (a damaged frame, a
- * frame that ends early or runs on) is a {@link BufferFault} naming the codec; {@link #naming}
+ * frame that ends early or runs on) is a {@link BufferFault} naming the codec; {@link #load}
  * adds the column whose buffer it was, and {@link ArrowReader} the source and batch. Writing
  * compressed buffers is not supported: Driftwatch writes its own Arrow files uncompressed.
  *
@@ -30,6 +37,8 @@ import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
  */
 final class ArrowBufferCodecs implements CompressionCodec.Factory {
     static final ArrowBufferCodecs INSTANCE = new ArrowBufferCodecs();
+    /** Compressed bytes per thread below which a batch's buffers are decoded on fewer threads. */
+    private static final long PARALLEL_MIN_BYTES = 1 << 20;
 
     private ArrowBufferCodecs() {
     }
@@ -53,18 +62,13 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
         return createCodec(codecType);
     }
 
-    /**
-     * A compressed buffer that does not decode to what it declares. Thrown with the buffer's
-     * address; {@link #naming} turns that into the column it belongs to.
-     */
+    /** A compressed buffer that does not decode to what it declares; {@link #load} names its column. */
     static final class BufferFault extends ArrowColumnReader.ColumnFault {
         private static final long serialVersionUID = 1L;
-        private final transient long address;
         private final String column;
 
-        BufferFault(String message, long address, String column, Throwable cause) {
+        BufferFault(String message, String column, Throwable cause) {
             super("malformed Arrow data: " + message);
-            this.address = address;
             this.column = column;
             if (cause != null) {
                 initCause(cause);
@@ -78,40 +82,87 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
     }
 
     /**
-     * Runs {@code load}, which loads {@code batch} into {@code root}, and names the column of a
-     * buffer that fails to decode: the buffers of a batch follow its columns in order, each column
-     * taking its own buffers and then its children's.
+     * Loads {@code batch} into {@code root} through {@code load}: a compressed batch is first
+     * decompressed, its buffers spread over the calling thread and the common fork-join pool (Arrow's
+     * loader would decode them one after the other), and handed to {@code load} as an uncompressed
+     * batch; an uncompressed one as it is. A buffer that cannot be decoded fails naming its column:
+     * the buffers of a batch follow its columns in order, each column taking its own buffers and then
+     * its children's. When several fail, the first one's column is named.
      */
-    static void naming(ArrowRecordBatch batch, VectorSchemaRoot root, Runnable load) {
-        List<ArrowBuf> buffers = batch.getBuffers();
-        long[] addresses = new long[buffers.size()];
-        for (int i = 0; i < addresses.length; i++) {
-            addresses[i] = buffers.get(i).memoryAddress();
+    static void load(ArrowRecordBatch batch, VectorSchemaRoot root, BufferAllocator allocator,
+            Consumer<ArrowRecordBatch> load) {
+        CompressionUtil.CodecType type = CompressionUtil.CodecType.fromCompressionType(
+                batch.getBodyCompression().getCodec());
+        if (type == CompressionUtil.CodecType.NO_COMPRESSION) {
+            load.accept(batch);
+            return;
+        }
+        List<ArrowBuf> in = batch.getBuffers();
+        int count = in.size();
+        ArrowBuf[] out = new ArrowBuf[count];
+        RuntimeException[] failures = new RuntimeException[count];
+        CompressionCodec codec = INSTANCE.createCodec(type);
+        AtomicInteger next = new AtomicInteger();
+        Runnable drain = () -> {
+            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                ArrowBuf buffer = in.get(i);
+                if (buffer.writerIndex() == 0) {
+                    out[i] = buffer;
+                    continue;
+                }
+                try {
+                    out[i] = codec.decompress(allocator, buffer);
+                    // as Arrow's loader does: decompressing gave up the batch's reference to the input
+                    buffer.getReferenceManager().retain();
+                } catch (BufferFault | IllegalArgumentException | OutOfMemoryException e) {
+                    failures[i] = e;
+                }
+            }
+        };
+        int helpers = (int) Math.min(Math.max(0, Runtime.getRuntime().availableProcessors() - 1),
+                Math.max(0, batch.computeBodyLength() / PARALLEL_MIN_BYTES));
+        CompletableFuture<?>[] running = new CompletableFuture<?>[Math.min(helpers, count)];
+        for (int t = 0; t < running.length; t++) {
+            running[t] = CompletableFuture.runAsync(drain);
+        }
+        drain.run();
+        for (CompletableFuture<?> f : running) {
+            Parallelism.join(f);
         }
         try {
-            load.run();
-        } catch (BufferFault e) {
-            if (e.column != null) {
-                throw e;
-            }
-            int index = -1;
-            for (int i = 0; i < addresses.length && index < 0; i++) {
-                if (addresses[i] == e.address) {
-                    index = i;
+            for (int i = 0; i < count; i++) {
+                if (failures[i] != null) {
+                    throw columnNamed(failures[i], i, root);
                 }
             }
-            String column = null;
-            for (FieldVector vector : root.getFieldVectors()) {
-                int count = bufferCount(vector);
-                if (index >= 0 && index < count) {
-                    column = vector.getName();
-                    break;
+            ArrowRecordBatch plain = new ArrowRecordBatch(batch.getLength(), batch.getNodes(), Arrays.asList(out),
+                    NoCompressionCodec.DEFAULT_BODY_COMPRESSION, batch.getVariadicBufferCounts(), false);
+            load.accept(plain); // loads and closes it
+        } finally {
+            for (int i = 0; i < count; i++) {
+                if (out[i] != null && out[i] != in.get(i)) {
+                    out[i].close(); // the plain batch, or nobody, holds them now
                 }
-                index -= count;
             }
-            throw new BufferFault(e.getMessage().substring("malformed Arrow data: ".length()), e.address, column,
-                    e.getCause());
+            batch.close();
         }
+    }
+
+    /** {@code failure} of buffer {@code index}, as a fault naming the buffer's top-level column. */
+    private static RuntimeException columnNamed(RuntimeException failure, int index, VectorSchemaRoot root) {
+        String column = null;
+        int remaining = index;
+        for (FieldVector vector : root.getFieldVectors()) {
+            int count = bufferCount(vector);
+            if (remaining < count) {
+                column = vector.getName();
+                break;
+            }
+            remaining -= count;
+        }
+        String message = failure instanceof BufferFault ? failure.getMessage().substring(
+                "malformed Arrow data: ".length()) : failure.getMessage();
+        return new BufferFault(message, column, failure);
     }
 
     private static int bufferCount(FieldVector vector) {
@@ -126,8 +177,8 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
     private static long declaredLength(ArrowBuf compressed, String codec) {
         long length = compressed.getLong(0);
         if (length < 0 || length > Integer.MAX_VALUE) {
-            throw new BufferFault(codec + " buffer declares an uncompressed length of " + length + " bytes",
-                    compressed.memoryAddress(), null, null);
+            throw new BufferFault(codec + " buffer declares an uncompressed length of " + length + " bytes", null,
+                    null);
         }
         return length;
     }
@@ -152,7 +203,7 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
                 decode(in, target);
                 if (target.hasRemaining()) {
                     throw new BufferFault(codec + " buffer decodes to " + target.position() + " bytes, not the "
-                            + length + " it declares", compressed.memoryAddress(), null, null);
+                            + length + " it declares", null, null);
                 }
                 out.writerIndex(length);
                 done = true;
@@ -161,8 +212,7 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
                 if (e instanceof BufferFault fault) {
                     throw fault;
                 }
-                throw new BufferFault("damaged " + codec + " buffer (" + e.getMessage() + ")",
-                        compressed.memoryAddress(), null, e);
+                throw new BufferFault("damaged " + codec + " buffer (" + e.getMessage() + ")", null, e);
             } finally {
                 if (!done) {
                     out.close();

@@ -219,7 +219,7 @@ public final class ArrowReader {
                         ArrowBufferCodecs.INSTANCE) {
                     @Override
                     protected void loadRecordBatch(ArrowRecordBatch batch) {
-                        ArrowBufferCodecs.naming(batch, root(this), () -> super.loadRecordBatch(batch));
+                        ArrowBufferCodecs.load(batch, root(this), allocator, super::loadRecordBatch);
                     }
                 }) {
                     return readBatches(reader, k -> reader.loadNextBatch(), rows);

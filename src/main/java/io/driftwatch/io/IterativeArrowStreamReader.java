@@ -58,7 +58,7 @@ final class IterativeArrowStreamReader extends ArrowStreamReader {
         }
     }
 
-    /** Loads {@code batch}, naming the column of a compressed buffer that cannot be decoded. */
+    /** Loads {@code batch}, decompressing a compressed one on all cores first (see {@link ArrowBufferCodecs#load}). */
     @Override
     protected void loadRecordBatch(ArrowRecordBatch batch) {
         VectorSchemaRoot root;
@@ -67,6 +67,6 @@ final class IterativeArrowStreamReader extends ArrowStreamReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ArrowBufferCodecs.naming(batch, root, () -> super.loadRecordBatch(batch));
+        ArrowBufferCodecs.load(batch, root, allocator, super::loadRecordBatch);
     }
 }

@@ -80,7 +80,7 @@ final class MappedArrowFileReader extends ArrowFileReader {
         return true;
     }
 
-    /** Loads {@code batch}, naming the column of a compressed buffer that cannot be decoded. */
+    /** Loads {@code batch}, decompressing a compressed one on all cores first (see {@link ArrowBufferCodecs#load}). */
     @Override
     protected void loadRecordBatch(ArrowRecordBatch batch) {
         VectorSchemaRoot root;
@@ -89,7 +89,7 @@ final class MappedArrowFileReader extends ArrowFileReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ArrowBufferCodecs.naming(batch, root, () -> super.loadRecordBatch(batch));
+        ArrowBufferCodecs.load(batch, root, allocator, super::loadRecordBatch);
     }
 
     /** A read-only file mapping as Arrow memory; holding it here keeps it mapped. */
