@@ -35,6 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code mvn -q -B -o -Pbench package -DskipTests && java -jar target/benchmarks.jar
  * FormatIngest -f 1 -wi 3 -i 5 -p path=/tmp/bench/current_1000000.parquet}.
+ *
+ * <p>On a shared machine the wall time follows the other work; {@link #main} also reports the CPU
+ * time of the whole process per read, which does not: {@code java --add-opens=java.base/java.nio=ALL-UNNAMED
+ * -cp target/benchmarks.jar io.driftwatch.bench.FormatIngestBenchmark FILE [READS]} (after three
+ * warm-up reads). CPU seconds / 2 is the least wall time two idle cores could take.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -85,6 +90,33 @@ public class FormatIngestBenchmark {
         decodedBytes = uncompressed.isEmpty() ? 0 : Files.size(Path.of(uncompressed));
         System.out.printf("%n# %s: %s, %,d bytes%s%n", file, format, fileBytes,
                 decodedBytes == 0 ? "" : String.format(", %,d bytes as uncompressed Arrow", decodedBytes));
+    }
+
+    /** Reads {@code args[0]} three times to warm up, then {@code args[1]} (default 5) times, timed. */
+    public static void main(String[] args) {
+        Path file = Path.of(args[0]);
+        int reads = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        boolean parquet = Datasets.detect(file) == Datasets.Format.PARQUET;
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        for (int i = 0; i < 3; i++) {
+            Table t = parquet ? ParquetReader.read(file) : ArrowReader.read(file);
+            if (t.rowCount() < 0) {
+                throw new IllegalStateException();
+            }
+        }
+        long cpu = os.getProcessCpuTime();
+        long wall = System.nanoTime();
+        long rows = 0;
+        for (int i = 0; i < reads; i++) {
+            rows += (parquet ? ParquetReader.read(file) : ArrowReader.read(file)).rowCount();
+        }
+        double wallPer = (System.nanoTime() - wall) / 1e9 / reads;
+        double cpuPer = (os.getProcessCpuTime() - cpu) / 1e9 / reads;
+        System.out.printf("%s: %d reads, %,d rows each: wall %.3f s per read, process CPU %.3f s per read "
+                + "(%.3f s on 2 idle cores at best)%n", file, reads, rows / reads, wallPer, cpuPer, cpuPer / 2);
     }
 
     @Benchmark

@@ -33,7 +33,8 @@ import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
  * adds the column whose buffer it was, and {@link ArrowReader} the source and batch. Writing
  * compressed buffers is not supported: Driftwatch writes its own Arrow files uncompressed.
  *
- * <p>Thread-safe: stateless; each codec keeps no state between buffers.
+ * <p>Thread-safe: the factory is stateless; a codec it makes is used by one thread at a time (the LZ4
+ * codec reuses its scratch arrays), as {@link #load} and Arrow's loader use them.
  */
 final class ArrowBufferCodecs implements CompressionCodec.Factory {
     static final ArrowBufferCodecs INSTANCE = new ArrowBufferCodecs();
@@ -101,9 +102,9 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
         int count = in.size();
         ArrowBuf[] out = new ArrowBuf[count];
         RuntimeException[] failures = new RuntimeException[count];
-        CompressionCodec codec = INSTANCE.createCodec(type);
         AtomicInteger next = new AtomicInteger();
         Runnable drain = () -> {
+            CompressionCodec codec = INSTANCE.createCodec(type); // one per thread: it keeps scratch arrays
             for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                 ArrowBuf buffer = in.get(i);
                 if (buffer.writerIndex() == 0) {
@@ -240,8 +241,14 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
         }
     }
 
-    /** The LZ4 frame format: one frame per buffer. */
+    /**
+     * The LZ4 frame format: one frame per buffer, decoded between two scratch arrays that grow as
+     * needed and are reused from buffer to buffer (so one instance serves one thread at a time).
+     */
     private static final class Lz4Frame extends DecodeOnly {
+        private byte[] compressed = new byte[0];
+        private byte[] decoded = new byte[0];
+
         @Override
         public CompressionUtil.CodecType getCodecType() {
             return CompressionUtil.CodecType.LZ4_FRAME;
@@ -249,15 +256,21 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
 
         @Override
         void decode(ByteBuffer in, ByteBuffer out) {
-            byte[] compressed = new byte[in.remaining()];
-            in.get(compressed);
-            byte[] decoded = new byte[out.remaining()];
+            int stored = in.remaining();
+            int length = out.remaining();
+            if (compressed.length < stored) {
+                compressed = new byte[stored];
+            }
+            if (decoded.length < length) {
+                decoded = new byte[length];
+            }
+            in.get(compressed, 0, stored);
             try {
-                Lz4FrameDecoder.decode(compressed, 0, compressed.length, decoded);
+                Lz4FrameDecoder.decode(compressed, 0, stored, decoded, length);
             } catch (ArrayIndexOutOfBoundsException e) {
                 throw new IllegalArgumentException("a damaged block", e);
             }
-            out.put(decoded);
+            out.put(decoded, 0, length);
         }
     }
 }

@@ -32,13 +32,19 @@ final class Lz4FrameDecoder {
     private Lz4FrameDecoder() {
     }
 
+    /** Decodes the frames in {@code in[from, to)} into {@code out}, which they must fill exactly. */
+    static void decode(byte[] in, int from, int to, byte[] out) {
+        decode(in, from, to, out, out.length);
+    }
+
     /**
-     * Decodes the frames in {@code in[from, to)} into {@code out}, which they must fill exactly.
+     * Decodes the frames in {@code in[from, to)} into {@code out[0, length)}, which they must fill
+     * exactly ({@code out} may be longer: a reused scratch array).
      *
      * @throws IllegalArgumentException when the input is not LZ4 frames, is damaged, or does not
-     *     decode to exactly {@code out.length} bytes
+     *     decode to exactly {@code length} bytes
      */
-    static void decode(byte[] in, int from, int to, byte[] out) {
+    static void decode(byte[] in, int from, int to, byte[] out, int length) {
         int p = from;
         int o = 0;
         while (p < to) {
@@ -81,38 +87,38 @@ final class Lz4FrameDecoder {
                     break; // end mark
                 }
                 boolean stored = size < 0;
-                int length = size & 0x7FFFFFFF;
-                if (length > to - p) {
-                    throw new IllegalArgumentException("a block of " + length + " bytes runs past the data");
+                int blockLength = size & 0x7FFFFFFF;
+                if (blockLength > to - p) {
+                    throw new IllegalArgumentException("a block of " + blockLength + " bytes runs past the data");
                 }
                 if (stored) {
-                    if (length > out.length - o) {
-                        throw new IllegalArgumentException("it decodes to more than the " + out.length
+                    if (blockLength > length - o) {
+                        throw new IllegalArgumentException("it decodes to more than the " + length
                                 + " bytes declared");
                     }
-                    System.arraycopy(in, p, out, o, length);
-                    o += length;
+                    System.arraycopy(in, p, out, o, blockLength);
+                    o += blockLength;
                 } else {
-                    o = block(in, p, p + length, out, o, independent ? o : frameStart);
+                    o = block(in, p, p + blockLength, out, o, independent ? o : frameStart, length);
                 }
-                p += length + (blockChecksum ? 4 : 0);
+                p += blockLength + (blockChecksum ? 4 : 0);
             }
             p += contentChecksum ? 4 : 0;
             if (p > to) {
                 throw new IllegalArgumentException("the frame's checksum is cut short");
             }
         }
-        if (o != out.length) {
-            throw new IllegalArgumentException("it decodes to " + o + " bytes, not the " + out.length + " declared");
+        if (o != length) {
+            throw new IllegalArgumentException("it decodes to " + o + " bytes, not the " + length + " declared");
         }
     }
 
     /**
      * Decodes one compressed block {@code in[p, end)} at {@code out[o…]}; matches may reach back to
-     * {@code window}. Returns the output position after the block.
+     * {@code window}, writing nothing at or past {@code outLimit}. Returns the output position after
+     * the block.
      */
-    private static int block(byte[] in, int p, int end, byte[] out, int o, int window) {
-        int outLimit = out.length;
+    private static int block(byte[] in, int p, int end, byte[] out, int o, int window, int outLimit) {
         while (true) {
             if (p >= end) {
                 throw new IllegalArgumentException("a block ends inside a sequence");
@@ -165,14 +171,13 @@ final class Lz4FrameDecoder {
             int from = o - offset;
             if (offset >= match) {
                 System.arraycopy(out, from, out, o, match);
-                o += match;
             } else {
                 // the match overlaps what it writes: a repeating pattern of `offset` bytes
                 for (int i = 0; i < match; i++) {
                     out[o + i] = out[from + i];
                 }
-                o += match;
             }
+            o += match;
         }
     }
 
