@@ -37,7 +37,8 @@ public final class DatasetResource {
 
     @POST
     @RolesAllowed(Roles.WRITE)
-    @Consumes({ApiMediaTypes.CSV, ApiMediaTypes.ARROW_FILE, ApiMediaTypes.ARROW_STREAM, ApiMediaTypes.GZIP,
+    @Consumes({ApiMediaTypes.CSV, ApiMediaTypes.ARROW_FILE, ApiMediaTypes.ARROW_STREAM, ApiMediaTypes.PARQUET,
+            ApiMediaTypes.GZIP,
             ApiMediaTypes.OCTET_STREAM})
     public Response upload(@jakarta.ws.rs.HeaderParam("Content-Length") Long contentLength, InputStream body) {
         limit.check(contentLength);

@@ -47,11 +47,11 @@ public final class CheckCommand extends DriftwatchCommand {
     @Override
     public void configure(Subparser subparser) {
         subparser.addArgument("--reference").metavar("REF")
-                .help("reference batch (CSV or Arrow, a path or s3://BUCKET/KEY), a profile written by 'driftwatch"
+                .help("reference batch (CSV, Arrow or Parquet; a path or s3://BUCKET/KEY), a profile written by 'driftwatch"
                         + " profile', a DVC-tracked file (FILE.dvc, or dvc:PATH for a .dvc or dvc.lock output), or a"
                         + " registered MLflow model's training data (mlflow:models:/NAME@ALIAS or /NAME/VERSION);"
                         + " defaults to the monitor's 'reference'");
-        subparser.addArgument("--current").metavar("CUR").required(true).help("current batch (CSV or Arrow), a path or s3://BUCKET/KEY");
+        subparser.addArgument("--current").metavar("CUR").required(true).help("current batch (CSV, Arrow or Parquet), a path or s3://BUCKET/KEY");
         subparser.addArgument("--monitor").metavar("MONITOR.yml")
                 .help("monitor definition (YAML or JSON): column mapping, tests, thresholds, drift share");
         subparser.addArgument("--report").metavar("REPORT.html").help("write the HTML report here");

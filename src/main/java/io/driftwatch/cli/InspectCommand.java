@@ -22,7 +22,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code driftwatch inspect FILE…}: for each CSV or Arrow file (a path or an {@code s3://} URL, see
+ * {@code driftwatch inspect FILE…}: for each CSV, Arrow or Parquet file (a path or an {@code s3://} URL, see
  * {@link S3Inputs}), the inferred type of every column
  * (Evidently 0.7's rules, as if the file were the current batch), its row, missing and distinct
  * counts, and its range or most frequent categories. Exit code 0, or 2 with one line naming the
@@ -32,12 +32,12 @@ public final class InspectCommand extends DriftwatchCommand {
     private static final int TOP_CATEGORIES = 3;
 
     public InspectCommand() {
-        super("inspect", "Print the inferred schema and a summary of each column of CSV or Arrow files");
+        super("inspect", "Print the inferred schema and a summary of each column of CSV, Arrow or Parquet files");
     }
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("files").nargs("+").metavar("FILE").help("CSV (.csv, .csv.gz) or Arrow IPC files: paths or s3://BUCKET/KEY URLs");
+        subparser.addArgument("files").nargs("+").metavar("FILE").help("CSV (.csv, .csv.gz), Arrow IPC or Parquet files: paths or s3://BUCKET/KEY URLs");
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class ProfileCommand extends DriftwatchCommand {
     @Override
     public void configure(Subparser subparser) {
         subparser.addArgument("--reference").metavar("REF")
-                .help("reference batch (CSV or Arrow, a path or s3://BUCKET/KEY), a DVC-tracked file (FILE.dvc, or"
+                .help("reference batch (CSV, Arrow or Parquet; a path or s3://BUCKET/KEY), a DVC-tracked file (FILE.dvc, or"
                         + " dvc:PATH), or a registered MLflow model's training data (mlflow:models:/NAME@ALIAS); defaults"
                         + " to the monitor's 'reference'");
         subparser.addArgument("--out").metavar("FILE.profile").required(true).help("where to write the profile");

@@ -83,7 +83,7 @@ public final class Checks {
      * columns, to be checked with {@link #run(String, Batch)}.
      *
      * @throws NotFoundException when the monitor does not exist
-     * @throws UnreadableDatasetException when the body is not a readable CSV or Arrow batch (nothing is
+     * @throws UnreadableDatasetException when the body is not a readable CSV, Arrow or Parquet batch (nothing is
      *     stored); see {@link DatasetIntake#ingest(InputStream, CsvOptions)} for limits
      */
     public Batch take(String monitorId, InputStream body) {

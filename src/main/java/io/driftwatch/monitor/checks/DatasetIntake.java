@@ -45,7 +45,7 @@ import java.util.zip.ZipException;
 
 /**
  * Takes uploaded batches in: streams the body (gzip recognised by its magic bytes) into the
- * {@link BlobStore} while hashing it, reads it once to check that it is a readable CSV or Arrow
+ * {@link BlobStore} while hashing it, reads it once to check that it is a readable CSV, Arrow or Parquet
  * batch and to learn its schema, and records it. The same bytes uploaded twice give the same
  * dataset.
  *
@@ -126,7 +126,7 @@ public final class DatasetIntake {
      * Stores the batch in {@code body}, read with the default options to learn its schema (the table
      * is not kept).
      *
-     * @throws UnreadableDatasetException when the body is not a readable CSV or Arrow batch; a
+     * @throws UnreadableDatasetException when the body is not a readable CSV, Arrow or Parquet batch; a
      *     {@link DatasetLimitException} when it has too many columns or too long a cell
      * @throws io.driftwatch.store.BlobTooLargeException when it is larger than a size limit, as sent
      *     or once decompressed
@@ -141,7 +141,7 @@ public final class DatasetIntake {
      * reads with the default options but not with {@code options} is stored all the same and comes
      * back without a table, with the reason (its check fails with it, naming the dataset).
      *
-     * @throws UnreadableDatasetException when the body is not a readable CSV or Arrow batch at all
+     * @throws UnreadableDatasetException when the body is not a readable CSV, Arrow or Parquet batch at all
      *     (nothing is stored); a {@link DatasetLimitException} when it has too many columns or too
      *     long a cell
      * @throws io.driftwatch.store.BlobTooLargeException when it is larger than a size limit
@@ -204,7 +204,7 @@ public final class DatasetIntake {
                 return options == null ? Batch.notRead(dataset) : load(dataset, options);
             }
             if (blob.bytes() == 0) {
-                throw new UnreadableDatasetException("the body is empty: send a CSV or Arrow batch");
+                throw new UnreadableDatasetException("the body is empty: send a CSV, Arrow or Parquet batch");
             }
             if (options == null) {
                 Datasets.Dataset read = read(blob.path(), CsvOptions.defaults(), "the uploaded batch");
@@ -299,7 +299,7 @@ public final class DatasetIntake {
         }
         Limit columns = limits.csv().maxColumns();
         if (read.table().columnCount() > columns.max()) {
-            // CSV is refused while its header is read; Arrow only now
+            // CSV is refused while its header is read; Arrow and Parquet only now
             throw new DatasetLimitException(label + " has " + read.table().columnCount() + " columns, more than "
                     + columns.describe("columns") + ", the most a batch may have" + columns.settingSuffix(), columns);
         }

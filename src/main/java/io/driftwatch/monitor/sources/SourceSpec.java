@@ -44,7 +44,7 @@ public sealed interface SourceSpec {
     }
 
     /**
-     * A URL answering a CSV or Arrow batch (gzip is recognised).
+     * A URL answering a CSV, Arrow or Parquet batch (gzip is recognised).
      *
      * @param url the URL as written; {@code {from}} and {@code {to}} are replaced by the window's bounds
      *     (ISO-8601 instants)
