@@ -1,6 +1,5 @@
 package io.driftwatch.cli;
 
-import io.driftwatch.DriftwatchException;
 import io.driftwatch.estimate.EstimateResult;
 import io.driftwatch.integrity.IntegrityResult;
 import io.driftwatch.multivariate.MultivariateResult;
@@ -60,18 +59,10 @@ public final class CheckCommand extends DriftwatchCommand {
 
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) {
-        try (S3Inputs inputs = new S3Inputs()) {
-            try {
-                run(namespace, inputs);
-            } catch (CommandFailedException e) {
-                throw e;
-            } catch (DriftwatchException e) {
-                if (!inputs.any()) {
-                    throw e;
-                }
-                throw new CommandFailedException(ExitCode.BAD_INPUT, inputs.named(e.getMessage()));
-            }
-        }
+        S3Inputs.using(inputs -> {
+            run(namespace, inputs);
+            return null;
+        });
     }
 
     /** The check, with {@code s3://} inputs read through {@code inputs}. */

@@ -1,6 +1,5 @@
 package io.driftwatch.cli;
 
-import io.driftwatch.DriftwatchException;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.ColumnType;
 import io.driftwatch.data.PhysicalType;
@@ -49,21 +48,13 @@ public final class InspectCommand extends DriftwatchCommand {
                 out.println();
             }
             // each file is downloaded (if it is an s3:// URL), printed and deleted before the next
-            try (S3Inputs inputs = new S3Inputs()) {
-                Datasets.Dataset dataset;
-                try {
-                    dataset = Datasets.read(inputs.local(files.get(i)));
-                } catch (CommandFailedException e) {
-                    throw e;
-                } catch (DriftwatchException e) {
-                    if (!inputs.any()) {
-                        throw e;
-                    }
-                    throw new CommandFailedException(ExitCode.BAD_INPUT, inputs.named(e.getMessage()));
-                }
+            String file = files.get(i);
+            S3Inputs.using(inputs -> {
+                Datasets.Dataset dataset = Datasets.read(inputs.local(file));
                 print(out, new Datasets.Dataset(inputs.named(dataset.source()), dataset.format(), dataset.table(),
                         dataset.sha256()));
-            }
+                return null;
+            });
         }
     }
 

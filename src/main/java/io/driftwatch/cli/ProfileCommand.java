@@ -1,6 +1,5 @@
 package io.driftwatch.cli;
 
-import io.driftwatch.DriftwatchException;
 import io.driftwatch.monitor.checks.CheckRunner;
 import io.driftwatch.monitor.definitions.MonitorDefinition;
 import io.driftwatch.profile.ReferenceProfile;
@@ -38,18 +37,10 @@ public final class ProfileCommand extends DriftwatchCommand {
 
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) {
-        try (S3Inputs inputs = new S3Inputs()) {
-            try {
-                run(namespace, inputs);
-            } catch (CommandFailedException e) {
-                throw e;
-            } catch (DriftwatchException e) {
-                if (!inputs.any()) {
-                    throw e;
-                }
-                throw new CommandFailedException(ExitCode.BAD_INPUT, inputs.named(e.getMessage()));
-            }
-        }
+        S3Inputs.using(inputs -> {
+            run(namespace, inputs);
+            return null;
+        });
     }
 
     private static void run(Namespace namespace, S3Inputs inputs) {

@@ -1,5 +1,6 @@
 package io.driftwatch.cli;
 
+import io.driftwatch.DriftwatchException;
 import io.driftwatch.report.BatchInfo;
 import io.driftwatch.store.S3Objects;
 import java.io.IOException;
@@ -153,6 +154,31 @@ final class S3Inputs implements AutoCloseable {
     BatchInfo named(BatchInfo batch) {
         return batch == null ? null : new BatchInfo(named(batch.source()), batch.format(), batch.rows(), batch.sha256(),
                 batch.lineage());
+    }
+
+    /** What a command does with its inputs. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(S3Inputs inputs);
+    }
+
+    /**
+     * Runs {@code work} with a fresh set of inputs, deleted after; a failure on a downloaded input names
+     * its URL instead of the temporary file (bad input, one line).
+     */
+    static <T> T using(Work<T> work) {
+        try (S3Inputs inputs = new S3Inputs()) {
+            try {
+                return work.run(inputs);
+            } catch (CommandFailedException e) {
+                throw e;
+            } catch (DriftwatchException e) {
+                if (!inputs.any()) {
+                    throw e;
+                }
+                throw new CommandFailedException(ExitCode.BAD_INPUT, inputs.named(e.getMessage()));
+            }
+        }
     }
 
     /** Whether any input came from S3 (else nothing needs renaming). */

@@ -1,5 +1,6 @@
 package io.driftwatch.io;
 
+import io.driftwatch.data.Parallelism;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.Table;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -355,30 +355,7 @@ public final class ArrowReader {
 
         /** Waits for every helper, even when interrupted; rethrows what a helper could not record. */
         private void awaitAll(List<Future<?>> running) {
-            boolean interrupted = false;
-            Throwable unexpected = null;
-            for (Future<?> f : running) {
-                while (true) {
-                    try {
-                        f.get();
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    } catch (ExecutionException e) {
-                        unexpected = e.getCause();
-                        break;
-                    }
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (unexpected instanceof RuntimeException r) {
-                throw r;
-            }
-            if (unexpected instanceof Error err) {
-                throw err;
-            }
+            Parallelism.awaitAll(running);
         }
 
         @Override

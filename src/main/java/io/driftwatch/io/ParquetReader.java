@@ -1,5 +1,6 @@
 package io.driftwatch.io;
 
+import io.driftwatch.data.Parallelism;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.Table;
 import java.io.ByteArrayInputStream;
@@ -17,7 +18,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -415,30 +415,10 @@ public final class ParquetReader {
             drain.run();
         } finally {
             next.set(count);
-            boolean interrupted = false;
-            Throwable unexpected = null;
-            for (Future<?> f : running) {
-                while (true) {
-                    try {
-                        f.get();
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    } catch (ExecutionException e) {
-                        unexpected = e.getCause();
-                        break;
-                    }
-                }
-            }
-            pool.shutdown();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (unexpected instanceof RuntimeException r) {
-                throw r;
-            }
-            if (unexpected instanceof Error err) {
-                throw err;
+            try {
+                Parallelism.awaitAll(running);
+            } finally {
+                pool.shutdown();
             }
         }
     }
