@@ -1,5 +1,6 @@
 package io.driftwatch.store;
 
+import io.driftwatch.io.lineage.ObjectStorage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -129,6 +130,39 @@ public final class S3Objects implements AutoCloseable {
      */
     public static S3Objects fromEnvironment() {
         return fromEnvironment(System.getenv());
+    }
+
+    /**
+     * Object storage for versioned references (a DVC remote, an MLflow dataset source in
+     * {@code s3://…}) that connects with {@code variables} (as {@link #fromEnvironment()}) only when an
+     * object is first asked for, so that commands that need none do not pay for the client. Thread-safe.
+     */
+    public static ObjectStorage forReferences(java.util.function.Function<String, String> variables) {
+        return new ObjectStorage() {
+            private S3Objects objects;
+
+            private synchronized S3Objects objects() {
+                if (objects == null) {
+                    objects = fromEnvironment(variables);
+                }
+                return objects;
+            }
+
+            @Override
+            public boolean reads(URI uri) {
+                return "s3".equals(uri.getScheme());
+            }
+
+            @Override
+            public boolean exists(URI uri) {
+                return objects().exists(Location.of(uri));
+            }
+
+            @Override
+            public void download(URI uri, Path target) {
+                objects().download(uri, target);
+            }
+        };
     }
 
     /** As {@link #fromEnvironment()}, reading the variables from {@code environment}. */

@@ -26,6 +26,7 @@ import io.driftwatch.store.BlobStore;
 import io.driftwatch.store.BlobTooLargeException;
 import io.driftwatch.store.DatasetDao;
 import io.driftwatch.store.DatasetRow;
+import io.driftwatch.store.S3Objects;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -379,7 +380,6 @@ public final class DatasetIntake {
     public Dataset register(String name, SourceEnvironment sources) {
         List<Path> directories = sources.directories();
         TrackedFile tracked;
-        boolean copy = false;
         if (DvcReference.names(name)) {
             Path pointer = real(Path.of(name.startsWith(DvcReference.PREFIX)
                     ? name.substring(DvcReference.PREFIX.length()) : name));
@@ -387,11 +387,12 @@ public final class DatasetIntake {
                 throw new InvalidRequestException("reference", pointer + " is outside the folders the service may read"
                         + " (sources.directories: " + directories + ")");
             }
-            tracked = DvcReference.resolve(name, Path.of(""));
+            tracked = DvcReference.resolve(name, Path.of(""), S3Objects.forReferences(sources.environment()),
+                    sources.temporaryDirectory());
         } else if (MlflowReference.names(name)) {
             tracked = MlflowReference.fromEnvironment(sources.environment()).resolve(name,
-                    sources.temporaryDirectory(), local -> allowed(real(local), directories));
-            copy = true;
+                    sources.temporaryDirectory(), local -> allowed(real(local), directories),
+                    S3Objects.forReferences(sources.environment()));
         } else {
             throw new InvalidRequestException("reference", "'" + name + "' names no versioned file: give a"
                     + " DVC-tracked file as dvc:PATH or PATH.dvc, or a registered MLflow model as"
@@ -403,7 +404,7 @@ public final class DatasetIntake {
         } catch (IOException e) {
             throw new UnreadableDatasetException(name + ": cannot be read: " + e.getMessage(), e);
         } finally {
-            if (copy) {
+            if (tracked.temporary()) {
                 try {
                     java.nio.file.Files.deleteIfExists(tracked.file());
                 } catch (IOException e) {
