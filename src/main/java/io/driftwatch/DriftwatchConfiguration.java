@@ -16,6 +16,8 @@ import io.driftwatch.monitor.policy.Receivers;
 import io.driftwatch.monitor.schedule.ScheduledChecks;
 import io.driftwatch.monitor.schedule.Scheduler;
 import io.driftwatch.monitor.sources.SourceEnvironment;
+import io.driftwatch.store.LocalStorageFactory;
+import io.driftwatch.store.StorageFactory;
 import io.driftwatch.notify.Channel;
 import io.driftwatch.notify.ChannelFactory;
 import io.driftwatch.store.DatabaseReach;
@@ -78,6 +80,14 @@ public class DriftwatchConfiguration extends Configuration {
 
     @NotNull
     private Path dataDirectory = Path.of("data");
+
+    /**
+     * Where datasets, profiles and reports are kept: {@code type: local} (files under the data and
+     * reports directories) or {@code type: s3} (a bucket, with those directories as caches).
+     */
+    @Valid
+    @NotNull
+    private StorageFactory storage = new LocalStorageFactory();
 
     @Valid
     @NotNull
@@ -235,6 +245,73 @@ public class DriftwatchConfiguration extends Configuration {
         this.scheduler = scheduler;
     }
 
+    /**
+     * An MLflow tracking server, as MLflow's clients name one: its URL and a token or a user and
+     * password (secrets as {@code ${ENV}}); blank fields are unset.
+     */
+    public static class MlflowServer {
+        private String trackingUri;
+        private String token;
+        private String username;
+        private String password;
+
+        /** {@code environment}, with this server's settings in place of MLflow's variables where set. */
+        java.util.function.Function<String, String> over(java.util.function.Function<String, String> environment) {
+            Map<String, String> set = new LinkedHashMap<>();
+            put(set, "MLFLOW_TRACKING_URI", trackingUri);
+            put(set, "MLFLOW_TRACKING_TOKEN", token);
+            put(set, "MLFLOW_TRACKING_USERNAME", username);
+            put(set, "MLFLOW_TRACKING_PASSWORD", password);
+            return name -> set.containsKey(name) ? set.get(name) : environment.apply(name);
+        }
+
+        private static void put(Map<String, String> set, String name, String value) {
+            if (value != null && !value.isBlank()) {
+                set.put(name, value);
+            }
+        }
+
+        @JsonProperty
+        public String getTrackingUri() {
+            return trackingUri;
+        }
+
+        @JsonProperty
+        public void setTrackingUri(String trackingUri) {
+            this.trackingUri = trackingUri;
+        }
+
+        @JsonProperty
+        public String getToken() {
+            return token;
+        }
+
+        @JsonProperty
+        public void setToken(String token) {
+            this.token = token;
+        }
+
+        @JsonProperty
+        public String getUsername() {
+            return username;
+        }
+
+        @JsonProperty
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        @JsonProperty
+        public String getPassword() {
+            return password;
+        }
+
+        @JsonProperty
+        public void setPassword(String password) {
+            this.password = password;
+        }
+    }
+
     /** What monitors' sources may read. */
     public static class SourceSettings {
         /**
@@ -248,6 +325,15 @@ public class DriftwatchConfiguration extends Configuration {
         @Valid
         @NotNull
         private Map<String, DataSourceFactory> dataSources = new LinkedHashMap<>();
+
+        /**
+         * The MLflow tracking server that resolves references named {@code mlflow:models:/…}; unset
+         * fields fall back to MLflow's environment variables ({@code MLFLOW_TRACKING_URI},
+         * {@code MLFLOW_TRACKING_TOKEN}, {@code MLFLOW_TRACKING_USERNAME}, {@code MLFLOW_TRACKING_PASSWORD}).
+         */
+        @Valid
+        @NotNull
+        private MlflowServer mlflow = new MlflowServer();
 
         /**
          * The data sources by name, each a pool managed by the environment; a pool connects when a
@@ -279,7 +365,17 @@ public class DriftwatchConfiguration extends Configuration {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + tmp, e);
             }
-            return new SourceEnvironment(dataSources, absolute, System::getenv, tmp);
+            return new SourceEnvironment(dataSources, absolute, mlflow.over(System::getenv), tmp);
+        }
+
+        @JsonProperty
+        public MlflowServer getMlflow() {
+            return mlflow;
+        }
+
+        @JsonProperty
+        public void setMlflow(MlflowServer mlflow) {
+            this.mlflow = mlflow;
         }
 
         @JsonProperty
@@ -677,6 +773,16 @@ public class DriftwatchConfiguration extends Configuration {
     @JsonProperty
     public void setDataDirectory(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
+    }
+
+    @JsonProperty
+    public StorageFactory getStorage() {
+        return storage;
+    }
+
+    @JsonProperty
+    public void setStorage(StorageFactory storage) {
+        this.storage = storage;
     }
 
     @JsonProperty

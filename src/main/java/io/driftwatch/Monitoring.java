@@ -15,6 +15,8 @@ import io.driftwatch.monitor.policy.Receivers;
 import io.driftwatch.monitor.schedule.RunHistory;
 import io.driftwatch.monitor.schedule.ScheduledChecks;
 import io.driftwatch.store.BlobStore;
+import io.driftwatch.store.ReportStore;
+import io.driftwatch.store.StorageFactory;
 import io.driftwatch.store.CheckDao;
 import io.driftwatch.store.DatasetDao;
 import io.driftwatch.store.MonitorDao;
@@ -46,15 +48,18 @@ public final class Monitoring {
     public final Checks checks;
     public final ScheduledChecks scheduledChecks;
     public final Labels labels;
+    /** Where check reports are kept (the reports directory, or a bucket with that directory as cache). */
+    public final ReportStore reports;
 
     private Monitoring(Receivers receivers, DatasetIntake intake, MonitorCatalog catalog, Checks checks,
-            ScheduledChecks scheduledChecks, Labels labels) {
+            ScheduledChecks scheduledChecks, Labels labels, ReportStore reports) {
         this.receivers = receivers;
         this.intake = intake;
         this.catalog = catalog;
         this.checks = checks;
         this.scheduledChecks = scheduledChecks;
         this.labels = labels;
+        this.reports = reports;
     }
 
     /**
@@ -97,7 +102,7 @@ public final class Monitoring {
                 clock);
         Deliveries deliveries = new Deliveries(outboxDao, monitoring.catalog, outbox::wake);
         CheckHistory history = new CheckHistory(checks, jdbi.onDemand(QualityDao.class), monitoring.catalog,
-                configuration.getReportsDirectory());
+                monitoring.reports);
         if (configuration.getScheduler().isEnabled()) {
             configuration.getScheduler().build(environment, monitoring.catalog, monitoring.scheduledChecks,
                     configuration.getChecks().shutdownGrace());
@@ -139,7 +144,8 @@ public final class Monitoring {
             Map<String, DataSource> dataSources, CheckRunner runner, Runnable deliveriesQueued, MetricRegistry metrics,
             Clock clock) {
         Path data = configuration.getDataDirectory();
-        BlobStore blobs = BlobStore.in(data);
+        StorageFactory.Storage storage = configuration.getStorage().build(data, configuration.getReportsDirectory());
+        BlobStore blobs = storage.blobs();
         DatasetDao datasets = jdbi.onDemand(DatasetDao.class);
         CheckDao checks = jdbi.onDemand(CheckDao.class);
         DatasetIntake intake = new DatasetIntake(datasets, blobs,
@@ -147,16 +153,16 @@ public final class Monitoring {
         // every later read of an ingested batch applies the limits it was accepted under
         CheckRunner limitedRunner = runner.withCsvLimits(intake.csvLimits());
         MonitorCatalog catalog = new MonitorCatalog(jdbi.onDemand(MonitorDao.class), datasets, checks,
-                jdbi.onDemand(ReferenceVersionDao.class), intake, blobs, configuration.getReportsDirectory(), receivers,
+                jdbi.onDemand(ReferenceVersionDao.class), intake, blobs, storage.reports(), receivers,
                 configuration.getSources().build(dataSources, data));
         Transactions transactions = new Transactions(jdbi);
         Checks monitorChecks = new Checks(catalog, intake, transactions, receivers, deliveriesQueued,
-                limitedRunner, configuration.getReportsDirectory(), metrics, clock);
+                limitedRunner, storage.reports(), metrics, clock);
         ScheduledChecks scheduled = new ScheduledChecks(catalog, intake, monitorChecks, jdbi.onDemand(ScheduledRunDao.class),
                 checks, configuration.getScheduler().instanceNameOrDefault(),
                 configuration.getScheduler().staleAfterDuration(), Clock.systemUTC());
         return new Monitoring(receivers, intake, catalog, monitorChecks, scheduled,
-                new Labels(catalog, intake, transactions, clock));
+                new Labels(catalog, intake, transactions, clock), storage.reports());
     }
 
     /** A check runner on one thread per core, closed when the environment stops. */

@@ -114,7 +114,7 @@ class ScheduledChecksTest {
         backfill(m, monitor, at(5), at(6));
         io.driftwatch.monitor.checks.CheckHistory history = new io.driftwatch.monitor.checks.CheckHistory(
                 jdbi.onDemand(io.driftwatch.store.CheckDao.class), jdbi.onDemand(io.driftwatch.store.QualityDao.class),
-                m.catalog, dir.resolve("reports"));
+                m.catalog, m.reports);
         assertThat(history.recent("hourly", 50)).extracting(io.driftwatch.monitor.checks.Check::observedAt)
                 .containsExactly(at(6), at(7), at(8), at(9), at(10), at(11), at(12), at(13));
         assertThat(history.page("hourly", null, null, 1, null).items().get(0).windowStart()).isEqualTo(at(5));
@@ -252,10 +252,38 @@ class ScheduledChecksTest {
                 .containsExactly("a.csv", "b.csv", "c.csv", "a.csv", "broken.csv", "fresh.csv");
         Map<String, Object> broken = checks.get(4);
         assertThat(broken.get("status")).isEqualTo("failed");
-        assertThat((String) broken.get("error")).isEqualTo("the file broken.csv is not a readable CSV or Arrow batch: "
+        assertThat((String) broken.get("error")).isEqualTo("the file broken.csv is not a readable CSV, Arrow or Parquet batch: "
                 + "line 2: expected 2 fields as in the header, found 1");
         assertThat((int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM source_files").mapTo(Integer.class).one()))
                 .isEqualTo(6);
+    }
+
+    @Test
+    void checksParquetAndCompressedArrowFilesInADirectoryAsItChecksCsv() throws Exception {
+        Monitoring m = monitoring("instance-a");
+        Path incoming = Files.createDirectories(dir.resolve("incoming/parquet"));
+        String reference = m.intake.ingest(Files.newInputStream(Path.of("examples/bike-sharing/reference.csv"))).id();
+        Monitor monitor = m.catalog.create("""
+                name: parquet-files
+                reference: %s
+                columns: {numerical: [temp, hum], categorical: [season, weathersit]}
+                schedule: {every: 1h}
+                source: {type: directory, path: %s, glob: "*.{parquet,feather,csv}", settle: 1s}
+                """.formatted(reference, incoming), "application/yaml");
+        Path formats = Path.of("src/test/resources/io/driftwatch/io/formats");
+        for (String name : new String[] {"bike-current.snappy.parquet", "bike-current.lz4.arrow"}) {
+            Path copy = Files.copy(formats.resolve(name), incoming.resolve(name.replace(".arrow", ".feather")));
+            Files.setLastModifiedTime(copy, FileTime.from(Instant.now().minusSeconds(60)));
+        }
+        Path csv = Files.copy(Path.of("examples/bike-sharing/current.csv"), incoming.resolve("bike-current.csv"));
+        Files.setLastModifiedTime(csv, FileTime.from(Instant.now().minusSeconds(60)));
+
+        ScheduledChecks.Outcome run = m.scheduledChecks.run(monitor, at(1), ScheduledChecks.SCHEDULE).orElseThrow();
+
+        assertThat(run.failed()).isZero();
+        assertThat(run.checks()).hasSize(3);
+        assertThat(run.summary()).startsWith("3 checks").contains("2223 rows read");
+        assertThat(run.checks()).extracting(c -> c.driftDetected()).containsOnly(run.checks().get(0).driftDetected());
     }
 
     @Test

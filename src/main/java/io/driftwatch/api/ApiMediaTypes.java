@@ -7,6 +7,7 @@ final class ApiMediaTypes {
     static final String CSV = "text/csv";
     static final String ARROW_FILE = "application/vnd.apache.arrow.file";
     static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
+    static final String PARQUET = "application/vnd.apache.parquet";
     static final String GZIP = "application/gzip";
     static final String OCTET_STREAM = "application/octet-stream";
     static final String YAML = "application/yaml";

@@ -37,7 +37,8 @@ public final class DatasetResource {
 
     @POST
     @RolesAllowed(Roles.WRITE)
-    @Consumes({ApiMediaTypes.CSV, ApiMediaTypes.ARROW_FILE, ApiMediaTypes.ARROW_STREAM, ApiMediaTypes.GZIP,
+    @Consumes({ApiMediaTypes.CSV, ApiMediaTypes.ARROW_FILE, ApiMediaTypes.ARROW_STREAM, ApiMediaTypes.PARQUET,
+            ApiMediaTypes.GZIP,
             ApiMediaTypes.OCTET_STREAM})
     public Response upload(@jakarta.ws.rs.HeaderParam("Content-Length") Long contentLength, InputStream body) {
         limit.check(contentLength);
@@ -51,18 +52,19 @@ public final class DatasetResource {
 
     /**
      * Registers a versioned reference as a dataset: {@code {"reference": "dvc:/srv/repo/data/train.csv"}}
-     * (or the path of a {@code .dvc} file) in one of the folders the service may read; the content is
-     * verified against the version's MD5 and the dataset answers with its {@code lineage}.
+     * (or the path of a {@code .dvc} file) in one of the folders the service may read, its content
+     * verified against the version's MD5; or {@code {"reference": "mlflow:models:/bike-demand@champion"}},
+     * the training dataset of that model version's run. The dataset answers with its {@code lineage}.
      */
     @POST
     @RolesAllowed(Roles.WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(VersionedReference request) {
         if (request == null || request.reference() == null || request.reference().isBlank()) {
-            throw new InvalidRequestException("reference", "is required: a DVC-tracked file as dvc:PATH or PATH.dvc, or"
-                    + " send the batch itself as text/csv or Arrow");
+            throw new InvalidRequestException("reference", "is required: a DVC-tracked file as dvc:PATH or PATH.dvc, a"
+                    + " registered MLflow model as mlflow:models:/NAME@ALIAS, or send the batch itself as text/csv or Arrow");
         }
-        Dataset d = intake.register(request.reference(), monitors.sources().directories());
+        Dataset d = intake.register(request.reference(), monitors.sources());
         DatasetRepresentation out = DatasetRepresentation.of(d, intake.lineage(d.id()).orElse(null));
         return d.created()
                 ? Response.created(URI.create("/api/v1/datasets/" + d.id())).entity(out).build()

@@ -31,7 +31,8 @@ public final class LabelResource {
 
     @POST
     @RolesAllowed(Roles.WRITE)
-    @Consumes({ApiMediaTypes.CSV, ApiMediaTypes.ARROW_FILE, ApiMediaTypes.ARROW_STREAM, ApiMediaTypes.GZIP,
+    @Consumes({ApiMediaTypes.CSV, ApiMediaTypes.ARROW_FILE, ApiMediaTypes.ARROW_STREAM, ApiMediaTypes.PARQUET,
+            ApiMediaTypes.GZIP,
             ApiMediaTypes.OCTET_STREAM})
     public LabelsAnswer post(@PathParam("id") String id, @HeaderParam("Content-Length") Long contentLength,
             InputStream body) {

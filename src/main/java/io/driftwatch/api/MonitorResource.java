@@ -132,7 +132,8 @@ public final class MonitorResource {
     @POST
     @RolesAllowed(Roles.WRITE)
     @Path("{id}/checks")
-    @Consumes({ApiMediaTypes.CSV, ApiMediaTypes.ARROW_FILE, ApiMediaTypes.ARROW_STREAM, ApiMediaTypes.GZIP,
+    @Consumes({ApiMediaTypes.CSV, ApiMediaTypes.ARROW_FILE, ApiMediaTypes.ARROW_STREAM, ApiMediaTypes.PARQUET,
+            ApiMediaTypes.GZIP,
             ApiMediaTypes.OCTET_STREAM})
     public Response checkBody(@PathParam("id") String id, @HeaderParam("Content-Length") Long contentLength,
             InputStream body) throws InterruptedException {

@@ -24,7 +24,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * {@code driftwatch check [--reference REF] --current CUR [--monitor M.yml] [--report F.html]
- * [--json F.json] [--sketch]}: one check. Prints the dataset verdict and a compact table of the tested
+ * [--json F.json] [--sketch]}: one check. The reference and the current batch may be {@code s3://bucket/key} URLs
+ * ({@link S3Inputs}: downloaded, read, deleted). Prints the dataset verdict and a compact table of the tested
  * columns ({@link TextReport}: drifted first, the strongest drift on top) and the other sections to
  * stdout, writes the JSON result and the HTML report when asked, and exits with {@link ExitCode#ofCheck}'s
  * code, whose findings add up as bits: 0 nothing found, 1 dataset drift, 4 failed data-quality tests, 8 a
@@ -48,11 +49,11 @@ public final class CheckCommand extends DriftwatchCommand {
     @Override
     public void configure(Subparser subparser) {
         subparser.addArgument("--reference").metavar("REF")
-                .help("reference batch (CSV or Arrow), a profile written by 'driftwatch profile', or a DVC-tracked"
-                        + " file (FILE.dvc, or dvc:PATH for a .dvc or dvc.lock output), or a registered MLflow model's"
-                        + " training data (mlflow:models:/NAME@ALIAS or /NAME/VERSION); defaults to the monitor's"
-                        + " 'reference'");
-        subparser.addArgument("--current").metavar("CUR").required(true).help("current batch (CSV or Arrow)");
+                .help("reference batch (CSV, Arrow or Parquet; a path or s3://BUCKET/KEY), a profile written by 'driftwatch"
+                        + " profile', a DVC-tracked file (FILE.dvc, or dvc:PATH for a .dvc or dvc.lock output), or a"
+                        + " registered MLflow model's training data (mlflow:models:/NAME@ALIAS or /NAME/VERSION);"
+                        + " defaults to the monitor's 'reference'");
+        subparser.addArgument("--current").metavar("CUR").required(true).help("current batch (CSV, Arrow or Parquet), a path or s3://BUCKET/KEY");
         subparser.addArgument("--monitor").metavar("MONITOR.yml")
                 .help("monitor definition (YAML or JSON): column mapping, tests, thresholds, drift share");
         subparser.addArgument("--report").metavar("REPORT.html").help("write the HTML report here");
@@ -64,6 +65,14 @@ public final class CheckCommand extends DriftwatchCommand {
 
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) {
+        S3Inputs.using(inputs -> {
+            run(namespace, inputs);
+            return null;
+        });
+    }
+
+    /** The check, with {@code s3://} inputs read through {@code inputs}. */
+    private static void run(Namespace namespace, S3Inputs inputs) {
         String monitorFile = namespace.getString("monitor");
         MonitorDefinition monitor = monitorFile == null ? MonitorDefinition.empty()
                 : MonitorDefinition.read(Path.of(monitorFile));
@@ -75,7 +84,8 @@ public final class CheckCommand extends DriftwatchCommand {
             throw new CommandFailedException(ExitCode.BAD_INPUT,
                     "argument --reference is required (or give a --monitor that names one)");
         }
-        Path current = Path.of(namespace.getString("current"));
+        inputs.prefetch(referenceName, namespace.getString("current"));
+        Path current = inputs.local(namespace.getString("current"));
         String html = namespace.getString("report");
         if (namespace.getBoolean("sketch")) {
             if (referenceName == null) {
@@ -85,23 +95,24 @@ public final class CheckCommand extends DriftwatchCommand {
                 throw new CommandFailedException(ExitCode.BAD_INPUT, "--report is not available with --sketch (the"
                         + " HTML report needs the data itself); use --json");
             }
-            try (ReferenceArgument reference = ReferenceArgument.of(referenceName)) {
+            try (ReferenceArgument reference = ReferenceArgument.of(referenceName, inputs::local)) {
                 SketchCheck.run(reference, current, monitor, namespace.getString("json"));
             }
             return;
         }
 
-        CheckReport report;
+        CheckReport checked;
         try (CheckRunner runner = CheckRunner.withCores(); ProgressBar bar = ProgressBar.onTerminal(System.err)) {
             if (referenceName == null) {
-                report = withoutReference(runner, current, monitor, monitorFile, bar);
+                checked = withoutReference(runner, current, monitor, monitorFile, bar);
             } else {
-                try (ReferenceArgument reference = ReferenceArgument.of(referenceName)) {
-                    report = runner.run(reference.file(), reference.name(), current, monitor, bar)
+                try (ReferenceArgument reference = ReferenceArgument.of(referenceName, inputs::local)) {
+                    checked = runner.run(reference.file(), reference.name(), current, monitor, bar)
                             .withReferenceLineage(reference.lineage());
                 }
             }
         }
+        CheckReport report = !inputs.any() ? checked : named(checked, inputs);
         String json = namespace.getString("json");
         if (json != null) {
             write(Path.of(json), "JSON result", JsonResult.of(report)::writeTo);
@@ -134,6 +145,13 @@ public final class CheckCommand extends DriftwatchCommand {
         if (verdict != ExitCode.OK) {
             throw new CommandFailedException(verdict, "");
         }
+    }
+
+    /** {@code report} with its batches named by the URLs they were downloaded from. */
+    private static CheckReport named(CheckReport report, S3Inputs inputs) {
+        return new CheckReport(report.title(), report.sections(), report.reference(), report.current(),
+                report.types(), report.roles(), inputs.named(report.referenceBatch()),
+                inputs.named(report.currentBatch()), report.timings(), report.createdAt(), report.driftwatchVersion());
     }
 
     /** A check with no reference: the monitor must ask for an analysis that runs without one. */

@@ -21,7 +21,8 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code driftwatch inspect FILE…}: for each CSV or Arrow file, the inferred type of every column
+ * {@code driftwatch inspect FILE…}: for each CSV, Arrow or Parquet file (a path or an {@code s3://} URL, see
+ * {@link S3Inputs}), the inferred type of every column
  * (Evidently 0.7's rules, as if the file were the current batch), its row, missing and distinct
  * counts, and its range or most frequent categories. Exit code 0, or 2 with one line naming the
  * file, line and column when a file cannot be read.
@@ -30,12 +31,12 @@ public final class InspectCommand extends DriftwatchCommand {
     private static final int TOP_CATEGORIES = 3;
 
     public InspectCommand() {
-        super("inspect", "Print the inferred schema and a summary of each column of CSV or Arrow files");
+        super("inspect", "Print the inferred schema and a summary of each column of CSV, Arrow or Parquet files");
     }
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("files").nargs("+").metavar("FILE").help("CSV (.csv, .csv.gz) or Arrow IPC files");
+        subparser.addArgument("files").nargs("+").metavar("FILE").help("CSV (.csv, .csv.gz), Arrow IPC or Parquet files: paths or s3://BUCKET/KEY URLs");
     }
 
     @Override
@@ -46,8 +47,14 @@ public final class InspectCommand extends DriftwatchCommand {
             if (i > 0) {
                 out.println();
             }
-            Datasets.Dataset dataset = Datasets.read(Path.of(files.get(i)));
-            print(out, dataset);
+            // each file is downloaded (if it is an s3:// URL), printed and deleted before the next
+            String file = files.get(i);
+            S3Inputs.using(inputs -> {
+                Datasets.Dataset dataset = Datasets.read(inputs.local(file));
+                print(out, new Datasets.Dataset(inputs.named(dataset.source()), dataset.format(), dataset.table(),
+                        dataset.sha256()));
+                return null;
+            });
         }
     }
 

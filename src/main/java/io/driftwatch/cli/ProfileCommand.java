@@ -32,8 +32,9 @@ public final class ProfileCommand extends DriftwatchCommand {
     @Override
     public void configure(Subparser subparser) {
         subparser.addArgument("--reference").metavar("REF")
-                .help("reference batch (CSV or Arrow), a DVC-tracked file (FILE.dvc, or dvc:PATH), or a registered"
-                        + " MLflow model's training data (mlflow:models:/NAME@ALIAS); defaults to the monitor's 'reference'");
+                .help("reference batch (CSV, Arrow or Parquet; a path or s3://BUCKET/KEY), a DVC-tracked file (FILE.dvc, or"
+                        + " dvc:PATH), or a registered MLflow model's training data (mlflow:models:/NAME@ALIAS); defaults"
+                        + " to the monitor's 'reference'");
         subparser.addArgument("--out").metavar("FILE.profile").required(true).help("where to write the profile");
         subparser.addArgument("--monitor").metavar("MONITOR.yml")
                 .help("monitor definition whose declared column types to read the reference with");
@@ -44,6 +45,13 @@ public final class ProfileCommand extends DriftwatchCommand {
 
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) {
+        S3Inputs.using(inputs -> {
+            run(namespace, inputs);
+            return null;
+        });
+    }
+
+    private static void run(Namespace namespace, S3Inputs inputs) {
         String monitorFile = namespace.getString("monitor");
         MonitorDefinition monitor = monitorFile == null ? MonitorDefinition.empty()
                 : MonitorDefinition.read(Path.of(monitorFile));
@@ -53,7 +61,7 @@ public final class ProfileCommand extends DriftwatchCommand {
                     "argument --reference is required" + (monitorFile == null ? ""
                             : ": the monitor " + monitorFile + " names no reference")));
         }
-        try (ReferenceArgument reference = ReferenceArgument.of(referenceName)) {
+        try (ReferenceArgument reference = ReferenceArgument.of(referenceName, inputs::local)) {
             Path out = Path.of(namespace.getString("out"));
             if (namespace.getBoolean("sketch")) {
                 SketchProfile sketch = SketchProfile.builder(SketchSettings.defaults())

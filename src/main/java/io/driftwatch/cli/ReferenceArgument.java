@@ -3,7 +3,9 @@ package io.driftwatch.cli;
 import io.driftwatch.data.Lineage;
 import io.driftwatch.io.lineage.DvcReference;
 import io.driftwatch.io.lineage.MlflowReference;
+import io.driftwatch.io.lineage.ObjectStorage;
 import io.driftwatch.io.lineage.TrackedFile;
+import io.driftwatch.store.S3Objects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,7 @@ import java.nio.file.Path;
 /**
  * A reference as the command line names it: a path; a DVC-tracked file ({@code data/train.csv.dvc}, or
  * {@code dvc:data/train.csv}), resolved from the working directory to its verified content in the DVC
- * cache, a local remote or the workspace; or a registered MLflow model's training dataset
+ * cache, a local or S3 remote or the workspace; or a registered MLflow model's training dataset
  * ({@code mlflow:models:/NAME@ALIAS}, through {@code MLFLOW_TRACKING_URI}), copied to a temporary file
  * that {@link #close()} deletes. Versioned ones come with their lineage.
  *
@@ -20,7 +22,7 @@ import java.nio.file.Path;
  * @param name what the user gave (reports show it)
  * @param file the file to read
  * @param lineage the version of the data; null for a plain path
- * @param copy whether {@code file} is a temporary copy to delete
+ * @param copy whether {@code file} is a temporary copy to delete (a download)
  */
 record ReferenceArgument(String name, Path file, Lineage lineage, boolean copy) implements AutoCloseable {
 
@@ -31,17 +33,23 @@ record ReferenceArgument(String name, Path file, Lineage lineage, boolean copy) 
      *     resolved (naming what is missing or wrong)
      */
     static ReferenceArgument of(String name) {
+        return of(name, Path::of);
+    }
+
+    /** As {@link #of(String)}, with a plain name (a path, an {@code s3://} URL) made local by {@code plain}. */
+    static ReferenceArgument of(String name, java.util.function.Function<String, Path> plain) {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        ObjectStorage s3 = S3Objects.forReferences(System::getenv);
         if (DvcReference.names(name)) {
-            TrackedFile t = DvcReference.resolve(name, Path.of(""));
-            return new ReferenceArgument(name, t.file(), t.lineage(), false);
+            TrackedFile t = DvcReference.resolve(name, Path.of(""), s3, temp);
+            return new ReferenceArgument(name, t.file(), t.lineage(), t.temporary());
         }
         if (MlflowReference.names(name)) {
-            Path temp = Path.of(System.getProperty("java.io.tmpdir"));
             // the command line reads what its user can read: any local dataset source is allowed
-            TrackedFile t = MlflowReference.fromEnvironment(System::getenv).resolve(name, temp, path -> true);
-            return new ReferenceArgument(name, t.file(), t.lineage(), true);
+            TrackedFile t = MlflowReference.fromEnvironment(System::getenv).resolve(name, temp, path -> true, s3);
+            return new ReferenceArgument(name, t.file(), t.lineage(), t.temporary());
         }
-        return new ReferenceArgument(name, Path.of(name), null, false);
+        return new ReferenceArgument(name, plain.apply(name), null, false);
     }
 
     /** A line for the terminal saying which version of the data this is; null for a plain path. */

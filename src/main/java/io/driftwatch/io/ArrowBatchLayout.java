@@ -38,7 +38,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *       {@value #MAX_DEPTH} deep, no more vector entries and string bytes than its bytes can
  *       hold (see {@link MetadataBudget}; this also stops a field that lists itself as its own
  *       child), every field named and typed, data little-endian;
- *   <li>a batch is not compressed, and has exactly the field nodes and buffers its schema needs;
+ *   <li>a batch is uncompressed or compressed per buffer with LZ4 frames or ZSTD (the codecs
+ *       {@link ArrowBufferCodecs} decodes), and has exactly the field nodes and buffers its schema needs;
  *       its row count and every node's length and null count lie between 0 and 2^31 - 1, and a
  *       column's node is as long as the batch;
  *   <li>every buffer lies inside the body, and is long enough for its node: a validity bitmap of
@@ -46,7 +47,12 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *       offsets (one more than the values), type ids, views;
  *   <li>the body can hold what the batch declares: every value of a column that has a data,
  *       offsets or type buffer takes at least one bit of the body, so buffers that overlap cannot
- *       make a small body declare many rows in many columns.
+ *       make a small body declare many rows in many columns;
+ *   <li>in a compressed batch, each buffer's 8-byte prefix (its uncompressed length, or -1 for a
+ *       buffer stored as is) stands for the buffer's length in the checks above, and may not
+ *       declare more than its codec can expand its bytes to ({@link #MAX_LZ4_RATIO},
+ *       {@link #MAX_ZSTD_RATIO} times), so a small file cannot make the reader allocate for
+ *       rows it does not hold. The decoded length is checked again when the buffer is decoded.
  * </ul>
  * Each fault is an {@link UnreadableDatasetException} naming the source, the batch and the column.
  *
@@ -61,6 +67,24 @@ final class ArrowBatchLayout {
     static final int MAX_DEPTH = 64;
     private static final long MAX_LENGTH = Integer.MAX_VALUE;
     private static final long[] NO_BUFFERS = {};
+    /**
+     * The most bytes one byte of an LZ4 frame can decode to: a match's length grows by 255 per
+     * extra length byte (with headers, rounded up).
+     */
+    static final long MAX_LZ4_RATIO = 256;
+    /**
+     * The most bytes one byte of a Zstandard frame can decode to: an RLE block repeats one byte
+     * up to 128 KiB after a 3-byte header.
+     */
+    static final long MAX_ZSTD_RATIO = 1 << 15;
+    /** Bytes of frame header and padding allowed on top of a codec's ratio. */
+    private static final long FRAME_SLACK = 1 << 10;
+
+    /** Reads the 8-byte little-endian prefix at a byte offset of the body being checked. */
+    @FunctionalInterface
+    interface BodyPrefixes {
+        long at(long offset) throws java.io.IOException;
+    }
 
     /**
      * One field node of a batch, in depth-first order, and the buffers it must have besides its
@@ -93,13 +117,11 @@ final class ArrowBatchLayout {
     }
 
     private final String source;
-    private final String uncompressedHint;
     private final Node[] batchNodes;
     private final Map<Long, Node[]> dictionaryNodes;
 
-    private ArrowBatchLayout(String source, String uncompressedHint, Schema schema) {
+    private ArrowBatchLayout(String source, Schema schema) {
         this.source = source;
-        this.uncompressedHint = uncompressedHint;
         List<Node> nodes = new ArrayList<>();
         for (Field field : schema.getFields()) {
             flatten(field, ", column '" + ArrowReader.printable(field.getName()) + "'", true, nodes);
@@ -114,10 +136,8 @@ final class ArrowBatchLayout {
     /**
      * Checks the schema flatbuffer {@code schema}, held in a buffer of {@code bytes} bytes, and
      * converts it with Arrow's own code, which is then safe to run on it again.
-     *
-     * @param stream whether the data is an IPC stream (for the advice on compression)
      */
-    static ArrowBatchLayout of(org.apache.arrow.flatbuf.Schema schema, int bytes, String source, boolean stream) {
+    static ArrowBatchLayout of(org.apache.arrow.flatbuf.Schema schema, int bytes, String source) {
         if (schema == null) {
             throw new UnreadableDatasetException(source + ": malformed Arrow metadata: the schema is missing");
         }
@@ -143,12 +163,7 @@ final class ArrowBatchLayout {
             throw new UnreadableDatasetException(source + ": cannot read the Arrow schema: malformed Arrow "
                     + "metadata", e);
         }
-        String hint = stream
-                ? "write the stream uncompressed (pyarrow: pa.ipc.new_stream(sink, schema, "
-                        + "options=pa.ipc.IpcWriteOptions(compression=None)))"
-                : "write the file uncompressed (pyarrow: feather.write_feather(df, path, "
-                        + "compression='uncompressed'))";
-        return new ArrowBatchLayout(source, hint, converted);
+        return new ArrowBatchLayout(source, converted);
     }
 
     /**
@@ -410,22 +425,26 @@ final class ArrowBatchLayout {
 
     // ------------------------------------------------------------------ batches
 
-    /** Checks record batch {@code k}, whose body has {@code body} bytes. */
-    void checkRecordBatch(RecordBatch batch, long body, int k) {
+    /**
+     * Checks record batch {@code k}, whose body has {@code body} bytes; {@code prefixes} reads the
+     * length prefixes of a compressed batch's buffers.
+     */
+    void checkRecordBatch(RecordBatch batch, long body, int k, BodyPrefixes prefixes) throws java.io.IOException {
         String at = source + ", record batch " + k;
         if (batch == null) {
             throw new UnreadableDatasetException(at + ": malformed Arrow metadata: the record batch header is "
                     + "missing");
         }
-        checkCompression(batch, source + ": record batch " + k);
-        check(batch, body, batchNodes, at, null);
+        long ratio = compressionRatio(batch, source + ": record batch " + k);
+        check(batch, body, batchNodes, at, null, ratio, prefixes);
     }
 
     /**
      * Checks dictionary batch {@code d}, whose body has {@code body} bytes, and returns where its
      * string offsets lie in the body.
      */
-    List<Offsets> checkDictionaryBatch(DictionaryBatch batch, long body, int d) {
+    List<Offsets> checkDictionaryBatch(DictionaryBatch batch, long body, int d, BodyPrefixes prefixes)
+            throws java.io.IOException {
         String at = source + ", dictionary batch " + d;
         if (batch == null) {
             throw new UnreadableDatasetException(at + ": malformed Arrow metadata: the dictionary batch header is "
@@ -442,28 +461,48 @@ final class ArrowBatchLayout {
             throw new UnreadableDatasetException(at + ": malformed Arrow metadata: the dictionary's values are "
                     + "missing");
         }
-        checkCompression(data, source + ": dictionary batch " + d);
+        long ratio = compressionRatio(data, source + ": dictionary batch " + d);
         if (batch.isDelta() && (nodes[0].nested || nodes[0].variadic)) {
             throw new UnreadableDatasetException(at + nodes[0].where + ": a delta dictionary of nested values "
                     + "cannot be read; only dictionaries of strings are read");
         }
+        if (batch.isDelta() && ratio > 0) {
+            // Arrow appends a delta by reading its offsets, which are compressed and so cannot be checked first
+            throw new UnreadableDatasetException(at + nodes[0].where + ": a compressed delta dictionary cannot be "
+                    + "read; write the dictionary whole, or the data uncompressed");
+        }
         List<Offsets> offsets = new ArrayList<>();
-        check(data, body, nodes, at, offsets);
+        check(data, body, nodes, at, ratio > 0 ? null : offsets, ratio, prefixes);
         return offsets;
     }
 
-    private void checkCompression(RecordBatch batch, String what) {
+    /**
+     * How many bytes a byte of the batch's compressed buffers may decode to, or 0 for an
+     * uncompressed batch; fails for a codec or method that cannot be read.
+     */
+    private static long compressionRatio(RecordBatch batch, String what) {
         BodyCompression compression = batch.compression();
-        if (compression != null) {
-            byte codec = compression.codec();
-            String name = codec >= 0 && codec < CompressionType.names.length ? CompressionType.names[codec]
-                    : "an unknown (" + codec + ")";
-            throw new UnreadableDatasetException(what + " uses " + name + " compression, which Driftwatch cannot "
-                    + "read yet; " + uncompressedHint);
+        if (compression == null) {
+            return 0;
+        }
+        byte codec = compression.codec();
+        if (compression.method() != org.apache.arrow.flatbuf.BodyCompressionMethod.BUFFER) {
+            throw new UnreadableDatasetException(what + " uses the compression method " + compression.method()
+                    + "; only per-buffer compression (BUFFER), as Arrow writers use, can be read");
+        }
+        switch (codec) {
+            case CompressionType.LZ4_FRAME:
+                return MAX_LZ4_RATIO;
+            case CompressionType.ZSTD:
+                return MAX_ZSTD_RATIO;
+            default:
+                throw new UnreadableDatasetException(what + " uses an unknown compression codec (" + codec
+                        + "); LZ4_FRAME and ZSTD can be read");
         }
     }
 
-    private void check(RecordBatch batch, long body, Node[] nodes, String at, List<Offsets> offsets) {
+    private void check(RecordBatch batch, long body, Node[] nodes, String at, List<Offsets> offsets, long ratio,
+            BodyPrefixes prefixes) throws java.io.IOException {
         long rows = batch.length();
         if (rows < 0 || rows > MAX_LENGTH) {
             throw new UnreadableDatasetException(at + ": declares " + rows + " rows; a record batch holds 0 to "
@@ -497,6 +536,7 @@ final class ArrowBatchLayout {
         int b = 0;
         int v = 0;
         long neededBits = 0;
+        long declared = 0;
         for (int i = 0; i < nodes.length; i++) {
             Node node = nodes[i];
             String where = at + node.where;
@@ -512,11 +552,12 @@ final class ArrowBatchLayout {
                         + " rows");
             }
             if (node.validity) {
-                long length = buffer(batch, buffer, b++, body, where, "validity bitmap");
+                long length = length(batch, buffer, b++, body, where, "validity bitmap", ratio, prefixes);
                 if (length == 0 && nulls != 0 && nulls != n) {
                     throw new UnreadableDatasetException(where + ": " + nulls + " of its " + n + " values are null "
                             + "but it has no validity bitmap");
                 }
+                declared = plus(declared, length);
                 long need = bytesFor(n, 1);
                 if (length != 0 && length < need) {
                     throw new UnreadableDatasetException(where + ": its validity bitmap has " + bytes(length)
@@ -524,9 +565,10 @@ final class ArrowBatchLayout {
                 }
             }
             for (int j = 0; j < node.bits.length; j++) {
-                long length = buffer(batch, buffer, b, body, where, node.roles[j] + " buffer");
+                long length = length(batch, buffer, b, body, where, node.roles[j] + " buffer", ratio, prefixes);
                 long position = buffer.offset();
                 b++;
+                declared = plus(declared, length);
                 long need = j == 0 && node.offsets ? (n == 0 ? 0 : bytesFor(n + 1, node.bits[j]))
                         : bytesFor(n, node.bits[j]);
                 if (length < need) {
@@ -541,15 +583,49 @@ final class ArrowBatchLayout {
             if (node.variadic) {
                 long extra = batch.variadicBufferCounts(v++);
                 for (long x = 0; x < extra; x++) {
-                    buffer(batch, buffer, b++, body, where, "data buffer");
+                    declared = plus(declared, length(batch, buffer, b++, body, where, "data buffer", ratio,
+                            prefixes));
                 }
             }
             neededBits = plus(neededBits, times(n, node.minimumBits()));
         }
-        if (neededBits > times(body, 8)) {
+        if (ratio == 0 && neededBits > times(body, 8)) {
             throw new UnreadableDatasetException(at + ": declares " + rows + " rows, whose values need at least "
                     + bytesFor(neededBits, 1) + " bytes, but its body has only " + body);
         }
+        if (ratio > 0 && neededBits > times(declared, 8)) {
+            throw new UnreadableDatasetException(at + ": declares " + rows + " rows, whose values need at least "
+                    + bytesFor(neededBits, 1) + " bytes, but its buffers decompress to only " + declared);
+        }
+    }
+
+    /**
+     * The length of buffer {@code index} once decoded: its stored length in an uncompressed batch
+     * ({@code ratio} 0), else what its prefix declares, checked against what {@code ratio} allows.
+     */
+    private static long length(RecordBatch batch, Buffer into, int index, long body, String where, String role,
+            long ratio, BodyPrefixes prefixes) throws java.io.IOException {
+        long stored = buffer(batch, into, index, body, where, role);
+        if (ratio == 0 || stored == 0) {
+            return stored;
+        }
+        long prefix = org.apache.arrow.vector.compression.CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH;
+        if (stored < prefix) {
+            throw new UnreadableDatasetException(where + ": its compressed " + role + " has " + bytes(stored)
+                    + ", too few for the 8-byte uncompressed length that starts it");
+        }
+        long declared = prefixes.at(into.offset());
+        if (declared == org.apache.arrow.vector.compression.CompressionUtil.NO_COMPRESSION_LENGTH) {
+            return stored - prefix;
+        }
+        long most = plus(times(stored - prefix, ratio), FRAME_SLACK);
+        if (declared < 0 || declared > MAX_LENGTH || declared > most) {
+            throw new UnreadableDatasetException(where + ": its compressed " + role + " of " + bytes(stored)
+                    + " declares an uncompressed length of " + declared + " bytes, "
+                    + (declared < 0 || declared > MAX_LENGTH ? "outside 0 to " + MAX_LENGTH
+                            : "more than its codec can expand it to (" + most + ")"));
+        }
+        return declared;
     }
 
     /** Buffer {@code index} of {@code batch}, read into {@code into}; fails unless it lies inside the body. */

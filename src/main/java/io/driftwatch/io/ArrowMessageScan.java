@@ -35,7 +35,7 @@ import org.apache.arrow.flatbuf.RecordBatch;
  *
  * <p>Each fault is an {@link UnreadableDatasetException} naming the source and, where there is
  * one, the record batch. Reading costs one pass over the message headers; bodies are not read,
- * except a dictionary's string offsets.
+ * except a dictionary's string offsets and the 8-byte length prefix of each compressed buffer.
  *
  * <p>Not thread-safe: it moves the channel's position.
  */
@@ -99,14 +99,14 @@ final class ArrowMessageScan {
                         throw new UnreadableDatasetException(source + ": malformed Arrow stream: its schema message "
                                 + "declares a body of " + body + " bytes; a schema has none");
                     }
-                    layout = ArrowBatchLayout.of(schema(header.message), header.metadataLength, source, true);
+                    layout = ArrowBatchLayout.of(schema(header.message), header.metadataLength, source);
                     break;
                 case MessageHeader.RecordBatch:
                     if (layout == null) {
                         throw new UnreadableDatasetException(source + ": record batch " + batches
                                 + " comes before the schema message");
                     }
-                    rows += recordBatch(layout, header.message, body, batches);
+                    rows += recordBatch(layout, header.message, bodyStart, body, batches);
                     batches++;
                     break;
                 case MessageHeader.DictionaryBatch:
@@ -167,7 +167,7 @@ final class ArrowMessageScan {
             }
             new ArrowBatchLayout.MetadataBudget(footerLength, source, "footer")
                     .keyValues(footer.customMetadataLength(), footer::customMetadata, "the footer's metadata");
-            layout = ArrowBatchLayout.of(footer.schema(), footerLength, source, false);
+            layout = ArrowBatchLayout.of(footer.schema(), footerLength, source);
             dictionaryBlocks = blocks(footer.dictionariesLength(), footerLength, footer, true);
             recordBlocks = blocks(footer.recordBatchesLength(), footerLength, footer, false);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -200,7 +200,7 @@ final class ArrowMessageScan {
                 throw new UnreadableDatasetException(source + ", record batch " + k
                         + ": the footer points at a message that is not a record batch");
             }
-            rows += recordBatch(layout, header.message, block[2], k);
+            rows += recordBatch(layout, header.message, block[0] + block[1], block[2], k);
         }
         return rows;
     }
@@ -266,10 +266,11 @@ final class ArrowMessageScan {
     }
 
     /** Checks record batch {@code k}, whose body has {@code body} bytes, and returns its row count. */
-    private long recordBatch(ArrowBatchLayout layout, Message message, long body, int k) {
+    private long recordBatch(ArrowBatchLayout layout, Message message, long bodyStart, long body, int k)
+            throws IOException {
         try {
             RecordBatch batch = (RecordBatch) message.header(new RecordBatch());
-            layout.checkRecordBatch(batch, body, k);
+            layout.checkRecordBatch(batch, body, k, offset -> prefixAt(bodyStart + offset));
             return batch.length();
         } catch (IndexOutOfBoundsException e) {
             // what flatbuffers throws when an offset in the metadata points outside it
@@ -283,7 +284,7 @@ final class ArrowMessageScan {
         List<ArrowBatchLayout.Offsets> offsets;
         try {
             DictionaryBatch batch = (DictionaryBatch) message.header(new DictionaryBatch());
-            offsets = layout.checkDictionaryBatch(batch, body, d);
+            offsets = layout.checkDictionaryBatch(batch, body, d, offset -> prefixAt(bodyStart + offset));
         } catch (IndexOutOfBoundsException e) {
             throw new UnreadableDatasetException(source + ", dictionary batch " + d + ": malformed Arrow metadata",
                     e);
@@ -369,6 +370,13 @@ final class ArrowMessageScan {
             throw new UnreadableDatasetException(at + ": " + what + " has malformed metadata", e);
         }
         return new Header(message, prefixLength, length);
+    }
+
+    /** The 8-byte little-endian value at {@code position}: a compressed buffer's uncompressed length. */
+    private long prefixAt(long position) throws IOException {
+        prefix.clear();
+        readFully(position, prefix);
+        return prefix.getLong(0);
     }
 
     private void readFully(long position, ByteBuffer into) throws IOException {

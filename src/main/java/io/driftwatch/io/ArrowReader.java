@@ -1,5 +1,6 @@
 package io.driftwatch.io;
 
+import io.driftwatch.data.Parallelism;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.Table;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +33,7 @@ import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.SeekableReadChannel;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
 
@@ -53,8 +54,9 @@ import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
  *       as epoch milliseconds (finer units rounded towards negative infinity).
  * </ul>
  * Nulls are missing cells; so is a NaN stored in a float column. Any other type (lists, structs,
- * maps, binary, time of day, intervals…) is rejected. Compressed record batches (LZ4, ZSTD) are
- * refused with a message saying how to write the data uncompressed.
+ * maps, binary, time of day, intervals…) is rejected. Compressed record batches and dictionaries
+ * (LZ4 frames or ZSTD per buffer, pyarrow's and Feather v2's default) are decoded by
+ * {@link ArrowBufferCodecs} as Arrow loads each batch.
  *
  * <p>Every failure is an {@link UnreadableDatasetException} whose message names the source, the
  * record batch (0-based) and the column where they are known. The input is untrusted: before
@@ -249,13 +251,28 @@ public final class ArrowReader {
             }
             if (format == Format.FILE) {
                 // loadNextBatch, not loadRecordBatch(block), which looks the block up in a list each time
-                try (ArrowFileReader reader = new ArrowFileReader(new SeekableReadChannel(channel), allocator)) {
+                try (ArrowFileReader reader = new ArrowFileReader(new SeekableReadChannel(channel), allocator,
+                        ArrowBufferCodecs.INSTANCE) {
+                    @Override
+                    protected void loadRecordBatch(ArrowRecordBatch batch) {
+                        ArrowBufferCodecs.load(batch, root(this), allocator, super::loadRecordBatch);
+                    }
+                }) {
                     return readBatches(reader, k -> reader.loadNextBatch(), rows);
                 }
             }
             try (ArrowStreamReader reader = new IterativeArrowStreamReader(channel, allocator)) {
                 return readBatches(reader, k -> reader.loadNextBatch(), rows);
             }
+        }
+    }
+
+    /** The root of a reader that has read its schema. */
+    private static VectorSchemaRoot root(ArrowFileReader reader) {
+        try {
+            return reader.getVectorSchemaRoot();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -395,30 +412,7 @@ public final class ArrowReader {
 
         /** Waits for every helper, even when interrupted; rethrows what a helper could not record. */
         private void awaitAll(List<Future<?>> running) {
-            boolean interrupted = false;
-            Throwable unexpected = null;
-            for (Future<?> f : running) {
-                while (true) {
-                    try {
-                        f.get();
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    } catch (ExecutionException e) {
-                        unexpected = e.getCause();
-                        break;
-                    }
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (unexpected instanceof RuntimeException r) {
-                throw r;
-            }
-            if (unexpected instanceof Error err) {
-                throw err;
-            }
+            Parallelism.awaitAll(running);
         }
 
         @Override
@@ -437,6 +431,9 @@ public final class ArrowReader {
     private boolean loadBatch(BatchLoader loader) throws IOException {
         try {
             return loader.load(batch);
+        } catch (ArrowBufferCodecs.BufferFault e) {
+            column = e.column();
+            throw e;
         } catch (IOException e) {
             String message = String.valueOf(e.getMessage());
             String schemaHeader = UNEXPECTED_HEADER + MessageHeader.Schema;

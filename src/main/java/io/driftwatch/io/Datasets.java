@@ -14,8 +14,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Reads a batch whatever its format, recognised by its first bytes (not its name): Arrow IPC file
- * ({@code ARROW1}), Arrow IPC stream (a continuation marker {@code FF FF FF FF}), otherwise CSV
- * (gzip-compressed or not). The SHA-256 of the file's bytes is computed on a second thread while
+ * ({@code ARROW1}), Arrow IPC stream (a continuation marker {@code FF FF FF FF}), Parquet
+ * ({@code PAR1}), otherwise CSV (gzip-compressed or not). The SHA-256 of the file's bytes is computed on a second thread while
  * the batch is parsed, so a check can record exactly what it read at little extra cost.
  *
  * <p>Thread-safe: stateless.
@@ -26,7 +26,8 @@ public final class Datasets {
     public enum Format {
         CSV("csv"),
         ARROW_FILE("arrow-file"),
-        ARROW_STREAM("arrow-stream");
+        ARROW_STREAM("arrow-stream"),
+        PARQUET("parquet");
 
         private final String label;
 
@@ -91,6 +92,7 @@ public final class Datasets {
         return switch (format) {
             case CSV -> CsvReader.read(path, csvOptions);
             case ARROW_FILE, ARROW_STREAM -> ArrowReader.read(path);
+            case PARQUET -> ParquetReader.read(path);
         };
     }
 
@@ -109,6 +111,9 @@ public final class Datasets {
         if (head.length >= 4 && head[0] == (byte) 0xFF && head[1] == (byte) 0xFF && head[2] == (byte) 0xFF
                 && head[3] == (byte) 0xFF) {
             return Format.ARROW_STREAM;
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
+            return Format.PARQUET;
         }
         return Format.CSV;
     }

@@ -1,12 +1,15 @@
 package io.driftwatch.io;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
 import org.apache.arrow.flatbuf.MessageHeader;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.ReadChannel;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.ipc.message.MessageChannelReader;
 import org.apache.arrow.vector.ipc.message.MessageResult;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
@@ -28,7 +31,7 @@ final class IterativeArrowStreamReader extends ArrowStreamReader {
     }
 
     private IterativeArrowStreamReader(MessageChannelReader messages, BufferAllocator allocator) {
-        super(messages, allocator);
+        super(messages, allocator, ArrowBufferCodecs.INSTANCE);
         this.messages = messages;
     }
 
@@ -53,5 +56,17 @@ final class IterativeArrowStreamReader extends ArrowStreamReader {
             }
             loadDictionary(MessageSerializer.deserializeDictionaryBatch(result.getMessage(), body));
         }
+    }
+
+    /** Loads {@code batch}, decompressing a compressed one on all cores first (see {@link ArrowBufferCodecs#load}). */
+    @Override
+    protected void loadRecordBatch(ArrowRecordBatch batch) {
+        VectorSchemaRoot root;
+        try {
+            root = getVectorSchemaRoot(); // initialised before any batch is loaded
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ArrowBufferCodecs.load(batch, root, allocator, super::loadRecordBatch);
     }
 }

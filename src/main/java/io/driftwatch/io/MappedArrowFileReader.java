@@ -1,6 +1,7 @@
 package io.driftwatch.io;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
@@ -8,6 +9,7 @@ import java.nio.channels.FileChannel;
 import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.memory.ForeignAllocation;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
@@ -42,7 +44,7 @@ final class MappedArrowFileReader extends ArrowFileReader {
      * @param file the whole file as returned by {@link #map}; the caller closes it after this reader
      */
     MappedArrowFileReader(SeekableReadChannel in, BufferAllocator allocator, ArrowBuf file) {
-        super(in, allocator);
+        super(in, allocator, ArrowBufferCodecs.INSTANCE);
         this.file = file;
     }
 
@@ -76,6 +78,18 @@ final class MappedArrowFileReader extends ArrowFileReader {
         ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(message, body);
         loadRecordBatch(batch); // loads the root's vectors from the slices and closes the batch
         return true;
+    }
+
+    /** Loads {@code batch}, decompressing a compressed one on all cores first (see {@link ArrowBufferCodecs#load}). */
+    @Override
+    protected void loadRecordBatch(ArrowRecordBatch batch) {
+        VectorSchemaRoot root;
+        try {
+            root = getVectorSchemaRoot(); // initialised before any batch is loaded
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ArrowBufferCodecs.load(batch, root, allocator, super::loadRecordBatch);
     }
 
     /** A read-only file mapping as Arrow memory; holding it here keeps it mapped. */

@@ -6,7 +6,7 @@ import io.driftwatch.data.Lineage;
  * Where a batch of a check came from.
  *
  * @param source what the user named (a path, an upload id, a DVC-tracked file)
- * @param format {@code csv}, {@code arrow-file}, {@code arrow-stream} or {@code profile}
+ * @param format {@code csv}, {@code arrow-file}, {@code arrow-stream}, {@code parquet} or {@code profile}
  * @param rows number of rows
  * @param sha256 hex SHA-256 of the bytes read, or null when not known
  * @param lineage the version of the data, as the system that versions it names it (DVC's pointer,

@@ -22,7 +22,14 @@ import java.util.HexFormat;
  * file while it is hashed, then moved into place atomically, so a reader never sees half a file and
  * storing the same bytes twice keeps one copy.
  *
- * <p>Thread-safe: concurrent puts of the same content both succeed and leave one file.
+ * <p>A store {@linkplain #inBucket in a bucket} of S3-compatible storage keeps every blob there, under
+ * the same names below its prefix, and the data directory becomes a cache of the blobs this process
+ * wrote or read: a new blob is uploaded before it enters the cache (so a cached blob is always in the
+ * bucket too), and {@link #path} fetches a blob that is not cached yet. Callers keep working on
+ * local files (Arrow readers map them), whichever the store.
+ *
+ * <p>Thread-safe: concurrent puts of the same content both succeed and leave one file (and one
+ * object); concurrent fetches of the same blob leave one file.
  */
 public final class BlobStore {
 
@@ -47,9 +54,14 @@ public final class BlobStore {
     }
 
     private final Path root;
+    /** The bucket and prefix every blob is kept under; null for a store of local files only. */
+    private final S3Objects objects;
+    private final S3Objects.Location prefix;
 
-    private BlobStore(Path root) {
+    private BlobStore(Path root, S3Objects objects, S3Objects.Location prefix) {
         this.root = root;
+        this.objects = objects;
+        this.prefix = prefix;
     }
 
     /** A store rooted at {@code dataDirectory}, created if missing. */
@@ -59,7 +71,21 @@ public final class BlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDirectory, e);
         }
-        return new BlobStore(dataDirectory);
+        return new BlobStore(dataDirectory, null, null);
+    }
+
+    /**
+     * A store that keeps its blobs in a bucket, under {@code prefix} (e.g. {@code s3://driftwatch/blobs/}),
+     * with {@code cacheDirectory} as the local cache of the blobs it wrote or read.
+     */
+    public static BlobStore inBucket(S3Objects objects, S3Objects.Location prefix, Path cacheDirectory) {
+        BlobStore local = in(cacheDirectory);
+        return new BlobStore(local.root, objects, prefix);
+    }
+
+    /** Where blobs are kept: the data directory, or the bucket and prefix. */
+    public String location() {
+        return objects == null ? root.toString() : prefix + " at " + objects.endpoint();
     }
 
     /**
@@ -97,10 +123,18 @@ public final class BlobStore {
                 n = out.count;
             }
             String hash = HexFormat.of().formatHex(sha.digest());
-            Path target = path(kind, hash);
+            Path target = cachePath(kind, hash);
             Files.createDirectories(target.getParent());
+            boolean uploaded = false;
+            if (objects != null) {
+                S3Objects.Location object = object(kind, hash);
+                if (!objects.exists(object)) {
+                    objects.put(object, tmp);
+                    uploaded = true;
+                }
+            }
             boolean created = moveIntoPlace(tmp, target);
-            return new Blob(hash, target, n, created);
+            return new Blob(hash, target, n, objects == null ? created : uploaded);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -127,8 +161,53 @@ public final class BlobStore {
         }
     }
 
-    /** Where the blob of {@code kind} with hash {@code sha256} lives (whether or not it exists). */
+    /**
+     * The local file of the blob of {@code kind} with hash {@code sha256}: where it lives (whether or
+     * not it exists) in a store of local files; in a bucket's store, its cached copy, fetched from the
+     * bucket first when it is not cached yet (a path to no file when the bucket has no such blob either).
+     *
+     * @throws ObjectStorageException when the bucket cannot be read
+     */
     public Path path(Kind kind, String sha256) {
+        Path file = cachePath(kind, sha256);
+        if (objects == null || Files.exists(file)) {
+            return file;
+        }
+        S3Objects.Location object = object(kind, sha256);
+        Path tmp = null;
+        try {
+            Files.createDirectories(file.getParent());
+            tmp = Files.createTempFile(root.resolve("tmp"), kind.folder, ".fetch");
+            objects.download(object, tmp);
+            moveIntoPlace(tmp, file);
+        } catch (ObjectStorageException e) {
+            if (!"NoSuchKey".equals(e.errorCode())) {
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot cache " + object + " in " + file, e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+        return file;
+    }
+
+    private S3Objects.Location object(Kind kind, String sha256) {
+        return prefix.resolve(kind.folder + "/" + sha256.substring(0, 2) + "/" + sha256);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a temporary file left behind costs disk only; start-up clears the tmp folder
+        }
+    }
+
+    private Path cachePath(Kind kind, String sha256) {
         if (sha256.length() < 3 || !sha256.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
             throw new IllegalArgumentException("not a SHA-256 in hex: " + sha256);
         }
@@ -175,9 +254,12 @@ public final class BlobStore {
             return false;
         }
         try {
+            if (objects != null) {
+                objects.delete(prefix.resolve(root.relativize(blob.path()).toString().replace('\\', '/')));
+            }
             return Files.deleteIfExists(blob.path());
-        } catch (IOException e) {
-            // an unreferenced blob left behind costs disk, not correctness
+        } catch (IOException | ObjectStorageException e) {
+            // an unreferenced blob left behind costs storage, not correctness
             return false;
         }
     }

@@ -113,6 +113,7 @@ final class AirflowTrigger implements Trigger {
         e.estimate().forEach(estimate::add);
         ArrayNode multivariate = conf.putArray("multivariate_alerts");
         e.multivariate().forEach(multivariate::add);
+        EventJson.reference(conf, "reference", e.reference());
         conf.put("report_url", EventJson.text(e.reportUrl()));
         conf.put("dashboard_url", EventJson.text(e.dashboardUrl()));
         body.put("note", note(e));

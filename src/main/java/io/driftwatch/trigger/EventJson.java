@@ -49,10 +49,22 @@ final class EventJson {
         e.estimate().forEach(estimate::add);
         ArrayNode multivariate = d.putArray("multivariate");
         e.multivariate().forEach(multivariate::add);
+        reference(d, "reference", e.reference());
         ObjectNode links = d.putObject("links");
         links.put("report", text(e.reportUrl()));
         links.put("dashboard", text(e.dashboardUrl()));
         return d;
+    }
+
+    /** {@code field}: the reference's lineage ({@code {"system", …facts}}), or null when it is not versioned. */
+    static void reference(ObjectNode n, String field, io.driftwatch.data.Lineage lineage) {
+        if (lineage == null) {
+            n.putNull(field);
+            return;
+        }
+        ObjectNode r = n.putObject(field);
+        r.put("system", lineage.system());
+        lineage.facts().forEach(r::put);
     }
 
     static ObjectNode dataset(DatasetDrift ds) {

@@ -161,6 +161,12 @@ final class MlflowTrigger implements Trigger {
         pair(tags, "driftwatch.report_url", EventJson.text(e.reportUrl()), MAX_TAG_VALUE);
         pair(tags, "driftwatch.dashboard_url", EventJson.text(e.dashboardUrl()), MAX_TAG_VALUE);
         pair(tags, "driftwatch.drifted_columns", String.join(",", e.driftedColumns()), MAX_TAG_VALUE);
+        if (e.reference() != null) {
+            // the version of the data the check compared with: for an MLflow reference, the model
+            // version and the run that trained it, so this run links back to them
+            pair(tags, "driftwatch.reference.system", e.reference().system(), MAX_TAG_VALUE);
+            e.reference().facts().forEach((k, v) -> pair(tags, "driftwatch.reference." + k, v, MAX_TAG_VALUE));
+        }
         pair(tags, "mlflow.note.content", note(e), MAX_TAG_VALUE);
 
         Model model = settings.model();

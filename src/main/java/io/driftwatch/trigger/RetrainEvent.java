@@ -1,6 +1,7 @@
 package io.driftwatch.trigger;
 
 import io.driftwatch.data.ColumnType;
+import io.driftwatch.data.Lineage;
 import io.driftwatch.drift.DatasetDrift;
 import java.net.URI;
 import java.time.Instant;
@@ -28,6 +29,8 @@ import java.util.Objects;
  *     alerts print them; empty when none did or the monitor estimates nothing
  * @param multivariate a line per multivariate method that alerted on some chunk, with the columns
  *     that drove it; empty when none did
+ * @param reference the version of the reference the check used, when it was registered through the
+ *     system that versions it (a DVC pointer, an MLflow model version); null otherwise
  */
 public record RetrainEvent(
         Kind kind,
@@ -40,7 +43,8 @@ public record RetrainEvent(
         URI reportUrl,
         URI dashboardUrl,
         List<String> estimate,
-        List<String> multivariate) {
+        List<String> multivariate,
+        Lineage reference) {
 
     /** Why the event was recorded. */
     public enum Kind {
@@ -89,13 +93,19 @@ public record RetrainEvent(
     public RetrainEvent(Kind kind, String monitor, String incidentId, String checkId, Instant occurredAt,
             DatasetDrift dataset, List<Column> columns, URI reportUrl, URI dashboardUrl) {
         this(kind, monitor, incidentId, checkId, occurredAt, dataset, columns, reportUrl, dashboardUrl, List.of(),
-                List.of());
+                List.of(), null);
     }
 
     /** This event with the lines of the check's estimate and multivariate alerts. */
     public RetrainEvent withLabelFree(List<String> estimateLines, List<String> multivariateLines) {
         return new RetrainEvent(kind, monitor, incidentId, checkId, occurredAt, dataset, columns, reportUrl,
-                dashboardUrl, estimateLines, multivariateLines);
+                dashboardUrl, estimateLines, multivariateLines, reference);
+    }
+
+    /** This event with the version of the reference the check used (null: not versioned). */
+    public RetrainEvent withReference(Lineage lineage) {
+        return new RetrainEvent(kind, monitor, incidentId, checkId, occurredAt, dataset, columns, reportUrl,
+                dashboardUrl, estimate, multivariate, lineage);
     }
 
     /** The names of the drifted columns, in column order. */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A batch posted as a check that cannot be checked (not a readable CSV or Arrow batch, or columns that
+ * A batch posted as a check that cannot be checked (not a readable CSV, Arrow or Parquet batch, or columns that
  * do not line up with the reference) answers 422 and is recorded as a failed check with the reason,
  * which the monitor's alert policy sees: with {@code alerts.when.check_error} the first one opens an
  * incident and a local fake of a signed webhook receives the alert with the reason. A body refused for

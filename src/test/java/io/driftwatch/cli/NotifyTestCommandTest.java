@@ -139,7 +139,7 @@ class NotifyTestCommandTest {
         DatasetIntake intake = new DatasetIntake(datasets, blobs, 1 << 30);
         MonitorCatalog catalog = new MonitorCatalog(jdbi.onDemand(MonitorDao.class), datasets,
                 jdbi.onDemand(CheckDao.class), jdbi.onDemand(io.driftwatch.store.ReferenceVersionDao.class), intake,
-                blobs, dir.resolve("reports"),
+                blobs, io.driftwatch.store.ReportStore.in(dir.resolve("reports")),
                 new Receivers(channels, List.of(), URI.create("http://driftwatch.example:8080/")),
                 new io.driftwatch.monitor.sources.SourceEnvironment(java.util.Map.of(), List.of(), name -> null, dir));
         String reference;

@@ -449,33 +449,110 @@ class ArrowHostileInputTest {
 
     @Nested
     class Compression {
-        @ParameterizedTest
-        @EnumSource(Ipc.class)
-        void refusesLz4CompressedBatchesSayingHowToWriteThemUncompressed(Ipc format) throws IOException {
-            HandMadeArrowIpc ipc = ipc(int64("x"))
-                    .recordBatch(2, nodes(2, 0), new HandMadeArrowIpc.Body().none().longs(1, 2),
-                            CompressionType.LZ4_FRAME);
-            byte[] data = bytes(ipc, format);
-            Path path = Files.write(dir.resolve("compressed.arrow"), data);
+        /** A compressed buffer: its 8-byte little-endian uncompressed length, then its bytes. */
+        private byte[] compressed(long uncompressedLength, byte[] bytes) {
+            return ByteBuffer.allocate(8 + bytes.length).order(ByteOrder.LITTLE_ENDIAN).putLong(uncompressedLength)
+                    .put(bytes).array();
+        }
 
-            String advice = format == Ipc.FILE
-                    ? "write the file uncompressed (pyarrow: feather.write_feather(df, path, "
-                            + "compression='uncompressed'))"
-                    : "write the stream uncompressed (pyarrow: pa.ipc.new_stream(sink, schema, "
-                            + "options=pa.ipc.IpcWriteOptions(compression=None)))";
-            assertThatThrownBy(() -> ArrowReader.read(path))
-                    .isInstanceOf(UnreadableDatasetException.class)
-                    .hasMessage(path + ": record batch 0 uses LZ4_FRAME compression, which Driftwatch cannot read yet; "
-                            + advice);
-            assertThatThrownBy(() -> ArrowReader.read(new ByteArrayInputStream(data), "upload-8"))
-                    .isInstanceOf(UnreadableDatasetException.class)
-                    .hasMessage("upload-8: record batch 0 uses LZ4_FRAME compression, which Driftwatch cannot read "
-                            + "yet; " + advice);
+        private byte[] longBytes(long... values) {
+            ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+            for (long v : values) {
+                b.putLong(v);
+            }
+            return b.array();
         }
 
         @ParameterizedTest
         @EnumSource(Ipc.class)
-        void refusesZstdCompressedDictionaries(Ipc format) throws IOException {
+        void readsBuffersStoredAsIsInACompressedBatch(Ipc format) throws IOException {
+            for (byte codec : new byte[] {CompressionType.LZ4_FRAME, CompressionType.ZSTD}) {
+                HandMadeArrowIpc ipc = ipc(int64("x")).recordBatch(2, nodes(2, 0),
+                        new HandMadeArrowIpc.Body().none().bytes(compressed(-1, longBytes(7, -3))), codec);
+
+                Table table = readPath(bytes(ipc, format), "stored.arrow");
+
+                NumericColumn x = (NumericColumn) table.column(0);
+                assertThat(new double[] {x.value(0), x.value(1)}).containsExactly(7, -3);
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(Ipc.class)
+        void readsAnLz4FrameWithLinkedBlocksWrittenByTheLz4Tool(Ipc format) throws IOException {
+            // lz4 -BD -B4 --content-size: three 64 KiB blocks, each referring back into the one before
+            byte[] frame = Files.readAllBytes(FormatFixtures.fixture("linked-blocks.lz4"));
+            int rows = 20_000;
+            HandMadeArrowIpc ipc = ipc(int64("x")).recordBatch(rows, nodes(rows, 0),
+                    new HandMadeArrowIpc.Body().none().bytes(compressed(rows * 8L, frame)),
+                    CompressionType.LZ4_FRAME);
+
+            Table table = readPath(bytes(ipc, format), "linked.arrow");
+
+            NumericColumn x = (NumericColumn) table.column(0);
+            for (int i = 0; i < rows; i++) {
+                assertThat(x.value(i)).as("row %d", i).isEqualTo((double) ((i % 500) * 2654435761L));
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(Ipc.class)
+        void refusesADamagedFrameNamingTheBatchAndTheColumn(Ipc format) throws IOException {
+            byte[] garbage = "not an LZ4 frame at all".getBytes(StandardCharsets.US_ASCII);
+            HandMadeArrowIpc ipc = ipc(int64("x"), int64("y")).recordBatch(2, nodes(2, 0, 2, 0),
+                    new HandMadeArrowIpc.Body().none().bytes(compressed(-1, longBytes(1, 2))).none()
+                            .bytes(compressed(16, garbage)), CompressionType.LZ4_FRAME);
+
+            assertRefused(bytes(ipc, format), ", record batch 0, column 'y': malformed Arrow data: damaged "
+                    + "LZ4_FRAME buffer (");
+        }
+
+        @ParameterizedTest
+        @EnumSource(Ipc.class)
+        void refusesAZstdFrameThatDecodesToLessThanItDeclares(Ipc format) throws IOException {
+            // a Zstandard frame holding one raw block of 8 bytes (header by the format's specification)
+            byte[] frame = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 0x20, 0x08, 0x41, 0x00, 0x00, 1, 0, 0, 0, 0, 0, 0, 0};
+            HandMadeArrowIpc ipc = ipc(int64("x")).recordBatch(2, nodes(2, 0),
+                    new HandMadeArrowIpc.Body().none().bytes(compressed(16, frame)), CompressionType.ZSTD);
+
+            assertRefused(bytes(ipc, format), ", record batch 0, column 'x': malformed Arrow data: ");
+        }
+
+        @ParameterizedTest
+        @EnumSource(Ipc.class)
+        void refusesABufferDeclaringMoreThanItsCodecCanExpandTo(Ipc format) throws IOException {
+            HandMadeArrowIpc ipc = ipc(int64("x")).recordBatch(1L << 27, nodes(1L << 27, 0),
+                    new HandMadeArrowIpc.Body().none().bytes(compressed(1L << 30, new byte[16])),
+                    CompressionType.LZ4_FRAME);
+
+            assertRefused(bytes(ipc, format), ", record batch 0, column 'x': its compressed data buffer of 24 bytes "
+                    + "declares an uncompressed length of 1073741824 bytes, more than its codec can expand it to "
+                    + "(5120)");
+        }
+
+        @ParameterizedTest
+        @EnumSource(Ipc.class)
+        void refusesAnUnknownCodec(Ipc format) throws IOException {
+            HandMadeArrowIpc ipc = ipc(int64("x"))
+                    .recordBatch(2, nodes(2, 0), new HandMadeArrowIpc.Body().none().longs(1, 2), (byte) 7);
+
+            assertRefused(bytes(ipc, format), ": record batch 0 uses an unknown compression codec (7); LZ4_FRAME "
+                    + "and ZSTD can be read");
+        }
+
+        @ParameterizedTest
+        @EnumSource(Ipc.class)
+        void refusesACompressedBufferTooShortForItsLengthPrefix(Ipc format) throws IOException {
+            HandMadeArrowIpc ipc = ipc(int64("x")).recordBatch(2, nodes(2, 0),
+                    new HandMadeArrowIpc.Body().none().bytes(new byte[] {1, 2, 3}), CompressionType.ZSTD);
+
+            assertRefused(bytes(ipc, format), ", record batch 0, column 'x': its compressed data buffer has 3 bytes, "
+                    + "too few for the 8-byte uncompressed length that starts it");
+        }
+
+        @ParameterizedTest
+        @EnumSource(Ipc.class)
+        void refusesACompressedDeltaDictionary(Ipc format) throws IOException {
             HandMadeArrowIpc ipc = ipc(dictionaryField("color", 4));
             FlatBufferBuilder b = new FlatBufferBuilder();
             int compression = org.apache.arrow.flatbuf.BodyCompression.createBodyCompression(b, CompressionType.ZSTD,
@@ -484,13 +561,13 @@ class ArrowHostileInputTest {
             org.apache.arrow.flatbuf.RecordBatch.addLength(b, 0);
             org.apache.arrow.flatbuf.RecordBatch.addCompression(b, compression);
             int data = org.apache.arrow.flatbuf.RecordBatch.endRecordBatch(b);
-            int dictionary = org.apache.arrow.flatbuf.DictionaryBatch.createDictionaryBatch(b, 4, data, false);
+            int dictionary = org.apache.arrow.flatbuf.DictionaryBatch.createDictionaryBatch(b, 4, data, true);
             b.finish(org.apache.arrow.flatbuf.Message.createMessage(b, MetadataVersion.V5,
                     MessageHeader.DictionaryBatch, dictionary, 0, 0));
             ipc.rawMessage(b.sizedByteArray(), new byte[0], false);
 
-            assertRefused(bytes(ipc, format), ": dictionary batch 0 uses ZSTD compression, which Driftwatch cannot "
-                    + "read yet; write the ");
+            assertRefused(bytes(ipc, format), ", dictionary batch 0, column 'color': a compressed delta dictionary "
+                    + "cannot be read");
         }
     }
 

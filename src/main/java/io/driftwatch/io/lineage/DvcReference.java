@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.driftwatch.data.Lineage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,9 +69,18 @@ public final class DvcReference {
      * @throws UnresolvableReferenceException naming what is missing or wrong
      */
     public static TrackedFile resolve(String name, Path base) {
+        return resolve(name, base, ObjectStorage.NONE, null);
+    }
+
+    /**
+     * As {@link #resolve(String, Path)}, also reading the default remote when it is in object storage
+     * {@code storage} reads ({@code s3://bucket/prefix}): the object is copied into {@code scratch},
+     * verified, and returned as a temporary file the caller deletes.
+     */
+    public static TrackedFile resolve(String name, Path base, ObjectStorage storage, Path scratch) {
         Pointer pointer = name.startsWith(PREFIX) ? byOutput(base.resolve(name.substring(PREFIX.length())))
                 : byDvcFile(base.resolve(name));
-        Repository repo = Repository.above(pointer.file());
+        Repository repo = Repository.above(pointer.file(), storage, scratch);
         return repo.locate(pointer);
     }
 
@@ -204,7 +214,7 @@ public final class DvcReference {
 
     /** A DVC repository: its root, cache and remotes. */
     private record Repository(Path root, Path cache, Map<String, String> remotes, String defaultRemote,
-            Path configFolder) {
+            Path configFolder, ObjectStorage storage, Path scratch) {
 
         static Path rootAbove(Path from) {
             for (Path p = from.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
@@ -215,7 +225,7 @@ public final class DvcReference {
             throw new UnresolvableReferenceException(from + ": no DVC repository (a folder with .dvc/) above it");
         }
 
-        static Repository above(Path pointerFile) {
+        static Repository above(Path pointerFile, ObjectStorage storage, Path scratch) {
             Path root = rootAbove(pointerFile.toAbsolutePath().normalize().getParent());
             Path dotDvc = root.resolve(".dvc");
             Map<String, Map<String, String>> config = new LinkedHashMap<>();
@@ -230,7 +240,8 @@ public final class DvcReference {
                     remotes.put(section.substring(8, section.length() - 1), e.getValue().get("url"));
                 }
             }
-            return new Repository(root, cache, remotes, config.getOrDefault("core", Map.of()).get("remote"), dotDvc);
+            return new Repository(root, cache, remotes, config.getOrDefault("core", Map.of()).get("remote"), dotDvc,
+                    storage, scratch);
         }
 
         TrackedFile locate(Pointer p) {
@@ -250,7 +261,7 @@ public final class DvcReference {
                 looked.add("the workspace file " + p.output());
                 Hashes h = Hashes.of(p.output());
                 if (h.matches(md5, p.dvc3())) {
-                    return new TrackedFile(p.output(), lineage(p, "workspace", h.size()));
+                    return new TrackedFile(p.output(), lineage(p, "workspace", h.size()), false);
                 }
                 throw new UnresolvableReferenceException(pointerName(p) + " records md5 " + md5 + " for "
                         + relative(p.output()) + ", but the workspace file's is " + h.raw() + " (modified since"
@@ -277,8 +288,22 @@ public final class DvcReference {
                             + defaultRemote + "', and no ['remote \"" + defaultRemote + "\"'] section has a url");
                 }
                 if (url.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !url.startsWith("file://")) {
-                    looked.add("remote '" + defaultRemote + "' (" + url + ": only remotes in a local folder are"
-                            + " read)");
+                    URI base = URI.create(url.endsWith("/") ? url : url + "/");
+                    if (!storage.reads(base)) {
+                        looked.add("remote '" + defaultRemote + "' (" + url + ": only remotes in a local folder"
+                                + " or S3 are read)");
+                    } else {
+                        // the cache first: a download is the last resort
+                        TrackedFile cached = firstLocal(p, candidates, md5, dvc3);
+                        if (cached != null) {
+                            return Optional.of(cached);
+                        }
+                        looked.add("remote '" + defaultRemote + "' " + url);
+                        Optional<TrackedFile> fetched = fromObjectStorage(p, base, md5, dvc3);
+                        if (fetched.isPresent()) {
+                            return fetched;
+                        }
+                    }
                 } else {
                     Path remote = configFolder.resolve(url.startsWith("file://") ? url.substring(7) : url).normalize();
                     for (Path layout : layouts(remote, md5, dvc3)) {
@@ -287,6 +312,11 @@ public final class DvcReference {
                     looked.add("remote '" + defaultRemote + "' " + remote);
                 }
             }
+            return Optional.ofNullable(firstLocal(p, candidates, md5, dvc3));
+        }
+
+        /** The first of {@code candidates} that exists, verified; null when none does. */
+        private TrackedFile firstLocal(Pointer p, List<Candidate> candidates, String md5, boolean dvc3) {
             for (Candidate c : candidates) {
                 if (Files.isRegularFile(c.file())) {
                     Hashes h = Hashes.of(c.file());
@@ -295,7 +325,45 @@ public final class DvcReference {
                                 + md5 + " as " + pointerName(p) + " records, but holds " + h.raw() + ": the "
                                 + c.where() + " is corrupt");
                     }
-                    return Optional.of(new TrackedFile(c.file(), lineage(p, c.where(), h.size())));
+                    return new TrackedFile(c.file(), lineage(p, c.where(), h.size()), false);
+                }
+            }
+            return null;
+        }
+
+        /** The object with hash {@code md5} in the remote at {@code base}, copied into the scratch folder and verified. */
+        private Optional<TrackedFile> fromObjectStorage(Pointer p, URI base, String md5, boolean dvc3) {
+            String v3 = "files/md5/" + md5.substring(0, 2) + "/" + md5.substring(2);
+            String v2 = md5.substring(0, 2) + "/" + md5.substring(2);
+            for (String key : dvc3 ? List.of(v3, v2) : List.of(v2, v3)) {
+                URI object = base.resolve(key);
+                if (!storage.exists(object)) {
+                    continue;
+                }
+                Path copy;
+                try {
+                    copy = Files.createTempFile(scratch == null ? Path.of(System.getProperty("java.io.tmpdir"))
+                            : scratch, "dvc-remote-", ".data");
+                } catch (IOException e) {
+                    throw new UnresolvableReferenceException("cannot make a temporary file for " + object + ": "
+                            + e.getMessage(), e);
+                }
+                try {
+                    storage.download(object, copy);
+                    Hashes h = Hashes.of(copy);
+                    if (!h.matches(md5, dvc3)) {
+                        throw new UnresolvableReferenceException(object + " (remote " + defaultRemote + ") should hold"
+                                + " md5 " + md5 + " as " + pointerName(p) + " records, but holds " + h.raw()
+                                + ": the remote is corrupt");
+                    }
+                    return Optional.of(new TrackedFile(copy, lineage(p, "remote " + defaultRemote, h.size()), true));
+                } catch (RuntimeException e) {
+                    try {
+                        Files.deleteIfExists(copy);
+                    } catch (IOException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                    throw e;
                 }
             }
             return Optional.empty();
@@ -317,6 +385,14 @@ public final class DvcReference {
             } catch (IOException e) {
                 throw new UnresolvableReferenceException(listing.get().file() + ": the directory listing " + dirMd5
                         + " is not JSON: " + firstLine(e.getMessage()), e);
+            } finally {
+                if (listing.get().temporary()) {
+                    try {
+                        Files.deleteIfExists(listing.get().file());
+                    } catch (IOException e) {
+                        listing.get().file().toFile().deleteOnExit();
+                    }
+                }
             }
             Path inside = p.directory().relativize(p.output());
             for (JsonNode entry : entries) {
@@ -326,7 +402,7 @@ public final class DvcReference {
                     TrackedFile t = locate(file);
                     Map<String, String> facts = new LinkedHashMap<>(t.lineage().facts());
                     facts.put("directoryMd5", dirMd5);
-                    return new TrackedFile(t.file(), new Lineage("dvc", facts));
+                    return new TrackedFile(t.file(), new Lineage("dvc", facts), t.temporary());
                 }
             }
             throw new UnresolvableReferenceException(pointerName(p) + ": the directory listing " + dirMd5

@@ -101,6 +101,11 @@ public final class MlflowReference {
      * @throws UnresolvableReferenceException naming what the server answered or what is missing
      */
     public TrackedFile resolve(String name, Path folder, Predicate<Path> localAllowed) {
+        return resolve(name, folder, localAllowed, ObjectStorage.NONE);
+    }
+
+    /** As {@link #resolve(String, Path, Predicate)}, also reading dataset sources in object storage {@code storage} reads. */
+    public TrackedFile resolve(String name, Path folder, Predicate<Path> localAllowed, ObjectStorage storage) {
         String model = name.substring(PREFIX.length());
         int at = model.lastIndexOf('@');
         int slash = model.lastIndexOf('/');
@@ -132,7 +137,7 @@ public final class MlflowReference {
                     + dataset.path("name").asText() + "' has a " + dataset.path("source_type").asText() + " source without"
                     + " a uri or url (" + dataset.path("source").asText() + "), so it cannot be read");
         }
-        Path copy = download(name, runId, run, uri, folder, localAllowed);
+        Path copy = download(name, runId, run, uri, folder, localAllowed, storage);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("trackingUri", tracking.toString());
         facts.put("model", model);
@@ -144,7 +149,7 @@ public final class MlflowReference {
         facts.put("dataset", dataset.path("name").asText());
         facts.put("digest", dataset.path("digest").asText());
         facts.put("source", uri);
-        return new TrackedFile(copy, new Lineage("mlflow", facts));
+        return new TrackedFile(copy, new Lineage("mlflow", facts), true);
     }
 
     /** The run's training dataset input: tagged {@code mlflow.data.context = training}, else the only one. */
@@ -171,7 +176,7 @@ public final class MlflowReference {
     }
 
     private Path download(String name, String runId, JsonNode run, String uri, Path folder,
-            Predicate<Path> localAllowed) {
+            Predicate<Path> localAllowed, ObjectStorage storage) {
         try {
             Path target = Files.createTempFile(folder, "mlflow-reference-", ".data");
             try {
@@ -190,6 +195,8 @@ public final class MlflowReference {
                     String root = artifactRoot.substring("mlflow-artifacts:".length());
                     fetch(name, artifacts(root + (root.endsWith("/") ? "" : "/") + rest.substring(slash + 1)), target,
                             true);
+                } else if (uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*") && storage.reads(URI.create(uri))) {
+                    storage.download(URI.create(uri), target);
                 } else if (uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*") && !uri.startsWith("file://")) {
                     throw new UnresolvableReferenceException(name + ": the training dataset's source " + uri + " is in"
                             + " storage this reader does not reach (" + uri.substring(0, uri.indexOf(':')) + "); local"

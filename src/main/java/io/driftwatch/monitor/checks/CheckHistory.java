@@ -4,6 +4,7 @@ import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.NotFoundException;
 import io.driftwatch.store.CheckColumnRow;
 import io.driftwatch.store.CheckDao;
+import io.driftwatch.store.ReportStore;
 import io.driftwatch.store.CheckLabelFreeRow;
 import io.driftwatch.store.CheckRow;
 import io.driftwatch.store.CheckSummaryRow;
@@ -39,13 +40,13 @@ public final class CheckHistory {
     private final CheckDao checks;
     private final QualityDao quality;
     private final MonitorCatalog monitors;
-    private final Path reportsDirectory;
+    private final ReportStore reports;
 
-    public CheckHistory(CheckDao checks, QualityDao quality, MonitorCatalog monitors, Path reportsDirectory) {
+    public CheckHistory(CheckDao checks, QualityDao quality, MonitorCatalog monitors, ReportStore reports) {
         this.checks = checks;
         this.quality = quality;
         this.monitors = monitors;
-        this.reportsDirectory = reportsDirectory;
+        this.reports = reports;
     }
 
     /**
@@ -229,7 +230,7 @@ public final class CheckHistory {
         if (row.reportFile() == null) {
             throw NotFoundException.failedCheck(id, row.error(), "report");
         }
-        return reportsDirectory.resolve(row.reportFile());
+        return reports.fetch(row.reportFile());
     }
 
     /** The per-column results of check {@code id}. */

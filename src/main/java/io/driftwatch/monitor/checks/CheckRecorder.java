@@ -94,7 +94,8 @@ final class CheckRecorder {
                 realized(monitor.definition(), report.sections(), report.current()));
         CheckLabelFreeRow labelFreeRow = labelFree == null ? null : new CheckLabelFreeRow(id,
                 labelFree.estimateAlert(), labelFree.multivariateAlert(), labelFree.toJson());
-        if (!record(monitor, row, columns, origin, new Incidents.CheckFacts(id, createdAt, report.sections(), null),
+        if (!record(monitor, row, columns, origin, new Incidents.CheckFacts(id, createdAt, report.sections(), null,
+                        report.referenceBatch() == null ? null : report.referenceBatch().lineage()),
                 tx -> {
                     if (qualityRow != null) {
                         tx.quality().insertSummary(qualityRow);

@@ -14,6 +14,7 @@ import io.driftwatch.monitor.policy.Receivers;
 import io.driftwatch.report.BatchInfo;
 import io.driftwatch.report.CheckReport;
 import io.driftwatch.report.HtmlReport;
+import io.driftwatch.store.ReportStore;
 import io.driftwatch.store.Transactions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,7 @@ public final class Checks {
     private final DatasetIntake intake;
     private final CheckRunner runner;
     private final CheckRecorder recorder;
-    private final Path reportsDirectory;
+    private final ReportStore reports;
     private final Timer duration;
     private final Meter drifted;
     private final Meter clean;
@@ -54,23 +55,23 @@ public final class Checks {
      * @param deliveriesQueued called after a check queued alerts or triggers (wakes the outbox worker)
      */
     public Checks(MonitorCatalog monitors, DatasetIntake intake, Transactions transactions, Receivers receivers,
-            Runnable deliveriesQueued, CheckRunner runner, Path reportsDirectory, MetricRegistry metrics) {
-        this(monitors, intake, transactions, receivers, deliveriesQueued, runner, reportsDirectory, metrics,
+            Runnable deliveriesQueued, CheckRunner runner, ReportStore reports, MetricRegistry metrics) {
+        this(monitors, intake, transactions, receivers, deliveriesQueued, runner, reports, metrics,
                 java.time.Clock.systemUTC());
     }
 
     /**
-     * As {@link #Checks(MonitorCatalog, DatasetIntake, Transactions, Receivers, Runnable, CheckRunner, Path,
+     * As {@link #Checks(MonitorCatalog, DatasetIntake, Transactions, Receivers, Runnable, CheckRunner, ReportStore,
      * MetricRegistry)}, recording checks at the times {@code clock} tells.
      */
     public Checks(MonitorCatalog monitors, DatasetIntake intake, Transactions transactions, Receivers receivers,
-            Runnable deliveriesQueued, CheckRunner runner, Path reportsDirectory, MetricRegistry metrics,
+            Runnable deliveriesQueued, CheckRunner runner, ReportStore reports, MetricRegistry metrics,
             java.time.Clock clock) {
         this.monitors = monitors;
         this.intake = intake;
         this.runner = runner;
         this.recorder = new CheckRecorder(transactions, receivers, deliveriesQueued, clock);
-        this.reportsDirectory = reportsDirectory;
+        this.reports = reports;
         this.duration = metrics.timer(MetricRegistry.name("checks", "duration"));
         this.drifted = metrics.meter(MetricRegistry.name("checks", "drifted"));
         this.clean = metrics.meter(MetricRegistry.name("checks", "clean"));
@@ -82,7 +83,7 @@ public final class Checks {
      * columns, to be checked with {@link #run(String, Batch)}.
      *
      * @throws NotFoundException when the monitor does not exist
-     * @throws UnreadableDatasetException when the body is not a readable CSV or Arrow batch (nothing is
+     * @throws UnreadableDatasetException when the body is not a readable CSV, Arrow or Parquet batch (nothing is
      *     stored); see {@link DatasetIntake#ingest(InputStream, CsvOptions)} for limits
      */
     public Batch take(String monitorId, InputStream body) {
@@ -229,20 +230,17 @@ public final class Checks {
 
     private String writeReport(String monitorId, String checkId, CheckReport report) {
         String relative = monitorId + "/" + checkId + ".html";
-        Path file = reportsDirectory.resolve(relative);
+        Path file = reports.file(relative);
         try {
             HtmlReport.write(report, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report " + file, e);
         }
+        reports.saved(relative);
         return relative;
     }
 
     private void deleteReport(String relative) {
-        try {
-            Files.deleteIfExists(reportsDirectory.resolve(relative));
-        } catch (IOException e) {
-            // a report nobody links to costs disk only
-        }
+        reports.delete(relative);
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param id the dataset id (derived from the content hash, so the same bytes get the same id)
  * @param sha256 the SHA-256 of the (decompressed) bytes
- * @param format csv, arrow-file or arrow-stream
+ * @param format csv, arrow-file, arrow-stream or parquet
  * @param rows data rows
  * @param bytes size of the stored bytes
  * @param columns the columns with their inferred types, in file order

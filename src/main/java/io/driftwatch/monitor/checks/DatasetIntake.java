@@ -17,13 +17,16 @@ import io.driftwatch.io.Limit;
 import io.driftwatch.io.TypeInference;
 import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.io.lineage.DvcReference;
+import io.driftwatch.io.lineage.MlflowReference;
 import io.driftwatch.io.lineage.TrackedFile;
 import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.NotFoundException;
+import io.driftwatch.monitor.sources.SourceEnvironment;
 import io.driftwatch.store.BlobStore;
 import io.driftwatch.store.BlobTooLargeException;
 import io.driftwatch.store.DatasetDao;
 import io.driftwatch.store.DatasetRow;
+import io.driftwatch.store.S3Objects;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -43,7 +46,7 @@ import java.util.zip.ZipException;
 
 /**
  * Takes uploaded batches in: streams the body (gzip recognised by its magic bytes) into the
- * {@link BlobStore} while hashing it, reads it once to check that it is a readable CSV or Arrow
+ * {@link BlobStore} while hashing it, reads it once to check that it is a readable CSV, Arrow or Parquet
  * batch and to learn its schema, and records it. The same bytes uploaded twice give the same
  * dataset.
  *
@@ -124,7 +127,7 @@ public final class DatasetIntake {
      * Stores the batch in {@code body}, read with the default options to learn its schema (the table
      * is not kept).
      *
-     * @throws UnreadableDatasetException when the body is not a readable CSV or Arrow batch; a
+     * @throws UnreadableDatasetException when the body is not a readable CSV, Arrow or Parquet batch; a
      *     {@link DatasetLimitException} when it has too many columns or too long a cell
      * @throws io.driftwatch.store.BlobTooLargeException when it is larger than a size limit, as sent
      *     or once decompressed
@@ -139,7 +142,7 @@ public final class DatasetIntake {
      * reads with the default options but not with {@code options} is stored all the same and comes
      * back without a table, with the reason (its check fails with it, naming the dataset).
      *
-     * @throws UnreadableDatasetException when the body is not a readable CSV or Arrow batch at all
+     * @throws UnreadableDatasetException when the body is not a readable CSV, Arrow or Parquet batch at all
      *     (nothing is stored); a {@link DatasetLimitException} when it has too many columns or too
      *     long a cell
      * @throws io.driftwatch.store.BlobTooLargeException when it is larger than a size limit
@@ -202,7 +205,7 @@ public final class DatasetIntake {
                 return options == null ? Batch.notRead(dataset) : load(dataset, options);
             }
             if (blob.bytes() == 0) {
-                throw new UnreadableDatasetException("the body is empty: send a CSV or Arrow batch");
+                throw new UnreadableDatasetException("the body is empty: send a CSV, Arrow or Parquet batch");
             }
             if (options == null) {
                 Datasets.Dataset read = read(blob.path(), CsvOptions.defaults(), "the uploaded batch");
@@ -297,7 +300,7 @@ public final class DatasetIntake {
         }
         Limit columns = limits.csv().maxColumns();
         if (read.table().columnCount() > columns.max()) {
-            // CSV is refused while its header is read; Arrow only now
+            // CSV is refused while its header is read; Arrow and Parquet only now
             throw new DatasetLimitException(label + " has " + read.table().columnCount() + " columns, more than "
                     + columns.describe("columns") + ", the most a batch may have" + columns.settingSuffix(), columns);
         }
@@ -362,38 +365,65 @@ public final class DatasetIntake {
     }
 
     /**
-     * Stores the batch a versioned reference names ({@code dvc:PATH} or {@code PATH.dvc}, resolved to
-     * content verified against the version's hash) as a dataset, and records where it came from. The
-     * pointer must lie in one of {@code directories} (the folders the service may read); the same bytes
+     * Stores the batch a versioned reference names as a dataset, and records where it came from: a
+     * DVC-tracked file ({@code dvc:PATH} or {@code PATH.dvc}, resolved to content verified against the
+     * version's hash; the pointer must lie in one of the folders sources may read), or a registered
+     * MLflow model's training dataset ({@code mlflow:models:/NAME@ALIAS}, through the tracking server
+     * {@code sources} names; a local dataset source must lie in one of those folders). The same bytes
      * are the same dataset, and keep the lineage they were first registered with.
      *
      * @throws InvalidRequestException naming {@code reference} when {@code name} names no versioned
-     *     file or one outside {@code directories}
-     * @throws io.driftwatch.io.lineage.UnresolvableReferenceException when it cannot be resolved to
-     *     content with its recorded hash
+     *     file, or a DVC pointer outside the folders
+     * @throws io.driftwatch.io.lineage.UnresolvableReferenceException when it cannot be resolved
      * @throws UnreadableDatasetException when that content is not a readable batch
      */
-    public Dataset register(String name, List<Path> directories) {
-        if (!DvcReference.names(name)) {
+    public Dataset register(String name, SourceEnvironment sources) {
+        List<Path> directories = sources.directories();
+        TrackedFile tracked;
+        if (DvcReference.names(name)) {
+            Path pointer = real(Path.of(name.startsWith(DvcReference.PREFIX)
+                    ? name.substring(DvcReference.PREFIX.length()) : name));
+            if (!allowed(pointer, directories)) {
+                throw new InvalidRequestException("reference", pointer + " is outside the folders the service may read"
+                        + " (sources.directories: " + directories + ")");
+            }
+            tracked = DvcReference.resolve(name, Path.of(""), S3Objects.forReferences(sources.environment()),
+                    sources.temporaryDirectory());
+        } else if (MlflowReference.names(name)) {
+            tracked = MlflowReference.fromEnvironment(sources.environment()).resolve(name,
+                    sources.temporaryDirectory(), local -> allowed(real(local), directories),
+                    S3Objects.forReferences(sources.environment()));
+        } else {
             throw new InvalidRequestException("reference", "'" + name + "' names no versioned file: give a"
-                    + " DVC-tracked file as dvc:PATH or PATH.dvc (a plain batch is uploaded as the request's body)");
+                    + " DVC-tracked file as dvc:PATH or PATH.dvc, or a registered MLflow model as"
+                    + " mlflow:models:/NAME@ALIAS (a plain batch is uploaded as the request's body)");
         }
-        Path pointer = real(Path.of(name.startsWith(DvcReference.PREFIX) ? name.substring(DvcReference.PREFIX.length())
-                : name));
-        if (directories.stream().noneMatch(d -> pointer.startsWith(real(d)))) {
-            throw new InvalidRequestException("reference", pointer + " is outside the folders the service may read"
-                    + " (sources.directories: " + directories + ")");
-        }
-        TrackedFile tracked = DvcReference.resolve(name, Path.of(""));
         Dataset dataset;
         try (InputStream in = java.nio.file.Files.newInputStream(tracked.file())) {
             dataset = ingest(in);
         } catch (IOException e) {
             throw new UnreadableDatasetException(name + ": cannot be read: " + e.getMessage(), e);
+        } finally {
+            if (tracked.temporary()) {
+                try {
+                    java.nio.file.Files.deleteIfExists(tracked.file());
+                } catch (IOException e) {
+                    tracked.file().toFile().deleteOnExit();
+                }
+            }
         }
         datasets.insertLineageIfAbsent(dataset.id(), lineageJson(tracked.lineage()),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         return dataset;
+    }
+
+    private static boolean allowed(Path path, List<Path> directories) {
+        for (Path d : directories) {
+            if (path.startsWith(real(d))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -4,7 +4,7 @@ import io.driftwatch.DriftwatchException;
 
 /**
  * A batch could not be checked, and that was recorded as a failed check: the batch is not a
- * readable CSV or Arrow batch, or its columns do not line up with the reference. The failed check is
+ * readable CSV, Arrow or Parquet batch, or its columns do not line up with the reference. The failed check is
  * in the monitor's history with the reason ({@link #reason()}, whose message this one repeats), and
  * the monitor's alert policy has seen it ({@code check_error}).
  *

@@ -78,7 +78,7 @@ public final class Labels {
      * @throws NotFoundException when the monitor does not exist
      * @throws ConflictException when the monitor has no {@code model.id} (it logs no predictions), or a
      *     label contradicts another for the same id (nothing is stored)
-     * @throws UnreadableDatasetException when the body is not a readable CSV or Arrow batch, or its target
+     * @throws UnreadableDatasetException when the body is not a readable CSV, Arrow or Parquet batch, or its target
      *     is not what the reference's is (naming line and column)
      * @throws InvalidLabelsException when the batch lacks the id or target column, or a row its id or label
      */

@@ -11,6 +11,7 @@ import io.driftwatch.monitor.definitions.ReferenceVersion;
 import io.driftwatch.monitor.policy.Receivers;
 import io.driftwatch.profile.ReferenceProfile;
 import io.driftwatch.store.BlobStore;
+import io.driftwatch.store.ReportStore;
 import io.driftwatch.store.CheckDao;
 import io.driftwatch.store.DatasetDao;
 import io.driftwatch.store.MonitorDao;
@@ -55,7 +56,7 @@ public final class MonitorCatalog {
     private final CheckDao checks;
     private final DatasetIntake intake;
     private final BlobStore blobs;
-    private final Path reportsDirectory;
+    private final ReportStore reports;
     private final Receivers receivers;
     private final ReferenceVersionDao versions;
     private final SourceEnvironment sources;
@@ -72,7 +73,7 @@ public final class MonitorCatalog {
      * @param sources what the service lets monitors' sources use (checked when a monitor is created or updated)
      */
     public MonitorCatalog(MonitorDao monitors, DatasetDao datasets, CheckDao checks, ReferenceVersionDao versions,
-            DatasetIntake intake, BlobStore blobs, Path reportsDirectory, Receivers receivers,
+            DatasetIntake intake, BlobStore blobs, ReportStore reports, Receivers receivers,
             SourceEnvironment sources) {
         this.receivers = receivers;
         this.versions = versions;
@@ -82,7 +83,7 @@ public final class MonitorCatalog {
         this.checks = checks;
         this.intake = intake;
         this.blobs = blobs;
-        this.reportsDirectory = reportsDirectory;
+        this.reports = reports;
     }
 
     /**
@@ -138,16 +139,12 @@ public final class MonitorCatalog {
      * @throws NotFoundException when there is no such monitor
      */
     public void delete(String id) {
-        List<String> reports = checks.reportFiles(id);
+        List<String> files = checks.reportFiles(id);
         if (monitors.delete(id) == 0) {
             throw new NotFoundException("monitor", id, "id");
         }
-        for (String report : reports) {
-            try {
-                Files.deleteIfExists(reportsDirectory.resolve(report));
-            } catch (IOException e) {
-                // a report left behind costs disk only; the check it belonged to is gone
-            }
+        for (String report : files) {
+            reports.delete(report); // one left behind costs storage only; the check it belonged to is gone
         }
     }
 

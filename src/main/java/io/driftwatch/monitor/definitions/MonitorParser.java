@@ -94,6 +94,7 @@ final class MonitorParser {
     static final List<String> DIRECTORY_KEYS = List.of("type", "path", "glob", "settle");
     static final List<String> JDBC_KEYS = List.of("type", "datasource", "query");
     static final List<String> HTTP_KEYS = List.of("type", "url", "headers", "timeout");
+    static final List<String> S3_KEYS = List.of("type", "url", "glob");
     static final List<String> CHUNK_KEYS = List.of("every", "column", "rows");
     static final List<String> ROLL_KEYS = List.of("previous", "every");
     static final List<String> ALERT_KEYS = List.of("when", "channels", "cooldown", "notify_resolved");
@@ -855,7 +856,7 @@ final class MonitorParser {
         }
         String type = string(node, "type", "source.type");
         if (type == null) {
-            problem("source.type", "is required: directory, jdbc or http");
+            problem("source.type", "is required: directory, jdbc, http or s3");
             return null;
         }
         switch (type) {
@@ -909,8 +910,34 @@ final class MonitorParser {
                 return url == null ? null : new SourceSpec.Http(url, headers,
                         timeout == null ? Duration.ofSeconds(60) : timeout);
             }
+            case "s3" -> {
+                checkKeys(node, "source", S3_KEYS);
+                String url = required(node, "url", "source.url",
+                        "s3://BUCKET/PREFIX/ (each new object read once) or s3://BUCKET/KEY with {from} and {to}");
+                String glob = string(node, "glob", "source.glob");
+                if (glob != null) {
+                    try {
+                        java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                    } catch (IllegalArgumentException e) {
+                        problem("source.glob", "'" + glob + "' is not a valid glob: " + firstLine(e.getMessage()));
+                    }
+                }
+                if (url != null && !url.startsWith("s3://")) {
+                    problem("source.url", "'" + url + "' is not an s3://BUCKET/KEY URL");
+                    return null;
+                }
+                if (url != null && url.length() <= "s3://".length() || url != null && url.startsWith("s3:///")) {
+                    problem("source.url", "'" + url + "' names no bucket: s3://BUCKET/PREFIX/");
+                    return null;
+                }
+                if (url != null && glob != null && (url.contains("{from}") || url.contains("{to}"))) {
+                    problem("source.glob", "a window template (with {from} or {to}) names one object; glob is for "
+                            + "a prefix");
+                }
+                return url == null ? null : new SourceSpec.S3(url, glob == null ? "*" : glob);
+            }
             default -> {
-                problem("source.type", "unknown source type '" + type + "'; valid: directory, jdbc, http");
+                problem("source.type", "unknown source type '" + type + "'; valid: directory, jdbc, http, s3");
                 return null;
             }
         }
@@ -1188,7 +1215,8 @@ final class MonitorParser {
             return null;
         }
         boolean canReadPast = source instanceof SourceSpec.Jdbc
-                || source instanceof SourceSpec.Http h && h.url().contains("{from}") && h.url().contains("{to}");
+                || source instanceof SourceSpec.Http h && h.url().contains("{from}") && h.url().contains("{to}")
+                || source instanceof SourceSpec.S3 s && s.url().contains("{from}") && s.url().contains("{to}");
         if (source != null && !canReadPast) {
             problem("reference_roll", "a rolling reference is read from the source over a past period, which needs "
                     + "a jdbc source or an http source with {from} and {to} in its url; a " + source.type()

@@ -1,6 +1,7 @@
 package io.driftwatch.monitor.policy;
 
 import io.driftwatch.analysis.Sections;
+import io.driftwatch.data.Lineage;
 import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.drift.DriftResult;
 import io.driftwatch.monitor.NotFoundException;
@@ -43,9 +44,17 @@ public final class Incidents {
 
     /**
      * What is known of a recorded check when the policy is applied: its result, or (for a check that
-     * could not run) the reason.
+     * could not run) the reason; and the version of the reference it was checked against, when the
+     * reference was registered through the system that versions it (null otherwise).
      */
-    public record CheckFacts(String checkId, Instant createdAt, Sections sections, String error) {
+    public record CheckFacts(String checkId, Instant createdAt, Sections sections, String error,
+            Lineage referenceLineage) {
+
+        /** A check whose reference is not versioned. */
+        public CheckFacts(String checkId, Instant createdAt, Sections sections, String error) {
+            this(checkId, createdAt, sections, error, null);
+        }
+
         boolean failed() {
             return sections == null;
         }
@@ -182,7 +191,7 @@ public final class Incidents {
         RetrainEvent event = new RetrainEvent(kind, monitor.id(), incidentId, check.checkId(), check.createdAt(),
                 check.result().dataset(), columns, receivers.reportUrl(check.checkId()),
                 receivers.dashboardUrl(monitor.id())).withLabelFree(LabelFreeLines.estimate(check.sections()),
-                        LabelFreeLines.multivariate(check.sections()));
+                        LabelFreeLines.multivariate(check.sections())).withReference(check.referenceLineage());
         return row(key, monitor, check, incidentId, OutboxRow.TargetKind.TRIGGER, trigger.name(),
                 kind == RetrainEvent.Kind.BREACH ? "breach" : "check", trigger.render(event).json());
     }

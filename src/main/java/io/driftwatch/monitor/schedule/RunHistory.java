@@ -117,6 +117,9 @@ public final class RunHistory {
         if (spec instanceof SourceSpec.Jdbc j) {
             return "jdbc data source " + j.dataSource();
         }
+        if (spec instanceof SourceSpec.S3 s) {
+            return "s3 " + s.url() + (s.isTemplate() ? "" : " (" + s.glob() + ")");
+        }
         return "http " + ((SourceSpec.Http) spec).url();
     }
 

@@ -208,7 +208,7 @@ public final class ScheduledChecks {
                 return;
             }
             tally.failed(recorder.recordFailure(monitor, null, reference, batchOrigin, what + " is not a readable "
-                    + "CSV or Arrow batch: " + e.getMessage().replace("the uploaded batch: ", "")
+                    + "CSV, Arrow or Parquet batch: " + e.getMessage().replace("the uploaded batch: ", "")
                             .replace("the uploaded batch ", "")
                             .replace(batch.file().toString(), what)));
             return;

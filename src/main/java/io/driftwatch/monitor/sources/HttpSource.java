@@ -54,7 +54,7 @@ import java.util.regex.Matcher;
  * to a pre-signed storage URL gets none.
  *
  * <p>The body is streamed unchanged to a file in the temporary folder while its SHA-256 and size are
- * computed: the caller recognises CSV, Arrow and gzip by content. Any status other than 200 is a
+ * computed: the caller recognises CSV, Arrow, Parquet and gzip by content. Any status other than 200 is a
  * {@link SourceException} naming the URL and the status, with the start of the body when it is text
  * (204 included: an empty answer is not an empty batch, which would be a CSV header line). Its
  * message never holds a header value, and the values read from the environment are masked in
@@ -289,7 +289,7 @@ final class HttpSource implements Source {
     private static String unexpected(String url, Received received, List<String> masked) {
         int status = received.status();
         if (status == 204) {
-            return "the URL " + url + " answered 204 No Content; a source must answer 200 with a CSV or Arrow batch";
+            return "the URL " + url + " answered 204 No Content; a source must answer 200 with a CSV, Arrow or Parquet batch";
         }
         StringBuilder message = new StringBuilder("the URL ").append(url).append(" answered ").append(status);
         if (followed(status)) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * <p>Thread-safe: immutable.
  */
 public sealed interface SourceSpec {
-    /** The {@code type:} label: {@code directory}, {@code jdbc} or {@code http}. */
+    /** The {@code type:} label: {@code directory}, {@code jdbc}, {@code http} or {@code s3}. */
     String type();
 
     /**
@@ -44,7 +44,7 @@ public sealed interface SourceSpec {
     }
 
     /**
-     * A URL answering a CSV or Arrow batch (gzip is recognised).
+     * A URL answering a CSV, Arrow or Parquet batch (gzip is recognised).
      *
      * @param url the URL as written; {@code {from}} and {@code {to}} are replaced by the window's bounds
      *     (ISO-8601 instants)
@@ -60,6 +60,28 @@ public sealed interface SourceSpec {
         @Override
         public String type() {
             return "http";
+        }
+    }
+
+    /**
+     * Objects in S3-compatible storage (MinIO, S3), reached with the service's {@code AWS_*}
+     * environment variables.
+     *
+     * @param url {@code s3://bucket/prefix/}: each new object directly under the prefix whose name
+     *     matches {@code glob} is read once (as a directory source reads files); or a window template,
+     *     {@code s3://bucket/batches/{from}.csv}, whose {@code {from}} and {@code {to}} are replaced by
+     *     the window's bounds (ISO-8601 instants) and which names one object per window (as the http source)
+     * @param glob which object names (the key's last segment) a prefix reads (default {@code *})
+     */
+    record S3(String url, String glob) implements SourceSpec {
+        @Override
+        public String type() {
+            return "s3";
+        }
+
+        /** Whether the URL is a window template rather than a prefix. */
+        public boolean isTemplate() {
+            return url.contains("{from}") || url.contains("{to}");
         }
     }
 }

@@ -37,6 +37,9 @@ public final class Sources {
         if (spec instanceof SourceSpec.Jdbc j) {
             return new JdbcSource(j, environment.dataSources().get(j.dataSource()), environment.temporaryDirectory());
         }
+        if (spec instanceof SourceSpec.S3 s) {
+            return new S3Source(s, environment.environment(), environment.temporaryDirectory());
+        }
         SourceSpec.Http h = (SourceSpec.Http) spec;
         return new HttpSource(h, environment.environment(), environment.temporaryDirectory());
     }

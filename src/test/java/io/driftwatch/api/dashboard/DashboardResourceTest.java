@@ -109,7 +109,7 @@ class DashboardResourceTest {
                 + "  type: directory\n  path: " + folder + "\n  settle: 1s\n");
         long deadline = System.nanoTime() + 60_000_000_000L;
         String html = page("/monitors/broken-files", 200);
-        while (!html.contains("broken.csv is not a readable CSV or Arrow batch")) {
+        while (!html.contains("broken.csv is not a readable CSV, Arrow or Parquet batch")) {
             assertThat(System.nanoTime()).as("a scheduled run read broken.csv within a minute").isLessThan(deadline);
             try {
                 Thread.sleep(100);

@@ -155,7 +155,7 @@ class DvcReferenceTest {
                 .isInstanceOf(UnresolvableReferenceException.class)
                 .hasMessage("train.csv.dvc: the content of train.csv (md5 " + md5 + ") is in none of the cache "
                         + repo.resolve(".dvc/cache").toAbsolutePath().normalize() + ", remote 's3store' (s3://bucket/dvc:"
-                        + " only remotes in a local folder are read); run 'dvc pull' or 'dvc fetch' where the"
+                        + " only remotes in a local folder or S3 are read); run 'dvc pull' or 'dvc fetch' where the"
                         + " repository is, or name the remote that holds it as the default ('dvc remote default NAME')");
     }
 

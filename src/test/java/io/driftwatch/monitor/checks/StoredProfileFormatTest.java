@@ -66,7 +66,7 @@ class StoredProfileFormatTest {
     private MonitorCatalog catalog(Jdbi jdbi, BlobStore blobs, DatasetIntake intake) {
         return new MonitorCatalog(jdbi.onDemand(MonitorDao.class), jdbi.onDemand(DatasetDao.class),
                 jdbi.onDemand(CheckDao.class), jdbi.onDemand(ReferenceVersionDao.class), intake, blobs,
-                dir.resolve("reports"), new Receivers(List.of(), List.of(), URI.create("https://driftwatch.example/")),
+                io.driftwatch.store.ReportStore.in(dir.resolve("reports")), new Receivers(List.of(), List.of(), URI.create("https://driftwatch.example/")),
                 new SourceEnvironment(Map.of(), List.of(), name -> null, dir));
     }
 }

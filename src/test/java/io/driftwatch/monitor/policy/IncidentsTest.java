@@ -90,7 +90,7 @@ class IncidentsTest {
         DatasetIntake intake = new DatasetIntake(datasets, blobs, 1 << 30);
         MonitorCatalog catalog = new MonitorCatalog(jdbi.onDemand(MonitorDao.class), datasets,
                 jdbi.onDemand(CheckDao.class), jdbi.onDemand(io.driftwatch.store.ReferenceVersionDao.class), intake,
-                blobs, dir.resolve("reports"), receivers,
+                blobs, io.driftwatch.store.ReportStore.in(dir.resolve("reports")), receivers,
                 new io.driftwatch.monitor.sources.SourceEnvironment(java.util.Map.of(), List.of(), name -> null, dir));
         String reference;
         try (InputStream in = Files.newInputStream(Path.of("examples/bike-sharing/reference.csv"))) {

@@ -1,0 +1,276 @@
+package io.driftwatch.io;
+
+import io.airlift.compress.zstd.ZstdDecompressor;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import io.driftwatch.data.Parallelism;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.compression.AbstractCompressionCodec;
+import org.apache.arrow.vector.compression.CompressionCodec;
+import org.apache.arrow.vector.compression.CompressionUtil;
+import org.apache.arrow.vector.compression.NoCompressionCodec;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+
+/**
+ * The decompressors of compressed Arrow IPC buffers (the {@code BodyCompression} of a record or
+ * dictionary batch), as pyarrow and Feather v2 write them: each buffer is an 8-byte little-endian
+ * uncompressed length ({@code -1}: the rest is stored as is) followed by one LZ4 frame or one
+ * Zstandard frame. Arrow's own loader reads the length prefix and hands the rest here; this class
+ * only decodes: Zstandard with aircompressor's pure-Java decoder, LZ4 frames (linked or independent
+ * blocks, as pyarrow and Polars write them) with {@link Lz4FrameDecoder}.
+ *
+ * <p>A buffer must decode to exactly the length it declares; anything else (a damaged frame, a
+ * frame that ends early or runs on) is a {@link BufferFault} naming the codec; {@link #load}
+ * adds the column whose buffer it was, and {@link ArrowReader} the source and batch. Writing
+ * compressed buffers is not supported: Driftwatch writes its own Arrow files uncompressed.
+ *
+ * <p>Thread-safe: the factory is stateless; a codec it makes is used by one thread at a time (the LZ4
+ * codec reuses its scratch arrays), as {@link #load} and Arrow's loader use them.
+ */
+final class ArrowBufferCodecs implements CompressionCodec.Factory {
+    static final ArrowBufferCodecs INSTANCE = new ArrowBufferCodecs();
+    /** Compressed bytes per thread below which a batch's buffers are decoded on fewer threads. */
+    private static final long PARALLEL_MIN_BYTES = 1 << 20;
+
+    private ArrowBufferCodecs() {
+    }
+
+    @Override
+    public CompressionCodec createCodec(CompressionUtil.CodecType codecType) {
+        switch (codecType) {
+            case NO_COMPRESSION:
+                return CompressionCodec.Factory.INSTANCE.createCodec(codecType);
+            case LZ4_FRAME:
+                return new Lz4Frame();
+            case ZSTD:
+                return new Zstd();
+            default:
+                throw new IllegalArgumentException("unsupported Arrow compression codec " + codecType);
+        }
+    }
+
+    @Override
+    public CompressionCodec createCodec(CompressionUtil.CodecType codecType, int compressionLevel) {
+        return createCodec(codecType);
+    }
+
+    /** A compressed buffer that does not decode to what it declares; {@link #load} names its column. */
+    static final class BufferFault extends ArrowColumnReader.ColumnFault {
+        private static final long serialVersionUID = 1L;
+        private final String column;
+
+        BufferFault(String message, String column, Throwable cause) {
+            super("malformed Arrow data: " + message);
+            this.column = column;
+            if (cause != null) {
+                initCause(cause);
+            }
+        }
+
+        /** The top-level column whose buffer could not be decoded, or null when not known. */
+        String column() {
+            return column;
+        }
+    }
+
+    /**
+     * Loads {@code batch} into {@code root} through {@code load}: a compressed batch is first
+     * decompressed, its buffers spread over the calling thread and the common fork-join pool (Arrow's
+     * loader would decode them one after the other), and handed to {@code load} as an uncompressed
+     * batch; an uncompressed one as it is. A buffer that cannot be decoded fails naming its column:
+     * the buffers of a batch follow its columns in order, each column taking its own buffers and then
+     * its children's. When several fail, the first one's column is named.
+     */
+    static void load(ArrowRecordBatch batch, VectorSchemaRoot root, BufferAllocator allocator,
+            Consumer<ArrowRecordBatch> load) {
+        CompressionUtil.CodecType type = CompressionUtil.CodecType.fromCompressionType(
+                batch.getBodyCompression().getCodec());
+        if (type == CompressionUtil.CodecType.NO_COMPRESSION) {
+            load.accept(batch);
+            return;
+        }
+        List<ArrowBuf> in = batch.getBuffers();
+        int count = in.size();
+        ArrowBuf[] out = new ArrowBuf[count];
+        RuntimeException[] failures = new RuntimeException[count];
+        AtomicInteger next = new AtomicInteger();
+        Runnable drain = () -> {
+            CompressionCodec codec = INSTANCE.createCodec(type); // one per thread: it keeps scratch arrays
+            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                ArrowBuf buffer = in.get(i);
+                if (buffer.writerIndex() == 0) {
+                    out[i] = buffer;
+                    continue;
+                }
+                try {
+                    out[i] = codec.decompress(allocator, buffer);
+                    // as Arrow's loader does: decompressing gave up the batch's reference to the input
+                    buffer.getReferenceManager().retain();
+                } catch (BufferFault | IllegalArgumentException | OutOfMemoryException e) {
+                    failures[i] = e;
+                }
+            }
+        };
+        int helpers = (int) Math.min(Math.max(0, Runtime.getRuntime().availableProcessors() - 1),
+                Math.max(0, batch.computeBodyLength() / PARALLEL_MIN_BYTES));
+        CompletableFuture<?>[] running = new CompletableFuture<?>[Math.min(helpers, count)];
+        for (int t = 0; t < running.length; t++) {
+            running[t] = CompletableFuture.runAsync(drain);
+        }
+        drain.run();
+        for (CompletableFuture<?> f : running) {
+            Parallelism.join(f);
+        }
+        try {
+            for (int i = 0; i < count; i++) {
+                if (failures[i] != null) {
+                    throw columnNamed(failures[i], i, root);
+                }
+            }
+            ArrowRecordBatch plain = new ArrowRecordBatch(batch.getLength(), batch.getNodes(), Arrays.asList(out),
+                    NoCompressionCodec.DEFAULT_BODY_COMPRESSION, batch.getVariadicBufferCounts(), false);
+            load.accept(plain); // loads and closes it
+        } finally {
+            for (int i = 0; i < count; i++) {
+                if (out[i] != null && out[i] != in.get(i)) {
+                    out[i].close(); // the plain batch, or nobody, holds them now
+                }
+            }
+            batch.close();
+        }
+    }
+
+    /** {@code failure} of buffer {@code index}, as a fault naming the buffer's top-level column. */
+    private static RuntimeException columnNamed(RuntimeException failure, int index, VectorSchemaRoot root) {
+        String column = null;
+        int remaining = index;
+        for (FieldVector vector : root.getFieldVectors()) {
+            int count = bufferCount(vector);
+            if (remaining < count) {
+                column = vector.getName();
+                break;
+            }
+            remaining -= count;
+        }
+        String message = failure instanceof BufferFault ? failure.getMessage().substring(
+                "malformed Arrow data: ".length()) : failure.getMessage();
+        return new BufferFault(message, column, failure);
+    }
+
+    private static int bufferCount(FieldVector vector) {
+        int count = vector.getFieldBuffers().size();
+        for (FieldVector child : vector.getChildrenFromFields()) {
+            count += bufferCount(child);
+        }
+        return count;
+    }
+
+    /** The declared uncompressed length of {@code compressed}, checked to fit one buffer. */
+    private static long declaredLength(ArrowBuf compressed, String codec) {
+        long length = compressed.getLong(0);
+        if (length < 0 || length > Integer.MAX_VALUE) {
+            throw new BufferFault(codec + " buffer declares an uncompressed length of " + length + " bytes", null,
+                    null);
+        }
+        return length;
+    }
+
+    /** Codecs that only decompress; shared by both kinds. */
+    private abstract static class DecodeOnly extends AbstractCompressionCodec {
+        @Override
+        protected ArrowBuf doCompress(BufferAllocator allocator, ArrowBuf uncompressed) {
+            throw new UnsupportedOperationException("Driftwatch writes Arrow data uncompressed");
+        }
+
+        @Override
+        protected ArrowBuf doDecompress(BufferAllocator allocator, ArrowBuf compressed) {
+            String codec = getCodecType().name();
+            long length = declaredLength(compressed, codec);
+            long prefix = CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH;
+            ByteBuffer in = compressed.nioBuffer(prefix, (int) (compressed.writerIndex() - prefix));
+            ArrowBuf out = allocator.buffer(length);
+            boolean done = false;
+            try {
+                ByteBuffer target = out.nioBuffer(0, (int) length);
+                decode(in, target);
+                if (target.hasRemaining()) {
+                    throw new BufferFault(codec + " buffer decodes to " + target.position() + " bytes, not the "
+                            + length + " it declares", null, null);
+                }
+                out.writerIndex(length);
+                done = true;
+                return out;
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof BufferFault fault) {
+                    throw fault;
+                }
+                throw new BufferFault("damaged " + codec + " buffer (" + e.getMessage() + ")", null, e);
+            } finally {
+                if (!done) {
+                    out.close();
+                }
+            }
+        }
+
+        /**
+         * Decodes all of {@code in} into {@code out}; fails when the data is damaged or does not
+         * fit (a codec's own exception: its message is quoted).
+         */
+        abstract void decode(ByteBuffer in, ByteBuffer out) throws IOException;
+    }
+
+    /** Zstandard: one frame (or several, concatenated) per buffer. */
+    private static final class Zstd extends DecodeOnly {
+        @Override
+        public CompressionUtil.CodecType getCodecType() {
+            return CompressionUtil.CodecType.ZSTD;
+        }
+
+        @Override
+        void decode(ByteBuffer in, ByteBuffer out) {
+            new ZstdDecompressor().decompress(in, out);
+        }
+    }
+
+    /**
+     * The LZ4 frame format: one frame per buffer, decoded between two scratch arrays that grow as
+     * needed and are reused from buffer to buffer (so one instance serves one thread at a time).
+     */
+    private static final class Lz4Frame extends DecodeOnly {
+        private byte[] compressed = new byte[0];
+        private byte[] decoded = new byte[0];
+
+        @Override
+        public CompressionUtil.CodecType getCodecType() {
+            return CompressionUtil.CodecType.LZ4_FRAME;
+        }
+
+        @Override
+        void decode(ByteBuffer in, ByteBuffer out) {
+            int stored = in.remaining();
+            int length = out.remaining();
+            if (compressed.length < stored) {
+                compressed = new byte[stored];
+            }
+            if (decoded.length < length) {
+                decoded = new byte[length];
+            }
+            in.get(compressed, 0, stored);
+            try {
+                Lz4FrameDecoder.decode(compressed, 0, stored, decoded, length);
+            } catch (ArrayIndexOutOfBoundsException e) {
+                throw new IllegalArgumentException("a damaged block", e);
+            }
+            out.put(decoded, 0, length);
+        }
+    }
+}
