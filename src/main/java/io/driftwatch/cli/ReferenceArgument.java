@@ -27,16 +27,12 @@ import java.nio.file.Path;
 record ReferenceArgument(String name, Path file, Lineage lineage, boolean copy) implements AutoCloseable {
 
     /**
-     * The reference {@code name} names.
+     * The reference {@code name} names; a plain name (a path, an {@code s3://} URL) is made local by
+     * {@code plain}.
      *
      * @throws io.driftwatch.io.lineage.UnresolvableReferenceException when a versioned reference cannot be
      *     resolved (naming what is missing or wrong)
      */
-    static ReferenceArgument of(String name) {
-        return of(name, Path::of);
-    }
-
-    /** As {@link #of(String)}, with a plain name (a path, an {@code s3://} URL) made local by {@code plain}. */
     static ReferenceArgument of(String name, java.util.function.Function<String, Path> plain) {
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         ObjectStorage s3 = S3Objects.forReferences(System::getenv);

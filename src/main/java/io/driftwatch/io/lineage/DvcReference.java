@@ -259,7 +259,7 @@ public final class DvcReference {
             }
             if (Files.isRegularFile(p.output())) {
                 looked.add("the workspace file " + p.output());
-                Hashes h = Hashes.of(p.output());
+                Hashes h = Hashes.of(p.output(), p.dvc3());
                 if (h.matches(md5, p.dvc3())) {
                     return new TrackedFile(p.output(), lineage(p, "workspace", h.size()), false);
                 }
@@ -319,7 +319,7 @@ public final class DvcReference {
         private TrackedFile firstLocal(Pointer p, List<Candidate> candidates, String md5, boolean dvc3) {
             for (Candidate c : candidates) {
                 if (Files.isRegularFile(c.file())) {
-                    Hashes h = Hashes.of(c.file());
+                    Hashes h = Hashes.of(c.file(), dvc3);
                     if (!h.matches(md5, dvc3)) {
                         throw new UnresolvableReferenceException(c.file() + " (" + c.where() + ") should hold md5 "
                                 + md5 + " as " + pointerName(p) + " records, but holds " + h.raw() + ": the "
@@ -350,7 +350,7 @@ public final class DvcReference {
                 }
                 try {
                     storage.download(object, copy);
-                    Hashes h = Hashes.of(copy);
+                    Hashes h = Hashes.of(copy, dvc3);
                     if (!h.matches(md5, dvc3)) {
                         throw new UnresolvableReferenceException(object + " (remote " + defaultRemote + ") should hold"
                                 + " md5 " + md5 + " as " + pointerName(p) + " records, but holds " + h.raw()
@@ -447,7 +447,10 @@ public final class DvcReference {
     private record Candidate(Path file, String where) {
     }
 
-    /** A file's MD5 of its bytes and, for a text file, of its bytes with CRLF turned into LF (DVC 2). */
+    /**
+     * A file's MD5 of its bytes and, for a DVC 2 entry of a text file, of its bytes with CRLF turned into
+     * LF (DVC 3 entries hash the bytes only, so that second digest is not taken for them).
+     */
     record Hashes(String raw, String dos2unix, long size) {
         /** Whether the file has the recorded hash (a directory listing's is recorded with {@code .dir}). */
         boolean matches(String recorded, boolean dvc3) {
@@ -455,7 +458,7 @@ public final class DvcReference {
             return md5.equals(raw) || !dvc3 && md5.equals(dos2unix);
         }
 
-        static Hashes of(Path file) {
+        static Hashes of(Path file, boolean dvc3) {
             MessageDigest raw = md5();
             MessageDigest unix = md5();
             byte[] buf = new byte[BUFFER];
@@ -469,7 +472,7 @@ public final class DvcReference {
                 while ((n = in.read(buf)) > 0) {
                     raw.update(buf, 0, n);
                     if (first) {
-                        text = looksLikeText(buf, Math.min(n, 512));
+                        text = !dvc3 && looksLikeText(buf, Math.min(n, 512));
                         first = false;
                     }
                     size += n;
