@@ -12,6 +12,7 @@ import io.driftwatch.data.Parallelism;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.vector.BaseVariableWidthViewVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.compression.AbstractCompressionCodec;
@@ -133,7 +134,7 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
         try {
             for (int i = 0; i < count; i++) {
                 if (failures[i] != null) {
-                    throw columnNamed(failures[i], i, root);
+                    throw columnNamed(failures[i], i, root, batch.getVariadicBufferCounts());
                 }
             }
             ArrowRecordBatch plain = new ArrowRecordBatch(batch.getLength(), batch.getNodes(), Arrays.asList(out),
@@ -150,11 +151,13 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
     }
 
     /** {@code failure} of buffer {@code index}, as a fault naming the buffer's top-level column. */
-    private static RuntimeException columnNamed(RuntimeException failure, int index, VectorSchemaRoot root) {
+    private static RuntimeException columnNamed(RuntimeException failure, int index, VectorSchemaRoot root,
+            List<Long> variadicCounts) {
         String column = null;
         int remaining = index;
+        int[] views = {0}; // the next entry of variadicCounts, in the order of the view vectors
         for (FieldVector vector : root.getFieldVectors()) {
-            int count = bufferCount(vector);
+            int count = bufferCount(vector, variadicCounts, views);
             if (remaining < count) {
                 column = vector.getName();
                 break;
@@ -166,10 +169,17 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
         return new BufferFault(message, column, failure);
     }
 
-    private static int bufferCount(FieldVector vector) {
-        int count = vector.getFieldBuffers().size();
+    private static int bufferCount(FieldVector vector, List<Long> variadicCounts, int[] views) {
+        int count;
+        if (vector instanceof BaseVariableWidthViewVector) {
+            // validity and views, then as many data buffers as the batch says (none before loading)
+            int v = views[0]++;
+            count = 2 + (variadicCounts != null && v < variadicCounts.size() ? variadicCounts.get(v).intValue() : 0);
+        } else {
+            count = vector.getFieldBuffers().size();
+        }
         for (FieldVector child : vector.getChildrenFromFields()) {
-            count += bufferCount(child);
+            count += bufferCount(child, variadicCounts, views);
         }
         return count;
     }
