@@ -607,8 +607,10 @@ abstract class ArrowColumnReader {
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final ShortLabelCodes shortCodes = new ShortLabelCodes();
         private char[] chars = new char[64];
         private byte[] bytes = new byte[64];
+        private int[] batchCodes = new int[0];
 
         Utf8Strings(String name, int expectedRows, boolean largeOffsets) {
             super(name);
@@ -628,10 +630,11 @@ abstract class ArrowColumnReader {
             long v = nulls ? vector.getValidityBufferAddress() : 0L;
             long o = vector.getOffsetBufferAddress();
             long d = vector.getDataBufferAddress();
-            CategoricalColumnBuilder b = builder;
+            long dataCapacity = vector.getDataBuffer().capacity();
+            int[] out = batchCodes(n);
             for (int i = 0; i < n; i++) {
                 if (nulls && !isValid(v, i)) {
-                    b.appendMissing();
+                    out[i] = CategoricalColumn.MISSING;
                     continue;
                 }
                 long start;
@@ -644,9 +647,34 @@ abstract class ArrowColumnReader {
                     end = MemoryUtil.getInt(o + ((long) (i + 1) << 2));
                 }
                 int len = (int) (end - start);
-                int charCount = decode(d + start, len);
-                b.append(chars, 0, charCount);
+                if (len <= ShortLabelCodes.MAX_BYTES && start + ShortLabelCodes.MAX_BYTES <= dataCapacity) {
+                    long first = ShortLabelCodes.low(MemoryUtil.getLong(d + start), len);
+                    long second = ShortLabelCodes.low(MemoryUtil.getLong(d + start + 8), len - 8);
+                    int code = shortCodes.find(first, second, len);
+                    if (code < 0) {
+                        code = code(d + start, len);
+                        shortCodes.put(first, second, len, code);
+                    }
+                    out[i] = code;
+                } else {
+                    out[i] = code(d + start, len);
+                }
             }
+            builder.appendCodes(out, 0, n);
+        }
+
+        /** Room for the codes of a batch of {@code n} rows, reused from batch to batch. */
+        int[] batchCodes(int n) {
+            if (batchCodes.length < n) {
+                batchCodes = new int[n];
+            }
+            return batchCodes;
+        }
+
+        /** The column code of the {@code len} UTF-8 bytes at {@code address}, decoded. */
+        int code(long address, int len) {
+            int charCount = decode(address, len); // may replace chars: read it afterwards
+            return builder.code(chars, 0, charCount);
         }
 
         /** Decodes {@code len} UTF-8 bytes at {@code address} into {@link #chars}; returns the char count. */
@@ -696,6 +724,7 @@ abstract class ArrowColumnReader {
         private static final int INLINE_BYTES = 12;
 
         private final Utf8Strings decoding;
+        private final ShortLabelCodes shortCodes = new ShortLabelCodes();
         private long[] bufferAddresses = new long[0];
 
         Utf8ViewStrings(String name, int expectedRows) {
@@ -735,18 +764,30 @@ abstract class ArrowColumnReader {
                 }
             }
             Utf8Strings d = decoding;
+            ShortLabelCodes cache = shortCodes;
+            int[] out = d.batchCodes(n);
             for (int i = 0; i < n; i++) {
                 if (nulls && !isValid(v, i)) {
-                    d.builder.appendMissing();
+                    out[i] = CategoricalColumn.MISSING;
                     continue;
                 }
                 long view = views + ((long) i << 4);
                 int len = MemoryUtil.getInt(view);
-                long address = len <= INLINE_BYTES ? view + 4
-                        : addresses[MemoryUtil.getInt(view + 8)] + MemoryUtil.getInt(view + 12);
-                int charCount = d.decode(address, len); // may grow d.chars: read it afterwards
-                d.builder.append(d.chars, 0, charCount);
+                if (len <= INLINE_BYTES) {
+                    // the view is the key: its length and the value's bytes (padding masked off)
+                    long first = ShortLabelCodes.low(MemoryUtil.getLong(view), 4 + len);
+                    long second = ShortLabelCodes.low(MemoryUtil.getLong(view + 8), len - 4);
+                    int code = cache.find(first, second, len);
+                    if (code < 0) {
+                        code = d.code(view + 4, len);
+                        cache.put(first, second, len, code);
+                    }
+                    out[i] = code;
+                } else {
+                    out[i] = d.code(addresses[MemoryUtil.getInt(view + 8)] + MemoryUtil.getInt(view + 12), len);
+                }
             }
+            d.builder.appendCodes(out, 0, n);
         }
 
         private static void checkView(long view, int row, long[] capacities) {
