@@ -95,8 +95,11 @@ final class ParquetColumnReader {
         ColumnReaderImpl reader;
         try {
             reader = new ColumnReaderImpl(descriptor, pages, sink, writer);
-        } catch (ParquetDecodingException | IllegalArgumentException | IllegalStateException e) {
-            throw new ParquetPages.ParquetFault("cannot read its dictionary (" + e.getMessage() + ")", e);
+        } catch (ParquetDecodingException | IllegalArgumentException | IllegalStateException
+                | UnsupportedOperationException | IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+            // UnsupportedOperationException: a dictionary page declaring an encoding no dictionary has;
+            // IndexOutOfBoundsException: entries running past the dictionary page
+            throw new ParquetPages.ParquetFault("cannot read its dictionary (" + problem(e) + ")", e);
         }
         int max = descriptor.getMaxDefinitionLevel();
         try {
@@ -106,12 +109,19 @@ final class ParquetColumnReader {
                 appendNumbers(reader, n, max);
             }
         } catch (ParquetDecodingException | IllegalArgumentException | IllegalStateException
-                | IndexOutOfBoundsException | ArithmeticException | java.nio.BufferUnderflowException e) {
+                | UnsupportedOperationException | IndexOutOfBoundsException | ArithmeticException
+                | java.nio.BufferUnderflowException e) {
             if (e.getCause() instanceof ParquetPages.ParquetFault fault) {
                 throw fault;
             }
-            throw new ParquetPages.ParquetFault("malformed Parquet data (" + e.getMessage() + ")", e);
+            throw new ParquetPages.ParquetFault("malformed Parquet data (" + problem(e) + ")", e);
         }
+    }
+
+    /** What parquet-column said; its bounds checks say nothing, so then what they mean. */
+    private static String problem(RuntimeException e) {
+        return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage()
+                : "values run past the end of their page";
     }
 
     private void reserve(int n) {

@@ -20,7 +20,7 @@ import org.apache.parquet.format.CompressionCodec;
 import org.apache.parquet.format.DataPageHeader;
 import org.apache.parquet.format.DataPageHeaderV2;
 import org.apache.parquet.format.PageHeader;
-import org.apache.parquet.format.Util;
+import shaded.parquet.org.apache.thrift.TException;
 
 /**
  * The pages of one column chunk, read from the chunk's bytes and decompressed for parquet-column's
@@ -165,10 +165,10 @@ final class ParquetPages implements PageReader {
         ByteBufferInputStream in = ByteBufferInputStream.wrap(chunk.slice());
         PageHeader header;
         try {
-            header = Util.readPageHeader(in);
-        } catch (IOException | RuntimeException e) {
+            header = ParquetThrift.pageHeader(in, chunk.remaining());
+        } catch (TException | RuntimeException e) {
             throw new ParquetFault("malformed page header at byte " + start + " of the column chunk ("
-                    + e.getMessage() + ")", e);
+                    + ParquetThrift.problem(e) + ")", e);
         }
         chunk.position(start + (int) in.position());
         if (header.getCompressed_page_size() < 0 || header.getCompressed_page_size() > chunk.remaining()) {

@@ -31,7 +31,7 @@ import org.apache.parquet.format.FieldRepetitionType;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.SchemaElement;
-import org.apache.parquet.format.Util;
+import shaded.parquet.org.apache.thrift.TException;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
@@ -239,9 +239,10 @@ public final class ParquetReader {
         byte[] copy = new byte[bytes.remaining()];
         bytes.get(copy);
         try {
-            return Util.readFileMetaData(new ByteArrayInputStream(copy));
-        } catch (IOException | RuntimeException e) {
-            throw new UnreadableDatasetException(source + ": malformed Parquet footer (" + e.getMessage() + ")", e);
+            return ParquetThrift.footer(new ByteArrayInputStream(copy), copy.length);
+        } catch (TException | RuntimeException e) {
+            throw new UnreadableDatasetException(source + ": malformed Parquet footer (" + ParquetThrift.problem(e)
+                    + ")", e);
         }
     }
 
