@@ -167,6 +167,50 @@ class SketchCheckApiTest {
         assertThat(verdicts(encoded.json())).isEqualTo(verdicts(plain.json()));
         assertThat(gzipped.json().at("/current/sha256").asText()).isEqualTo(Batches.sha256(file));
         assertThat(SERVICE.get("/api/v1/monitors/from-cli/checks").json().get("items")).hasSize(3);
+        assertThat(storedReferenceSketches("from-cli")).as("the reference is sketched once, and kept").isEqualTo(1);
+    }
+
+    @Test
+    void countsAnUndecidedColumnAsNotDriftedAndReportsIt() throws IOException {
+        java.util.Random random = new java.util.Random(20261206);
+        String referenceCsv = normals(random, 800, 0.0);
+        String currentCsv = normals(random, 800, 0.3);
+        String id = SERVICE.post("/api/v1/datasets", "text/csv", referenceCsv).json().get("id").asText();
+        String yaml = "name: %s\nreference: " + id + "\ncolumns: {numerical: [x]}\n";
+        assertThat(SERVICE.post("/api/v1/monitors", "application/yaml", yaml.formatted("coarse")).status()).isEqualTo(201);
+        assertThat(SERVICE.post("/api/v1/monitors", "application/yaml", yaml.formatted("fine")).status()).isEqualTo(201);
+        Path file = Files.createTempFile("normals", ".csv");
+        try {
+            Files.writeString(file, currentCsv);
+            // k = 8: a rank error near 0.3, wide enough to hold both verdicts of a KS statistic near 0.15
+            byte[] coarse = SketchProfile.of(Datasets.readTable(file, CsvOptions.defaults()),
+                    SketchSettings.defaults().withK(8)).toByteArray();
+
+            TestService.Reply undecided = SERVICE.post("/api/v1/monitors/coarse/checks", SKETCH, coarse);
+            TestService.Reply exact = SERVICE.post("/api/v1/monitors/fine/checks", "text/csv", currentCsv);
+
+            assertThat(undecided.status()).as(undecided.body()).isEqualTo(201);
+            assertThat(exact.json().at("/columns/0/drifted").asBoolean()).as("the exact check drifts").isTrue();
+            JsonNode x = undecided.json().at("/columns/0");
+            assertThat(x.get("test").asText()).isEqualTo(exact.json().at("/columns/0/test").asText()).isEqualTo("ks");
+            assertThat(x.at("/sketch/verdict").asText()).isEqualTo("undecided");
+            assertThat(x.at("/sketch/undecided").asBoolean()).isTrue();
+            assertThat(x.get("drifted").asBoolean()).isFalse();
+            double threshold = x.get("threshold").asDouble();
+            assertThat(x.at("/sketch/interval/0").asDouble()).isLessThanOrEqualTo(threshold);
+            assertThat(x.at("/sketch/interval/1").asDouble()).isGreaterThan(threshold);
+            assertThat(x.at("/sketch/statisticError").asDouble()).isGreaterThan(0.1);
+            assertThat(undecided.json().at("/datasetDrift/numberOfUndecidedColumns").asInt()).isEqualTo(1);
+            assertThat(undecided.json().at("/datasetDrift/numberOfDriftedColumns").asInt()).isZero();
+            assertThat(undecided.json().at("/datasetDrift/detected").asBoolean()).isFalse();
+            assertThat(undecided.json().at("/sketch/current/settings/k").asInt()).isEqualTo(8);
+            assertThat(SERVICE.get(undecided.json().at("/links/report").asText()).body())
+                    .contains("<tr data-name=\"x\" data-verdict=\"undecided\">").contains("1 column is undecided");
+            assertThat(SERVICE.get("/api/v1/monitors/coarse/checks").json().at("/items/0/datasetDrift/detected")
+                    .asBoolean()).isFalse();
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test
@@ -304,6 +348,30 @@ class SketchCheckApiTest {
         TestService.Reply reply = SERVICE.post("/api/v1/monitors", "application/yaml",
                 Receiving.monitorYaml(name, referenceId, more));
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    }
+
+    /** A CSV of one column {@code x} of {@code n} normal values around {@code mean}. */
+    private static String normals(java.util.Random random, int n, double mean) {
+        StringBuilder csv = new StringBuilder("x\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(String.format(java.util.Locale.ROOT, "%.6f%n", mean + random.nextGaussian()));
+        }
+        return csv.toString();
+    }
+
+    /** Rows of {@code reference_sketches} for the monitor's reference profile. */
+    private static int storedReferenceSketches(String monitor) {
+        try (java.sql.Connection c = SERVICE.database.connect(); java.sql.PreparedStatement q = c.prepareStatement(
+                "SELECT COUNT(*) FROM reference_sketches s JOIN monitors m ON m.profile_sha256 = s.profile_sha256"
+                        + " WHERE m.id = ?")) {
+            q.setString(1, monitor);
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Per tested column: its test and whether it drifted. */
