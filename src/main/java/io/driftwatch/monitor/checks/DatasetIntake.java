@@ -312,12 +312,9 @@ public final class DatasetIntake {
         try (InputStream in = new BufferedInputStream(java.nio.file.Files.newInputStream(file), BUFFER)) {
             return SketchProfile.readFrom(in, name);
         } catch (ReferenceProfile.InvalidProfileException e) {
-            String more = e.getMessage().endsWith("its checksum does not match its contents")
-                    ? " (the last 4 bytes of a sketch profile are the CRC-32 of every byte before them;"
-                            + " docs/sketch-profile.md)"
-                    : e.getMessage().endsWith("the sketch profile ends early")
-                            ? " (the bytes end before the fields docs/sketch-profile.md lays out)" : "";
-            throw new UnreadableDatasetException(e.getMessage() + more, e);
+            throw new UnreadableDatasetException(e.getMessage() + " (a sketch profile is the magic DWSKETCH, the"
+                    + " format version, the settings, the row count, the columns, then the CRC-32 of every byte"
+                    + " before it in the last 4 bytes: docs/sketch-profile.md)", e);
         } catch (IOException e) {
             throw new UnreadableDatasetException(name + " could not be read: " + e.getMessage(), e);
         }
