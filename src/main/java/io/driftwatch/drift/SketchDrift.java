@@ -48,6 +48,10 @@ import java.util.Set;
  *       verdict an exact check would give cannot be known from the sketches) and is listed.</li>
  * </ul>
  *
+ * <p>{@link #run} gives the sketch results as they are (the command line's table and {@code sketch} JSON
+ * document); {@link #section} gives them as the drift section of a check (the service's checks on sketch
+ * profiles, recorded, rendered and alerted on like any check).
+ *
  * <p>Thread-safe: stateless.
  */
 public final class SketchDrift {

@@ -142,6 +142,10 @@ class SketchCheckApiTest {
                     + c.at("/sketch/verdict").asText() + "\">");
         }
 
+        TestService.Reply dashboard = SERVICE.get("/monitors/sketched");
+        assertThat(dashboard.status()).as(dashboard.body()).isEqualTo(200);
+        assertThat(dashboard.body()).contains(id).contains("temp");
+
         Receiving.await("the drift alert", PATIENCE, () -> !events("sketched").isEmpty());
         JsonNode event = events("sketched").get(0);
         assertThat(event.get("type").asText()).isEqualTo("driftwatch.incident.triggered");
