@@ -55,13 +55,21 @@ const withTimes = types.withColumns(
 );
 withTimes.writeParquet(`${out}/types.snappy.parquet`, { compression: 'snappy' });
 withTimes.writeParquet(`${out}/types.zstd.parquet`, { compression: 'zstd' });
-// Polars writes plain strings as Utf8View (string views), which Driftwatch does not read yet, unless
-// asked for its "oldest" compatibility level (large_utf8, as pyarrow); only the lazy writer takes that
-// option, and it has no LZ4. So: ZSTD with every column, LZ4 without the string columns, and
-// LZ4 with them as string views (refused, naming the column).
+// Polars writes plain strings as Utf8View (string views) unless asked for its "oldest" compatibility
+// level (large_utf8, as pyarrow); only the lazy writer takes that option, and it has no LZ4. So: ZSTD
+// with every column in the oldest format, LZ4 without the string columns, and LZ4 with them as
+// string views (Polars' default).
 await withTimes.lazy().sinkIpc(`${out}/types.zstd.arrow`, { compression: 'zstd', compatLevel: 'oldest' }).collect?.();
 withTimes.drop('label', 'colour').writeIPC(`${out}/types.lz4.arrow`, { compression: 'lz4' });
 withTimes.select('i64', 'label', 'colour').writeIPC(`${out}/string-views.lz4.arrow`, { compression: 'lz4' });
+// String views longer than the 12 bytes a view holds, kept in the variadic data buffers.
+const longText = (i) => (i % 11 === 0 ? null : i % 2 === 0 ? `short${i % 7}` : `a longer value, number ${i}, ünïcode`);
+const views = pl.DataFrame({
+  id: pl.Series('id', Array.from({ length: n }, (_, i) => i), pl.Int64),
+  text: pl.Series('text', Array.from({ length: n }, (_, i) => longText(i)), pl.Utf8),
+});
+views.writeIPC(`${out}/string-views-long.lz4.arrow`, { compression: 'lz4' });
+views.writeIPC(`${out}/string-views-long.zstd.arrow`, { compression: 'zstd' });
 
 // 3. Nested columns, which are refused: a list and a struct next to a flat column.
 const nested = pl.DataFrame({

@@ -246,6 +246,82 @@ public class DriftwatchConfiguration extends Configuration {
     }
 
     /**
+     * The S3-compatible object storage that {@code type: s3} sources and {@code s3://} references read;
+     * unset fields fall back to the AWS variables of the service's environment
+     * ({@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL}, {@code AWS_REGION},
+     * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}). Secrets
+     * belong in {@code ${ENV}} substitutions.
+     */
+    public static class S3Server {
+        private String endpoint;
+        private String region;
+        private String accessKeyId;
+        private String secretAccessKey;
+        private String sessionToken;
+
+        /** {@code environment}, with these settings in place of the AWS variables where set. */
+        java.util.function.Function<String, String> over(java.util.function.Function<String, String> environment) {
+            Map<String, String> set = new LinkedHashMap<>();
+            MlflowServer.put(set, "AWS_ENDPOINT_URL_S3", endpoint);
+            MlflowServer.put(set, "AWS_REGION", region);
+            MlflowServer.put(set, "AWS_ACCESS_KEY_ID", accessKeyId);
+            MlflowServer.put(set, "AWS_SECRET_ACCESS_KEY", secretAccessKey);
+            MlflowServer.put(set, "AWS_SESSION_TOKEN", sessionToken);
+            return name -> set.containsKey(name) ? set.get(name) : environment.apply(name);
+        }
+
+        @JsonProperty
+        public String getEndpoint() {
+            return endpoint;
+        }
+
+        @JsonProperty
+        public void setEndpoint(String endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        @JsonProperty
+        public String getRegion() {
+            return region;
+        }
+
+        @JsonProperty
+        public void setRegion(String region) {
+            this.region = region;
+        }
+
+        @JsonProperty
+        public String getAccessKeyId() {
+            return accessKeyId;
+        }
+
+        @JsonProperty
+        public void setAccessKeyId(String accessKeyId) {
+            this.accessKeyId = accessKeyId;
+        }
+
+        @JsonProperty
+        public String getSecretAccessKey() {
+            return secretAccessKey;
+        }
+
+        @JsonProperty
+        public void setSecretAccessKey(String secretAccessKey) {
+            this.secretAccessKey = secretAccessKey;
+        }
+
+        @JsonProperty
+        public String getSessionToken() {
+            return sessionToken;
+        }
+
+        @JsonProperty
+        public void setSessionToken(String sessionToken) {
+            this.sessionToken = sessionToken;
+        }
+    }
+
+    /**
      * An MLflow tracking server, as MLflow's clients name one: its URL and a token or a user and
      * password (secrets as {@code ${ENV}}); blank fields are unset.
      */
@@ -265,7 +341,7 @@ public class DriftwatchConfiguration extends Configuration {
             return name -> set.containsKey(name) ? set.get(name) : environment.apply(name);
         }
 
-        private static void put(Map<String, String> set, String name, String value) {
+        static void put(Map<String, String> set, String name, String value) {
             if (value != null && !value.isBlank()) {
                 set.put(name, value);
             }
@@ -335,6 +411,11 @@ public class DriftwatchConfiguration extends Configuration {
         @NotNull
         private MlflowServer mlflow = new MlflowServer();
 
+        /** The object storage that {@code type: s3} sources and {@code s3://} references read. */
+        @Valid
+        @NotNull
+        private S3Server s3 = new S3Server();
+
         /**
          * The data sources by name, each a pool managed by the environment; a pool connects when a
          * source first reads from it.
@@ -365,7 +446,17 @@ public class DriftwatchConfiguration extends Configuration {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + tmp, e);
             }
-            return new SourceEnvironment(dataSources, absolute, mlflow.over(System::getenv), tmp);
+            return new SourceEnvironment(dataSources, absolute, mlflow.over(s3.over(System::getenv)), tmp);
+        }
+
+        @JsonProperty
+        public S3Server getS3() {
+            return s3;
+        }
+
+        @JsonProperty
+        public void setS3(S3Server s3) {
+            this.s3 = s3;
         }
 
         @JsonProperty

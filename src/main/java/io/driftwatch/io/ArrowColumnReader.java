@@ -18,8 +18,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.util.Float16;
 import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.BaseVariableWidthViewVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
@@ -108,6 +110,8 @@ abstract class ArrowColumnReader {
                 return new Utf8Strings(name, expectedRows, false);
             case LargeUtf8:
                 return new Utf8Strings(name, expectedRows, true);
+            case Utf8View:
+                return new Utf8ViewStrings(name, expectedRows);
             default:
                 throw new UnsupportedArrowTypeException(type);
         }
@@ -603,8 +607,10 @@ abstract class ArrowColumnReader {
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final ShortLabelCodes shortCodes = new ShortLabelCodes();
         private char[] chars = new char[64];
         private byte[] bytes = new byte[64];
+        private int[] batchCodes = new int[0];
 
         Utf8Strings(String name, int expectedRows, boolean largeOffsets) {
             super(name);
@@ -624,10 +630,11 @@ abstract class ArrowColumnReader {
             long v = nulls ? vector.getValidityBufferAddress() : 0L;
             long o = vector.getOffsetBufferAddress();
             long d = vector.getDataBufferAddress();
-            CategoricalColumnBuilder b = builder;
+            long dataCapacity = vector.getDataBuffer().capacity();
+            int[] out = batchCodes(n);
             for (int i = 0; i < n; i++) {
                 if (nulls && !isValid(v, i)) {
-                    b.appendMissing();
+                    out[i] = CategoricalColumn.MISSING;
                     continue;
                 }
                 long start;
@@ -640,9 +647,34 @@ abstract class ArrowColumnReader {
                     end = MemoryUtil.getInt(o + ((long) (i + 1) << 2));
                 }
                 int len = (int) (end - start);
-                int charCount = decode(d + start, len);
-                b.append(chars, 0, charCount);
+                if (len <= ShortLabelCodes.MAX_BYTES && start + ShortLabelCodes.MAX_BYTES <= dataCapacity) {
+                    long first = ShortLabelCodes.low(MemoryUtil.getLong(d + start), len);
+                    long second = ShortLabelCodes.low(MemoryUtil.getLong(d + start + 8), len - 8);
+                    int code = shortCodes.find(first, second, len);
+                    if (code < 0) {
+                        code = code(d + start, len);
+                        shortCodes.put(first, second, len, code);
+                    }
+                    out[i] = code;
+                } else {
+                    out[i] = code(d + start, len);
+                }
             }
+            builder.appendCodes(out, 0, n);
+        }
+
+        /** Room for the codes of a batch of {@code n} rows, reused from batch to batch. */
+        int[] batchCodes(int n) {
+            if (batchCodes.length < n) {
+                batchCodes = new int[n];
+            }
+            return batchCodes;
+        }
+
+        /** The column code of the {@code len} UTF-8 bytes at {@code address}, decoded. */
+        int code(long address, int len) {
+            int charCount = decode(address, len); // may replace chars: read it afterwards
+            return builder.code(chars, 0, charCount);
         }
 
         /** Decodes {@code len} UTF-8 bytes at {@code address} into {@link #chars}; returns the char count. */
@@ -677,6 +709,127 @@ abstract class ArrowColumnReader {
         @Override
         Column build() {
             return builder.build();
+        }
+    }
+
+    /**
+     * UTF-8 string views ({@code Utf8View}, what Polars writes by default): per row a 16-byte view,
+     * its length first; a value of up to 12 bytes lies inside the view, a longer one in one of the
+     * batch's variadic data buffers at the index and offset the view names. Every view of a valid row
+     * is checked against those buffers before any value is read; values are decoded as
+     * {@link Utf8Strings} decodes them.
+     */
+    static final class Utf8ViewStrings extends ArrowColumnReader {
+        private static final int VIEW_BYTES = 16;
+        private static final int INLINE_BYTES = 12;
+
+        private final Utf8Strings decoding;
+        private final ShortLabelCodes shortCodes = new ShortLabelCodes();
+        private long[] bufferAddresses = new long[0];
+
+        Utf8ViewStrings(String name, int expectedRows) {
+            super(name);
+            this.decoding = new Utf8Strings(name, expectedRows, false);
+        }
+
+        @Override
+        void append(FieldVector vector, DictionaryProvider dictionaries) {
+            int n = vector.getValueCount();
+            if (n == 0) {
+                return;
+            }
+            checkValidity(vector, n);
+            long capacity = vector.getDataBuffer().capacity();
+            if (capacity < (long) n * VIEW_BYTES) {
+                throw new MalformedVectorException("the views buffer has " + capacity + " bytes but " + n
+                        + " values need " + (long) n * VIEW_BYTES);
+            }
+            List<ArrowBuf> buffers = ((BaseVariableWidthViewVector) vector).getDataBuffers();
+            int bufferCount = buffers.size();
+            if (bufferAddresses.length < bufferCount) {
+                bufferAddresses = new long[bufferCount];
+            }
+            long[] addresses = bufferAddresses;
+            long[] capacities = new long[bufferCount];
+            for (int b = 0; b < bufferCount; b++) {
+                addresses[b] = buffers.get(b).memoryAddress();
+                capacities[b] = buffers.get(b).capacity();
+            }
+            boolean nulls = vector.getNullCount() != 0;
+            long v = nulls ? vector.getValidityBufferAddress() : 0L;
+            long views = vector.getDataBufferAddress();
+            for (int i = 0; i < n; i++) {
+                if (!nulls || isValid(v, i)) {
+                    checkView(views + ((long) i << 4), i, capacities);
+                }
+            }
+            Utf8Strings d = decoding;
+            ShortLabelCodes cache = shortCodes;
+            int[] out = d.batchCodes(n);
+            for (int i = 0; i < n; i++) {
+                if (nulls && !isValid(v, i)) {
+                    out[i] = CategoricalColumn.MISSING;
+                    continue;
+                }
+                long view = views + ((long) i << 4);
+                int len = MemoryUtil.getInt(view);
+                if (len <= INLINE_BYTES) {
+                    // the view is the key: its length and the value's bytes (padding masked off)
+                    long first = ShortLabelCodes.low(MemoryUtil.getLong(view), 4 + len);
+                    long second = ShortLabelCodes.low(MemoryUtil.getLong(view + 8), len - 4);
+                    int code = cache.find(first, second, len);
+                    if (code < 0) {
+                        code = d.code(view + 4, len);
+                        cache.put(first, second, len, code);
+                    }
+                    out[i] = code;
+                } else {
+                    out[i] = d.code(addresses[MemoryUtil.getInt(view + 8)] + MemoryUtil.getInt(view + 12), len);
+                }
+            }
+            d.builder.appendCodes(out, 0, n);
+        }
+
+        private static void checkView(long view, int row, long[] capacities) {
+            int len = MemoryUtil.getInt(view);
+            if (len < 0) {
+                throw new MalformedVectorException("view " + row + " has a negative length (" + len + ")");
+            }
+            if (len <= INLINE_BYTES) {
+                return;
+            }
+            int buffer = MemoryUtil.getInt(view + 8);
+            int offset = MemoryUtil.getInt(view + 12);
+            if (buffer < 0 || buffer >= capacities.length) {
+                throw new MalformedVectorException("view " + row + " names data buffer " + buffer + " of "
+                        + capacities.length);
+            }
+            if (offset < 0 || (long) offset + len > capacities[buffer]) {
+                throw new MalformedVectorException("view " + row + " reaches bytes " + offset + " to "
+                        + ((long) offset + len) + " of the " + capacities[buffer] + "-byte data buffer " + buffer);
+            }
+        }
+
+        /** The checked bytes of value {@code index} of a views vector (a dictionary's entry). */
+        static byte[] valueBytes(BaseVariableWidthViewVector vector, int index) {
+            List<ArrowBuf> buffers = vector.getDataBuffers();
+            long[] capacities = new long[buffers.size()];
+            for (int b = 0; b < capacities.length; b++) {
+                capacities[b] = buffers.get(b).capacity();
+            }
+            long view = vector.getDataBufferAddress() + ((long) index << 4);
+            checkView(view, index, capacities);
+            int len = MemoryUtil.getInt(view);
+            long address = len <= INLINE_BYTES ? view + 4
+                    : buffers.get(MemoryUtil.getInt(view + 8)).memoryAddress() + MemoryUtil.getInt(view + 12);
+            byte[] utf8 = new byte[len];
+            MemoryUtil.copyFromMemory(address, utf8, 0, len);
+            return utf8;
+        }
+
+        @Override
+        Column build() {
+            return decoding.build();
         }
     }
 
@@ -716,7 +869,8 @@ abstract class ArrowColumnReader {
                 throw new BadDictionaryIndexException("no dictionary with id " + encoding.getId());
             }
             ArrowType valueType = dictionary.getVectorType();
-            if (!(valueType instanceof ArrowType.Utf8) && !(valueType instanceof ArrowType.LargeUtf8)) {
+            if (!(valueType instanceof ArrowType.Utf8) && !(valueType instanceof ArrowType.LargeUtf8)
+                    && !(valueType instanceof ArrowType.Utf8View)) {
                 throw new UnsupportedArrowTypeException("unsupported Arrow type Dictionary<"
                         + ArrowReader.printable(String.valueOf(valueType))
                         + "> (only dictionaries of strings are read)");
@@ -816,6 +970,14 @@ abstract class ArrowColumnReader {
                 return;
             }
             long validity = dictionary.getValidityBuffer().capacity();
+            if (dictionary instanceof BaseVariableWidthViewVector) {
+                long views = dictionary.getDataBuffer().capacity();
+                if (validity < ((long) size + 7) >>> 3 || views < (long) size * Utf8ViewStrings.VIEW_BYTES) {
+                    throw new MalformedVectorException("the dictionary's validity bitmap (" + validity + " bytes) or "
+                            + "views (" + views + " bytes) are too short for its " + size + " entries");
+                }
+                return;
+            }
             int width = dictionary.getField().getType() instanceof ArrowType.LargeUtf8 ? 8 : 4;
             long offsets = dictionary.getOffsetBuffer().capacity();
             if (validity < ((long) size + 7) >>> 3 || offsets < ((long) size + 1) * width) {
@@ -829,6 +991,8 @@ abstract class ArrowColumnReader {
             int code;
             if (dictionary.isNull(index)) {
                 code = CategoricalColumn.MISSING;
+            } else if (dictionary instanceof BaseVariableWidthViewVector) {
+                code = codeOf(Utf8ViewStrings.valueBytes((BaseVariableWidthViewVector) dictionary, index));
             } else {
                 long o = dictionary.getOffsetBufferAddress();
                 long start;
@@ -847,17 +1011,22 @@ abstract class ArrowColumnReader {
                 }
                 byte[] utf8 = new byte[(int) (end - start)];
                 MemoryUtil.copyFromMemory(dictionary.getDataBufferAddress() + start, utf8, 0, utf8.length);
-                String label = new String(utf8, StandardCharsets.UTF_8);
-                Integer known = codeOf.get(label);
-                if (known == null) {
-                    code = labels.size();
-                    labels.add(label);
-                    codeOf.put(label, code);
-                } else {
-                    code = known;
-                }
+                code = codeOf(utf8);
             }
             toCode[index] = code;
+            return code;
+        }
+
+        /** The column code of the label {@code utf8} holds, given now if the label is new. */
+        private int codeOf(byte[] utf8) {
+            String label = new String(utf8, StandardCharsets.UTF_8);
+            Integer known = codeOf.get(label);
+            if (known != null) {
+                return known;
+            }
+            int code = labels.size();
+            labels.add(label);
+            codeOf.put(label, code);
             return code;
         }
 

@@ -2,6 +2,7 @@ package io.driftwatch.fuzz;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float2Vector;
@@ -14,7 +15,8 @@ import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
 import org.apache.arrow.vector.validate.ValidateUtil;
 
 /**
- * The oracle for a table read from Arrow bytes: Arrow Java's own reader, with every vector and
+ * The oracle for a table read from Arrow bytes: Arrow Java's own reader (compressed buffers decoded by
+ * Arrow's own codecs, not Driftwatch's), with every vector and
  * dictionary checked by {@link ValueVector#validateFull()} (offsets in order and inside their data
  * buffer, buffers as long as the row count needs). The Driftwatch reader walks Arrow's buffers
  * through raw memory addresses; if it returns a table from data this validation refuses, it read
@@ -48,7 +50,7 @@ final class ArrowValidation {
         try {
             if (startsWithMagic(input)) {
                 try (ArrowFileReader reader = new ArrowFileReader(new ByteArrayReadableSeekableByteChannel(input),
-                        allocator)) {
+                        allocator, CommonsCompressionFactory.INSTANCE)) {
                     VectorSchemaRoot root = reader.getVectorSchemaRoot();
                     for (ArrowBlock block : reader.getRecordBlocks()) {
                         reader.loadRecordBatch(block);
@@ -56,7 +58,8 @@ final class ArrowValidation {
                     }
                 }
             } else {
-                try (ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(input), allocator)) {
+                try (ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(input), allocator,
+                        CommonsCompressionFactory.INSTANCE)) {
                     VectorSchemaRoot root = reader.getVectorSchemaRoot();
                     while (reader.loadNextBatch()) {
                         validateBatch(root, reader);

@@ -186,6 +186,90 @@ class ArrowHostileInputTest {
         }
     }
 
+    // ---------------------------------------------------------------- string views
+
+    /**
+     * A 16-byte string view: the length, then the value if it is 12 bytes or less, else its first 4
+     * bytes, the data buffer's index and the offset in it.
+     */
+    private static byte[] view(String value, int buffer, int offset) {
+        byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(utf8.length);
+        if (utf8.length <= 12) {
+            b.put(utf8);
+        } else {
+            b.put(utf8, 0, 4).putInt(buffer).putInt(offset);
+        }
+        return b.array();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    @Nested
+    class StringViews {
+        private static final String LONG = "a value longer than twelve bytes";
+
+        private HandMadeArrowIpc views(byte[] secondView) {
+            return ipc(field("text", ArrowType.Utf8View.INSTANCE), int64("x"))
+                    .recordBatch(2, nodes(2, 0, 2, 0), new HandMadeArrowIpc.Body().none()
+                            .bytes(concat(view("short", 0, 0), secondView)).utf8(LONG)
+                            .none().longs(1, 2), (byte) -1, new long[] {1});
+        }
+
+        @ParameterizedTest
+        @EnumSource(Ipc.class)
+        void readsInlineAndBufferedViews(Ipc format) throws IOException {
+            byte[] data = bytes(views(view(LONG, 0, 0)), format);
+
+            for (Table table : List.of(readPath(data, "views.arrow"), ArrowReader.read(new ByteArrayInputStream(data),
+                    "views"))) {
+                CategoricalColumn text = (CategoricalColumn) table.column("text").orElseThrow();
+                assertThat(new String[] {text.labelAt(0), text.labelAt(1)}).containsExactly("short", LONG);
+                assertThat(((NumericColumn) table.column("x").orElseThrow()).values()).containsExactly(1, 2);
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(Ipc.class)
+        void refusesAViewNamingADataBufferTheBatchDoesNotHave(Ipc format) throws IOException {
+            assertRefused(bytes(views(view(LONG, 3, 0)), format),
+                    ", record batch 0, column 'text': malformed Arrow data: view 1 names data buffer 3 of 1");
+        }
+
+        @ParameterizedTest
+        @EnumSource(Ipc.class)
+        void refusesAViewReachingPastItsDataBuffer(Ipc format) throws IOException {
+            assertRefused(bytes(views(view(LONG, 0, 20)), format),
+                    ", record batch 0, column 'text': malformed Arrow data: view 1 reaches bytes 20 to 52 of the "
+                            + "32-byte data buffer 0");
+        }
+
+        @ParameterizedTest
+        @EnumSource(Ipc.class)
+        void refusesAViewWithANegativeLength(Ipc format) throws IOException {
+            byte[] negative = view("x", 0, 0);
+            ByteBuffer.wrap(negative).order(ByteOrder.LITTLE_ENDIAN).putInt(0, -5);
+            assertRefused(bytes(views(negative), format),
+                    ", record batch 0, column 'text': malformed Arrow data: view 1 has a negative length (-5)");
+        }
+
+        @ParameterizedTest
+        @EnumSource(Ipc.class)
+        void refusesAViewsBufferShorterThanItsValues(Ipc format) throws IOException {
+            HandMadeArrowIpc ipc = ipc(field("text", ArrowType.Utf8View.INSTANCE))
+                    .recordBatch(2, nodes(2, 0), new HandMadeArrowIpc.Body().none().bytes(view("short", 0, 0)),
+                            (byte) -1, new long[] {0});
+            assertRefused(bytes(ipc, format),
+                    ", record batch 0, column 'text': its views buffer has 16 bytes but 2 values need 32");
+        }
+    }
+
     // ---------------------------------------------------------------- offsets (the crash)
 
     @Nested

@@ -111,8 +111,16 @@ final class HandMadeArrowIpc {
 
     /** A record batch; {@code codec} is a {@code CompressionType} or -1 for none. */
     HandMadeArrowIpc recordBatch(long length, long[] nodes, Body body, byte codec) {
+        return recordBatch(length, nodes, body, codec, null);
+    }
+
+    /**
+     * A record batch whose view columns (string views) have {@code variadicCounts} data buffers
+     * each, in the order of the columns.
+     */
+    HandMadeArrowIpc recordBatch(long length, long[] nodes, Body body, byte codec, long[] variadicCounts) {
         FlatBufferBuilder b = new FlatBufferBuilder();
-        int batch = recordBatchTable(b, length, nodes, body.buffers(), codec);
+        int batch = recordBatchTable(b, length, nodes, body.buffers(), codec, variadicCounts);
         byte[] bodyBytes = body.toByteArray();
         messages.add(new Framed(message(b, MessageHeader.RecordBatch, batch, bodyBytes.length), bodyBytes, true));
         return this;
@@ -120,7 +128,7 @@ final class HandMadeArrowIpc {
 
     HandMadeArrowIpc dictionaryBatch(long id, boolean delta, long length, long[] nodes, Body body) {
         FlatBufferBuilder b = new FlatBufferBuilder();
-        int data = recordBatchTable(b, length, nodes, body.buffers(), (byte) -1);
+        int data = recordBatchTable(b, length, nodes, body.buffers(), (byte) -1, null);
         int dictionary = DictionaryBatch.createDictionaryBatch(b, id, data, delta);
         byte[] bodyBytes = body.toByteArray();
         messages.add(new Framed(message(b, MessageHeader.DictionaryBatch, dictionary, bodyBytes.length), bodyBytes,
@@ -134,7 +142,9 @@ final class HandMadeArrowIpc {
         return this;
     }
 
-    private static int recordBatchTable(FlatBufferBuilder b, long length, long[] nodes, long[][] buffers, byte codec) {
+    private static int recordBatchTable(FlatBufferBuilder b, long length, long[] nodes, long[][] buffers, byte codec,
+            long[] variadicCounts) {
+        int variadic = variadicCounts == null ? 0 : RecordBatch.createVariadicBufferCountsVector(b, variadicCounts);
         int compression = codec < 0 ? 0
                 : BodyCompression.createBodyCompression(b, codec, BodyCompressionMethod.BUFFER);
         RecordBatch.startNodesVector(b, nodes.length / 2);
@@ -153,6 +163,9 @@ final class HandMadeArrowIpc {
         RecordBatch.addBuffers(b, bufferVector);
         if (codec >= 0) {
             RecordBatch.addCompression(b, compression);
+        }
+        if (variadicCounts != null) {
+            RecordBatch.addVariadicBufferCounts(b, variadic);
         }
         return RecordBatch.endRecordBatch(b);
     }
