@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * What the drift section of a check on sketch profiles lays out ({@code sketch.ftlh}), all formatted: the
- * verdict, the dataset figures with the undecided columns, one row per column (test, score, the interval the
- * exact score lies in, the statistic's error bound, when the test calls drift, the three-way verdict), the
+ * verdict, the dataset figures with the undecided columns, one row per column, drifted ones first as in the
+ * exact report (test, score, the interval the exact score lies in, the statistic's error bound, when the test
+ * calls drift, the three-way verdict), the
  * columns not tested, the analyses skipped, and the sketch settings of both sides. No charts: the sketches
  * are not the rows.
  *
@@ -51,7 +52,9 @@ record SketchHtmlView(
         DatasetDrift d = section.dataset();
         int undecided = sketch.result().undecided();
         List<Row> rows = new ArrayList<>();
-        for (ColumnDrift c : section.columns()) {
+        List<ColumnDrift> ordered = new ArrayList<>(section.columns());
+        ordered.sort(DriftView.TABLE_ORDER); // drifted first, then the rest, errors last; strongest first within
+        for (ColumnDrift c : ordered) {
             SketchTestResult r = sketch.column(c.name()).map(SketchDrift.Column::result).orElse(null);
             String missingRef = DisplayNumbers.percent(c.referenceMissingShare());
             String missingCur = DisplayNumbers.percent(c.currentMissingShare());

@@ -141,6 +141,8 @@ class SketchCheckApiTest {
             assertThat(html).contains("<tr data-name=\"" + c.get("name").asText() + "\" data-verdict=\""
                     + c.at("/sketch/verdict").asText() + "\">");
         }
+        assertThat(html.lastIndexOf("data-verdict=\"drift\"")).as("drifted columns first")
+                .isLessThan(html.indexOf("data-verdict=\"no_drift\""));
 
         TestService.Reply dashboard = SERVICE.get("/monitors/sketched");
         assertThat(dashboard.status()).as(dashboard.body()).isEqualTo(200);
