@@ -337,3 +337,14 @@ CREATE TABLE dataset_lineage (
     lineage      TEXT         NOT NULL,
     recorded_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+--changeset driftwatch:9-reference-sketches
+-- The sketch profile (docs/sketch-profile.md) made from a monitor's exact reference the first time a sketch
+-- profile is checked against it: keyed by the exact reference profile it stands beside, so that it is made
+-- once per reference version and survives a restart. Both files are in the blob store's profiles folder.
+-- (A monitor whose reference is itself a sketch profile needs none: its reference profile is that sketch.)
+CREATE TABLE reference_sketches (
+    profile_sha256  CHAR(64)     NOT NULL PRIMARY KEY REFERENCES reference_profiles (sha256),
+    sketch_sha256   CHAR(64)     NOT NULL REFERENCES reference_profiles (sha256),
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A dataset as the API shows it; {@code lineage} is null for an uploaded one, and says which version
- * of the data it is for one registered through a versioned reference (DVC).
+ * A dataset as the API shows it; {@code kind} is {@code table} for a batch of rows and {@code sketch} for a
+ * sketch profile (whose {@code rows} are the rows it summarises); {@code lineage} is null for an uploaded
+ * one, and says which version of the data it is for one registered through a versioned reference (DVC).
  *
  * <p>Thread-safe: immutable.
  */
-public record DatasetRepresentation(String id, long rows, String sha256, String format, long bytes,
+public record DatasetRepresentation(String id, String kind, long rows, String sha256, String format, long bytes,
         List<Column> columns, String createdAt, Map<String, String> lineage) {
 
     /** A column and its inferred type. */
@@ -39,7 +40,8 @@ public record DatasetRepresentation(String id, long rows, String sha256, String 
         for (Dataset.Column c : d.columns()) {
             columns.add(new Column(c.name(), c.type().label()));
         }
-        return new DatasetRepresentation(d.id(), d.rows(), d.sha256(), d.format(), d.bytes(), List.copyOf(columns),
+        return new DatasetRepresentation(d.id(), d.isSketchProfile() ? "sketch" : "table", d.rows(), d.sha256(),
+                d.format(), d.bytes(), List.copyOf(columns),
                 d.createdAt().toString(), where);
     }
 }

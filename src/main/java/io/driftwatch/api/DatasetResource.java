@@ -17,8 +17,8 @@ import java.io.InputStream;
 import java.net.URI;
 
 /**
- * {@code /api/v1/datasets}: upload a batch (streamed to disk, never held in memory whole) and look
- * one up. The same bytes uploaded twice give the same dataset: 201 the first time, 200 after.
+ * {@code /api/v1/datasets}: upload a batch (streamed to disk, never held in memory whole) or a sketch
+ * profile, and look one up. The same bytes uploaded twice give the same dataset: 201 the first time, 200 after.
  *
  * <p>Thread-safe.
  */
@@ -38,11 +38,12 @@ public final class DatasetResource {
     @POST
     @RolesAllowed(Roles.WRITE)
     @Consumes({ApiMediaTypes.CSV, ApiMediaTypes.ARROW_FILE, ApiMediaTypes.ARROW_STREAM, ApiMediaTypes.PARQUET,
-            ApiMediaTypes.GZIP,
+            ApiMediaTypes.SKETCH_PROFILE, ApiMediaTypes.GZIP,
             ApiMediaTypes.OCTET_STREAM})
-    public Response upload(@jakarta.ws.rs.HeaderParam("Content-Length") Long contentLength, InputStream body) {
+    public Response upload(@jakarta.ws.rs.HeaderParam("Content-Length") Long contentLength,
+            @jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
         limit.check(contentLength);
-        Dataset d = intake.ingest(body);
+        Dataset d = intake.ingest(body, declared(type));
         // bytes stored before may have been registered through a versioned reference
         DatasetRepresentation out = DatasetRepresentation.of(d, d.created() ? null : intake.lineage(d.id()).orElse(null));
         return d.created()
@@ -69,6 +70,12 @@ public final class DatasetResource {
         return d.created()
                 ? Response.created(URI.create("/api/v1/datasets/" + d.id())).entity(out).build()
                 : Response.ok(out).build();
+    }
+
+    /** A body sent as {@value ApiMediaTypes#SKETCH_PROFILE} must be one; any other is told by its bytes. */
+    static DatasetIntake.Declared declared(MediaType type) {
+        return type != null && type.isCompatible(MediaType.valueOf(ApiMediaTypes.SKETCH_PROFILE))
+                ? DatasetIntake.Declared.SKETCH_PROFILE : DatasetIntake.Declared.BY_CONTENT;
     }
 
     /** A dataset named by the system that versions it. */

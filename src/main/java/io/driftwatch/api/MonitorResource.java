@@ -125,7 +125,8 @@ public final class MonitorResource {
     }
 
     /**
-     * A check of a batch streamed in the request; the batch is stored as a dataset first. A batch that
+     * A check of a batch streamed in the request; the batch is stored as a dataset first. A sketch profile
+     * ({@value ApiMediaTypes#SKETCH_PROFILE}, or any body that starts like one) is checked on sketches. A batch that
      * arrives whole but cannot be read is recorded as a failed check (and answered 422 with its id); one
      * refused for a limit (its size, columns, a cell's length), or cut off by the client, is not a check.
      */
@@ -133,15 +134,15 @@ public final class MonitorResource {
     @RolesAllowed(Roles.WRITE)
     @Path("{id}/checks")
     @Consumes({ApiMediaTypes.CSV, ApiMediaTypes.ARROW_FILE, ApiMediaTypes.ARROW_STREAM, ApiMediaTypes.PARQUET,
-            ApiMediaTypes.GZIP,
+            ApiMediaTypes.SKETCH_PROFILE, ApiMediaTypes.GZIP,
             ApiMediaTypes.OCTET_STREAM})
     public Response checkBody(@PathParam("id") String id, @HeaderParam("Content-Length") Long contentLength,
-            InputStream body) throws InterruptedException {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) throws InterruptedException {
         limit.check(contentLength);
         RequestBody request = new RequestBody(body);
         Batch batch;
         try {
-            batch = checks.take(id, request);
+            batch = checks.take(id, request, DatasetResource.declared(type));
         } catch (DatasetLimitException e) {
             throw e; // refused for a limit the user can raise (413), like a body too large: not a check
         } catch (UnreadableDatasetException e) {

@@ -29,7 +29,8 @@ final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicat
         String message = e instanceof NotSupportedException
                 ? "this Content-Type is not accepted here: datasets and check bodies are text/csv, "
                         + "application/vnd.apache.arrow.file, application/vnd.apache.arrow.stream or "
-                        + "application/vnd.apache.parquet (gzip allowed); "
+                        + "application/vnd.apache.parquet, or a sketch profile as "
+                        + "application/vnd.driftwatch.sketch-profile (gzip allowed); "
                         + "monitors are application/json or application/yaml"
                 : e.getMessage();
         Response.ResponseBuilder answer = Response.fromResponse(original).entity(ApiError.of(code(original),

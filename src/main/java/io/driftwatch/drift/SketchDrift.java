@@ -11,8 +11,10 @@ import io.driftwatch.stats.FrequencySummary;
 import io.driftwatch.stats.QuantileSummary;
 import io.driftwatch.stats.SketchSample;
 import io.driftwatch.stats.SketchTest;
+import io.driftwatch.stats.ScoreKind;
 import io.driftwatch.stats.SketchTestResult;
 import io.driftwatch.stats.SketchTests;
+import io.driftwatch.stats.TestResult;
 import io.driftwatch.stats.Verdict;
 import io.driftwatch.DriftwatchException;
 import java.util.ArrayList;
@@ -45,6 +47,10 @@ import java.util.Set;
  *       monitor's drift share. An {@link Verdict#UNDECIDED} column counts as not drifted (the
  *       verdict an exact check would give cannot be known from the sketches) and is listed.</li>
  * </ul>
+ *
+ * <p>{@link #run} gives the sketch results as they are (the command line's table and {@code sketch} JSON
+ * document); {@link #section} gives them as the drift section of a check (the service's checks on sketch
+ * profiles, recorded, rendered and alerted on like any check).
  *
  * <p>Thread-safe: stateless.
  */
@@ -135,8 +141,73 @@ public final class SketchDrift {
         return new Result(dataset, columns, undecided, notTested);
     }
 
+    /**
+     * The drift section of a check on sketch profiles: {@link #run} column by column, each column's
+     * {@link ColumnDrift} carrying the sketch test's score and threshold and {@code drifted} only for the
+     * verdict {@link Verdict#DRIFT} (an undecided column is not drifted, as the dataset share counts it),
+     * with the exact cell and missing counts of both sketches and, where both sides count their labels
+     * exactly, the categories that came or went; and the {@link SketchDetails} (intervals, error bounds,
+     * verdicts). No multiple-testing correction applies to sketches.
+     */
+    public static DriftResult section(SketchProfile reference, SketchProfile current, Map<String, ColumnType> declared,
+            Set<String> ignored, DriftOptions options) {
+        Result result = run(reference, current, declared, ignored, options);
+        List<ColumnDrift> columns = new ArrayList<>(result.columns().size());
+        for (Column c : result.columns()) {
+            columns.add(columnDrift(c, reference.column(c.name()).orElse(null), current.column(c.name()).orElseThrow(),
+                    options));
+        }
+        return new DriftResult(result.dataset(), columns, Correction.NONE, new SketchDetails(result,
+                reference.settings(), current.settings(), reference.rowCount(), current.rowCount()));
+    }
+
+    private static ColumnDrift columnDrift(Column c, ColumnSketch reference, ColumnSketch current,
+            DriftOptions options) {
+        SketchTestResult s = c.result();
+        TestResult r = s == null ? null : new TestResult(s.test(), s.displayName(), s.scoreKind(), s.score(),
+                s.threshold(), s.comparison(), s.verdict() == Verdict.DRIFT, s.statistic(), s.method(), s.histogram());
+        double adjusted = r != null && r.scoreKind() == ScoreKind.P_VALUE ? r.score() : Double.NaN;
+        long refRows = reference == null ? 0 : reference.rows();
+        long refMissing = reference == null ? 0 : reference.missing();
+        List<String> added = List.of();
+        List<String> gone = List.of();
+        if (reference instanceof CategoricalSketch ref && current instanceof CategoricalSketch cur && ref.isExact()
+                && cur.isExact()) {
+            Set<String> refLabels = labels(ref.summary());
+            Set<String> curLabels = labels(cur.summary());
+            added = difference(curLabels, refLabels);
+            gone = difference(refLabels, curLabels);
+        }
+        boolean missingShareChanged = refRows > 0 && current.rows() > 0 && Math.abs((double) current.missing()
+                / current.rows() - (double) refMissing / refRows) >= options.missingShareThreshold();
+        return new ColumnDrift(c.name(), c.type(), r, c.error(), adjusted, c.drifted(), cells(refRows),
+                cells(current.rows()), cells(refMissing), cells(current.missing()), added, gone, missingShareChanged);
+    }
+
+    /** A count of cells as {@link ColumnDrift} holds it: past {@link Integer#MAX_VALUE}, that (the exact count is in the details). */
+    private static int cells(long n) {
+        return (int) Math.min(n, Integer.MAX_VALUE);
+    }
+
+    private static Set<String> labels(FrequencySummary s) {
+        Set<String> labels = new java.util.LinkedHashSet<>();
+        add(labels, s);
+        return labels;
+    }
+
+    private static List<String> difference(Set<String> a, Set<String> b) {
+        List<String> out = new ArrayList<>();
+        for (String x : a) {
+            if (!b.contains(x)) {
+                out.add(x);
+            }
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
     /** Evidently's type of a current column from its sketch (see the class comment). */
-    static ColumnType infer(ColumnSketch sketch) {
+    public static ColumnType infer(ColumnSketch sketch) {
         if (sketch instanceof NumericSketch n) {
             return switch (n.physicalType()) {
                 case INTEGER -> n.keepsValues() && n.summary().size() <= 10 ? ColumnType.CATEGORICAL

@@ -5,6 +5,10 @@ import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.drift.Correction;
 import io.driftwatch.drift.DatasetDrift;
 import io.driftwatch.drift.DriftResult;
+import io.driftwatch.drift.SketchDetails;
+import io.driftwatch.drift.SketchDrift;
+import io.driftwatch.profile.SketchSettings;
+import io.driftwatch.stats.SketchTestResult;
 import io.driftwatch.stats.ScoreKind;
 import io.driftwatch.stats.TestResult;
 import java.io.IOException;
@@ -57,9 +61,16 @@ final class DriftView implements SectionView<DriftResult> {
         return "drift.ftlh";
     }
 
+    /** {@code sketch.ftlh} for a check on sketch profiles, which has no rows to chart. */
     @Override
-    public DriftHtmlView html(CheckReport report, DriftResult section) {
-        return DriftHtmlView.of(report, section);
+    public String template(DriftResult section) {
+        return section.sketch() != null ? "sketch.ftlh" : template();
+    }
+
+    @Override
+    public Object html(CheckReport report, DriftResult section) {
+        return section.sketch() != null ? SketchHtmlView.of(report, section, section.sketch())
+                : DriftHtmlView.of(report, section);
     }
 
     @Override
@@ -74,18 +85,80 @@ final class DriftView implements SectionView<DriftResult> {
         g.writeNumberField("numberOfDriftedColumns", d.numberOfDriftedColumns());
         g.writeNumberField("numberOfErrors", d.numberOfErrors());
         g.writeStringField("correction", section.correction().label());
+        SketchDetails sketch = section.sketch();
+        if (sketch != null) {
+            g.writeNumberField("numberOfUndecidedColumns", sketch.result().undecided());
+        }
         g.writeEndObject();
 
         g.writeArrayFieldStart("columns");
         for (ColumnDrift c : section.columns()) {
-            column(g, c, roles, section.correction());
+            column(g, c, roles, section.correction(), sketch);
         }
         g.writeEndArray();
-
+        if (sketch != null) {
+            sketch(g, sketch);
+        }
     }
 
-    private static void column(JsonGenerator g, ColumnDrift c, ColumnRoles roles, Correction correction)
-            throws IOException {
+    /**
+     * The {@code sketch} object of a check on sketch profiles: both sides' rows and settings, the columns
+     * not tested (docs/json-result.md, "Checks on sketch profiles").
+     */
+    private static void sketch(JsonGenerator g, SketchDetails sketch) throws IOException {
+        g.writeObjectFieldStart("sketch");
+        side(g, "reference", sketch.referenceRows(), sketch.referenceSettings());
+        side(g, "current", sketch.currentRows(), sketch.currentSettings());
+        g.writeObjectFieldStart("notTested");
+        for (Map.Entry<String, String> e : sketch.result().notTested().entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void side(JsonGenerator g, String field, long rows, SketchSettings s) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeNumberField("rows", rows);
+        g.writeObjectFieldStart("settings");
+        g.writeNumberField("k", s.k());
+        g.writeNumberField("exactValues", s.exactValues());
+        g.writeNumberField("exactLabels", s.exactLabels());
+        g.writeNumberField("frequentItemsMapSize", s.frequentItemsMapSize());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** A column's {@code sketch} object: the interval its exact score lies in, the bound, the three-way verdict. */
+    private static void sketchColumn(JsonGenerator g, SketchDrift.Column column) throws IOException {
+        SketchTestResult r = column.result();
+        g.writeObjectFieldStart("sketch");
+        if (r == null) {
+            g.writeNullField("interval");
+            g.writeNullField("statisticError");
+            g.writeNullField("verdict");
+        } else {
+            g.writeArrayFieldStart("interval");
+            if (Double.isFinite(r.scoreLow())) {
+                g.writeNumber(r.scoreLow());
+            } else {
+                g.writeNull();
+            }
+            if (Double.isFinite(r.scoreHigh())) {
+                g.writeNumber(r.scoreHigh());
+            } else {
+                g.writeNull();
+            }
+            g.writeEndArray();
+            JsonResult.number(g, "statisticError", r.statisticError());
+            g.writeStringField("verdict", r.verdict().label());
+        }
+        g.writeBooleanField("undecided", column.undecided());
+        g.writeEndObject();
+    }
+
+    private static void column(JsonGenerator g, ColumnDrift c, ColumnRoles roles, Correction correction,
+            SketchDetails sketch) throws IOException {
         TestResult r = c.result();
         g.writeStartObject();
         g.writeStringField("name", c.name());
@@ -113,6 +186,12 @@ final class DriftView implements SectionView<DriftResult> {
         g.writeBooleanField("missingShareChanged", c.missingShareChanged());
         JsonResult.strings(g, "newCategories", c.newCategories());
         JsonResult.strings(g, "goneCategories", c.goneCategories());
+        if (sketch != null) {
+            SketchDrift.Column s = sketch.column(c.name()).orElse(null);
+            if (s != null) {
+                sketchColumn(g, s);
+            }
+        }
         g.writeEndObject();
     }
 
@@ -223,7 +302,7 @@ final class DriftView implements SectionView<DriftResult> {
             }
         });
         for (String column : ignored) {
-            if (report.current().column(column).isPresent()) {
+            if (report.current() != null && report.current().column(column).isPresent()) {
                 byReason.computeIfAbsent("ignored", k -> new ArrayList<>()).add(column);
             }
         }

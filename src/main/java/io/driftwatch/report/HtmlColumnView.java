@@ -198,7 +198,7 @@ record HtmlColumnView(
         return Double.toString(Math.min(s, 1e6) + (drift.drifted() ? 1e7 : 0));
     }
 
-    private static String symbol(Comparison c) {
+    static String symbol(Comparison c) {
         return switch (c) {
             case LESS -> "<";
             case LESS_OR_EQUAL -> "≤";

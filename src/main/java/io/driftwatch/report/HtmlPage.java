@@ -86,11 +86,11 @@ record HtmlPage(
                 : "read " + t.readMillis() + " ms · analysis " + t.analysisMillis() + " ms · total " + t.totalMillis() + " ms";
         String kind = (topics.isEmpty() ? "check" : String.join(" and ", topics)) + " report";
         return new HtmlPage(title, headline, kind,
-                withReference ? DisplayNumbers.count(report.reference().rowCount()) : null,
-                DisplayNumbers.count(report.current().rowCount()),
+                withReference ? DisplayNumbers.count(report.referenceRows()) : null,
+                DisplayNumbers.count(report.currentRows()),
                 report.createdAt() == null ? null : CREATED.format(report.createdAt()),
-                withReference ? Source.of(report.referenceBatch(), report.reference().rowCount()) : null,
-                Source.of(report.currentBatch(), report.current().rowCount()),
+                withReference ? Source.of(report.referenceBatch(), report.referenceRows()) : null,
+                Source.of(report.currentBatch(), report.currentRows()),
                 report.driftwatchVersion() == null ? CheckReport.runningVersion() : report.driftwatchVersion(),
                 timings, List.copyOf(sections));
     }

@@ -77,16 +77,23 @@ public final class JsonResult {
         g.writeStringField("createdAt", report.createdAt() == null ? null
                 : DateTimeFormatter.ISO_INSTANT.format(report.createdAt()));
         g.writeStringField("title", report.title());
+        List<CheckReport.Skipped> skipped = new java.util.ArrayList<>();
         if (report.hasReference()) {
             batch(g, "reference", report.referenceBatch());
         } else {
             g.writeNullField("reference");
             // DESIGN.md: without a reference, drift is skipped and the result says so.
+            skipped.add(new CheckReport.Skipped("drift", "the check has no reference"));
+        }
+        skipped.addAll(report.skipped());
+        if (!skipped.isEmpty()) {
             g.writeArrayFieldStart("skipped");
-            g.writeStartObject();
-            g.writeStringField("analysis", "drift");
-            g.writeStringField("reason", "the check has no reference");
-            g.writeEndObject();
+            for (CheckReport.Skipped s : skipped) {
+                g.writeStartObject();
+                g.writeStringField("analysis", s.analysis());
+                g.writeStringField("reason", s.reason());
+                g.writeEndObject();
+            }
             g.writeEndArray();
         }
         batch(g, "current", report.currentBatch());

@@ -39,6 +39,11 @@ interface SectionView<S extends Section> {
     /** The template (under {@code /io/driftwatch/report/}) that lays out this section on the page. */
     String template();
 
+    /** The template that lays out {@code section}: {@link #template()} unless a view has more than one. */
+    default String template(S section) {
+        return template();
+    }
+
     /** The model the template lays out, all formatted. */
     Object html(CheckReport report, S section);
 

@@ -34,7 +34,7 @@ final class SectionViews {
         }
 
         HtmlPage.Part html(CheckReport report) {
-            return new HtmlPage.Part(view.template(), view.html(report, section));
+            return new HtmlPage.Part(view.template(section), view.html(report, section));
         }
 
         void json(JsonGenerator g, CheckReport report) throws IOException {

@@ -60,4 +60,19 @@ public interface DatasetDao {
 
     @SqlQuery("SELECT * FROM reference_profiles WHERE sha256 = :sha256")
     Optional<ProfileRow> findProfile(String sha256);
+
+    /**
+     * Records {@code sketchSha256} (a stored profile) as the sketch profile made from the reference whose exact
+     * profile is {@code profileSha256}, unless one is recorded already; returns the rows inserted (0 or 1).
+     */
+    @SqlUpdate("""
+            INSERT INTO reference_sketches (profile_sha256, sketch_sha256, created_at)
+            VALUES (:profileSha256, :sketchSha256, :createdAt)
+            ON CONFLICT DO NOTHING
+            """)
+    int insertSketchIfAbsent(String profileSha256, String sketchSha256, Instant createdAt);
+
+    /** The sketch profile made from the reference whose exact profile is {@code profileSha256}, if any. */
+    @SqlQuery("SELECT sketch_sha256 FROM reference_sketches WHERE profile_sha256 = :profileSha256")
+    Optional<String> findSketch(String profileSha256);
 }

@@ -92,4 +92,30 @@ class DatasetDaoTest {
         assertThat(dao.findProfile(pb.sha256())).contains(pb);
         assertThat(StoreBackend.rowCount(jdbi, "reference_profiles")).isEqualTo(2);
     }
+
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void recordsOneSketchPerReferenceProfileAndKeepsTheFirst(StoreBackend backend) {
+        Jdbi jdbi = backend.emptied();
+        DatasetDao dao = jdbi.onDemand(DatasetDao.class);
+        DatasetRow a = dataset("a");
+        DatasetRow b = dataset("bb");
+        dao.insertIfAbsent(a);
+        dao.insertIfAbsent(b);
+        ProfileRow exactA = profile(a);
+        ProfileRow exactB = profile(b);
+        ProfileRow sketch = new ProfileRow(StoreRows.sha256("a sketch"), a.id(), 3, 40, exactA.createdAt());
+        ProfileRow later = new ProfileRow(StoreRows.sha256("another sketch"), a.id(), 3, 41, exactA.createdAt());
+        for (ProfileRow p : new ProfileRow[] {exactA, exactB, sketch, later}) {
+            dao.insertProfileIfAbsent(p);
+        }
+
+        assertThat(dao.insertSketchIfAbsent(exactA.sha256(), sketch.sha256(), exactA.createdAt())).isEqualTo(1);
+        assertThat(dao.insertSketchIfAbsent(exactA.sha256(), later.sha256(), exactA.createdAt().plusSeconds(1)))
+                .isZero();
+
+        assertThat(dao.findSketch(exactA.sha256())).contains(sketch.sha256());
+        assertThat(dao.findSketch(exactB.sha256())).isEmpty();
+        assertThat(dao.findSketch(sketch.sha256())).isEmpty();
+    }
 }

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MigrationsTest {
     private static final String[] TABLES = {"datasets", "reference_profiles", "monitors", "checks", "check_columns",
         "check_model_quality", "prediction_log", "labels", "quality_evaluations", "check_label_free",
-        "dataset_lineage"};
+        "dataset_lineage", "reference_sketches"};
 
     @TempDir
     Path dir;
@@ -98,7 +98,7 @@ class MigrationsTest {
         long applied = StoreBackend.rowCount(jdbi, "databasechangelog");
         TestDatabases.migrated(db);
 
-        assertThat(applied).isEqualTo(20);
+        assertThat(applied).isEqualTo(21);
         assertThat(StoreBackend.rowCount(jdbi, "databasechangelog")).isEqualTo(applied);
         for (String table : TABLES) {
             assertThat(StoreBackend.rowCount(jdbi, table)).as(table).isZero();
@@ -129,11 +129,11 @@ class MigrationsTest {
 
         assertThatThrownBy(() -> requireApplied(db))
                 .isInstanceOf(UnmigratedDatabaseException.class)
-                .hasMessageContaining("18 of its migrations have not been applied")
+                .hasMessageContaining("19 of its migrations have not been applied")
                 .hasMessageContaining("1-monitors, 1-checks, 1-check-columns, 2-failed-checks, 2-incidents, 2-outbox, "
                         + "3-reference-versions, 3-check-sources, 3-source-files, 3-scheduled-runs, 4-outbox-order, "
                         + "5-column-strength, 6-check-data-quality, 7-check-model-quality, 7-prediction-log, 7-labels, "
-                        + "8-label-free, 8-dataset-lineage")
+                        + "8-label-free, 8-dataset-lineage, 9-reference-sketches")
                 .hasMessageContaining("db migrate config.yml");
     }
 

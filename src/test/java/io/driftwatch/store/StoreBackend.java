@@ -32,7 +32,7 @@ enum StoreBackend {
 
     /** Tables in an order that deletes children before parents. */
     private static final String[] TABLES = {"outbox", "quality_evaluations", "prediction_log", "check_model_quality",
-        "labels", "check_columns", "checks", "monitors", "reference_profiles", "datasets"};
+        "labels", "check_columns", "checks", "monitors", "reference_sketches", "reference_profiles", "datasets"};
     private static final Map<StoreBackend, Jdbi> OPEN = new EnumMap<>(StoreBackend.class);
     /** Connections held for the whole JVM, as a service's pool holds its database open. */
     private static final List<Connection> KEEP_OPEN = new ArrayList<>();

@@ -23,6 +23,27 @@ final class Analyses {
     private Analyses() {
     }
 
+    /**
+     * An analysis that runs on rows, which a check on sketch profiles cannot give it.
+     *
+     * @param section the section it writes ({@code quality}, {@code integrity}, {@code estimate},
+     *     {@code multivariate})
+     * @param field the part of the monitor definition that asks for it
+     */
+    record OnRows(String section, String field) {
+    }
+
+    /** The analyses {@code monitor} asks for that need the batch's rows: every one but drift. */
+    static List<OnRows> needingRows(MonitorDefinition monitor) {
+        List<OnRows> out = new ArrayList<>();
+        monitor.model().ifPresent(spec -> out.add(new OnRows("quality", "model")));
+        monitor.integrityOptions().ifPresent(o -> out.add(new OnRows("integrity", "integrity")));
+        monitor.model().flatMap(spec -> monitor.estimateOptions()).ifPresent(o -> out.add(new OnRows("estimate",
+                "estimate")));
+        monitor.multivariateOptions().ifPresent(o -> out.add(new OnRows("multivariate", "multivariate")));
+        return List.copyOf(out);
+    }
+
     /** The model's columns (target, prediction, probabilities, id), which are not features. */
     static Set<String> modelColumns(MonitorDefinition monitor) {
         Set<String> out = new LinkedHashSet<>();

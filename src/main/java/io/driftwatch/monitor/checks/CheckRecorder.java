@@ -94,8 +94,12 @@ final class CheckRecorder {
                 realized(monitor.definition(), report.sections(), report.current()));
         CheckLabelFreeRow labelFreeRow = labelFree == null ? null : new CheckLabelFreeRow(id,
                 labelFree.estimateAlert(), labelFree.multivariateAlert(), labelFree.toJson());
+        java.util.Set<String> skipped = new java.util.HashSet<>();
+        for (CheckReport.Skipped s : report.skipped()) {
+            skipped.add(s.analysis());
+        }
         if (!record(monitor, row, columns, origin, new Incidents.CheckFacts(id, createdAt, report.sections(), null,
-                        report.referenceBatch() == null ? null : report.referenceBatch().lineage()),
+                        report.referenceBatch() == null ? null : report.referenceBatch().lineage(), skipped),
                 tx -> {
                     if (qualityRow != null) {
                         tx.quality().insertSummary(qualityRow);

@@ -26,6 +26,11 @@ import io.driftwatch.profile.CategoricalProfile;
 import io.driftwatch.profile.ColumnProfile;
 import io.driftwatch.profile.NumericProfile;
 import io.driftwatch.profile.ReferenceProfile;
+import io.driftwatch.drift.DriftResult;
+import io.driftwatch.drift.SketchDrift;
+import io.driftwatch.profile.ColumnSketch;
+import io.driftwatch.profile.NumericSketch;
+import io.driftwatch.profile.SketchProfile;
 import io.driftwatch.quality.ModelColumns;
 import io.driftwatch.report.BatchInfo;
 import io.driftwatch.report.CheckReport;
@@ -164,6 +169,56 @@ public final class CheckRunner implements AutoCloseable {
         return analyse(new Reference(null, profile, reference.format(), reference.sha256()), reference.source(),
                 current, currentBatch, title, monitor, CheckProgress.NONE, createdAt, start)
                 .withReferenceLineage(reference.lineage());
+    }
+
+    /**
+     * Checks the sketch profile {@code current} against the sketch profile {@code reference}: the columns must
+     * line up as a batch's must (every problem named at once), then the drift tests run on the sketches
+     * ({@link SketchDrift#section}); the analyses that need rows (model quality, integrity, estimate,
+     * multivariate) are skipped, and the report says which and why. No data is touched.
+     *
+     * @param referenceInfo what the report says of the reference (its source names it)
+     * @param currentInfo what the report and error messages say of the current batch
+     * @param monitor the column mapping and drift policy; its {@code reference} field is not consulted
+     * @throws SchemaMismatchException when the columns do not line up
+     */
+    public CheckReport runOnSketches(SketchProfile reference, BatchInfo referenceInfo, SketchProfile current,
+            BatchInfo currentInfo, MonitorDefinition monitor) {
+        Instant createdAt = Instant.now();
+        long start = System.nanoTime();
+        String title = monitor.name().orElse(referenceInfo.source() + " vs " + currentInfo.source());
+        Set<String> ignored = monitor.ignored();
+        Map<String, ColumnType> declared = monitor.declaredTypes();
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        for (ColumnSketch c : current.columns()) {
+            if (!ignored.contains(c.name())) {
+                types.put(c.name(), declared.containsKey(c.name()) ? declared.get(c.name()) : SketchDrift.infer(c));
+            }
+        }
+        align(referenceInfo.source(), currentInfo.source(),
+                new Reference(shapeOf(reference), null, referenceInfo.format(), referenceInfo.sha256()),
+                shapeOf(current), types, monitor);
+        long aligned = System.nanoTime();
+        DriftResult drift = SketchDrift.section(reference, current, declared, ignored, monitor.driftOptions());
+        long analysed = System.nanoTime();
+        List<CheckReport.Skipped> skipped = new ArrayList<>();
+        for (Analyses.OnRows a : Analyses.needingRows(monitor)) {
+            skipped.add(new CheckReport.Skipped(a.section(), "it needs the batch's rows, and the check ran on sketch"
+                    + " profiles (the monitor's " + a.field() + ": section)"));
+        }
+        Timings timings = new Timings(millis(start, aligned), millis(aligned, analysed), millis(start, analysed));
+        return new CheckReport(title, Sections.of(drift), null, null, types, monitor.roles(), referenceInfo,
+                currentInfo, timings, createdAt, CheckReport.runningVersion(), skipped);
+    }
+
+    /** The names and physical types of {@code profile}'s columns, with no rows. */
+    private static Table shapeOf(SketchProfile profile) {
+        List<Column> columns = new ArrayList<>();
+        for (ColumnSketch c : profile.columns()) {
+            columns.add(c instanceof NumericSketch ? NumericColumn.wrap(c.name(), c.physicalType(), new double[0], 0)
+                    : CategoricalColumn.wrap(c.name(), new int[0], 0, new String[0]));
+        }
+        return Table.of(columns);
     }
 
     /**

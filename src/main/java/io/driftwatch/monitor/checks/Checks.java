@@ -11,6 +11,7 @@ import io.driftwatch.monitor.NotFoundException;
 import io.driftwatch.monitor.definitions.Monitor;
 import io.driftwatch.monitor.definitions.ReferenceVersion;
 import io.driftwatch.monitor.policy.Receivers;
+import io.driftwatch.profile.SketchProfile;
 import io.driftwatch.report.BatchInfo;
 import io.driftwatch.report.CheckReport;
 import io.driftwatch.report.HtmlReport;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks batches against monitors: takes the batch in (parsed once, with the monitor's declared
- * columns), runs the check on its table with the monitor's reference profile ({@link CheckRunner}),
+ * columns), runs the check on its table with the monitor's reference profile ({@link CheckRunner}) or, for
+ * a batch that is a sketch profile or a monitor whose reference is one, on sketch profiles of both sides,
  * writes the HTML report under the reports directory, and records the check ({@link CheckRecorder}).
  * Logs one INFO line per check and keeps the {@code checks.*} metrics: the {@code checks.duration}
  * timer, and the meters {@code checks.drifted} and {@code checks.clean} by verdict and
@@ -87,7 +89,18 @@ public final class Checks {
      *     stored); see {@link DatasetIntake#ingest(InputStream, CsvOptions)} for limits
      */
     public Batch take(String monitorId, InputStream body) {
-        return intake.ingest(body, monitors.find(monitorId).definition().csvOptions());
+        return take(monitorId, body, DatasetIntake.Declared.BY_CONTENT);
+    }
+
+    /**
+     * {@link #take(String, InputStream)} of a body its sender declares to be {@code declared}: a sketch
+     * profile is taken in as it is (and checked on sketches).
+     *
+     * @throws UnreadableDatasetException also when a body declared a sketch profile is not one, or is not a
+     *     valid sketch profile (nothing is stored)
+     */
+    public Batch take(String monitorId, InputStream body, DatasetIntake.Declared declared) {
+        return intake.ingest(body, monitors.find(monitorId).definition().csvOptions(), declared);
     }
 
     /**
@@ -182,10 +195,14 @@ public final class Checks {
                 }
                 BatchInfo referenceInfo = new BatchInfo("dataset " + referenceData.id(), referenceData.format(),
                         referenceData.rows(), referenceData.sha256(), intake.lineage(referenceData.id()).orElse(null));
-                BatchInfo currentInfo = new BatchInfo("dataset " + dataset.id(), dataset.format(),
-                        batch.table().rowCount(), dataset.sha256());
-                report = runner.run(monitors.profile(reference.profileSha256(), monitor.id()), referenceInfo,
-                        batch.table(), currentInfo, monitor.definition());
+                if (batch.sketch() != null || referenceData.isSketchProfile()) {
+                    report = onSketches(monitor, batch, reference, referenceInfo);
+                } else {
+                    BatchInfo currentInfo = new BatchInfo("dataset " + dataset.id(), dataset.format(),
+                            batch.table().rowCount(), dataset.sha256());
+                    report = runner.run(monitors.profile(reference.profileSha256(), monitor.id()), referenceInfo,
+                            batch.table(), currentInfo, monitor.definition());
+                }
             } catch (UnreadableDatasetException | SchemaMismatchException e) {
                 Check failedCheck = failure(monitor, dataset.id(), reference, origin, e.getMessage(), start);
                 if (failedCheck == null) {
@@ -215,6 +232,21 @@ public final class Checks {
                 failed.mark();
             }
         }
+    }
+
+    /**
+     * The check of a batch on sketch profiles: a sketch profile posted as the batch, or a batch of rows
+     * against a reference that is a sketch profile (the batch is sketched with the reference's settings). The
+     * reference comes as a sketch profile: itself, or the sketch of its dataset ({@link
+     * MonitorCatalog#referenceSketch}).
+     */
+    private CheckReport onSketches(Monitor monitor, Batch batch, ReferenceVersion reference, BatchInfo referenceInfo) {
+        SketchProfile ref = monitors.referenceSketch(reference, monitor);
+        SketchProfile cur = batch.sketch() != null ? batch.sketch() : SketchProfile.of(batch.table(), ref.settings());
+        Dataset dataset = batch.dataset();
+        BatchInfo currentInfo = new BatchInfo("dataset " + dataset.id(), dataset.format(), cur.rowCount(),
+                dataset.sha256());
+        return runner.runOnSketches(ref, referenceInfo, cur, currentInfo, monitor.definition());
     }
 
     private Check failure(Monitor monitor, String datasetId, ReferenceVersion reference, CheckOrigin origin,

@@ -9,10 +9,12 @@ import java.util.List;
  *
  * @param id the dataset id (derived from the content hash, so the same bytes get the same id)
  * @param sha256 the SHA-256 of the (decompressed) bytes
- * @param format csv, arrow-file, arrow-stream or parquet
- * @param rows data rows
+ * @param format csv, arrow-file, arrow-stream, parquet, or {@value DatasetIntake#SKETCH_FORMAT} for a sketch
+ *     profile
+ * @param rows data rows (of a sketch profile: the rows it summarises)
  * @param bytes size of the stored bytes
- * @param columns the columns with their inferred types, in file order
+ * @param columns the columns with their inferred types, in file order (of a sketch profile: Evidently's
+ *     rules applied to its sketches)
  * @param createdAt when it was first uploaded
  * @param created whether this request stored it (false when the same bytes were already there)
  */
@@ -21,6 +23,11 @@ public record Dataset(String id, String sha256, String format, long rows, long b
 
     public Dataset {
         columns = List.copyOf(columns);
+    }
+
+    /** Whether the dataset is a sketch profile rather than rows. */
+    public boolean isSketchProfile() {
+        return DatasetIntake.SKETCH_FORMAT.equals(format);
     }
 
     /** A column name and the type Evidently's rules infer for it. */

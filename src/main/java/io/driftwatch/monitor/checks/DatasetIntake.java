@@ -22,6 +22,10 @@ import io.driftwatch.io.lineage.TrackedFile;
 import io.driftwatch.monitor.InvalidRequestException;
 import io.driftwatch.monitor.NotFoundException;
 import io.driftwatch.monitor.sources.SourceEnvironment;
+import io.driftwatch.drift.SketchDrift;
+import io.driftwatch.profile.ColumnSketch;
+import io.driftwatch.profile.ReferenceProfile;
+import io.driftwatch.profile.SketchProfile;
 import io.driftwatch.store.BlobStore;
 import io.driftwatch.store.BlobTooLargeException;
 import io.driftwatch.store.DatasetDao;
@@ -62,6 +66,21 @@ import java.util.zip.ZipException;
  * <p>Thread-safe.
  */
 public final class DatasetIntake {
+    /** The {@link Dataset#format()} of a dataset that is a sketch profile. */
+    public static final String SKETCH_FORMAT = "sketch";
+
+    /**
+     * What the sender says a body is: anything this intake reads, told by its bytes (a sketch profile by its
+     * magic {@code DWSKETCH}, gzip by its own); or a sketch profile, refused with a specific message when the
+     * bytes are not one.
+     */
+    public enum Declared {
+        /** A CSV, Arrow or Parquet batch or a sketch profile, told by its first bytes. */
+        BY_CONTENT,
+        /** A sketch profile (docs/sketch-profile.md). */
+        SKETCH_PROFILE
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Dataset ids are this many hex digits of the content hash: 96 bits, collision-free in practice. */
     private static final int ID_LENGTH = 24;
@@ -133,7 +152,18 @@ public final class DatasetIntake {
      *     or once decompressed
      */
     public Dataset ingest(InputStream body) {
-        return take(body, null).dataset();
+        return take(body, null, Declared.BY_CONTENT).dataset();
+    }
+
+    /**
+     * {@link #ingest(InputStream)} of a body its sender declares to be {@code declared}; a sketch profile is
+     * stored as a dataset of format {@value #SKETCH_FORMAT} whose rows and columns are the profile's.
+     *
+     * @throws UnreadableDatasetException also when a body declared a sketch profile is not one, or a sketch
+     *     profile is not valid (truncated, corrupt, counts that do not add up), saying what is wrong where
+     */
+    public Dataset ingest(InputStream body, Declared declared) {
+        return take(body, null, declared).dataset();
     }
 
     /**
@@ -148,7 +178,18 @@ public final class DatasetIntake {
      * @throws io.driftwatch.store.BlobTooLargeException when it is larger than a size limit
      */
     public Batch ingest(InputStream body, CsvOptions options) {
-        return take(body, Objects.requireNonNull(options, "options"));
+        return take(body, Objects.requireNonNull(options, "options"), Declared.BY_CONTENT);
+    }
+
+    /**
+     * {@link #ingest(InputStream, CsvOptions)} of a body its sender declares to be {@code declared}: a sketch
+     * profile comes back as a {@link Batch} holding the profile ({@link Batch#sketch()}), not a table.
+     *
+     * @throws UnreadableDatasetException also when a body declared a sketch profile is not one, or a sketch
+     *     profile is not valid (nothing is stored)
+     */
+    public Batch ingest(InputStream body, CsvOptions options, Declared declared) {
+        return take(body, Objects.requireNonNull(options, "options"), declared);
     }
 
     /**
@@ -158,6 +199,14 @@ public final class DatasetIntake {
      *     (errors name the dataset, never the file it is stored in on this server)
      */
     public Batch load(Dataset dataset, CsvOptions options) {
+        if (dataset.isSketchProfile()) {
+            try {
+                return Batch.sketched(dataset, sketch(blobs.path(BlobStore.Kind.DATASET, dataset.sha256()),
+                        "dataset " + dataset.id()));
+            } catch (UnreadableDatasetException e) {
+                return Batch.unreadable(dataset, e);
+            }
+        }
         try {
             return Batch.read(dataset, read(blobs.path(BlobStore.Kind.DATASET, dataset.sha256()), options,
                     "dataset " + dataset.id()).table());
@@ -193,19 +242,34 @@ public final class DatasetIntake {
      * Stores the body and reads it once: with {@code options} when given (the batch is to be checked),
      * with the defaults otherwise.
      */
-    private Batch take(InputStream body, CsvOptions options) {
+    private Batch take(InputStream body, CsvOptions options, Declared declared) {
         BlobStore.Blob blob = store(body);
         boolean keep = false;
         try {
             Optional<DatasetRow> known = datasets.findBySha256(blob.sha256());
             if (known.isPresent()) {
                 Dataset dataset = dataset(known.get(), false);
+                if (declared == Declared.SKETCH_PROFILE && !dataset.isSketchProfile()) {
+                    throw notASketch(blob);
+                }
                 keep = true;
                 // the same bytes were taken in before: read them now when they are to be checked
                 return options == null ? Batch.notRead(dataset) : load(dataset, options);
             }
             if (blob.bytes() == 0) {
-                throw new UnreadableDatasetException("the body is empty: send a CSV, Arrow or Parquet batch");
+                throw new UnreadableDatasetException(declared == Declared.SKETCH_PROFILE
+                        ? "the body is empty: send a sketch profile (driftwatch profile --sketch writes one)"
+                        : "the body is empty: send a CSV, Arrow or Parquet batch");
+            }
+            boolean sketch = SketchProfile.looksLikeSketchProfile(Datasets.head(blob.path(), 8));
+            if (declared == Declared.SKETCH_PROFILE && !sketch) {
+                throw notASketch(blob);
+            }
+            if (sketch) {
+                SketchProfile profile = sketch(blob.path(), "the uploaded sketch profile (" + blob.bytes() + " bytes)");
+                Dataset dataset = recordSketch(blob, profile);
+                keep = true;
+                return options == null ? Batch.notRead(dataset) : Batch.sketched(dataset, profile);
             }
             if (options == null) {
                 Datasets.Dataset read = read(blob.path(), CsvOptions.defaults(), "the uploaded batch");
@@ -237,13 +301,61 @@ public final class DatasetIntake {
         }
     }
 
+    /**
+     * Reads the sketch profile in {@code file}.
+     *
+     * @param name what error messages call it
+     * @throws UnreadableDatasetException saying what is wrong and where (the magic, the version, the checksum,
+     *     a column's counts or sketch)
+     */
+    private static SketchProfile sketch(Path file, String name) {
+        try (InputStream in = new BufferedInputStream(java.nio.file.Files.newInputStream(file), BUFFER)) {
+            return SketchProfile.readFrom(in, name);
+        } catch (ReferenceProfile.InvalidProfileException e) {
+            throw new UnreadableDatasetException(e.getMessage() + " (a sketch profile is the magic DWSKETCH, the"
+                    + " format version, the settings, the row count, the columns, then the CRC-32 of every byte"
+                    + " before it in the last 4 bytes: docs/sketch-profile.md)", e);
+        } catch (IOException e) {
+            throw new UnreadableDatasetException(name + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A body declared a sketch profile that does not start like one: what it starts with instead. */
+    private static UnreadableDatasetException notASketch(BlobStore.Blob blob) {
+        byte[] head = Datasets.head(blob.path(), 8);
+        StringBuilder hex = new StringBuilder();
+        for (byte b : head) {
+            hex.append(String.format(java.util.Locale.ROOT, "%02x", b & 0xff));
+        }
+        return new UnreadableDatasetException("the body was declared a sketch profile but is not one: a sketch"
+                + " profile starts with the 8 bytes 'DWSKETCH' (hex 4457534b45544348, docs/sketch-profile.md),"
+                + " this body (" + blob.bytes() + " bytes) starts with hex " + hex
+                + "; send a CSV, Arrow or Parquet batch with its own Content-Type");
+    }
+
+    /**
+     * Records the stored blob, a sketch profile, as a dataset of format {@value #SKETCH_FORMAT}: the profile's
+     * rows, and its columns with the types Evidently's rules give them on a sketch.
+     */
+    private Dataset recordSketch(BlobStore.Blob blob, SketchProfile profile) {
+        List<Dataset.Column> columns = new ArrayList<>();
+        for (ColumnSketch c : profile.columns()) {
+            columns.add(new Dataset.Column(c.name(), SketchDrift.infer(c)));
+        }
+        return recordRow(blob, SKETCH_FORMAT, profile.rowCount(), columns);
+    }
+
     /** Records the stored blob as a dataset with the types Evidently's rules infer for {@code table}. */
     private Dataset record(BlobStore.Blob blob, String format, Table table) {
         Map<String, ColumnType> types = TypeInference.infer(table, Map.of());
         List<Dataset.Column> columns = new ArrayList<>();
         types.forEach((name, type) -> columns.add(new Dataset.Column(name, type)));
+        return recordRow(blob, format, table.rowCount(), columns);
+    }
+
+    private Dataset recordRow(BlobStore.Blob blob, String format, long rows, List<Dataset.Column> columns) {
         DatasetRow row = new DatasetRow(blob.sha256().substring(0, ID_LENGTH), blob.sha256(), format,
-                table.rowCount(), blob.bytes(), columnsJson(columns), Instant.now().truncatedTo(ChronoUnit.MICROS));
+                rows, blob.bytes(), columnsJson(columns), Instant.now().truncatedTo(ChronoUnit.MICROS));
         boolean created = datasets.insertIfAbsent(row) == 1;
         DatasetRow stored = created ? row : datasets.findBySha256(blob.sha256()).orElseThrow();
         return dataset(stored, created);

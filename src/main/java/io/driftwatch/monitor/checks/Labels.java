@@ -101,6 +101,10 @@ public final class Labels {
         if (batch.unreadable() != null) {
             throw batch.unreadable();
         }
+        if (batch.sketch() != null) {
+            throw new UnreadableDatasetException("the labels (dataset " + batch.dataset().id() + ") are a sketch"
+                    + " profile: labels are joined row by row, so send them as a CSV, Arrow or Parquet batch");
+        }
         PostedLabels posted = PostedLabels.read(batch.table(), "the labels (dataset " + batch.dataset().id() + ")",
                 idColumn.get(), spec.target(), targetType, "csv".equals(batch.dataset().format()), monitorId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -9,7 +9,11 @@ import io.driftwatch.monitor.definitions.MonitorDefinition;
 import io.driftwatch.monitor.definitions.Policy;
 import io.driftwatch.monitor.definitions.ReferenceVersion;
 import io.driftwatch.monitor.policy.Receivers;
+import io.driftwatch.io.Datasets;
+import io.driftwatch.io.UnreadableDatasetException;
 import io.driftwatch.profile.ReferenceProfile;
+import io.driftwatch.profile.SketchProfile;
+import io.driftwatch.profile.SketchSettings;
 import io.driftwatch.store.BlobStore;
 import io.driftwatch.store.ReportStore;
 import io.driftwatch.store.CheckDao;
@@ -42,7 +46,9 @@ import java.util.regex.Pattern;
 /**
  * The monitors the service keeps: creates them from a definition (validated against the reference
  * dataset it names, whose profile is built and stored once), replaces, deletes, finds and lists
- * them, and hands out their reference profiles (read from the store once, then kept in memory).
+ * them, and hands out their reference profiles (read from the store once, then kept in memory) and, for
+ * checks on sketch profiles, their references as sketch profiles (a sketch reference as it is; an exact
+ * one sketched once and stored beside its profile).
  *
  * <p>Thread-safe.
  */
@@ -61,6 +67,13 @@ public final class MonitorCatalog {
     private final ReferenceVersionDao versions;
     private final SourceEnvironment sources;
     private final Map<String, Monitor> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, SketchProfile> sketches = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, SketchProfile> eldest) {
+                    return size() > CACHED_PROFILES;
+                }
+            });
     private final Map<String, ReferenceProfile> profiles = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -216,6 +229,74 @@ public final class MonitorCatalog {
     }
 
     /**
+     * The reference of {@code reference} (a version of {@code monitor}'s) as a sketch profile, for a check on
+     * sketches: the reference itself when it is a sketch profile; otherwise the sketch made from its dataset
+     * (read with the monitor's declared columns, {@link SketchSettings#defaults()}) the first time one is asked
+     * for, stored beside its exact profile and reused from then on, across restarts; kept in memory once read.
+     *
+     * @throws UnreadableDatasetException when the reference dataset cannot be read with the monitor's columns
+     */
+    SketchProfile referenceSketch(ReferenceVersion reference, Monitor monitor) {
+        String sha = reference.profileSha256();
+        SketchProfile cached = sketches.get(sha);
+        if (cached != null) {
+            return cached;
+        }
+        Path file = blobs.path(BlobStore.Kind.PROFILE, sha);
+        SketchProfile sketch;
+        if (SketchProfile.looksLikeSketchProfile(Datasets.head(file, 8))) {
+            sketch = readSketch(file, monitor.id());
+        } else {
+            Optional<String> stored = datasets.findSketch(sha);
+            sketch = stored.isPresent() ? readSketch(blobs.path(BlobStore.Kind.PROFILE, stored.get()), monitor.id())
+                    : sketchOfReference(sha, reference, monitor);
+        }
+        sketches.put(sha, sketch);
+        return sketch;
+    }
+
+    /** Sketches the exact reference dataset of {@code reference} and records it beside the profile {@code sha}. */
+    private SketchProfile sketchOfReference(String sha, ReferenceVersion reference, Monitor monitor) {
+        Dataset dataset = intake.find(reference.datasetId(), "reference");
+        Batch batch = intake.load(dataset, monitor.definition().csvOptions());
+        if (batch.unreadable() != null) {
+            throw batch.unreadable();
+        }
+        SketchProfile sketch = SketchProfile.of(batch.table(), SketchSettings.defaults());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String sketchSha = storeSketch(sketch, dataset.id(), now);
+        if (datasets.insertSketchIfAbsent(sha, sketchSha, now) == 0) {
+            // another check (or replica) sketched it first: use that one, so every check sees the same sketch
+            String first = datasets.findSketch(sha).orElseThrow();
+            if (!first.equals(sketchSha)) {
+                return readSketch(blobs.path(BlobStore.Kind.PROFILE, first), monitor.id());
+            }
+        }
+        return sketch;
+    }
+
+    /** Stores {@code sketch} as a profile file made from dataset {@code datasetId}; returns its hash. */
+    private String storeSketch(SketchProfile sketch, String datasetId, Instant now) {
+        BlobStore.Blob blob;
+        try {
+            blob = blobs.write(BlobStore.Kind.PROFILE, sketch::writeTo);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the reference sketch profile", e);
+        }
+        datasets.insertProfileIfAbsent(new ProfileRow(blob.sha256(), datasetId, sketch.rowCount(), blob.bytes(), now));
+        return blob.sha256();
+    }
+
+    private static SketchProfile readSketch(Path file, String monitorId) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return SketchProfile.readFrom(in, "the reference sketch profile of monitor " + monitorId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the reference sketch profile of monitor " + monitorId
+                    + " cannot be read from " + file, e);
+        }
+    }
+
+    /**
      * A profile stored by a Driftwatch before profiles held the dataset facts (format version 1),
      * built again from its reference dataset with the monitor's definition; kept in memory only (the
      * stored file and its hash stay what the monitor's versions name). The old profile when the
@@ -232,7 +313,7 @@ public final class MonitorCatalog {
         }
         MonitorDefinition definition = monitor(monitor.get()).definition();
         Batch batch = intake.load(dataset.get(), definition.csvOptions());
-        if (batch.unreadable() != null) {
+        if (batch.table() == null) {
             return old;
         }
         return CheckRunner.keepingModelRows(ReferenceProfile.of(batch.table(), definition.ignored(),
@@ -324,6 +405,14 @@ public final class MonitorCatalog {
                     + "': upload the reference with POST /api/v1/datasets and use the id it returns");
         }
         List<InvalidMonitorException.Problem> problems = unknownColumns(definition, reference.get());
+        if (reference.get().isSketchProfile()) {
+            for (Analyses.OnRows a : Analyses.needingRows(definition)) {
+                problems.add(new InvalidMonitorException.Problem(a.field(), 0, 0, "the " + a.section() + " analysis"
+                        + " needs the reference's rows, and the reference " + referenceId + " is a sketch profile:"
+                        + " drift is the only analysis a sketch reference supports; remove " + a.field() + ": or"
+                        + " give an exact reference (CSV, Arrow or Parquet)"));
+            }
+        }
         unknownReceivers(definition.policy(), problems);
         definition.source().ifPresent(spec -> {
             for (Sources.Problem p : Sources.problems(spec, sources)) {
@@ -415,6 +504,12 @@ public final class MonitorCatalog {
 
     /** As {@link #storeProfile(Validated)}, from the reference's batch already read. */
     private String storeProfile(Validated v, Batch reference) {
+        if (reference.sketch() != null) {
+            // a sketch reference is its own profile: checks run on it as it is
+            String sha = storeSketch(reference.sketch(), v.reference.id(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+            sketches.put(sha, reference.sketch());
+            return sha;
+        }
         if (reference.unreadable() != null) {
             throw invalid("columns", reference.unreadable().getMessage().replace("dataset " + v.reference.id(),
                     "reference " + v.reference.id()));

@@ -126,6 +126,19 @@ public record Policy(Condition alertWhen, List<String> channels, Duration cooldo
         }
 
         /**
+         * Whether a check that skipped the analyses {@code skipped} (by section name: {@code integrity},
+         * {@code quality}, {@code estimate}, {@code multivariate}) still tells about everything this condition
+         * watches: false when the condition reads one of them, so that such a check does not close an
+         * incident it cannot judge (a check on sketch profiles skips every analysis but drift).
+         */
+        public boolean judgedWithout(Set<String> skipped) {
+            return (dataQuality == null || !skipped.contains("integrity"))
+                    && (modelQuality == null || !skipped.contains("quality"))
+                    && (estimate == null || !skipped.contains("estimate"))
+                    && (multivariate == null || !skipped.contains("multivariate"));
+        }
+
+        /**
          * What this condition watches, whether breached or not: what an incident it opens is about
          * (a check error is not among them). A new set on every call.
          */

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,11 +45,23 @@ public final class Incidents {
 
     /**
      * What is known of a recorded check when the policy is applied: its result, or (for a check that
-     * could not run) the reason; and the version of the reference it was checked against, when the
-     * reference was registered through the system that versions it (null otherwise).
+     * could not run) the reason; the version of the reference it was checked against, when the
+     * reference was registered through the system that versions it (null otherwise); and the analyses
+     * the monitor asks for that the check skipped (by section name: a check on sketch profiles runs drift
+     * only), which it can tell nothing about.
      */
     public record CheckFacts(String checkId, Instant createdAt, Sections sections, String error,
-            Lineage referenceLineage) {
+            Lineage referenceLineage, Set<String> skipped) {
+
+        public CheckFacts {
+            skipped = skipped == null ? Set.of() : Set.copyOf(skipped);
+        }
+
+        /** A check that skipped no analysis. */
+        public CheckFacts(String checkId, Instant createdAt, Sections sections, String error,
+                Lineage referenceLineage) {
+            this(checkId, createdAt, sections, error, referenceLineage, Set.of());
+        }
 
         /** A check whose reference is not versioned. */
         public CheckFacts(String checkId, Instant createdAt, Sections sections, String error) {
@@ -105,7 +118,8 @@ public final class Incidents {
                             RetrainEvent.Kind.BREACH, incident.id() + ":retrain:" + key(name))));
                 }
             }
-        } else if (open.isPresent()) {
+        } else if (open.isPresent() && policy.alertWhen().judgedWithout(check.skipped())) {
+            // a check that skipped an analysis the policy watches cannot tell that all is well again
             IncidentRow incident = open.get();
             tx.incidents().close(incident.id(), check.createdAt(), check.checkId());
             for (String name : policy.channels()) {

@@ -43,6 +43,10 @@ final class BatchChunker {
         if (batch.unreadable() != null) {
             throw batch.unreadable();
         }
+        if (batch.sketch() != null) {
+            throw new UnreadableDatasetException("it is a sketch profile, which has no rows to split: a monitor with"
+                    + " chunks: checks batches of rows");
+        }
         Table table = batch.table();
         List<Chunk> out = new ArrayList<>();
         if (spec.byTime()) {

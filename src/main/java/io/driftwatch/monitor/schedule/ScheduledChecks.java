@@ -301,6 +301,10 @@ public final class ScheduledChecks {
                         + e.getMessage(), e);
             }
             Dataset dataset = rolled.dataset();
+            if (rolled.sketch() != null) {
+                throw new SourceException("the rolling reference over " + period + " is a sketch profile: a rolling"
+                        + " reference is built from the rows the source reads");
+            }
             if (dataset.rows() == 0) {
                 throw new SourceException("the rolling reference over " + period + " is empty: the source returned no "
                         + "rows for it");

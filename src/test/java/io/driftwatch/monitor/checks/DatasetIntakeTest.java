@@ -117,4 +117,62 @@ class DatasetIntakeTest {
                 + " the most a batch may hold once decompressed (api.maxDecompressedSize)");
         assertThat(dataFiles()).isEmpty();
     }
+
+    private static byte[] sketchOf(byte[] csv, Path dir) throws IOException {
+        Path file = dir.resolve("batch.csv");
+        Files.write(file, csv);
+        return io.driftwatch.profile.SketchProfile.of(io.driftwatch.io.Datasets.readTable(file, CsvOptions.defaults()),
+                io.driftwatch.profile.SketchSettings.defaults()).toByteArray();
+    }
+
+    @Test
+    void takesASketchProfileInAsADatasetOfItsRowsAndColumnsWithoutATable(@TempDir Path scratch) throws IOException {
+        DatasetIntake intake = intake(TestDatabases.h2(dir.resolve("db")), DatasetIntake.Limits.ofBodySize(1 << 20));
+        byte[] sketch = sketchOf(CSV, scratch);
+
+        Batch batch = intake.ingest(body(sketch), CsvOptions.defaults(), DatasetIntake.Declared.SKETCH_PROFILE);
+        Dataset again = intake.ingest(body(sketch));
+
+        assertThat(batch.table()).isNull();
+        assertThat(batch.unreadable()).isNull();
+        assertThat(batch.sketch().rowCount()).isEqualTo(3);
+        Dataset d = batch.dataset();
+        assertThat(d.isSketchProfile()).isTrue();
+        assertThat(d.format()).isEqualTo(DatasetIntake.SKETCH_FORMAT);
+        assertThat(d.rows()).isEqualTo(3);
+        assertThat(d.columns()).extracting(Dataset.Column::name).containsExactly("id", "x");
+        assertThat(again.id()).isEqualTo(d.id());
+        assertThat(again.created()).isFalse();
+        assertThat(intake.load(again, CsvOptions.defaults()).sketch().rowCount()).isEqualTo(3);
+        assertThat(dataFiles()).hasSize(1);
+    }
+
+    @Test
+    void refusesAnInvalidSketchProfileAndKeepsNoFile(@TempDir Path scratch) throws IOException {
+        DatasetIntake intake = intake(TestDatabases.h2(dir.resolve("db")), DatasetIntake.Limits.ofBodySize(1 << 20));
+        byte[] corrupt = sketchOf(CSV, scratch);
+        corrupt[corrupt.length - 10] ^= 1;
+
+        Throwable thrown = catchThrowable(() -> intake.ingest(body(corrupt), CsvOptions.defaults(),
+                DatasetIntake.Declared.BY_CONTENT));
+
+        assertThat(thrown).isInstanceOf(UnreadableDatasetException.class).hasMessageStartingWith(
+                "the uploaded sketch profile (" + corrupt.length + " bytes) is corrupt or truncated: its checksum"
+                        + " does not match its contents");
+        assertThat(dataFiles()).isEmpty();
+    }
+
+    @Test
+    void refusesKnownBytesDeclaredASketchProfileWithoutDeletingTheirFile() {
+        DatasetIntake intake = intake(TestDatabases.h2(dir.resolve("db")), DatasetIntake.Limits.ofBodySize(1 << 20));
+        intake.ingest(body(CSV));
+        List<Path> stored = dataFiles();
+
+        Throwable thrown = catchThrowable(() -> intake.ingest(body(CSV), DatasetIntake.Declared.SKETCH_PROFILE));
+
+        assertThat(thrown).isInstanceOf(UnreadableDatasetException.class)
+                .hasMessageContaining("declared a sketch profile but is not one")
+                .hasMessageContaining("starts with hex 69642c780a312c30");
+        assertThat(dataFiles()).isEqualTo(stored);
+    }
 }

@@ -212,6 +212,41 @@ class IncidentsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void aCleanCheckThatSkippedAWatchedAnalysisLeavesTheIncidentOpen(String backend) throws IOException {
+        given(backend, "integrity: {tests: evidently}\nalerts:\n  when: {dataset_drift: true, integrity: true}\n"
+                + "  channels: [chat]\n");
+        breach(0);
+        DriftResult noDrift = new DriftResult(new DatasetDrift(false, 0, 0.5, 4, 0, 0), List.of(), Correction.NONE);
+
+        // a check on sketch profiles: no drift, and nothing known of data quality
+        int onSketches = transactions.inTransaction(tx -> incidents.apply(tx, monitor, new Incidents.CheckFacts(
+                "check-sketch", T0.plus(Duration.ofMinutes(10)), Sections.of(noDrift), null, null,
+                java.util.Set.of("integrity"))));
+
+        assertThat(onSketches).isZero();
+        assertThat(incidentRows()).singleElement().satisfies(r -> assertThat(r.get("closed_by")).isNull());
+        assertThat(clean(20)).as("a check that ran everything closes it").isEqualTo(1);
+        assertThat(incidentRows()).singleElement().satisfies(r -> assertThat(r).containsEntry("closed_by", "check-2"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aCleanCheckThatSkippedOnlyUnwatchedAnalysesClosesTheIncident(String backend) throws IOException {
+        given(backend, "integrity: {tests: evidently}\nalerts:\n  channels: [chat]\n");
+        breach(0);
+        DriftResult noDrift = new DriftResult(new DatasetDrift(false, 0, 0.5, 4, 0, 0), List.of(), Correction.NONE);
+
+        int onSketches = transactions.inTransaction(tx -> incidents.apply(tx, monitor, new Incidents.CheckFacts(
+                "check-sketch", T0.plus(Duration.ofMinutes(10)), Sections.of(noDrift), null, null,
+                java.util.Set.of("integrity"))));
+
+        assertThat(onSketches).isEqualTo(1);
+        assertThat(incidentRows()).singleElement().satisfies(r -> assertThat(r).containsEntry("closed_by",
+                "check-sketch"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void aBreachWithinTheCooldownReopensTheIncidentSilently(String backend) throws IOException {
         given(backend, "alerts:\n  channels: [chat]\n  cooldown: 1h\n  notify_resolved: false\n");
         breach(0);
