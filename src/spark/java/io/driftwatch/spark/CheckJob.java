@@ -100,11 +100,12 @@ public final class CheckJob {
             }
         }
         Set<String> ignored = new HashSet<>(a.list("--ignore"));
+        int columnBatch = a.positive("--column-batch", SparkProfiler.DEFAULT_COLUMN_BATCH);
 
         JobFiles files = new JobFiles(spark.sparkContext().hadoopConfiguration());
         SketchProfile reference = files.readProfile(referenceFile);
         SparkProfiler.Result profiled = SparkProfiler.profile(input.load(spark), a.list("--columns"),
-                reference.settings(), a.positive("--column-batch", SparkProfiler.DEFAULT_COLUMN_BATCH));
+                reference.settings(), columnBatch);
         SketchProfile current = profiled.profile();
         if (a.has("--out")) {
             files.write(a.required("--out"), "sketch profile", current::writeTo);

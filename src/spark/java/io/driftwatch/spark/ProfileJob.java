@@ -63,8 +63,9 @@ public final class ProfileJob {
         Input input = Input.of(a);
         String file = a.required("--out");
         SketchSettings settings = settings(a);
+        int columnBatch = a.positive("--column-batch", SparkProfiler.DEFAULT_COLUMN_BATCH);
         SparkProfiler.Result result = SparkProfiler.profile(input.load(spark), a.list("--columns"), settings,
-                a.positive("--column-batch", SparkProfiler.DEFAULT_COLUMN_BATCH));
+                columnBatch);
         SketchProfile profile = result.profile();
         new JobFiles(spark.sparkContext().hadoopConfiguration()).write(file, "sketch profile", profile::writeTo);
         out.printf(Locale.ROOT, "%s: sketch profile of %s (%,d rows, %d columns)%n", file, input.describe(),
