@@ -1,13 +1,7 @@
 package io.driftwatch.spark;
 
 import io.driftwatch.data.PhysicalType;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.CharType;
@@ -31,7 +25,8 @@ import org.apache.spark.sql.types.VarcharType;
  * {@code double}. Whole numbers are {@link PhysicalType#INTEGER} while the column has no null, as a
  * CSV column of whole numbers with a missing cell is {@link PhysicalType#FLOAT}: the job decides that
  * once the whole column's missing count is known ({@link SparkProfiler}). Dates and timestamps are
- * epoch milliseconds (a date at midnight UTC; a timestamp without time zone read as UTC).
+ * epoch milliseconds (a date at midnight UTC; a timestamp without time zone read as UTC), as the
+ * command line's readers store them.
  *
  * <p>Thread-safe: an enum without state.
  */
@@ -91,8 +86,11 @@ enum CellKind {
         };
     }
 
-    /** Cell {@code i} of {@code row}, not null, as a number. */
-    double number(Row row, int i) {
+    /**
+     * Cell {@code i} of {@code row} (Spark's internal row: primitives without boxing), not null, as a
+     * number; a decimal of {@code precision} and {@code scale}.
+     */
+    double number(InternalRow row, int i, int precision, int scale) {
         return switch (this) {
             case DOUBLE -> row.getDouble(i);
             case FLOAT -> row.getFloat(i);
@@ -100,21 +98,10 @@ enum CellKind {
             case INT -> row.getInt(i);
             case SHORT -> row.getShort(i);
             case BYTE -> row.getByte(i);
-            case DECIMAL -> row.getDecimal(i).doubleValue();
+            case DECIMAL -> row.getDecimal(i, precision, scale).toDouble();
             case BOOLEAN -> row.getBoolean(i) ? 1 : 0;
-            case DATE -> {
-                Object d = row.get(i); // java.sql.Date, or LocalDate with spark.sql.datetime.java8API.enabled
-                LocalDate day = d instanceof LocalDate l ? l : ((Date) d).toLocalDate();
-                yield (double) (day.toEpochDay() * MILLIS_PER_DAY);
-            }
-            case TIMESTAMP -> {
-                Object t = row.get(i);
-                yield (double) (t instanceof Instant instant ? instant.toEpochMilli() : ((Timestamp) t).getTime());
-            }
-            case TIMESTAMP_NTZ -> {
-                Instant instant = ((LocalDateTime) row.get(i)).toInstant(ZoneOffset.UTC);
-                yield (double) instant.toEpochMilli();
-            }
+            case DATE -> row.getInt(i) * (double) MILLIS_PER_DAY; // days since the epoch
+            case TIMESTAMP, TIMESTAMP_NTZ -> (double) Math.floorDiv(row.getLong(i), 1000L); // microseconds
             case STRING -> throw new IllegalStateException("a text cell is not a number");
         };
     }

@@ -23,12 +23,14 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * A Spark table reduced to a {@link SketchProfile}: every partition turns its rows into Driftwatch
- * columns ({@link CellKind}) in tables of a few million cells, adds them to a
+ * A Spark table reduced to a {@link SketchProfile}: every partition turns its rows (Spark's internal
+ * rows, read by primitive getters) into Driftwatch columns ({@link CellKind}) in tables of a few million cells, adds them to a
  * {@link SketchProfile.Builder} (the very code {@code driftwatch profile --sketch} streams a file
  * through) and hands on the profile's bytes; the partitions' profiles merge pairwise
  * ({@code treeReduce}), which the profile's merge makes independent of partitioning and order.
@@ -119,9 +121,20 @@ public final class SparkProfiler {
         for (int i = 0; i < selected.length; i++) {
             selected[i] = functions.col("`" + names.get(i).replace("`", "``") + "`");
         }
+        Dataset<Row> columns = data.select(selected);
+        int[] precision = new int[selected.length];
+        int[] scale = new int[selected.length];
+        StructField[] fields = columns.schema().fields();
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].dataType() instanceof DecimalType d) {
+                precision[i] = d.precision();
+                scale[i] = d.scale();
+            }
+        }
         PartitionProfile task = new PartitionProfile(names.toArray(new String[0]), kinds.toArray(new CellKind[0]),
-                settings);
-        JavaRDD<byte[]> parts = data.select(selected).javaRDD().mapPartitions(task);
+                precision, scale, settings);
+        // Spark's internal rows: primitive getters, no conversion to Row objects and their boxed values
+        JavaRDD<byte[]> parts = columns.queryExecution().toRdd().toJavaRDD().mapPartitions(task);
         SketchProfile merged = parts.getNumPartitions() == 0 ? SketchProfile.of(task.empty(null), settings)
                 : read(parts.treeReduce(SparkProfiler::mergeBytes, 2));
         // the types a merge keeps: those of the first profile merged, here an empty one of the decided types
@@ -147,18 +160,22 @@ public final class SparkProfiler {
      *
      * <p>Thread-safe: each call works on its own builders.
      */
-    static final class PartitionProfile implements FlatMapFunction<Iterator<Row>, byte[]> {
+    static final class PartitionProfile implements FlatMapFunction<Iterator<InternalRow>, byte[]> {
         private static final long serialVersionUID = 1L;
         private final String[] names;
         private final CellKind[] kinds;
+        private final int[] precision;
+        private final int[] scale;
         private final int k;
         private final int exactValues;
         private final int exactLabels;
         private final int mapSize;
 
-        PartitionProfile(String[] names, CellKind[] kinds, SketchSettings settings) {
+        PartitionProfile(String[] names, CellKind[] kinds, int[] precision, int[] scale, SketchSettings settings) {
             this.names = names.clone();
             this.kinds = kinds.clone();
+            this.precision = precision.clone();
+            this.scale = scale.clone();
             this.k = settings.k();
             this.exactValues = settings.exactValues();
             this.exactLabels = settings.exactLabels();
@@ -166,7 +183,7 @@ public final class SparkProfiler {
         }
 
         @Override
-        public Iterator<byte[]> call(Iterator<Row> rows) {
+        public Iterator<byte[]> call(Iterator<InternalRow> rows) {
             SketchSettings settings = new SketchSettings(k, exactValues, exactLabels, mapSize);
             SketchProfile.Builder profile = SketchProfile.builder(settings);
             int width = names.length;
@@ -174,21 +191,23 @@ public final class SparkProfiler {
             NumericColumnBuilder[] numbers = new NumericColumnBuilder[width];
             CategoricalColumnBuilder[] labels = new CategoricalColumnBuilder[width];
             CellKind[] kind = kinds;
+            int[] p = precision;
+            int[] s = scale;
             reset(numbers, labels, tableRows);
             int n = 0;
             while (rows.hasNext()) {
-                Row row = rows.next();
+                InternalRow row = rows.next(); // reused by Spark: read, not kept
                 for (int c = 0; c < width; c++) {
                     if (kind[c] == CellKind.STRING) {
                         if (row.isNullAt(c)) {
                             labels[c].appendMissing();
                         } else {
-                            labels[c].append(row.getString(c));
+                            labels[c].append(row.getUTF8String(c).toString());
                         }
                     } else if (row.isNullAt(c)) {
                         numbers[c].appendMissing();
                     } else {
-                        numbers[c].append(kind[c].number(row, c));
+                        numbers[c].append(kind[c].number(row, c, p[c], s[c]));
                     }
                 }
                 if (++n == tableRows) {
