@@ -1,6 +1,7 @@
 package io.driftwatch.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ties} did not (the others ignored). The job prints the table, writes the JSON result, exits 1
  * for dataset drift, and posts the current profile to a service that a local HTTP server stands in for
  * (the request as the service's API takes it: method, path, media type, token, a body that reads as a
- * sketch profile).
+ * sketch profile); a service's refusal is an error naming its status and answer.
  */
 class CheckJobTest {
     private static final int ROWS = 20_000;
@@ -120,23 +122,18 @@ class CheckJobTest {
     }
 
     @Test
-    void exitsTwoNamingTheStatusWhenTheServiceRefusesTheProfile() throws IOException {
-        SparkSession spark = LocalSpark.session();
-        Path reference = dir.resolve("reference.sketch");
-        Batches batch = Batches.generate(200, 3, 0);
-        Files.write(reference, SketchProfile.of(batch.table, SketchSettings.defaults()).toByteArray());
-        batch.frame(spark, 1).createOrReplaceTempView("small_batch");
+    void failsNamingTheStatusWhenTheServiceRefusesTheProfile() {
         String service = "http://127.0.0.1:" + server.getAddress().getPort();
+        SketchProfile profile = SketchProfile.of(Batches.generate(200, 3, 0).table, SketchSettings.defaults());
+        ProfilePoster poster = new ProfilePoster(URI.create(service), null);
 
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int status = CheckJob.run(spark, new String[] {"--reference", reference.toString(), "--table", "small_batch",
-            "--post", service, "--monitor", "gone"}, new PrintStream(new ByteArrayOutputStream()),
-            new PrintStream(stderr, true, StandardCharsets.UTF_8), null);
-
-        assertThat(status).isEqualTo(2);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).isEqualTo("the service refused the profile: POST " + service
-                + "/api/v1/monitors/gone/checks answered 404: {\"code\":\"not_found\",\"message\":\"no monitor\"}\n");
-        assertThat(seen.get()).containsEntry("auth", null);
+        assertThatThrownBy(() -> poster.post("gone", profile)).isInstanceOf(ProfilePoster.PostFailedException.class)
+                .hasMessage("the service refused the profile: POST " + service + "/api/v1/monitors/gone/checks answered"
+                        + " 404: {\"code\":\"not_found\",\"message\":\"no monitor\"}");
+        assertThat(seen.get()).containsEntry("auth", null).containsEntry("method", "POST");
+        assertThatThrownBy(() -> new ProfilePoster(URI.create("ftp://example.org"), null))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessage("the service address must start with http:// or https://, got 'ftp://example.org'");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.driftwatch.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import io.driftwatch.data.NumericColumn;
+import io.driftwatch.data.PhysicalType;
 import io.driftwatch.profile.CategoricalSketch;
 import io.driftwatch.profile.ColumnSketch;
 import io.driftwatch.profile.NumericSketch;
@@ -18,8 +20,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The profile job end to end on a Parquet table of several partitions, its columns in two groups:
  * the file it writes is a sketch profile the command line reads, with the single-machine profile's
  * exact facts (counts, missing, min, max, kept values, label counts, types) and quantiles within the
- * KLL sketch's rank error. Bad arguments exit 2 with one line naming them.
+ * KLL sketch's rank error. Every Spark type is read as the command line's readers store it. Bad
+ * arguments exit 2 with one line naming them.
  */
 class ProfileJobTest {
     private static final int ROWS = 40_000;
@@ -111,6 +118,48 @@ class ProfileJobTest {
             m.put(f.label(i), f.estimate(i));
         }
         return m;
+    }
+
+    @Test
+    void readsEverySparkTypeAsTheCommandLinesReadersStoreIt() {
+        Dataset<Row> rows = LocalSpark.session().sql("""
+                SELECT * FROM VALUES
+                  (DATE '2026-01-02', TIMESTAMP '2026-01-02 03:04:05.678', TIMESTAMP_NTZ '2026-01-02 03:04:05.678',
+                   CAST(1.25 AS DECIMAL(10, 2)), CAST(0.5 AS FLOAT), CAST(3 AS TINYINT), CAST(7 AS SMALLINT), 5, true,
+                   'a', X'00', array(1)),
+                  (DATE '1969-12-31', TIMESTAMP '1970-01-01 00:00:00', TIMESTAMP_NTZ '1970-01-01 00:00:00',
+                   CAST(-2.5 AS DECIMAL(10, 2)), CAST('NaN' AS FLOAT), CAST(-3 AS TINYINT), CAST(-7 AS SMALLINT), NULL,
+                   NULL, NULL, X'01', array(2))
+                AS t(d, ts, ntz, dec, f, tiny, small, holes, flag, label, bin, arr)""");
+
+        SparkProfiler.Result result = SparkProfiler.profile(rows, List.of(), SketchSettings.defaults(), 3);
+
+        assertThat(result.skipped()).containsExactly(entry("bin", "binary"), entry("arr", "array<int>"));
+        SketchProfile p = result.profile();
+        long millis = Instant.parse("2026-01-02T03:04:05.678Z").toEpochMilli();
+        assertNumbers(p, "d", PhysicalType.TIMESTAMP, 0, -86_400_000.0,
+                Instant.parse("2026-01-02T00:00:00Z").toEpochMilli());
+        assertNumbers(p, "ts", PhysicalType.TIMESTAMP, 0, 0, millis);
+        assertNumbers(p, "ntz", PhysicalType.TIMESTAMP, 0, 0, millis);
+        assertNumbers(p, "dec", PhysicalType.FLOAT, 0, -2.5, 1.25);
+        assertNumbers(p, "f", PhysicalType.FLOAT, 1, 0.5, 0.5); // NaN is missing
+        assertNumbers(p, "tiny", PhysicalType.INTEGER, 0, -3, 3);
+        assertNumbers(p, "small", PhysicalType.INTEGER, 0, -7, 7);
+        assertNumbers(p, "holes", PhysicalType.FLOAT, 1, 5, 5); // whole numbers with a null: float, as in a CSV file
+        assertNumbers(p, "flag", PhysicalType.BOOLEAN, 1, 1, 1);
+        CategoricalSketch label = (CategoricalSketch) p.column("label").orElseThrow();
+        assertThat(label.missing()).isEqualTo(1);
+        assertThat(labels(label.summary())).containsExactly(entry("a", 1L));
+    }
+
+    private static void assertNumbers(SketchProfile p, String column, PhysicalType type, long missing, double min,
+            double max) {
+        NumericSketch n = (NumericSketch) p.column(column).orElseThrow();
+        assertThat(n.physicalType()).as(column).isEqualTo(type);
+        assertThat(n.rows()).as(column).isEqualTo(2);
+        assertThat(n.missing()).as(column).isEqualTo(missing);
+        assertThat(n.min()).as(column).isEqualTo(min);
+        assertThat(n.max()).as(column).isEqualTo(max);
     }
 
     @Test
