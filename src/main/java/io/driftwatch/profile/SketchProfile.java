@@ -96,6 +96,31 @@ public final class SketchProfile {
         return builder(settings).merge(this).merge(other).build();
     }
 
+    /**
+     * This profile beside {@code other}, a profile of the same rows' other columns (as a job that
+     * profiles a wide table a group of columns at a time makes): this profile's columns, then the
+     * other's; the row count stays. Nothing is merged: the sketches are the two profiles' own.
+     *
+     * @throws IllegalArgumentException when the settings or row counts differ or a column is in both
+     */
+    public SketchProfile withColumnsOf(SketchProfile other) {
+        if (!other.settings.equals(settings)) {
+            throw new IllegalArgumentException("profiles of different settings do not join: " + settings + " and "
+                    + other.settings);
+        }
+        if (other.rowCount != rowCount) {
+            throw new IllegalArgumentException("profiles of " + rowCount + " and " + other.rowCount
+                    + " rows are not of the same rows");
+        }
+        Map<String, ColumnSketch> all = new LinkedHashMap<>(columns);
+        for (ColumnSketch c : other.columns.values()) {
+            if (all.put(c.name(), c) != null) {
+                throw new IllegalArgumentException("column '" + c.name() + "' is in both profiles");
+            }
+        }
+        return new SketchProfile(settings, rowCount, all);
+    }
+
     public SketchSettings settings() {
         return settings;
     }

@@ -276,6 +276,26 @@ class SketchProfileTest {
     }
 
     @Test
+    void joinsProfilesOfTheSameRowsOtherColumnsIntoTheWholeTablesProfile() {
+        Table table = table(4);
+        Table left = Table.of(table.columns().subList(0, 2));
+        Table right = Table.of(table.columns().subList(2, 4));
+        SketchProfile joined = SketchProfile.of(left, SETTINGS).withColumnsOf(SketchProfile.of(right, SETTINGS));
+        SketchProfile whole = SketchProfile.of(table, SETTINGS);
+        assertThat(joined.rowCount()).isEqualTo(ROWS);
+        assertThat(joined.columns()).extracting(ColumnSketch::name).containsExactly("normal", "small", "few", "many");
+        assertSameExactParts(joined, whole);
+        SketchProfile again = SketchProfile.of(left, SETTINGS);
+        assertThatThrownBy(() -> again.withColumnsOf(SketchProfile.of(left, SETTINGS)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("column 'normal' is in both profiles");
+        assertThatThrownBy(() -> again.withColumnsOf(SketchProfile.of(slice(right, 0, 10), SETTINGS)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("profiles of 60000 and 10 rows are not of the same rows");
+        assertThatThrownBy(() -> again.withColumnsOf(SketchProfile.of(right, SketchSettings.defaults())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different settings do not join");
+    }
+
+    @Test
     void roundTripsToTheSameBytesAndSummaries() throws IOException {
         SketchProfile profile = SketchProfile.of(table(3), SETTINGS);
         byte[] bytes = profile.toByteArray();
