@@ -252,12 +252,12 @@ public class DriftwatchConfiguration extends Configuration {
      * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}). Secrets
      * belong in {@code ${ENV}} substitutions.
      */
-    public static class S3Server {
-        private String endpoint;
-        private String region;
-        private String accessKeyId;
-        private String secretAccessKey;
-        private String sessionToken;
+    public record S3Server(String endpoint, String region, String accessKeyId, String secretAccessKey,
+            String sessionToken) {
+        /** No settings: the AWS variables of the environment decide. */
+        public S3Server() {
+            this(null, null, null, null, null);
+        }
 
         /** {@code environment}, with these settings in place of the AWS variables where set. */
         java.util.function.Function<String, String> over(java.util.function.Function<String, String> environment) {
@@ -268,56 +268,6 @@ public class DriftwatchConfiguration extends Configuration {
             MlflowServer.put(set, "AWS_SECRET_ACCESS_KEY", secretAccessKey);
             MlflowServer.put(set, "AWS_SESSION_TOKEN", sessionToken);
             return name -> set.containsKey(name) ? set.get(name) : environment.apply(name);
-        }
-
-        @JsonProperty
-        public String getEndpoint() {
-            return endpoint;
-        }
-
-        @JsonProperty
-        public void setEndpoint(String endpoint) {
-            this.endpoint = endpoint;
-        }
-
-        @JsonProperty
-        public String getRegion() {
-            return region;
-        }
-
-        @JsonProperty
-        public void setRegion(String region) {
-            this.region = region;
-        }
-
-        @JsonProperty
-        public String getAccessKeyId() {
-            return accessKeyId;
-        }
-
-        @JsonProperty
-        public void setAccessKeyId(String accessKeyId) {
-            this.accessKeyId = accessKeyId;
-        }
-
-        @JsonProperty
-        public String getSecretAccessKey() {
-            return secretAccessKey;
-        }
-
-        @JsonProperty
-        public void setSecretAccessKey(String secretAccessKey) {
-            this.secretAccessKey = secretAccessKey;
-        }
-
-        @JsonProperty
-        public String getSessionToken() {
-            return sessionToken;
-        }
-
-        @JsonProperty
-        public void setSessionToken(String sessionToken) {
-            this.sessionToken = sessionToken;
         }
     }
 
