@@ -73,6 +73,9 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     private final Set<String> textColumns;
     /** Second pass only: the columns to read as text, all others skipped. */
     private final boolean[] textPassColumns;
+    /** A part of a file read in parts: each numeric column's shared array ({@link #numbersInto}), else null. */
+    private NumericColumnBuilder.Parts[] sharedNumbers;
+    private int part;
     private final CsvCellParser cells = new CsvCellParser();
     /** The characters of a byte-level cell that takes the character path (cold: misfits, dates, booleans). */
     private char[] widened = new char[64];
@@ -377,7 +380,19 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     CsvColumnsHandler fresh() {
         CsvColumnsHandler copy = new CsvColumnsHandler(source, options, maxLineChars, expectedRows, textPassColumns);
         copy.headerOnly = headerOnly;
+        copy.sharedNumbers = sharedNumbers;
+        copy.part = part;
         return copy;
+    }
+
+    /**
+     * Makes this handler, which reads part {@code part} of a file read in parts, put the numbers of
+     * column {@code i} into its slice of {@code shared[i]}'s array.
+     */
+    CsvColumnsHandler numbersInto(NumericColumnBuilder.Parts[] shared, int part) {
+        this.sharedNumbers = shared;
+        this.part = part;
+        return this;
     }
 
     /** The most bytes a cell may hold for the byte-level reader: a cell of more might still fit in characters. */
@@ -740,7 +755,8 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
             } else {
                 modes[i] = NUMBER;
                 declaredNumeric[i] = numericColumns.contains(names[i]);
-                numeric[i] = new NumericColumnBuilder(names[i], PhysicalType.FLOAT, expectedRows);
+                numeric[i] = sharedNumbers != null ? sharedNumbers[i].part(part, PhysicalType.FLOAT)
+                        : new NumericColumnBuilder(names[i], PhysicalType.FLOAT, expectedRows);
             }
         }
         columnCount = n;
