@@ -73,8 +73,9 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     private final Set<String> textColumns;
     /** Second pass only: the columns to read as text, all others skipped. */
     private final boolean[] textPassColumns;
-    /** A part of a file read in parts: each numeric column's shared array ({@link #numbersInto}), else null. */
+    /** A part of a file read in parts: each column's shared arrays ({@link #intoSlices}), else null. */
     private NumericColumnBuilder.Parts[] sharedNumbers;
+    private CategoricalColumnBuilder.Parts[] sharedText;
     private int part;
     private final CsvCellParser cells = new CsvCellParser();
     /** The characters of a byte-level cell that takes the character path (cold: misfits, dates, booleans). */
@@ -381,18 +382,27 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
         CsvColumnsHandler copy = new CsvColumnsHandler(source, options, maxLineChars, expectedRows, textPassColumns);
         copy.headerOnly = headerOnly;
         copy.sharedNumbers = sharedNumbers;
+        copy.sharedText = sharedText;
         copy.part = part;
         return copy;
     }
 
     /**
      * Makes this handler, which reads part {@code part} of a file read in parts, put the numbers of
-     * column {@code i} into its slice of {@code shared[i]}'s array.
+     * column {@code i} into its slice of {@code numbers[i]}'s array, or its codes into its slice of
+     * {@code text[i]}'s once the column is text.
      */
-    CsvColumnsHandler numbersInto(NumericColumnBuilder.Parts[] shared, int part) {
-        this.sharedNumbers = shared;
+    CsvColumnsHandler intoSlices(NumericColumnBuilder.Parts[] numbers, CategoricalColumnBuilder.Parts[] text,
+                                 int part) {
+        this.sharedNumbers = numbers;
+        this.sharedText = text;
         this.part = part;
         return this;
+    }
+
+    /** A text builder for column {@code i}: its slice of the shared codes when reading a part. */
+    private CategoricalColumnBuilder newTextBuilder(int i) {
+        return sharedText != null ? sharedText[i].part(part) : new CategoricalColumnBuilder(names[i], expectedRows);
     }
 
     /** The most bytes a cell may hold for the byte-level reader: a cell of more might still fit in characters. */
@@ -628,7 +638,7 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
             if (sink != null) {
                 throw streamMisfit(index, buf, start, trimmed);
             }
-            CategoricalColumnBuilder builder = new CategoricalColumnBuilder(names[index], expectedRows);
+            CategoricalColumnBuilder builder = newTextBuilder(index);
             for (int i = 0; i < missingSoFar; i++) {
                 builder.appendMissing();
             }
@@ -751,7 +761,7 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
                 }
             } else if (textColumns.contains(names[i])) {
                 modes[i] = TEXT;
-                text[i] = new CategoricalColumnBuilder(names[i], expectedRows);
+                text[i] = newTextBuilder(i);
             } else {
                 modes[i] = NUMBER;
                 declaredNumeric[i] = numericColumns.contains(names[i]);

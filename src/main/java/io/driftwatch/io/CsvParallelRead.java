@@ -40,8 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Memory: a numeric column's parts fill their slices of one array ({@link NumericColumnBuilder.Parts}),
  * sized from the line feeds counted while the cuts were sought ({@link CsvSource#cuts}), so the
  * joined column is that array, with no copy and no second array, when the prediction holds (a file
- * of plain records). Text columns: the first part's builders reserve room for the whole file, the
- * others for their own part, and each later part is appended to the first part's and dropped.
+ * of plain records). Text columns likewise ({@link CategoricalColumnBuilder.Parts}): each later part's
+ * codes are mapped onto the first part's dictionary where they lie.
  *
  * <p>Thread-safe: stateless; each call starts and stops its own threads.
  */
@@ -91,18 +91,20 @@ final class CsvParallelRead {
         }
         ExecutorService pool = Executors.newFixedThreadPool(m - 1, new PartThreads());
         try {
-            // pass 1: every column's type, every numeric or text value; the numbers of all parts in
-            // one array per column, each part in its slice
+            // pass 1: every column's type, every numeric or text value; the numbers (or codes) of all
+            // parts in one array per column, each part in its slice
             int[] predicted = predictedRows(starts, lineFeeds, size);
-            NumericColumnBuilder.Parts[] shared = new NumericColumnBuilder.Parts[names.length];
+            NumericColumnBuilder.Parts[] numbers = new NumericColumnBuilder.Parts[names.length];
+            CategoricalColumnBuilder.Parts[] labels = new CategoricalColumnBuilder.Parts[names.length];
             for (int i = 0; i < names.length; i++) {
-                shared[i] = new NumericColumnBuilder.Parts(names[i], predicted);
+                numbers[i] = new NumericColumnBuilder.Parts(names[i], predicted);
+                labels[i] = new CategoricalColumnBuilder.Parts(names[i], predicted);
             }
             CsvColumnsHandler[] typed = new CsvColumnsHandler[m];
             for (int j = 0; j < m; j++) {
                 int rows = j == 0 ? expectedRows : partRows(expectedRows, ends[j] - starts[j], size);
                 typed[j] = CsvColumnsHandler.forTypedPass(source, options, CsvReader.MAX_LINE_CHARS, rows)
-                        .numbersInto(shared, j);
+                        .intoSlices(numbers, labels, j);
             }
             Part[] first = parseAll(pool, csv, source, delimiter, starts, ends, names, typed);
             for (int j = 0; j < m; j++) {

@@ -145,4 +145,61 @@ class ColumnBuilderPartsTest {
         first.appendAll(second);
         assertSameColumn(first.build(), oneBuilder(40));
     }
+
+    private static String label(int i) {
+        return i % 13 == 4 ? null : "l" + (i * 7 % 23);
+    }
+
+    private static void feedLabels(CategoricalColumnBuilder builder, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String l = label(i);
+            if (l == null) {
+                builder.appendMissing();
+            } else {
+                builder.append(l.toCharArray(), 0, l.length());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "rows {0} + {1} + {2}, slices {3} + {4} + {5}")
+    @CsvSource({
+        "400, 400, 400, 400, 400, 400",
+        "399, 401, 10, 400, 400, 64",
+        "200, 400, 10, 400, 400, 64",
+        "0, 300, 300, 10, 300, 300",
+        "300, 0, 300, 300, 0, 300",
+    })
+    void textPartsJoinIntoTheColumnOfOneBuilder(int a, int b, int c, int sa, int sb, int sc) {
+        CategoricalColumnBuilder.Parts parts = new CategoricalColumnBuilder.Parts("x", new int[] {sa, sb, sc});
+        int[] rows = {a, b, c};
+        CategoricalColumnBuilder[] builders = new CategoricalColumnBuilder[3];
+        int from = a + b + c;
+        for (int j = 2; j >= 0; j--) { // the later parts first: order of filling does not matter
+            from -= rows[j];
+            builders[j] = parts.part(j);
+            feedLabels(builders[j], from, from + rows[j]);
+        }
+        builders[0].appendAll(builders[1]);
+        builders[0].appendAll(builders[2]);
+        CategoricalColumnBuilder one = new CategoricalColumnBuilder("x", 4);
+        feedLabels(one, 0, a + b + c);
+        CategoricalColumn expected = one.build();
+        CategoricalColumn actual = builders[0].build();
+        assertThat(actual.dictionary()).containsExactly(expected.dictionary());
+        assertThat(actual.codes()).containsExactly(expected.codes());
+        assertThat(actual.missingCount()).isEqualTo(expected.missingCount());
+    }
+
+    @Test
+    void textPartsThatHoldTheirPredictedRowsJoinInTheSharedArray() {
+        CategoricalColumnBuilder.Parts parts = new CategoricalColumnBuilder.Parts("x", new int[] {50, 70});
+        CategoricalColumnBuilder first = parts.part(0);
+        CategoricalColumnBuilder second = parts.part(1);
+        feedLabels(second, 50, 120);
+        feedLabels(first, 0, 50);
+        first.appendAll(second);
+        assertThat(first.inSharedArray()).isTrue();
+        assertThat(first.capacity()).isEqualTo(120);
+        assertThat(first.build().length()).isEqualTo(120);
+    }
 }
