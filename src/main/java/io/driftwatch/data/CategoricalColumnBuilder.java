@@ -15,13 +15,25 @@ import java.util.Arrays;
  * (first appearance) included. {@link #build()} hands its code array to the column without a copy
  * when at most 1/16 of it is unused.
  *
- * <p>Not thread-safe: one builder per reader thread.
+ * <p>Parts read in parallel may instead write their codes into slices of one array ({@link Parts}),
+ * as {@link NumericColumnBuilder.Parts} does for numbers: the join then maps each later part's codes in
+ * place, and no part allocates an array of its own unless it outgrows its slice.
+ *
+ * <p>Not thread-safe: one builder per reader thread ({@link Parts} is thread-safe: its parts' builders
+ * may be filled on different threads).
  */
 public final class CategoricalColumnBuilder {
     private final String name;
+    /** The array the codes go to, from {@link #base} on; shared with other parts' builders while {@link #parts} is set. */
     private int[] codes;
+    /** Where cell 0 of this builder is in {@link #codes}: 0 unless it fills a slice of a shared array. */
+    private int base;
+    /** How many cells {@link #codes} holds for this builder from {@link #base}. */
+    private int room;
     private int length;
     private int missingCount;
+    /** The shared array's owner while this builder writes into its slice of it; null for an array of its own. */
+    private Parts parts;
 
     private String[] labels = new String[16];
     private int[] labelHashes = new int[16];
@@ -31,6 +43,63 @@ public final class CategoricalColumnBuilder {
     public CategoricalColumnBuilder(String name, int expectedLength) {
         this.name = name;
         this.codes = new int[Math.max(16, expectedLength)];
+        this.room = codes.length;
+    }
+
+    private CategoricalColumnBuilder(Parts parts, int base, int slice) {
+        this.name = parts.name;
+        this.codes = parts.array();
+        this.base = base;
+        this.room = slice;
+        this.parts = parts;
+    }
+
+    /**
+     * The builders of one text column read in parts, each filling its slice of one code array that
+     * the first of them allocates ({@code sum(partRows)} cells), joined in order with
+     * {@link #appendAll(CategoricalColumnBuilder)} (see {@link NumericColumnBuilder.Parts}).
+     *
+     * <p>Thread-safe: the builders may be made and filled on different threads, one builder per
+     * thread; join them once every part is done.
+     */
+    public static final class Parts {
+        private final String name;
+        private final int[] starts;
+        private final int[] slices;
+        private final int cells;
+        private int[] shared;
+
+        /** @param partRows the expected cells of each part, in order */
+        public Parts(String name, int[] partRows) {
+            this.name = name;
+            this.starts = new int[partRows.length];
+            this.slices = partRows.clone();
+            long sum = 0;
+            for (int j = 0; j < partRows.length; j++) {
+                if (partRows[j] < 0) {
+                    throw new IllegalArgumentException("negative rows " + partRows[j] + " for part " + j);
+                }
+                starts[j] = (int) sum;
+                sum += partRows[j];
+            }
+            if (sum > NumericColumnBuilder.MAX_ARRAY_LENGTH) {
+                throw new IllegalStateException("a column cannot hold more than "
+                        + NumericColumnBuilder.MAX_ARRAY_LENGTH + " cells");
+            }
+            this.cells = (int) sum;
+        }
+
+        /** A new, empty builder for part {@code j}'s slice. */
+        public CategoricalColumnBuilder part(int j) {
+            return new CategoricalColumnBuilder(this, starts[j], slices[j]);
+        }
+
+        private synchronized int[] array() {
+            if (shared == null) {
+                shared = new int[Math.max(cells, 1)];
+            }
+            return shared;
+        }
     }
 
     public String name() {
@@ -114,6 +183,7 @@ public final class CategoricalColumnBuilder {
         ensureCapacity(length + count);
         int[] dest = codes;
         int n = length;
+        int at = base + n;
         int missing = 0;
         for (int i = 0; i < count; i++) {
             int code = source[offset + i];
@@ -122,7 +192,7 @@ public final class CategoricalColumnBuilder {
             } else if (code >= labelCount) {
                 throw new IllegalArgumentException("code " + code + " is not in the dictionary of " + labelCount);
             }
-            dest[n + i] = code < 0 ? CategoricalColumn.MISSING : code;
+            dest[at + i] = code < 0 ? CategoricalColumn.MISSING : code;
         }
         length = n + count;
         missingCount += missing;
@@ -189,14 +259,17 @@ public final class CategoricalColumnBuilder {
             throw new IllegalArgumentException("negative count " + count);
         }
         ensureCapacity(length + count);
-        Arrays.fill(codes, length, length + count, CategoricalColumn.MISSING);
+        Arrays.fill(codes, base + length, base + length + count, CategoricalColumn.MISSING);
         length += count;
         missingCount += count;
     }
 
     /**
      * Appends every cell of {@code other}, in order: its labels not yet known here join the
-     * dictionary in {@code other}'s order of first appearance. {@code other} is left unchanged.
+     * dictionary in {@code other}'s order of first appearance. When {@code other} is the next part of
+     * the same {@link Parts}, its codes are mapped where they are (and moved down next to this
+     * builder's when its slice does not start right there), this builder takes over its slice, and
+     * {@code other} must not be used afterwards; otherwise {@code other} is left unchanged.
      */
     public void appendAll(CategoricalColumnBuilder other) {
         int[] map = new int[other.labelCount];
@@ -204,15 +277,24 @@ public final class CategoricalColumnBuilder {
             map[code] = intern(other.labels[code], other.labelHashes[code]);
         }
         int count = other.length;
-        ensureCapacity(length + count);
-        int[] source = other.codes;
-        int[] dest = codes;
-        int n = length;
-        for (int i = 0; i < count; i++) {
-            int code = source[i];
-            dest[n + i] = code < 0 ? code : map[code];
+        if (count == 0) {
+            return;
         }
-        length = n + count;
+        int[] source = other.codes;
+        int from = other.base;
+        if (parts != null && other.parts == parts && source == codes && from >= base + length) {
+            room = from + other.room - base; // other's slice is this builder's now
+        } else {
+            ensureCapacity(length + count);
+        }
+        int[] dest = codes;
+        int at = base + length;
+        // in place, at <= from: each code is read before it is overwritten
+        for (int i = 0; i < count; i++) {
+            int code = source[from + i];
+            dest[at + i] = code < 0 ? code : map[code];
+        }
+        length += count;
         missingCount += other.missingCount;
     }
 
@@ -222,14 +304,29 @@ public final class CategoricalColumnBuilder {
      * hundred codes at a time copies the codes O(log n) times.
      */
     public void ensureCapacity(int capacity) {
-        if (capacity > codes.length) {
-            codes = Arrays.copyOf(codes, NumericColumnBuilder.grownCapacity(codes.length, capacity));
+        if (capacity > room) {
+            resize(NumericColumnBuilder.grownCapacity(room, capacity));
         }
+    }
+
+    /** Moves the codes to an array of their own of {@code capacity} cells (leaving a shared array for good). */
+    private void resize(int capacity) {
+        int[] grown = new int[capacity];
+        System.arraycopy(codes, base, grown, 0, length);
+        codes = grown;
+        base = 0;
+        room = capacity;
+        parts = null;
     }
 
     /** The number of cells the builder holds before it must grow again. */
     int capacity() {
-        return codes.length;
+        return room;
+    }
+
+    /** Whether the codes are in the shared array of a {@link Parts}, for tests. */
+    boolean inSharedArray() {
+        return parts != null;
     }
 
     /** The code of {@code label} (whose hash is {@code h}), adding it to the dictionary when new. */
@@ -257,17 +354,18 @@ public final class CategoricalColumnBuilder {
      * when little of it is unused, else trimmed to the length.
      */
     public CategoricalColumn build() {
-        int[] exact = codes.length - length <= codes.length / 16 ? codes : Arrays.copyOf(codes, length);
+        int[] exact = base == 0 && codes.length - length <= codes.length / 16 ? codes
+                : Arrays.copyOfRange(codes, base, base + length);
         String[] dictionary = Arrays.copyOf(labels, labelCount);
         codes = null;
         return new CategoricalColumn(name, exact, length, dictionary, missingCount);
     }
 
     private void appendCode(int code) {
-        if (length == codes.length) {
-            codes = Arrays.copyOf(codes, NumericColumnBuilder.grownCapacity(codes.length, length + 1));
+        if (length == room) {
+            resize(NumericColumnBuilder.grownCapacity(room, length + 1));
         }
-        codes[length++] = code;
+        codes[base + length++] = code;
     }
 
     private int addLabel(String label, int hash) {

@@ -16,7 +16,14 @@ import java.util.Objects;
  * in the first row drops the builder without having touched (and paid the page faults of) that
  * memory.
  *
- * <p>Not thread-safe: one builder per reader thread.
+ * <p>Parts read in parallel: {@link Parts} gives each part of a file a builder that writes into its
+ * own slice of one array shared by all parts, so that joining them in order moves nothing and a
+ * column of a file read in two parts takes one array, not one for the column and one for the second
+ * part. A part whose slice turns out too small goes on in an array of its own, and the join then
+ * copies it as it would any other builder.
+ *
+ * <p>Not thread-safe: one builder per reader thread ({@link Parts} is thread-safe: its parts'
+ * builders may be filled on different threads).
  */
 public final class NumericColumnBuilder {
     /** {@link #build()} trims the array only when more than {@code 1 / MAX_SLACK_DIVISOR} of it is unused. */
@@ -31,10 +38,20 @@ public final class NumericColumnBuilder {
     /** The capacity of the first allocation (the expected length). */
     private final int reserved;
     private PhysicalType physicalType;
+    /** The array the cells go to, from {@link #base} on; shared with other parts' builders while {@link #parts} is set. */
     private double[] values;
+    /** Where cell 0 of this builder is in {@link #values}: 0 unless this builder fills a slice of a shared array. */
+    private int base;
+    /** How many cells {@link #values} holds for this builder from {@link #base}. */
+    private int room;
+    /** Bit {@code i} set when cell {@code i} is not missing; never shared (a word may straddle two parts). */
     private long[] validity;
     private int length;
     private int missingCount;
+    /** The shared array's owner while this builder writes into its slice of it; null for an array of its own. */
+    private Parts parts;
+    /** Cells of the shared array this builder may fill (its slice), once it takes the array. */
+    private int slice;
 
     public NumericColumnBuilder(String name, PhysicalType physicalType, int expectedLength) {
         if (!physicalType.isNumericStorage()) {
@@ -47,12 +64,75 @@ public final class NumericColumnBuilder {
         this.validity = NO_BITS;
     }
 
+    /** A builder that fills {@code parts}' shared array from cell {@code base}, {@code slice} cells at most. */
+    private NumericColumnBuilder(Parts parts, PhysicalType physicalType, int base, int slice) {
+        this(parts.name, physicalType, slice);
+        this.parts = parts;
+        this.base = base;
+        this.slice = slice;
+    }
+
+    /**
+     * The builders of one column read in parts, each filling its slice of one array that the first of
+     * them to receive a cell allocates ({@code sum(partRows)} cells). Joining builder {@code j + 1}
+     * into the joined builders {@code 0..j} with {@link #appendAll(NumericColumnBuilder)} moves no
+     * values when part {@code j} filled its slice exactly, and moves them within the array when it
+     * filled less; a part with more cells than its slice goes on in an array of its own (see the
+     * class comment).
+     *
+     * <p>Thread-safe: the builders may be filled on different threads, one builder per thread; join
+     * them once every part is done (after a happens-before edge such as {@code Future.get}).
+     */
+    public static final class Parts {
+        private final String name;
+        private final int[] starts;
+        private final int[] slices;
+        private final int cells;
+        private double[] shared;
+
+        /**
+         * @param name the column's name
+         * @param partRows the expected cells of each part, in order; the array ends up exactly as long as
+         *     their sum, so an exact count gives an exact array
+         */
+        public Parts(String name, int[] partRows) {
+            this.name = name;
+            this.starts = new int[partRows.length];
+            this.slices = partRows.clone();
+            long sum = 0;
+            for (int j = 0; j < partRows.length; j++) {
+                if (partRows[j] < 0) {
+                    throw new IllegalArgumentException("negative rows " + partRows[j] + " for part " + j);
+                }
+                starts[j] = (int) sum;
+                sum += partRows[j];
+            }
+            if (sum > MAX_ARRAY_LENGTH) {
+                throw new IllegalStateException("a column cannot hold more than " + MAX_ARRAY_LENGTH + " cells");
+            }
+            this.cells = (int) sum;
+        }
+
+        /** A new builder for part {@code j}'s slice (again after a part is read anew: it starts empty). */
+        public NumericColumnBuilder part(int j, PhysicalType physicalType) {
+            return new NumericColumnBuilder(this, physicalType, starts[j], slices[j]);
+        }
+
+        /** The shared array, allocated by the first part that needs it. */
+        synchronized double[] array() {
+            if (shared == null) {
+                shared = new double[Math.max(cells, 1)];
+            }
+            return shared;
+        }
+    }
+
     /** Appends a value. NaN counts as missing (Evidently's cleaning treats it so). */
     public void append(double value) {
-        if (length == values.length) {
+        if (length == room) {
             grow();
         }
-        values[length] = value;
+        values[base + length] = value;
         if (value == value) {
             validity[length >>> 6] |= 1L << length;
         } else {
@@ -63,10 +143,10 @@ public final class NumericColumnBuilder {
 
     /** Appends a missing cell. */
     public void appendMissing() {
-        if (length == values.length) {
+        if (length == room) {
             grow();
         }
-        values[length] = Double.NaN;
+        values[base + length] = Double.NaN;
         missingCount++;
         length++;
     }
@@ -77,7 +157,7 @@ public final class NumericColumnBuilder {
             throw new IllegalArgumentException("negative count " + count);
         }
         ensureCapacity(length + count);
-        Arrays.fill(values, length, length + count, Double.NaN);
+        Arrays.fill(values, base + length, base + length + count, Double.NaN);
         missingCount += count;
         length += count;
     }
@@ -92,10 +172,11 @@ public final class NumericColumnBuilder {
         double[] v = values;
         long[] bits = validity;
         int n = length;
+        int at = base + n;
         int missing = 0;
         for (int i = 0; i < count; i++) {
             double value = source[offset + i];
-            v[n] = value;
+            v[at + i] = value;
             if (value == value) {
                 bits[n >>> 6] |= 1L << n;
             } else {
@@ -109,12 +190,28 @@ public final class NumericColumnBuilder {
 
     /**
      * Appends every cell of {@code other}, in order, with its missing cells; the physical type of
-     * this builder is kept. {@code other} is left unchanged.
+     * this builder is kept. When {@code other} is the next part of the same {@link Parts} its cells
+     * are already in this builder's array, past this builder's: they are moved down next to this
+     * builder's cells (not at all when its slice starts right there), and this builder takes over
+     * its slice; {@code other} must not be used afterwards. Otherwise they are copied and
+     * {@code other} is left unchanged.
      */
     public void appendAll(NumericColumnBuilder other) {
         int count = other.length;
-        ensureCapacity(length + count);
-        System.arraycopy(other.values, 0, values, length, count);
+        if (count == 0) {
+            return;
+        }
+        if (parts != null && other.parts == parts && other.values == values
+                && other.base >= base + length) {
+            int end = other.base + other.room; // this builder's cells end here now: other's slice is its own
+            System.arraycopy(values, other.base, values, base + length, count);
+            room = end - base;
+            slice = room;
+            validity = Arrays.copyOf(validity, Math.max(validity.length, (room + 63) >>> 6));
+        } else {
+            ensureCapacity(length + count);
+            System.arraycopy(other.values, other.base, values, base + length, count);
+        }
         copyBits(other.validity, count, validity, length);
         length += count;
         missingCount += other.missingCount;
@@ -147,14 +244,24 @@ public final class NumericColumnBuilder {
      * once per call.
      */
     public void ensureCapacity(int capacity) {
-        if (capacity > values.length) {
-            resize(capacityFor(capacity));
+        if (capacity <= room) {
+            return;
         }
+        if (parts != null && room == 0) {
+            // the first cells of a part: its slice of the shared array
+            values = parts.array();
+            room = slice;
+            validity = new long[(slice + 63) >>> 6];
+            if (capacity <= room) {
+                return;
+            }
+        }
+        resize(capacityFor(capacity));
     }
 
     /** The capacity to allocate for {@code needed} cells: the reserved size first, then geometric growth. */
     private int capacityFor(int needed) {
-        return values.length == 0 ? Math.max(reserved, grownCapacity(0, needed)) : grownCapacity(values.length, needed);
+        return room == 0 ? Math.max(reserved, grownCapacity(0, needed)) : grownCapacity(room, needed);
     }
 
     /**
@@ -170,14 +277,25 @@ public final class NumericColumnBuilder {
         return (int) Math.min(MAX_ARRAY_LENGTH, Math.max(needed, geometric));
     }
 
+    /** Moves the cells to an array of their own of {@code capacity} cells (leaving a shared array for good). */
     private void resize(int capacity) {
-        values = Arrays.copyOf(values, capacity);
+        double[] grown = new double[capacity];
+        System.arraycopy(values, base, grown, 0, length);
+        values = grown;
+        base = 0;
+        room = capacity;
+        parts = null;
         validity = Arrays.copyOf(validity, (capacity + 63) >>> 6);
     }
 
     /** The number of cells the builder holds before it must grow again (the reserved size before any). */
     int capacity() {
-        return values.length == 0 ? reserved : values.length;
+        return room == 0 ? (parts != null ? slice : reserved) : room;
+    }
+
+    /** Whether the cells are in the shared array of a {@link Parts}, for tests. */
+    boolean inSharedArray() {
+        return parts != null && room > 0;
     }
 
     /** Number of cells appended so far. */
@@ -206,7 +324,7 @@ public final class NumericColumnBuilder {
     }
 
     private void grow() {
-        resize(capacityFor(length + 1));
+        ensureCapacity(length + 1);
     }
 
     /**
@@ -214,8 +332,8 @@ public final class NumericColumnBuilder {
      * little of it is unused, else trimmed to the length.
      */
     public NumericColumn build() {
-        double[] exact = values.length - length <= values.length / MAX_SLACK_DIVISOR
-                ? values : Arrays.copyOf(values, length);
+        double[] exact = base == 0 && values.length - length <= values.length / MAX_SLACK_DIVISOR
+                ? values : Arrays.copyOfRange(values, base, base + length);
         int words = (length + 63) >>> 6;
         long[] bits = missingCount == 0 ? null
                 : validity.length - words <= validity.length / MAX_SLACK_DIVISOR ? validity

@@ -73,6 +73,10 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     private final Set<String> textColumns;
     /** Second pass only: the columns to read as text, all others skipped. */
     private final boolean[] textPassColumns;
+    /** A part of a file read in parts: each column's shared arrays ({@link #intoSlices}), else null. */
+    private NumericColumnBuilder.Parts[] sharedNumbers;
+    private CategoricalColumnBuilder.Parts[] sharedText;
+    private int part;
     private final CsvCellParser cells = new CsvCellParser();
     /** The characters of a byte-level cell that takes the character path (cold: misfits, dates, booleans). */
     private char[] widened = new char[64];
@@ -377,7 +381,28 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     CsvColumnsHandler fresh() {
         CsvColumnsHandler copy = new CsvColumnsHandler(source, options, maxLineChars, expectedRows, textPassColumns);
         copy.headerOnly = headerOnly;
+        copy.sharedNumbers = sharedNumbers;
+        copy.sharedText = sharedText;
+        copy.part = part;
         return copy;
+    }
+
+    /**
+     * Makes this handler, which reads part {@code part} of a file read in parts, put the numbers of
+     * column {@code i} into its slice of {@code numbers[i]}'s array, or its codes into its slice of
+     * {@code text[i]}'s once the column is text.
+     */
+    CsvColumnsHandler intoSlices(NumericColumnBuilder.Parts[] numbers, CategoricalColumnBuilder.Parts[] text,
+                                 int part) {
+        this.sharedNumbers = numbers;
+        this.sharedText = text;
+        this.part = part;
+        return this;
+    }
+
+    /** A text builder for column {@code i}: its slice of the shared codes when reading a part. */
+    private CategoricalColumnBuilder newTextBuilder(int i) {
+        return sharedText != null ? sharedText[i].part(part) : new CategoricalColumnBuilder(names[i], expectedRows);
     }
 
     /** The most bytes a cell may hold for the byte-level reader: a cell of more might still fit in characters. */
@@ -613,7 +638,7 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
             if (sink != null) {
                 throw streamMisfit(index, buf, start, trimmed);
             }
-            CategoricalColumnBuilder builder = new CategoricalColumnBuilder(names[index], expectedRows);
+            CategoricalColumnBuilder builder = newTextBuilder(index);
             for (int i = 0; i < missingSoFar; i++) {
                 builder.appendMissing();
             }
@@ -736,11 +761,12 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
                 }
             } else if (textColumns.contains(names[i])) {
                 modes[i] = TEXT;
-                text[i] = new CategoricalColumnBuilder(names[i], expectedRows);
+                text[i] = newTextBuilder(i);
             } else {
                 modes[i] = NUMBER;
                 declaredNumeric[i] = numericColumns.contains(names[i]);
-                numeric[i] = new NumericColumnBuilder(names[i], PhysicalType.FLOAT, expectedRows);
+                numeric[i] = sharedNumbers != null ? sharedNumbers[i].part(part, PhysicalType.FLOAT)
+                        : new NumericColumnBuilder(names[i], PhysicalType.FLOAT, expectedRows);
             }
         }
         columnCount = n;

@@ -37,13 +37,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Errors: the failure of the earliest failing part wins, since parts are in line order; its part
  * is parsed again knowing its first line so the message names the line in the file.
  *
- * <p>Memory: the first part's builders reserve room for the whole file, the others for their own
- * part, and each column of a later part is appended to the first part's and dropped, so the heap
- * beyond the table peaks at about the later parts' share of the columns.
+ * <p>Memory: a numeric column's parts fill their slices of one array ({@link NumericColumnBuilder.Parts}),
+ * sized from the line feeds counted while the cuts were sought ({@link CsvSource#cuts}), so the
+ * joined column is that array, with no copy and no second array, when the prediction holds (a file
+ * of plain records). Text columns likewise ({@link CategoricalColumnBuilder.Parts}): each later part's
+ * codes are mapped onto the first part's dictionary where they lie.
  *
  * <p>Thread-safe: stateless; each call starts and stops its own threads.
  */
 final class CsvParallelRead {
+    /** The rows of the last part are estimated from the parts before it, with this margin. */
+    private static final double LAST_PART_MARGIN = 1.02;
+
     private CsvParallelRead() {
     }
 
@@ -66,9 +71,12 @@ final class CsvParallelRead {
             return null;
         }
         long[] starts;
+        long[] lineFeeds;
         long size;
         try {
-            starts = csv.splitPoints(parts);
+            CsvSource.Cuts cuts = csv.cuts(parts);
+            starts = cuts.starts();
+            lineFeeds = cuts.lineFeeds();
             size = csv.size();
         } catch (IOException e) {
             throw CsvReader.ioFailure(source, csv, e);
@@ -83,11 +91,20 @@ final class CsvParallelRead {
         }
         ExecutorService pool = Executors.newFixedThreadPool(m - 1, new PartThreads());
         try {
-            // pass 1: every column's type, every numeric or text value
+            // pass 1: every column's type, every numeric or text value; the numbers (or codes) of all
+            // parts in one array per column, each part in its slice
+            int[] predicted = predictedRows(starts, lineFeeds, size);
+            NumericColumnBuilder.Parts[] numbers = new NumericColumnBuilder.Parts[names.length];
+            CategoricalColumnBuilder.Parts[] labels = new CategoricalColumnBuilder.Parts[names.length];
+            for (int i = 0; i < names.length; i++) {
+                numbers[i] = new NumericColumnBuilder.Parts(names[i], predicted);
+                labels[i] = new CategoricalColumnBuilder.Parts(names[i], predicted);
+            }
             CsvColumnsHandler[] typed = new CsvColumnsHandler[m];
             for (int j = 0; j < m; j++) {
                 int rows = j == 0 ? expectedRows : partRows(expectedRows, ends[j] - starts[j], size);
-                typed[j] = CsvColumnsHandler.forTypedPass(source, options, CsvReader.MAX_LINE_CHARS, rows);
+                typed[j] = CsvColumnsHandler.forTypedPass(source, options, CsvReader.MAX_LINE_CHARS, rows)
+                        .intoSlices(numbers, labels, j);
             }
             Part[] first = parseAll(pool, csv, source, delimiter, starts, ends, names, typed);
             for (int j = 0; j < m; j++) {
@@ -231,6 +248,26 @@ final class CsvParallelRead {
         joined.physicalType(type);
         columns[i] = joined.build();
         return true;
+    }
+
+    /**
+     * The data rows each part is expected to hold, for the slices of the shared arrays: exact for a
+     * file of plain records, one per line feed (the header's aside), except for the last part, whose
+     * line feeds were not counted: there the rows per byte of the parts before it, with a margin. A
+     * wrong prediction costs a copy, never a wrong cell ({@link NumericColumnBuilder.Parts}).
+     */
+    static int[] predictedRows(long[] starts, long[] lineFeeds, long size) {
+        int m = starts.length;
+        int[] rows = new int[m];
+        for (int j = 0; j + 1 < m; j++) {
+            long feeds = lineFeeds[j + 1] - lineFeeds[j] - (j == 0 ? 1 : 0);
+            rows[j] = (int) Math.max(0, Math.min(feeds, Integer.MAX_VALUE - 16));
+        }
+        long before = starts[m - 1];
+        double perByte = before > 0 ? (double) lineFeeds[m - 1] / before : 0;
+        double last = (size - before) * perByte * LAST_PART_MARGIN + 64;
+        rows[m - 1] = (int) Math.min(last, Integer.MAX_VALUE - 16);
+        return rows;
     }
 
     private static int partRows(int expectedRows, long partBytes, long size) {

@@ -352,4 +352,27 @@ class CsvReaderParallelTest {
         }
         return rows;
     }
+
+    @Test
+    void cutsCountTheLineFeedsBeforeEachPartQuotedOrNot() throws IOException {
+        StringBuilder csv = new StringBuilder("id,note\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append(i).append(i % 3 == 0 ? ",\"two\nlines\"\n" : ",plain\n");
+        }
+        String text = csv.toString();
+        CsvSource.Cuts cuts = CsvSource.of(write("feeds.csv", text)).cuts(3);
+        assertThat(cuts.starts()).hasSize(3).isEqualTo(cuts(dir.resolve("feeds.csv"), 3));
+        for (int j = 0; j < 3; j++) {
+            long feeds = text.substring(0, (int) cuts.starts()[j]).chars().filter(c -> c == '\n').count();
+            assertThat(cuts.lineFeeds()[j]).as("part %d", j).isEqualTo(feeds);
+        }
+        // the rows predicted from them: exact before the last part, whose slice has a margin
+        int[] predicted = CsvParallelRead.predictedRows(cuts.starts(), cuts.lineFeeds(), text.length());
+        assertThat(predicted[0]).isEqualTo(cuts.lineFeeds()[1] - 1);
+        assertThat(predicted[1]).isEqualTo(cuts.lineFeeds()[2] - cuts.lineFeeds()[1]);
+        long lastFeeds = text.chars().filter(c -> c == '\n').count() - cuts.lineFeeds()[2];
+        assertThat(predicted[2]).isBetween((int) lastFeeds, (int) (lastFeeds * 1.1) + 64);
+        assertSameTable(CsvReader.read(dir.resolve("feeds.csv"), CsvOptions.defaults(), TWO_PARTS),
+                onePass(dir.resolve("feeds.csv")));
+    }
 }
