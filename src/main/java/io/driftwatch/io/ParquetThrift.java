@@ -55,7 +55,11 @@ final class ParquetThrift {
      * fully qualified names cut to their simple name.
      */
     static String problem(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof NullPointerException || e.getMessage() == null || e.getMessage().isBlank()) {
+            // Thrift fails this way on a negative binary length, for one
+            return "a length or a field in it is damaged";
+        }
+        String message = e.getMessage();
         message = CLASS_PREFIX.matcher(message).replaceFirst("");
         int struct = message.indexOf(" Struct: ");
         if (struct >= 0) {
