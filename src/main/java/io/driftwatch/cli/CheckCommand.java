@@ -91,12 +91,8 @@ public final class CheckCommand extends DriftwatchCommand {
             if (referenceName == null) {
                 throw new CommandFailedException(ExitCode.BAD_INPUT, "argument --reference is required with --sketch");
             }
-            if (html != null) {
-                throw new CommandFailedException(ExitCode.BAD_INPUT, "--report is not available with --sketch (the"
-                        + " HTML report needs the data itself); use --json");
-            }
             try (ReferenceArgument reference = ReferenceArgument.of(referenceName, inputs::local)) {
-                SketchCheck.run(reference, current, monitor, namespace.getString("json"));
+                SketchCheck.run(reference, current, monitor, namespace.getString("json"), html);
             }
             return;
         }
