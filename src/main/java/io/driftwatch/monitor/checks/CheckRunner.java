@@ -218,17 +218,9 @@ public final class CheckRunner implements AutoCloseable {
                 referenceInfo, currentInfo, timings, createdAt, CheckReport.runningVersion(), skipped);
     }
 
-    /** The type of each of {@code current}'s columns the monitor does not ignore: declared, else inferred. */
+    /** The type of each of {@code current}'s columns the monitor does not ignore ({@link SketchDrift#types}). */
     private static Map<String, ColumnType> sketchTypes(SketchProfile current, MonitorDefinition monitor) {
-        Set<String> ignored = monitor.ignored();
-        Map<String, ColumnType> declared = monitor.declaredTypes();
-        Map<String, ColumnType> types = new LinkedHashMap<>();
-        for (ColumnSketch c : current.columns()) {
-            if (!ignored.contains(c.name())) {
-                types.put(c.name(), declared.containsKey(c.name()) ? declared.get(c.name()) : SketchDrift.infer(c));
-            }
-        }
-        return types;
+        return SketchDrift.types(current, monitor.declaredTypes(), monitor.ignored());
     }
 
     /** The names and physical types of {@code profile}'s columns, with no rows. */
