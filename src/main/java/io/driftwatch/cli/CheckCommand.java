@@ -34,7 +34,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * in the monitor), only the monitor's analyses that need none run. A progress bar appears on stderr
  * only on a terminal and only when the check takes more than a second.
  *
- * <p>With {@code --sketch} the check runs on sketch profiles instead ({@link SketchCheck}).
+ * <p>With {@code --sketch} the check runs on sketch profiles instead ({@link SketchCheck}); {@code --report}
+ * then writes the HTML report the service renders for a check on sketches.
  *
  * <p>Thread-safe: stateless; each run builds its own runner and progress bar.
  */
@@ -60,7 +61,8 @@ public final class CheckCommand extends DriftwatchCommand {
         subparser.addArgument("--json").metavar("RESULT.json").help("write the JSON result here");
         subparser.addArgument("--sketch").action(Arguments.storeTrue())
                 .help("test on sketch profiles (docs/sketches.md): REF and CUR may be .sketch files from 'profile"
-                        + " --sketch', and a CSV or Arrow file is streamed in bounded batches; verdicts may be 'undecided'");
+                        + " --sketch', and a CSV or Arrow file is streamed in bounded batches; verdicts may be 'undecided';"
+                        + " --json writes the sketch JSON document, --report the HTML report of a check on sketches");
     }
 
     @Override
@@ -91,12 +93,8 @@ public final class CheckCommand extends DriftwatchCommand {
             if (referenceName == null) {
                 throw new CommandFailedException(ExitCode.BAD_INPUT, "argument --reference is required with --sketch");
             }
-            if (html != null) {
-                throw new CommandFailedException(ExitCode.BAD_INPUT, "--report is not available with --sketch (the"
-                        + " HTML report needs the data itself); use --json");
-            }
             try (ReferenceArgument reference = ReferenceArgument.of(referenceName, inputs::local)) {
-                SketchCheck.run(reference, current, monitor, namespace.getString("json"));
+                SketchCheck.run(reference, current, monitor, namespace.getString("json"), html);
             }
             return;
         }

@@ -206,6 +206,21 @@ public final class SketchDrift {
         return out;
     }
 
+    /**
+     * The type of each of {@code current}'s columns not in {@code ignored}, in the profile's order: the declared
+     * one, else {@link #infer}red. What a report of a check on sketch profiles lists as the columns' types.
+     */
+    public static Map<String, ColumnType> types(SketchProfile current, Map<String, ColumnType> declared,
+            Set<String> ignored) {
+        Map<String, ColumnType> types = new java.util.LinkedHashMap<>();
+        for (ColumnSketch c : current.columns()) {
+            if (!ignored.contains(c.name())) {
+                types.put(c.name(), declared.containsKey(c.name()) ? declared.get(c.name()) : infer(c));
+            }
+        }
+        return types;
+    }
+
     /** Evidently's type of a current column from its sketch (see the class comment). */
     public static ColumnType infer(ColumnSketch sketch) {
         if (sketch instanceof NumericSketch n) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.io.ArrowFileWriter;
 import io.driftwatch.io.CsvReader;
+import io.driftwatch.profile.SketchProfile;
+import io.driftwatch.profile.SketchSettings;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -165,11 +169,76 @@ class SketchCommandsTest {
     }
 
     @Test
-    void theHtmlReportIsNotAvailableOnSketches() throws Exception {
-        CliRunner.Run run = CliRunner.run("check", "--sketch", "--reference", REF, "--current", CUR, "--report",
-                dir.resolve("r.html").toString());
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).isEqualTo("driftwatch check: --report is not available with --sketch (the HTML"
-                + " report needs the data itself); use --json" + System.lineSeparator());
+    void checkSketchWritesTheServicesSketchReportWithADriftedColumnFirst() throws Exception {
+        Path sketch = dir.resolve("ref.sketch");
+        assertThat(CliRunner.run("profile", "--sketch", "--reference", REF, "--out", sketch.toString()).exitCode())
+                .isZero();
+        Path json = dir.resolve("r.json");
+        Path report = dir.resolve("r.html");
+
+        CliRunner.Run run = CliRunner.run("check", "--sketch", "--reference", sketch.toString(), "--current", CUR,
+                "--monitor", MONITOR, "--json", json.toString(), "--report", report.toString());
+
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
+        assertThat(run.stdout()).endsWith("JSON result written to " + json + System.lineSeparator()
+                + "HTML report written to " + report + System.lineSeparator());
+        String html = Files.readString(report);
+        assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("http://").doesNotContain("https://")
+                .doesNotContain(" src=").contains(sketch.toString()).contains(CUR)
+                .contains("Dataset drift detected (on sketch profiles)")
+                .contains("<b>688</b>").contains("<b>741</b>")
+                .contains("Not tested: instant (ignored), dteday (datetime), yr (ignored), mnth (ignored).");
+        JsonNode s = JSON.readTree(json.toFile());
+        int rows = 0;
+        for (JsonNode c : s.get("columns")) {
+            String name = c.get("name").asText();
+            assertThat(html).as(name).contains("<tr data-name=\"" + name + "\" data-verdict=\""
+                    + c.get("verdict").asText() + "\">");
+            rows++;
+        }
+        assertThat(rows).isEqualTo(13);
+        // drifted columns first, as in the exact report
+        String first = html.substring(html.indexOf("<tr data-name="));
+        assertThat(first).startsWith("<tr data-name=\"").contains("data-verdict=\"drift\"");
+        assertThat(first.substring(0, first.indexOf('>'))).endsWith("data-verdict=\"drift\"");
+    }
+
+    @Test
+    void theSketchReportSaysUndecidedWhereTheJsonDoes() throws Exception {
+        Random random = new Random(20261206);
+        Path reference = dir.resolve("ref.csv");
+        Files.writeString(reference, normals(random, 800, 0.0));
+        Path currentCsv = dir.resolve("cur.csv");
+        Files.writeString(currentCsv, normals(random, 800, 0.3));
+        // k = 8: a rank error near 0.3, wide enough to hold both verdicts of a KS statistic near 0.15
+        Path current = dir.resolve("cur.sketch");
+        Files.write(current, SketchProfile.of(CsvReader.read(currentCsv), SketchSettings.defaults().withK(8))
+                .toByteArray());
+        Path monitor = dir.resolve("m.yml");
+        Files.writeString(monitor, "name: coarse\ncolumns: {numerical: [x]}\n");
+        Path json = dir.resolve("r.json");
+        Path report = dir.resolve("r.html");
+
+        CliRunner.Run run = CliRunner.run("check", "--sketch", "--reference", reference.toString(), "--current",
+                current.toString(), "--monitor", monitor.toString(), "--json", json.toString(), "--report",
+                report.toString());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode x = JSON.readTree(json.toFile()).at("/columns/0");
+        assertThat(x.get("verdict").asText()).isEqualTo("undecided");
+        String html = Files.readString(report);
+        assertThat(html).contains("<tr data-name=\"x\" data-verdict=\"undecided\">")
+                .contains("1 column is undecided at this sketch size")
+                .contains("<span>Undecided columns</span><b>1</b>")
+                .contains("No dataset drift detected (on sketch profiles)")
+                .contains("current k 8,");
+    }
+
+    private static String normals(Random random, int n, double mean) {
+        StringBuilder csv = new StringBuilder("x\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(String.format(Locale.ROOT, "%.6f%n", mean + random.nextGaussian()));
+        }
+        return csv.toString();
     }
 }

@@ -186,29 +186,41 @@ public final class CheckRunner implements AutoCloseable {
             BatchInfo currentInfo, MonitorDefinition monitor) {
         Instant createdAt = Instant.now();
         long start = System.nanoTime();
-        String title = monitor.name().orElse(referenceInfo.source() + " vs " + currentInfo.source());
-        Set<String> ignored = monitor.ignored();
-        Map<String, ColumnType> declared = monitor.declaredTypes();
-        Map<String, ColumnType> types = new LinkedHashMap<>();
-        for (ColumnSketch c : current.columns()) {
-            if (!ignored.contains(c.name())) {
-                types.put(c.name(), declared.containsKey(c.name()) ? declared.get(c.name()) : SketchDrift.infer(c));
-            }
-        }
         align(referenceInfo.source(), currentInfo.source(),
                 new Reference(shapeOf(reference), null, referenceInfo.format(), referenceInfo.sha256()),
-                shapeOf(current), types, monitor);
+                shapeOf(current), sketchTypes(current, monitor), monitor);
         long aligned = System.nanoTime();
-        DriftResult drift = SketchDrift.section(reference, current, declared, ignored, monitor.driftOptions());
+        DriftResult drift = SketchDrift.section(reference, current, monitor.declaredTypes(), monitor.ignored(),
+                monitor.driftOptions());
         long analysed = System.nanoTime();
+        Timings timings = new Timings(millis(start, aligned), millis(aligned, analysed), millis(start, analysed));
+        return reportOnSketches(drift, current, referenceInfo, currentInfo, monitor, timings, createdAt);
+    }
+
+    /**
+     * The report of a check on sketch profiles whose drift section ({@link SketchDrift#section}) is already
+     * computed: titled by the monitor or by both sides' sources, with the current profile's column types and
+     * the monitor's analyses that need rows listed as skipped. {@link #runOnSketches} builds its report with
+     * it, and so does {@code check --sketch --report}, so both render the same HTML.
+     *
+     * @param current the current sketch profile the section was computed on
+     * @param timings how long reading and testing took
+     */
+    public static CheckReport reportOnSketches(DriftResult drift, SketchProfile current, BatchInfo referenceInfo,
+            BatchInfo currentInfo, MonitorDefinition monitor, Timings timings, Instant createdAt) {
+        String title = monitor.name().orElse(referenceInfo.source() + " vs " + currentInfo.source());
         List<CheckReport.Skipped> skipped = new ArrayList<>();
         for (Analyses.OnRows a : Analyses.needingRows(monitor)) {
             skipped.add(new CheckReport.Skipped(a.section(), "it needs the batch's rows, and the check ran on sketch"
                     + " profiles (the monitor's " + a.field() + ": section)"));
         }
-        Timings timings = new Timings(millis(start, aligned), millis(aligned, analysed), millis(start, analysed));
-        return new CheckReport(title, Sections.of(drift), null, null, types, monitor.roles(), referenceInfo,
-                currentInfo, timings, createdAt, CheckReport.runningVersion(), skipped);
+        return new CheckReport(title, Sections.of(drift), null, null, sketchTypes(current, monitor), monitor.roles(),
+                referenceInfo, currentInfo, timings, createdAt, CheckReport.runningVersion(), skipped);
+    }
+
+    /** The type of each of {@code current}'s columns the monitor does not ignore ({@link SketchDrift#types}). */
+    private static Map<String, ColumnType> sketchTypes(SketchProfile current, MonitorDefinition monitor) {
+        return SketchDrift.types(current, monitor.declaredTypes(), monitor.ignored());
     }
 
     /** The names and physical types of {@code profile}'s columns, with no rows. */

@@ -83,11 +83,12 @@ class CheckJobTest {
         Batches current = Batches.generate(ROWS, 2, 1.0);
         current.frame(spark, 3).createOrReplaceTempView("current_batch");
         Path json = dir.resolve("result.json");
+        Path report = dir.resolve("report.html");
         String service = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
 
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         int status = CheckJob.run(spark, new String[] {"--reference", reference.toString(), "--table", "current_batch",
-            "--json", json.toString(), "--ignore", "holes,flag", "--ignore", "level", "--post", service, "--monitor",
+            "--json", json.toString(), "--report", report.toString(), "--ignore", "holes,flag", "--ignore", "level", "--post", service, "--monitor",
             "churn model"},
             new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err, "t0ken");
 
@@ -107,7 +108,14 @@ class CheckJobTest {
         assertThat(result.at("/notTested/holes").asText()).isEqualTo("ignored");
         assertThat(result.at("/datasetDrift/numberOfDriftedColumns").asInt()).isEqualTo(1);
         assertThat(result.at("/datasetDrift/detected").asBoolean()).isTrue();
-        assertThat(printed).contains("Dataset drift: DETECTED: 1 of 2 columns drifted (50%, threshold 50%)");
+        assertThat(printed).contains("Dataset drift: DETECTED: 1 of 2 columns drifted (50%, threshold 50%)")
+                .contains("HTML report written to " + report);
+        // the HTML report of a check on sketch profiles, as the service and check --sketch --report render it
+        String html = Files.readString(report);
+        assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("http://").doesNotContain("https://")
+                .contains("Dataset drift detected (on sketch profiles)").contains(reference.toString())
+                .contains("current_batch").contains("<tr data-name=\"x\" data-verdict=\"drift\">")
+                .contains("<tr data-name=\"ties\" data-verdict=\"no_drift\">").contains("holes (ignored)");
 
         Map<String, String> request = seen.get();
         assertThat(request).containsEntry("method", "POST")
