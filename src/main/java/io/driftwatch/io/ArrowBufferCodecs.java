@@ -22,6 +22,7 @@ import org.apache.arrow.vector.compression.AbstractCompressionCodec;
 import org.apache.arrow.vector.compression.CompressionCodec;
 import org.apache.arrow.vector.compression.CompressionUtil;
 import org.apache.arrow.vector.compression.NoCompressionCodec;
+import org.apache.arrow.vector.ipc.message.ArrowDictionaryBatch;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 
 /**
@@ -160,13 +161,25 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
         }
     }
 
+    /**
+     * Loads dictionary {@code batch} through {@code load} as {@link #load} does a record batch: a
+     * compressed one decompressed here first, so that a buffer that fails to decode leaves none of its
+     * siblings' decoded buffers behind (Arrow's loader, decoding one buffer after the other, keeps
+     * those it decoded before a failure).
+     */
+    static void loadDictionary(ArrowDictionaryBatch batch, BufferAllocator allocator,
+            Consumer<ArrowDictionaryBatch> load) {
+        load(batch.getDictionary(), null, allocator, plain -> load.accept(
+                new ArrowDictionaryBatch(batch.getDictionaryId(), plain, batch.isDelta())));
+    }
+
     /** {@code failure} of buffer {@code index}, as a fault naming the buffer's top-level column. */
     private static RuntimeException columnNamed(RuntimeException failure, int index, VectorSchemaRoot root,
             List<Long> variadicCounts) {
         String column = null;
         int remaining = index;
         int[] views = {0}; // the next entry of variadicCounts, in the order of the view vectors
-        for (FieldVector vector : root.getFieldVectors()) {
+        for (FieldVector vector : root == null ? List.<FieldVector>of() : root.getFieldVectors()) {
             int count = bufferCount(vector, variadicCounts, views);
             if (remaining < count) {
                 column = vector.getName();

@@ -33,6 +33,7 @@ import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.SeekableReadChannel;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.ipc.message.ArrowDictionaryBatch;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
@@ -256,6 +257,11 @@ public final class ArrowReader {
                     @Override
                     protected void loadRecordBatch(ArrowRecordBatch batch) {
                         ArrowBufferCodecs.load(batch, root(this), allocator, super::loadRecordBatch);
+                    }
+
+                    @Override
+                    protected void loadDictionary(ArrowDictionaryBatch batch) {
+                        ArrowBufferCodecs.loadDictionary(batch, allocator, super::loadDictionary);
                     }
                 }) {
                     return readBatches(reader, k -> reader.loadNextBatch(), rows);

@@ -9,6 +9,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.ReadChannel;
+import org.apache.arrow.vector.ipc.message.ArrowDictionaryBatch;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.ipc.message.MessageChannelReader;
 import org.apache.arrow.vector.ipc.message.MessageResult;
@@ -68,5 +69,11 @@ final class IterativeArrowStreamReader extends ArrowStreamReader {
             throw new UncheckedIOException(e);
         }
         ArrowBufferCodecs.load(batch, root, allocator, super::loadRecordBatch);
+    }
+
+    /** Loads a dictionary batch, decompressing a compressed one first ({@link ArrowBufferCodecs#loadDictionary}). */
+    @Override
+    protected void loadDictionary(ArrowDictionaryBatch batch) {
+        ArrowBufferCodecs.loadDictionary(batch, allocator, super::loadDictionary);
     }
 }

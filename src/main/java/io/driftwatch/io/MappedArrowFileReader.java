@@ -15,6 +15,7 @@ import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.SeekableReadChannel;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.ipc.message.ArrowDictionaryBatch;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
 
@@ -90,6 +91,12 @@ final class MappedArrowFileReader extends ArrowFileReader {
             throw new UncheckedIOException(e);
         }
         ArrowBufferCodecs.load(batch, root, allocator, super::loadRecordBatch);
+    }
+
+    /** Loads a dictionary batch, decompressing a compressed one first ({@link ArrowBufferCodecs#loadDictionary}). */
+    @Override
+    protected void loadDictionary(ArrowDictionaryBatch batch) {
+        ArrowBufferCodecs.loadDictionary(batch, allocator, super::loadDictionary);
     }
 
     /** A read-only file mapping as Arrow memory; holding it here keeps it mapped. */

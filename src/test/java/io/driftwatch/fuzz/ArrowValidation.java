@@ -36,7 +36,7 @@ final class ArrowValidation {
         try {
             refusal = validate(input);
         } catch (IOException | RuntimeException e) {
-            refusal = e.toString();
+            refusal = checksumOnly(e) ? null : e.toString();
         }
         if (refusal != null) {
             throw new AssertionError("the reader returned a table from Arrow data that Arrow Java refuses ("
@@ -88,6 +88,19 @@ final class ArrowValidation {
         for (long id : reader.getDictionaryIds()) {
             validateFull(reader.getDictionaryVectors().get(id).getVector());
         }
+    }
+
+    /**
+     * Whether Arrow's LZ4 codec refused only an LZ4 frame's xxHash32 checksum: Driftwatch's decoder
+     * skips those checksums (docs/formats.md), so its table says nothing about reading past a buffer.
+     */
+    private static boolean checksumOnly(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("checksum mismatch")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
