@@ -30,9 +30,10 @@ import smile.regression.RegressionTree;
 /**
  * A {@link DomainClassifier} bound to its reference: evaluates chunks of a current batch, or of
  * the reference itself, by cross-validated ROC AUC (see {@link DomainClassifier} for the method).
- * The folds of one chunk are trained in parallel on the common fork-join pool; each fold's
- * predictions and importances go to their own slots and are combined in fold order, so results do
- * not depend on the number of threads.
+ * The folds of one chunk are trained in parallel on the common fork-join pool (one after the other
+ * when rows are subsampled, which draws random numbers); each fold's predictions and importances go
+ * to their own slots and are combined in fold order, so results do not depend on the number of
+ * threads.
  *
  * <p>Thread-safe: immutable (it holds the reference table, which is immutable).
  */
@@ -131,7 +132,14 @@ public final class DomainClassifierModel {
         double[] scores = new double[n];
         double[][] importance = new double[k][];
         String response = responseName();
-        IntStream.range(0, k).parallel().forEach(fold -> importance[fold] = trainFold(fold, testFold, x, y, response, scores));
+        // With subsampling, Smile draws rows from the training thread's generator, seeded per fold: a
+        // thread that helped with another fold's training while waiting inside this one (work
+        // stealing) would reseed it mid-fit, so those folds are trained one after the other.
+        IntStream folds = IntStream.range(0, k);
+        if (options.subsample() >= 1.0) {
+            folds = folds.parallel();
+        }
+        folds.forEach(fold -> importance[fold] = trainFold(fold, testFold, x, y, response, scores));
         double[] total = new double[d];
         for (double[] foldImportance : importance) {
             for (int f = 0; f < d; f++) {
