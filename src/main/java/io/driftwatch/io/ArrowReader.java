@@ -273,8 +273,8 @@ public final class ArrowReader {
         }
     }
 
-    /** The root of a reader that has read its schema. */
-    private static VectorSchemaRoot root(ArrowFileReader reader) {
+    /** The root of a reader that has read its schema (as it has before it loads any batch). */
+    static VectorSchemaRoot root(org.apache.arrow.vector.ipc.ArrowReader reader) {
         try {
             return reader.getVectorSchemaRoot();
         } catch (IOException e) {

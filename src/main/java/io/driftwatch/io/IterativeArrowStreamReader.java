@@ -1,12 +1,10 @@
 package io.driftwatch.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
 import org.apache.arrow.flatbuf.MessageHeader;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.ArrowDictionaryBatch;
@@ -62,13 +60,7 @@ final class IterativeArrowStreamReader extends ArrowStreamReader {
     /** Loads {@code batch}, decompressing a compressed one on all cores first (see {@link ArrowBufferCodecs#load}). */
     @Override
     protected void loadRecordBatch(ArrowRecordBatch batch) {
-        VectorSchemaRoot root;
-        try {
-            root = getVectorSchemaRoot(); // initialised before any batch is loaded
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ArrowBufferCodecs.load(batch, root, allocator, super::loadRecordBatch);
+        ArrowBufferCodecs.load(batch, ArrowReader.root(this), allocator, super::loadRecordBatch);
     }
 
     /** Loads a dictionary batch, decompressing a compressed one first ({@link ArrowBufferCodecs#loadDictionary}). */

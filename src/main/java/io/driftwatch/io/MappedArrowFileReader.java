@@ -1,7 +1,6 @@
 package io.driftwatch.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
@@ -9,7 +8,6 @@ import java.nio.channels.FileChannel;
 import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.memory.ForeignAllocation;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
@@ -84,13 +82,7 @@ final class MappedArrowFileReader extends ArrowFileReader {
     /** Loads {@code batch}, decompressing a compressed one on all cores first (see {@link ArrowBufferCodecs#load}). */
     @Override
     protected void loadRecordBatch(ArrowRecordBatch batch) {
-        VectorSchemaRoot root;
-        try {
-            root = getVectorSchemaRoot(); // initialised before any batch is loaded
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ArrowBufferCodecs.load(batch, root, allocator, super::loadRecordBatch);
+        ArrowBufferCodecs.load(batch, ArrowReader.root(this), allocator, super::loadRecordBatch);
     }
 
     /** Loads a dictionary batch, decompressing a compressed one first ({@link ArrowBufferCodecs#loadDictionary}). */
