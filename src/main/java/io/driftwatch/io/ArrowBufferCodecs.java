@@ -15,9 +15,6 @@ import io.driftwatch.data.Parallelism;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
-import org.apache.arrow.vector.BaseVariableWidthViewVector;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.compression.AbstractCompressionCodec;
 import org.apache.arrow.vector.compression.CompressionCodec;
 import org.apache.arrow.vector.compression.CompressionUtil;
@@ -34,12 +31,12 @@ import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
  * blocks, as pyarrow and Polars write them) with {@link Lz4FrameDecoder}.
  *
  * <p>A buffer must decode to exactly the length it declares; anything else (a damaged frame, a
- * frame that ends early or runs on) is a {@link BufferFault} naming the codec; {@link #load}
- * adds the column whose buffer it was, and {@link ArrowReader} the source and batch. Writing
+ * frame that ends early or runs on) is a {@link BufferFault} naming the codec;
+ * {@link CompressedBatches} adds the column whose buffer it was, and {@link ArrowReader} the source and batch. Writing
  * compressed buffers is not supported: Driftwatch writes its own Arrow files uncompressed.
  *
  * <p>Thread-safe: the factory is stateless; a codec it makes is used by one thread at a time (the LZ4
- * codec reuses its scratch arrays), as {@link #load} and Arrow's loader use them.
+ * codec reuses its scratch arrays), as {@link CompressedBatches} and {@link #loadDictionary} use them.
  */
 final class ArrowBufferCodecs implements CompressionCodec.Factory {
     static final ArrowBufferCodecs INSTANCE = new ArrowBufferCodecs();
@@ -68,7 +65,7 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
         return createCodec(codecType);
     }
 
-    /** A compressed buffer that does not decode to what it declares; {@link #load} names its column. */
+    /** A compressed buffer that does not decode to what it declares; {@link #of} names its column. */
     static final class BufferFault extends ArrowColumnReader.ColumnFault {
         private static final long serialVersionUID = 1L;
         private final String column;
@@ -81,6 +78,17 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
             }
         }
 
+        /**
+         * {@code failure} (a fault, or what Arrow's loader threw) as a fault naming {@code column},
+         * which may be null when not known.
+         */
+        static BufferFault of(RuntimeException failure, String column) {
+            String message = failure instanceof BufferFault ? failure.getMessage().substring(
+                    "malformed Arrow data: ".length())
+                    : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            return new BufferFault(message, column, failure);
+        }
+
         /** The top-level column whose buffer could not be decoded, or null when not known. */
         String column() {
             return column;
@@ -88,22 +96,22 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
     }
 
     /**
-     * Loads {@code batch} into {@code root} through {@code load}: a compressed batch is first
-     * decompressed, its buffers spread over the calling thread and the common fork-join pool (Arrow's
-     * loader would decode them one after the other), and handed to {@code load} as an uncompressed
-     * batch; an uncompressed one as it is. A buffer that cannot be decoded fails naming its column:
-     * the buffers of a batch follow its columns in order, each column taking its own buffers and then
-     * its children's. When several fail, the first one's column is named.
+     * Loads dictionary {@code batch} through {@code load}: a compressed one is decompressed here
+     * first, its buffers spread over the calling thread and the common fork-join pool, so that a
+     * buffer that fails to decode leaves none of its siblings' decoded buffers behind (Arrow's loader,
+     * decoding one buffer after the other, keeps those it decoded before a failure). Record batches
+     * are decoded column by column instead ({@link CompressedBatches}).
      */
-    static void load(ArrowRecordBatch batch, VectorSchemaRoot root, BufferAllocator allocator,
-            Consumer<ArrowRecordBatch> load) {
+    static void loadDictionary(ArrowDictionaryBatch batch, BufferAllocator allocator,
+            Consumer<ArrowDictionaryBatch> load) {
+        ArrowRecordBatch values = batch.getDictionary();
         CompressionUtil.CodecType type = CompressionUtil.CodecType.fromCompressionType(
-                batch.getBodyCompression().getCodec());
+                values.getBodyCompression().getCodec());
         if (type == CompressionUtil.CodecType.NO_COMPRESSION) {
             load.accept(batch);
             return;
         }
-        List<ArrowBuf> in = batch.getBuffers();
+        List<ArrowBuf> in = values.getBuffers();
         int count = in.size();
         ArrowBuf[] out = new ArrowBuf[count];
         RuntimeException[] failures = new RuntimeException[count];
@@ -127,13 +135,11 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
                     }
                 }
             } finally {
-                if (codec instanceof Zstd zstd) {
-                    zstd.close();
-                }
+                release(codec);
             }
         };
         int helpers = (int) Math.min(Math.max(0, Runtime.getRuntime().availableProcessors() - 1),
-                Math.max(0, batch.computeBodyLength() / PARALLEL_MIN_BYTES));
+                Math.max(0, values.computeBodyLength() / PARALLEL_MIN_BYTES));
         CompletableFuture<?>[] running = new CompletableFuture<?>[Math.min(helpers, count)];
         for (int t = 0; t < running.length; t++) {
             running[t] = CompletableFuture.runAsync(drain);
@@ -145,66 +151,27 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
         try {
             for (int i = 0; i < count; i++) {
                 if (failures[i] != null) {
-                    throw columnNamed(failures[i], i, root, batch.getVariadicBufferCounts());
+                    throw BufferFault.of(failures[i], null);
                 }
             }
-            ArrowRecordBatch plain = new ArrowRecordBatch(batch.getLength(), batch.getNodes(), Arrays.asList(out),
-                    NoCompressionCodec.DEFAULT_BODY_COMPRESSION, batch.getVariadicBufferCounts(), false);
-            load.accept(plain); // loads and closes it
+            ArrowRecordBatch plain = new ArrowRecordBatch(values.getLength(), values.getNodes(), Arrays.asList(out),
+                    NoCompressionCodec.DEFAULT_BODY_COMPRESSION, values.getVariadicBufferCounts(), false);
+            load.accept(new ArrowDictionaryBatch(batch.getDictionaryId(), plain, batch.isDelta())); // loads and closes it
         } finally {
             for (int i = 0; i < count; i++) {
                 if (out[i] != null && out[i] != in.get(i)) {
                     out[i].close(); // the plain batch, or nobody, holds them now
                 }
             }
-            batch.close();
+            values.close();
         }
     }
 
-    /**
-     * Loads dictionary {@code batch} through {@code load} as {@link #load} does a record batch: a
-     * compressed one decompressed here first, so that a buffer that fails to decode leaves none of its
-     * siblings' decoded buffers behind (Arrow's loader, decoding one buffer after the other, keeps
-     * those it decoded before a failure).
-     */
-    static void loadDictionary(ArrowDictionaryBatch batch, BufferAllocator allocator,
-            Consumer<ArrowDictionaryBatch> load) {
-        load(batch.getDictionary(), null, allocator, plain -> load.accept(
-                new ArrowDictionaryBatch(batch.getDictionaryId(), plain, batch.isDelta())));
-    }
-
-    /** {@code failure} of buffer {@code index}, as a fault naming the buffer's top-level column. */
-    private static RuntimeException columnNamed(RuntimeException failure, int index, VectorSchemaRoot root,
-            List<Long> variadicCounts) {
-        String column = null;
-        int remaining = index;
-        int[] views = {0}; // the next entry of variadicCounts, in the order of the view vectors
-        for (FieldVector vector : root == null ? List.<FieldVector>of() : root.getFieldVectors()) {
-            int count = bufferCount(vector, variadicCounts, views);
-            if (remaining < count) {
-                column = vector.getName();
-                break;
-            }
-            remaining -= count;
+    /** Frees what {@code codec}, made by this factory, holds outside the heap (a native context). */
+    static void release(CompressionCodec codec) {
+        if (codec instanceof Zstd zstd) {
+            zstd.close();
         }
-        String message = failure instanceof BufferFault ? failure.getMessage().substring(
-                "malformed Arrow data: ".length()) : failure.getMessage();
-        return new BufferFault(message, column, failure);
-    }
-
-    private static int bufferCount(FieldVector vector, List<Long> variadicCounts, int[] views) {
-        int count;
-        if (vector instanceof BaseVariableWidthViewVector) {
-            // validity and views, then as many data buffers as the batch says (none before loading)
-            int v = views[0]++;
-            count = 2 + (variadicCounts != null && v < variadicCounts.size() ? variadicCounts.get(v).intValue() : 0);
-        } else {
-            count = vector.getFieldBuffers().size();
-        }
-        for (FieldVector child : vector.getChildrenFromFields()) {
-            count += bufferCount(child, variadicCounts, views);
-        }
-        return count;
     }
 
     /** The declared uncompressed length of {@code compressed}, checked to fit one buffer. */

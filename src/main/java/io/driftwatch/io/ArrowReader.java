@@ -240,14 +240,15 @@ public final class ArrowReader {
         ArrowMessageScan scan = new ArrowMessageScan(channel, source);
         long rows = format == Format.FILE ? scan.fileRows() : scan.streamRows();
         channel.position(0);
-        try (RootAllocator allocator = new RootAllocator()) {
+        try (RootAllocator allocator = new RootAllocator(); CompressedBatches compressed = new CompressedBatches()) {
             if (format == Format.FILE && channel instanceof FileChannel file
                     && size <= MappedArrowFileReader.MAX_MAPPED_BYTES) {
                 try (ArrowBuf mapped = MappedArrowFileReader.map(file, allocator);
                         ArrowFileReader reader = new MappedArrowFileReader(new SeekableReadChannel(channel),
-                                allocator, mapped)) {
+                                allocator, mapped, compressed)) {
                     List<ArrowBlock> blocks = reader.getRecordBlocks();
-                    return readBatches(reader, k -> k < blocks.size() && reader.loadRecordBatch(blocks.get(k)), rows);
+                    return readBatches(reader, k -> k < blocks.size() && reader.loadRecordBatch(blocks.get(k)), rows,
+                            compressed);
                 }
             }
             if (format == Format.FILE) {
@@ -256,7 +257,7 @@ public final class ArrowReader {
                         ArrowBufferCodecs.INSTANCE) {
                     @Override
                     protected void loadRecordBatch(ArrowRecordBatch batch) {
-                        ArrowBufferCodecs.load(batch, root(this), allocator, super::loadRecordBatch);
+                        compressed.accept(batch, root(this).getSchema().getFields(), super::loadRecordBatch);
                     }
 
                     @Override
@@ -264,11 +265,11 @@ public final class ArrowReader {
                         ArrowBufferCodecs.loadDictionary(batch, allocator, super::loadDictionary);
                     }
                 }) {
-                    return readBatches(reader, k -> reader.loadNextBatch(), rows);
+                    return readBatches(reader, k -> reader.loadNextBatch(), rows, compressed);
                 }
             }
-            try (ArrowStreamReader reader = new IterativeArrowStreamReader(channel, allocator)) {
-                return readBatches(reader, k -> reader.loadNextBatch(), rows);
+            try (ArrowStreamReader reader = new IterativeArrowStreamReader(channel, allocator, compressed)) {
+                return readBatches(reader, k -> reader.loadNextBatch(), rows, compressed);
             }
         }
     }
@@ -292,9 +293,10 @@ public final class ArrowReader {
      * Reads the schema, then every batch through one reused {@link VectorSchemaRoot}.
      *
      * @param expectedRows the total row count when the scan knew it, else -1
+     * @param compressed where the reader keeps a compressed batch instead of loading it into the root
      */
-    private Table readBatches(org.apache.arrow.vector.ipc.ArrowReader reader, BatchLoader loader, long expectedRows)
-            throws IOException {
+    private Table readBatches(org.apache.arrow.vector.ipc.ArrowReader reader, BatchLoader loader, long expectedRows,
+            CompressedBatches compressed) throws IOException {
         VectorSchemaRoot root;
         try {
             root = reader.getVectorSchemaRoot();
@@ -326,12 +328,28 @@ public final class ArrowReader {
         batch = 0;
         try (ColumnTasks tasks = new ColumnTasks()) {
             while (loadBatch(loader)) {
-                rows += root.getRowCount();
-                if (rows > MAX_ROWS && sink == null) {
-                    throw tooManyRows(rows);
+                try (CompressedBatches.Batch pending = compressed.take()) {
+                    int batchRows = pending == null ? root.getRowCount() : pending.rowCount();
+                    rows += batchRows;
+                    if (rows > MAX_ROWS && sink == null) {
+                        throw tooManyRows(rows);
+                    }
+                    if (pending == null) {
+                        tasks.run(columns, (long) batchRows * columns.length,
+                                c -> columns[c].append(vectors.get(c), reader));
+                    } else {
+                        // each column decoded just before it is read, its buffers released right after
+                        tasks.run(columns, (long) batchRows * columns.length, c -> {
+                            FieldVector vector = vectors.get(c);
+                            try {
+                                pending.load(c, vector);
+                                columns[c].append(vector, reader);
+                            } finally {
+                                vector.clear();
+                            }
+                        });
+                    }
                 }
-                tasks.run(columns, (long) root.getRowCount() * columns.length,
-                        c -> columns[c].append(vectors.get(c), reader));
                 batch++;
                 if (sink != null && rows >= STREAM_ROWS) {
                     handOn(tasks, columns, fields, rows, expected);

@@ -24,14 +24,18 @@ import org.apache.arrow.vector.ipc.message.MessageSerializer;
  */
 final class IterativeArrowStreamReader extends ArrowStreamReader {
     private final MessageChannelReader messages;
+    private final CompressedBatches compressed;
 
-    IterativeArrowStreamReader(ReadableByteChannel in, BufferAllocator allocator) {
-        this(new MessageChannelReader(new ReadChannel(in), allocator), allocator);
+    /** @param compressed where compressed record batches are kept to be decoded column by column */
+    IterativeArrowStreamReader(ReadableByteChannel in, BufferAllocator allocator, CompressedBatches compressed) {
+        this(new MessageChannelReader(new ReadChannel(in), allocator), allocator, compressed);
     }
 
-    private IterativeArrowStreamReader(MessageChannelReader messages, BufferAllocator allocator) {
+    private IterativeArrowStreamReader(MessageChannelReader messages, BufferAllocator allocator,
+            CompressedBatches compressed) {
         super(messages, allocator, ArrowBufferCodecs.INSTANCE);
         this.messages = messages;
+        this.compressed = compressed;
     }
 
     @Override
@@ -57,10 +61,10 @@ final class IterativeArrowStreamReader extends ArrowStreamReader {
         }
     }
 
-    /** Loads {@code batch}, decompressing a compressed one on all cores first (see {@link ArrowBufferCodecs#load}). */
+    /** Loads {@code batch}, or keeps a compressed one to be decoded column by column ({@link CompressedBatches}). */
     @Override
     protected void loadRecordBatch(ArrowRecordBatch batch) {
-        ArrowBufferCodecs.load(batch, ArrowReader.root(this), allocator, super::loadRecordBatch);
+        compressed.accept(batch, ArrowReader.root(this).getSchema().getFields(), super::loadRecordBatch);
     }
 
     /** Loads a dictionary batch, decompressing a compressed one first ({@link ArrowBufferCodecs#loadDictionary}). */

@@ -38,13 +38,17 @@ final class MappedArrowFileReader extends ArrowFileReader {
     static final long MAX_MAPPED_BYTES = Integer.MAX_VALUE;
 
     private final ArrowBuf file;
+    private final CompressedBatches compressed;
 
     /**
      * @param file the whole file as returned by {@link #map}; the caller closes it after this reader
+     * @param compressed where compressed record batches are kept to be decoded column by column
      */
-    MappedArrowFileReader(SeekableReadChannel in, BufferAllocator allocator, ArrowBuf file) {
+    MappedArrowFileReader(SeekableReadChannel in, BufferAllocator allocator, ArrowBuf file,
+            CompressedBatches compressed) {
         super(in, allocator, ArrowBufferCodecs.INSTANCE);
         this.file = file;
+        this.compressed = compressed;
     }
 
     /** Maps the whole file read-only and wraps the mapping in a buffer of {@code allocator}. */
@@ -75,14 +79,14 @@ final class MappedArrowFileReader extends ArrowFileReader {
         ArrowBuf body = file.slice(offset + metadataLength, block.getBodyLength());
         body.getReferenceManager().retain(); // deserializing takes over one reference to the body
         ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(message, body);
-        loadRecordBatch(batch); // loads the root's vectors from the slices and closes the batch
+        loadRecordBatch(batch); // loads the root's vectors from the slices (or keeps a compressed batch)
         return true;
     }
 
-    /** Loads {@code batch}, decompressing a compressed one on all cores first (see {@link ArrowBufferCodecs#load}). */
+    /** Loads {@code batch}, or keeps a compressed one to be decoded column by column ({@link CompressedBatches}). */
     @Override
     protected void loadRecordBatch(ArrowRecordBatch batch) {
-        ArrowBufferCodecs.load(batch, ArrowReader.root(this), allocator, super::loadRecordBatch);
+        compressed.accept(batch, ArrowReader.root(this).getSchema().getFields(), super::loadRecordBatch);
     }
 
     /** Loads a dictionary batch, decompressing a compressed one first ({@link ArrowBufferCodecs#loadDictionary}). */
