@@ -21,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -332,6 +333,36 @@ public final class S3Objects implements AutoCloseable {
             throw failure("cannot list", prefix, e);
         }
         return objects;
+    }
+
+    /**
+     * Looks at the storage as a health check should: lists at most one key under {@code prefix}, the
+     * whole call (retries included) bounded by {@code timeout}, after which the request is aborted. It
+     * needs the permission the blob store needs anyway to tell a missing object from a refused one
+     * ({@code s3:ListBucket} on the bucket).
+     *
+     * @throws ObjectStorageException naming the prefix, the bucket, the endpoint and what failed: what
+     *     S3 said ({@code NoSuchBucket}, {@code AccessDenied}, {@code SignatureDoesNotMatch}…), that the
+     *     endpoint cannot be reached ({@code Unreachable}), or that it did not answer in time
+     *     ({@code Timeout})
+     */
+    public void probe(Location prefix, Duration timeout) {
+        ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(prefix.bucket()).maxKeys(1)
+                .overrideConfiguration(o -> o.apiCallTimeout(timeout));
+        if (!prefix.key().isEmpty()) {
+            request.prefix(prefix.key());
+        }
+        try {
+            client.listObjectsV2(request.build());
+        } catch (ApiCallTimeoutException e) {
+            throw new ObjectStorageException("cannot list " + prefix + " (bucket \"" + prefix.bucket() + "\", key \""
+                    + prefix.key() + "\"): the endpoint " + endpoint + " did not answer within " + timeout.toMillis()
+                    + " ms", "Timeout", e);
+        } catch (S3Exception e) {
+            throw failure("cannot list", prefix, e);
+        } catch (SdkClientException e) {
+            throw failure("cannot list", prefix, e);
+        }
     }
 
     /** Writes {@code file}'s bytes as the object at {@code s3Uri}, replacing any object there. */
