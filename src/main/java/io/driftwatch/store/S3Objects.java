@@ -136,34 +136,66 @@ public final class S3Objects implements AutoCloseable {
     /**
      * Object storage for versioned references (a DVC remote, an MLflow dataset source in
      * {@code s3://…}) that connects with {@code variables} (as {@link #fromEnvironment()}) only when an
-     * object is first asked for, so that commands that need none do not pay for the client. Thread-safe.
+     * object is first asked for, so that commands that need none do not pay for the client. Close it
+     * once the reference is resolved.
      */
-    public static ObjectStorage forReferences(java.util.function.Function<String, String> variables) {
-        return new ObjectStorage() {
-            private S3Objects objects;
+    public static ReferenceStorage forReferences(java.util.function.Function<String, String> variables) {
+        return new LazyReferenceStorage(variables);
+    }
 
-            private synchronized S3Objects objects() {
-                if (objects == null) {
-                    objects = fromEnvironment(variables);
-                }
-                return objects;
-            }
+    /**
+     * {@link ObjectStorage} whose client is made on first use; {@link #close()} closes that client (if
+     * one was made), after which the storage refuses to read. Thread-safe.
+     */
+    public interface ReferenceStorage extends ObjectStorage, AutoCloseable {
+        /** Closes the client, if one was made; closing twice is harmless. */
+        @Override
+        void close();
+    }
 
-            @Override
-            public boolean reads(URI uri) {
-                return "s3".equals(uri.getScheme());
-            }
+    /** {@link ReferenceStorage} on a client of {@link #fromEnvironment}. Thread-safe: guarded by {@code this}. */
+    private static final class LazyReferenceStorage implements ReferenceStorage {
+        private final java.util.function.Function<String, String> variables;
+        private S3Objects objects;
+        private boolean closed;
 
-            @Override
-            public boolean exists(URI uri) {
-                return objects().exists(Location.of(uri));
-            }
+        LazyReferenceStorage(java.util.function.Function<String, String> variables) {
+            this.variables = variables;
+        }
 
-            @Override
-            public void download(URI uri, Path target) {
-                objects().download(uri, target);
+        private synchronized S3Objects objects() {
+            if (closed) {
+                throw new IllegalStateException("the object storage for references is closed");
             }
-        };
+            if (objects == null) {
+                objects = fromEnvironment(variables);
+            }
+            return objects;
+        }
+
+        @Override
+        public boolean reads(URI uri) {
+            return "s3".equals(uri.getScheme());
+        }
+
+        @Override
+        public boolean exists(URI uri) {
+            return objects().exists(Location.of(uri));
+        }
+
+        @Override
+        public void download(URI uri, Path target) {
+            objects().download(uri, target);
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
+            if (objects != null) {
+                objects.close();
+                objects = null;
+            }
+        }
     }
 
     /** As {@link #fromEnvironment()}, reading the variables from {@code environment}. */
