@@ -1,6 +1,7 @@
 package io.driftwatch;
 
 import com.codahale.metrics.MetricRegistry;
+import io.driftwatch.cli.ObjectStorageHealthCheck;
 import io.driftwatch.monitor.checks.CheckHistory;
 import io.driftwatch.monitor.checks.CheckQueue;
 import io.driftwatch.monitor.checks.Checks;
@@ -92,12 +93,15 @@ public final class Monitoring {
         environment.lifecycle().manage(new Leftovers(configuration.getDataDirectory(),
                 configuration.getReportsDirectory(), jdbi.onDemand(MonitorDao.class), checks,
                 configuration.getScheduler().staleAfterDuration(), Clock.systemUTC()));
+        // before what uses the stores, so that it stops after them
+        StorageFactory.Storage storage = storage(configuration, environment);
+        ObjectStorageHealthCheck.register(environment, storage);
         CheckRunner runner = runner(environment);
         CheckQueue queue = configuration.getChecks().build(environment);
         Receivers receivers = configuration.buildReceivers();
         OutboxDao outboxDao = jdbi.onDemand(OutboxDao.class);
         OutboxWorker outbox = configuration.getOutbox().build(environment, outboxDao, receivers);
-        Monitoring monitoring = build(configuration, jdbi, receivers,
+        Monitoring monitoring = build(configuration, storage, jdbi, receivers,
                 configuration.getSources().buildDataSources(environment), runner, outbox::wake, environment.metrics(),
                 clock);
         Deliveries deliveries = new Deliveries(outboxDao, monitoring.catalog, outbox::wake);
@@ -122,8 +126,9 @@ public final class Monitoring {
             String command) throws Exception {
         Receivers receivers = configuration.buildReceivers();
         Jdbi jdbi = configuration.getDatabase().buildJdbi(environment, command);
-        return build(configuration, jdbi, receivers, configuration.getSources().buildDataSources(environment),
-                runner(environment), () -> { }, environment.metrics());
+        return build(configuration, storage(configuration, environment), jdbi, receivers,
+                configuration.getSources().buildDataSources(environment), runner(environment), () -> { },
+                environment.metrics(), Clock.systemUTC());
     }
 
     /**
@@ -143,8 +148,15 @@ public final class Monitoring {
     public static Monitoring build(DriftwatchConfiguration configuration, Jdbi jdbi, Receivers receivers,
             Map<String, DataSource> dataSources, CheckRunner runner, Runnable deliveriesQueued, MetricRegistry metrics,
             Clock clock) {
+        return build(configuration, configuration.getStorage().build(configuration.getDataDirectory(),
+                configuration.getReportsDirectory()), jdbi, receivers, dataSources, runner, deliveriesQueued, metrics,
+                clock);
+    }
+
+    private static Monitoring build(DriftwatchConfiguration configuration, StorageFactory.Storage storage, Jdbi jdbi,
+            Receivers receivers, Map<String, DataSource> dataSources, CheckRunner runner, Runnable deliveriesQueued,
+            MetricRegistry metrics, Clock clock) {
         Path data = configuration.getDataDirectory();
-        StorageFactory.Storage storage = configuration.getStorage().build(data, configuration.getReportsDirectory());
         BlobStore blobs = storage.blobs();
         DatasetDao datasets = jdbi.onDemand(DatasetDao.class);
         CheckDao checks = jdbi.onDemand(CheckDao.class);
@@ -163,6 +175,19 @@ public final class Monitoring {
                 configuration.getScheduler().staleAfterDuration(), Clock.systemUTC());
         return new Monitoring(receivers, intake, catalog, monitorChecks, scheduled,
                 new Labels(catalog, intake, transactions, clock), storage.reports());
+    }
+
+    /** The configured stores; their bucket's client (if any) is closed when the environment stops. */
+    private static StorageFactory.Storage storage(DriftwatchConfiguration configuration, Environment environment) {
+        StorageFactory.Storage storage = configuration.getStorage().build(configuration.getDataDirectory(),
+                configuration.getReportsDirectory());
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                storage.close();
+            }
+        });
+        return storage;
     }
 
     /** A check runner on one thread per core, closed when the environment stops. */

@@ -3,7 +3,6 @@ package io.driftwatch.cli;
 import io.driftwatch.data.Lineage;
 import io.driftwatch.io.lineage.DvcReference;
 import io.driftwatch.io.lineage.MlflowReference;
-import io.driftwatch.io.lineage.ObjectStorage;
 import io.driftwatch.io.lineage.TrackedFile;
 import io.driftwatch.store.S3Objects;
 import java.io.IOException;
@@ -35,15 +34,17 @@ record ReferenceArgument(String name, Path file, Lineage lineage, boolean copy) 
      */
     static ReferenceArgument of(String name, java.util.function.Function<String, Path> plain) {
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-        ObjectStorage s3 = S3Objects.forReferences(System::getenv);
-        if (DvcReference.names(name)) {
-            TrackedFile t = DvcReference.resolve(name, Path.of(""), s3, temp);
-            return new ReferenceArgument(name, t.file(), t.lineage(), t.temporary());
-        }
-        if (MlflowReference.names(name)) {
-            // the command line reads what its user can read: any local dataset source is allowed
-            TrackedFile t = MlflowReference.fromEnvironment(System::getenv).resolve(name, temp, path -> true, s3);
-            return new ReferenceArgument(name, t.file(), t.lineage(), t.temporary());
+        // the client (made only if the reference is in S3) is closed once the content is resolved
+        try (S3Objects.ReferenceStorage s3 = S3Objects.forReferences(System::getenv)) {
+            if (DvcReference.names(name)) {
+                TrackedFile t = DvcReference.resolve(name, Path.of(""), s3, temp);
+                return new ReferenceArgument(name, t.file(), t.lineage(), t.temporary());
+            }
+            if (MlflowReference.names(name)) {
+                // the command line reads what its user can read: any local dataset source is allowed
+                TrackedFile t = MlflowReference.fromEnvironment(System::getenv).resolve(name, temp, path -> true, s3);
+                return new ReferenceArgument(name, t.file(), t.lineage(), t.temporary());
+            }
         }
         return new ReferenceArgument(name, plain.apply(name), null, false);
     }

@@ -22,7 +22,8 @@ public class ObjectStorageException extends DriftwatchException {
 
     /**
      * What the storage answered, e.g. {@code NoSuchKey}, {@code NoSuchBucket}, {@code AccessDenied},
-     * {@code InvalidAccessKeyId}, {@code SignatureDoesNotMatch}; {@code Unreachable} when no answer came.
+     * {@code InvalidAccessKeyId}, {@code SignatureDoesNotMatch}; {@code Unreachable} when no answer came;
+     * {@code Timeout} when a {@linkplain S3Objects#probe probe} got none in time.
      */
     public String errorCode() {
         return errorCode;

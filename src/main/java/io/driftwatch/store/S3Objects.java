@@ -21,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -135,34 +136,66 @@ public final class S3Objects implements AutoCloseable {
     /**
      * Object storage for versioned references (a DVC remote, an MLflow dataset source in
      * {@code s3://…}) that connects with {@code variables} (as {@link #fromEnvironment()}) only when an
-     * object is first asked for, so that commands that need none do not pay for the client. Thread-safe.
+     * object is first asked for, so that commands that need none do not pay for the client. Close it
+     * once the reference is resolved.
      */
-    public static ObjectStorage forReferences(java.util.function.Function<String, String> variables) {
-        return new ObjectStorage() {
-            private S3Objects objects;
+    public static ReferenceStorage forReferences(java.util.function.Function<String, String> variables) {
+        return new LazyReferenceStorage(variables);
+    }
 
-            private synchronized S3Objects objects() {
-                if (objects == null) {
-                    objects = fromEnvironment(variables);
-                }
-                return objects;
-            }
+    /**
+     * {@link ObjectStorage} whose client is made on first use; {@link #close()} closes that client (if
+     * one was made), after which the storage refuses to read. Thread-safe.
+     */
+    public interface ReferenceStorage extends ObjectStorage, AutoCloseable {
+        /** Closes the client, if one was made; closing twice is harmless. */
+        @Override
+        void close();
+    }
 
-            @Override
-            public boolean reads(URI uri) {
-                return "s3".equals(uri.getScheme());
-            }
+    /** {@link ReferenceStorage} on a client of {@link #fromEnvironment}. Thread-safe: guarded by {@code this}. */
+    private static final class LazyReferenceStorage implements ReferenceStorage {
+        private final java.util.function.Function<String, String> variables;
+        private S3Objects objects;
+        private boolean closed;
 
-            @Override
-            public boolean exists(URI uri) {
-                return objects().exists(Location.of(uri));
-            }
+        LazyReferenceStorage(java.util.function.Function<String, String> variables) {
+            this.variables = variables;
+        }
 
-            @Override
-            public void download(URI uri, Path target) {
-                objects().download(uri, target);
+        private synchronized S3Objects objects() {
+            if (closed) {
+                throw new IllegalStateException("the object storage for references is closed");
             }
-        };
+            if (objects == null) {
+                objects = fromEnvironment(variables);
+            }
+            return objects;
+        }
+
+        @Override
+        public boolean reads(URI uri) {
+            return "s3".equals(uri.getScheme());
+        }
+
+        @Override
+        public boolean exists(URI uri) {
+            return objects().exists(Location.of(uri));
+        }
+
+        @Override
+        public void download(URI uri, Path target) {
+            objects().download(uri, target);
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
+            if (objects != null) {
+                objects.close();
+                objects = null;
+            }
+        }
     }
 
     /** As {@link #fromEnvironment()}, reading the variables from {@code environment}. */
@@ -332,6 +365,36 @@ public final class S3Objects implements AutoCloseable {
             throw failure("cannot list", prefix, e);
         }
         return objects;
+    }
+
+    /**
+     * Looks at the storage as a health check should: lists at most one key under {@code prefix}, the
+     * whole call (retries included) bounded by {@code timeout}, after which the request is aborted. It
+     * needs the permission the blob store needs anyway to tell a missing object from a refused one
+     * ({@code s3:ListBucket} on the bucket).
+     *
+     * @throws ObjectStorageException naming the prefix, the bucket, the endpoint and what failed: what
+     *     S3 said ({@code NoSuchBucket}, {@code AccessDenied}, {@code SignatureDoesNotMatch}…), that the
+     *     endpoint cannot be reached ({@code Unreachable}), or that it did not answer in time
+     *     ({@code Timeout})
+     */
+    public void probe(Location prefix, Duration timeout) {
+        ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(prefix.bucket()).maxKeys(1)
+                .overrideConfiguration(o -> o.apiCallTimeout(timeout));
+        if (!prefix.key().isEmpty()) {
+            request.prefix(prefix.key());
+        }
+        try {
+            client.listObjectsV2(request.build());
+        } catch (ApiCallTimeoutException e) {
+            throw new ObjectStorageException("cannot list " + prefix + " (bucket \"" + prefix.bucket() + "\", key \""
+                    + prefix.key() + "\"): the endpoint " + endpoint + " did not answer within " + timeout.toMillis()
+                    + " ms", "Timeout", e);
+        } catch (S3Exception e) {
+            throw failure("cannot list", prefix, e);
+        } catch (SdkClientException e) {
+            throw failure("cannot list", prefix, e);
+        }
     }
 
     /** Writes {@code file}'s bytes as the object at {@code s3Uri}, replacing any object there. */

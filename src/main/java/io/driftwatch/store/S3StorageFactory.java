@@ -2,11 +2,16 @@ package io.driftwatch.store;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code storage: {type: s3, …}}: datasets, profiles and reports kept in a bucket of S3-compatible
@@ -22,10 +27,13 @@ import java.util.Map;
  *   region: us-east-1
  *   accessKeyId: ${MINIO_ACCESS_KEY}
  *   secretAccessKey: ${MINIO_SECRET_KEY}
+ *   healthCheckTimeout: 5s              # the health check's look at the bucket
  * </pre>
  * Without keys, {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY} are read from the
  * environment (and requests go unsigned when those are unset too). With an {@code endpoint}, requests
- * are path-style ({@code pathStyle: false} to address the bucket as a host name).
+ * are path-style ({@code pathStyle: false} to address the bucket as a host name). The
+ * {@code object-storage} health check lists at most one key under the prefix, within
+ * {@code healthCheckTimeout}.
  *
  * <p>Not thread-safe: built once at start-up, read-only afterwards.
  */
@@ -49,12 +57,18 @@ public class S3StorageFactory extends StorageFactory {
     /** Null: path-style exactly when an endpoint is set. */
     private Boolean pathStyle;
 
+    /** How long the health check's look at the bucket may take, retries included. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+    private Duration healthCheckTimeout = Duration.seconds(5);
+
     @Override
     public Storage build(Path dataDirectory, Path reportsDirectory) {
         S3Objects objects = objects(System.getenv());
         S3Objects.Location root = new S3Objects.Location(bucket, prefix);
         return new Storage(BlobStore.inBucket(objects, root, dataDirectory),
-                ReportStore.inBucket(objects, root, reportsDirectory));
+                ReportStore.inBucket(objects, root, reportsDirectory), Optional.of(new StorageBucket(objects, root,
+                        java.time.Duration.ofMillis(healthCheckTimeout.toMilliseconds()))));
     }
 
     /** The client these settings describe, with keys from {@code environment} when none are set here. */
@@ -146,6 +160,16 @@ public class S3StorageFactory extends StorageFactory {
     @JsonProperty
     public void setSecretAccessKey(String secretAccessKey) {
         this.secretAccessKey = secretAccessKey;
+    }
+
+    @JsonProperty
+    public Duration getHealthCheckTimeout() {
+        return healthCheckTimeout;
+    }
+
+    @JsonProperty
+    public void setHealthCheckTimeout(Duration healthCheckTimeout) {
+        this.healthCheckTimeout = healthCheckTimeout;
     }
 
     @JsonProperty

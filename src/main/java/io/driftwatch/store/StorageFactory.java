@@ -3,6 +3,7 @@ package io.driftwatch.store;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.dropwizard.jackson.Discoverable;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The {@code storage:} settings: where the service keeps uploaded datasets, reference profiles and
@@ -16,8 +17,22 @@ import java.nio.file.Path;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = LocalStorageFactory.class)
 public abstract class StorageFactory implements Discoverable {
 
-    /** The blob store and the report store, built from these settings. */
-    public record Storage(BlobStore blobs, ReportStore reports) {
+    /**
+     * The blob store and the report store, built from these settings, and the bucket they keep their
+     * blobs in (none for local files). {@link #close} closes the bucket's client, once nothing uses the
+     * stores any more.
+     */
+    public record Storage(BlobStore blobs, ReportStore reports, Optional<StorageBucket> bucket)
+            implements AutoCloseable {
+        /** Stores of local files only. */
+        public Storage(BlobStore blobs, ReportStore reports) {
+            this(blobs, reports, Optional.empty());
+        }
+
+        @Override
+        public void close() {
+            bucket.ifPresent(StorageBucket::close);
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import io.driftwatch.io.lineage.ObjectStorage;
 import io.driftwatch.io.lineage.TrackedFile;
 import io.driftwatch.io.lineage.UnresolvableReferenceException;
 import io.driftwatch.trigger.FakeMlflow;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link S3Objects#forReferences} from a real S3 implementation running in the test (S3Proxy): a DVC
  * repository whose default remote is {@code s3://bucket/prefix} (DVC 3's layout), its object downloaded
  * to a temporary copy and verified, a corrupt object refused; an MLflow dataset logged with an
- * {@code s3://} source.
+ * {@code s3://} source; the storage refusing to read once closed.
  */
 class ReferencesInObjectStorageTest {
     private static final String CSV = "a,b\n1,x\n2,y\n";
@@ -59,9 +60,10 @@ class ReferencesInObjectStorageTest {
         s3.putObject("dvc-store", "churn/files/md5/" + md5.substring(0, 2) + "/" + md5.substring(2),
                 CSV.getBytes(StandardCharsets.UTF_8));
         Path scratch = Files.createDirectories(dir.resolve("scratch"));
-        ObjectStorage storage = S3Objects.forReferences(s3.environment()::get);
-
-        TrackedFile t = DvcReference.resolve(repo.resolve("train.csv.dvc").toString(), Path.of(""), storage, scratch);
+        TrackedFile t;
+        try (S3Objects.ReferenceStorage storage = S3Objects.forReferences(s3.environment()::get)) {
+            t = DvcReference.resolve(repo.resolve("train.csv.dvc").toString(), Path.of(""), storage, scratch);
+        }
 
         assertThat(t.temporary()).isTrue();
         assertThat(t.file().getParent()).isEqualTo(scratch);
@@ -84,12 +86,14 @@ class ReferencesInObjectStorageTest {
                 CSV.getBytes(StandardCharsets.UTF_8));
         Path scratch = Files.createDirectories(dir.resolve("scratch"));
 
-        assertThatThrownBy(() -> DvcReference.resolve(repo.resolve("t.csv.dvc").toString(), Path.of(""),
-                S3Objects.forReferences(s3.environment()::get), scratch))
-                .isInstanceOf(UnresolvableReferenceException.class)
-                .hasMessage("s3://dvc-store/corrupt/files/md5/" + md5.substring(0, 2) + "/" + md5.substring(2)
-                        + " (remote store) should hold md5 " + md5 + " as t.csv.dvc records, but holds " + md5(CSV)
-                        + ": the remote is corrupt");
+        try (S3Objects.ReferenceStorage storage = S3Objects.forReferences(s3.environment()::get)) {
+            assertThatThrownBy(() -> DvcReference.resolve(repo.resolve("t.csv.dvc").toString(), Path.of(""),
+                    storage, scratch))
+                    .isInstanceOf(UnresolvableReferenceException.class)
+                    .hasMessage("s3://dvc-store/corrupt/files/md5/" + md5.substring(0, 2) + "/" + md5.substring(2)
+                            + " (remote store) should hold md5 " + md5 + " as t.csv.dvc records, but holds " + md5(CSV)
+                            + ": the remote is corrupt");
+        }
         try (var left = Files.list(scratch)) {
             assertThat(left).isEmpty();
         }
@@ -108,12 +112,31 @@ class ReferencesInObjectStorageTest {
             MlflowReference reference = MlflowReference.fromEnvironment(Map.of("MLFLOW_TRACKING_URI",
                     mlflow.uri().toString())::get);
 
-            TrackedFile t = reference.resolve("mlflow:models:/m/1", dir, p -> false,
-                    S3Objects.forReferences(s3.environment()::get));
+            TrackedFile t;
+            try (S3Objects.ReferenceStorage storage = S3Objects.forReferences(s3.environment()::get)) {
+                t = reference.resolve("mlflow:models:/m/1", dir, p -> false, storage);
+            }
 
             assertThat(Files.readString(t.file())).isEqualTo(CSV);
             assertThat(t.lineage().fact("source")).isEqualTo("s3://dvc-store/mlflow/train.csv");
         }
+    }
+
+    @Test
+    void theStorageForReferencesRefusesToReadOnceClosed() {
+        s3.putObject("dvc-store", "closed/a.csv", CSV.getBytes(StandardCharsets.UTF_8));
+        URI object = URI.create("s3://dvc-store/closed/a.csv");
+        S3Objects.ReferenceStorage storage = S3Objects.forReferences(s3.environment()::get);
+        assertThat(storage.exists(object)).isTrue();
+
+        storage.close();
+
+        assertThatThrownBy(() -> storage.exists(object)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the object storage for references is closed");
+        storage.close();
+        S3Objects.forReferences(name -> {
+            throw new AssertionError("a storage never used makes no client: " + name);
+        }).close();
     }
 
     private static String md5(String s) throws Exception {

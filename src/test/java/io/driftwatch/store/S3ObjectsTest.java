@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +141,22 @@ class S3ObjectsTest {
                     .hasMessageStartingWith("cannot read s3://data/a.csv (bucket \"data\", key \"a.csv\"): the endpoint "
                             + "http://127.0.0.1:" + port + " cannot be reached (")
                     .hasMessageContaining("Connection refused");
+        }
+    }
+
+    @Test
+    void aProbeListsThePrefixAndSaysWhatFailedByCode() throws Exception {
+        objects.probe(S3Objects.Location.parse("s3://data/nothing-here/"), Duration.ofSeconds(2));
+        assertThatThrownBy(() -> objects.probe(S3Objects.Location.parse("s3://nobucket/"), Duration.ofSeconds(2)))
+                .extracting(e -> ((ObjectStorageException) e).errorCode()).isEqualTo("NoSuchBucket");
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Map<String, String> env = new HashMap<>(server.environment());
+            env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + silent.getLocalPort());
+            try (S3Objects mute = S3Objects.fromEnvironment(env)) {
+                assertThatThrownBy(() -> mute.probe(S3Objects.Location.parse("s3://data/"), Duration.ofMillis(300)))
+                        .hasMessageEndingWith("did not answer within 300 ms")
+                        .extracting(e -> ((ObjectStorageException) e).errorCode()).isEqualTo("Timeout");
+            }
         }
     }
 

@@ -492,23 +492,24 @@ public final class DatasetIntake {
     public Dataset register(String name, SourceEnvironment sources) {
         List<Path> directories = sources.directories();
         TrackedFile tracked;
-        if (DvcReference.names(name)) {
-            Path pointer = real(Path.of(name.startsWith(DvcReference.PREFIX)
-                    ? name.substring(DvcReference.PREFIX.length()) : name));
-            if (!allowed(pointer, directories)) {
-                throw new InvalidRequestException("reference", pointer + " is outside the folders the service may read"
-                        + " (sources.directories: " + directories + ")");
+        // the client (made only if the reference is in S3) is closed once the content is resolved
+        try (S3Objects.ReferenceStorage s3 = S3Objects.forReferences(sources.environment())) {
+            if (DvcReference.names(name)) {
+                Path pointer = real(Path.of(name.startsWith(DvcReference.PREFIX)
+                        ? name.substring(DvcReference.PREFIX.length()) : name));
+                if (!allowed(pointer, directories)) {
+                    throw new InvalidRequestException("reference", pointer + " is outside the folders the service"
+                            + " may read (sources.directories: " + directories + ")");
+                }
+                tracked = DvcReference.resolve(name, Path.of(""), s3, sources.temporaryDirectory());
+            } else if (MlflowReference.names(name)) {
+                tracked = MlflowReference.fromEnvironment(sources.environment()).resolve(name,
+                        sources.temporaryDirectory(), local -> allowed(real(local), directories), s3);
+            } else {
+                throw new InvalidRequestException("reference", "'" + name + "' names no versioned file: give a"
+                        + " DVC-tracked file as dvc:PATH or PATH.dvc, or a registered MLflow model as"
+                        + " mlflow:models:/NAME@ALIAS (a plain batch is uploaded as the request's body)");
             }
-            tracked = DvcReference.resolve(name, Path.of(""), S3Objects.forReferences(sources.environment()),
-                    sources.temporaryDirectory());
-        } else if (MlflowReference.names(name)) {
-            tracked = MlflowReference.fromEnvironment(sources.environment()).resolve(name,
-                    sources.temporaryDirectory(), local -> allowed(real(local), directories),
-                    S3Objects.forReferences(sources.environment()));
-        } else {
-            throw new InvalidRequestException("reference", "'" + name + "' names no versioned file: give a"
-                    + " DVC-tracked file as dvc:PATH or PATH.dvc, or a registered MLflow model as"
-                    + " mlflow:models:/NAME@ALIAS (a plain batch is uploaded as the request's body)");
         }
         Dataset dataset;
         try (InputStream in = java.nio.file.Files.newInputStream(tracked.file())) {
