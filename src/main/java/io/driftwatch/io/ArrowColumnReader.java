@@ -297,23 +297,29 @@ abstract class ArrowColumnReader {
      * The numeric readers' storage: one {@code double[]} allocated at the expected row count (the
      * final size when the scan counted the rows) and filled batch by batch in bulk; a missing cell
      * holds NaN, so {@link NumericColumn#wrap} derives the validity bitmap in one pass at the end.
+     * The array is allocated by the first batch's {@link #reserve}, on the thread that reads the
+     * column: the JVM zeroes a new array, and the readers are made one after the other on one thread.
      */
     abstract static class Numbers extends ArrowColumnReader {
+        private static final double[] NONE = new double[0];
         PhysicalType type;
-        double[] values;
+        double[] values = NONE;
         int length;
+        private final int expectedRows;
 
         Numbers(String name, PhysicalType type, int expectedRows) {
             super(name);
             this.type = type;
-            this.values = new double[Math.max(0, expectedRows)];
+            this.expectedRows = Math.max(0, expectedRows);
         }
 
         /** Makes room for {@code n} more cells; grows only when the row count was not known. */
         final void reserve(int n) {
             int needed = length + n;
             if (needed > values.length) {
-                values = Arrays.copyOf(values, Math.max(needed, values.length + (values.length >> 1) + 16));
+                int size = values == NONE ? Math.max(needed, expectedRows)
+                        : Math.max(needed, values.length + (values.length >> 1) + 16);
+                values = Arrays.copyOf(values, size);
             }
         }
 
@@ -603,7 +609,9 @@ abstract class ArrowColumnReader {
      */
     static final class Utf8Strings extends ArrowColumnReader {
         private final boolean largeOffsets;
-        private final CategoricalColumnBuilder builder;
+        private final int expectedRows;
+        /** Made by the first batch, on the thread that reads the column (as {@link Numbers} allocates). */
+        private CategoricalColumnBuilder builder;
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -615,7 +623,14 @@ abstract class ArrowColumnReader {
         Utf8Strings(String name, int expectedRows, boolean largeOffsets) {
             super(name);
             this.largeOffsets = largeOffsets;
-            this.builder = new CategoricalColumnBuilder(name, expectedRows);
+            this.expectedRows = expectedRows;
+        }
+
+        final CategoricalColumnBuilder builder() {
+            if (builder == null) {
+                builder = new CategoricalColumnBuilder(name, expectedRows);
+            }
+            return builder;
         }
 
         @Override
@@ -660,7 +675,7 @@ abstract class ArrowColumnReader {
                     out[i] = code(d + start, len);
                 }
             }
-            builder.appendCodes(out, 0, n);
+            builder().appendCodes(out, 0, n);
         }
 
         /** Room for the codes of a batch of {@code n} rows, reused from batch to batch. */
@@ -674,7 +689,7 @@ abstract class ArrowColumnReader {
         /** The column code of the {@code len} UTF-8 bytes at {@code address}, decoded. */
         int code(long address, int len) {
             int charCount = decode(address, len); // may replace chars: read it afterwards
-            return builder.code(chars, 0, charCount);
+            return builder().code(chars, 0, charCount);
         }
 
         /** Decodes {@code len} UTF-8 bytes at {@code address} into {@link #chars}; returns the char count. */
@@ -708,7 +723,7 @@ abstract class ArrowColumnReader {
 
         @Override
         Column build() {
-            return builder.build();
+            return builder().build();
         }
     }
 
@@ -787,7 +802,7 @@ abstract class ArrowColumnReader {
                     out[i] = d.code(addresses[MemoryUtil.getInt(view + 8)] + MemoryUtil.getInt(view + 12), len);
                 }
             }
-            d.builder.appendCodes(out, 0, n);
+            d.builder().appendCodes(out, 0, n);
         }
 
         private static void checkView(long view, int row, long[] capacities) {
