@@ -102,17 +102,48 @@ public final class ReferenceProfile {
         return new ReferenceProfile(reference.rowCount(), columns, null, null);
     }
 
+    /**
+     * {@link #of(Table, Set, Executor)} (with {@code facts}: {@link Facts#ALL}) or
+     * {@link #columnsOnly(Table)} ({@link Facts#NONE}) of a reference whose rows nobody reads
+     * afterwards but for the columns in {@code intact}: the other numeric columns are sorted in their
+     * own arrays where they can be ({@link NumericColumn#sortedFiniteValuesConsuming()}), so that
+     * profiling a large reference allocates little beyond the table already read. The dataset facts,
+     * which read the rows in order, are computed first.
+     */
+    public static ReferenceProfile consuming(Table reference, Facts facts, Set<String> ignored, Set<String> intact,
+            Executor executor) {
+        TableFacts tableFacts = null;
+        if (facts == Facts.ALL) {
+            List<String> considered = new ArrayList<>();
+            for (Column column : reference.columns()) {
+                if (!ignored.contains(column.name())) {
+                    considered.add(column.name());
+                }
+            }
+            tableFacts = TableFacts.of(reference, considered, executor);
+        }
+        Map<String, ColumnProfile> columns = new LinkedHashMap<>();
+        for (Column column : reference.columns()) {
+            columns.put(column.name(), column instanceof NumericColumn numbers && !intact.contains(column.name())
+                    ? profileNumbers(numbers, numbers.sortedFiniteValuesConsuming()) : profile(column));
+        }
+        return new ReferenceProfile(reference.rowCount(), columns, tableFacts, null);
+    }
+
+    /** Whether a profile holds the dataset facts (which the integrity analysis reads) or only the columns. */
+    public enum Facts { ALL, NONE }
+
     /** Profiles one column. */
     public static ColumnProfile profile(Column column) {
         if (column instanceof NumericColumn numbers) {
-            return profileNumbers(numbers);
+            return profileNumbers(numbers, numbers.sortedFiniteValues());
         }
         return profileCategories((CategoricalColumn) column);
     }
 
-    private static NumericProfile profileNumbers(NumericColumn column) {
+    private static NumericProfile profileNumbers(NumericColumn column, double[] sortedFinite) {
         return new NumericProfile(column.name(), column.physicalType(), column.length(), column.missingCount(),
-                column.infiniteCount(), column.sortedFiniteValues());
+                column.infiniteCount(), sortedFinite);
     }
 
     private static CategoricalProfile profileCategories(CategoricalColumn column) {

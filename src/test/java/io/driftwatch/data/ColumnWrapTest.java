@@ -32,4 +32,32 @@ class ColumnWrapTest {
         assertThatThrownBy(() -> CategoricalColumn.wrap("c", new int[] {0}, 1, new String[] {"a", "a"}))
                 .hasMessage("dictionary label 'a' repeated");
     }
+
+    @Test
+    void consumingSortSortsTheColumnsOwnArrayWhenEveryCellIsFinite() {
+        double[] values = {3, -0.0, 2, 0.0, -7.5, 2};
+        NumericColumn column = NumericColumn.wrap("x", PhysicalType.FLOAT, values, 6);
+        double[] expected = NumericColumn.wrap("x", PhysicalType.FLOAT, values.clone(), 6).sortedFiniteValues();
+
+        double[] sorted = column.sortedFiniteValuesConsuming();
+
+        assertThat(sorted).as("no new array").isSameAs(values);
+        assertThat(sorted).containsExactly(expected);
+    }
+
+    @Test
+    void consumingSortCopiesAndLeavesTheColumnAloneWhenACellIsMissingInfiniteOrTheArrayIsLonger() {
+        double[][] cases = {{3, Double.NaN, 1}, {3, Double.NEGATIVE_INFINITY, 1}, {3, 2, 1, 99}};
+        int[] lengths = {3, 3, 3};
+        for (int k = 0; k < cases.length; k++) {
+            double[] values = cases[k];
+            double[] before = values.clone();
+            NumericColumn column = NumericColumn.wrap("x", PhysicalType.FLOAT, values, lengths[k]);
+
+            double[] sorted = column.sortedFiniteValuesConsuming();
+
+            assertThat(sorted).isNotSameAs(values).containsExactly(column.sortedFiniteValues());
+            assertThat(values).as("case %d untouched", k).containsExactly(before);
+        }
+    }
 }

@@ -38,4 +38,35 @@ class ColumnsOnlyProfileTest {
         assertThat(back.facts()).as("written and read back as a profile without facts").isEmpty();
         assertThat(back.columns()).hasSize(2);
     }
+
+    @Test
+    void aConsumingProfileEqualsTheProfileOfAnUntouchedTableAndLeavesIntactColumnsInRowOrder() {
+        ReferenceProfile untouched = ReferenceProfile.of(table(), Set.of(), Runnable::run);
+        Table consumed = table();
+
+        ReferenceProfile profile = ReferenceProfile.consuming(consumed, ReferenceProfile.Facts.ALL, Set.of(),
+                Set.of("kept"), Runnable::run);
+
+        for (String name : List.of("finite", "missing", "kept")) {
+            NumericProfile expected = (NumericProfile) untouched.column(name).orElseThrow();
+            NumericProfile actual = (NumericProfile) profile.column(name).orElseThrow();
+            assertThat(actual.sortedValues()).as(name).containsExactly(expected.sortedValues());
+            assertThat(actual.missing()).isEqualTo(expected.missing());
+            assertThat(actual.rows()).isEqualTo(expected.rows());
+        }
+        assertThat(profile.facts().orElseThrow().duplicatedRows())
+                .as("facts read the rows before any column was sorted")
+                .isEqualTo(untouched.facts().orElseThrow().duplicatedRows());
+        assertThat(((NumericColumn) consumed.column("kept").orElseThrow()).values()).containsExactly(5, 4, 5, 1);
+        assertThat(((NumericColumn) consumed.column("missing").orElseThrow()).values()).containsExactly(2, Double.NaN, 2, 0);
+        assertThat(ReferenceProfile.consuming(table(), ReferenceProfile.Facts.NONE, Set.of(), Set.of(),
+                Runnable::run).facts()).isEmpty();
+    }
+
+    private static Table table() {
+        return Table.of(List.of(
+                NumericColumn.wrap("finite", PhysicalType.FLOAT, new double[] {9, 1, 9, 3}, 4),
+                NumericColumn.wrap("missing", PhysicalType.FLOAT, new double[] {2, Double.NaN, 2, 0}, 4),
+                NumericColumn.wrap("kept", PhysicalType.INTEGER, new double[] {5, 4, 5, 1}, 4)));
+    }
 }

@@ -366,9 +366,14 @@ public final class CheckRunner implements AutoCloseable {
         }
         Table table = file.table;
         requireModelColumns(monitor, table, "reference " + label);
-        ReferenceProfile profile = keepingModelRows(monitor.integrityOptions().isEmpty()
-                ? ReferenceProfile.columnsOnly(table)
-                : ReferenceProfile.of(table, monitor.ignored(), executor), table, monitor);
+        // the table is this check's own and dropped after this: its columns can be sorted where they
+        // are, but for the rows the model's analyses keep
+        Set<String> kept = modelRowColumns(table, monitor);
+        ReferenceProfile profile = ReferenceProfile.consuming(table, monitor.integrityOptions().isEmpty()
+                ? ReferenceProfile.Facts.NONE : ReferenceProfile.Facts.ALL, monitor.ignored(), kept, executor);
+        if (!kept.isEmpty()) {
+            profile = profile.keepingRows(table, kept);
+        }
         return new Reference(shapeOf(table), profile, file.format, file.sha256);
     }
 
@@ -388,6 +393,12 @@ public final class CheckRunner implements AutoCloseable {
      */
     public static ReferenceProfile keepingModelRows(ReferenceProfile profile, Table reference,
             MonitorDefinition monitor) {
+        Set<String> names = modelRowColumns(reference, monitor);
+        return names.isEmpty() ? profile : profile.keepingRows(reference, names);
+    }
+
+    /** The reference's columns whose rows the model's analyses read (quality, estimate, multivariate). */
+    private static Set<String> modelRowColumns(Table reference, MonitorDefinition monitor) {
         Set<String> names = new LinkedHashSet<>();
         monitor.model().ifPresent(spec -> names.addAll(spec.columns()));
         List<String> candidates = featureCandidates(reference, monitor);
@@ -395,7 +406,7 @@ public final class CheckRunner implements AutoCloseable {
                 o -> names.addAll(EstimateAnalysis.referenceColumns(spec, o, candidates))));
         monitor.multivariateOptions().ifPresent(o -> names.addAll(MultivariateAnalysis.referenceColumns(o, candidates,
                 Analyses.modelColumns(monitor))));
-        return names.isEmpty() ? profile : profile.keepingRows(reference, names);
+        return names;
     }
 
     /**
