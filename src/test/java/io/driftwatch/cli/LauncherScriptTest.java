@@ -1,0 +1,101 @@
+package io.driftwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./driftwatch} launcher at the repository's root, run by {@code sh} with a stand-in
+ * {@code java} (through {@code JAVA_HOME}) that writes down the arguments it was given: which JVM
+ * options the launcher chooses for which command.
+ */
+class LauncherScriptTest {
+    private static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
+
+    @TempDir
+    Path dir;
+    private Path launcher;
+    private Path javaHome;
+    private Path arguments;
+
+    @BeforeEach
+    void copyTheLauncherNextToAJarAndAStandInJava() throws IOException {
+        launcher = dir.resolve("driftwatch");
+        Files.copy(Path.of("driftwatch"), launcher);
+        Files.createDirectories(dir.resolve("target"));
+        Files.writeString(dir.resolve("target/driftwatch.jar"), "not read by the stand-in");
+        javaHome = dir.resolve("jdk");
+        Path java = javaHome.resolve("bin/java");
+        Files.createDirectories(java.getParent());
+        arguments = dir.resolve("arguments.txt");
+        Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + arguments + "'\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
+    void checksSmallLocalFilesWithTheQuickCompilerOnly() throws Exception {
+        Path reference = file("reference.csv", 1000);
+        Path current = file("current.csv", 1000);
+
+        List<String> java = run("check", "--reference", reference.toString(), "--current", current.toString(),
+                "--json", "out.json");
+
+        assertThat(java).contains(QUICK_COMPILER);
+        assertThat(java.indexOf(QUICK_COMPILER)).as("before -jar, so JAVA_OPTS and the command come after")
+                .isLessThan(java.indexOf("-jar"));
+        assertThat(java.subList(java.indexOf("-jar") + 2, java.size()))
+                .containsExactly("check", "--reference", reference.toString(), "--current", current.toString(),
+                        "--json", "out.json");
+        assertThat(run("check", "--reference=" + reference, "--current=" + current)).contains(QUICK_COMPILER);
+    }
+
+    @Test
+    void keepsTheDefaultCompilersForLargeOrUnknownInputsAndOtherCommands() throws Exception {
+        Path small = file("small.csv", 1000);
+        Path large = file("large.csv", 129L << 20); // sparse: no disk written
+        assertThat(run("check", "--reference", small.toString(), "--current", large.toString()))
+                .as("more than 128 MiB together").doesNotContain(QUICK_COMPILER);
+        assertThat(run("check", "--reference", "s3://bucket/reference.csv", "--current", small.toString()))
+                .as("an object whose size the launcher does not know").doesNotContain(QUICK_COMPILER);
+        assertThat(run("check", "--monitor", small.toString(), "--current", small.toString()))
+                .as("a reference named only by the monitor").doesNotContain(QUICK_COMPILER);
+        assertThat(run("check", "--reference", dir.resolve("missing.csv").toString(), "--current",
+                small.toString())).doesNotContain(QUICK_COMPILER);
+        assertThat(run("server", small.toString())).doesNotContain(QUICK_COMPILER);
+        assertThat(run("inspect", small.toString())).doesNotContain(QUICK_COMPILER);
+    }
+
+    private Path file(String name, long size) throws IOException {
+        Path file = dir.resolve(name);
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            out.setLength(size);
+        }
+        return file;
+    }
+
+    /** The arguments the launcher gave {@code java} for {@code command}. */
+    private List<String> run(String... command) throws Exception {
+        Files.deleteIfExists(arguments);
+        List<String> line = new ArrayList<>(List.of("sh", launcher.toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", javaHome.toString());
+        builder.environment().remove("JAVA_OPTS");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return Files.readAllLines(arguments);
+    }
+}
