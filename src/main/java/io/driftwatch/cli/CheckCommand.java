@@ -75,6 +75,13 @@ public final class CheckCommand extends DriftwatchCommand {
 
     /** The check, with {@code s3://} inputs read through {@code inputs}. */
     private static void run(Namespace namespace, S3Inputs inputs) {
+        String html = namespace.getString("report");
+        if (html != null) {
+            // the template engine starts while the check runs (a spare core on a small check)
+            Thread templates = new Thread(HtmlReport::prepare, "report-templates");
+            templates.setDaemon(true);
+            templates.start();
+        }
         String monitorFile = namespace.getString("monitor");
         MonitorDefinition monitor = monitorFile == null ? MonitorDefinition.empty()
                 : MonitorDefinition.read(Path.of(monitorFile));
@@ -88,7 +95,6 @@ public final class CheckCommand extends DriftwatchCommand {
         }
         inputs.prefetch(referenceName, namespace.getString("current"));
         Path current = inputs.local(namespace.getString("current"));
-        String html = namespace.getString("report");
         if (namespace.getBoolean("sketch")) {
             if (referenceName == null) {
                 throw new CommandFailedException(ExitCode.BAD_INPUT, "argument --reference is required with --sketch");
