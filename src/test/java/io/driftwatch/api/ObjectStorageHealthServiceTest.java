@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ObjectStorageHealthServiceTest {
-    static final S3TestServer S3 = start();
+    static final S3TestServer S3 = S3TestServer.withBuckets();
     static final TestService SERVICE = TestService.onH2(
             ConfigOverride.config("storage.type", "s3"),
             ConfigOverride.config("storage.bucket", "made-later"),
@@ -31,13 +31,6 @@ class ObjectStorageHealthServiceTest {
             ConfigOverride.config("storage.healthCheckTimeout", "3s"));
     static final DropwizardAppExtension<DriftwatchConfiguration> APP = SERVICE.app;
 
-    private static S3TestServer start() {
-        try {
-            return S3TestServer.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("S3Proxy did not start", e);
-        }
-    }
 
     @AfterAll
     static void stop() throws Exception {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class S3ScheduledSourceTest {
-    static final S3TestServer S3 = start();
+    static final S3TestServer S3 = S3TestServer.withBuckets("incoming");
     static final TestService SERVICE = TestService.onH2(
             ConfigOverride.config("scheduler.pollInterval", "100ms"),
             ConfigOverride.config("sources.s3.endpoint", S3.endpoint().toString()),
@@ -31,15 +31,6 @@ class S3ScheduledSourceTest {
 
     private static JsonNode runs;
 
-    private static S3TestServer start() {
-        try {
-            S3TestServer server = S3TestServer.start();
-            server.createBucket("incoming");
-            return server;
-        } catch (Exception e) {
-            throw new IllegalStateException("S3Proxy did not start", e);
-        }
-    }
 
     @AfterAll
     static void stop() throws Exception {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class S3StorageServiceTest {
-    static final S3TestServer S3 = start();
+    static final S3TestServer S3 = S3TestServer.withBuckets("driftwatch");
     static final TestService SERVICE = TestService.onH2(
             ConfigOverride.config("storage.type", "s3"),
             ConfigOverride.config("storage.bucket", "driftwatch"),
@@ -37,15 +37,6 @@ class S3StorageServiceTest {
             ConfigOverride.config("storage.secretAccessKey", S3TestServer.SECRET_KEY));
     static final DropwizardAppExtension<DriftwatchConfiguration> APP = SERVICE.app;
 
-    private static S3TestServer start() {
-        try {
-            S3TestServer server = S3TestServer.start();
-            server.createBucket("driftwatch");
-            return server;
-        } catch (Exception e) {
-            throw new IllegalStateException("S3Proxy did not start", e);
-        }
-    }
 
     @AfterAll
     static void stop() throws Exception {

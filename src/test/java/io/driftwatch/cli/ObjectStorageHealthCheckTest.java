@@ -29,8 +29,7 @@ class ObjectStorageHealthCheckTest {
 
     @BeforeAll
     static void start() throws Exception {
-        s3 = S3TestServer.start();
-        s3.createBucket("driftwatch");
+        s3 = S3TestServer.withBuckets("driftwatch");
     }
 
     @AfterAll

@@ -35,8 +35,7 @@ class S3InputsCommandTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = S3TestServer.start();
-        server.createBucket("batches");
+        server = S3TestServer.withBuckets("batches");
         server.putObject("batches", "bikes/reference.csv", Files.readAllBytes(Path.of(REF)));
         server.putObject("batches", "bikes/2026-12-06/current.csv", Files.readAllBytes(Path.of(CUR)));
         server.putObject("batches", "broken.csv", "a,b\n1,2\n3\n".getBytes(StandardCharsets.UTF_8));

@@ -30,8 +30,7 @@ class BucketBlobStoreTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = S3TestServer.start();
-        server.createBucket("blobs");
+        server = S3TestServer.withBuckets("blobs");
         objects = server.objects();
     }
 

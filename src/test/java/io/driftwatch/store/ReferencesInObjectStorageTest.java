@@ -40,8 +40,7 @@ class ReferencesInObjectStorageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        s3 = S3TestServer.start();
-        s3.createBucket("dvc-store");
+        s3 = S3TestServer.withBuckets("dvc-store");
     }
 
     @AfterAll

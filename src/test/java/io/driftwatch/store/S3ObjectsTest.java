@@ -29,8 +29,7 @@ class S3ObjectsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = S3TestServer.start();
-        server.createBucket("data");
+        server = S3TestServer.withBuckets("data");
         objects = server.objects();
     }
 

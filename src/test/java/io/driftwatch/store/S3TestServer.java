@@ -63,6 +63,24 @@ public final class S3TestServer implements AutoCloseable {
         return new S3TestServer(proxy, admin);
     }
 
+    /**
+     * Starts a server with {@code buckets} made, for a test class's static field (a service's
+     * configuration needs the endpoint before the class's first callback runs).
+     *
+     * @throws IllegalStateException when S3Proxy does not start
+     */
+    public static S3TestServer withBuckets(String... buckets) {
+        try {
+            S3TestServer server = start();
+            for (String bucket : buckets) {
+                server.createBucket(bucket);
+            }
+            return server;
+        } catch (Exception e) {
+            throw new IllegalStateException("S3Proxy did not start", e);
+        }
+    }
+
     /** Where the server listens, e.g. {@code http://127.0.0.1:40123}. */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + proxy.getPort());

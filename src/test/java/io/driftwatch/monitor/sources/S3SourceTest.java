@@ -38,8 +38,7 @@ class S3SourceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = S3TestServer.start();
-        server.createBucket("incoming");
+        server = S3TestServer.withBuckets("incoming");
     }
 
     @AfterAll
