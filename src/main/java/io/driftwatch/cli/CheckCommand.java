@@ -65,6 +65,12 @@ public final class CheckCommand extends DriftwatchCommand {
                         + " --json writes the sketch JSON document, --report the HTML report of a check on sketches");
     }
 
+    /** The monitor definition's parsers, which a check with {@code --monitor} needs first. */
+    @Override
+    void prepare() {
+        MonitorDefinition.prepare();
+    }
+
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) {
         S3Inputs.using(inputs -> {

@@ -19,6 +19,13 @@ public abstract class DriftwatchCommand extends Command {
         super(name, description);
     }
 
+    /**
+     * Work this verb needs whatever its arguments (class initialisation), which {@link LightCli}
+     * starts on a spare thread while it parses them; none by default. Must not print or fail.
+     */
+    void prepare() {
+    }
+
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
         report(cli.getStdErr(), e);

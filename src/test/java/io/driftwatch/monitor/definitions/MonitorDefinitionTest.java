@@ -1,6 +1,7 @@
 package io.driftwatch.monitor.definitions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -239,5 +240,11 @@ class MonitorDefinitionTest {
                 () -> MonitorDefinition.parse(yaml, "m.yml"));
         assertThat(e).as("expected %s to be rejected", yaml).isNotNull();
         return e;
+    }
+
+    @Test
+    void preparingTheParsersReadsAValidDefinitionSoNothingIsPrintedOnTheCommandLine() {
+        // CheckCommand runs it on a daemon thread, where a failure would print a stack trace
+        assertThatCode(MonitorDefinition::prepare).doesNotThrowAnyException();
     }
 }
