@@ -8,10 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import io.driftwatch.data.Parallelism;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
@@ -40,8 +37,6 @@ import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
  */
 final class ArrowBufferCodecs implements CompressionCodec.Factory {
     static final ArrowBufferCodecs INSTANCE = new ArrowBufferCodecs();
-    /** Compressed bytes per thread below which a batch's buffers are decoded on fewer threads. */
-    private static final long PARALLEL_MIN_BYTES = 1 << 20;
 
     private ArrowBufferCodecs() {
     }
@@ -97,10 +92,10 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
 
     /**
      * Loads dictionary {@code batch} through {@code load}: a compressed one is decompressed here
-     * first, its buffers spread over the calling thread and the common fork-join pool, so that a
-     * buffer that fails to decode leaves none of its siblings' decoded buffers behind (Arrow's loader,
-     * decoding one buffer after the other, keeps those it decoded before a failure). Record batches
-     * are decoded column by column instead ({@link CompressedBatches}).
+     * first ({@link #decodeAll}), so that a buffer that fails to decode leaves none of its siblings'
+     * decoded buffers behind (Arrow's loader, decoding one buffer after the other, keeps those it
+     * decoded before a failure). Record batches are decoded column by column
+     * ({@link CompressedBatches}).
      */
     static void loadDictionary(ArrowDictionaryBatch batch, BufferAllocator allocator,
             Consumer<ArrowDictionaryBatch> load) {
@@ -111,59 +106,65 @@ final class ArrowBufferCodecs implements CompressionCodec.Factory {
             load.accept(batch);
             return;
         }
-        List<ArrowBuf> in = values.getBuffers();
-        int count = in.size();
-        ArrowBuf[] out = new ArrowBuf[count];
-        RuntimeException[] failures = new RuntimeException[count];
-        AtomicInteger next = new AtomicInteger();
-        Runnable drain = () -> {
-            // one per thread: it keeps scratch arrays or a native context
-            CompressionCodec codec = INSTANCE.createCodec(type);
-            try {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    ArrowBuf buffer = in.get(i);
-                    if (buffer.writerIndex() == 0) {
-                        out[i] = buffer;
-                        continue;
-                    }
-                    try {
-                        out[i] = codec.decompress(allocator, buffer);
-                        // as Arrow's loader does: decompressing gave up the batch's reference to the input
-                        buffer.getReferenceManager().retain();
-                    } catch (BufferFault | IllegalArgumentException | OutOfMemoryException e) {
-                        failures[i] = e;
-                    }
-                }
-            } finally {
-                release(codec);
-            }
-        };
-        int helpers = (int) Math.min(Math.max(0, Runtime.getRuntime().availableProcessors() - 1),
-                Math.max(0, values.computeBodyLength() / PARALLEL_MIN_BYTES));
-        CompletableFuture<?>[] running = new CompletableFuture<?>[Math.min(helpers, count)];
-        for (int t = 0; t < running.length; t++) {
-            running[t] = CompletableFuture.runAsync(drain);
-        }
-        drain.run();
-        for (CompletableFuture<?> f : running) {
-            Parallelism.join(f);
+        ArrowBuf[] out;
+        CompressionCodec codec = INSTANCE.createCodec(type);
+        try {
+            out = decodeAll(values.getBuffers(), codec, allocator);
+        } catch (BufferFault | IllegalArgumentException | OutOfMemoryException e) {
+            values.close();
+            throw BufferFault.of(e, null);
+        } finally {
+            release(codec);
         }
         try {
-            for (int i = 0; i < count; i++) {
-                if (failures[i] != null) {
-                    throw BufferFault.of(failures[i], null);
-                }
-            }
             ArrowRecordBatch plain = new ArrowRecordBatch(values.getLength(), values.getNodes(), Arrays.asList(out),
                     NoCompressionCodec.DEFAULT_BODY_COMPRESSION, values.getVariadicBufferCounts(), false);
             load.accept(new ArrowDictionaryBatch(batch.getDictionaryId(), plain, batch.isDelta())); // loads and closes it
         } finally {
-            for (int i = 0; i < count; i++) {
-                if (out[i] != null && out[i] != in.get(i)) {
-                    out[i].close(); // the plain batch, or nobody, holds them now
-                }
-            }
+            closeDecoded(out, values.getBuffers());
             values.close();
+        }
+    }
+
+    /**
+     * Decodes every buffer of {@code in} with {@code codec}, all or none: when one fails, those
+     * decoded before it are closed and the failure thrown. An empty buffer is returned as it is.
+     * The inputs keep their references (decoding takes one, given back here); the decoded buffers
+     * are the caller's, to close with {@link #closeDecoded} once whatever loads them holds its own.
+     */
+    static ArrowBuf[] decodeAll(List<ArrowBuf> in, CompressionCodec codec, BufferAllocator allocator) {
+        int count = in.size();
+        ArrowBuf[] out = new ArrowBuf[count];
+        boolean done = false;
+        try {
+            for (int i = 0; i < count; i++) {
+                ArrowBuf buffer = in.get(i);
+                if (buffer.writerIndex() == 0) {
+                    out[i] = buffer;
+                    continue;
+                }
+                out[i] = codec.decompress(allocator, buffer);
+                // as Arrow's loader does: decompressing gave up a reference to the input
+                buffer.getReferenceManager().retain();
+            }
+            done = true;
+            return out;
+        } finally {
+            if (!done) {
+                closeDecoded(out, in);
+            }
+        }
+    }
+
+    /** Closes what {@link #decodeAll} made of {@code in} (null: nothing); the inputs themselves stay open. */
+    static void closeDecoded(ArrowBuf[] decoded, List<ArrowBuf> in) {
+        if (decoded == null) {
+            return;
+        }
+        for (int i = 0; i < decoded.length; i++) {
+            if (decoded[i] != null && decoded[i] != in.get(i)) {
+                decoded[i].close();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.driftwatch.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -13,6 +14,7 @@ import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.compression.CompressionCodec;
 import org.apache.arrow.vector.compression.CompressionUtil;
+import org.apache.arrow.vector.compression.NoCompressionCodec;
 import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -172,39 +174,27 @@ final class CompressedBatches implements AutoCloseable {
             List<ArrowBuf> buffers = batch.getBuffers().subList(bufferStart[c], bufferStart[c + 1]);
             List<Long> variadic = variadicCounts().subList(variadicStart[c], variadicStart[c + 1]);
             CompressionCodec codec = lend(type);
-            try (ArrowRecordBatch column = new ArrowRecordBatch(batch.getLength(), new ArrayList<>(nodes),
-                    new ArrayList<>(buffers), batch.getBodyCompression(), new ArrayList<>(variadic), false)) {
-                new VectorLoader(new VectorSchemaRoot(List.of(vector)), new Lent(codec)).load(column);
+            ArrowBuf[] decoded = null;
+            try {
+                // decoded here, all or none: Arrow's loader keeps the buffers it decoded before one that fails
+                decoded = ArrowBufferCodecs.decodeAll(buffers, codec, vector.getAllocator());
+                try (ArrowRecordBatch column = new ArrowRecordBatch(batch.getLength(), new ArrayList<>(nodes),
+                        Arrays.asList(decoded), NoCompressionCodec.DEFAULT_BODY_COMPRESSION, new ArrayList<>(variadic),
+                        false)) {
+                    new VectorLoader(new VectorSchemaRoot(List.of(vector))).load(column);
+                }
             } catch (ArrowBufferCodecs.BufferFault | IllegalArgumentException | OutOfMemoryException e) {
                 vector.clear();
                 throw ArrowBufferCodecs.BufferFault.of(e, vector.getName());
             } finally {
                 giveBack(codec);
+                ArrowBufferCodecs.closeDecoded(decoded, buffers);
             }
         }
 
         @Override
         public void close() {
             batch.close();
-        }
-    }
-
-    /** Hands Arrow's loader the codec lent for one column. */
-    private static final class Lent implements CompressionCodec.Factory {
-        private final CompressionCodec codec;
-
-        Lent(CompressionCodec codec) {
-            this.codec = codec;
-        }
-
-        @Override
-        public CompressionCodec createCodec(CompressionUtil.CodecType codecType) {
-            return codec;
-        }
-
-        @Override
-        public CompressionCodec createCodec(CompressionUtil.CodecType codecType, int compressionLevel) {
-            return codec;
         }
     }
 }
