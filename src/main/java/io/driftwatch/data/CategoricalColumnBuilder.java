@@ -64,39 +64,23 @@ public final class CategoricalColumnBuilder {
      */
     public static final class Parts {
         private final String name;
-        private final int[] starts;
-        private final int[] slices;
-        private final int cells;
+        private final PartSlices layout;
         private int[] shared;
 
         /** @param partRows the expected cells of each part, in order */
         public Parts(String name, int[] partRows) {
             this.name = name;
-            this.starts = new int[partRows.length];
-            this.slices = partRows.clone();
-            long sum = 0;
-            for (int j = 0; j < partRows.length; j++) {
-                if (partRows[j] < 0) {
-                    throw new IllegalArgumentException("negative rows " + partRows[j] + " for part " + j);
-                }
-                starts[j] = (int) sum;
-                sum += partRows[j];
-            }
-            if (sum > NumericColumnBuilder.MAX_ARRAY_LENGTH) {
-                throw new IllegalStateException("a column cannot hold more than "
-                        + NumericColumnBuilder.MAX_ARRAY_LENGTH + " cells");
-            }
-            this.cells = (int) sum;
+            this.layout = new PartSlices(partRows);
         }
 
         /** A new, empty builder for part {@code j}'s slice. */
         public CategoricalColumnBuilder part(int j) {
-            return new CategoricalColumnBuilder(this, starts[j], slices[j]);
+            return new CategoricalColumnBuilder(this, layout.start(j), layout.slice(j));
         }
 
         private synchronized int[] array() {
             if (shared == null) {
-                shared = new int[Math.max(cells, 1)];
+                shared = new int[layout.arrayLength()];
             }
             return shared;
         }

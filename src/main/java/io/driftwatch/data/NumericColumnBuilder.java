@@ -85,9 +85,7 @@ public final class NumericColumnBuilder {
      */
     public static final class Parts {
         private final String name;
-        private final int[] starts;
-        private final int[] slices;
-        private final int cells;
+        private final PartSlices layout;
         private double[] shared;
 
         /**
@@ -97,31 +95,18 @@ public final class NumericColumnBuilder {
          */
         public Parts(String name, int[] partRows) {
             this.name = name;
-            this.starts = new int[partRows.length];
-            this.slices = partRows.clone();
-            long sum = 0;
-            for (int j = 0; j < partRows.length; j++) {
-                if (partRows[j] < 0) {
-                    throw new IllegalArgumentException("negative rows " + partRows[j] + " for part " + j);
-                }
-                starts[j] = (int) sum;
-                sum += partRows[j];
-            }
-            if (sum > MAX_ARRAY_LENGTH) {
-                throw new IllegalStateException("a column cannot hold more than " + MAX_ARRAY_LENGTH + " cells");
-            }
-            this.cells = (int) sum;
+            this.layout = new PartSlices(partRows);
         }
 
         /** A new builder for part {@code j}'s slice (again after a part is read anew: it starts empty). */
         public NumericColumnBuilder part(int j, PhysicalType physicalType) {
-            return new NumericColumnBuilder(this, physicalType, starts[j], slices[j]);
+            return new NumericColumnBuilder(this, physicalType, layout.start(j), layout.slice(j));
         }
 
         /** The shared array, allocated by the first part that needs it. */
         synchronized double[] array() {
             if (shared == null) {
-                shared = new double[Math.max(cells, 1)];
+                shared = new double[layout.arrayLength()];
             }
             return shared;
         }
