@@ -84,9 +84,7 @@ public final class CheckCommand extends DriftwatchCommand {
         String html = namespace.getString("report");
         if (html != null) {
             // the template engine starts while the check runs (a spare core on a small check)
-            Thread templates = new Thread(HtmlReport::prepare, "report-templates");
-            templates.setDaemon(true);
-            templates.start();
+            onSpareThread("report-templates", HtmlReport::prepare);
         }
         String monitorFile = namespace.getString("monitor");
         MonitorDefinition monitor = monitorFile == null ? MonitorDefinition.empty()

@@ -26,6 +26,17 @@ public abstract class DriftwatchCommand extends Command {
     void prepare() {
     }
 
+    /**
+     * Runs start-up {@code work} on a daemon thread of its own, so that it overlaps what the command
+     * does meanwhile; whoever needs its result waits for it through class initialisation or the
+     * work's own synchronisation.
+     */
+    static void onSpareThread(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
         report(cli.getStdErr(), e);

@@ -50,9 +50,7 @@ public final class LightCli {
         if (command == null) {
             return OptionalInt.empty();
         }
-        Thread preparing = new Thread(command::prepare, "prepare-" + command.getName());
-        preparing.setDaemon(true);
-        preparing.start();
+        DriftwatchCommand.onSpareThread("prepare-" + command.getName(), command::prepare);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         ArgumentParser parser = ArgumentParsers.newFor("java -jar " + new JarLocation(LightCli.class))
