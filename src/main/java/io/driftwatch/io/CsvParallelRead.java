@@ -46,9 +46,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe: stateless; each call starts and stops its own threads.
  */
 final class CsvParallelRead {
-    /** The rows of the last part are estimated from the parts before it, with this margin. */
-    private static final double LAST_PART_MARGIN = 1.02;
-
     private CsvParallelRead() {
     }
 
@@ -70,13 +67,12 @@ final class CsvParallelRead {
         if (names == null) {
             return null;
         }
+        CsvSource.Cuts cuts;
         long[] starts;
-        long[] lineFeeds;
         long size;
         try {
-            CsvSource.Cuts cuts = csv.cuts(parts);
+            cuts = csv.cuts(parts);
             starts = cuts.starts();
-            lineFeeds = cuts.lineFeeds();
             size = csv.size();
         } catch (IOException e) {
             throw CsvReader.ioFailure(source, csv, e);
@@ -93,7 +89,7 @@ final class CsvParallelRead {
         try {
             // pass 1: every column's type, every numeric or text value; the numbers (or codes) of all
             // parts in one array per column, each part in its slice
-            int[] predicted = predictedRows(starts, lineFeeds, size);
+            int[] predicted = predictedRows(cuts);
             NumericColumnBuilder.Parts[] numbers = new NumericColumnBuilder.Parts[names.length];
             CategoricalColumnBuilder.Parts[] labels = new CategoricalColumnBuilder.Parts[names.length];
             for (int i = 0; i < names.length; i++) {
@@ -251,22 +247,20 @@ final class CsvParallelRead {
     }
 
     /**
-     * The data rows each part is expected to hold, for the slices of the shared arrays: exact for a
-     * file of plain records, one per line feed (the header's aside), except for the last part, whose
-     * line feeds were not counted: there the rows per byte of the parts before it, with a margin. A
-     * wrong prediction costs a copy, never a wrong cell ({@link NumericColumnBuilder.Parts}).
+     * The data rows each part is expected to hold, for the slices of the shared arrays: one per line
+     * feed (the header's aside, and one more for a last record without one), which is exact for a
+     * file of plain records. A wrong prediction (blank lines, line breaks inside quotes) costs a copy,
+     * never a wrong cell ({@link NumericColumnBuilder.Parts}).
      */
-    static int[] predictedRows(long[] starts, long[] lineFeeds, long size) {
-        int m = starts.length;
+    static int[] predictedRows(CsvSource.Cuts cuts) {
+        long[] lineFeeds = cuts.lineFeeds();
+        int m = lineFeeds.length;
         int[] rows = new int[m];
-        for (int j = 0; j + 1 < m; j++) {
-            long feeds = lineFeeds[j + 1] - lineFeeds[j] - (j == 0 ? 1 : 0);
+        for (int j = 0; j < m; j++) {
+            long next = j + 1 < m ? lineFeeds[j + 1] : cuts.totalLineFeeds() + (cuts.endsWithLineFeed() ? 0 : 1);
+            long feeds = next - lineFeeds[j] - (j == 0 ? 1 : 0);
             rows[j] = (int) Math.max(0, Math.min(feeds, Integer.MAX_VALUE - 16));
         }
-        long before = starts[m - 1];
-        double perByte = before > 0 ? (double) lineFeeds[m - 1] / before : 0;
-        double last = (size - before) * perByte * LAST_PART_MARGIN + 64;
-        rows[m - 1] = (int) Math.min(last, Integer.MAX_VALUE - 16);
         return rows;
     }
 

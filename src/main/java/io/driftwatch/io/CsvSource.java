@@ -224,11 +224,17 @@ final class CsvSource {
      * @param lineFeeds {@code lineFeeds[j]}: the LF bytes in {@code [0, starts[j])}, quoted or not; for a
      *     file of plain records (no blank lines, no line break inside quotes) one more than the data rows
      *     before part {@code j} (the header's), a prediction the reader checks
+     * @param totalLineFeeds the LF bytes in the whole file
+     * @param endsWithLineFeed whether the file's last byte is an LF (if not, its last record has none)
      */
-    record Cuts(long[] starts, long[] lineFeeds) {
+    record Cuts(long[] starts, long[] lineFeeds, long totalLineFeeds, boolean endsWithLineFeed) {
     }
 
-    /** {@link #splitPoints} with the line feeds counted on the way, at no extra read. */
+    /**
+     * {@link #splitPoints} with the line feeds counted on the way, and on to the end of the file, so
+     * that every part's rows are known before it is parsed: the readers then fill arrays of exactly
+     * the column's length, which a reference sorted in place needs ({@code NumericColumn}).
+     */
     Cuts cuts(int parts) throws IOException {
         long size = Files.size(path);
         long[] starts = new long[parts];
@@ -253,8 +259,9 @@ final class CsvSource {
                         // before the next cut: only the quotes matter, counted eight bytes at a time
                         int bulk = (int) Math.min(n - i, target - at) & ~7;
                         if (bulk > 0) {
-                            quotes += countBytes(buf, i, bulk, QUOTES);
-                            feeds += countBytes(buf, i, bulk, LINE_FEEDS);
+                            long both = countQuotesAndLineFeeds(buf, i, bulk);
+                            quotes += both >>> 32;
+                            feeds += both & 0xFFFF_FFFFL;
                             i += bulk;
                         } else {
                             byte b = buf[i++];
@@ -285,8 +292,33 @@ final class CsvSource {
                 }
                 position += n;
             }
+            // the last part's line feeds: from its start (or wherever the scan stopped) to the end
+            long from = found == parts ? starts[found - 1] : size;
+            feeds = found == parts ? lineFeeds[found - 1] : feeds;
+            boolean endsWithLineFeed = false;
+            for (long at = from; at < size; ) {
+                int n = readFully(channel, buf, at);
+                if (n <= 0) {
+                    break;
+                }
+                int bulk = n & ~7;
+                feeds += countBytes(buf, 0, bulk, LINE_FEEDS);
+                for (int i = bulk; i < n; i++) {
+                    feeds += buf[i] == '\n' ? 1 : 0;
+                }
+                endsWithLineFeed = buf[n - 1] == '\n';
+                at += n;
+            }
+            if (from >= size && size > 0) {
+                endsWithLineFeed = lastByte(channel, size) == '\n';
+            }
+            return new Cuts(Arrays.copyOf(starts, found), Arrays.copyOf(lineFeeds, found), feeds, endsWithLineFeed);
         }
-        return new Cuts(Arrays.copyOf(starts, found), Arrays.copyOf(lineFeeds, found));
+    }
+
+    private static int lastByte(FileChannel channel, long size) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        return channel.read(one, size - 1) == 1 ? one.get(0) : -1;
     }
 
     private static int readFully(FileChannel channel, byte[] buf, long position) throws IOException {
@@ -298,6 +330,23 @@ final class CsvSource {
             }
         }
         return target.position();
+    }
+
+    /**
+     * The quotes (high 32 bits) and LF bytes (low 32 bits) in {@code buf[off, off + len)}, in one
+     * pass; {@code len} a multiple of 8 and below 2^32.
+     */
+    private static long countQuotesAndLineFeeds(byte[] buf, int off, int len) {
+        long quotes = 0;
+        long feeds = 0;
+        for (int i = off, end = off + len; i < end; i += 8) {
+            long word = (long) LONGS.get(buf, i);
+            long q = word ^ QUOTES; // a zero byte where there was a quote
+            long f = word ^ LINE_FEEDS;
+            quotes += Long.bitCount(~(((q & LOW_SEVEN) + LOW_SEVEN) | q) & ~LOW_SEVEN);
+            feeds += Long.bitCount(~(((f & LOW_SEVEN) + LOW_SEVEN) | f) & ~LOW_SEVEN);
+        }
+        return quotes << 32 | feeds;
     }
 
     /**

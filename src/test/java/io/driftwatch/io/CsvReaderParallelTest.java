@@ -366,13 +366,38 @@ class CsvReaderParallelTest {
             long feeds = text.substring(0, (int) cuts.starts()[j]).chars().filter(c -> c == '\n').count();
             assertThat(cuts.lineFeeds()[j]).as("part %d", j).isEqualTo(feeds);
         }
-        // the rows predicted from them: exact before the last part, whose slice has a margin
-        int[] predicted = CsvParallelRead.predictedRows(cuts.starts(), cuts.lineFeeds(), text.length());
+        long total = text.chars().filter(c -> c == '\n').count();
+        assertThat(cuts.totalLineFeeds()).isEqualTo(total);
+        assertThat(cuts.endsWithLineFeed()).isTrue();
+        // the rows predicted from them: a line feed each, the last part's too
+        int[] predicted = CsvParallelRead.predictedRows(cuts);
         assertThat(predicted[0]).isEqualTo(cuts.lineFeeds()[1] - 1);
         assertThat(predicted[1]).isEqualTo(cuts.lineFeeds()[2] - cuts.lineFeeds()[1]);
-        long lastFeeds = text.chars().filter(c -> c == '\n').count() - cuts.lineFeeds()[2];
-        assertThat(predicted[2]).isBetween((int) lastFeeds, (int) (lastFeeds * 1.1) + 64);
+        assertThat(predicted[2]).isEqualTo(total - cuts.lineFeeds()[2]);
         assertSameTable(CsvReader.read(dir.resolve("feeds.csv"), CsvOptions.defaults(), TWO_PARTS),
                 onePass(dir.resolve("feeds.csv")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void predictsTheLastPartsRowsExactlyWithOrWithoutAFinalLineFeed(boolean finalLineFeed) throws IOException {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 4000; i++) {
+            csv.append(4000 - i).append(',').append(i * 0.5).append('\n');
+        }
+        String text = finalLineFeed ? csv.toString() : csv.substring(0, csv.length() - 1);
+        Path file = write("exact.csv", text);
+        CsvSource.Cuts cuts = CsvSource.of(file).cuts(2);
+        assertThat(cuts.endsWithLineFeed()).isEqualTo(finalLineFeed);
+        int[] predicted = CsvParallelRead.predictedRows(cuts);
+        assertThat(predicted[0] + predicted[1]).isEqualTo(4000);
+
+        // the columns then fill arrays of exactly their length: a reference sorts them where they are
+        Table table = CsvReader.read(file, CsvOptions.defaults(), TWO_PARTS);
+        NumericColumn x = (NumericColumn) table.column("x").orElseThrow();
+        assertThat(x.value(0)).isEqualTo(4000.0);
+        double[] sorted = x.sortedFiniteValuesConsuming();
+        assertThat(sorted).hasSize(4000).startsWith(1.0, 2.0, 3.0);
+        assertThat(x.value(0)).as("sorted in the column's own array, not a copy").isEqualTo(1.0);
     }
 }
