@@ -142,11 +142,19 @@ public final class NumericColumn implements Column {
      */
     public double[] finiteValues() {
         // counted first, so the array is allocated at its size: fresh memory costs more than a pass
+        return finiteValuesInto(new double[finiteCount()]);
+    }
+
+    /** Number of finite cells: neither missing nor ±∞. */
+    public int finiteCount() {
         int finite = 0;
         for (int i = 0; i < length; i++) {
             finite += Double.isFinite(values[i]) ? 1 : 0;
         }
-        double[] out = new double[finite];
+        return finite;
+    }
+
+    private double[] finiteValuesInto(double[] out) {
         int n = 0;
         for (int i = 0; i < length; i++) {
             double v = values[i];
@@ -184,10 +192,26 @@ public final class NumericColumn implements Column {
 
     /** {@link #sortedFiniteValues()}, sorting on the calling thread only when asked. */
     public double[] sortedFiniteValues(Parallelism parallelism) {
-        double[] out = finiteValues();
-        DoubleRadixSort.sort(out, out.length,
-                parallelism == Parallelism.ALL_CORES && out.length >= DoubleRadixSort.PARALLEL_THRESHOLD);
-        return out;
+        return sortedFiniteValues(new double[finiteCount()], parallelism);
+    }
+
+    /**
+     * {@link #sortedFiniteValues(Parallelism)} written into {@code dest}, whatever it held, instead of
+     * a new array: for callers that reuse one array for many columns of the same length.
+     *
+     * @param dest exactly {@link #finiteCount()} long
+     * @return {@code dest}
+     * @throws IllegalArgumentException when {@code dest} is not exactly {@link #finiteCount()} long
+     */
+    public double[] sortedFiniteValues(double[] dest, Parallelism parallelism) {
+        int finite = finiteCount();
+        if (dest.length != finite) {
+            throw new IllegalArgumentException("an array of " + dest.length + " for " + finite + " finite values");
+        }
+        finiteValuesInto(dest);
+        DoubleRadixSort.sort(dest, finite,
+                parallelism == Parallelism.ALL_CORES && finite >= DoubleRadixSort.PARALLEL_THRESHOLD);
+        return dest;
     }
 
     /**

@@ -95,13 +95,15 @@ public final class DriftAnalysis implements Analysis {
         }
         // Columns already run in parallel: a column's sort then stays on its own thread.
         Parallelism sort = tested > 1 && !sequential ? Parallelism.SINGLE_THREAD : Parallelism.ALL_CORES;
+        SortBuffers buffers = new SortBuffers();
         for (Column column : current.columns()) {
             ColumnType type = types.get(column.name());
             if (type == null || !type.isTested()) {
                 continue;
             }
             ColumnProfile profile = reference.column(column.name()).orElse(null);
-            futures.add(CompletableFuture.supplyAsync(() -> analyse(profile, column, type, options, sort), executor));
+            futures.add(CompletableFuture.supplyAsync(() -> analyse(profile, column, type, options, sort, buffers),
+                    executor));
         }
         List<ColumnDrift> columns = new ArrayList<>(futures.size());
         for (CompletableFuture<ColumnDrift> f : futures) {
@@ -118,8 +120,27 @@ public final class DriftAnalysis implements Analysis {
         return new DriftResult(dataset(columns, options.share()), columns, options.correction());
     }
 
+    /** A numeric column's sorted values in an array of {@code buffers}, given back once it is tested. */
     private static ColumnDrift analyse(ColumnProfile reference, Column current, ColumnType type, DriftOptions options,
-            Parallelism sort) {
+            Parallelism sort, SortBuffers buffers) {
+        if (reference instanceof NumericProfile && current instanceof NumericColumn numbers) {
+            double[] sorted = numbers.sortedFiniteValues(buffers.take(numbers.finiteCount()), sort);
+            try {
+                return analyse(reference, current, type, options, sorted);
+            } finally {
+                buffers.giveBack(sorted);
+            }
+        }
+        return analyse(reference, current, type, options, null);
+    }
+
+    /**
+     * One column's drift.
+     *
+     * @param sortedCurrent the current column's finite values sorted, when both sides hold numbers
+     */
+    private static ColumnDrift analyse(ColumnProfile reference, Column current, ColumnType type, DriftOptions options,
+            double[] sortedCurrent) {
         boolean numerical = type == ColumnType.NUMERICAL;
         int refRows = reference == null ? 0 : reference.rows();
         int refMissing = reference == null ? 0 : reference.missing();
@@ -127,8 +148,8 @@ public final class DriftAnalysis implements Analysis {
             return error(current, type, refRows, refMissing, "the reference has no column '" + current.name() + "'", options);
         }
         ColumnSample sample;
-        if (reference instanceof NumericProfile refNumbers && current instanceof NumericColumn curNumbers) {
-            NumericSamples numbers = NumericSamples.ofSorted(refNumbers.sortedValues(), curNumbers.sortedFiniteValues(sort));
+        if (reference instanceof NumericProfile refNumbers && current instanceof NumericColumn) {
+            NumericSamples numbers = NumericSamples.ofSorted(refNumbers.sortedValues(), sortedCurrent);
             sample = numerical ? numbers : numbers.toCategoryCounts();
         } else if (!numerical && reference instanceof CategoricalProfile refLabels
                 && current instanceof CategoricalColumn curLabels) {

@@ -60,4 +60,17 @@ class ColumnWrapTest {
             assertThat(values).as("case %d untouched", k).containsExactly(before);
         }
     }
+
+    @Test
+    void sortsTheFiniteValuesIntoAGivenArrayOfExactlyTheirCount() {
+        NumericColumn column = NumericColumn.wrap("x", PhysicalType.FLOAT,
+                new double[] {4, Double.NaN, -1, Double.POSITIVE_INFINITY, 2}, 5);
+        double[] reused = {9, 9, 9};
+
+        assertThat(column.finiteCount()).isEqualTo(3);
+        assertThat(column.sortedFiniteValues(reused, Parallelism.SINGLE_THREAD)).isSameAs(reused)
+                .containsExactly(-1, 2, 4);
+        assertThatThrownBy(() -> column.sortedFiniteValues(new double[4], Parallelism.SINGLE_THREAD))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("an array of 4 for 3 finite values");
+    }
 }
