@@ -20,6 +20,7 @@ public final class NumericColumn implements Column {
     private final int length;
     private final long[] validity; // null when no cell is missing
     private final int missingCount;
+    private int finiteCount = -1; // computed at first use; racy but benign: every thread computes the same int
 
     NumericColumn(String name, PhysicalType physicalType, double[] values, int length, long[] validity, int missingCount) {
         if (!physicalType.isNumericStorage()) {
@@ -147,9 +148,13 @@ public final class NumericColumn implements Column {
 
     /** Number of finite cells: neither missing nor ±∞. */
     public int finiteCount() {
-        int finite = 0;
-        for (int i = 0; i < length; i++) {
-            finite += Double.isFinite(values[i]) ? 1 : 0;
+        int finite = finiteCount;
+        if (finite < 0) {
+            finite = 0;
+            for (int i = 0; i < length; i++) {
+                finite += Double.isFinite(values[i]) ? 1 : 0;
+            }
+            finiteCount = finite;
         }
         return finite;
     }

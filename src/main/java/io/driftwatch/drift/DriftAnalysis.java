@@ -180,7 +180,7 @@ public final class DriftAnalysis implements Analysis {
         if (name == null) {
             int distinct = sample instanceof CategoryCounts counts ? counts.size()
                     : NumericSamples.countDistinctUnion(((NumericSamples) sample).reference(),
-                            ((NumericSamples) sample).current());
+                            ((NumericSamples) sample).current(), TestSelection.DISTINCT_THAT_MATTER);
             name = TestSelection.automatic(numerical, sample.referenceSize(), distinct);
         }
         DriftTest test = DriftTests.byName(name).map(t -> withBinning(t, options)).orElse(null);

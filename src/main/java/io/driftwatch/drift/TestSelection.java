@@ -15,10 +15,16 @@ package io.driftwatch.drift;
  */
 final class TestSelection {
     static final int SMALL_REFERENCE = 1000;
+    /** The choice is the same for every count of distinct values from this one on. */
+    static final int DISTINCT_THAT_MATTER = 6;
 
     private TestSelection() {
     }
 
+    /**
+     * @param distinctInUnion the distinct values in both sides together, or any number from
+     *     {@link #DISTINCT_THAT_MATTER} on when there are at least that many
+     */
     static String automatic(boolean numerical, long referenceSize, int distinctInUnion) {
         boolean small = referenceSize <= SMALL_REFERENCE;
         if (numerical) {
