@@ -106,6 +106,17 @@ class CsvFastScanTest {
         assertSameOutcome(file, CsvOptions.defaults());
     }
 
+    @Test
+    void readsControlBytesOtherThanLineBreaksAsPartOfTheCellAndTabsAsADelimiter() throws IOException {
+        // the word-at-a-time test flags every byte below 0x10; only the line breaks and NUL end anything
+        Path controls = write("controls.csv", "a,b\n1,x\u0001y\n2,\u000bz\u000f\n3,\u0010w\u001f\n");
+        assertThat(acceptsAllRows(controls, ',')).isTrue();
+        assertSameOutcome(controls, CsvOptions.defaults());
+        Path tabs = write("tabs.tsv", "a\tb\tc\n1\tx\t2.5\n3\ty\t\n4\tlonger label\t-0.125\n");
+        assertThat(acceptsAllRows(tabs, '\t')).isTrue();
+        assertSameOutcome(tabs, CsvOptions.defaults());
+    }
+
     static Stream<Arguments> declined() {
         return Stream.of(
                 Arguments.of("a quoted field", "a,b\n1,\"x\"\n2,y\n"),
@@ -145,7 +156,8 @@ class CsvFastScanTest {
     @Test
     void randomFilesReadInPartsGiveTheOutcomeOfOnePass() throws IOException {
         String[] pieces = {"1", "2.5", "-3e4", "0.1234567891", "12345678901234567890", "x", "NA", "", " ", "\t",
-                ",", ",", ",", "\n", "\n", "\r\n", "\r", "\"", "é", "\u0000", "true", "2024-01-02", "inf", ";"};
+                ",", ",", ",", "\n", "\n", "\r\n", "\r", "\"", "é", "\u0000", "true", "2024-01-02", "inf", ";", "\u0001",
+                "\u000b", "\u001f"};
         SplittableRandom random = new SplittableRandom(2024);
         for (int f = 0; f < 200; f++) {
             StringBuilder content = new StringBuilder(random.nextBoolean() ? "a,b,c\n" : "a,b\n");
