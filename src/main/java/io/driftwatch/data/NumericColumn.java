@@ -188,7 +188,7 @@ public final class NumericColumn implements Column {
      * copy, and this column is untouched.
      */
     public double[] sortedFiniteValuesConsuming() {
-        if (missingCount != 0 || values.length != length || infiniteCount() != 0) {
+        if (values.length != length || finiteCount() != length) {
             return sortedFiniteValues();
         }
         DoubleRadixSort.sort(values, length, length >= DoubleRadixSort.PARALLEL_THRESHOLD);
