@@ -1,8 +1,6 @@
 package io.driftwatch.drift;
 
-import java.util.Iterator;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * Arrays for the current batch's sorted columns, handed from one column's test to the next column
@@ -18,15 +16,12 @@ final class SortBuffers {
     /** Arrays kept for reuse at most; the ones given back beyond it are left to the collector. */
     private static final int KEPT = 4;
 
-    private final ConcurrentLinkedQueue<double[]> free = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger kept = new AtomicInteger();
+    private final ArrayBlockingQueue<double[]> free = new ArrayBlockingQueue<>(KEPT);
 
     /** An array of exactly {@code length}: one given back earlier, or a new one. */
     double[] take(int length) {
-        for (Iterator<double[]> it = free.iterator(); it.hasNext(); ) {
-            double[] candidate = it.next();
+        for (double[] candidate : free) {
             if (candidate.length == length && free.remove(candidate)) {
-                kept.decrementAndGet();
                 return candidate;
             }
         }
@@ -35,10 +30,6 @@ final class SortBuffers {
 
     /** Gives {@code array} back for a later column; the caller must not touch it any more. */
     void giveBack(double[] array) {
-        if (kept.incrementAndGet() <= KEPT) {
-            free.add(array);
-        } else {
-            kept.decrementAndGet();
-        }
+        free.offer(array); // refused when KEPT arrays wait already
     }
 }
