@@ -294,7 +294,6 @@ final class CsvSource {
             }
             // the last part's line feeds: from its start (or wherever the scan stopped) to the end
             long from = found == parts ? starts[found - 1] : size;
-            feeds = found == parts ? lineFeeds[found - 1] : feeds;
             boolean endsWithLineFeed = false;
             for (long at = from; at < size; ) {
                 int n = readFully(channel, buf, at);
@@ -341,10 +340,8 @@ final class CsvSource {
         long feeds = 0;
         for (int i = off, end = off + len; i < end; i += 8) {
             long word = (long) LONGS.get(buf, i);
-            long q = word ^ QUOTES; // a zero byte where there was a quote
-            long f = word ^ LINE_FEEDS;
-            quotes += Long.bitCount(~(((q & LOW_SEVEN) + LOW_SEVEN) | q) & ~LOW_SEVEN);
-            feeds += Long.bitCount(~(((f & LOW_SEVEN) + LOW_SEVEN) | f) & ~LOW_SEVEN);
+            quotes += Long.bitCount(bytesEqual(word, QUOTES));
+            feeds += Long.bitCount(bytesEqual(word, LINE_FEEDS));
         }
         return quotes << 32 | feeds;
     }
@@ -356,11 +353,16 @@ final class CsvSource {
     private static long countBytes(byte[] buf, int off, int len, long pattern) {
         long count = 0;
         for (int i = off, end = off + len; i < end; i += 8) {
-            long x = (long) LONGS.get(buf, i) ^ pattern; // a zero byte where there was the byte sought
-            long nonZero = ((x & LOW_SEVEN) + LOW_SEVEN) | x;
-            count += Long.bitCount(~nonZero & ~LOW_SEVEN);
+            count += Long.bitCount(bytesEqual((long) LONGS.get(buf, i), pattern));
         }
         return count;
+    }
+
+    /** The high bit of each byte of {@code word} equal to {@code pattern}'s byte, and no other bit set. */
+    private static long bytesEqual(long word, long pattern) {
+        long x = word ^ pattern; // a zero byte where there was the byte sought
+        long nonZero = ((x & LOW_SEVEN) + LOW_SEVEN) | x;
+        return ~nonZero & ~LOW_SEVEN;
     }
 
     /**
