@@ -6,9 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -129,21 +126,13 @@ public final class Datasets {
         }
     }
 
-    /** Hex SHA-256 of the bytes of {@code path}. */
+    /**
+     * Hex SHA-256 of the bytes of {@code path} (by the system's NSS library for a large file,
+     * {@link FileSha256}).
+     *
+     * @throws UnreadableDatasetException naming the file when it cannot be read
+     */
     public static String sha256(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchFileException e) {
-            throw new UnreadableDatasetException(path + ": no such file");
-        } catch (IOException e) {
-            throw new UnreadableDatasetException(path + ": cannot be read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return FileSha256.of(path);
     }
 }
