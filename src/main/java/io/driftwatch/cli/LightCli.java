@@ -53,8 +53,9 @@ public final class LightCli {
         DriftwatchCommand.onSpareThread("prepare-" + command.getName(), command::prepare);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        // the terminal's width is asked of `stty` in a child process (50 ms), worth it only for the help
         ArgumentParser parser = ArgumentParsers.newFor("java -jar " + new JarLocation(LightCli.class))
-                .addHelp(false).build();
+                .addHelp(false).terminalWidthDetection(asksForHelp(args)).build();
         Subparser subparser = parser.addSubparsers().addParser(command.getName(), false);
         command.configure(subparser);
         subparser.addArgument("-h", "--help").action(new PrintHelp(out)).help("show this help message and exit")
@@ -80,6 +81,15 @@ public final class LightCli {
             out.flush();
             err.flush();
         }
+    }
+
+    private static boolean asksForHelp(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("-h") || arg.equals("--help")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The light verb called {@code name}, or null. */

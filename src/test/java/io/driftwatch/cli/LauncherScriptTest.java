@@ -58,6 +58,11 @@ class LauncherScriptTest {
                 .containsExactly("check", "--reference", reference.toString(), "--current", current.toString(),
                         "--json", "out.json");
         assertThat(run("check", "--reference=" + reference, "--current=" + current)).contains(QUICK_COMPILER);
+        Path spaced = file("the reference, 2026.csv", 1000);
+        assertThat(run("check", "--current", current.toString(), "--reference", spaced.toString()))
+                .as("names with spaces and commas, reference last").contains(QUICK_COMPILER);
+        assertThat(run("check", "--reference", current.toString(), "--current", current.toString()))
+                .as("the same file twice").contains(QUICK_COMPILER);
     }
 
     @Test
@@ -66,6 +71,11 @@ class LauncherScriptTest {
         Path large = file("large.csv", 129L << 20); // sparse: no disk written
         assertThat(run("check", "--reference", small.toString(), "--current", large.toString()))
                 .as("more than 128 MiB together").doesNotContain(QUICK_COMPILER);
+        Path half = file("half.csv", 64L << 20);
+        assertThat(run("check", "--reference", half.toString(), "--current", half.toString()))
+                .as("exactly 128 MiB").contains(QUICK_COMPILER);
+        assertThat(run("check", "--reference", half.toString(), "--current", file("one-more.csv", (64L << 20) + 1)
+                .toString())).as("a byte more").doesNotContain(QUICK_COMPILER);
         assertThat(run("check", "--reference", "s3://bucket/reference.csv", "--current", small.toString()))
                 .as("an object whose size the launcher does not know").doesNotContain(QUICK_COMPILER);
         assertThat(run("check", "--monitor", small.toString(), "--current", small.toString()))
