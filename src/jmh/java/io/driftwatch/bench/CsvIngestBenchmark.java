@@ -8,6 +8,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -66,8 +69,8 @@ public class CsvIngestBenchmark {
     public String path;
 
     /**
-     * For {@link #readPair}: the current batch read after {@link #path}, as a check reads its two
-     * files one after the other (the kit's {@code current_N.csv} beside {@code reference_N.csv}).
+     * For {@link #readPair} and {@link #readPairAtOnce}: the current batch read with {@link #path}
+     * (the kit's {@code current_N.csv} beside {@code reference_N.csv}).
      */
     @Param("")
     public String current;
@@ -75,6 +78,7 @@ public class CsvIngestBenchmark {
     private Path dir;
     private Path file;
     private long fileBytes;
+    private ExecutorService checkThreads;
 
     /** Per-invocation counters, reported by JMH as rates. */
     @State(Scope.Thread)
@@ -104,6 +108,9 @@ public class CsvIngestBenchmark {
 
     @TearDown(Level.Trial)
     public void cleanUp() throws IOException {
+        if (checkThreads != null) {
+            checkThreads.shutdownNow();
+        }
         if (dir == null) {
             return; // the user's file
         }
@@ -120,7 +127,7 @@ public class CsvIngestBenchmark {
     }
 
     /**
-     * Reading a reference and a current batch one after the other, as {@code check} does: run with
+     * Reading a reference and a current batch one after the other: run with
      * {@code -p path=DIR/reference_N.csv -p current=DIR/current_N.csv}; the {@code bytes} rate counts
      * both files.
      */
@@ -135,6 +142,33 @@ public class CsvIngestBenchmark {
         volume.bytes += fileBytes + Files.size(second);
         volume.rows += reference.rowCount() + currentTable.rowCount();
         return new Table[] {reference, currentTable};
+    }
+
+    /**
+     * Reading a reference and a current batch at once, each on a thread of a pool of one thread per
+     * core, as {@code check} reads them ({@code CheckRunner}); each file is still cut into parts of
+     * its own. Run with {@code -p path=… -p current=…} as {@link #readPair}.
+     */
+    @Benchmark
+    public Table[] readPairAtOnce(Volume volume) throws IOException {
+        if (current.isEmpty()) {
+            throw new IllegalArgumentException("readPairAtOnce needs -p current=FILE");
+        }
+        if (checkThreads == null) {
+            checkThreads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+                Thread t = new Thread(r, "bench-check");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        Path second = Path.of(current);
+        CompletableFuture<Table> reference = CompletableFuture.supplyAsync(() -> CsvReader.read(file), checkThreads);
+        CompletableFuture<Table> currentTable = CompletableFuture.supplyAsync(() -> CsvReader.read(second),
+                checkThreads);
+        Table[] both = {reference.join(), currentTable.join()};
+        volume.bytes += fileBytes + Files.size(second);
+        volume.rows += both[0].rowCount() + both[1].rowCount();
+        return both;
     }
 
     /** Writes the benchmark file: header, then {@code rows} rows, LF line ends. */
