@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherScriptTest {
     private static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
+    private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 
     @TempDir
     Path dir;
@@ -84,6 +85,28 @@ class LauncherScriptTest {
                 small.toString())).doesNotContain(QUICK_COMPILER);
         assertThat(run("server", small.toString())).doesNotContain(QUICK_COMPILER);
         assertThat(run("inspect", small.toString())).doesNotContain(QUICK_COMPILER);
+    }
+
+    @Test
+    void asksForHugePagesForTheSmallestChecksWhereTheKernelGivesThemOnRequest() throws Exception {
+        String setting;
+        try {
+            setting = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+        } catch (IOException e) {
+            setting = ""; // no such setting: no huge pages
+        }
+        boolean onRequest = setting.contains("[madvise]");
+        Path tiny = file("tiny.csv", 1000);
+        Path eight = file("eight.csv", 8L << 20);
+        Path nine = file("nine.csv", 9L << 20);
+
+        List<String> small = run("check", "--reference", tiny.toString(), "--current", eight.toString());
+        assertThat(small.contains(HUGE_PAGES)).as("16 MiB or less, kernel setting %s", setting).isEqualTo(onRequest);
+        assertThat(run("check", "--reference", eight.toString(), "--current", nine.toString()))
+                .as("more than 16 MiB").doesNotContain(HUGE_PAGES).contains(QUICK_COMPILER);
+        assertThat(run("check", "--reference", "s3://bucket/reference.csv", "--current", tiny.toString()))
+                .doesNotContain(HUGE_PAGES);
+        assertThat(run("inspect", tiny.toString())).doesNotContain(HUGE_PAGES);
     }
 
     private Path file(String name, long size) throws IOException {
