@@ -88,7 +88,7 @@ class LauncherScriptTest {
     }
 
     @Test
-    void asksForHugePagesForTheSmallestChecksWhereTheKernelGivesThemOnRequest() throws Exception {
+    void asksForHugePagesForSmallChecksWhereTheKernelGivesThemOnRequest() throws Exception {
         String setting;
         try {
             setting = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
@@ -97,16 +97,41 @@ class LauncherScriptTest {
         }
         boolean onRequest = setting.contains("[madvise]");
         Path tiny = file("tiny.csv", 1000);
-        Path eight = file("eight.csv", 8L << 20);
-        Path nine = file("nine.csv", 9L << 20);
+        Path half = file("half.csv", 64L << 20);
 
-        List<String> small = run("check", "--reference", tiny.toString(), "--current", eight.toString());
-        assertThat(small.contains(HUGE_PAGES)).as("16 MiB or less, kernel setting %s", setting).isEqualTo(onRequest);
-        assertThat(run("check", "--reference", eight.toString(), "--current", nine.toString()))
-                .as("more than 16 MiB").doesNotContain(HUGE_PAGES).contains(QUICK_COMPILER);
+        List<String> small = run("check", "--reference", tiny.toString(), "--current", half.toString());
+        assertThat(small.contains(HUGE_PAGES)).as("128 MiB or less, kernel setting %s", setting).isEqualTo(onRequest);
+        assertThat(run("check", "--reference", half.toString(), "--current", file("more.csv", (64L << 20) + 1)
+                .toString())).as("more than 128 MiB").doesNotContain(HUGE_PAGES);
         assertThat(run("check", "--reference", "s3://bucket/reference.csv", "--current", tiny.toString()))
                 .doesNotContain(HUGE_PAGES);
         assertThat(run("inspect", tiny.toString())).doesNotContain(HUGE_PAGES);
+    }
+
+    @Test
+    void mapsTheArchiveWithoutTheS3ClientWhenNothingNamesS3() throws Exception {
+        Path reference = file("reference.csv", 1000);
+        Path current = file("current.csv", 1000);
+        Path plain = Files.writeString(dir.resolve("plain.yml"), "name: plain\nreference: reference.csv\n");
+        Path fromS3 = Files.writeString(dir.resolve("s3.yml"), "name: lake\nreference: s3://bucket/reference.csv");
+        Path fromMlflow = Files.writeString(dir.resolve("mlflow.yml"), "reference: mlflow:models:/demand@champion\n");
+        String local = "-XX:SharedArchiveFile=" + dir.toRealPath().resolve("target/driftwatch.jsa");
+        String withS3 = "-XX:SharedArchiveFile=" + dir.toRealPath().resolve("target/driftwatch-s3.jsa");
+
+        assertThat(run("check", "--reference", reference.toString(), "--current", current.toString()))
+                .contains(local);
+        assertThat(run("check", "--reference", reference.toString(), "--current", current.toString(),
+                "--monitor", plain.toString())).contains(local);
+        assertThat(run("inspect", current.toString())).contains(local);
+        assertThat(run("check", "--reference", "s3://bucket/reference.csv", "--current", current.toString()))
+                .contains(withS3);
+        assertThat(run("check", "--current", current.toString(), "--monitor", fromS3.toString()))
+                .as("the monitor's reference is an S3 object (its last line without a line feed)")
+                .contains(withS3);
+        assertThat(run("check", "--current", current.toString(), "--monitor=" + fromMlflow)).contains(withS3);
+        assertThat(run("check", "--reference", "data/reference.csv.dvc", "--current", current.toString()))
+                .as("a DVC pointer, whose remote may be S3").contains(withS3);
+        assertThat(run("server", "config.yml")).contains(withS3);
     }
 
     private Path file(String name, long size) throws IOException {
