@@ -37,7 +37,8 @@ final class FileSha256 {
     /** The file size from which NSS is worth starting. */
     static final long NATIVE_FROM_BYTES = 16L << 20;
 
-    private static final int BUFFER = 1 << 20;
+    private static final int NATIVE_BUFFER = 1 << 20;
+    private static final int HEAP_BUFFER = 1 << 16;
 
     private FileSha256() {
     }
@@ -64,8 +65,10 @@ final class FileSha256 {
     }
 
     static String of(Path path, MessageDigest digest) throws IOException {
-        // a direct buffer: NSS reads it in place, where a heap array would be copied on every call
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+        // NSS reads a direct buffer in place, where it would copy a heap array on every call; the
+        // JDK's code reads a heap array in place, where it would copy a direct buffer
+        ByteBuffer buffer = "SUN".equals(digest.getProvider().getName()) ? ByteBuffer.allocate(HEAP_BUFFER)
+                : ByteBuffer.allocateDirect(NATIVE_BUFFER);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             while (channel.read(buffer) >= 0) {
                 buffer.flip();
