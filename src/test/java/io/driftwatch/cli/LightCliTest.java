@@ -3,8 +3,13 @@ package io.driftwatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,6 +31,24 @@ class LightCliTest {
         assertThat(light.exitCode()).isEqualTo(dropwizard.exitCode());
         assertThat(light.stdout()).isEqualTo(dropwizard.stdout());
         assertThat(light.stderr()).isEqualTo(dropwizard.stderr());
+    }
+
+    @Test
+    void aCheckWithItsReportStartsNoLoggingWhenNothingLogs(@TempDir Path dir) throws Exception {
+        // a JVM of its own: in this one, other tests have long started logback
+        Path classes = dir.resolve("classes.log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load:file=" + classes, "-cp", System.getProperty("java.class.path"),
+                "io.driftwatch.DriftwatchApplication", "check", "--reference", REF, "--current", CUR,
+                "--report", dir.resolve("report.html").toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isEqualTo(1); // drift
+        assertThat(dir.resolve("report.html")).isNotEmptyFile();
+        List<String> loaded = Files.readAllLines(classes);
+        assertThat(loaded).anyMatch(line -> line.contains("freemarker.template.Configuration "));
+        assertThat(loaded).noneMatch(line -> line.contains("ch.qos.logback.") || line.contains("org.slf4j."));
     }
 
     @Test
