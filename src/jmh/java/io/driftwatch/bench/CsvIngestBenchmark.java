@@ -78,7 +78,13 @@ public class CsvIngestBenchmark {
     private Path dir;
     private Path file;
     private long fileBytes;
-    private ExecutorService checkThreads;
+    /** For {@link #readPairAtOnce}: one thread per core, as {@code CheckRunner}'s pool. */
+    private final ExecutorService checkThreads = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), r -> {
+                Thread t = new Thread(r, "bench-check");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** Per-invocation counters, reported by JMH as rates. */
     @State(Scope.Thread)
@@ -108,9 +114,7 @@ public class CsvIngestBenchmark {
 
     @TearDown(Level.Trial)
     public void cleanUp() throws IOException {
-        if (checkThreads != null) {
-            checkThreads.shutdownNow();
-        }
+        checkThreads.shutdownNow();
         if (dir == null) {
             return; // the user's file
         }
@@ -153,13 +157,6 @@ public class CsvIngestBenchmark {
     public Table[] readPairAtOnce(Volume volume) throws IOException {
         if (current.isEmpty()) {
             throw new IllegalArgumentException("readPairAtOnce needs -p current=FILE");
-        }
-        if (checkThreads == null) {
-            checkThreads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
-                Thread t = new Thread(r, "bench-check");
-                t.setDaemon(true);
-                return t;
-            });
         }
         Path second = Path.of(current);
         CompletableFuture<Table> reference = CompletableFuture.supplyAsync(() -> CsvReader.read(file), checkThreads);
