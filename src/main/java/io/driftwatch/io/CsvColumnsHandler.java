@@ -85,6 +85,11 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     private final char[][] missingTokens;
     private final boolean[] missingFirstChars = new boolean[128];
     private final boolean nonAsciiMissingToken;
+    /**
+     * Whether {@link #numberCell} may take a number without the missing-token test: false when a
+     * missing token is itself a plain number (say {@code -999}), which the test must then catch.
+     */
+    private final boolean quickNumbers;
 
     private List<String> headerNames = new ArrayList<>();
     private String[] names;
@@ -147,6 +152,7 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
         }
         this.missingTokens = tokens.toArray(new char[0][]);
         this.nonAsciiMissingToken = nonAscii;
+        this.quickNumbers = !anyPlainNumber(this.missingTokens);
     }
 
     /** A handler for the first pass, which detects every column's type. */
@@ -471,10 +477,61 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
         }
     }
 
+    /**
+     * A cell of column {@code index} read as the byte-level reader looks for its end, so that its
+     * bytes are gone over once: when the column reads numbers and the bytes from {@code off} hold a
+     * plain number ({@link CsvCellParser#parseNumberPrefix}) followed by {@code delimiter}, a line
+     * feed or a carriage return, the number is taken as {@link #handleAsciiField} would take the cell
+     * and the index of that byte is returned. Otherwise -1, and nothing is taken: the reader goes on
+     * to find the cell's end and hands it to {@link #handleAsciiField}.
+     */
+    int numberCell(int index, byte[] buf, int off, int limit, byte delimiter) {
+        if (modes[index] != NUMBER || !quickNumbers) {
+            return -1;
+        }
+        CsvCellParser parser = cells;
+        double value = parser.parseNumberPrefix(buf, off, limit);
+        int end = parser.end;
+        if (end < 0) {
+            return -1;
+        }
+        byte next = buf[end];
+        if (next != delimiter && next != '\n' && next != '\r') {
+            return -1;
+        }
+        stage(index, value);
+        hasValue[index] = true;
+        if (parser.kind == CsvCellParser.DECIMAL) {
+            sawDecimal[index] = true;
+        }
+        return end;
+    }
+
     /** The end of a data record from the byte-level reader, whose field count it has checked. */
     void endAsciiRecord() {
         rows++;
         recordChars = 0;
+    }
+
+    /** Whether one of {@code tokens} reads whole as a plain number ({@link CsvCellParser#parseNumberPrefix}). */
+    private static boolean anyPlainNumber(char[][] tokens) {
+        CsvCellParser parser = new CsvCellParser();
+        for (char[] token : tokens) {
+            byte[] bytes = new byte[token.length + 1];
+            boolean ascii = true;
+            for (int i = 0; i < token.length; i++) {
+                ascii &= token[i] < 128;
+                bytes[i] = (byte) token[i];
+            }
+            bytes[token.length] = '\n';
+            if (ascii) {
+                parser.parseNumberPrefix(bytes, 0, bytes.length);
+                if (parser.end == token.length) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean isMissingToken(byte[] buf, int start, int len) {

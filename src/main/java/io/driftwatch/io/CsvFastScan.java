@@ -89,7 +89,11 @@ final class CsvFastScan {
             int recordStart = 0;
             int fieldStart = 0;
             int field = 0;
-            for (int i = 0; i < limit; i++) {
+            // a number cell is read as its end is looked for (numberCell); its delimiter or line end
+            // is then at i, and the cell is not handed over a second time
+            int numberEnd = handler.numberCell(0, buf, 0, limit, delimiter);
+            boolean taken = numberEnd >= 0;
+            for (int i = taken ? numberEnd : 0; i < limit; i++) {
                 int b = buf[i] & 0xff;
                 if (!special[b]) {
                     continue;
@@ -98,8 +102,16 @@ final class CsvFastScan {
                     if (field >= columns - 1 || i - fieldStart > cellLimit) {
                         return false;
                     }
-                    handler.handleAsciiField(field++, buf, fieldStart, i - fieldStart);
+                    if (!taken) {
+                        handler.handleAsciiField(field, buf, fieldStart, i - fieldStart);
+                    }
+                    field++;
                     fieldStart = i + 1;
+                    numberEnd = handler.numberCell(field, buf, fieldStart, limit, delimiter);
+                    taken = numberEnd >= 0;
+                    if (taken) {
+                        i = numberEnd - 1;
+                    }
                     continue;
                 }
                 int lineEnd = i;
@@ -116,11 +128,18 @@ final class CsvFastScan {
                         || lineEnd - fieldStart > cellLimit) {
                     return false; // a blank line (FastCSV skips it, and counts it), too few fields, too long
                 }
-                handler.handleAsciiField(field, buf, fieldStart, lineEnd - fieldStart);
+                if (!taken) {
+                    handler.handleAsciiField(field, buf, fieldStart, lineEnd - fieldStart);
+                }
                 handler.endAsciiRecord();
                 field = 0;
                 recordStart = i + 1;
                 fieldStart = recordStart;
+                numberEnd = handler.numberCell(0, buf, fieldStart, limit, delimiter);
+                taken = numberEnd >= 0;
+                if (taken) {
+                    i = numberEnd - 1;
+                }
             }
             if (last) {
                 if (recordStart < limit) {

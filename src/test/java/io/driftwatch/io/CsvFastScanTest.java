@@ -157,7 +157,7 @@ class CsvFastScanTest {
     void randomFilesReadInPartsGiveTheOutcomeOfOnePass() throws IOException {
         String[] pieces = {"1", "2.5", "-3e4", "0.1234567891", "12345678901234567890", "x", "NA", "", " ", "\t",
                 ",", ",", ",", "\n", "\n", "\r\n", "\r", "\"", "é", "\u0000", "true", "2024-01-02", "inf", ";", "\u0001",
-                "\u000b", "\u001f"};
+                "\u000b", "\u001f", "-0", "+7", "5.", ".5", "1e", "1E+05", "-", ".", "e3", "1e400", "9007199254740993.5"};
         SplittableRandom random = new SplittableRandom(2024);
         for (int f = 0; f < 200; f++) {
             StringBuilder content = new StringBuilder(random.nextBoolean() ? "a,b,c\n" : "a,b\n");
@@ -170,6 +170,99 @@ class CsvFastScanTest {
             Path file = write("random" + f + ".csv", content.toString());
             assertSameOutcome(file, CsvOptions.defaults());
         }
+    }
+
+    /** A missing token that is itself a number is missing, not a number, in every cell the byte-level reader reads. */
+    @Test
+    void aNumericMissingTokenIsMissingWhenReadInParts() throws IOException {
+        StringBuilder content = new StringBuilder("a,b\n");
+        for (int i = 0; i < 400; i++) {
+            content.append(i % 7 == 0 ? "-999" : String.valueOf(i)).append(',').append(i % 5 == 0 ? "-999" : "1.5")
+                    .append('\n');
+        }
+        Path file = write("sentinel.csv", content.toString());
+        CsvOptions options = CsvOptions.defaults().withMissingTokens(java.util.Set.of("", "-999"));
+        assertSameOutcome(file, options);
+        Table table = CsvReader.read(file, options, TWO_PARTS);
+        assertThat(table.column(0).missingCount()).isEqualTo(58);
+        assertThat(table.column(1).missingCount()).isEqualTo(80);
+    }
+
+    /**
+     * A number read while its cell's end is looked for ({@link CsvCellParser#parseNumberPrefix}) is,
+     * when the cell ends where the number does, the number {@code parseNumber} reads from the whole
+     * cell; and the plain numbers pandas writes are read that way.
+     */
+    @Test
+    void numbersReadWhileLookingForTheCellsEndAreTheNumbersOfTheWholeCell() {
+        SplittableRandom random = new SplittableRandom(11);
+        String[] forms = {"%d", "%.10g", "%.3f", "%e", "%.17g", "%.0f"};
+        String after = ",\n\r x\"e.";
+        CsvCellParser prefix = new CsvCellParser();
+        CsvCellParser whole = new CsvCellParser();
+        int taken = 0;
+        for (int i = 0; i < 60_000; i++) {
+            String text;
+            int pick = random.nextInt(10);
+            if (pick < 6) {
+                double x = random.nextGaussian() * Math.pow(10, random.nextInt(-30, 30));
+                text = pick == 0 ? String.valueOf(random.nextLong() >> random.nextInt(64))
+                        : String.format(forms[pick], x);
+            } else if (pick < 8) {
+                // runs of whole and fraction digits of every length around the eight-byte words
+                StringBuilder b = new StringBuilder(random.nextBoolean() ? "-" : "");
+                b.append(digitRun(random, random.nextInt(0, 11)));
+                if (random.nextInt(4) != 0) {
+                    b.append('.').append(digitRun(random, random.nextInt(0, 20)));
+                }
+                text = b.toString();
+            } else {
+                StringBuilder b = new StringBuilder();
+                if (random.nextBoolean()) {
+                    b.append(random.nextBoolean() ? '-' : '+');
+                }
+                int digits = random.nextInt(0, 26);
+                for (int d = 0; d < digits; d++) {
+                    b.append((char) ('0' + random.nextInt(10)));
+                    if (random.nextInt(30) == 0) {
+                        b.append(".e:/ xE-+".charAt(random.nextInt(9)));
+                    }
+                }
+                text = b.toString();
+            }
+            // the cell, then what follows it in the records of the buffer (nothing, when they end
+            // there), then at times bytes past the records, as a buffer holds
+            String tail = random.nextInt(8) == 0 ? "" : after.charAt(random.nextInt(after.length())) + "123";
+            int limit = 1 + text.length() + tail.length();
+            String past = digitRun(random, random.nextInt(0, 12)) + ",0123456789012345678901234567890123";
+            byte[] buf = ("#" + text + tail + past).getBytes(StandardCharsets.US_ASCII);
+            double value = prefix.parseNumberPrefix(buf, 1, limit);
+            if (prefix.end < 0) {
+                continue;
+            }
+            assertThat(prefix.end).as(text).isBetween(2, limit - 1);
+            if (prefix.end != 1 + text.length()) {
+                continue; // the caller finds no delimiter there and reads the cell the long way
+            }
+            taken++;
+            double expected = whole.parseNumber(buf, 1, text.length());
+            assertThat(prefix.kind).as(text).isEqualTo(whole.kind);
+            assertThat(Double.doubleToRawLongBits(value)).as(text).isEqualTo(Double.doubleToRawLongBits(expected));
+        }
+        assertThat(taken).as("cells read in one pass").isGreaterThan(20_000);
+        for (String pandas : new String[] {"-7.501140847", "0.0001749052823", "1.2e-05", "560", "-3", "41.5253779"}) {
+            byte[] buf = (pandas + ",").getBytes(StandardCharsets.US_ASCII);
+            prefix.parseNumberPrefix(buf, 0, buf.length);
+            assertThat(prefix.end).as(pandas).isEqualTo(pandas.length());
+        }
+    }
+
+    private static String digitRun(SplittableRandom random, int length) {
+        StringBuilder b = new StringBuilder(length);
+        for (int d = 0; d < length; d++) {
+            b.append((char) ('0' + random.nextInt(10)));
+        }
+        return b.toString();
     }
 
     @Test
