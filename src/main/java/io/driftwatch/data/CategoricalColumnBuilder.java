@@ -39,6 +39,14 @@ public final class CategoricalColumnBuilder {
     private int[] labelHashes = new int[16];
     private int labelCount;
     private int[] slots = newSlots(64); // code + 1, 0 = empty
+    /**
+     * Labels of one to seven ASCII bytes, none of them zero, that {@link #codeOfShortAscii} has met,
+     * as the little-endian word of their bytes (the rest zero; 0 = empty slot), with their codes: a
+     * second index to the same dictionary, looked up by one multiplication and one comparison.
+     */
+    private long[] shortWords = new long[64];
+    private int[] shortCodes = new int[64];
+    private int shortCount;
 
     public CategoricalColumnBuilder(String name, int expectedLength) {
         this.name = name;
@@ -156,6 +164,62 @@ public final class CategoricalColumnBuilder {
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /**
+     * {@link #codeOfAscii} of a label of one to seven ASCII bytes, none of them zero, given also as
+     * {@code word}: the label's bytes in little-endian order, the bytes past it zero. The reader
+     * that split the cell has its bytes in a word already; the label then costs a multiplication and
+     * a comparison instead of a hash and a comparison a byte at a time.
+     */
+    public int codeOfShortAscii(long word, byte[] buf, int offset, int len) {
+        long[] words = shortWords;
+        int mask = words.length - 1;
+        int slot = shortSlot(word, mask);
+        while (true) {
+            long known = words[slot];
+            if (known == word) {
+                return shortCodes[slot];
+            }
+            if (known == 0) {
+                int code = codeOfAscii(buf, offset, len);
+                words[slot] = word;
+                shortCodes[slot] = code;
+                if (++shortCount * 2 > words.length) {
+                    growShortWords();
+                }
+                return code;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /**
+     * The slot of {@code word} in a table of {@code mask + 1} slots: the top bits of its product
+     * with 2^64 / phi ("Fibonacci hashing"), which depend on every byte of the label (the low bits
+     * would not on its last bytes, where labels such as {@code c0_v001} and {@code c0_v002} differ).
+     */
+    private static int shortSlot(long word, int mask) {
+        return (int) ((word * 0x9E3779B97F4A7C15L) >>> Long.numberOfLeadingZeros(mask));
+    }
+
+    private void growShortWords() {
+        long[] words = new long[shortWords.length * 2];
+        int[] wordCodes = new int[words.length];
+        int mask = words.length - 1;
+        for (int i = 0; i < shortWords.length; i++) {
+            long word = shortWords[i];
+            if (word != 0) {
+                int slot = shortSlot(word, mask);
+                while (words[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                words[slot] = word;
+                wordCodes[slot] = shortCodes[i];
+            }
+        }
+        shortWords = words;
+        shortCodes = wordCodes;
     }
 
     /**

@@ -7,6 +7,9 @@ import io.driftwatch.data.CategoricalColumnBuilder;
 import io.driftwatch.data.NumericColumnBuilder;
 import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,6 +81,9 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     private CategoricalColumnBuilder.Parts[] sharedText;
     private int part;
     private final CsvCellParser cells = new CsvCellParser();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
     /** The characters of a byte-level cell that takes the character path (cold: misfits, dates, booleans). */
     private char[] widened = new char[64];
 
@@ -479,14 +485,30 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
 
     /**
      * A cell of column {@code index} read as the byte-level reader looks for its end, so that its
-     * bytes are gone over once: when the column reads numbers and the bytes from {@code off} hold a
-     * plain number ({@link CsvCellParser#parseNumberPrefix}) followed by {@code delimiter}, a line
-     * feed or a carriage return, the number is taken as {@link #handleAsciiField} would take the cell
-     * and the index of that byte is returned. Otherwise -1, and nothing is taken: the reader goes on
-     * to find the cell's end and hands it to {@link #handleAsciiField}.
+     * bytes are gone over once: a plain number of a number column ({@link #numberCell}) or a short
+     * label of a text column ({@link #shortLabelCell}), taken as {@link #handleAsciiField} would take
+     * the cell; the index of the delimiter or line end after it is returned. Otherwise -1, and
+     * nothing is taken: the reader goes on to find the cell's end and hands it to
+     * {@link #handleAsciiField}.
      */
-    int numberCell(int index, byte[] buf, int off, int limit, byte delimiter) {
-        if (modes[index] != NUMBER || !quickNumbers) {
+    int quickCell(int index, byte[] buf, int off, int limit, byte delimiter) {
+        byte mode = modes[index];
+        if (mode == NUMBER) {
+            return numberCell(index, buf, off, limit, delimiter);
+        }
+        if (mode == TEXT) {
+            return shortLabelCell(index, buf, off, limit, delimiter);
+        }
+        return -1;
+    }
+
+    /**
+     * A number of a number column: the bytes from {@code off} hold a plain number
+     * ({@link CsvCellParser#parseNumberPrefix}) followed by {@code delimiter}, a line feed or a
+     * carriage return.
+     */
+    private int numberCell(int index, byte[] buf, int off, int limit, byte delimiter) {
+        if (!quickNumbers) {
             return -1;
         }
         CsvCellParser parser = cells;
@@ -511,6 +533,39 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     void endAsciiRecord() {
         rows++;
         recordChars = 0;
+    }
+
+    /**
+     * A label of a text column, of one to seven bytes that are ASCII, neither zero nor a quote, the
+     * first above a space and no missing token's first, followed within the same eight bytes by
+     * {@code delimiter}, a line feed or a carriage return.
+     */
+    private int shortLabelCell(int index, byte[] buf, int off, int limit, byte delimiter) {
+        if (buf.length - off < Long.BYTES) {
+            return -1;
+        }
+        long word = (long) LONGS.get(buf, off);
+        long stops = CsvSource.bytesEqual(word, ONES * (delimiter & 0xff)) | CsvSource.bytesEqual(word, ONES * '\n')
+                | CsvSource.bytesEqual(word, ONES * '\r') | CsvSource.bytesEqual(word, ONES * '"')
+                | CsvSource.bytesEqual(word, 0) | (word & HIGH_BITS);
+        int len = Long.numberOfTrailingZeros(stops) >>> 3; // 8 when none
+        int end = off + len;
+        if (len == 0 || len == Long.BYTES || end >= limit) {
+            return -1;
+        }
+        byte next = buf[end];
+        if (next != delimiter && next != '\n' && next != '\r') {
+            return -1;
+        }
+        int first = buf[off];
+        if (first <= ' ' || missingFirstChars[first]) {
+            // blanks to trim, or perhaps a missing token: the long way (blanks at the end alone matter
+            // only to a missing token, whose first character the test above catches)
+            return -1;
+        }
+        long label = word & ((1L << (len << 3)) - 1);
+        stageCode(index, text[index].codeOfShortAscii(label, buf, off, len));
+        return end;
     }
 
     /** Whether one of {@code tokens} reads whole as a plain number ({@link CsvCellParser#parseNumberPrefix}). */

@@ -89,11 +89,11 @@ final class CsvFastScan {
             int recordStart = 0;
             int fieldStart = 0;
             int field = 0;
-            // a number cell is read as its end is looked for (numberCell); its delimiter or line end
+            // a number or short label is read as its end is looked for (quickCell); its delimiter or line end
             // is then at i, and the cell is not handed over a second time
-            int numberEnd = handler.numberCell(0, buf, 0, limit, delimiter);
-            boolean taken = numberEnd >= 0;
-            for (int i = taken ? numberEnd : 0; i < limit; i++) {
+            int cellEnd = handler.quickCell(0, buf, 0, limit, delimiter);
+            boolean taken = cellEnd >= 0;
+            for (int i = taken ? cellEnd : 0; i < limit; i++) {
                 int b = buf[i] & 0xff;
                 if (!special[b]) {
                     continue;
@@ -107,10 +107,10 @@ final class CsvFastScan {
                     }
                     field++;
                     fieldStart = i + 1;
-                    numberEnd = handler.numberCell(field, buf, fieldStart, limit, delimiter);
-                    taken = numberEnd >= 0;
+                    cellEnd = handler.quickCell(field, buf, fieldStart, limit, delimiter);
+                    taken = cellEnd >= 0;
                     if (taken) {
-                        i = numberEnd - 1;
+                        i = cellEnd - 1;
                     }
                     continue;
                 }
@@ -135,10 +135,10 @@ final class CsvFastScan {
                 field = 0;
                 recordStart = i + 1;
                 fieldStart = recordStart;
-                numberEnd = handler.numberCell(0, buf, fieldStart, limit, delimiter);
-                taken = numberEnd >= 0;
+                cellEnd = handler.quickCell(0, buf, fieldStart, limit, delimiter);
+                taken = cellEnd >= 0;
                 if (taken) {
-                    i = numberEnd - 1;
+                    i = cellEnd - 1;
                 }
             }
             if (last) {

@@ -359,7 +359,7 @@ final class CsvSource {
     }
 
     /** The high bit of each byte of {@code word} equal to {@code pattern}'s byte, and no other bit set. */
-    private static long bytesEqual(long word, long pattern) {
+    static long bytesEqual(long word, long pattern) {
         long x = word ^ pattern; // a zero byte where there was the byte sought
         long nonZero = ((x & LOW_SEVEN) + LOW_SEVEN) | x;
         return ~nonZero & ~LOW_SEVEN;

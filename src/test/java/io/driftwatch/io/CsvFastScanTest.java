@@ -157,7 +157,8 @@ class CsvFastScanTest {
     void randomFilesReadInPartsGiveTheOutcomeOfOnePass() throws IOException {
         String[] pieces = {"1", "2.5", "-3e4", "0.1234567891", "12345678901234567890", "x", "NA", "", " ", "\t",
                 ",", ",", ",", "\n", "\n", "\r\n", "\r", "\"", "é", "\u0000", "true", "2024-01-02", "inf", ";", "\u0001",
-                "\u000b", "\u001f", "-0", "+7", "5.", ".5", "1e", "1E+05", "-", ".", "e3", "1e400", "9007199254740993.5"};
+                "\u000b", "\u001f", "-0", "+7", "5.", ".5", "1e", "1E+05", "-", ".", "e3", "1e400", "9007199254740993.5",
+                "c0_v001", "abcdefgh", "a b", " a", "b\t", "?", "n/a", "NA ", "x\u0001"};
         SplittableRandom random = new SplittableRandom(2024);
         for (int f = 0; f < 200; f++) {
             StringBuilder content = new StringBuilder(random.nextBoolean() ? "a,b,c\n" : "a,b\n");
@@ -170,6 +171,21 @@ class CsvFastScanTest {
             Path file = write("random" + f + ".csv", content.toString());
             assertSameOutcome(file, CsvOptions.defaults());
         }
+    }
+
+    /** Short labels are read in one pass over their bytes, and missing tokens and blanks are still seen. */
+    @Test
+    void shortLabelsAndMissingTokensOfATextColumnReadInParts() throws IOException {
+        String[] cells = {"c0_v001", "?", "NA", " a", "b\t", "n/a", "c0_v001", "abcdefgh", "NA\t", " ", "x", "null"};
+        StringBuilder content = new StringBuilder("id,label,n\n");
+        for (int i = 0; i < 600; i++) {
+            content.append(i).append(',').append(cells[i % cells.length]).append(',').append(i % 3).append('\n');
+        }
+        Path file = write("labels.csv", content.toString());
+        assertSameOutcome(file, CsvOptions.defaults());
+        Table table = CsvReader.read(file, CsvOptions.defaults(), TWO_PARTS);
+        // "?", "NA", "NA\t", " " and "null" of every 12 cells
+        assertThat(table.column(1).missingCount()).isEqualTo(250);
     }
 
     /** A missing token that is itself a number is missing, not a number, in every cell the byte-level reader reads. */
@@ -250,6 +266,18 @@ class CsvFastScanTest {
             assertThat(Double.doubleToRawLongBits(value)).as(text).isEqualTo(Double.doubleToRawLongBits(expected));
         }
         assertThat(taken).as("cells read in one pass").isGreaterThan(20_000);
+        for (String edge : new String[] {"-0.0", "-0", "0", "0.0", "+0.0", "-00.000", "-.5", "5.", ".5", "-5.",
+            "12345678.5", "1234567.12345678", "1.1234567812345678", "0.123456789012345678", "9007199254740993",
+            "900719925474099.3", "-99999999999999999.9"}) {
+            byte[] buf = (edge + ",0123456789012345678901234567890123456789").getBytes(StandardCharsets.US_ASCII);
+            double value = prefix.parseNumberPrefix(buf, 0, buf.length);
+            double expected = whole.parseNumber(buf, 0, edge.length());
+            if (prefix.end >= 0) {
+                assertThat(prefix.end).as(edge).isEqualTo(edge.length());
+                assertThat(prefix.kind).as(edge).isEqualTo(whole.kind);
+                assertThat(Double.doubleToRawLongBits(value)).as(edge).isEqualTo(Double.doubleToRawLongBits(expected));
+            }
+        }
         for (String pandas : new String[] {"-7.501140847", "0.0001749052823", "1.2e-05", "560", "-3", "41.5253779"}) {
             byte[] buf = (pandas + ",").getBytes(StandardCharsets.US_ASCII);
             prefix.parseNumberPrefix(buf, 0, buf.length);
