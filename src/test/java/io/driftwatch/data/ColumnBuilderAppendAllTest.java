@@ -58,6 +58,34 @@ class ColumnBuilderAppendAllTest {
         assertThat(column.isMissing(5)).isTrue();
     }
 
+    /** Ranges of every length appended at every bit offset give the column of appending cell by cell. */
+    @Test
+    void numericAppendAllOfRangesAtEveryBitOffsetIsAppendingCellByCell() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        double[] source = new double[300];
+        for (int i = 0; i < source.length; i++) {
+            source[i] = random.nextInt(5) == 0 ? Double.NaN : random.nextDouble();
+        }
+        NumericColumnBuilder bulk = new NumericColumnBuilder("x", PhysicalType.FLOAT, 4);
+        NumericColumnBuilder one = new NumericColumnBuilder("x", PhysicalType.FLOAT, 4);
+        for (int round = 0; round < 400; round++) {
+            int offset = random.nextInt(source.length);
+            int count = random.nextInt(Math.min(source.length - offset, 140) + 1);
+            bulk.appendAll(source, offset, count);
+            for (int i = offset; i < offset + count; i++) {
+                one.append(source[i]);
+            }
+        }
+        NumericColumn expected = one.build();
+        NumericColumn actual = bulk.build();
+        assertThat(actual.length()).isEqualTo(expected.length()).isGreaterThan(20_000);
+        assertThat(actual.missingCount()).isEqualTo(expected.missingCount());
+        for (int row = 0; row < expected.length(); row++) {
+            assertThat(actual.isMissing(row)).as("row %d", row).isEqualTo(expected.isMissing(row));
+        }
+        assertThat(actual.values()).isEqualTo(expected.values());
+    }
+
     @Test
     void builtColumnsRespectTheirLengthWhenTheArrayIsHandedOverWithSlack() {
         NumericColumnBuilder numbers = new NumericColumnBuilder("x", PhysicalType.FLOAT, 1000);
