@@ -109,6 +109,23 @@ class LauncherScriptTest {
     }
 
     @Test
+    void startsALargeCheckWithAHeapOfAboutItsInputUnlessJavaOptsSizeTheHeap() throws Exception {
+        Path tiny = file("tiny.csv", 1000);
+        Path large = file("large.csv", 500L << 20);
+        assertThat(run("check", "--reference", large.toString(), "--current", large.toString()))
+                .as("1,000 MiB of input").contains("-Xms1600m");
+        assertThat(run("check", "--reference", tiny.toString(), "--current", tiny.toString()))
+                .noneMatch(option -> option.startsWith("-Xms"));
+        assertThat(run("inspect", large.toString())).noneMatch(option -> option.startsWith("-Xms"));
+        for (String sized : new String[] {"-Xmx512m", "-Xms2g", "-XX:MaxRAMPercentage=50", "-XX:MaxHeapSize=1g"}) {
+            assertThat(runWith("-Dx=1 " + sized, "check", "--reference", large.toString(), "--current", large.toString()))
+                    .as(sized).contains(sized).doesNotContain("-Xms1600m");
+        }
+        assertThat(runWith("-Xlog:gc", "check", "--reference", large.toString(), "--current", large.toString()))
+                .contains("-Xlog:gc", "-Xms1600m");
+    }
+
+    @Test
     void mapsTheArchiveWithoutTheS3ClientWhenNothingNamesS3() throws Exception {
         Path reference = file("reference.csv", 1000);
         Path current = file("current.csv", 1000);
@@ -144,12 +161,20 @@ class LauncherScriptTest {
 
     /** The arguments the launcher gave {@code java} for {@code command}. */
     private List<String> run(String... command) throws Exception {
+        return runWith(null, command);
+    }
+
+    /** {@link #run} with {@code JAVA_OPTS} set to {@code javaOpts} (unset when null). */
+    private List<String> runWith(String javaOpts, String... command) throws Exception {
         Files.deleteIfExists(arguments);
         List<String> line = new ArrayList<>(List.of("sh", launcher.toString()));
         line.addAll(List.of(command));
         ProcessBuilder builder = new ProcessBuilder(line).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", javaHome.toString());
         builder.environment().remove("JAVA_OPTS");
+        if (javaOpts != null) {
+            builder.environment().put("JAVA_OPTS", javaOpts);
+        }
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
