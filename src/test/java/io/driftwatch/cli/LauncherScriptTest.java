@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherScriptTest {
     private static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
     private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+    private static final String ONE_COMPILER_THREAD = "-XX:CICompilerCount=1";
 
     @TempDir
     Path dir;
@@ -106,6 +107,21 @@ class LauncherScriptTest {
         assertThat(run("check", "--reference", "s3://bucket/reference.csv", "--current", tiny.toString()))
                 .doesNotContain(HUGE_PAGES);
         assertThat(run("inspect", tiny.toString())).doesNotContain(HUGE_PAGES);
+    }
+
+    @Test
+    void compilesSmallChecksOnOneThreadUnlessJavaOptsSetTheCompilers() throws Exception {
+        Path tiny = file("tiny.csv", 1000);
+        Path large = file("large.csv", 129L << 20);
+        assertThat(run("check", "--reference", tiny.toString(), "--current", tiny.toString()))
+                .contains(QUICK_COMPILER, ONE_COMPILER_THREAD);
+        assertThat(run("check", "--reference", large.toString(), "--current", tiny.toString()))
+                .doesNotContain(ONE_COMPILER_THREAD);
+        // both compilers need two threads at least: the JVM would not start
+        assertThat(runWith("-XX:TieredStopAtLevel=4", "check", "--reference", tiny.toString(), "--current",
+                tiny.toString())).doesNotContain(ONE_COMPILER_THREAD);
+        assertThat(runWith("-XX:CICompilerCount=2", "check", "--reference", tiny.toString(), "--current",
+                tiny.toString())).doesNotContain(ONE_COMPILER_THREAD);
     }
 
     @Test
