@@ -572,13 +572,14 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     private static boolean anyPlainNumber(char[][] tokens) {
         CsvCellParser parser = new CsvCellParser();
         for (char[] token : tokens) {
-            byte[] bytes = new byte[token.length + 1];
+            // the token as a cell of a buffer of records: a line feed after it, and room after that
+            byte[] bytes = new byte[token.length + 64];
+            java.util.Arrays.fill(bytes, (byte) '\n');
             boolean ascii = true;
             for (int i = 0; i < token.length; i++) {
                 ascii &= token[i] < 128;
                 bytes[i] = (byte) token[i];
             }
-            bytes[token.length] = '\n';
             if (ascii) {
                 parser.parseNumberPrefix(bytes, 0, bytes.length);
                 if (parser.end == token.length) {
