@@ -58,6 +58,11 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     private static final String NUL_ADVICE = "CSV text never holds one: is this a binary file, or text saved as"
             + " UTF-16 rather than UTF-8?";
 
+    /** Eight bytes of the file at a time, for {@link #shortLabelCell}. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     /** What FastCSV reads into its buffer in one go: the buffer must have this much room beyond a field. */
     private static final int FASTCSV_READ_SIZE = 8192;
     /** FastCSV's first buffer size; it doubles from there. */
@@ -81,9 +86,6 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
     private CategoricalColumnBuilder.Parts[] sharedText;
     private int part;
     private final CsvCellParser cells = new CsvCellParser();
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
     /** The characters of a byte-level cell that takes the character path (cold: misfits, dates, booleans). */
     private char[] widened = new char[64];
 
