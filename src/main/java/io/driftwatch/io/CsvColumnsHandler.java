@@ -331,15 +331,10 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
                 CsvCellParser parser = cells;
                 double value = parser.parseNumber(buf, start, trimmed);
                 int kind = parser.kind;
-                if (kind == CsvCellParser.INTEGER) {
-                    stage(index, value);
-                    hasValue[index] = true;
-                } else if (kind == CsvCellParser.DECIMAL) {
-                    stage(index, value);
-                    hasValue[index] = true;
-                    sawDecimal[index] = true;
-                } else {
+                if (kind == CsvCellParser.NOT_A_NUMBER) {
                     misfit(index, buf, off, len, start, trimmed);
+                } else {
+                    takeNumber(index, value, kind);
                 }
             }
             case TEXT -> {
@@ -478,6 +473,11 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
             handleField(index, widen(buf, off, len), 0, len, false);
             return;
         }
+        takeNumber(index, value, kind);
+    }
+
+    /** Takes a number of column {@code index} that the parser read as {@code kind} (an integer or a decimal). */
+    private void takeNumber(int index, double value, int kind) {
         stage(index, value);
         hasValue[index] = true;
         if (kind == CsvCellParser.DECIMAL) {
@@ -523,11 +523,7 @@ final class CsvColumnsHandler extends AbstractBaseCsvCallbackHandler<Object> {
         if (next != delimiter && next != '\n' && next != '\r') {
             return -1;
         }
-        stage(index, value);
-        hasValue[index] = true;
-        if (parser.kind == CsvCellParser.DECIMAL) {
-            sawDecimal[index] = true;
-        }
+        takeNumber(index, value, parser.kind);
         return end;
     }
 
