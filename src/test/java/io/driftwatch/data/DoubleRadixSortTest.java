@@ -118,4 +118,77 @@ class DoubleRadixSortTest {
         }
         CompletableFuture.allOf(sorts).join();
     }
+
+    /**
+     * The first split merges neighbouring bins into buckets; bins alternating between one value and
+     * a bucket's worth each make a bucket of every bin, the most buckets there can be.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {4096, 65_535, 66_559, DoubleRadixSort.PARALLEL_THRESHOLD + 1023})
+    void sortsWhenEveryBinOfTheFirstSplitIsABucketOfItsOwn(int n) {
+        int target = Math.max(64, n >> 10);
+        Random random = new Random(n);
+        double[] values = new double[n];
+        int i = 0;
+        // values in [1, 2): the first split counts the 16 leading bits of the mantissa
+        for (int bin = 0; i < n - 1; bin++) {
+            int inBin = bin % 2 == 0 ? 1 : target;
+            for (int k = 0; k < inBin && i < n - 1; k++) {
+                values[i++] = 1.0 + (bin + random.nextDouble()) / 65_536;
+            }
+        }
+        values[n - 1] = Math.nextDown(2.0); // the last bin, so that all 16 bits are counted
+        shuffle(values, random);
+        assertSortedAsArraysSort(values, false);
+        assertSortedAsArraysSort(values, true);
+    }
+
+    /** Keys that differ only in their last bits, crowded into one bucket, are split again and again. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void sortsValuesCrowdedIntoOneBucketByTheirLastBits(boolean parallel) {
+        int n = DoubleRadixSort.PARALLEL_THRESHOLD + 5;
+        Random random = new Random(11);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = switch (i % 4) {
+                case 0 -> 1.0 + Math.ulp(1.0) * random.nextInt(100_000); // one bucket, last 17 bits
+                case 1 -> 1.0 + Math.ulp(1.0) * random.nextInt(20); // a few values, many ties
+                case 2 -> random.nextGaussian() * 1e9;
+                default -> -random.nextDouble();
+            };
+        }
+        assertSortedAsArraysSort(values, parallel);
+    }
+
+    /** More than half the values in the first bucket: the second thread has no buckets to sort. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void sortsWhenOneBucketHoldsMostValues(boolean parallel) {
+        int n = DoubleRadixSort.PARALLEL_THRESHOLD * 2;
+        Random random = new Random(13);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = i % 3 == 0 ? random.nextDouble() * 1e6 : -5.0;
+        }
+        assertSortedAsArraysSort(values, parallel);
+    }
+
+    private static void assertSortedAsArraysSort(double[] input, boolean parallel) {
+        double[] values = input.clone();
+        double[] expected = input.clone();
+        Arrays.sort(expected);
+        DoubleRadixSort.sort(values, values.length, parallel);
+        assertThat(Arrays.equals(values, expected)).as("n=%d parallel=%s: radix order equals Arrays.sort order",
+                values.length, parallel).isTrue();
+    }
+
+    private static void shuffle(double[] values, Random random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            double swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
+    }
 }
