@@ -44,46 +44,14 @@ final class ValuesOverTime {
         int buckets = Math.min(BUCKETS, current.count());
         double[] sums = new double[buckets];
         int[] counts = new int[buckets];
-        double tMin = Double.POSITIVE_INFINITY;
-        double tMax = Double.NEGATIVE_INFINITY;
-        if (time != null && time.length() == length) {
-            for (int i = 0; i < length; i++) {
-                double t = time.value(i);
-                if (Double.isFinite(t) && Double.isFinite(values[i])) {
-                    tMin = Math.min(tMin, t);
-                    tMax = Math.max(tMax, t);
-                }
-            }
-        }
-        boolean byTime = tMin < tMax;
+        double[] range = time != null && time.length() == length ? timeRange(values, length, time) : null;
+        boolean byTime = range != null && range[0] < range[1];
+        double tMin = byTime ? range[0] : 0;
+        double tMax = byTime ? range[1] : 0;
         if (byTime) {
-            double scale = buckets / (tMax - tMin);
-            int last = buckets - 1;
-            for (int i = 0; i < length; i++) {
-                double v = values[i];
-                double t = time.value(i);
-                if (Double.isFinite(v) && Double.isFinite(t)) {
-                    int k = Math.min(last, (int) ((t - tMin) * scale));
-                    sums[k] += v;
-                    counts[k]++;
-                }
-            }
+            sumByTime(values, length, time, tMin, buckets / (tMax - tMin), sums, counts);
         } else {
-            for (int k = 0; k < buckets; k++) {
-                int from = (int) ((long) k * length / buckets);
-                int to = (int) ((long) (k + 1) * length / buckets);
-                double sum = 0;
-                int n = 0;
-                for (int i = from; i < to; i++) {
-                    double v = values[i];
-                    if (Double.isFinite(v)) {
-                        sum += v;
-                        n++;
-                    }
-                }
-                sums[k] = sum;
-                counts[k] = n;
-            }
+            sumByRow(values, length, sums, counts);
         }
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -142,6 +110,58 @@ final class ValuesOverTime {
         }
         return new HtmlColumnView.TimeChart(d.toString(), bandTop, bandHeight, meanY, xTicks,
                 Axis.valueTicks(lo, hi, TOP, BOTTOM), byTime ? time.name() : null, buckets);
+    }
+
+    // The loops over every row are methods of their own: the JIT compiles each small loop when it
+    // gets hot, where a loop inside chart() had all of chart() compiled again for each of them.
+
+    /** The smallest and largest finite time of a row whose value is finite (+∞ and -∞ when there is none). */
+    private static double[] timeRange(double[] values, int length, NumericColumn time) {
+        double tMin = Double.POSITIVE_INFINITY;
+        double tMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < length; i++) {
+            double t = time.value(i);
+            if (Double.isFinite(t) && Double.isFinite(values[i])) {
+                tMin = Math.min(tMin, t);
+                tMax = Math.max(tMax, t);
+            }
+        }
+        return new double[] {tMin, tMax};
+    }
+
+    /** Sums and counts the finite values into buckets of equal time from {@code tMin}. */
+    private static void sumByTime(double[] values, int length, NumericColumn time, double tMin, double scale,
+            double[] sums, int[] counts) {
+        int last = sums.length - 1;
+        for (int i = 0; i < length; i++) {
+            double v = values[i];
+            double t = time.value(i);
+            if (Double.isFinite(v) && Double.isFinite(t)) {
+                int k = Math.min(last, (int) ((t - tMin) * scale));
+                sums[k] += v;
+                counts[k]++;
+            }
+        }
+    }
+
+    /** Sums and counts the finite values into buckets of equal numbers of rows. */
+    private static void sumByRow(double[] values, int length, double[] sums, int[] counts) {
+        int buckets = sums.length;
+        for (int k = 0; k < buckets; k++) {
+            int from = (int) ((long) k * length / buckets);
+            int to = (int) ((long) (k + 1) * length / buckets);
+            double sum = 0;
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                double v = values[i];
+                if (Double.isFinite(v)) {
+                    sum += v;
+                    n++;
+                }
+            }
+            sums[k] = sum;
+            counts[k] = n;
+        }
     }
 
     private static double y(double v, double lo, double hi) {
