@@ -222,10 +222,7 @@ public final class DoubleRadixSort {
         int places = 1 << (high + 1 - shift);
         int[] ends = digits.counts(depth, places);
         int most = countPlaces(keys, from, to, shift, places, ends);
-        for (int i = from; i < to; i++) {
-            long key = keys[i];
-            scratch[ends[(int) ((key >>> shift) & (places - 1))]++] = key;
-        }
+        scatterPlaces(keys, scratch, from, to, shift, places - 1, ends);
         System.arraycopy(scratch, from, keys, from, n);
         if (most > FEW && shift > 0) {
             int start = from;
@@ -270,6 +267,13 @@ public final class DoubleRadixSort {
             sum += count;
         }
         return most;
+    }
+
+    private static void scatterPlaces(long[] keys, long[] scratch, int from, int to, int shift, int mask, int[] next) {
+        for (int i = from; i < to; i++) {
+            long key = keys[i];
+            scratch[next[(int) ((key >>> shift) & mask)]++] = key;
+        }
     }
 
     /** Insertion sort of unsigned keys; linear when each is near its place. */
