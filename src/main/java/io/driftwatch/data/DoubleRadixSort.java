@@ -12,14 +12,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * million values (see {@code SortBenchmark}), which matters because every check sorts every
  * numeric column of both sides. Small arrays use {@link Arrays#sort(double[])}.
  *
- * <p>How: the keys' first 16 bits below the prefix they all share are counted, and runs of adjacent
- * counts merged into about a thousand buckets of about equal size (so data crowded into a few
- * exponents, or split by sign, still spreads evenly); one pass moves every key into its bucket. Each
- * bucket, now small enough for the processor's cache, is split again by its own next bits into about
- * as many places as it has keys, and finished by an insertion sort, which has little left to do
- * (places holding more than {@value #FEW} keys are split once more first). A least-significant-digit
- * sort, which this replaced, moves every key once for each 11 bits of the 64 (six times where ten
- * significant digits fill the mantissa); this moves most keys twice.
+ * <p>How: the keys' distances from the smallest, in their 16 leading bits, are counted, and runs of
+ * adjacent counts merged into about a thousand buckets of about equal size; one pass moves every key
+ * into its bucket. Each bucket, now small enough for the processor's cache, is split again by its
+ * keys' distances from its own smallest into two to four times as many places as it has keys, and
+ * finished by an insertion sort, which has little left to do (places holding more than
+ * {@value #FEW} keys are split once more first). Data crowded into a few exponents, or split by
+ * sign, make a few large buckets at first; their second split, up to 64 K places, spreads them. A
+ * least-significant-digit sort, which this replaced, moved every key once for each 11 bits of the
+ * 64 (six times where ten significant digits fill the mantissa); this moves most keys twice.
  *
  * <p>From {@value #PARALLEL_THRESHOLD} values on, after the first pass the buckets are shared out in
  * two halves, one sorted on the calling thread and one on {@link ForkJoinPool#commonPool()}. The
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Order: as {@link Arrays#sort(double[])} for finite values, including {@code -0.0} before
  * {@code 0.0}. NaN must not be present (callers sort cleaned values).
  *
- * <p>Memory: the arrays a sort works in (16 bytes a value, and 512 KB of counts) are kept by the
+ * <p>Memory: the arrays a sort works in (16 bytes a value, and up to 1 MB of counts) are kept by the
  * sorting thread, softly, for its next sort. A check sorts dozens of columns of the same length one
  * after another; without the reuse each leaves 16 MB per million values of garbage, which the
  * collector lets pile up as fresh heap (and fresh memory costs more than sorting on virtual
@@ -59,8 +60,8 @@ public final class DoubleRadixSort {
      * 1024 + 1023 / 64 (length = 1024 q + r with q &ge; 64) or, below 64 K values, 1024.
      */
     private static final int MAX_BUCKETS = 2 * ((1 << FIRST_BUCKETS_LOG2) + 16) + 1;
-    /** The widest later split: 4 K places. */
-    private static final int MAX_DIGIT_BITS = 12;
+    /** The widest later split: 64 K places (a bucket of one exponent of data split by sign has 50 K keys). */
+    private static final int MAX_DIGIT_BITS = 16;
     /** A place with at most this many keys is left to the insertion sort. */
     private static final int FEW = 16;
     /** A range of at most this many keys is insertion-sorted without a split. */
@@ -97,23 +98,25 @@ public final class DoubleRadixSort {
     private static void sort(double[] values, int length, boolean parallel, Workspace work) {
         long[] keys = work.keys;
         long[] buffer = work.buffer;
-        long differing = toKeys(values, keys, length);
-        if (differing == 0) {
+        long[] bounds = work.bounds;
+        toKeys(values, keys, length, bounds);
+        long min = bounds[0];
+        long range = bounds[1] - min; // unsigned, as every difference of keys here
+        if (range == 0) {
             return; // every value has the same bits: sorted already
         }
-        int high = 63 - Long.numberOfLeadingZeros(differing);
-        int shift = Math.max(0, high + 1 - FIRST_BITS);
-        int bins = 1 << (high + 1 - shift);
+        int shift = shiftFor(range, FIRST_BITS);
+        int bins = (int) (range >>> shift) + 1;
         int[] binCounts = work.binCounts;
         Arrays.fill(binCounts, 0, bins, 0);
-        countBins(keys, length, shift, bins - 1, binCounts);
+        countBins(keys, length, min, shift, binCounts);
         int[] bucketOfBin = work.bucketOfBin;
         int[] bucketStart = work.bucketStart;
         int buckets = mergeBins(binCounts, bins, Math.max(MIN_BUCKET, length >> FIRST_BUCKETS_LOG2), bucketOfBin,
                 bucketStart);
         int[] next = work.next;
         System.arraycopy(bucketStart, 0, next, 0, buckets);
-        scatter(keys, buffer, length, shift, bins - 1, bucketOfBin, next);
+        scatter(keys, buffer, length, min, shift, bucketOfBin, next);
         // buffer holds the buckets in order; each is sorted within itself, buffer as the result, keys as scratch
         if (!parallel) {
             sortBuckets(buffer, keys, bucketStart, 0, buckets, work.digits, values);
@@ -140,26 +143,36 @@ public final class DoubleRadixSort {
     }
 
     /**
-     * Writes the keys of {@code values[0, length)}; returns the bits in which they differ. A key is
-     * the value's bits with all of them flipped when negative, the sign bit alone when not: unsigned
-     * order of keys is numeric order of values.
+     * Writes the keys of {@code values[0, length)} and their unsigned minimum and maximum into
+     * {@code bounds}. A key is the value's bits with all of them flipped when negative, the sign bit
+     * alone when not: unsigned order of keys is numeric order of values.
      */
-    private static long toKeys(double[] values, long[] keys, int length) {
-        long or = 0;
-        long and = -1L;
+    private static void toKeys(double[] values, long[] keys, int length, long[] bounds) {
+        long min = Long.MAX_VALUE; // key + MIN_VALUE, whose signed order is the keys' unsigned order
+        long max = Long.MIN_VALUE;
         for (int i = 0; i < length; i++) {
             long bits = Double.doubleToRawLongBits(values[i]);
             long key = bits ^ ((bits >> 63) | Long.MIN_VALUE);
             keys[i] = key;
-            or |= key;
-            and &= key;
+            min = Math.min(min, key + Long.MIN_VALUE);
+            max = Math.max(max, key + Long.MIN_VALUE);
         }
-        return or ^ and;
+        bounds[0] = min - Long.MIN_VALUE;
+        bounds[1] = max - Long.MIN_VALUE;
     }
 
-    private static void countBins(long[] keys, int length, int shift, int mask, int[] counts) {
+    /**
+     * The shift that leaves at most {@code bits} bits of a difference up to {@code range}: keys
+     * {@code min + d} with the same {@code d >>> shift} share a bin, and bins of keys in order are
+     * in order.
+     */
+    private static int shiftFor(long range, int bits) {
+        return Math.max(0, 64 - Long.numberOfLeadingZeros(range) - bits);
+    }
+
+    private static void countBins(long[] keys, int length, long min, int shift, int[] counts) {
         for (int i = 0; i < length; i++) {
-            counts[(int) ((keys[i] >>> shift) & mask)]++;
+            counts[(int) ((keys[i] - min) >>> shift)]++;
         }
     }
 
@@ -187,11 +200,11 @@ public final class DoubleRadixSort {
         return bucket + 1;
     }
 
-    private static void scatter(long[] keys, long[] buffer, int length, int shift, int mask, int[] bucketOfBin,
+    private static void scatter(long[] keys, long[] buffer, int length, long min, int shift, int[] bucketOfBin,
             int[] next) {
         for (int i = 0; i < length; i++) {
             long key = keys[i];
-            buffer[next[bucketOfBin[(int) ((key >>> shift) & mask)]]++] = key;
+            buffer[next[bucketOfBin[(int) ((key - min) >>> shift)]]++] = key;
         }
     }
 
@@ -211,18 +224,23 @@ public final class DoubleRadixSort {
             insertionSort(keys, from, to);
             return;
         }
-        long differing = differingBits(keys, from, to);
-        if (differing == 0) {
+        long min = Long.MAX_VALUE; // key + MIN_VALUE, as in toKeys
+        long max = Long.MIN_VALUE;
+        for (int i = from; i < to; i++) {
+            long signed = keys[i] + Long.MIN_VALUE;
+            min = Math.min(min, signed);
+            max = Math.max(max, signed);
+        }
+        if (min == max) {
             return;
         }
-        int high = 63 - Long.numberOfLeadingZeros(differing);
-        // about as many places as keys, so that most hold none or one
-        int bits = Math.min(MAX_DIGIT_BITS, 32 - Integer.numberOfLeadingZeros(n));
-        int shift = Math.max(0, high + 1 - bits);
-        int places = 1 << (high + 1 - shift);
+        long base = min - Long.MIN_VALUE;
+        // two to four times as many places as keys, so that most hold none or one
+        int shift = shiftFor(max - min, Math.min(MAX_DIGIT_BITS, 33 - Integer.numberOfLeadingZeros(n)));
+        int places = (int) ((max - min) >>> shift) + 1;
         int[] ends = digits.counts(depth, places);
-        int most = countPlaces(keys, from, to, shift, places, ends);
-        scatterPlaces(keys, scratch, from, to, shift, places - 1, ends);
+        int most = countPlaces(keys, from, to, base, shift, places, ends);
+        scatterPlaces(keys, scratch, from, to, base, shift, ends);
         System.arraycopy(scratch, from, keys, from, n);
         if (most > FEW && shift > 0) {
             int start = from;
@@ -237,26 +255,14 @@ public final class DoubleRadixSort {
         insertionSort(keys, from, to); // each key is at most a few places from its own
     }
 
-    private static long differingBits(long[] keys, int from, int to) {
-        long or = 0;
-        long and = -1L;
-        for (int i = from; i < to; i++) {
-            long key = keys[i];
-            or |= key;
-            and &= key;
-        }
-        return or ^ and;
-    }
-
     /**
      * Counts the keys of each place into {@code starts}, then turns the counts into each place's
      * first index (the scatter then leaves each place's end there); returns the largest count.
      */
-    private static int countPlaces(long[] keys, int from, int to, int shift, int places, int[] starts) {
+    private static int countPlaces(long[] keys, int from, int to, long base, int shift, int places, int[] starts) {
         Arrays.fill(starts, 0, places, 0);
-        int mask = places - 1;
         for (int i = from; i < to; i++) {
-            starts[(int) ((keys[i] >>> shift) & mask)]++;
+            starts[(int) ((keys[i] - base) >>> shift)]++;
         }
         int most = 0;
         int sum = from;
@@ -269,10 +275,11 @@ public final class DoubleRadixSort {
         return most;
     }
 
-    private static void scatterPlaces(long[] keys, long[] scratch, int from, int to, int shift, int mask, int[] next) {
+    private static void scatterPlaces(long[] keys, long[] scratch, int from, int to, long base, int shift,
+            int[] next) {
         for (int i = from; i < to; i++) {
             long key = keys[i];
-            scratch[next[(int) ((key >>> shift) & mask)]++] = key;
+            scratch[next[(int) ((key - base) >>> shift)]++] = key;
         }
     }
 
@@ -312,7 +319,7 @@ public final class DoubleRadixSort {
         int[] counts(int depth, int places) {
             int[] counts = byDepth[depth];
             if (counts == null || counts.length < places) {
-                counts = new int[Math.max(places, 1 << MAX_DIGIT_BITS)];
+                counts = new int[Math.max(places, 4096)];
                 byDepth[depth] = counts;
             }
             return counts;
@@ -323,6 +330,8 @@ public final class DoubleRadixSort {
     private static final class Workspace {
         final long[] keys;
         final long[] buffer;
+        /** The smallest and largest key. */
+        final long[] bounds = new long[2];
         final int[] binCounts = new int[1 << FIRST_BITS];
         final int[] bucketOfBin = new int[1 << FIRST_BITS];
         /** Each bucket's first index, and one past the last bucket. */

@@ -3,6 +3,7 @@ package io.driftwatch.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -130,14 +131,16 @@ class DoubleRadixSortTest {
         Random random = new Random(n);
         double[] values = new double[n];
         int i = 0;
-        // values in [1, 2): the first split counts the 16 leading bits of the mantissa
-        for (int bin = 0; i < n - 1; bin++) {
+        // values in [1, 2), from 1 itself to the largest below 2: the first split's bins are then the
+        // 16 leading bits of the mantissa
+        for (int bin = 0; i < n - 2; bin++) {
             int inBin = bin % 2 == 0 ? 1 : target;
-            for (int k = 0; k < inBin && i < n - 1; k++) {
+            for (int k = 0; k < inBin && i < n - 2; k++) {
                 values[i++] = 1.0 + (bin + random.nextDouble()) / 65_536;
             }
         }
-        values[n - 1] = Math.nextDown(2.0); // the last bin, so that all 16 bits are counted
+        values[n - 2] = 1.0;
+        values[n - 1] = Math.nextDown(2.0);
         shuffle(values, random);
         assertSortedAsArraysSort(values, false);
         assertSortedAsArraysSort(values, true);
@@ -157,6 +160,23 @@ class DoubleRadixSortTest {
                 case 2 -> random.nextGaussian() * 1e9;
                 default -> -random.nextDouble();
             };
+        }
+        assertSortedAsArraysSort(values, parallel);
+    }
+
+    /**
+     * Values of both signs around a few units, with ten significant digits as pandas writes them: the
+     * first split's bins are mostly sign and exponent, so a few buckets hold tens of thousands of
+     * values each and are split again into up to 64 K places.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void sortsSignedDataCrowdedIntoAFewExponents(boolean parallel) {
+        int n = 300_000;
+        Random random = new Random(19);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = Double.parseDouble(String.format(Locale.ROOT, "%.10g", 2 + 3 * random.nextGaussian()));
         }
         assertSortedAsArraysSort(values, parallel);
     }
