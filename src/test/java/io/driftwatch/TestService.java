@@ -8,9 +8,15 @@ import io.driftwatch.TestDatabases.TestDatabase;
 import io.dropwizard.configuration.ConfigurationSourceProvider;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -23,7 +29,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -250,6 +258,88 @@ public final class TestService {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
         return send(withHeaders(request, contentType, headers));
+    }
+
+    /**
+     * POSTs {@code body} chunked on a connection of its own, reading the answer while the body is
+     * still being sent, as curl does. A service that refuses a large body early (413) answers before
+     * reading it all and then closes the connection on the rest; {@code java.net.http} reads no answer
+     * before it has sent the whole body, so it may see only that close (a broken pipe).
+     */
+    public Reply postChunkedReadingEarly(String path, String contentType, byte[] body) {
+        try (Socket socket = new Socket("localhost", app.getLocalPort())) {
+            socket.setSoTimeout((int) Duration.ofMinutes(2).toMillis());
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
+                            + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    for (int off = 0; off < body.length; off += 8192) {
+                        int n = Math.min(8192, body.length - off);
+                        out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(body, off, n);
+                        out.write('\r');
+                        out.write('\n');
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (IOException closed) {
+                    // the service stopped reading and closed the connection: its answer is read below
+                }
+            }, "chunked-request-body");
+            writer.setDaemon(true);
+            writer.start();
+            return readReply(new BufferedInputStream(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An HTTP/1.1 answer: status line, headers, and a body of Content-Length bytes, chunked, or to the close. */
+    private static Reply readReply(InputStream in) throws IOException {
+        String statusLine = line(in);
+        String[] status = statusLine.split(" ", 3);
+        if (status.length < 2 || !status[0].startsWith("HTTP/")) {
+            throw new IOException("not an HTTP answer: " + statusLine);
+        }
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            int colon = header.indexOf(':');
+            headers.computeIfAbsent(header.substring(0, colon).trim(), k -> new ArrayList<>())
+                    .add(header.substring(colon + 1).trim());
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        List<String> length = headers.getOrDefault("Content-Length", List.of());
+        if (!length.isEmpty()) {
+            body.write(in.readNBytes(Integer.parseInt(length.get(0))));
+        } else if (headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
+            for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+                body.write(in.readNBytes(size));
+                line(in);
+            }
+        } else {
+            body.write(in.readAllBytes());
+        }
+        return new Reply(Integer.parseInt(status[1]), HttpHeaders.of(headers, (name, value) -> true),
+                body.toString(StandardCharsets.UTF_8));
+    }
+
+    private static int chunkSize(InputStream in) throws IOException {
+        return Integer.parseInt(line(in).trim(), 16);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("the answer ended inside a line: " + line);
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String contentType, String... headers) {
