@@ -188,10 +188,16 @@ public final class NumericColumn implements Column {
      * copy, and this column is untouched.
      */
     public double[] sortedFiniteValuesConsuming() {
+        return sortedFiniteValuesConsuming(Parallelism.ALL_CORES);
+    }
+
+    /** {@link #sortedFiniteValuesConsuming()}, sorting on the calling thread only when asked. */
+    public double[] sortedFiniteValuesConsuming(Parallelism parallelism) {
         if (values.length != length || finiteCount() != length) {
-            return sortedFiniteValues();
+            return sortedFiniteValues(parallelism);
         }
-        DoubleRadixSort.sort(values, length, length >= DoubleRadixSort.PARALLEL_THRESHOLD);
+        DoubleRadixSort.sort(values, length,
+                parallelism == Parallelism.ALL_CORES && length >= DoubleRadixSort.PARALLEL_THRESHOLD);
         return values;
     }
 

@@ -4,6 +4,7 @@ import io.driftwatch.DriftwatchException;
 import io.driftwatch.data.CategoricalColumn;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.NumericColumn;
+import io.driftwatch.data.Parallelism;
 import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
 import java.io.DataInputStream;
@@ -122,10 +123,18 @@ public final class ReferenceProfile {
             }
             tableFacts = TableFacts.of(reference, considered, executor);
         }
+        // columns on the executor's threads, each sorted on the thread that profiles it
+        List<Column> all = reference.columns();
+        ColumnProfile[] profiles = new ColumnProfile[all.size()];
+        Workers.run(executor, profiles.length, () -> null, (i, none) -> {
+            Column column = all.get(i);
+            profiles[i] = column instanceof NumericColumn numbers && !intact.contains(column.name())
+                    ? profileNumbers(numbers, numbers.sortedFiniteValuesConsuming(Parallelism.SINGLE_THREAD))
+                    : profile(column, Parallelism.SINGLE_THREAD);
+        });
         Map<String, ColumnProfile> columns = new LinkedHashMap<>();
-        for (Column column : reference.columns()) {
-            columns.put(column.name(), column instanceof NumericColumn numbers && !intact.contains(column.name())
-                    ? profileNumbers(numbers, numbers.sortedFiniteValuesConsuming()) : profile(column));
+        for (ColumnProfile profile : profiles) {
+            columns.put(profile.name(), profile);
         }
         return new ReferenceProfile(reference.rowCount(), columns, tableFacts, null);
     }
@@ -135,8 +144,12 @@ public final class ReferenceProfile {
 
     /** Profiles one column. */
     public static ColumnProfile profile(Column column) {
+        return profile(column, Parallelism.ALL_CORES);
+    }
+
+    private static ColumnProfile profile(Column column, Parallelism sort) {
         if (column instanceof NumericColumn numbers) {
-            return profileNumbers(numbers, numbers.sortedFiniteValues());
+            return profileNumbers(numbers, numbers.sortedFiniteValues(sort));
         }
         return profileCategories((CategoricalColumn) column);
     }

@@ -3,13 +3,19 @@ package io.driftwatch.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.data.CategoricalColumn;
+import io.driftwatch.data.Column;
 import io.driftwatch.data.NumericColumn;
 import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class ColumnsOnlyProfileTest {
@@ -61,6 +67,59 @@ class ColumnsOnlyProfileTest {
         assertThat(((NumericColumn) consumed.column("missing").orElseThrow()).values()).containsExactly(2, Double.NaN, 2, 0);
         assertThat(ReferenceProfile.consuming(table(), ReferenceProfile.Facts.NONE, Set.of(), Set.of(),
                 Runnable::run).facts()).isEmpty();
+    }
+
+    /** The columns are profiled on the executor's threads: every one, in the table's order, as on one thread. */
+    @Test
+    void aConsumingProfileOnTwoThreadsHoldsEveryColumnInTheTablesOrder() {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                ReferenceProfile expected = ReferenceProfile.of(wide(round), Set.of(), Runnable::run);
+                ReferenceProfile actual = ReferenceProfile.consuming(wide(round), ReferenceProfile.Facts.NONE,
+                        Set.of(), Set.of(), pool);
+
+                assertThat(actual.columns()).extracting(ColumnProfile::name)
+                        .containsExactlyElementsOf(expected.columns().stream().map(ColumnProfile::name).toList());
+                for (int i = 0; i < expected.columns().size(); i++) {
+                    if (expected.columns().get(i) instanceof NumericProfile numbers) {
+                        NumericProfile got = (NumericProfile) actual.columns().get(i);
+                        assertThat(Arrays.equals(got.sortedValues(), numbers.sortedValues())).as(got.name()).isTrue();
+                        assertThat(got.missing()).isEqualTo(numbers.missing());
+                    } else {
+                        CategoricalProfile labels = (CategoricalProfile) expected.columns().get(i);
+                        CategoricalProfile got = (CategoricalProfile) actual.columns().get(i);
+                        assertThat(got.labels()).containsExactly(labels.labels());
+                        assertThat(got.counts()).containsExactly(labels.counts());
+                    }
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Numeric columns, some with missing cells, between text columns; radix-sorted (past 4,096 rows). */
+    private static Table wide(long seed) {
+        Random random = new Random(seed);
+        int rows = 20_000;
+        List<Column> columns = new ArrayList<>();
+        for (int c = 0; c < 12; c++) {
+            if (c % 4 == 3) {
+                String[] labels = new String[rows];
+                for (int r = 0; r < rows; r++) {
+                    labels[r] = "v" + random.nextInt(20);
+                }
+                columns.add(CategoricalColumn.of("text" + c, labels));
+            } else {
+                double[] values = new double[rows];
+                for (int r = 0; r < rows; r++) {
+                    values[r] = c % 2 == 0 && r % 7 == 0 ? Double.NaN : random.nextGaussian() * c;
+                }
+                columns.add(NumericColumn.wrap("number" + c, PhysicalType.FLOAT, values, rows));
+            }
+        }
+        return Table.of(columns);
     }
 
     private static Table table() {
