@@ -79,12 +79,7 @@ public class CsvIngestBenchmark {
     private Path file;
     private long fileBytes;
     /** For {@link #readPairAtOnce}: one thread per core, as {@code CheckRunner}'s pool. */
-    private final ExecutorService checkThreads = Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(), r -> {
-                Thread t = new Thread(r, "bench-check");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ExecutorService checkThreads = checkThreads();
 
     /** Per-invocation counters, reported by JMH as rates. */
     @State(Scope.Thread)
@@ -159,13 +154,26 @@ public class CsvIngestBenchmark {
             throw new IllegalArgumentException("readPairAtOnce needs -p current=FILE");
         }
         Path second = Path.of(current);
-        CompletableFuture<Table> reference = CompletableFuture.supplyAsync(() -> CsvReader.read(file), checkThreads);
-        CompletableFuture<Table> currentTable = CompletableFuture.supplyAsync(() -> CsvReader.read(second),
-                checkThreads);
-        Table[] both = {reference.join(), currentTable.join()};
+        Table[] both = readAtOnce(file, second, checkThreads);
         volume.bytes += fileBytes + Files.size(second);
         volume.rows += both[0].rowCount() + both[1].rowCount();
         return both;
+    }
+
+    /** One daemon thread per core, as {@code CheckRunner}'s pool. */
+    static ExecutorService checkThreads() {
+        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, "bench-check");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** {@code reference} and {@code current} read at once on {@code pool}, as {@code check} reads them. */
+    static Table[] readAtOnce(Path reference, Path current, ExecutorService pool) {
+        CompletableFuture<Table> first = CompletableFuture.supplyAsync(() -> CsvReader.read(reference), pool);
+        CompletableFuture<Table> second = CompletableFuture.supplyAsync(() -> CsvReader.read(current), pool);
+        return new Table[] {first.join(), second.join()};
     }
 
     /** Writes the benchmark file: header, then {@code rows} rows, LF line ends. */

@@ -1,12 +1,9 @@
 package io.driftwatch.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.driftwatch.io.CsvReader;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Reads a reference and a current CSV file at once, as {@link CsvIngestBenchmark#readPairAtOnce}
@@ -30,11 +27,7 @@ public final class ReadPairCpu {
         Path current = Path.of(args[1]);
         int warmUp = Integer.parseInt(args[2]);
         int runs = Integer.parseInt(args[3]);
-        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
-            Thread t = new Thread(r, "read-pair");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = CsvIngestBenchmark.checkThreads();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = 0;
         long wallStart = 0;
@@ -43,10 +36,7 @@ public final class ReadPairCpu {
                 cpuStart = os.getProcessCpuTime();
                 wallStart = System.nanoTime();
             }
-            CompletableFuture<?> first = CompletableFuture.supplyAsync(() -> CsvReader.read(reference), pool);
-            CompletableFuture<?> second = CompletableFuture.supplyAsync(() -> CsvReader.read(current), pool);
-            first.join();
-            second.join();
+            CsvIngestBenchmark.readAtOnce(reference, current, pool);
         }
         double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9 / runs;
         double wall = (System.nanoTime() - wallStart) / 1e9 / runs;
