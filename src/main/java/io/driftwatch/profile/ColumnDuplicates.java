@@ -3,6 +3,7 @@ package io.driftwatch.profile;
 import io.driftwatch.data.CategoricalColumn;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.NumericColumn;
+import io.driftwatch.profile.internal.Workers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -7,6 +7,7 @@ import io.driftwatch.data.NumericColumn;
 import io.driftwatch.data.Parallelism;
 import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
+import io.driftwatch.profile.internal.Workers;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;

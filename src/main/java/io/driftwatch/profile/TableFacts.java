@@ -3,6 +3,7 @@ package io.driftwatch.profile;
 import io.driftwatch.data.Column;
 import io.driftwatch.data.PhysicalType;
 import io.driftwatch.data.Table;
+import io.driftwatch.profile.internal.Workers;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

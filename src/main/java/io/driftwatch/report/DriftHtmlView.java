@@ -7,16 +7,15 @@ import io.driftwatch.drift.ColumnDrift;
 import io.driftwatch.drift.DatasetDrift;
 import io.driftwatch.drift.DriftResult;
 import io.driftwatch.profile.ColumnProfile;
+import io.driftwatch.profile.internal.Workers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the drift section of the report lays out ({@code drift.ftlh}), all formatted: the verdict,
@@ -86,39 +85,18 @@ record DriftHtmlView(
     /**
      * Each tested column's view, in the order of {@code drifts}. A batch of {@code parallelRows} rows
      * or more ({@value #PARALLEL_ROWS} in a report) has them built on two threads, this one and one
-     * of the common pool, each with a scratch buffer of its own, taking the next column as each
-     * finishes one: a numeric column's view reads the whole column three times (10–20 ms a column at
-     * 1,000,000 rows), where the rest of the report is quick. This thread never waits for a busy
-     * pool: it builds every view the pool has not started.
+     * of the common pool ({@link Workers}: each with a scratch buffer of its own, taking the next
+     * column as it finishes one, this thread never waiting for a pool that has not started): a
+     * numeric column's view reads the whole column three times (10–20 ms a column at 1,000,000
+     * rows), where the rest of the report is quick.
      */
     private static HtmlColumnView[] columnViews(CheckReport report, List<ColumnDrift> drifts, NumericColumn time,
             int parallelRows) {
         int rows = report.current().rowCount();
         HtmlColumnView[] views = new HtmlColumnView[drifts.size()];
-        AtomicInteger next = new AtomicInteger();
-        Runnable build = () -> {
-            double[] scratch = null;
-            for (int i = next.getAndIncrement(); i < views.length; i = next.getAndIncrement()) {
-                if (scratch == null) {
-                    scratch = new double[rows];
-                }
-                views[i] = columnView(report, i, drifts.get(i), scratch, time);
-            }
-        };
-        if (rows < parallelRows || views.length < 2) {
-            build.run();
-            return views;
-        }
-        AtomicBoolean started = new AtomicBoolean();
-        ForkJoinTask<?> helper = ForkJoinPool.commonPool().submit(() -> {
-            if (started.compareAndSet(false, true)) {
-                build.run();
-            }
-        });
-        build.run();
-        if (!started.compareAndSet(false, true)) {
-            helper.join(); // the pool's thread started: wait for the view it is building
-        }
+        Executor helpers = rows >= parallelRows ? ForkJoinPool.commonPool() : Runnable::run;
+        Workers.run(helpers, views.length, () -> new double[rows],
+                (i, scratch) -> views[i] = columnView(report, i, drifts.get(i), scratch, time));
         return views;
     }
 

@@ -1,4 +1,4 @@
-package io.driftwatch.profile;
+package io.driftwatch.profile.internal;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -14,20 +14,23 @@ import java.util.function.Supplier;
  * tasks on the caller): a worker that never starts takes no item, and the caller waits only for
  * items that were taken.
  *
+ * <p>Public for the report, which builds its column views the same way; the profile's scans are its
+ * other users.
+ *
  * <p>Thread-safe: stateless.
  */
-final class Workers {
+public final class Workers {
     private Workers() {
     }
 
     /** One item's work, with the worker's state. */
     @FunctionalInterface
-    interface Task<S> {
+    public interface Task<S> {
         void run(int item, S state);
     }
 
     /** Runs items {@code [0, items)} and returns when all are done; rethrows the first failure. */
-    static <S> void run(Executor executor, int items, Supplier<S> state, Task<S> task) {
+    public static <S> void run(Executor executor, int items, Supplier<S> state, Task<S> task) {
         if (items <= 0) {
             return;
         }
