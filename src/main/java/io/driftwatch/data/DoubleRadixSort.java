@@ -30,9 +30,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Order: as {@link Arrays#sort(double[])} for finite values, including {@code -0.0} before
  * {@code 0.0}. NaN must not be present (callers sort cleaned values).
  *
- * <p>Memory: the arrays a sort works in (16 bytes a value, and up to 1 MB of counts) are kept by the
- * sorting thread, softly, for its next sort. A check sorts dozens of columns of the same length one
- * after another; without the reuse each leaves 16 MB per million values of garbage, which the
+ * <p>Memory: the arrays a sort works in (8 bytes a value for the keys in bucket order, room for the
+ * keys of the largest bucket it splits, and up to 1 MB of counts) are kept by the sorting
+ * thread, softly, for its next sort; the keys are computed from the values at each pass over them
+ * rather than kept in an array of their own. A check sorts dozens of columns of the same length one
+ * after another; without the reuse each leaves 8 MB per million values of garbage, which the
  * collector lets pile up as fresh heap (and fresh memory costs more than sorting on virtual
  * machines). A sort nested in another on the same thread (a fork-join worker helping while it
  * waits) takes new arrays.
@@ -96,10 +98,9 @@ public final class DoubleRadixSort {
     }
 
     private static void sort(double[] values, int length, boolean parallel, Workspace work) {
-        long[] keys = work.keys;
         long[] buffer = work.buffer;
         long[] bounds = work.bounds;
-        toKeys(values, keys, length, bounds);
+        keyBounds(values, length, bounds);
         long min = bounds[0];
         long range = bounds[1] - min; // unsigned, as every difference of keys here
         if (range == 0) {
@@ -109,17 +110,17 @@ public final class DoubleRadixSort {
         int bins = (int) (range >>> shift) + 1;
         int[] binCounts = work.binCounts;
         Arrays.fill(binCounts, 0, bins, 0);
-        countBins(keys, length, min, shift, binCounts);
+        countBins(values, length, min, shift, binCounts);
         int[] bucketOfBin = work.bucketOfBin;
         int[] bucketStart = work.bucketStart;
         int buckets = mergeBins(binCounts, bins, Math.max(MIN_BUCKET, length >> FIRST_BUCKETS_LOG2), bucketOfBin,
                 bucketStart);
         int[] next = work.next;
         System.arraycopy(bucketStart, 0, next, 0, buckets);
-        scatter(keys, buffer, length, min, shift, bucketOfBin, next);
-        // buffer holds the buckets in order; each is sorted within itself, buffer as the result, keys as scratch
+        scatter(values, buffer, length, min, shift, bucketOfBin, next);
+        // buffer holds the buckets in order; each is sorted within itself, then written back to values
         if (!parallel) {
-            sortBuckets(buffer, keys, bucketStart, 0, buckets, work.digits, values);
+            sortBuckets(buffer, bucketStart, 0, buckets, work.splits, values);
             return;
         }
         int split = 0;
@@ -130,30 +131,33 @@ public final class DoubleRadixSort {
         AtomicBoolean claimed = new AtomicBoolean();
         Runnable lower = () -> {
             if (claimed.compareAndSet(false, true)) {
-                sortBuckets(buffer, keys, bucketStart, 0, half, new Digits(), values);
+                sortBuckets(buffer, bucketStart, 0, half, new Splits(), values);
             }
         };
         ForkJoinTask<?> task = ForkJoinPool.commonPool().submit(lower);
-        sortBuckets(buffer, keys, bucketStart, half, buckets, work.digits, values);
+        sortBuckets(buffer, bucketStart, half, buckets, work.splits, values);
         if (claimed.compareAndSet(false, true)) {
-            sortBuckets(buffer, keys, bucketStart, 0, half, work.digits, values); // the pool has not started it
+            sortBuckets(buffer, bucketStart, 0, half, work.splits, values); // the pool has not started it
         } else {
             task.join();
         }
     }
 
     /**
-     * Writes the keys of {@code values[0, length)} and their unsigned minimum and maximum into
-     * {@code bounds}. A key is the value's bits with all of them flipped when negative, the sign bit
-     * alone when not: unsigned order of keys is numeric order of values.
+     * A value's key: its bits with all of them flipped when negative, the sign bit alone when not, so
+     * that unsigned order of keys is numeric order of values.
      */
-    private static void toKeys(double[] values, long[] keys, int length, long[] bounds) {
+    private static long key(double value) {
+        long bits = Double.doubleToRawLongBits(value);
+        return bits ^ ((bits >> 63) | Long.MIN_VALUE);
+    }
+
+    /** Writes the unsigned minimum and maximum of the keys of {@code values[0, length)} into {@code bounds}. */
+    private static void keyBounds(double[] values, int length, long[] bounds) {
         long min = Long.MAX_VALUE; // key + MIN_VALUE, whose signed order is the keys' unsigned order
         long max = Long.MIN_VALUE;
         for (int i = 0; i < length; i++) {
-            long bits = Double.doubleToRawLongBits(values[i]);
-            long key = bits ^ ((bits >> 63) | Long.MIN_VALUE);
-            keys[i] = key;
+            long key = key(values[i]);
             min = Math.min(min, key + Long.MIN_VALUE);
             max = Math.max(max, key + Long.MIN_VALUE);
         }
@@ -170,9 +174,9 @@ public final class DoubleRadixSort {
         return Math.max(0, 64 - Long.numberOfLeadingZeros(range) - bits);
     }
 
-    private static void countBins(long[] keys, int length, long min, int shift, int[] counts) {
+    private static void countBins(double[] values, int length, long min, int shift, int[] counts) {
         for (int i = 0; i < length; i++) {
-            counts[(int) ((keys[i] - min) >>> shift)]++;
+            counts[(int) ((key(values[i]) - min) >>> shift)]++;
         }
     }
 
@@ -200,25 +204,25 @@ public final class DoubleRadixSort {
         return bucket + 1;
     }
 
-    private static void scatter(long[] keys, long[] buffer, int length, long min, int shift, int[] bucketOfBin,
+    private static void scatter(double[] values, long[] buffer, int length, long min, int shift, int[] bucketOfBin,
             int[] next) {
         for (int i = 0; i < length; i++) {
-            long key = keys[i];
+            long key = key(values[i]);
             buffer[next[bucketOfBin[(int) ((key - min) >>> shift)]]++] = key;
         }
     }
 
     /** Sorts buckets {@code [first, last)} of {@code keys}, then writes their range of {@code values}. */
-    private static void sortBuckets(long[] keys, long[] scratch, int[] bucketStart, int first, int last,
-            Digits digits, double[] values) {
+    private static void sortBuckets(long[] keys, int[] bucketStart, int first, int last, Splits splits,
+            double[] values) {
         for (int b = first; b < last; b++) {
-            sortRange(keys, scratch, bucketStart[b], bucketStart[b + 1], 0, digits);
+            sortRange(keys, bucketStart[b], bucketStart[b + 1], 0, splits);
         }
         toValues(keys, values, bucketStart[first], bucketStart[last]);
     }
 
-    /** Sorts {@code keys[from, to)} in place, {@code scratch}'s same range as work space. */
-    private static void sortRange(long[] keys, long[] scratch, int from, int to, int depth, Digits digits) {
+    /** Sorts {@code keys[from, to)} in place. */
+    private static void sortRange(long[] keys, int from, int to, int depth, Splits splits) {
         int n = to - from;
         if (n <= INSERTION) {
             insertionSort(keys, from, to);
@@ -238,16 +242,18 @@ public final class DoubleRadixSort {
         // two to four times as many places as keys, so that most hold none or one
         int shift = shiftFor(max - min, Math.min(MAX_DIGIT_BITS, 33 - Integer.numberOfLeadingZeros(n)));
         int places = (int) ((max - min) >>> shift) + 1;
-        int[] ends = digits.counts(depth, places);
+        int[] ends = splits.counts(depth, places);
         int most = countPlaces(keys, from, to, base, shift, places, ends);
+        long[] scratch = splits.scratch(n);
         scatterPlaces(keys, scratch, from, to, base, shift, ends);
-        System.arraycopy(scratch, from, keys, from, n);
+        System.arraycopy(scratch, 0, keys, from, n);
         if (most > FEW && shift > 0) {
-            int start = from;
+            // a deeper split counts in an array of its own depth, and uses scratch only once this one is done with it
+            int start = 0;
             for (int p = 0; p < places; p++) {
                 int end = ends[p];
                 if (end - start > FEW) {
-                    sortRange(keys, scratch, start, end, depth + 1, digits);
+                    sortRange(keys, from + start, from + end, depth + 1, splits);
                 }
                 start = end;
             }
@@ -257,7 +263,8 @@ public final class DoubleRadixSort {
 
     /**
      * Counts the keys of each place into {@code starts}, then turns the counts into each place's
-     * first index (the scatter then leaves each place's end there); returns the largest count.
+     * first index within the range, 0 for the first (the scatter then leaves each place's end there);
+     * returns the largest count.
      */
     private static int countPlaces(long[] keys, int from, int to, long base, int shift, int places, int[] starts) {
         Arrays.fill(starts, 0, places, 0);
@@ -265,7 +272,7 @@ public final class DoubleRadixSort {
             starts[(int) ((keys[i] - base) >>> shift)]++;
         }
         int most = 0;
-        int sum = from;
+        int sum = 0;
         for (int p = 0; p < places; p++) {
             int count = starts[p];
             most = Math.max(most, count);
@@ -312,9 +319,13 @@ public final class DoubleRadixSort {
         }
     }
 
-    /** The counts of each depth of {@link #sortRange}'s splits, one array a depth, made when first needed. */
-    private static final class Digits {
+    /**
+     * What {@link #sortRange}'s splits work in: the counts of each depth, one array a depth, and one
+     * scratch array for the keys being split, each made when first needed and grown to the most met.
+     */
+    private static final class Splits {
         private final int[][] byDepth = new int[64][];
+        private long[] scratch = new long[0];
 
         int[] counts(int depth, int places) {
             int[] counts = byDepth[depth];
@@ -324,11 +335,19 @@ public final class DoubleRadixSort {
             }
             return counts;
         }
+
+        /** The scratch array, with room for at least {@code keys}. */
+        long[] scratch(int keys) {
+            if (scratch.length < keys) {
+                scratch = new long[keys];
+            }
+            return scratch;
+        }
     }
 
     /** The arrays one sort works in. */
     private static final class Workspace {
-        final long[] keys;
+        /** The keys in bucket order, and sorted within each bucket. */
         final long[] buffer;
         /** The smallest and largest key. */
         final long[] bounds = new long[2];
@@ -337,10 +356,9 @@ public final class DoubleRadixSort {
         /** Each bucket's first index, and one past the last bucket. */
         final int[] bucketStart = new int[MAX_BUCKETS + 1];
         final int[] next = new int[MAX_BUCKETS];
-        final Digits digits = new Digits();
+        final Splits splits = new Splits();
 
         private Workspace(int length) {
-            keys = new long[length];
             buffer = new long[length];
         }
 
@@ -349,7 +367,7 @@ public final class DoubleRadixSort {
             SoftReference<Workspace> kept = KEPT.get();
             Workspace work = kept == null ? null : kept.get();
             KEPT.remove(); // in use: a nested sort on this thread must not share it
-            return work != null && work.keys.length >= length ? work : new Workspace(length);
+            return work != null && work.buffer.length >= length ? work : new Workspace(length);
         }
     }
 }

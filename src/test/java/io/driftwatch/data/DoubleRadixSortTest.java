@@ -194,6 +194,24 @@ class DoubleRadixSortTest {
         assertSortedAsArraysSort(values, parallel);
     }
 
+    /**
+     * A bucket of many distinct values is split in a scratch array as large as it, which the thread's
+     * kept one, from a sort of small buckets just before, is not.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void sortsABucketOfManyDistinctValuesAfterASortOfSmallBuckets(boolean parallel) {
+        int n = DoubleRadixSort.PARALLEL_THRESHOLD * 2;
+        Random random = new Random(19);
+        assertSortedAsArraysSort(random.doubles(n).toArray(), parallel);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            // two thirds within a billionth of -5: one bin of the first split, and about 350,000 distinct values
+            values[i] = i % 3 == 0 ? random.nextDouble() * 1e6 : -5.0 - random.nextDouble() * 1e-9;
+        }
+        assertSortedAsArraysSort(values, parallel);
+    }
+
     private static void assertSortedAsArraysSort(double[] input, boolean parallel) {
         double[] values = input.clone();
         double[] expected = input.clone();
