@@ -47,8 +47,6 @@ import java.util.Optional;
 public final class DvcReference {
     /** The prefix of a reference named by its tracked path: {@code dvc:data/train.csv}. */
     public static final String PREFIX = "dvc:";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BUFFER = 1 << 16;
 
     private DvcReference() {
@@ -193,7 +191,7 @@ public final class DvcReference {
             throw new UnresolvableReferenceException(file + ": no such file");
         }
         try {
-            JsonNode root = YAML.readTree(file.toFile());
+            JsonNode root = Parsers.YAML.readTree(file.toFile());
             if (root == null || !root.isObject()) {
                 throw new UnresolvableReferenceException(file + ": not a DVC file (a YAML mapping with 'outs' or"
                         + " 'stages')");
@@ -381,7 +379,7 @@ public final class DvcReference {
             }
             JsonNode entries;
             try {
-                entries = JSON.readTree(listing.get().file().toFile());
+                entries = Parsers.JSON.readTree(listing.get().file().toFile());
             } catch (IOException e) {
                 throw new UnresolvableReferenceException(listing.get().file() + ": the directory listing " + dirMd5
                         + " is not JSON: " + firstLine(e.getMessage()), e);
@@ -611,5 +609,15 @@ public final class DvcReference {
                 return Optional.empty(); // lineage without the commit: the data's own hash still says it all
             }
         }
+    }
+
+    /**
+     * Made on first use: every check asks {@link #names} of its reference, and building the mappers
+     * (Jackson's and SnakeYAML's classes) cost a command-line check of a plain file 40 ms of its main
+     * thread.
+     */
+    private static final class Parsers {
+        static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+        static final ObjectMapper JSON = new ObjectMapper();
     }
 }

@@ -40,7 +40,6 @@ import java.util.function.Predicate;
 public final class MlflowReference {
     /** The prefix of a reference named by a registered model. */
     public static final String PREFIX = "mlflow:models:/";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI tracking;
@@ -293,7 +292,7 @@ public final class MlflowReference {
 
     private static JsonNode parseQuietly(String text) {
         try {
-            return JSON.readTree(text);
+            return Json.MAPPER.readTree(text);
         } catch (IOException e) {
             return null;
         }
@@ -302,5 +301,10 @@ public final class MlflowReference {
     private static String snippet(String text) {
         String t = text == null ? "" : text.strip().replaceAll("\\s+", " ");
         return t.length() <= 200 ? t : t.substring(0, 200) + "…";
+    }
+
+    /** Made on first use, as {@code DvcReference}'s: {@link #names} is asked of every check's reference. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
