@@ -65,10 +65,18 @@ public final class CheckCommand extends DriftwatchCommand {
                         + " --json writes the sketch JSON document, --report the HTML report of a check on sketches");
     }
 
-    /** The monitor definition's parsers, which a check with {@code --monitor} needs first. */
+    /**
+     * The monitor definition's parsers, which a check with {@code --monitor} needs first. Without
+     * one they are never used, and warming them would take a core from the check.
+     */
     @Override
-    void prepare() {
-        MonitorDefinition.prepare();
+    void prepare(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--monitor") || arg.startsWith("--monitor=")) {
+                MonitorDefinition.prepare();
+                return;
+            }
+        }
     }
 
     @Override

@@ -20,10 +20,10 @@ public abstract class DriftwatchCommand extends Command {
     }
 
     /**
-     * Work this verb needs whatever its arguments (class initialisation), which {@link LightCli}
+     * Work this verb will need with these raw arguments (class initialisation), which {@link LightCli}
      * starts on a spare thread while it parses them; none by default. Must not print or fail.
      */
-    void prepare() {
+    void prepare(String[] args) {
     }
 
     /**

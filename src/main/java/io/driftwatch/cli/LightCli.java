@@ -59,7 +59,7 @@ public final class LightCli {
         if (System.getProperty(FREEMARKER_LOGGING) == null) {
             System.setProperty(FREEMARKER_LOGGING, "none");
         }
-        DriftwatchCommand.onSpareThread("prepare-" + command.getName(), command::prepare);
+        DriftwatchCommand.onSpareThread("prepare-" + command.getName(), () -> command.prepare(args));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         // the terminal's width is asked of `stty` in a child process (50 ms), worth it only for the help
