@@ -80,16 +80,12 @@ final class CategoryBars {
         int n = 0;
         while (i < reference.length || j < current.length) {
             double v = j >= current.length || (i < reference.length && reference[i] <= current[j]) ? reference[i] : current[j];
-            long r = 0;
-            long c = 0;
-            while (i < reference.length && reference[i] == v) {
-                r++;
-                i++;
-            }
-            while (j < current.length && current[j] == v) {
-                c++;
-                j++;
-            }
+            int i0 = i;
+            int j0 = j;
+            i = runEnd(reference, i, v);
+            j = runEnd(current, j, v);
+            long r = i - i0;
+            long c = j - j0;
             if (n == ref.length) {
                 ref = Arrays.copyOf(ref, 2 * n);
                 cur = Arrays.copyOf(cur, 2 * n);
@@ -100,6 +96,20 @@ final class CategoryBars {
             n++;
         }
         return of(labels.toArray(new String[0]), Arrays.copyOf(ref, n), Arrays.copyOf(cur, n), n <= SHOWN);
+    }
+
+    /**
+     * The index after the run of {@code v} that starts at {@code from} in {@code sorted} ({@code from}
+     * itself when none does). A method of its own: the runs are long (a million values over a few
+     * labels), and C2 compiles this small loop once, where in {@link #ofSortedNumbers} it compiled
+     * all of that method again, on the stack, for each column.
+     */
+    private static int runEnd(double[] sorted, int from, double v) {
+        int i = from;
+        while (i < sorted.length && sorted[i] == v) {
+            i++;
+        }
+        return i;
     }
 
     private static String numberLabel(double v) {

@@ -101,6 +101,9 @@ class HtmlChartsTest {
         assertThat(bars.shown()).extracting(CategoryBars.Entry::label).containsExactly("1", "2", "3", "4");
         assertThat(bars.shown().get(2).isNew()).isTrue();
         assertThat(bars.shown().get(1).isGone()).isTrue();
+        // each value's run counted on both sides: 1 1 2 4 against 1 3 3 4
+        assertThat(bars.shown()).extracting(CategoryBars.Entry::referenceShare).containsExactly(0.5, 0.25, 0.0, 0.25);
+        assertThat(bars.shown()).extracting(CategoryBars.Entry::currentShare).containsExactly(0.25, 0.0, 0.5, 0.25);
     }
 
     @Test
