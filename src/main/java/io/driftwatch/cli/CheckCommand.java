@@ -17,6 +17,11 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -182,13 +187,39 @@ public final class CheckCommand extends DriftwatchCommand {
         }
     }
 
-    /** Writes through {@link ReportFiles}; a failure is the command's, naming the file. */
+    /** Writes through {@link ReportFiles}; a failure is the command's, naming the file and why. */
     static void write(Path file, String what, ReportFiles.Document document) {
         try {
             ReportFiles.write(file, document);
         } catch (IOException e) {
             throw new CommandFailedException(ExitCode.BAD_INPUT, "cannot write the " + what + " to " + file + ": "
-                    + e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage());
+                    + whyNotWritten(file, e));
         }
+    }
+
+    /**
+     * Why {@code file} could not be written, in the user's terms: the file is written to a hidden
+     * temporary file beside it first ({@link ReportFiles}), whose name and the exception's class
+     * would only confuse.
+     */
+    static String whyNotWritten(Path file, IOException e) {
+        Path directory = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file)) {
+            return "it is a directory; name a file in it";
+        }
+        if (e instanceof FileAlreadyExistsException exists) {
+            // from creating the parent directories: a part of the path is a file
+            return exists.getFile() + " is a file, not a directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied to create a file in " + directory;
+        }
+        if (e instanceof NoSuchFileException) {
+            return "cannot create a file in " + directory;
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 }

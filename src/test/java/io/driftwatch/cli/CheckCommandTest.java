@@ -233,6 +233,46 @@ class CheckCommandTest {
     }
 
     @Test
+    void aReportPathThatIsADirectoryExitsWithTwoKeepingTheJsonWrittenBeforeIt(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("result.json");
+        CliRunner.Run run = CliRunner.run("check", "--reference", REF, "--current", CUR, "--json", json.toString(),
+                "--report", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr().strip()).isEqualTo("driftwatch check: cannot write the HTML report to " + dir
+                + ": it is a directory; name a file in it");
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("schemaVersion")).as("the JSON, written first")
+                .isNotNull();
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("no temporary file left behind").containsExactly(json);
+        }
+    }
+
+    @Test
+    void aReportUnderAFileExitsWithTwoNamingTheFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "not a directory");
+        CliRunner.Run run = CliRunner.run("check", "--reference", REF, "--current", CUR, "--report",
+                file.resolve("bike.html").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr().strip()).isEqualTo("driftwatch check: cannot write the HTML report to "
+                + file.resolve("bike.html") + ": " + file + " is a file, not a directory");
+    }
+
+    @Test
+    void writeFailuresNameTheDirectoryOrTheReasonNotTheTemporaryFile(@TempDir Path dir) {
+        Path report = dir.resolve("r.html");
+        String tmp = dir.resolve(".r.html.123-abc.tmp").toString();
+        assertThat(CheckCommand.whyNotWritten(report, new java.nio.file.NoSuchFileException(tmp)))
+                .isEqualTo("cannot create a file in " + dir);
+        assertThat(CheckCommand.whyNotWritten(report, new java.nio.file.AccessDeniedException(tmp)))
+                .isEqualTo("permission denied to create a file in " + dir);
+        assertThat(CheckCommand.whyNotWritten(report,
+                new java.nio.file.FileSystemException(tmp, null, "Read-only file system")))
+                .isEqualTo("Read-only file system");
+        assertThat(CheckCommand.whyNotWritten(report, new java.io.IOException("No space left on device")))
+                .isEqualTo("No space left on device");
+    }
+
+    @Test
     void jarEntryPointRegistersCheckInPlaceOfDropwizardsConfigCheck() throws Exception {
         // Application.run adds Dropwizard's default commands too; a second "check" would throw here.
         // No drift, so run returns instead of exiting the JVM.
