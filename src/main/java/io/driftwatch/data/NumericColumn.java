@@ -240,15 +240,12 @@ public final class NumericColumn implements Column {
         return wrap(name, physicalType, out, n);
     }
 
-    /** Number of ±∞ cells. */
+    /**
+     * Number of ±∞ cells: the cells neither finite nor missing, since every NaN cell is a missing one
+     * (the class comment). No pass of its own once {@link #finiteCount()} has made one.
+     */
     public int infiniteCount() {
-        int n = 0;
-        for (int i = 0; i < length; i++) {
-            if (Double.isInfinite(values[i])) {
-                n++;
-            }
-        }
-        return n;
+        return length - missingCount - finiteCount();
     }
 
     @Override

@@ -21,6 +21,24 @@ class ColumnWrapTest {
     }
 
     @Test
+    void infiniteCellsAreThoseNeitherFiniteNorMissingHoweverTheColumnWasBuilt() {
+        NumericColumnBuilder builder = new NumericColumnBuilder("x", PhysicalType.FLOAT, 4);
+        builder.append(Double.NEGATIVE_INFINITY);
+        builder.append(Double.NaN);
+        builder.appendMissing();
+        builder.appendAll(new double[] {1, Double.POSITIVE_INFINITY, Double.NaN, -2}, 0, 4);
+        builder.appendMissing(2);
+        NumericColumn built = builder.build();
+        assertThat(built.missingCount()).isEqualTo(5);
+        assertThat(built.finiteCount()).isEqualTo(2);
+        assertThat(built.infiniteCount()).isEqualTo(2);
+
+        double[] tail = {Double.POSITIVE_INFINITY, 1, Double.NaN, Double.NEGATIVE_INFINITY};
+        NumericColumn wrapped = NumericColumn.wrap("y", PhysicalType.FLOAT, tail, 3);
+        assertThat(wrapped.infiniteCount()).as("not the infinity past the length").isEqualTo(1);
+    }
+
+    @Test
     void wrappedCodesCountMissingAndRejectCodesOutsideTheDictionary() {
         CategoricalColumn column = CategoricalColumn.wrap("c", new int[] {0, 1, CategoricalColumn.MISSING, 1, 7}, 4,
                 new String[] {"a", "b"});
