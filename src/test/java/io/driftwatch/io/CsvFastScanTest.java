@@ -144,6 +144,30 @@ class CsvFastScanTest {
         assertSameOutcome(file, options);
     }
 
+    static Stream<Arguments> endings() {
+        return Stream.of(
+                Arguments.of("a line feed", "a,b\n1,x\n2.5,y\n", true),
+                Arguments.of("CRLF", "a,b\r\n1,x\r\n2.5,y\r\n", true),
+                Arguments.of("no line break after a number", "a,b\n1,x\ny,2.5", true),
+                Arguments.of("no line break after a label", "a,b\n1,x\n2.5,y", true),
+                Arguments.of("a lone CR", "a,b\n1,x\n2.5,y\r", true),
+                Arguments.of("an empty last cell", "a,b\n1,x\n2.5,", true),
+                Arguments.of("a blank last line of a CR", "a,b\n1,x\n\r", false),
+                Arguments.of("a short last record", "a,b\n1,x\n2.5", false),
+                Arguments.of("a long last record", "a,b\n1,x\n2.5,y,z", false),
+                Arguments.of("a quote in the last record", "a,b\n1,x\n2.5,\"y\"", false),
+                Arguments.of("a CR inside the last record", "a,b\n1,x\n2.5\r,y", false));
+    }
+
+    /** The file's last record, with or without a line break, is read as FastCSV reads it, or declined. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endings")
+    void readsTheLastRecordWhateverEndsItOrDeclines(String what, String content, boolean read) throws IOException {
+        Path file = write("ending.csv", content);
+        assertThat(acceptsAllRows(file, ',')).as(what).isEqualTo(read);
+        assertSameOutcome(file, CsvOptions.defaults());
+    }
+
     @Test
     void declinesACellOverTheLimitAndFastCsvNamesIt() throws IOException {
         Path file = write("long.csv", "a,b\n1,xxxxxxxxxxxxxxxxxxxx\n2,y\n");
